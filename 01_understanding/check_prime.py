@@ -1,0 +1,81 @@
+"""Is a number prime? The book's trial division, and an exact version beside it.
+
+Chapter 1 ("Understanding Performant Python") uses ``check_prime`` to talk
+about what the computer does: a loop, a division, a comparison. The book's
+version tests divisibility with float division, ``(number / i).is_integer()``.
+That is fine for the book's numbers, but a float holds only 53 bits: above
+2**53 the number itself is rounded before it is divided. Every odd number
+above 2**53 rounds to an even float, so the float version calls the first
+prime above 2**53, 9007199254740997, divisible by 2. ``check_prime_exact``
+changes one thing, the test (integer ``%`` and ``math.isqrt``), and is right
+for every integer.
+
+Run:
+    python 01_understanding/check_prime.py              # the book's two numbers and the 2**53 trap
+    python 01_understanding/check_prime.py --number 97  # any number, both versions
+"""
+
+import math
+import time
+
+from hpp.script import example_parser, positive_int
+
+SMOKE_ARGS = ["--number", "10000019"]
+
+BOOK_NUMBERS = (10_000_000, 10_000_019)
+FIRST_PRIME_ABOVE_2_POW_53 = 9_007_199_254_740_997
+
+
+def check_prime(number):
+    """The book's version: float division, so only exact below 2**53."""
+    sqrt_number = math.sqrt(number)
+    for i in range(2, int(sqrt_number) + 1):
+        if (number / i).is_integer():
+            return False
+    return True
+
+
+def check_prime_exact(number):
+    """The same loop with integer arithmetic: exact for every integer."""
+    if number < 2:
+        return False
+    for i in range(2, math.isqrt(number) + 1):
+        if number % i == 0:
+            return False
+    return True
+
+
+def show(function, number):
+    start = time.perf_counter()
+    answer = function(number)
+    elapsed = time.perf_counter() - start
+    print(f"{function.__name__}({number}) = {answer}    ({elapsed:.3f} s)")
+    return answer
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--number", type=positive_int,
+                        help="check this number with both versions instead of the book's examples")
+    args = parser.parse_args(argv)
+
+    if args.number is not None:
+        book_answer = show(check_prime, args.number)
+        exact_answer = show(check_prime_exact, args.number)
+        if book_answer != exact_answer:
+            print(f"The two versions disagree: the book's loop is wrong for {args.number} "
+                  f"(as a float it is {float(args.number):.1f}).")
+        return
+
+    for number in BOOK_NUMBERS:
+        print(f"check_prime({number}) = {check_prime(number)}")
+    print()
+    number = FIRST_PRIME_ABOVE_2_POW_53
+    print(f"The first prime above 2**53 = {2**53} is {number}; "
+          f"as a float it becomes {float(number):.1f}.")
+    show(check_prime, number)
+    show(check_prime_exact, number)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+# Two commands set everything up and run it:
+#   make test    install (once) and run the whole test suite
+#   make bench   install (once) and run the benchmark tour, writing results/bench/DATE/report.md
+#
+# The install makes a virtual environment in .venv, installs the examples'
+# libraries (constraints.txt pins the versions that passed) and builds every
+# Cython/C example in place. It runs again only when something it depends on changed.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+COMPILED_SOURCES := $(shell find [0-9][0-9]_* \( -name '*.pyx' -o -name '*.pxd' -o -name '_extensions.toml' \
+                      -o -name '*.c' -o -name '*.h' \) -not -path '*/build/*' 2>/dev/null)
+PYTEST_ARGS ?= -n 2
+BENCH_ARGS ?=
+
+.PHONY: install test bench clean
+
+install: $(INSTALLED)
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed (set PYTHON=python3.X)" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): $(PY) pyproject.toml setup.py constraints.txt $(COMPILED_SOURCES)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet --constraint constraints.txt setuptools cython numpy wheel
+	$(PY) -m pip install --quiet --constraint constraints.txt --no-build-isolation \
+		--editable ".[all]" --group test
+	touch $@
+
+test: install
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(VENV)/bin/hpp bench $(BENCH_ARGS)
+
+clean:
+	rm -rf build results .pytest_cache
+	find [0-9][0-9]_* -name '*.so' -delete

@@ -1,0 +1,90 @@
+"""The Julia-set inputs that chapters 02 and 07 share.
+
+The book computes z -> z*z + c for c = -0.62772-0.42193j on the square
+[-1.8, 1.8]^2. The coordinates are built by adding a step to a float until it
+passes the edge, exactly as the book does, so the grid is not always
+``width`` wide (width 10 gives 11 x 11 points). That float accumulation is why
+the book's checksum is ``sum(output) == 33219980`` at width 1000 and 300
+iterations; a grid built with ``linspace`` gives other sums.
+
+The escape-time loop itself is what the chapters teach, so it lives in each
+example, not here.
+"""
+
+import time
+
+X1, X2, Y1, Y2 = -1.8, 1.8, -1.8, 1.8
+C_REAL, C_IMAG = -0.62772, -0.42193
+
+BOOK_WIDTH = 1000
+BOOK_MAX_ITERATIONS = 300
+
+# sum(output) for (width, max_iterations), computed with the book's algorithm.
+KNOWN_SUMS = {
+    (1000, 300): 33219980,
+    (200, 300): 1329666,
+    (100, 300): 334236,
+    (10, 300): 3098,
+}
+
+
+def axis_coordinates(width):
+    """The x and y coordinate lists, built by float accumulation as the book does."""
+    x_step = (X2 - X1) / width
+    y_step = (Y1 - Y2) / width
+    x, y = [], []
+    ycoord = Y2
+    while ycoord > Y1:
+        y.append(ycoord)
+        ycoord += y_step
+    xcoord = X1
+    while xcoord < X2:
+        x.append(xcoord)
+        xcoord += x_step
+    return x, y
+
+
+def julia_inputs(width):
+    """The flat lists ``zs`` (one complex start point per pixel, row by row) and ``cs``."""
+    x, y = axis_coordinates(width)
+    c = complex(C_REAL, C_IMAG)
+    zs = [complex(xcoord, ycoord) for ycoord in y for xcoord in x]
+    cs = [c] * len(zs)
+    return zs, cs
+
+
+def add_julia_arguments(parser):
+    """Add the book's ``--width`` and ``--max-iterations`` flags to an example's parser."""
+    from hpp.script import positive_int
+
+    parser.add_argument("--width", type=positive_int, default=BOOK_WIDTH,
+                        help="points along each side of the grid (the book: 1000)")
+    parser.add_argument("--max-iterations", type=positive_int, default=BOOK_MAX_ITERATIONS,
+                        help="iterations before a point counts as inside (the book: 300)")
+    return parser
+
+
+def report_sum(output, width, max_iterations):
+    """Print ``sum(output) = N``, with the known value beside it when there is one."""
+    total = int(sum(output))
+    known = KNOWN_SUMS.get((width, max_iterations))
+    if known is None:
+        print(f"sum(output) = {total}")
+    else:
+        verdict = "matches" if total == known else "DIFFERS FROM"
+        print(f"sum(output) = {total} ({verdict} the known {known})")
+    return total
+
+
+def calc_julia(calculate_z, width, max_iterations):
+    """Build the inputs, time ``calculate_z(max_iterations, zs, cs)`` and print what the book prints."""
+    zs, cs = julia_inputs(width)
+    x, _ = axis_coordinates(width)
+    print("Length of x:", len(x))
+    print("Total elements:", len(zs))
+    start = time.perf_counter()
+    output = calculate_z(max_iterations, zs, cs)
+    secs = time.perf_counter() - start
+    print(f"{calculate_z.__name__} took {secs:.3f} seconds")
+    report_sum(output, width, max_iterations)
+    return output

@@ -1,0 +1,98 @@
+"""The command-line scaffolding every example shares.
+
+Bad input ends with one clear line on stderr and exit status 2: never a
+traceback, never a hang::
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--width", type=positive_int, default=1000)
+    args = parser.parse_args(argv)
+    ...
+    fail("cannot reach the server at http://127.0.0.1:9")  # one line, exit 2
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from hpp.loader import REPO_ROOT
+
+
+class ExampleParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are one line and exit status 2."""
+
+    def error(self, message):
+        fail(f"{self.prog}: {message} (see --help)")
+
+
+def example_parser(doc, **kwargs):
+    """The parser for an example: its description is the first paragraph of ``doc``."""
+    description = (doc or "").strip().split("\n\n")[0]
+    return ExampleParser(description=description,
+                         formatter_class=argparse.ArgumentDefaultsHelpFormatter, **kwargs)
+
+
+def fail(message):
+    """Print ``message`` as one line on stderr and exit with status 2."""
+    print(" ".join(str(message).split()), file=sys.stderr)
+    raise SystemExit(2)
+
+
+def positive_int(text):
+    """argparse type: an integer greater than zero."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+def non_negative_int(text):
+    """argparse type: an integer of zero or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
+    return value
+
+
+def positive_float(text):
+    """argparse type: a finite number greater than zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
+
+
+def existing_file(text):
+    """argparse type: the path of a file that exists."""
+    path = Path(text)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"no such file: {text}")
+    return path
+
+
+def output_dir(chapter, given=None):
+    """The folder an example writes its figures and files to, created if needed.
+
+    ``given`` (an ``--output-dir`` flag) wins; else ``$HPP_OUTPUT_DIR/CHAPTER``;
+    else ``results/CHAPTER`` under the repository root (git ignores it).
+    """
+    if given is not None:
+        folder = Path(given)
+    elif os.environ.get("HPP_OUTPUT_DIR"):
+        folder = Path(os.environ["HPP_OUTPUT_DIR"]) / chapter
+    else:
+        folder = REPO_ROOT / "results" / chapter
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        fail(f"cannot create the output folder {folder}: {error.strerror}")
+    return folder

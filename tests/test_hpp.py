@@ -1,0 +1,266 @@
+"""Tests of the shared toolbox: timer, profile shim, loader, services, script helpers, bench."""
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+import urllib.request
+
+import pytest
+
+from hpp import bench, report
+from hpp.loader import load_example, module_name_for
+from hpp.profiling import profile
+from hpp.script import positive_int
+from hpp.service import ServiceError, free_port, http_ready, port_is_open, redis_server, running_service
+from hpp.timing import repeat_timer, timefn
+
+# ---------------------------------------------------------------- timing
+
+
+def test_timefn_prints_and_keeps_the_name(capsys):
+    @timefn
+    def square(x):
+        return x * x
+
+    assert square(7) == 49
+    assert square.__name__ == "square"
+    assert "@timefn: square took" in capsys.readouterr().out
+
+
+def test_repeat_timer_counts_runs_and_keeps_the_warm_up_apart():
+    calls = []
+    timing, result = repeat_timer(lambda: calls.append(1) or len(calls), repeat=4)
+    assert len(calls) == 5  # one warm-up + four timed
+    assert result == 5
+    assert len(timing.times) == 4
+    assert timing.min <= timing.median
+    assert timing.first >= 0
+
+
+def test_repeat_timer_without_warm_up_and_with_a_budget():
+    calls = []
+    timing, _ = repeat_timer(lambda: calls.append(1), repeat=100, warmup=False, budget_seconds=0)
+    assert len(calls) == 1 and len(timing.times) == 1
+    with pytest.raises(ValueError):
+        repeat_timer(lambda: None, repeat=0)
+
+
+# ---------------------------------------------------------------- profile shim
+
+PROFILED_SCRIPT = textwrap.dedent("""
+    from hpp import profile
+
+    @profile
+    def add_squares(n):
+        total = 0
+        for i in range(n):
+            total += i * i
+        return total
+
+    if __name__ == "__main__":
+        print("name:", add_squares.__name__, "result:", add_squares(2000))
+""")
+
+
+def test_profile_shim_is_a_no_op_that_keeps_the_function():
+    def f(x):
+        return x + 1
+
+    assert profile(f) is f
+
+
+def test_profile_shim_under_plain_python(tmp_path):
+    script = tmp_path / "profiled.py"
+    script.write_text(PROFILED_SCRIPT)
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    assert "name: add_squares result: 2664667000" in out.stdout
+
+
+def test_profile_shim_under_kernprof_gives_a_line_report(tmp_path):
+    kernprof = shutil.which("kernprof") or str(__import__("pathlib").Path(sys.executable).parent / "kernprof")
+    script = tmp_path / "profiled.py"
+    script.write_text(PROFILED_SCRIPT)
+    out = subprocess.run([kernprof, "-l", "-v", str(script)], cwd=tmp_path,
+                         capture_output=True, text=True, check=True)
+    assert "Function: add_squares" in out.stdout
+    # the loop body ran 2000 times: the report has real hit counts
+    body = [line for line in out.stdout.splitlines() if "total += i * i" in line]
+    assert body and body[0].split()[1] == "2000", out.stdout
+
+
+def test_profile_shim_under_memory_profiler(tmp_path):
+    script = tmp_path / "profiled.py"
+    script.write_text(PROFILED_SCRIPT)
+    out = subprocess.run([sys.executable, "-m", "memory_profiler", str(script)], cwd=tmp_path,
+                         capture_output=True, text=True, check=True)
+    assert "Mem usage" in out.stdout
+    assert "total += i * i" in out.stdout
+
+
+# ---------------------------------------------------------------- loader
+
+
+def test_load_example_gives_a_unique_name_and_loads_once(tmp_path):
+    (tmp_path / "neighbour_for_loader_test.py").write_text("VALUE = 41\n")
+    example = tmp_path / "example.py"
+    example.write_text("from neighbour_for_loader_test import VALUE\nANSWER = VALUE + 1\n")
+    module = load_example(example)
+    assert module.ANSWER == 42
+    assert module.__name__ == module_name_for(example)
+    assert load_example(example) is module
+
+
+def test_load_example_of_a_chapter_file():
+    module = load_example("01_understanding/check_prime.py")
+    assert module.__name__ == "hpp_example.01_understanding.check_prime"
+    with pytest.raises(FileNotFoundError):
+        load_example("01_understanding/no_such_file.py")
+
+
+# ---------------------------------------------------------------- services
+
+
+@pytest.mark.server
+def test_running_service_starts_answers_and_stops(tmp_path):
+    (tmp_path / "hello.txt").write_text("hello")
+    command = [sys.executable, "-m", "http.server", "{port}", "--bind", "{host}",
+               "--directory", str(tmp_path)]
+    with running_service(command, ready=http_ready("/")) as service:
+        with urllib.request.urlopen(f"{service.url}/hello.txt", timeout=5) as answer:
+            assert answer.read() == b"hello"
+        process = service.process
+    assert process.poll() is not None
+    assert not port_is_open(service.host, service.port)
+
+
+def test_a_service_that_dies_raises_with_its_output():
+    with pytest.raises(ServiceError, match="exited"):
+        with running_service([sys.executable, "-c", "import sys; print('bad config'); sys.exit(3)"],
+                             timeout=5):
+            pass
+
+
+def test_free_port_is_free():
+    port = free_port()
+    assert 0 < port < 65536
+    assert not port_is_open("127.0.0.1", port)
+
+
+@pytest.mark.redis
+def test_redis_server_answers_ping():
+    if shutil.which("redis-server") is None:
+        pytest.skip("needs redis-server (apt-get install redis-server)")
+    import socket
+
+    with redis_server() as service:
+        with socket.create_connection((service.host, service.port), timeout=2) as sock:
+            sock.sendall(b"PING\r\n")
+            assert sock.recv(16).startswith(b"+PONG")
+    assert service.process.poll() is not None
+
+
+# ---------------------------------------------------------------- script helpers
+
+
+def test_positive_int():
+    import argparse
+
+    assert positive_int("3") == 3
+    for bad in ("0", "-5", "x", "1.5"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            positive_int(bad)
+
+
+# ---------------------------------------------------------------- bench
+
+TOY_BENCHMARK = textwrap.dedent('''
+    from hpp.bench import Case, Workload
+
+    def slow(n):
+        return sum([i for i in range(n)])
+
+    def fast(n):
+        return n * (n - 1) // 2
+
+    def check(result, params):
+        assert result == params["n"] * (params["n"] - 1) // 2
+
+    WORKLOADS = [
+        Workload(
+            name="triangle numbers",
+            baseline="loop",
+            sizes={"quick": [{"n": 20000}], "book": [{"n": 40000}]},
+            repeat=3,
+            cases=[
+                Case("loop", run=lambda p: slow(p["n"]), check=check),
+                Case("formula", run=lambda p: fast(p["n"]), check=check),
+                Case("wrong", run=lambda p: fast(p["n"]) + 1, check=check),
+                Case("needs a tool", run=lambda p: 0,
+                     requires=lambda p: "no such tool here"),
+            ],
+        )
+    ]
+''')
+
+
+@pytest.fixture
+def toy_repo(tmp_path, monkeypatch):
+    chapter = tmp_path / "01_toy"
+    chapter.mkdir()
+    (chapter / "_benchmark.py").write_text(TOY_BENCHMARK)
+    (chapter / "_book_figures.csv").write_text(
+        "workload,case,size,book_speedup,edition,source\n"
+        "triangle numbers,formula,,1000,3e,an invented table for the test\n")
+    monkeypatch.setenv("HPP_ROOT", str(tmp_path))
+    return tmp_path
+
+
+def test_run_benchmarks_verifies_times_and_compares(toy_repo):
+    chapters = bench.resolve_chapters(["01"])
+    results = {r.case: r for r in bench.run_benchmarks(chapters, size="quick")}
+    assert results["loop"].status == bench.PASSED and results["loop"].speedup == 1.0
+    assert results["formula"].status == bench.PASSED and results["formula"].speedup > 1
+    assert results["formula"].book_speedup == 1000
+    assert results["formula"].runs == 3
+    assert results["wrong"].status == bench.FAILED
+    assert "assert" in results["wrong"].message.lower()
+    assert results["needs a tool"].status == bench.SKIPPED
+
+
+def test_resolve_chapters_rejects_an_unknown_name(toy_repo):
+    assert [c.name for c in bench.resolve_chapters(["toy"])] == ["01_toy"]
+    with pytest.raises(ValueError, match="unknown chapter"):
+        bench.resolve_chapters(["99"])
+
+
+def test_hpp_bench_command_writes_the_report_and_fails_on_a_failed_case(toy_repo, tmp_path):
+    out = tmp_path / "run"
+    hpp = [sys.executable, "-m", "hpp.cli"]
+    completed = subprocess.run(hpp + ["bench", "01", "--output", str(out)],
+                               capture_output=True, text=True)
+    assert completed.returncode == 1, completed.stderr
+    assert "FAILED" in completed.stdout
+    assert "rerun: hpp bench 01_toy --workload 'triangle numbers' --case wrong" in completed.stdout
+    data = json.loads((out / "run.json").read_text())
+    assert data["machine"]["python"].startswith("CPython")
+    assert {r["case"] for r in data["results"]} == {"loop", "formula", "wrong", "needs a tool"}
+    text = (out / "report.md").read_text()
+    assert "| formula |" in text and "an invented table for the test" in text
+    assert list((out / "plots").glob("*.png"))
+    info, results = report.load_run(out)
+    assert info["size"] == "quick" and len(results) == 4
+
+    completed = subprocess.run(hpp + ["bench", "01", "--case", "formula", "--output", str(out)],
+                               capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+    completed = subprocess.run(hpp + ["bench", "42"], capture_output=True, text=True)
+    assert completed.returncode == 2 and "unknown chapter" in completed.stderr
+
+
+def test_hpp_list_shows_the_examples():
+    completed = subprocess.run([sys.executable, "-m", "hpp.cli", "list", "01"],
+                               capture_output=True, text=True, check=True)
+    assert "01_understanding/check_prime.py" in completed.stdout
