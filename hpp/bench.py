@@ -77,6 +77,9 @@ class Workload:
     description: str = ""
     repeat: int = 5
     budget_seconds: float = 2.0
+    # Rough time of the whole workload at --size book over --size quick, used
+    # for the estimate shown before a book-size run when no earlier one exists.
+    book_factor: Optional[float] = None
 
     def params_for(self, size):
         """The list of parameter dicts to run at ``size`` (``quick`` or ``book``)."""
@@ -100,6 +103,7 @@ class CaseResult:
     min_s: Optional[float] = None
     median_s: Optional[float] = None
     runs: int = 0
+    wall_s: Optional[float] = None
     speedup: Optional[float] = None
     metrics: dict = field(default_factory=dict)
     message: str = ""
@@ -164,6 +168,7 @@ def load_book_figures(chapter):
 def run_case(case, params, workload):
     """Set up, warm up, verify and time one case; returns a partly filled CaseResult."""
     result = CaseResult("", workload.name, case.name, size_label(params), PASSED, note=case.note)
+    started = time.perf_counter()
     reason = case.requires(params) if case.requires else None
     if reason:
         result.status, result.message = SKIPPED, reason
@@ -195,6 +200,7 @@ def run_case(case, params, workload):
         result.message = text.splitlines()[0][:300] if text else type(error).__name__
     finally:
         gc.collect()
+        result.wall_s = time.perf_counter() - started
     return result
 
 
@@ -227,9 +233,8 @@ def matches(text, pattern):
     return pattern is None or pattern.lower() in text.lower()
 
 
-def run_benchmarks(chapters, size="quick", workload_filter=None, case_filter=None,
-                   stream=sys.stderr):
-    """Run every selected case; returns the list of CaseResult in order."""
+def plan_benchmarks(chapters, size="quick", workload_filter=None, case_filter=None):
+    """``[(chapter name, book figures, workload, params, cases)]``: what a run will do."""
     plan = []
     for chapter in chapters:
         book = load_book_figures(chapter)
@@ -240,6 +245,13 @@ def run_benchmarks(chapters, size="quick", workload_filter=None, case_filter=Non
                 cases = [c for c in workload.cases
                          if matches(c.name, case_filter) or c.name == workload.baseline]
                 plan.append((Path(chapter).name, book, workload, params, cases))
+    return plan
+
+
+def run_benchmarks(chapters, size="quick", workload_filter=None, case_filter=None,
+                   stream=sys.stderr):
+    """Run every selected case; returns the list of CaseResult in order."""
+    plan = plan_benchmarks(chapters, size, workload_filter, case_filter)
     progress = Progress(sum(len(item[4]) for item in plan), stream)
     results = []
     for chapter, book, workload, params, cases in plan:

@@ -1,4 +1,11 @@
-"""The ``hpp`` command: ``hpp bench`` runs the benchmark tour, ``hpp list`` the examples."""
+"""The ``hpp`` command.
+
+- ``hpp bench [CHAPTER ...] [--size quick|book]``: run the benchmark tour, print
+  the tables, write ``results/bench/DATE/`` (run.json, report.md, report.html, plots).
+- ``hpp list [CHAPTER ...]``: every example script, by chapter.
+- ``hpp compare RUN_A RUN_B``: the ratio of every case between two saved runs.
+- ``hpp report RUN``: write the report of a saved run again.
+"""
 
 import argparse
 import sys
@@ -10,12 +17,31 @@ from hpp.examples import example_scripts
 from hpp.loader import REPO_ROOT
 
 
-def command_bench(args):
+def _chapters(args, command):
     try:
-        chapters = bench.resolve_chapters(args.chapters)
+        return bench.resolve_chapters(args.chapters)
     except ValueError as error:
-        print(f"hpp bench: {error}", file=sys.stderr)
+        print(f"hpp {command}: {error}", file=sys.stderr)
+        return None
+
+
+def show_estimate(chapters, args):
+    plan = bench.plan_benchmarks(chapters, args.size, args.workload, args.case)
+    seconds, unknown = report.estimate_seconds(plan, args.size)
+    cases = sum(len(item[4]) for item in plan)
+    text = f"{cases} cases at --size {args.size}"
+    if seconds:
+        text += f"; estimated time from earlier runs: about {seconds / 60:.1f} min"
+    if unknown:
+        text += f"; no estimate yet for {len(unknown)} workload(s)"
+    print(text, file=sys.stderr)
+
+
+def command_bench(args):
+    chapters = _chapters(args, "bench")
+    if chapters is None:
         return 2
+    show_estimate(chapters, args)
     started = time.time()
     results = bench.run_benchmarks(chapters, size=args.size, workload_filter=args.workload,
                                    case_filter=args.case)
@@ -34,15 +60,13 @@ def command_bench(args):
     folder.mkdir(parents=True, exist_ok=True)
     report.save_run(folder, results, info)
     path = report.write_report(folder, results, info)
-    print(f"\nreport: {path}\nwall time: {info['wall_seconds']} s")
+    print(f"\nreport: {path} (and report.html beside it)\nwall time: {info['wall_seconds']} s")
     return 1 if any(r.status == bench.FAILED for r in results) else 0
 
 
 def command_list(args):
-    try:
-        chapters = bench.resolve_chapters(args.chapters)
-    except ValueError as error:
-        print(f"hpp list: {error}", file=sys.stderr)
+    chapters = _chapters(args, "list")
+    if chapters is None:
         return 2
     for chapter in chapters:
         print(chapter.name)
@@ -51,8 +75,38 @@ def command_list(args):
     return 0
 
 
+def _run_path(text, command):
+    path = Path(text)
+    if not (path / "run.json").is_file() and not (path.is_file() and path.suffix == ".json"):
+        print(f"hpp {command}: no saved run at {text} (expected a folder with run.json)",
+              file=sys.stderr)
+        return None
+    return path
+
+
+def command_compare(args):
+    from hpp.compare import print_comparison
+
+    run_a, run_b = _run_path(args.run_a, "compare"), _run_path(args.run_b, "compare")
+    if run_a is None or run_b is None:
+        return 2
+    print_comparison(run_a, run_b)
+    return 0
+
+
+def command_report(args):
+    run = _run_path(args.run, "report")
+    if run is None:
+        return 2
+    folder = run if run.is_dir() else run.parent
+    info, results = report.load_run(run)
+    print(report.write_report(folder, results, info))
+    return 0
+
+
 def build_parser():
-    parser = argparse.ArgumentParser(prog="hpp", description=__doc__)
+    parser = argparse.ArgumentParser(prog="hpp", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("bench", help="run the benchmark tour and write a report")
@@ -61,13 +115,22 @@ def build_parser():
                      help="quick: minutes on a laptop; book: the book's sizes")
     run.add_argument("--workload", help="only workloads whose name contains this text")
     run.add_argument("--case", help="only cases whose name contains this text (and the baseline)")
-    run.add_argument("--output", help="folder for run.json, report.md and plots "
+    run.add_argument("--output", help="folder for run.json, report.md, report.html and plots "
                                       "(default: results/bench/DATE-TIME)")
     run.set_defaults(handler=command_bench)
 
     listing = commands.add_parser("list", help="list every example script by chapter")
     listing.add_argument("chapters", nargs="*")
     listing.set_defaults(handler=command_list)
+
+    compare = commands.add_parser("compare", help="compare two saved runs case by case")
+    compare.add_argument("run_a", help="a results/bench/DATE folder (the reference)")
+    compare.add_argument("run_b", help="another one")
+    compare.set_defaults(handler=command_compare)
+
+    rewrite = commands.add_parser("report", help="write the report of a saved run again")
+    rewrite.add_argument("run", help="a results/bench/DATE folder")
+    rewrite.set_defaults(handler=command_report)
     return parser
 
 

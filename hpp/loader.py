@@ -19,8 +19,8 @@ def module_name_for(path):
     path = Path(path).resolve()
     try:
         parts = path.relative_to(REPO_ROOT).with_suffix("").parts
-    except ValueError:
-        parts = path.with_suffix("").parts[-2:]
+    except ValueError:  # outside the repository: the whole path keeps it unique
+        parts = ("outside",) + path.with_suffix("").parts[1:]
     return "hpp_example." + ".".join(parts)
 
 
