@@ -1,0 +1,127 @@
+"""Helpers shared by the chapter 11 examples (not an example itself).
+
+- ``deep_sizeof(obj)``: the bytes an object and everything it holds take
+  (``sys.getsizeof`` only counts the outer object);
+- ``rss_bytes()``: this process's resident set size (psutil);
+- the word list: ``read_words(path)``, ``default_word_file()`` (Debian's
+  ``wamerican``: ``apt-get install wamerican``), ``generated_words(n, seed)`` (a
+  seeded fallback so every script runs anywhere), ``words_source(args)``;
+- ``generated_tokens(n, vocabulary, seed)``: a token stream with repeats.
+
+Scripts in sub-folders import it after putting this folder on ``sys.path``.
+"""
+
+import gc
+import os
+import random
+import sys
+import types
+from pathlib import Path
+
+CHAPTER = Path(__file__).resolve().parent
+WORD_FILES = (Path("/usr/share/dict/words"), Path("/usr/share/dict/american-english"),
+              Path("/usr/share/dict/british-english"))
+GENERATED_WORDS = 100_000
+
+# Shared machinery, not part of a data structure: a deep size skips them.
+_SKIP_TYPES = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType,
+               types.MethodType, random.Random)
+
+
+def deep_sizeof(obj):
+    """Bytes taken by ``obj`` and every object it refers to, each counted once.
+
+    Like Pympler's ``asizeof``: walk the references with ``gc.get_referents``
+    and sum ``sys.getsizeof``. Buffers owned by ``array``, ``bitarray``,
+    ``bytearray`` and NumPy arrays are part of their ``getsizeof``. Classes,
+    modules, functions and random generators are shared, so they are skipped.
+    """
+    seen = set()
+    total = 0
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, _SKIP_TYPES):
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        if isinstance(item, (str, bytes, int, float, bool)):
+            continue
+        stack.extend(gc.get_referents(item))
+    return total
+
+
+def rss_bytes():
+    """The resident set size of this process, in bytes."""
+    import psutil
+
+    return psutil.Process(os.getpid()).memory_info().rss
+
+
+def default_word_file():
+    """The system word list (Debian's ``wamerican``/``wbritish``), or None."""
+    for path in WORD_FILES:
+        if path.is_file():
+            return path
+    return None
+
+
+def read_words(path, encoding="utf-8"):
+    """Yield each non-empty line of ``path``, stripped (one word per line)."""
+    with open(path, encoding=encoding, errors="replace") as handle:
+        for line in handle:
+            word = line.strip()
+            if word:
+                yield word
+
+
+def generated_words(count=GENERATED_WORDS, seed=0):
+    """``count`` distinct pseudo-words (letters a-z, 3 to 12 long), seeded, sorted."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = set()
+    while len(words) < count:
+        length = rng.randint(3, 12)
+        words.add("".join(rng.choice(letters) for _ in range(length)))
+    return sorted(words)
+
+
+def add_word_arguments(parser):
+    """``--input FILE`` (one word per line) and ``--generated N`` (the seeded fallback)."""
+    from hpp.script import existing_file, positive_int
+
+    parser.add_argument("--input", type=existing_file,
+                        help="a word list, one word per line (default: /usr/share/dict/words "
+                             "when installed, else generated words)")
+    parser.add_argument("--generated", type=positive_int, metavar="N",
+                        help=f"use N generated words instead of a file "
+                             f"(the fallback uses {GENERATED_WORDS})")
+
+
+def words_source(args):
+    """(description, iterable factory) for the words the arguments choose."""
+    if args.generated:
+        return f"{args.generated} generated words", lambda: generated_words(args.generated)
+    path = args.input or default_word_file()
+    if path is None:
+        return (f"{GENERATED_WORDS} generated words (no word list: apt-get install wamerican)",
+                lambda: generated_words(GENERATED_WORDS))
+    return str(path), lambda: read_words(path)
+
+
+def generated_tokens(count, vocabulary, seed=0):
+    """A list of ``count`` tokens drawn from ``vocabulary`` distinct words (Zipf-like repeats).
+
+    Every word of the vocabulary appears at least once when ``count >= vocabulary``,
+    so the exact number of distinct tokens is ``min(count, vocabulary)``.
+    """
+    rng = random.Random(seed)
+    words = [f"w{index}" for index in range(vocabulary)]
+    tokens = words[:count]
+    remaining = count - len(tokens)
+    if remaining > 0:
+        # Heavier on the first words, as in natural text.
+        tokens.extend(words[min(int(rng.paretovariate(1.2)) - 1, vocabulary - 1)]
+                      for _ in range(remaining))
+        rng.shuffle(tokens)
+    return tokens

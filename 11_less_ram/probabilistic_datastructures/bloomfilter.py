@@ -1,0 +1,108 @@
+"""A Bloom filter: set membership with no false negatives, in a few bits per item.
+
+Chapter 11, "Bloom Filters". k hash functions each set one bit of an m-bit
+array per item; a lookup answers "maybe present" only when all k bits are set.
+For a capacity n and a false-positive rate p the book sizes it as
+
+    m = -n ln(p) / (ln 2)**2 bits,   k = m ln(2) / n hashes
+
+(1000 items at p = 0.005 -> 11,028 bits and 8 hashes: 1.4 kB, whatever the items).
+The k hashes come from one 128-bit MurmurHash3 (``mmh3.hash64``) by double
+hashing, (h1 + i * h2) mod m; the bits live in a ``bitarray``. The number of
+items inside can be estimated from the bits that are set: -m/k * ln(1 - X/m).
+
+Run:
+    python 11_less_ram/probabilistic_datastructures/bloomfilter.py
+    python 11_less_ram/probabilistic_datastructures/bloomfilter.py --capacity 100000 --error 0.01
+"""
+
+import math
+
+import mmh3
+from bitarray import bitarray
+
+from hpp.script import example_parser, positive_float, positive_int
+
+SMOKE_ARGS = ["--capacity", "1000", "--probes", "10000"]
+
+
+def bloom_size(capacity, error):
+    """(bits, hashes) for ``capacity`` items at false-positive rate ``error``."""
+    num_bits = int(-capacity * math.log(error) / math.log(2) ** 2) + 1
+    num_hashes = int(num_bits * math.log(2) / capacity) + 1
+    return num_bits, num_hashes
+
+
+class BloomFilter:
+    def __init__(self, capacity, error=0.005):
+        if capacity <= 0 or not 0 < error < 1:
+            raise ValueError("capacity must be positive and 0 < error < 1")
+        self.capacity = capacity
+        self.error = error
+        self.num_bits, self.num_hashes = bloom_size(capacity, error)
+        self.data = bitarray(self.num_bits)
+        self.data.setall(0)
+
+    def _indexes(self, key):
+        h1, h2 = mmh3.hash64(str(key), signed=False)
+        for i in range(self.num_hashes):
+            yield (h1 + i * h2) % self.num_bits
+
+    def add(self, key):
+        """Set the key's bits; returns True when the key was (maybe) there already."""
+        present = True
+        for index in self._indexes(key):
+            if not self.data[index]:
+                present = False
+                self.data[index] = 1
+        return present
+
+    def __contains__(self, key):
+        return all(self.data[index] for index in self._indexes(key))
+
+    def __len__(self):
+        """An estimate of the number of distinct items added, from the bits set."""
+        bits_set = self.data.count(1)
+        if bits_set == self.num_bits:
+            return self.capacity  # saturated: the estimate is infinite
+        return int(round(-self.num_bits / self.num_hashes
+                         * math.log(1 - bits_set / self.num_bits)))
+
+    def union(self, other):
+        """A filter holding both filters' items (they must have the same size)."""
+        if (self.num_bits, self.num_hashes) != (other.num_bits, other.num_hashes):
+            raise ValueError("only filters of the same size and hashes can be merged")
+        merged = BloomFilter(self.capacity, self.error)
+        merged.data = self.data | other.data
+        return merged
+
+
+def false_positive_rate(bloom, probes, prefix="absent-"):
+    """The fraction of ``probes`` keys never added that the filter claims to hold."""
+    return sum(f"{prefix}{i}" in bloom for i in range(probes)) / probes
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--capacity", type=positive_int, default=1000)
+    parser.add_argument("--error", type=positive_float, default=0.005,
+                        help="the false-positive rate the filter is sized for")
+    parser.add_argument("--probes", type=positive_int, default=100_000,
+                        help="keys never added, to measure the false-positive rate")
+    args = parser.parse_args(argv)
+    if not args.error < 1:
+        parser.error("--error must be below 1")
+    bloom = BloomFilter(args.capacity, args.error)
+    for i in range(args.capacity):
+        bloom.add(f"present-{i}")
+    missed = sum(f"present-{i}" not in bloom for i in range(args.capacity))
+    print(f"capacity = {args.capacity}, design error = {args.error}")
+    print(f"bits = {bloom.num_bits}, hashes = {bloom.num_hashes} "
+          f"({bloom.num_bits / args.capacity:.2f} bits per item)")
+    print(f"false negatives = {missed}")
+    print(f"measured false-positive rate = {false_positive_rate(bloom, args.probes):.4%}")
+    print(f"estimated items = {len(bloom)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""One LogLog register: the longest run of trailing zero bits seen in the hashes.
+
+Chapter 11, "LogLog Counter". Hash every item (MurmurHash3, ``mmh3``) to 32
+uniform bits. A hash ending in k zero bits turns up about once in 2**k distinct
+items, so the largest k seen says roughly how many distinct items went by:
+about 2**k. Duplicates hash the same, so they change nothing. One register is
+a very rough estimate; ``ll.py``, ``superll.py`` and ``hyperloglog.py`` average
+many of them.
+
+Run:
+    python 11_less_ram/probabilistic_datastructures/llregister.py --items 100000
+"""
+
+import mmh3
+
+from hpp.script import example_parser, positive_int
+
+SMOKE_ARGS = ["--items", "1000"]
+
+HASH_BITS = 32
+
+
+def trailing_zeros(number):
+    """The number of zero bits at the low end of a 32-bit ``number``.
+
+    >>> trailing_zeros(0)
+    32
+    >>> trailing_zeros(0b1000)
+    4
+    >>> trailing_zeros(0b10000000)
+    8
+    """
+    if number == 0:
+        return HASH_BITS
+    return (number & -number).bit_length() - 1
+
+
+def hash32(item):
+    """An unsigned 32-bit MurmurHash3 of ``item`` (deterministic across runs)."""
+    return mmh3.hash(str(item), signed=False)
+
+
+class LLRegister:
+    """The largest trailing-zero count of any hash added."""
+
+    def __init__(self):
+        self.counter = 0
+
+    def add(self, item):
+        self._add(hash32(item))
+
+    def _add(self, item_hash):
+        self.counter = max(self.counter, trailing_zeros(item_hash))
+
+    def __len__(self):
+        return 2 ** self.counter
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=100_000,
+                        help="distinct items to add (str(0), str(1), ...)")
+    args = parser.parse_args(argv)
+    register = LLRegister()
+    for i in range(args.items):
+        register.add(i)
+    print(f"distinct items = {args.items}")
+    print(f"register = {register.counter} trailing zeros")
+    print(f"estimate = {len(register)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""A scaling Bloom filter: grows when full, keeps its overall error bounded.
+
+Chapter 11, "Bloom Filters" (scalable Bloom filters, Almeida et al.). A plain
+Bloom filter is sized up front; past its capacity the false-positive rate
+climbs. This one starts with one filter and, when the newest is 80% full
+(``max_fill``), adds another whose error is halved
+(``error_tightening_ratio``). A lookup asks every filter, so the total
+false-positive rate is at most error * (1 + 1/2 + 1/4 + ...) < 2 * error.
+
+Run:
+    python 11_less_ram/probabilistic_datastructures/scalingbloomfilter.py --items 50000
+"""
+
+from bloomfilter import BloomFilter, false_positive_rate
+from hpp.script import example_parser, positive_float, positive_int
+
+SMOKE_ARGS = ["--items", "3000", "--capacity", "1000", "--probes", "5000"]
+
+
+class ScalingBloomFilter:
+    def __init__(self, capacity, error=0.005, max_fill=0.8, error_tightening_ratio=0.5):
+        self.capacity = capacity
+        self.base_error = error
+        self.max_fill = max_fill
+        self.error_tightening_ratio = error_tightening_ratio
+        self.filters = []
+        self.items_in_newest = 0
+        self._add_filter()
+
+    def _add_filter(self):
+        error = self.base_error * self.error_tightening_ratio ** len(self.filters)
+        self.filters.append(BloomFilter(self.capacity, error))
+        self.items_in_newest = 0
+
+    def add(self, key):
+        """Add ``key``; returns True when it was (maybe) there already."""
+        if key in self:
+            return True
+        if self.items_in_newest >= self.max_fill * self.capacity:
+            self._add_filter()
+        self.filters[-1].add(key)
+        self.items_in_newest += 1
+        return False
+
+    def __contains__(self, key):
+        return any(key in bloom for bloom in self.filters)
+
+    def __len__(self):
+        return sum(len(bloom) for bloom in self.filters)
+
+    def error_bound(self):
+        """The union bound on the false-positive rate: the sum of the filters' errors."""
+        return sum(bloom.error for bloom in self.filters)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=50_000)
+    parser.add_argument("--capacity", type=positive_int, default=10_000,
+                        help="capacity of each filter")
+    parser.add_argument("--error", type=positive_float, default=0.005)
+    parser.add_argument("--probes", type=positive_int, default=100_000)
+    args = parser.parse_args(argv)
+    if not args.error < 1:
+        parser.error("--error must be below 1")
+    bloom = ScalingBloomFilter(args.capacity, args.error)
+    for i in range(args.items):
+        bloom.add(f"present-{i}")
+    missed = sum(f"present-{i}" not in bloom for i in range(args.items))
+    print(f"items = {args.items}, filters = {len(bloom.filters)}")
+    print(f"false negatives = {missed}")
+    print(f"estimated items = {len(bloom)}")
+    print(f"measured false-positive rate = {false_positive_rate(bloom, args.probes):.4%} "
+          f"(bound {bloom.error_bound():.4%})")
+
+
+if __name__ == "__main__":
+    main()
