@@ -1,0 +1,137 @@
+"""What every crawler shares and the book does not teach: flags, the server, the check.
+
+Each crawler asks the chapter's ``server.py`` for ``--requests`` URLs that each
+take ``--delay`` ms to answer. With no ``--url`` it starts its own server on a
+free loopback port and stops it afterwards. The server echoes each request's
+name, so the check is exact: every name sent came back exactly once.
+"""
+
+import random
+import string
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from hpp.script import fail, positive_float, positive_int
+from hpp.service import ServiceError, http_ready, running_service
+
+CHAPTER = Path(__file__).resolve().parent.parent
+SERVER = CHAPTER / "server.py"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def add_crawler_arguments(parser, concurrency=True):
+    """The flags every crawler takes; the defaults are the book's run."""
+    parser.add_argument("--requests", type=positive_int, default=1000,
+                        help="how many URLs to fetch (the book: 1000)")
+    parser.add_argument("--delay", type=positive_int, default=100,
+                        help="how long the server takes to answer each one, in ms (the book: 100)")
+    if concurrency:
+        parser.add_argument("--concurrency", type=positive_int, default=100,
+                            help="most requests in flight at once (the book's semaphore: 100)")
+    parser.add_argument("--timeout", type=positive_float, default=10.0,
+                        help="seconds before one request is given up")
+    parser.add_argument("--url", help="a server.py already running, e.g. http://127.0.0.1:8080 "
+                                      "(default: start one on a free port)")
+
+
+def check_url(url, prog):
+    """Fail with one line unless ``url`` is an http:// URL on a loopback address."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or not parts.hostname:
+        fail(f"{prog}: --url must look like http://127.0.0.1:8080, got {url!r}")
+    if parts.hostname not in LOOPBACK_HOSTS and not parts.hostname.startswith("127."):
+        fail(f"{prog}: --url must be a loopback address (127.0.0.1), got {parts.hostname!r}")
+    return url.rstrip("/")
+
+
+def probe(url, prog, timeout=3.0):
+    """Fail with one line, quickly, when nothing answers at ``url``."""
+    try:
+        urllib.request.urlopen(url + "/", timeout=timeout).read()
+    except urllib.error.HTTPError:
+        return  # something answered
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        fail(f"{prog}: cannot reach the server at {url}: {reason}")
+
+
+@contextmanager
+def server_url(url, prog):
+    """The base URL to crawl: ``url`` after a quick probe, or a fresh local server.py."""
+    if url:
+        url = check_url(url, prog)
+        probe(url, prog)
+        yield url
+        return
+    try:
+        with running_service([sys.executable, str(SERVER), "--port", "{port}"],
+                             ready=http_ready("/")) as service:
+            yield service.url
+    except ServiceError as error:
+        fail(f"{prog}: could not start the local server: {error}")
+
+
+def generate_urls(base_url, num_iter, delay):
+    """``[(name, url), ...]``: unique names (the book adds random letters against caching)."""
+    tag = "".join(random.choices(string.ascii_lowercase, k=10))
+    names = [f"{tag}-{i}" for i in range(num_iter)]
+    return [(name, f"{base_url}/add?name={name}&delay={delay}") for name in names]
+
+
+def arrived_exactly_once(names, bodies):
+    """True when the response bodies are exactly the names sent, each once."""
+    return Counter(names) == Counter(bodies)
+
+
+def report(prog, names, bodies, elapsed, delay, concurrency=None):
+    """Print the crawler's verifiable result; exit 1 if responses are missing or repeated."""
+    ok = arrived_exactly_once(names, bodies)
+    serial_bound = len(names) * delay / 1000
+    print(f"requests = {len(names)}")
+    print(f"responses = {len(bodies)}")
+    print(f"every response arrived exactly once = {ok}")
+    if concurrency is not None:
+        print(f"concurrency = {concurrency}")
+    print(f"wall time = {elapsed:.3f} s")
+    print(f"serial bound (requests x delay) = {serial_bound:.3f} s")
+    print(f"speedup over the serial bound = {serial_bound / elapsed:.1f}x")
+    if not ok:
+        print(f"{prog}: responses were missing or repeated", file=sys.stderr)
+        raise SystemExit(1)
+    return ok
+
+
+def run_crawler(prog, args, crawl, concurrency=True):
+    """Start or probe the server, time ``crawl(urls, args)``, check and print the result.
+
+    ``crawl`` returns the response bodies (as text). A network error ends
+    with one line and exit status 2.
+    """
+    with server_url(args.url, prog) as base_url:
+        pairs = generate_urls(base_url, args.requests, args.delay)
+        urls = [url for _, url in pairs]
+        start = time.perf_counter()
+        try:
+            bodies = crawl(urls, args)
+        except Exception as error:  # a network failure: one line, not a traceback
+            fail(f"{prog}: a request to {base_url} failed: {type(error).__name__}: {error}")
+        elapsed = time.perf_counter() - start
+    return report(prog, [name for name, _ in pairs], bodies, elapsed, args.delay,
+                  args.concurrency if concurrency else None)
+
+
+def max_in_flight(metrics):
+    """The most requests the server held at once, from its ``/metrics`` records."""
+    events = sorted([(m["start"], 1) for m in metrics] + [(m["end"], -1) for m in metrics],
+                    key=lambda event: (event[0], event[1]))
+    most = current = 0
+    for _, step in events:
+        current += step
+        most = max(most, current)
+    return most

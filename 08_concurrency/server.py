@@ -1,0 +1,159 @@
+"""The slow local HTTP server every chapter 8 example talks to (aiohttp).
+
+Chapter 8 ("Asynchronous I/O") measures crawlers against a server whose every
+answer takes a known time, so that the only thing that changes between the
+crawlers is how they wait. This server has the book's endpoints:
+
+- ``GET /add?name=NAME&delay=MS``: sleeps ``MS`` milliseconds, answers ``NAME``
+  (the book answers ``.``; echoing the name lets a crawler check that every
+  response arrived exactly once), and records when the request started and
+  ended on the server;
+- ``GET /metrics``: the recorded requests as JSON (``[{"name", "start",
+  "end"}, ...]``, times in seconds since the epoch); ``GET /metrics?reset=1``
+  returns them and starts a new record (the book's ``?flush=True``);
+- ``POST /add?delay=MS``: the workload's slow "database": it sleeps ``MS``
+  milliseconds (default 100, the book's 0.1 s), keeps the JSON it was sent and
+  answers ``{"saved": ID}``; ``GET /saved`` returns how many items it holds;
+- ``GET /``: ``ok``, the readiness probe.
+
+A sleeping request costs the server nothing but a timer, so it answers a
+thousand concurrent requests at once; the listen backlog is raised for that.
+
+Run (it serves until Ctrl-C; the crawlers start their own copy when given no
+``--url``):
+    python 08_concurrency/server.py --port 8080
+    curl 'http://127.0.0.1:8080/add?name=hello&delay=100'
+"""
+
+import asyncio
+import importlib.util
+import json
+import time
+
+from aiohttp import web
+
+from hpp.script import example_parser, fail, non_negative_int, positive_int
+
+SMOKE_ARGS = None  # a long-running server: tests/test_08_concurrency.py starts and checks it
+
+MAX_DELAY_MS = 60_000
+DEFAULT_LOOP = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+METRICS = web.AppKey("metrics", list)
+SAVED = web.AppKey("saved", list)
+DEFAULT_DELAY_MS = web.AppKey("default_delay_ms", int)
+
+
+def delay_seconds(request, default_ms):
+    """The ``delay`` query parameter in seconds (milliseconds on the wire)."""
+    text = request.query.get("delay", str(default_ms))
+    try:
+        delay_ms = float(text)
+    except ValueError:
+        raise web.HTTPBadRequest(text=f"delay must be a number of milliseconds, got {text!r}")
+    if not 0 <= delay_ms <= MAX_DELAY_MS:
+        raise web.HTTPBadRequest(text=f"delay must be between 0 and {MAX_DELAY_MS} ms")
+    return delay_ms / 1000
+
+
+async def add_get(request):
+    """The crawler endpoint: sleep, then echo the name."""
+    name = request.query.get("name", ".")
+    delay = delay_seconds(request, request.app[DEFAULT_DELAY_MS])
+    start = time.time()
+    await asyncio.sleep(delay)
+    request.app[METRICS].append({"name": name, "start": start, "end": time.time()})
+    return web.Response(text=name)
+
+
+async def add_post(request):
+    """The workload endpoint: a slow save of a JSON document."""
+    delay = delay_seconds(request, 100)
+    try:
+        document = await request.json()
+    except ValueError:
+        raise web.HTTPBadRequest(text="the body must be JSON")
+    await asyncio.sleep(delay)
+    saved = request.app[SAVED]
+    saved.append(document)
+    return web.json_response({"saved": len(saved) - 1})
+
+
+async def metrics(request):
+    data = list(request.app[METRICS])
+    if request.query.get("reset") or request.query.get("flush"):
+        request.app[METRICS].clear()
+    return web.json_response(data)
+
+
+async def saved(request):
+    count = len(request.app[SAVED])
+    if request.query.get("reset"):
+        request.app[SAVED].clear()
+    return web.json_response({"saved": count})
+
+
+async def index(request):
+    return web.Response(text="ok")
+
+
+def make_app(default_delay_ms=100):
+    app = web.Application()
+    app[METRICS] = []
+    app[SAVED] = []
+    app[DEFAULT_DELAY_MS] = default_delay_ms
+    app.add_routes([
+        web.get("/", index),
+        web.get("/add", add_get),
+        web.post("/add", add_post),
+        web.get("/metrics", metrics),
+        web.get("/saved", saved),
+    ])
+    return app
+
+
+def loop_factory(name):
+    """uvloop's event loop when asked for (and installed), else asyncio's own."""
+    if name == "uvloop":
+        import uvloop
+
+        return uvloop.new_event_loop
+    return None
+
+
+async def serve(app, port, backlog):
+    """Serve ``app`` on 127.0.0.1:``port`` until the process is stopped."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, "127.0.0.1", port, backlog=backlog)
+        await site.start()
+        await asyncio.Event().wait()  # forever
+    finally:
+        await runner.cleanup()
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--port", type=positive_int, default=8080, help="TCP port on 127.0.0.1")
+    parser.add_argument("--delay", type=non_negative_int, default=100,
+                        help="default delay of GET /add in ms when the request gives none")
+    parser.add_argument("--backlog", type=positive_int, default=4096,
+                        help="listen backlog: how many connections may wait to be accepted")
+    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default=DEFAULT_LOOP,
+                        help="the event loop to serve on (uvloop when installed)")
+    args = parser.parse_args(argv)
+    if args.port > 65535:
+        fail(f"server.py: --port must be at most 65535, got {args.port}")
+    if args.delay > MAX_DELAY_MS:
+        fail(f"server.py: --delay must be at most {MAX_DELAY_MS} ms")
+    print(f"serving on http://127.0.0.1:{args.port} (Ctrl-C to stop)", flush=True)
+    try:
+        with asyncio.Runner(loop_factory=loop_factory(args.loop)) as runner:
+            runner.run(serve(make_app(args.delay), args.port, args.backlog))
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:
+        fail(f"server.py: cannot listen on 127.0.0.1:{args.port}: {error.strerror}")
+
+if __name__ == "__main__":
+    main()

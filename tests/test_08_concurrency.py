@@ -1,0 +1,181 @@
+"""Chapter 08: the slow server, the five crawlers, the toy event loop, the bcrypt workload.
+
+Every crawler runs against a real server.py on loopback. The server echoes
+each request's name and records when it held each request, so the tests check
+exactly: every response arrived once, the server saw each request once, and
+it never held more requests at once than the crawler's concurrency limit
+(one at a time for the serial crawler).
+"""
+
+import contextlib
+import io
+import json
+import sys
+import urllib.error
+import urllib.request
+
+import pytest
+
+from hpp.loader import REPO_ROOT, load_example
+from hpp.service import free_port, http_ready, running_service
+
+CHAPTER = REPO_ROOT / "08_concurrency"
+common = load_example(CHAPTER / "crawler" / "_crawler_common.py")
+event_loop = load_example(CHAPTER / "event_loop.py")
+
+CONCURRENT = ["gevent_crawler.py", "tornado_crawler.py", "aiohttp_crawler.py", "callback_crawler.py"]
+CRAWLERS = ["serial.py"] + CONCURRENT
+
+
+@pytest.fixture(scope="module")
+def server():
+    with running_service([sys.executable, str(CHAPTER / "server.py"), "--port", "{port}"],
+                         ready=http_ready("/")) as service:
+        yield service.url
+
+
+def get(url, timeout=10):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode()
+
+
+def post(url, document, timeout=10):
+    request = urllib.request.Request(url, data=json.dumps(document).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+def take_metrics(server):
+    return json.loads(get(f"{server}/metrics?reset=1"))
+
+
+# ---------------------------------------------------------------- the server
+
+@pytest.mark.server
+def test_the_server_echoes_sleeps_and_records(server):
+    take_metrics(server)
+    assert get(f"{server}/add?name=abc&delay=30") == "abc"
+    assert get(f"{server}/add?name=xyz&delay=0") == "xyz"
+    records = take_metrics(server)
+    assert [r["name"] for r in records] == ["abc", "xyz"]
+    assert records[0]["end"] - records[0]["start"] >= 0.029  # it slept the 30 ms it was asked
+    assert take_metrics(server) == []  # reset=1 started a new record
+
+
+@pytest.mark.server
+def test_the_server_saves_posted_documents(server):
+    before = json.loads(get(f"{server}/saved"))["saved"]
+    answer = post(f"{server}/add?delay=5", {"id": 1, "hash": "x"})
+    assert answer == {"saved": before}
+    assert json.loads(get(f"{server}/saved"))["saved"] == before + 1
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("query", ["delay=x", "delay=-1", "delay=1e9"])
+def test_the_server_rejects_a_bad_delay(server, query):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        get(f"{server}/add?name=a&{query}")
+    assert error.value.code == 400
+    error.value.close()
+
+
+@pytest.mark.server
+def test_server_script_rejects_bad_flags(run_example, assert_bad_input):
+    assert "--port" in assert_bad_input(run_example("08_concurrency/server.py", "--port", "70000"))
+    assert_bad_input(run_example("08_concurrency/server.py", "--port", "-3"))
+
+
+def test_max_in_flight():
+    def span(start, end):
+        return {"name": "n", "start": start, "end": end}
+
+    assert common.max_in_flight([]) == 0
+    assert common.max_in_flight([span(0, 1), span(1, 2), span(2, 3)]) == 1  # back to back
+    assert common.max_in_flight([span(0, 3), span(1, 2), span(1.5, 4), span(5, 6)]) == 3
+
+
+def test_arrived_exactly_once():
+    assert common.arrived_exactly_once(["a", "b"], ["b", "a"])
+    assert not common.arrived_exactly_once(["a", "b"], ["a", "a"])
+    assert not common.arrived_exactly_once(["a", "b"], ["a"])
+
+
+# ---------------------------------------------------------------- the crawlers
+
+def result_lines(stdout):
+    return dict(line.split(" = ", 1) for line in stdout.splitlines() if " = " in line)
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("crawler", CRAWLERS)
+def test_every_response_arrives_exactly_once(crawler, server, run_example):
+    requests, delay, concurrency = 50, 50, 10
+    take_metrics(server)
+    args = ["--url", server, "--requests", requests, "--delay", delay]
+    if crawler != "serial.py":
+        args += ["--concurrency", concurrency]
+    completed = run_example(f"08_concurrency/crawler/{crawler}", *args, timeout=120, check=True)
+    result = result_lines(completed.stdout)
+    assert result["requests"] == result["responses"] == str(requests)
+    assert result["every response arrived exactly once"] == "True"
+
+    records = take_metrics(server)
+    names = [r["name"] for r in records]
+    assert len(names) == len(set(names)) == requests  # the server saw each request once
+    in_flight = common.max_in_flight(records)
+    wall, bound = float(result["wall time"].split()[0]), requests * delay / 1000
+    if crawler == "serial.py":
+        assert in_flight == 1
+        assert wall >= bound  # it cannot beat the sum of the delays
+    else:
+        assert 2 <= in_flight <= concurrency  # concurrent, and the limit holds
+        assert wall < bound / 2  # wide margin: the ideal is bound / concurrency
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("crawler", CRAWLERS)
+def test_an_unreachable_server_is_one_line_and_exit_2(crawler, run_example, assert_bad_input):
+    url = f"http://127.0.0.1:{free_port()}"
+    completed = run_example(f"08_concurrency/crawler/{crawler}", "--url", url, "--requests", "5",
+                            timeout=60)
+    assert "cannot reach the server" in assert_bad_input(completed)
+
+
+@pytest.mark.parametrize("args", [["--url", "http://example.com:80"], ["--url", "ftp://127.0.0.1"],
+                                  ["--requests", "0"], ["--delay", "x"], ["--timeout", "-1"]])
+def test_crawler_bad_input(args, run_example, assert_bad_input):
+    assert_bad_input(run_example("08_concurrency/crawler/aiohttp_crawler.py", *args))
+
+
+@pytest.mark.server
+def test_a_slow_answer_times_out_with_one_line(server, run_example, assert_bad_input):
+    for crawler in ("serial.py", "aiohttp_crawler.py", "callback_crawler.py"):
+        completed = run_example(f"08_concurrency/crawler/{crawler}", "--url", server,
+                                "--requests", "3", "--delay", "3000", "--timeout", "0.3",
+                                timeout=60)
+        assert "failed" in assert_bad_input(completed), crawler
+
+
+@pytest.mark.server
+def test_callback_and_aiohttp_crawlers_in_process(server):
+    callback = load_example(CHAPTER / "crawler" / "callback_crawler.py")
+    aiohttp_crawler = load_example(CHAPTER / "crawler" / "aiohttp_crawler.py")
+    pairs = common.generate_urls(server, 30, 5)
+    names, urls = [name for name, _ in pairs], [url for _, url in pairs]
+    assert callback.run_experiment(urls, concurrency=7) == names  # in URL order
+    assert aiohttp_crawler.run_experiment(urls, concurrency=7) == names
+    assert callback.run_experiment([], concurrency=7) == []
+    with pytest.raises(TimeoutError):
+        callback.run_experiment([f"{server}/add?name=a&delay=2000"], timeout=0.2)
+    with pytest.raises(ConnectionError):
+        callback.run_experiment([f"http://127.0.0.1:{free_port()}/add?name=a"], timeout=2)
+
+
+# ---------------------------------------------------------------- the toy event loop
+
+def test_the_toy_event_loop_alternates_hello_and_world():
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        event_loop.main(["--steps", "5"])
+    assert output.getvalue().split() == ["Hello", "world", "Hello", "world", "Hello"]
