@@ -1,0 +1,112 @@
+"""The per-row OLS slope of chapter 06's pandas example, with ``dask.dataframe`` (book chapter 10, "Dask" and "Swifter").
+
+Each row is one person's daily hours of phone use over 14 days; the task fits a
+least-squares line per row and keeps the slope. pandas does it with
+``df.apply(ols_lstsq_raw, axis=1, raw=True)`` in one process. Dask cuts the
+frame into ``--partitions`` row blocks ("npartitions = number of cores") and runs
+that same pandas call on each block with ``map_partitions``, on the workers of a
+cluster. Swifter (when installed) decides by itself whether to vectorise, use
+pandas, or hand the work to Dask's process scheduler. All the results equal the
+pandas ones.
+
+By default a ``LocalCluster`` on 127.0.0.1 is started; ``--scheduler
+tcp://HOST:8786`` uses an existing one.
+
+Run:
+    python 10_clusters/dask/ols_dask_dataframe.py                  # 100,000 people
+    python 10_clusters/dask/ols_dask_dataframe.py --people 5000 --partitions 4 --swifter
+"""
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import _clusters_common  # noqa: E402
+from _clusters_common import (ClusterUnreachable, dashboard_line, dask_client,  # noqa: E402
+                              make_ols_frame, ols_lstsq_raw)
+from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
+
+REQUIRES = ("dask", "distributed", "pandas")
+SMOKE_ARGS = ["--people", "2000", "--partitions", "4"]
+
+
+def ols_pandas(df):
+    """The single-process baseline: one lstsq per row."""
+    return df.apply(ols_lstsq_raw, axis=1, raw=True)
+
+
+def ols_partition(part):
+    """What each Dask task runs: the pandas version on its block of rows."""
+    return part.apply(ols_lstsq_raw, axis=1, raw=True)
+
+
+def ols_dask(df, nbr_partitions):
+    """A lazy dask Series of slopes: ``map_partitions`` over ``nbr_partitions`` row blocks."""
+    import dask.dataframe as dd
+
+    ddf = dd.from_pandas(df, npartitions=nbr_partitions)
+    return ddf.map_partitions(ols_partition, meta=(None, "float64"))
+
+
+def ols_swifter(df):
+    """Swifter picks the fastest way it knows (it may use Dask's process scheduler)."""
+    import swifter  # noqa: F401  (registers the .swifter accessor)
+
+    return df.swifter.progress_bar(False).apply(ols_lstsq_raw, axis=1, raw=True)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=100_000, help="rows")
+    parser.add_argument("--partitions", type=positive_int, default=8,
+                        help="row blocks for dask (the book: about the number of cores)")
+    parser.add_argument("--workers", type=positive_int, default=2)
+    parser.add_argument("--seed", type=non_negative_int, default=0)
+    parser.add_argument("--scheduler", help="address of an existing scheduler (tcp://HOST:PORT)")
+    parser.add_argument("--swifter", action="store_true",
+                        help="also run df.swifter.apply (pip install swifter)")
+    args = parser.parse_args(argv)
+    if args.swifter:
+        import importlib.util
+
+        if importlib.util.find_spec("swifter") is None:
+            fail("--swifter needs the swifter package: pip install 'swifter>=1.4'")
+
+    import numpy as np
+
+    df = make_ols_frame(args.people, args.seed)
+    print(f"frame = {df.shape[0]} people x {df.shape[1]} days")
+    started = time.perf_counter()
+    expected = ols_pandas(df)
+    print(f"pandas apply = {time.perf_counter() - started:.2f} s")
+    print(f"mean slope = {expected.mean():.6f}")
+    print(f"max slope = {expected.max():.6f} (person {expected.idxmax()})")
+    print(f"min slope = {expected.min():.6f} (person {expected.idxmin()})")
+
+    _clusters_common.ship_by_value(_clusters_common, __name__)
+    started = time.perf_counter()
+    try:
+        with dask_client(args.scheduler, args.workers) as client:
+            print(dashboard_line(client))
+            ready = time.perf_counter()
+            print(f"cluster start-up = {ready - started:.2f} s")
+            slopes = ols_dask(df, args.partitions).compute()
+            print(f"dask map_partitions ({args.partitions} partitions) = "
+                  f"{time.perf_counter() - ready:.2f} s")
+    except ClusterUnreachable as error:
+        fail(error)
+    same = np.allclose(slopes.sort_index().to_numpy(), expected.to_numpy())
+    print(f"dask equals pandas = {same}")
+    if args.swifter:
+        started = time.perf_counter()
+        swifted = ols_swifter(df)
+        print(f"swifter apply = {time.perf_counter() - started:.2f} s")
+        print(f"swifter equals pandas = {np.allclose(swifted.to_numpy(), expected.to_numpy())}")
+    if not same:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

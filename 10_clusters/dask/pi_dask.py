@@ -1,0 +1,83 @@
+"""Monte Carlo pi with ``dask.array`` on a Dask cluster (book chapter 10, "Dask").
+
+The darts are a chunked ``dask.array``: each chunk is a NumPy block that a worker
+makes, tests and sums, and only the per-chunk counts travel back. The same graph
+computed in this process with the synchronous scheduler gives exactly the same
+count, which is the check that the cluster computed what we asked.
+
+By default the script starts a ``LocalCluster`` on 127.0.0.1 with ``--workers``
+worker processes and prints its dashboard address; ``--scheduler
+tcp://HOST:8786`` uses a cluster you started yourself (``dask scheduler`` and
+``dask worker`` on each machine).
+
+Run:
+    python 10_clusters/dask/pi_dask.py                        # 1e8 darts, 2 workers
+    python 10_clusters/dask/pi_dask.py --darts 1000000 --chunk-size 100000
+    python 10_clusters/dask/pi_dask.py --scheduler tcp://10.0.0.5:8786
+"""
+
+import math
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _clusters_common import (ClusterUnreachable, dashboard_line, dask_client,  # noqa: E402
+                              pi_standard_error)
+from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
+
+REQUIRES = ("dask", "distributed")
+SMOKE_ARGS = ["--darts", "2000000", "--chunk-size", "250000", "--verify"]
+
+
+def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
+    """A lazy dask scalar: how many of ``nbr_darts`` random points fall in the quarter circle."""
+    import dask.array as da
+
+    rng = da.random.default_rng(seed)
+    xy = rng.random((nbr_darts, 2), chunks=(chunk_size, 2))
+    inside = (xy ** 2).sum(axis=1) <= 1.0
+    return inside.sum()
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--darts", type=positive_int, default=100_000_000)
+    parser.add_argument("--chunk-size", type=positive_int, default=5_000_000,
+                        help="darts per chunk (one task each)")
+    parser.add_argument("--workers", type=positive_int, default=2,
+                        help="worker processes of the local cluster")
+    parser.add_argument("--seed", type=non_negative_int, default=0)
+    parser.add_argument("--scheduler", help="address of an existing scheduler (tcp://HOST:PORT)")
+    parser.add_argument("--verify", action="store_true",
+                        help="also compute the same graph in this process and compare")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    lazy_count = darts_inside_quarter_circle(args.darts, args.chunk_size, args.seed)
+    try:
+        with dask_client(args.scheduler, args.workers) as client:
+            print(dashboard_line(client))
+            print(f"workers = {len(client.scheduler_info()['workers'])}")
+            ready = time.perf_counter()
+            print(f"cluster start-up = {ready - started:.2f} s")
+            inside = int(lazy_count.compute())
+            elapsed = time.perf_counter() - ready
+    except ClusterUnreachable as error:
+        fail(error)
+    pi = 4.0 * inside / args.darts
+    print(f"chunks = {math.ceil(args.darts / args.chunk_size)}")
+    print(f"darts inside = {inside}")
+    print(f"pi estimate = {pi:.8f}")
+    print(f"standard error = {pi_standard_error(args.darts):.2g}, "
+          f"|pi estimate - pi| = {abs(pi - math.pi):.2g}")
+    print(f"calculation = {elapsed:.2f} s")
+    if args.verify:
+        local = int(lazy_count.compute(scheduler="synchronous"))
+        print(f"same graph in this process: darts inside = {local} "
+              f"({'equal' if local == inside else 'DIFFERENT'})")
+
+
+if __name__ == "__main__":
+    main()
