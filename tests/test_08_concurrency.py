@@ -179,3 +179,72 @@ def test_the_toy_event_loop_alternates_hello_and_world():
     with contextlib.redirect_stdout(output):
         event_loop.main(["--steps", "5"])
     assert output.getvalue().split() == ["Hello", "world", "Hello", "world", "Hello"]
+
+
+# ---------------------------------------------------------------- the bcrypt workload
+
+@pytest.fixture(scope="module")
+def workload():
+    return load_example(CHAPTER / "workload.py")
+
+
+def saved_on(server):
+    return json.loads(get(f"{server}/saved"))["saved"]
+
+
+def test_the_workload_tasks_are_fixed_by_the_seed_and_verify(workload):
+    import bcrypt
+
+    password, salt = workload.task_inputs(3, 4, seed=1)
+    assert workload.task_inputs(3, 4, seed=1) == (password, salt)
+    assert workload.task_inputs(3, 4, seed=2) != (password, salt)
+    assert salt.startswith(b"$2b$04$") and len(salt) == 29
+    hashed = workload.do_task(3, 4, seed=1)
+    assert bcrypt.checkpw(password, hashed.encode())
+    assert not bcrypt.checkpw(b"wrong", hashed.encode())
+
+
+@pytest.mark.server
+def test_every_workload_mode_computes_and_saves_the_same_results(workload, server, tmp_path):
+    tasks, difficulty = 12, 4
+    expected = workload.calculate_task_no_io(tasks, difficulty)
+    assert len(set(expected)) == tasks
+    url = f"{server}/add?delay=10"
+    for mode in workload.MODES:
+        before = saved_on(server)
+        results = workload.run_mode(mode, tasks, difficulty, url, concurrency=5, batch_size=5,
+                                    folder=tmp_path)
+        assert results == expected, mode
+        assert saved_on(server) - before == (tasks if mode in workload.IO_MODES else 0), mode
+
+
+@pytest.mark.server
+def test_async_batcher_flushes_full_batches_and_the_rest(workload, server):
+    before = saved_on(server)
+    with workload.AsyncBatcher(f"{server}/add?delay=5", batch_size=5) as batcher:
+        for i in range(12):
+            batcher.save({"id": i, "hash": str(i)})
+        assert batcher.saved == 10 and len(batcher.batch) == 2  # two full batches sent
+    assert batcher.saved == 12 and batcher.batch == []
+    assert saved_on(server) - before == 12
+
+
+@pytest.mark.server
+def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, tmp_path):
+    completed = run_example("08_concurrency/workload.py", "--tasks", "12", "--difficulty", "4",
+                            "--io-delay", "10", "--callgraph", "--output-dir", tmp_path / "out",
+                            timeout=120, check=True)
+    result = result_lines(completed.stdout)
+    assert result["every mode computed the same results"] == "True"
+    expected = workload.results_digest(workload.calculate_task_no_io(12, 4))
+    assert result["results digest"] == expected
+    for mode in workload.MODES:
+        assert any(line.startswith(f"{mode}: ") for line in completed.stdout.splitlines()), mode
+    assert (tmp_path / "out" / "workload_callgraph.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize("args", [["--difficulty", "3"], ["--difficulty", "32"],
+                                  ["--modes", "bogus"], ["--tasks", "0"],
+                                  ["--url", f"http://127.0.0.1:{free_port()}", "--tasks", "2"]])
+def test_workload_bad_input(args, run_example, assert_bad_input):
+    assert_bad_input(run_example("08_concurrency/workload.py", *args, timeout=60))

@@ -10,19 +10,16 @@ import random
 import string
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from hpp.script import fail, positive_float, positive_int
-from hpp.service import ServiceError, http_ready, running_service
 
 CHAPTER = Path(__file__).resolve().parent.parent
-SERVER = CHAPTER / "server.py"
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+if str(CHAPTER) not in sys.path:  # the chapter's _local_server.py, shared with workload.py
+    sys.path.insert(0, str(CHAPTER))
+
+from _local_server import server_url  # noqa: E402
 
 
 def add_crawler_arguments(parser, concurrency=True):
@@ -38,43 +35,6 @@ def add_crawler_arguments(parser, concurrency=True):
                         help="seconds before one request is given up")
     parser.add_argument("--url", help="a server.py already running, e.g. http://127.0.0.1:8080 "
                                       "(default: start one on a free port)")
-
-
-def check_url(url, prog):
-    """Fail with one line unless ``url`` is an http:// URL on a loopback address."""
-    parts = urlsplit(url)
-    if parts.scheme != "http" or not parts.hostname:
-        fail(f"{prog}: --url must look like http://127.0.0.1:8080, got {url!r}")
-    if parts.hostname not in LOOPBACK_HOSTS and not parts.hostname.startswith("127."):
-        fail(f"{prog}: --url must be a loopback address (127.0.0.1), got {parts.hostname!r}")
-    return url.rstrip("/")
-
-
-def probe(url, prog, timeout=3.0):
-    """Fail with one line, quickly, when nothing answers at ``url``."""
-    try:
-        urllib.request.urlopen(url + "/", timeout=timeout).read()
-    except urllib.error.HTTPError:
-        return  # something answered
-    except (OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        fail(f"{prog}: cannot reach the server at {url}: {reason}")
-
-
-@contextmanager
-def server_url(url, prog):
-    """The base URL to crawl: ``url`` after a quick probe, or a fresh local server.py."""
-    if url:
-        url = check_url(url, prog)
-        probe(url, prog)
-        yield url
-        return
-    try:
-        with running_service([sys.executable, str(SERVER), "--port", "{port}"],
-                             ready=http_ready("/")) as service:
-            yield service.url
-    except ServiceError as error:
-        fail(f"{prog}: could not start the local server: {error}")
 
 
 def generate_urls(base_url, num_iter, delay):
