@@ -1,0 +1,22 @@
+# cython: boundscheck=False
+"""cythonfn4 with ``boundscheck=False`` (book 7, "Locally Disabling Safety Checks").
+
+The directive on the first line turns off index checks for the whole module.
+On lists it changes little: the time is spent elsewhere.
+"""
+
+
+def calculate_z(int maxiter, list zs, list cs):
+    """Calculate output list using Julia update rule"""
+    cdef unsigned int i, n
+    cdef double complex z, c
+    output = [0] * len(zs)
+    for i in range(len(zs)):
+        n = 0
+        z = zs[i]
+        c = cs[i]
+        while n < maxiter and (z.real * z.real + z.imag * z.imag) < 4:
+            z = z * z + c
+            n += 1
+        output[i] = n
+    return output
