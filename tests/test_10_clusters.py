@@ -1,0 +1,287 @@
+"""Chapter 10: real Dask and IPython Parallel clusters, the Redis-streams job queue, NSQ, Docker."""
+
+import collections
+import json
+import math
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from hpp.loader import REPO_ROOT, load_example
+from hpp.service import free_port, redis_server, redis_server_path, running_service
+
+CHAPTER = REPO_ROOT / "10_clusters"
+common = load_example(CHAPTER / "_clusters_common.py")
+
+def sieve(limit):
+    is_prime = np.ones(limit, dtype=bool)
+    is_prime[:2] = False
+    for i in range(2, int(limit ** 0.5) + 1):
+        if is_prime[i]:
+            is_prime[i * i::i] = False
+    return is_prime
+
+
+# ---------------------------------------------------------------- shared code
+
+def test_check_prime_agrees_with_a_sieve():
+    truth = sieve(20_000)
+    assert [common.check_prime(n) for n in range(20_000)] == truth.tolist()
+    assert common.check_prime(2**53 + 5) is True  # exact above 2**53
+
+
+@pytest.mark.parametrize("total,parts", [(10, 3), (100_000_000, 4), (7, 7), (5, 8)])
+def test_split_darts_adds_up_for_any_number_of_engines(total, parts):
+    split = common.split_darts(total, parts)
+    assert len(split) == parts and sum(split) == total and max(split) - min(split) <= 1
+
+
+def test_serial_pi_is_within_five_standard_errors_and_seeded():
+    counts = [common.estimate_nbr_points_in_quarter_circle(50_000, seed) for seed in (1, 2)]
+    assert counts[0] == common.estimate_nbr_points_in_quarter_circle(50_000, 1)
+    pi = common.pi_from_counts(counts, 100_000)
+    assert abs(pi - math.pi) < 5 * common.pi_standard_error(100_000)
+
+
+def test_ols_slope_of_a_straight_line():
+    row = 0.5 + 0.25 * np.arange(14.0)
+    assert common.ols_lstsq_raw(row) == pytest.approx(0.25)
+    df = common.make_ols_frame(50, seed=0)
+    assert df.shape == (50, 14)
+    assert np.allclose(df.to_numpy() * 60, np.round(df.to_numpy() * 60))  # Poisson counts / 60
+
+
+# ---------------------------------------------------------------- IPython Parallel
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_ipython_parallel_pi_with_three_engines(run_example):
+    # three engines: the official script was only right with exactly four
+    completed = run_example("10_clusters/ipython_parallel/pi_ipython_cluster.py", "--engines", "3",
+                            "--darts", "300001", "--seed", "7", check=True, timeout=180)
+    out = completed.stdout
+    assert "engines = 3" in out
+    counts = json.loads(re.search(r"counts per engine = (\[.*\])", out).group(1))
+    assert len(counts) == 3
+    # the same seeds in this process give the same counts: the engines ran our task
+    assert counts == [common.estimate_nbr_points_in_quarter_circle(n, s) for n, s in
+                      zip(common.split_darts(300_001, 3), common.task_seeds(7, 3))]
+    pi = float(re.search(r"pi estimate = ([\d.]+)", out).group(1))
+    assert pi == pytest.approx(common.pi_from_counts(counts, 300_001))
+    assert abs(pi - math.pi) < 5 * common.pi_standard_error(300_001)
+
+
+def test_ipython_parallel_bad_connection_file(run_example, assert_bad_input, tmp_path):
+    line = assert_bad_input(run_example("10_clusters/ipython_parallel/pi_ipython_cluster.py",
+                                        "--url-file", tmp_path / "missing.json"))
+    assert "missing.json" in line
+
+
+# ---------------------------------------------------------------- Dask
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_dask_pi_equals_the_same_graph_computed_locally(run_example):
+    completed = run_example("10_clusters/dask/pi_dask.py", "--darts", "1000000", "--chunk-size",
+                            "100000", "--seed", "3", "--verify", check=True, timeout=180)
+    out = completed.stdout
+    assert "workers = 2" in out and "chunks = 10" in out
+    assert re.search(r"dashboard = http://127\.0\.0\.1:\d+/status", out)
+    inside = int(re.search(r"darts inside = (\d+)", out).group(1))
+    assert f"same graph in this process: darts inside = {inside} (equal)" in out
+    assert abs(4 * inside / 1_000_000 - math.pi) < 5 * common.pi_standard_error(1_000_000)
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_dask_client_map_primes_and_map_partitions_ols_in_process():
+    """One LocalCluster of 2 worker processes for both, the examples loaded as a library."""
+    primes = load_example(CHAPTER / "dask" / "primes_dask.py")
+    ols = load_example(CHAPTER / "dask" / "ols_dask_dataframe.py")
+    common.ship_by_value(common, primes, ols)
+    df = common.make_ols_frame(3000, seed=1)
+    with common.dask_client(workers=2) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
+        found = primes.count_primes_on_cluster(client, 0, 100_000, 17)
+        slopes = ols.ols_dask(df, 5).compute()
+    assert found == int(sieve(100_000).sum()) == 9592
+    expected = ols.ols_pandas(df)
+    assert len(slopes) == 3000
+    assert np.allclose(slopes.sort_index().to_numpy(), expected.to_numpy())
+    assert np.allclose(expected.to_numpy()[:5],
+                       [common.ols_lstsq_raw(row) for row in df.to_numpy()[:5]])
+
+
+def test_blocks_cover_the_range():
+    primes = load_example(CHAPTER / "dask" / "primes_dask.py")
+    for start, stop, n in [(0, 10, 3), (5, 6, 1), (0, 1_000_000, 100)]:
+        bounds = primes.blocks(start, stop, n)
+        assert bounds[0][0] == start and bounds[-1][1] == stop and len(bounds) == n
+        assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_ols_script_with_swifter(run_example):
+    pytest.importorskip("swifter", reason="needs swifter: pip install 'swifter>=1.4'")
+    completed = run_example("10_clusters/dask/ols_dask_dataframe.py", "--people", "1500",
+                            "--partitions", "3", "--swifter", check=True, timeout=240)
+    assert "dask equals pandas = True" in completed.stdout
+    assert "swifter equals pandas = True" in completed.stdout
+
+
+@pytest.mark.parametrize("script", ["pi_dask.py", "primes_dask.py", "ols_dask_dataframe.py"])
+def test_dask_scripts_report_an_unreachable_scheduler(script, run_example, assert_bad_input):
+    port = free_port()
+    line = assert_bad_input(run_example(f"10_clusters/dask/{script}", "--scheduler",
+                                        f"tcp://127.0.0.1:{port}", "--people", "10",
+                                        timeout=120) if script.startswith("ols") else
+                            run_example(f"10_clusters/dask/{script}", "--scheduler",
+                                        f"tcp://127.0.0.1:{port}", timeout=120))
+    assert "cannot reach the Dask scheduler" in line
+
+
+@pytest.mark.parametrize("args", [["--darts", "0"], ["--chunk-size", "-1"], ["--bogus"]])
+def test_dask_pi_bad_input(args, run_example, assert_bad_input):
+    assert_bad_input(run_example("10_clusters/dask/pi_dask.py", *args))
+
+
+def test_primes_range_must_not_be_empty(run_example, assert_bad_input):
+    line = assert_bad_input(run_example("10_clusters/dask/primes_dask.py", "--start", "10",
+                                        "--stop", "10"))
+    assert "--stop" in line
+
+
+# ---------------------------------------------------------------- Redis-streams job queue
+
+needs_redis = pytest.mark.skipif(redis_server_path() is None,
+                                 reason="needs redis-server: apt-get install redis-server")
+WORKER = CHAPTER / "job_queue" / "redis_worker.py"
+
+
+def start_worker(url, name, *args):
+    return subprocess.Popen([sys.executable, str(WORKER), "--redis-url", url, "--name", name,
+                             *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, text=True)
+
+
+def stop(process):
+    if process.poll() is None:
+        process.terminate()
+    try:
+        return process.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.communicate()
+
+
+@pytest.mark.redis
+@pytest.mark.slow
+@needs_redis
+def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
+    producer = load_example(CHAPTER / "job_queue" / "redis_producer.py")
+    worker = load_example(WORKER)
+    numbers = range(10_000, 10_600)
+    truth = sieve(10_600)
+    with redis_server() as service:
+        url = f"redis://{service.host}:{service.port}/0"
+        client = worker.connect(url)
+        worker.ensure_group(client)
+        options = ["--delay", "0.004", "--batch", "20", "--retry-after", "300", "--burst"]
+        victim = start_worker(url, "victim", *options)
+        survivor = start_worker(url, "survivor", *options)
+        try:
+            positions = producer.result_positions(client)
+            producer.enqueue(client, numbers, "b1")
+            # wait until the victim has answered some jobs and holds others unacknowledged
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                held = client.xpending_range(worker.JOBS, worker.GROUP, "-", "+", 100,
+                                             consumername="victim")
+                done = client.xlen(worker.PRIME) + client.xlen(worker.NON_PRIME)
+                if held and done >= 50:
+                    break
+                time.sleep(0.01)
+            else:
+                pytest.fail("the victim never got to work")
+            os.kill(victim.pid, signal.SIGKILL)
+            victim.wait(10)
+            answers = producer.collect_answers(client, "b1", len(numbers), positions, timeout=60)
+            survivor_out, _ = survivor.communicate(timeout=60)
+            assert survivor.returncode == 0
+            results = [fields for stream in (worker.PRIME, worker.NON_PRIME)
+                       for _id, fields in client.xrange(stream)]
+            assert client.xpending(worker.JOBS, worker.GROUP)["pending"] == 0
+        finally:
+            stop(victim)
+            stop(survivor)
+    answered = answers[worker.PRIME] + answers[worker.NON_PRIME]
+    assert sorted(answered) == list(numbers)  # none lost
+    assert set(answered.values()) == {1}  # none answered twice
+    assert all(truth[n] for n in answers[worker.PRIME])
+    assert not any(truth[n] for n in answers[worker.NON_PRIME])
+    by_worker = collections.Counter(fields["worker"] for fields in results)
+    assert by_worker["victim"] > 0 and by_worker["survivor"] > 0
+    reclaimed = [f for f in results if f["reclaimed"] == "1"]
+    assert reclaimed and all(f["worker"] == "survivor" for f in reclaimed)
+    assert re.search(r"reclaimed = [1-9]", survivor_out)
+
+
+@pytest.mark.redis
+@needs_redis
+def test_poison_jobs_go_to_the_dead_letter_stream_and_slow_workers_answer_once():
+    worker = load_example(WORKER)
+    with redis_server() as service:
+        client = worker.connect(f"redis://{service.host}:{service.port}/0")
+        worker.ensure_group(client)
+        worker.ensure_group(client)  # idempotent
+        client.xadd(worker.JOBS, {"number": "seven"})
+        client.xadd(worker.JOBS, {"number": 7, "batch": "x"})
+        first = worker.Worker(client, "first", retry_after_ms=1, max_deliveries=5)
+        # "first" reads both jobs and stalls; "second" reclaims them and answers
+        jobs = client.xreadgroup(worker.GROUP, "first", {worker.JOBS: ">"}, count=10)[0][1]
+        time.sleep(0.01)
+        second = worker.Worker(client, "second", retry_after_ms=1, max_deliveries=5)
+        second.run(burst=True)
+        assert (second.answered, second.dead, second.reclaimed) == (1, 1, 2)
+        for job_id, fields in jobs:  # the stalled worker wakes up: nothing is published twice
+            first.handle(job_id, fields, reclaimed=False)
+        assert (first.answered, first.dead) == (0, 0)
+        assert client.xlen(worker.PRIME) == 1 and client.xlen(worker.NON_PRIME) == 0
+        dead = client.xrange(worker.DEAD_LETTER)
+        assert len(dead) == 1 and dead[0][1]["reason"] == "not an integer"
+        # a job delivered too often is given up
+        client.xadd(worker.JOBS, {"number": 9})
+        for name in ("a", "b", "c"):
+            client.xreadgroup(worker.GROUP, name, {worker.JOBS: ">"}, count=1)
+            client.xautoclaim(worker.JOBS, worker.GROUP, name, 0, "0-0")
+        third = worker.Worker(client, "third", retry_after_ms=0, max_deliveries=2)
+        third.run(burst=True)
+        assert third.dead == 1 and client.xlen(worker.NON_PRIME) == 0
+        assert client.xpending(worker.JOBS, worker.GROUP)["pending"] == 0
+
+
+@pytest.mark.redis
+@pytest.mark.slow
+@needs_redis
+def test_producer_demo_counts_the_primes(run_example):
+    completed = run_example("10_clusters/job_queue/redis_producer.py", "--start", "1000",
+                            "--count", "1000", "--workers", "3", check=True, timeout=120)
+    expected = int(sieve(2000)[1000:].sum())
+    assert f"primes = {expected}" in completed.stdout
+    assert f"non_primes = {1000 - expected}" in completed.stdout
+    assert "answered more than once = 0" in completed.stdout
+
+
+@pytest.mark.parametrize("script", ["redis_worker.py", "redis_producer.py"])
+def test_job_queue_unreachable_redis(script, run_example, assert_bad_input):
+    line = assert_bad_input(run_example(f"10_clusters/job_queue/{script}", "--redis-url",
+                                        f"redis://127.0.0.1:{free_port()}/0", timeout=60))
+    assert "cannot reach Redis" in line
