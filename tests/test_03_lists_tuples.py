@@ -1,0 +1,246 @@
+"""Chapter 03: searching (linear, binary, bisect), list over-allocation, tuples."""
+
+import bisect
+import random
+import sys
+
+import pytest
+
+from hpp.loader import REPO_ROOT, load_example
+
+CHAPTER = REPO_ROOT / "03_lists_tuples"
+linear = load_example(CHAPTER / "linear_search.py")
+binary = load_example(CHAPTER / "binary_search.py")
+versus = load_example(CHAPTER / "binary_vs_linear_search.py")
+bisect_example = load_example(CHAPTER / "bisect_example.py")
+overallocation = load_example(CHAPTER / "list_overallocation.py")
+memory_use = load_example(CHAPTER / "overallocation_memory_use.py")
+tuples = load_example(CHAPTER / "tuple_caching.py")
+
+EXERCISE = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
+
+
+# ------------------------------------------------------------------ searching
+
+def test_the_exercise_list():
+    assert linear.linear_search(61, EXERCISE) == 7
+    assert binary.binary_search(61, EXERCISE) == 7
+    assert binary.binary_search_book(61, EXERCISE) == 7
+    assert [binary.binary_search(n, EXERCISE) for n in (9, 95)] == [0, 9]
+    assert binary.binary_search(18, EXERCISE) in (1, 2)
+    assert linear.linear_search(100, EXERCISE) == -1
+
+
+def test_every_search_agrees_with_list_index_on_random_sorted_lists():
+    rng = random.Random(3)
+    for _ in range(300):
+        haystack = sorted(rng.sample(range(200), rng.randrange(0, 40)))
+        needle = rng.randrange(-5, 205)
+        expected = haystack.index(needle) if needle in haystack else -1
+        assert linear.linear_search(needle, haystack) == expected
+        assert binary.binary_search(needle, haystack) == expected
+        assert versus.bisect_search(needle, haystack) == expected
+
+
+@pytest.mark.parametrize("size", [10_000, 100_000, 1_000_000])
+def test_the_official_needles_on_range_haystacks(size):
+    haystack = range(size)
+    for needle in (1, 6000, 9000):
+        assert binary.binary_search(needle, haystack) == needle
+        assert versus.bisect_search(needle, haystack) == needle
+    assert binary.binary_search(1_000_000, haystack) == -1
+    assert linear.linear_search(9000, haystack) == 9000
+
+
+class BoundedList(list):
+    """A list that gives up after a number of reads, to catch a search that never ends."""
+
+    def __init__(self, items, reads=1000):
+        super().__init__(items)
+        self.reads = reads
+
+    def __getitem__(self, index):
+        self.reads -= 1
+        if self.reads < 0:
+            raise RuntimeError("still searching after 1000 reads")
+        return super().__getitem__(index)
+
+
+@pytest.mark.parametrize("needle", [0, 20, 50])
+def test_the_third_editions_binary_search_never_ends_for_an_absent_needle(needle):
+    with pytest.raises(RuntimeError, match="still searching"):
+        binary.binary_search_book(needle, BoundedList(EXERCISE))
+    assert binary.binary_search(needle, BoundedList(EXERCISE)) == -1
+
+
+def test_the_third_editions_binary_search_reads_past_the_end():
+    with pytest.raises(IndexError):
+        binary.binary_search_book(100, EXERCISE)
+    assert binary.binary_search(100, EXERCISE) == -1
+
+
+def test_find_closest_on_the_books_list():
+    haystack = bisect_example.BOOK_HAYSTACK
+    answers = [haystack[bisect_example.find_closest(haystack, n)] for n in (-250, 500, 1100)]
+    assert answers == [14, 496, 992]
+
+
+def test_find_closest_is_the_nearest_value_and_the_larger_on_a_tie():
+    rng = random.Random(5)
+    for _ in range(300):
+        haystack = sorted(rng.sample(range(1000), rng.randrange(1, 20)))
+        needle = rng.randrange(-100, 1100)
+        got = haystack[bisect_example.find_closest(haystack, needle)]
+        best = min(abs(v - needle) for v in haystack)
+        assert abs(got - needle) == best
+        assert got == max(v for v in haystack if abs(v - needle) == best)
+
+
+def test_insort_keeps_the_seeded_list_sorted_and_reproducible():
+    first = bisect_example.sorted_random_list(50, seed=1)
+    assert first == sorted(first) and len(first) == 50
+    assert first == bisect_example.sorted_random_list(50, seed=1)
+    assert all(0 <= v <= 1000 for v in first)
+
+
+def test_bisect_script_prints_the_books_answers(run_example):
+    completed = run_example("03_lists_tuples/bisect_example.py", check=True)
+    lines = completed.stdout.splitlines()
+    book = lines[:lines.index("")]
+    assert book[2:] == ["Closest value to -250: 14", "Closest value to 500: 496",
+                        "Closest value to 1100: 992"]
+
+
+def test_binary_vs_linear_script_runs_from_another_folder(run_example):
+    completed = run_example("03_lists_tuples/binary_vs_linear_search.py", "--sizes", "10000",
+                            "--number", "1", check=True)
+    assert "needle     9000: index =   9000" in completed.stdout
+    assert "needle  1000000: index =     -1" in completed.stdout
+
+
+# ------------------------------------------------------------------ over-allocation
+
+def test_the_books_formula():
+    assert overallocation.new_allocation(1) == 4
+    assert overallocation.new_allocation(9) == 16
+    assert overallocation.model_capacity(1_000_000) == 1_056_084
+    assert overallocation.model_capacity(100_000_000) == 104_391_068
+
+
+def test_the_observed_growth_steps_match_the_formula():
+    observed = overallocation.observed_steps(5000)
+    modelled = overallocation.model_steps(5000)
+    assert observed == modelled
+    assert [c for _, c in observed[:11]] == [4, 8, 16, 24, 32, 40, 52, 64, 76, 92, 108]
+    assert [n for n, _ in observed[:4]] == [1, 5, 9, 17]
+
+
+def test_a_million_appends_give_the_books_capacity():
+    assert overallocation.observed_capacity_after(1_000_000) == 1_056_084
+
+
+def test_example_3_6_and_exact_sized_lists():
+    assert overallocation.example_3_6() == [2, 8, 8, 8, 8]
+    # sized once (no 12.5% spare), rounded up to an even count on 3.11-3.13
+    for n in (2, 3, 7, 999, 1000):
+        for lst in (list(range(n)), [*range(n)], list(tuple(range(n)))):
+            assert overallocation.observed_capacity(lst) - n in (0, 1), n
+    assert overallocation.observed_capacity([1, 2, 3]) in (3, 4)
+
+
+def test_over_allocation_is_at_most_about_an_eighth():
+    for n in (100, 1000, 12345, 100_000):
+        spare = overallocation.model_capacity(n) - n
+        assert 0 <= spare <= n / 8 + 6
+
+
+def test_list_overallocation_script_saves_its_plot(run_example, tmp_path):
+    completed = run_example("03_lists_tuples/list_overallocation.py", "--appends", "1000000",
+                            "--plot-length", "300", "--output-dir", tmp_path / "p", check=True)
+    assert ("after 1,000,000 appends: capacity by the formula = 1,056,084, observed = 1,056,084, "
+            "spare = 56,084") in completed.stdout
+    assert "capacity = 104,391,068 (4.4% more" in completed.stdout
+    assert (tmp_path / "p" / "list_overallocation.png").stat().st_size > 1000
+
+
+def test_total_size_counts_the_container_and_its_items():
+    assert memory_use.total_size(5) == sys.getsizeof(5)
+    assert memory_use.total_size((1, 2)) == sys.getsizeof((1, 2)) + 2 * sys.getsizeof(1)
+    nested = [[1], (2, 3)]
+    assert memory_use.total_size(nested) == (sys.getsizeof(nested) + sys.getsizeof([1])
+                                             + sys.getsizeof((2, 3)) + 3 * sys.getsizeof(1))
+
+
+def test_memory_use_ratios_are_the_books():
+    sizes = memory_use.measure(20_000)
+    comp, lst, tup = (sizes[name][0] for name in ("Comprehension", "List", "Tuple"))
+    assert comp > lst > tup
+    assert round(comp / lst, 2) == 1.12
+    assert round(comp / tup, 2) == 1.19
+    per = {name: per_sample for name, (_, per_sample) in sizes.items()}
+    # the comprehension's spare slots: 16 allocated against 10 for list(...) and 9 in a tuple
+    assert per["Comprehension"] - per["List"] == 6 * overallocation.POINTER_SIZE
+    assert per["Comprehension"] > per["Tuple"]
+
+
+def test_memory_use_projection_gives_the_books_megabytes(run_example):
+    completed = run_example("03_lists_tuples/overallocation_memory_use.py", "--samples", "20000",
+                            check=True)
+    projected = completed.stdout.split("Projected to 1,000,000 samples")[1]
+    assert "Data Comprehension size: 444.45 Mb" in projected
+    assert "Data List size: 396.45 Mb (1.12x smaller)" in projected
+    assert "Data Tuple size: 372.45 Mb (1.19x smaller)" in projected
+
+
+# ------------------------------------------------------------------ tuples
+
+def test_tuples_are_static():
+    assert tuples.tuple_is_immutable() == "'tuple' object does not support item assignment"
+    assert (1, 2, 3, 4) + (5, 6, 7, 8) == (1, 2, 3, 4, 5, 6, 7, 8)
+    assert sys.getsizeof(tuples.tuple_literal()) < sys.getsizeof(tuples.list_literal())
+
+
+def test_the_tuple_literal_is_a_constant_and_the_list_literal_is_built():
+    assert "BUILD_LIST" in tuples.opnames(tuples.list_literal)
+    assert "BUILD_TUPLE" not in tuples.opnames(tuples.tuple_literal)
+    assert "BUILD_TUPLE" in tuples.opnames(tuples.tuple_from_variables)
+    assert tuples.tuple_literal() is tuples.tuple_literal()
+    assert tuples.list_literal() is not tuples.list_literal()
+    assert tuples.list_literal() == list(tuples.tuple_literal()) == list(range(10))
+
+
+def test_a_freed_small_tuple_is_reused():
+    assert tuples.freed_tuple_is_reused(5)
+    assert tuple() is tuple()
+
+
+def test_list_indexing_script(run_example):
+    completed = run_example("03_lists_tuples/list_indexing.py", "--size", "300000", "--number",
+                            "1000", check=True)
+    assert "list(range(10))[5] = 5" in completed.stdout
+    assert "list(range(300000))[100000] = 100000" in completed.stdout
+
+
+@pytest.mark.parametrize("script,args", [
+    ("list_indexing.py", ["--index", "50", "--size", "10"]),
+    ("linear_search.py", ["--sizes", "0"]),
+    ("binary_search.py", ["--number", "x"]),
+    ("overallocation_memory_use.py", ["--samples", "-1"]),
+    ("bisect_example.py", ["--seed", "-3"]),
+    ("list_overallocation.py", ["--appends", "0"]),
+])
+def test_bad_input(script, args, run_example, assert_bad_input):
+    assert_bad_input(run_example(f"03_lists_tuples/{script}", *args))
+
+
+def test_the_chapter_benchmark_cases_pass_their_checks():
+    from hpp import bench
+
+    for workload in bench.load_workloads(CHAPTER):
+        for params in workload.params_for("quick"):
+            params = {key: (2 if key in ("needles", "calls") else value)
+                      for key, value in params.items()}
+            for case in workload.cases:
+                result = bench.run_case(case, params, bench.Workload(
+                    workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
+                assert result.status == bench.PASSED, (case.name, result.message)
