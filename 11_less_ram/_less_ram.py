@@ -76,14 +76,23 @@ def read_words(path, encoding="utf-8"):
 
 
 def generated_words(count=GENERATED_WORDS, seed=0):
-    """``count`` distinct pseudo-words (letters a-z, 3 to 12 long), seeded, sorted."""
-    rng = random.Random(seed)
+    """Yield ``count`` distinct pseudo-words (7 letters a-z), seeded, each a fresh ``str``.
+
+    Word i is a seeded permutation of i written in base 26, so words never
+    repeat (for count < 26**7) and no set is needed to deduplicate them.
+    """
     letters = "abcdefghijklmnopqrstuvwxyz"
-    words = set()
-    while len(words) < count:
-        length = rng.randint(3, 12)
-        words.add("".join(rng.choice(letters) for _ in range(length)))
-    return sorted(words)
+    modulus = 26 ** 7
+    multiplier = 2_654_435_761 + 2 * seed  # odd and not a multiple of 13: a bijection mod 26**7
+    if multiplier % 13 == 0:
+        multiplier += 2
+    for index in range(count):
+        value = (index * multiplier + seed) % modulus
+        chars = []
+        for _ in range(7):
+            value, digit = divmod(value, 26)
+            chars.append(letters[digit])
+        yield "".join(chars)
 
 
 def add_word_arguments(parser):

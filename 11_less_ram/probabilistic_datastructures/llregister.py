@@ -26,9 +26,12 @@ def trailing_zeros(number):
     >>> trailing_zeros(0)
     32
     >>> trailing_zeros(0b1000)
-    4
+    3
     >>> trailing_zeros(0b10000000)
-    8
+    7
+
+    (The book's ``utils.trailing_zeros`` returns one more, 4 and 8 here: the
+    position of the lowest set bit, which is the "rank" that ``ll.py`` stores.)
     """
     if number == 0:
         return HASH_BITS

@@ -1,0 +1,29 @@
+"""Store a word list in a ``dict`` (word -> its index): a set's cost plus the values.
+
+Chapter 11, "Efficiently Storing Lots of Text in RAM" (dict, 3rd edition).
+A dict maps each word to something (here its position in the list); it costs
+more than the set of the same words.
+
+Run:
+    python 11_less_ram/compressing_text/text_example_dict.py
+"""
+
+import text_example
+
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
+
+
+def build(words):
+    return {word: index for index, word in enumerate(words)}
+
+
+def contains(structure, word):
+    return word in structure
+
+
+def main(argv=None):
+    text_example.run("dict", build, contains, __doc__, argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Store a word list in a MARISA trie: shared prefixes, a fraction of the set's RAM.
+
+Chapter 11, "Efficiently Storing Lots of Text in RAM" (marisa-trie). A trie
+stores each shared prefix once; MARISA also compresses the trie recursively.
+It is static: built once from all the words, then it cannot be changed. The
+build itself needs the words in Python first (the process RAM after a build is
+much more than the trie), so the book saves the trie to a file and measures a
+process that only loads it: ``text_example_marisa_trie_load_only.py``.
+
+Run:
+    python 11_less_ram/compressing_text/text_example_marisa_trie.py
+    (saves words_trie.saved under results/11_less_ram, or --save FILE)
+"""
+
+import marisa_trie
+
+import text_example
+from hpp.script import fail, output_dir
+
+REQUIRES = ("marisa_trie",)
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
+TRIE_FILENAME = "words_trie.saved"
+
+
+def build(words):
+    return marisa_trie.Trie(words)
+
+
+def contains(structure, word):
+    return word in structure
+
+
+def save_argument(parser):
+    parser.add_argument("--save", help=f"where to save the trie (default: {TRIE_FILENAME} "
+                                       "under results/11_less_ram)")
+
+
+def main(argv=None):
+    trie, args = text_example.run("MARISA trie (built)", build, contains, __doc__, argv,
+                                  extra_arguments=save_argument)
+    path = args.save or output_dir("11_less_ram") / TRIE_FILENAME
+    try:
+        trie.save(str(path))
+    except OSError as error:
+        fail(f"cannot save the trie to {path}: {error.strerror or error}")
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()

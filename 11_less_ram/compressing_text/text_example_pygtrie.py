@@ -1,0 +1,36 @@
+"""Store a word list in ``pygtrie``: a trie written in pure Python.
+
+Chapter 11, "Efficiently Storing Lots of Text in RAM" (pygtrie, 3rd edition).
+A trie shares prefixes, but in pure Python each node is a Python object with
+its own dict of children, so it costs far more RAM than the set: the idea only
+pays when the nodes are compact (MARISA, DAWG, in C++).
+
+Run:
+    python 11_less_ram/compressing_text/text_example_pygtrie.py
+"""
+
+import pygtrie
+
+import text_example
+
+REQUIRES = ("pygtrie",)
+SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
+
+
+def build(words):
+    trie = pygtrie.CharTrie()
+    for word in words:
+        trie[word] = True
+    return trie
+
+
+def contains(structure, word):
+    return word in structure
+
+
+def main(argv=None):
+    text_example.run("pygtrie (pure Python)", build, contains, __doc__, argv)
+
+
+if __name__ == "__main__":
+    main()

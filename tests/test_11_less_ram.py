@@ -1,0 +1,312 @@
+"""Chapter 11: probabilistic counters, word-list structures, the benchmark cases."""
+
+import random
+import statistics
+import sys
+
+import pytest
+
+from hpp.loader import REPO_ROOT, load_example
+
+CHAPTER = REPO_ROOT / "11_less_ram"
+PROB = CHAPTER / "probabilistic_datastructures"
+TEXT = CHAPTER / "compressing_text"
+
+common = load_example(CHAPTER / "_less_ram.py")
+llregister = load_example(PROB / "llregister.py")
+ll = load_example(PROB / "ll.py")
+superll = load_example(PROB / "superll.py")
+hyperloglog = load_example(PROB / "hyperloglog.py")
+bloomfilter = load_example(PROB / "bloomfilter.py")
+scaling = load_example(PROB / "scalingbloomfilter.py")
+kminvalues = load_example(PROB / "kminvalues.py")
+morriscounter = load_example(PROB / "morriscounter.py")
+morris_array = load_example(CHAPTER / "morris_counter_example" / "morris_counter.py")
+text_example = load_example(TEXT / "text_example.py")
+
+
+def filled(counter, items, prefix=""):
+    for i in range(items):
+        counter.add(f"{prefix}{i}")
+    return counter
+
+
+# ---------------------------------------------------------------- LogLog family
+
+def test_trailing_zeros_doctests():
+    import doctest
+
+    assert doctest.testmod(llregister).failed == 0
+    assert llregister.trailing_zeros(0) == 32
+    assert llregister.trailing_zeros(0b1000) == 3  # the book's version says 4: it counts the 1
+    assert llregister.trailing_zeros(0b10000000) == 7
+    assert llregister.trailing_zeros(1) == 0
+    assert all(llregister.trailing_zeros(1 << k) == k for k in range(32))
+
+
+def test_the_book_hyperloglog_overestimates_by_1_44_and_the_fixed_one_does_not():
+    fixed, book = hyperloglog.HyperLogLog(16), hyperloglog.HyperLogLogBookLog2(16)
+    for i in range(100_000):
+        item_hash = llregister.hash32(i)
+        fixed._add(item_hash)
+        book._add(item_hash)
+    assert round(book.estimate()) == 144_465  # the official code's figure (mmh3 is deterministic)
+    assert abs(fixed.estimate() - 100_000) <= 3 * fixed.standard_error() * 100_000
+    assert book.estimate() / fixed.estimate() == pytest.approx(1 / 0.6931471805599453, rel=1e-9)
+
+
+@pytest.mark.parametrize("p", [10, 14])
+def test_hyperloglog_within_3_standard_errors_on_100000(p):
+    counter = filled(hyperloglog.HyperLogLog(p), 100_000, "hll-")
+    bound = 3 * 1.04 / (2 ** p) ** 0.5
+    assert abs(counter.estimate() - 100_000) / 100_000 <= bound
+
+
+@pytest.mark.parametrize("items", [100, 1000])
+def test_hyperloglog_is_right_on_small_cardinalities(items):
+    for p in (10, 14):
+        counter = filled(hyperloglog.HyperLogLog(p), items, "small-")
+        bound = 3 * 1.04 / (2 ** p) ** 0.5
+        assert abs(counter.estimate() - items) / items <= max(bound, 0.05), (p, counter.estimate())
+
+
+def test_duplicates_do_not_change_the_loglog_counters():
+    for counter in (ll.LL(8), superll.SuperLL(8), hyperloglog.HyperLogLog(8),
+                    llregister.LLRegister()):
+        filled(counter, 5000)
+        state = (bytes(counter.registers) if hasattr(counter, "registers") else counter.counter)
+        filled(counter, 5000)
+        assert state == (bytes(counter.registers) if hasattr(counter, "registers")
+                         else counter.counter)
+
+
+def test_loglog_and_superloglog_within_3_standard_errors():
+    for cls, factor in ((ll.LL, 1.30), (superll.SuperLL, 1.05)):
+        counter = filled(cls(10), 100_000, "ll-")
+        assert abs(counter.estimate() - 100_000) / 100_000 <= 3 * factor / 32, cls.__name__
+
+
+def test_bad_register_counts_are_refused():
+    with pytest.raises(ValueError):
+        ll.LL(2)
+    with pytest.raises(ValueError):
+        kminvalues.KMinValues(2)
+
+
+# ---------------------------------------------------------------- Bloom filters
+
+def test_bloom_sizing_matches_the_book():
+    assert bloomfilter.bloom_size(1000, 0.005) == (11_028, 8)
+    assert bloomfilter.bloom_size(1_048_576, 0.005) == (11_563_438, 8)
+    assert bloomfilter.bloom_size(1_000_000, 0.01) == (9_585_059, 7)
+
+
+def test_bloom_has_no_false_negatives_and_a_false_positive_rate_near_its_design():
+    bloom = bloomfilter.BloomFilter(5000, 0.01)
+    filled(bloom, 5000, "present-")
+    assert all(f"present-{i}" in bloom for i in range(5000))
+    rate = bloomfilter.false_positive_rate(bloom, 50_000)
+    assert 0.01 / 2 <= rate <= 0.01 * 2
+    assert abs(len(bloom) - 5000) <= 0.05 * 5000
+
+
+def test_bloom_union_holds_both():
+    first, second = bloomfilter.BloomFilter(1000), bloomfilter.BloomFilter(1000)
+    filled(first, 300, "a")
+    filled(second, 300, "b")
+    merged = first.union(second)
+    assert all(f"a{i}" in merged and f"b{i}" in merged for i in range(300))
+    with pytest.raises(ValueError):
+        first.union(bloomfilter.BloomFilter(2000))
+
+
+def test_scaling_bloom_grows_and_keeps_its_error_bound():
+    bloom = scaling.ScalingBloomFilter(2000, 0.01)
+    filled(bloom, 10_000, "present-")
+    assert len(bloom.filters) > 1
+    assert all(f"present-{i}" in bloom for i in range(10_000))
+    rate = bloomfilter.false_positive_rate(bloom, 20_000)
+    assert rate <= bloom.error_bound() < 2 * 0.01
+    assert abs(len(bloom) - 10_000) <= 0.05 * 10_000
+    assert bloom.add("present-5") is True
+
+
+# ---------------------------------------------------------------- KMV and Morris
+
+def test_kmv_is_idempotent_and_within_3_standard_errors():
+    kmv = filled(kminvalues.KMinValues(1024), 100_000)
+    state = kmv.hashes()
+    assert len(state) == 1024
+    filled(kmv, 100_000)
+    assert kmv.hashes() == state
+    assert abs(kmv.estimate() - 100_000) / 100_000 <= 3 * kmv.standard_error()
+    assert kminvalues.KMinValues(100).union(kmv).estimate() == pytest.approx(
+        kminvalues.KMinValues(100).union(filled(kminvalues.KMinValues(100), 100_000)).estimate())
+
+
+def test_kmv_is_exact_below_k():
+    assert len(filled(kminvalues.KMinValues(64), 50)) == 50
+
+
+def test_morris_mean_of_200_counters_within_10_percent():
+    estimates = morriscounter.mean_of_counters(10_000, 200, seed=3)
+    assert abs(statistics.fmean(estimates) - 10_000) <= 0.10 * 10_000
+    assert max(estimates).bit_length() < 256
+
+
+def test_morris_array_counters_are_one_byte_each():
+    counters = morris_array.MorrisCounter(200, seed=5)
+    for index in range(200):
+        for _ in range(5000):
+            counters.add(index)
+    assert counters.exponents.itemsize == 1
+    values = [counters.get(i) for i in range(200)]
+    assert abs(statistics.fmean(values) - 5000) <= 0.10 * 5000
+
+
+# ---------------------------------------------------------------- word lists
+
+def test_generated_words_are_distinct_and_seeded():
+    words = list(common.generated_words(50_000))
+    assert len(set(words)) == 50_000
+    assert words == list(common.generated_words(50_000))
+    assert words != list(common.generated_words(50_000, seed=1))
+
+
+STRUCTURES = [("text_example_set.py", None), ("text_example_dict.py", None),
+              ("text_example_list.py", None), ("text_example_list_bisect.py", None),
+              ("text_example_marisa_trie.py", "marisa_trie"), ("text_example_dawg.py", "dawg"),
+              ("text_example_pygtrie.py", "pygtrie"), ("text_example_datrie.py", "datrie")]
+
+
+@pytest.mark.parametrize("script,module", STRUCTURES, ids=[s[0] for s in STRUCTURES])
+def test_every_structure_agrees_with_the_set_for_every_word(script, module):
+    if module:
+        pytest.importorskip(module, reason=f"pip install {module}")
+    example = load_example(TEXT / script)
+    path = common.default_word_file()
+    words = list(common.read_words(path)) if path else list(common.generated_words(20_000))
+    if script == "text_example_list.py":
+        words = words[:3000]
+    reference = set(words)
+    structure = example.build(iter(words))
+    assert all(example.contains(structure, word) for word in reference)
+    for absent in ("Zwiebel-is-not-a-word", "qqqqqqqqqq", words[0] + "zz"):
+        assert example.contains(structure, absent) is (absent in reference)
+
+
+def test_marisa_trie_loaded_from_disk_matches_the_words(tmp_path):
+    pytest.importorskip("marisa_trie", reason="pip install marisa-trie")
+    built = load_example(TEXT / "text_example_marisa_trie.py")
+    loader = load_example(TEXT / "text_example_marisa_trie_load_only.py")
+    words = list(common.generated_words(5000))
+    built.build(iter(words)).save(str(tmp_path / "w.trie"))
+    trie = loader.load(tmp_path / "w.trie")
+    assert len(trie) == 5000
+    assert all(word in trie for word in words)
+
+
+def test_load_only_script_ram_is_far_below_the_set(run_example, tmp_path):
+    pytest.importorskip("marisa_trie", reason="pip install marisa-trie")
+    flags = [] if common.default_word_file() else ["--generated", "100000"]
+    set_run = run_example("11_less_ram/compressing_text/text_example_set.py", *flags,
+                          "--lookups", "100", check=True)
+    trie_run = run_example("11_less_ram/compressing_text/text_example_marisa_trie_load_only.py",
+                           *flags, "--lookups", "100", "--trie", tmp_path / "words.trie",
+                           check=True)
+    set_mib = text_example.parse_report(set_run.stdout)["ram_mib"]
+    trie = text_example.parse_report(trie_run.stdout)
+    assert trie["found"] == 100 and trie["absent_found"] is False
+    assert set_mib >= 10 * max(trie["ram_mib"], 0.01), (set_mib, trie["ram_mib"])
+
+
+@pytest.mark.parametrize("args", [["--generated", "0"], ["--input", "/no/such/file"],
+                                  ["--lookups", "-1"], ["--bogus"]])
+def test_word_scripts_bad_input(args, run_example, assert_bad_input):
+    line = assert_bad_input(run_example("11_less_ram/compressing_text/text_example_set.py", *args))
+    assert "text_example_set.py" in line
+
+
+def test_an_empty_word_file_is_one_clear_line(run_example, assert_bad_input, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    line = assert_bad_input(run_example("11_less_ram/compressing_text/text_example_set.py",
+                                        "--input", empty))
+    assert "empty" in line
+
+
+def test_plot_example_measures_and_plots(run_example, tmp_path):
+    completed = run_example("11_less_ram/compressing_text/plot_example.py", "--generated", "3000",
+                            "--lookups", "500", "--only", "set,list_bisect",
+                            "--output-dir", tmp_path / "plots", check=True)
+    assert "set" in completed.stdout and "sorted list + bisect" in completed.stdout
+    assert (tmp_path / "plots" / "compressing_text.png").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- scripts
+
+def test_hyperloglog_script_prints_both_versions(run_example):
+    completed = run_example("11_less_ram/probabilistic_datastructures/hyperloglog.py",
+                            "--p", "16", check=True)
+    assert "book (log base 2): estimate = 144465" in completed.stdout
+
+
+@pytest.mark.parametrize("args", [["--p", "30"], ["--items", "0"], ["--p", "x"]])
+def test_hyperloglog_bad_input(args, run_example, assert_bad_input):
+    assert "hyperloglog.py" in assert_bad_input(
+        run_example("11_less_ram/probabilistic_datastructures/hyperloglog.py", *args))
+
+
+def test_bloom_script_prints_the_books_sizes(run_example):
+    completed = run_example("11_less_ram/probabilistic_datastructures/bloomfilter.py",
+                            "--probes", "20000", check=True)
+    assert "bits = 11028, hashes = 8" in completed.stdout
+    assert "false negatives = 0" in completed.stdout
+
+
+def test_bloom_script_rejects_an_error_of_one(run_example, assert_bad_input):
+    assert_bad_input(run_example("11_less_ram/probabilistic_datastructures/bloomfilter.py",
+                                 "--error", "1.5"))
+
+
+def test_token_benchmark_on_a_text_file(run_example, tmp_path):
+    text = tmp_path / "text.txt"
+    rng = random.Random(0)
+    text.write_text(" ".join(f"word{rng.randrange(3000)}" for _ in range(20_000)))
+    completed = run_example("11_less_ram/probabilistic_datastructures/token_benchmark.py",
+                            "--input", text, "--p", "8", "--k", "128", check=True)
+    distinct = len(set(text.read_text().split()))
+    assert f"tokens = 20000, distinct = {distinct}" in completed.stdout
+    assert any(line.startswith("set (exact)") and f" {distinct} " in line
+               for line in completed.stdout.splitlines())
+
+
+def test_show_morris_counter_saves_its_plot(run_example, tmp_path):
+    run_example("11_less_ram/morris_counter_example/show_morris_counter.py", "--max-count", "3000",
+                "--output-dir", tmp_path / "plots", check=True)
+    assert (tmp_path / "plots" / "morris_counter.png").stat().st_size > 1000
+
+
+def test_deep_sizeof_counts_the_contents():
+    words = [str(i) * 10 for i in range(100)]
+    assert common.deep_sizeof(words) > sys.getsizeof(words) + sum(map(sys.getsizeof, words)) - 1
+    assert common.deep_sizeof(words) == sys.getsizeof(words) + sum(map(sys.getsizeof, words))
+
+
+# ---------------------------------------------------------------- benchmark
+
+def test_the_chapter_benchmark_cases_pass_their_checks():
+    from hpp import bench
+
+    for workload in bench.load_workloads(CHAPTER):
+        params = workload.params_for("quick")[0]
+        if "lookups" in params:
+            params = dict(params, lookups=200)
+        else:
+            params = dict(params, tokens=30_000, vocabulary=20_000)
+        for case in workload.cases:
+            result = bench.run_case(case, params, bench.Workload(
+                workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
+            assert result.status in (bench.PASSED, bench.SKIPPED), (case.name, result.message)
+            if workload.name.startswith("word list") and result.status == bench.PASSED:
+                assert result.metrics["MB"] > 0
