@@ -1,0 +1,40 @@
+"""Four processes increment the counter file inside a ``fasteners`` inter-process lock.
+
+Chapter 9, "Synchronizing File and Variable Access": ``fasteners.InterProcessLock``
+(a lock file beside the counter, not a fixed ``/tmp`` path) makes read-add-write
+one step: always exactly 4000, at a price (the book: 400 ms against 71 ms).
+
+The counter lives in a temporary folder unless --count-file names a new file.
+
+Run:
+    python 09_multiprocessing/locking/ex1_lock.py
+"""
+
+import multiprocessing
+import time
+
+from _file_counter import counter_file
+from _locking_workers import add_arguments, read_count, report, run_processes, work_file_locked
+from hpp.script import example_parser
+
+SMOKE_ARGS = ["--processes", "2", "--increments", "200"]
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    add_arguments(parser, processes=4)
+    parser.add_argument("--count-file", default=None, help="a new file for the counter")
+    args = parser.parse_args(argv)
+    context = multiprocessing.get_context(args.start_method)
+    with counter_file(args.count_file) as filename:
+        extra = (str(filename) + ".lock",)
+        t0 = time.perf_counter()
+        run_processes(context, work_file_locked, (str(filename), args.increments, *extra), args.processes)
+        elapsed = time.perf_counter() - t0
+        count = read_count(filename)
+    report(count, args.processes, args.increments, locked=True)
+    print(f"time = {elapsed:.3f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Watch the cores while pi is estimated: a per-core CPU-usage trace (psutil) as a plot.
+
+Chapter 9, "Using Python Objects" (the CPU-usage figures): ``psutil.cpu_percent(
+percpu=True)`` is sampled every ``--interval`` seconds while
+``pi_lists_parallel.py`` runs in a child process. With processes, ``--workers``
+cores are busy; with ``--threads``, one core's worth of work in total (the GIL),
+spread over the cores by the OS scheduler. The machine's total includes other
+programs; the run's own CPU (its process and children, also from psutil) does not. Writes ``cpu_usage_<kind>_<N>.png``, a
+heat map of cores by time.
+
+Run:
+    python 09_multiprocessing/pi_estimation/profile_cpu_usage.py --workers 2 --samples 2e7
+    python 09_multiprocessing/pi_estimation/profile_cpu_usage.py --workers 2 --samples 2e7 --threads
+"""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import psutil
+
+from _pi_workers import samples_argument
+from hpp.script import example_parser, fail, output_dir, positive_float, positive_int
+
+SMOKE_ARGS = ["--workers", "2", "--samples", "500000", "--interval", "0.1"]
+REQUIRES = ("psutil",)
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_cpu_percent(watched, root):
+    """CPU % used now by ``root`` and its children (100 % = one busy core)."""
+    total = 0.0
+    try:
+        family = [root] + root.children(recursive=True)
+    except psutil.Error:
+        return total
+    for process in family:
+        try:
+            if process.pid not in watched:
+                watched[process.pid] = process
+                process.cpu_percent(None)  # the first call only starts the measurement
+            else:
+                total += watched[process.pid].cpu_percent(None)
+        except psutil.Error:
+            pass
+    return total
+
+
+def trace_cpu_usage(command, interval):
+    """Run ``command``; return (exit code, output, per-core samples, the run's own CPU %)."""
+    psutil.cpu_percent(percpu=True)  # the first call only starts the measurement
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    root, watched = psutil.Process(process.pid), {}
+    samples, own = [], []
+    while process.poll() is None:
+        time.sleep(interval)
+        samples.append(psutil.cpu_percent(percpu=True))
+        own.append(run_cpu_percent(watched, root))
+    output = process.stdout.read()
+    process.stdout.close()
+    return (process.returncode, output,
+            np.array(samples, dtype=float).reshape(len(samples), -1), np.array(own))
+
+
+def plot(samples, interval, title, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 1 + 0.4 * samples.shape[1]))
+    image = ax.imshow(samples.T, aspect="auto", cmap="viridis", vmin=0, vmax=100,
+                      interpolation="nearest",
+                      extent=(0, len(samples) * interval, samples.shape[1] - 0.5, -0.5))
+    ax.set_xlabel("seconds")
+    ax.set_ylabel("core")
+    ax.set_title(title)
+    fig.colorbar(image, ax=ax, label="CPU %")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--workers", type=positive_int, default=4, help="number of workers")
+    parser.add_argument("--samples", type=samples_argument, default=int(1e8),
+                        help="darts in total (the book: 1e8)")
+    parser.add_argument("--threads", action="store_true", help="threads instead of processes")
+    parser.add_argument("--interval", type=positive_float, default=0.5,
+                        help="seconds between CPU samples (the book: 2)")
+    parser.add_argument("--output-dir", default=None, help="where the PNG goes")
+    args = parser.parse_args(argv)
+
+    kind = "threads" if args.threads else "processes"
+    command = [sys.executable, str(HERE / "pi_lists_parallel.py"), "--workers", str(args.workers),
+               "--samples", str(args.samples), f"--{kind}"]
+    code, output, samples, own = trace_cpu_usage(command, args.interval)
+    if code != 0:
+        fail(f"pi_lists_parallel.py failed: {output.strip().splitlines()[-1:]}")
+    if len(samples) == 0:
+        fail("the run ended before the first CPU sample: use more --samples or a shorter --interval")
+    path = output_dir("09_multiprocessing", args.output_dir) / f"cpu_usage_{kind}_{args.workers}.png"
+    plot(samples, args.interval, f"{args.workers} {kind}: CPU % per core", path)
+    print(output.strip())
+    print(f"cores = {samples.shape[1]}")
+    print(f"cpu samples = {len(samples)}")
+    print(f"machine CPU, mean = {samples.sum(axis=1).mean():.0f} %  (100 % = one busy core)")
+    print(f"this run's CPU, peak = {own.max():.0f} %  (its processes only)")
+    print(f"figure = {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Split [from_i, to_i) into contiguous ranges whose lower bounds (after the first) are odd.
+
+Chapter 9, "Verifying Primes Using Interprocess Communication": every worker
+tests the odd factors of its own slice of [3, sqrt(n)], so each slice must start
+on an odd number. ``create`` moves each boundary up to the next odd number as it
+goes, so the slices stay nearly equal: ``create(1, 31, 4)`` gives
+``[(1, 9), (9, 17), (17, 25), (25, 31)]``. (The official version computes each
+boundary from the first one and returns ``(9, 15), (15, 23), ...``, failing its
+own third test.)
+
+Run:
+    python 09_multiprocessing/prime_validation/create_range.py --from 1 --to 31 --chunks 4
+"""
+
+from hpp.script import example_parser, fail, positive_int
+
+SMOKE_ARGS = ["--from", "1", "--to", "31", "--chunks", "4"]
+
+
+def create(from_i, to_i, nbr_ranges):
+    """``nbr_ranges`` (or fewer, for a tiny span) contiguous ranges covering [from_i, to_i)."""
+    if nbr_ranges < 1:
+        raise ValueError(f"nbr_ranges must be at least 1, got {nbr_ranges}")
+    if to_i <= from_i:
+        raise ValueError(f"empty range [{from_i}, {to_i})")
+    step = max((to_i - from_i) // nbr_ranges, 1)
+    ranges = []
+    lower = from_i
+    for _ in range(nbr_ranges - 1):
+        upper = lower + step
+        if upper % 2 == 0:
+            upper += 1
+        if upper >= to_i:
+            break
+        ranges.append((lower, upper))
+        lower = upper
+    ranges.append((lower, to_i))
+    return ranges
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--from", dest="from_i", type=int, default=1)
+    parser.add_argument("--to", dest="to_i", type=int, default=31)
+    parser.add_argument("--chunks", type=positive_int, default=4)
+    args = parser.parse_args(argv)
+    try:
+        ranges = create(args.from_i, args.to_i, args.chunks)
+    except ValueError as error:
+        fail(str(error))
+    print(f"create({args.from_i}, {args.to_i}, {args.chunks}) = {ranges}")
+
+
+if __name__ == "__main__":
+    main()
