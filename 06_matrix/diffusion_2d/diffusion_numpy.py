@@ -1,0 +1,49 @@
+"""2-D diffusion with NumPy: a ``laplacian`` built from four ``np.roll`` calls.
+
+Chapter 6, "Applying numpy to the Diffusion Problem" (the book's
+``diffusion_numpy.py``): the five-point Laplacian with periodic boundaries is
+``roll(+1, 0) + roll(-1, 0) + roll(+1, 1) + roll(-1, 1) - 4 * grid``. This is
+the reference the other variants are checked against. It still allocates a
+new array for every roll, every sum and every step.
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_numpy.py --size 512 --iterations 1000
+Profile:
+    kernprof -l -v 06_matrix/diffusion_2d/diffusion_numpy.py --iterations 100
+    python -m memory_profiler 06_matrix/diffusion_2d/diffusion_numpy.py --iterations 20
+    perf stat -e cycles,instructions,cache-references,cache-misses,page-faults \\
+        python 06_matrix/diffusion_2d/diffusion_numpy.py
+"""
+
+import numpy as np
+from _matrix_diffusion import run_main
+
+from hpp import profile
+from hpp.diffusion import D, DT, initial_grid
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
+def laplacian(grid):
+    return (np.roll(grid, +1, 0) + np.roll(grid, -1, 0) + np.roll(grid, +1, 1)
+            + np.roll(grid, -1, 1) - 4 * grid)
+
+
+@profile
+def evolve(grid, dt, D=D):
+    return grid + dt * D * laplacian(grid)
+
+
+def run_experiment(num_iterations, size=512):
+    grid = initial_grid(size)
+    for _ in range(num_iterations):
+        grid = evolve(grid, DT)
+    return grid
+
+
+def main(argv=None):
+    run_main(__doc__, run_experiment, argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""2-D diffusion: the in-place NumPy Laplacian, then the update in one numexpr call.
+
+Chapter 6, "numexpr: Making In-Place Operations Faster and Easier": the
+Laplacian is the one from ``diffusion_numpy_memory2.py`` (slice additions, no
+temporaries); the final ``out = grid + D * dt * out`` becomes
+``numexpr.evaluate("out * D * dt + grid", out=out)``, which walks the arrays
+in cache-sized blocks on several threads. For small grids the call overhead
+outweighs the gain; for grids larger than the cache it wins.
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_numpy_memory2_numexpr.py --size 512 --iterations 1000
+Profile:
+    kernprof -l -v 06_matrix/diffusion_2d/diffusion_numpy_memory2_numexpr.py --iterations 100
+"""
+
+from pathlib import Path
+
+import numexpr as ne
+import numpy as np
+from _matrix_diffusion import run_main
+
+from hpp import profile
+from hpp.diffusion import D, DT, initial_grid
+from hpp.loader import load_example
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+laplacian = load_example(Path(__file__).with_name("diffusion_numpy_memory2.py")).laplacian
+
+
+@profile
+def evolve(grid, dt, out, D=D):
+    laplacian(grid, out)
+    ne.evaluate("out * D * dt + grid", local_dict={"out": out, "D": D, "dt": dt, "grid": grid},
+                out=out, casting="same_kind")
+
+
+def run_experiment(num_iterations, size=512):
+    grid = initial_grid(size)
+    next_grid = np.zeros_like(grid)
+    for _ in range(num_iterations):
+        evolve(grid, DT, next_grid)
+        grid, next_grid = next_grid, grid
+    return grid
+
+
+def main(argv=None):
+    run_main(__doc__, run_experiment, argv)
+    print(f"numexpr threads = {ne.get_num_threads()}")
+
+
+if __name__ == "__main__":
+    main()

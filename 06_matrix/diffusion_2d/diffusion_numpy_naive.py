@@ -1,0 +1,44 @@
+"""2-D diffusion with NumPy, translated line by line from the pure-Python loop.
+
+Chapter 6, "Applying numpy to the Diffusion Problem": the two second
+derivatives of the pure-Python version become whole-array expressions, the
+periodic neighbours come from ``np.roll``. Every expression makes a new
+temporary array, and every step returns a new grid: fast, but it allocates
+(and page-faults) a lot.
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_numpy_naive.py --size 512 --iterations 1000
+Profile:
+    kernprof -l -v 06_matrix/diffusion_2d/diffusion_numpy_naive.py --iterations 100
+    python -m memory_profiler 06_matrix/diffusion_2d/diffusion_numpy_naive.py --iterations 20
+"""
+
+import numpy as np
+from _matrix_diffusion import run_main
+
+from hpp import profile
+from hpp.diffusion import D, DT, initial_grid
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
+@profile
+def evolve(grid, dt, D=D):
+    grid_xx = np.roll(grid, +1, axis=0) + np.roll(grid, -1, axis=0) - 2.0 * grid
+    grid_yy = np.roll(grid, +1, axis=1) + np.roll(grid, -1, axis=1) - 2.0 * grid
+    return grid + D * (grid_xx + grid_yy) * dt
+
+
+def run_experiment(num_iterations, size=512):
+    grid = initial_grid(size)
+    for _ in range(num_iterations):
+        grid = evolve(grid, DT)
+    return grid
+
+
+def main(argv=None):
+    run_main(__doc__, run_experiment, argv)
+
+
+if __name__ == "__main__":
+    main()

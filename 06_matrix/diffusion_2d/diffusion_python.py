@@ -1,0 +1,48 @@
+"""2-D diffusion in pure Python: lists of lists, a new grid every step.
+
+Chapter 6 ("Matrix and Vector Computation"), "Making Decisions with perf" /
+the first pure-Python 2-D diffusion: the heat equation du/dt = D * laplacian(u)
+on a periodic grid, one explicit Euler step at a time. Every step builds a
+brand-new list of lists, so the interpreter allocates 512 * 512 new floats
+and 512 new lists per step: the cost the rest of the chapter removes.
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_python.py --size 512 --iterations 10
+Profile as the book does:
+    kernprof -l -v 06_matrix/diffusion_2d/diffusion_python.py --size 128 --iterations 5
+    python 06_matrix/diffusion_2d/measure.py --variants diffusion_python
+"""
+
+from _matrix_diffusion import run_main
+
+from hpp import profile
+from hpp.diffusion import D, DT, initial_grid_lists
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
+
+
+@profile
+def evolve(grid, dt, D=D):
+    xmax, ymax = len(grid), len(grid[0])
+    new_grid = [[0.0] * ymax for _ in range(xmax)]
+    for i in range(xmax):
+        for j in range(ymax):
+            grid_xx = grid[(i + 1) % xmax][j] + grid[(i - 1) % xmax][j] - 2.0 * grid[i][j]
+            grid_yy = grid[i][(j + 1) % ymax] + grid[i][(j - 1) % ymax] - 2.0 * grid[i][j]
+            new_grid[i][j] = grid[i][j] + D * (grid_xx + grid_yy) * dt
+    return new_grid
+
+
+def run_experiment(num_iterations, size=512):
+    grid = initial_grid_lists(size)
+    for _ in range(num_iterations):
+        grid = evolve(grid, DT)
+    return grid
+
+
+def main(argv=None):
+    run_main(__doc__, run_experiment, argv)
+
+
+if __name__ == "__main__":
+    main()

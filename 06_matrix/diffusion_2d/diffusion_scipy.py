@@ -1,0 +1,46 @@
+"""2-D diffusion with ``scipy.ndimage.laplace`` (periodic: ``mode="wrap"``).
+
+Chapter 6, "A Cautionary Tale: Verify 'Optimizations' (scipy)": SciPy's
+general n-dimensional filter computes the same Laplacian in one call, written
+into ``out``. The book found it slower than the hand-written in-place NumPy
+version: general code costs instructions (and, here, page faults).
+(The official code imported the deprecated ``scipy.ndimage.filters``.)
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_scipy.py --size 512 --iterations 1000
+Profile:
+    kernprof -l -v 06_matrix/diffusion_2d/diffusion_scipy.py --iterations 100
+"""
+
+import numpy as np
+from _matrix_diffusion import run_main
+from scipy.ndimage import laplace
+
+from hpp import profile
+from hpp.diffusion import D, DT, initial_grid
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
+@profile
+def evolve(grid, dt, out, D=D):
+    laplace(grid, out, mode="wrap")
+    out *= D * dt
+    out += grid
+
+
+def run_experiment(num_iterations, size=512):
+    grid = initial_grid(size)
+    next_grid = np.zeros_like(grid)
+    for _ in range(num_iterations):
+        evolve(grid, DT, next_grid)
+        grid, next_grid = next_grid, grid
+    return grid
+
+
+def main(argv=None):
+    run_main(__doc__, run_experiment, argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Time the five squared-norm versions for N = 2^7 .. 2^20 and plot time against N.
+
+Chapter 6, the norm comparison figure: every version is checked against the
+closed form (n - 1) n (2n - 1) / 6, timed (best of ``--repeat``), printed as
+a table and drawn on log-log axes to ``compare_norms.png``.
+
+Run:
+    python 06_matrix/norm/figure_compare_norms.py --max-power 20 --repeat 10
+"""
+
+from pathlib import Path
+
+from _norm_cli import expected_norm_squared
+
+from hpp.loader import load_example
+from hpp.script import example_parser, fail, output_dir, positive_int
+from hpp.timing import repeat_timer
+
+SMOKE_ARGS = ["--min-power", "7", "--max-power", "12", "--repeat", "2"]
+
+HERE = Path(__file__).resolve().parent
+VERSIONS = {  # label: (file, function)
+    "python loop": ("norm_python.py", "norm_square_list"),
+    "list comprehension": ("norm_python_comprehension.py", "norm_square_list_comprehension"),
+    "array loop": ("norm_array.py", "norm_square_array"),
+    "numpy.sum(v * v)": ("norm_numpy.py", "norm_square_numpy"),
+    "numpy.dot(v, v)": ("norm_numpy_dot.py", "norm_square_numpy_dot"),
+}
+
+
+def load_versions():
+    versions = {}
+    for label, (filename, function) in VERSIONS.items():
+        module = load_example(HERE / filename)
+        versions[label] = (module.make_vector, getattr(module, function))
+    return versions
+
+
+def measure(sizes, repeat):
+    """``{label: [best seconds per size]}``; every result checked against the closed form."""
+    timings = {}
+    for label, (make_vector, norm_square) in load_versions().items():
+        for size in sizes:
+            vector = make_vector(size)
+            timing, result = repeat_timer(lambda: norm_square(vector), repeat=repeat)
+            if int(result) != expected_norm_squared(size):
+                raise AssertionError(f"{label} gave {result} for N = {size}")
+            timings.setdefault(label, []).append(timing.min)
+    return timings
+
+
+def plot(sizes, timings, folder):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for label, times in timings.items():
+        ax.plot(sizes, times, marker="o", label=label)
+    ax.set_xscale("log", base=2)
+    ax.set_yscale("log")
+    ax.set_xlabel("N (vector length)")
+    ax.set_ylabel("best time (s)")
+    ax.set_title("Squared norm of range(N)")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    path = folder / "compare_norms.png"
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--min-power", type=positive_int, default=7)
+    parser.add_argument("--max-power", type=positive_int, default=20)
+    parser.add_argument("--repeat", type=positive_int, default=10)
+    parser.add_argument("--output-dir", help="where to save compare_norms.png")
+    args = parser.parse_args(argv)
+    if args.min_power > args.max_power:
+        fail(f"--min-power {args.min_power} is above --max-power {args.max_power}")
+    if args.max_power > 40:
+        fail("--max-power above 40 would not fit in memory")
+    sizes = [2**p for p in range(args.min_power, args.max_power + 1)]
+    timings = measure(sizes, args.repeat)
+    print("N".rjust(9) + "".join(label.rjust(20) for label in timings))
+    for i, size in enumerate(sizes):
+        print(f"{size:>9}" + "".join(f"{timings[label][i] * 1e3:17.4f} ms" for label in timings))
+    print(f"all versions agree with (n - 1) n (2n - 1) / 6 for N = 2^{args.min_power} .. "
+          f"2^{args.max_power}")
+    path = plot(sizes, timings, output_dir("06_matrix", args.output_dir))
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()

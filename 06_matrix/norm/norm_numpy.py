@@ -1,0 +1,30 @@
+"""The squared norm with NumPy: ``numpy.sum(vector * vector)``.
+
+Chapter 6, "Enter numpy": the loop runs in compiled, vectorised code over a
+contiguous int64 array; ``vector * vector`` makes one temporary array first.
+The exact result 333332833333500000 fits in an int64.
+
+Run:
+    python 06_matrix/norm/norm_numpy.py --size 1000000 --repeat 10
+"""
+
+import numpy as np
+from _norm_cli import run_main
+
+SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
+
+
+def make_vector(size):
+    return np.arange(size, dtype=np.int64)
+
+
+def norm_square_numpy(vector):
+    return np.sum(vector * vector)
+
+
+def main(argv=None):
+    run_main(__doc__, make_vector, norm_square_numpy, argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""The squared norm with ``numpy.dot(vector, vector)``: one pass, no temporary.
+
+Chapter 6, "Enter numpy": the dot product multiplies and adds in a single
+pass over the data, so it reads the vector once and allocates nothing: the
+fastest of the five.
+
+Run:
+    python 06_matrix/norm/norm_numpy_dot.py --size 1000000 --repeat 10
+"""
+
+import numpy as np
+from _norm_cli import run_main
+
+SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
+
+
+def make_vector(size):
+    return np.arange(size, dtype=np.int64)
+
+
+def norm_square_numpy_dot(vector):
+    return np.dot(vector, vector)
+
+
+def main(argv=None):
+    run_main(__doc__, make_vector, norm_square_numpy_dot, argv)
+
+
+if __name__ == "__main__":
+    main()

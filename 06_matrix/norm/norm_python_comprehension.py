@@ -1,0 +1,29 @@
+"""The squared norm with a list comprehension and ``sum``.
+
+Chapter 6, the norm example: the loop moves into a comprehension and the
+built-in ``sum``, so less bytecode runs per element; the data are still
+boxed Python ints scattered in memory.
+
+Run:
+    python 06_matrix/norm/norm_python_comprehension.py --size 1000000 --repeat 10
+"""
+
+from _norm_cli import run_main
+
+SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
+
+
+def make_vector(size):
+    return list(range(size))
+
+
+def norm_square_list_comprehension(vector):
+    return sum([v * v for v in vector])
+
+
+def main(argv=None):
+    run_main(__doc__, make_vector, norm_square_list_comprehension, argv)
+
+
+if __name__ == "__main__":
+    main()
