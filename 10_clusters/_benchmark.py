@@ -1,0 +1,137 @@
+"""Chapter 10 benchmark: the same Monte Carlo pi task on one process, a local
+multiprocessing Pool, a Dask LocalCluster and an IPython Parallel cluster.
+
+Two workloads separate the compute from the per-task overhead: a few large
+tasks (one per worker: the engines should approach the Pool), and many tiny
+tasks of 10 darts (the time is then nearly all overhead: divide it by the
+number of tasks for the cost of one task on each engine). Every engine has two
+workers. Starting the clusters is set-up, not timed; they are started once,
+shared by both workloads and stopped when the process ends.
+"""
+
+import atexit
+import contextlib
+import math
+import multiprocessing
+import sys
+from pathlib import Path
+
+from hpp.bench import Case, Workload
+
+HERE = Path(__file__).resolve().parent
+WORKERS = 2
+
+_engines = {}
+_stack = contextlib.ExitStack()
+atexit.register(_stack.close)
+
+
+def common():
+    """``_clusters_common`` under its own importable name, so spawned Pool children find it."""
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    import _clusters_common
+
+    return _clusters_common
+
+
+def engine(kind):
+    """The running engine of ``kind`` (started on first use, stopped at exit)."""
+    if kind not in _engines:
+        c = common()
+        c.ship_by_value(c)
+        if kind == "pool":
+            _engines[kind] = _stack.enter_context(
+                multiprocessing.get_context("spawn").Pool(WORKERS))
+        elif kind == "dask":
+            _engines[kind] = _stack.enter_context(c.dask_client(workers=WORKERS))
+        elif kind == "ipython":
+            client = _stack.enter_context(c.ipython_client(engines=WORKERS))
+            _engines[kind] = client.load_balanced_view()
+    return _engines[kind]
+
+
+def run_serial(state):
+    _, darts, seeds = state
+    task = common().estimate_nbr_points_in_quarter_circle
+    return [task(n, seed) for n, seed in zip(darts, seeds)]
+
+
+def run_pool(state):
+    pool, darts, seeds = state
+    # chunksize=1: one message per task, as the cluster engines do
+    return pool.starmap(common().estimate_nbr_points_in_quarter_circle, zip(darts, seeds),
+                        chunksize=1)
+
+
+def run_dask(state):
+    client, darts, seeds = state
+    futures = client.map(common().estimate_nbr_points_in_quarter_circle, darts, seeds, pure=False)
+    return client.gather(futures)
+
+
+def run_ipython(state):
+    view, darts, seeds = state
+    return view.map_sync(common().estimate_nbr_points_in_quarter_circle, darts, seeds)
+
+
+def pi_case(name, run, kind=None):
+    def setup(params):
+        c = common()
+        darts = c.split_darts(params["darts"], params["tasks"])
+        return engine(kind) if kind else None, darts, c.task_seeds(1, params["tasks"])
+
+    def check(counts, params):
+        c = common()
+        assert len(counts) == params["tasks"]
+        pi = c.pi_from_counts(counts, params["darts"])
+        assert abs(pi - math.pi) < 5 * c.pi_standard_error(params["darts"]), pi
+        # every engine ran the same seeded tasks: the same counts as this process
+        expected = _serial_counts(params)
+        assert list(counts) == expected, "counts differ from the serial run"
+        return {"tasks": params["tasks"], "pi": round(pi, 5)}
+
+    return Case(name, run=run, setup=setup, check=check)
+
+
+_serial_cache = {}
+
+
+def _serial_counts(params):
+    key = (params["darts"], params["tasks"])
+    if key not in _serial_cache:
+        c = common()
+        state = (None, c.split_darts(*key), c.task_seeds(1, key[1]))
+        _serial_cache[key] = run_serial(state)
+    return _serial_cache[key]
+
+
+def cases():
+    return [
+        pi_case("serial (1 process)", run_serial),
+        pi_case("multiprocessing Pool(2)", run_pool, "pool"),
+        pi_case("Dask LocalCluster (2 workers)", run_dask, "dask"),
+        pi_case("IPython Parallel (2 engines)", run_ipython, "ipython"),
+    ]
+
+
+WORKLOADS = [
+    Workload(
+        name="pi, few large tasks",
+        description="pure-Python darts, one task per worker: compute dominates",
+        baseline="serial (1 process)",
+        sizes={"quick": [{"darts": 2_000_000, "tasks": 2}],
+               "book": [{"darts": 100_000_000, "tasks": 4}]},
+        cases=cases(),
+        repeat=3,
+    ),
+    Workload(
+        name="pi, many tiny tasks",
+        description="10 darts per task: time / tasks = the per-task overhead of each engine",
+        baseline="serial (1 process)",
+        sizes={"quick": [{"darts": 10_000, "tasks": 1_000}],
+               "book": [{"darts": 100_000, "tasks": 10_000}]},
+        cases=cases(),
+        repeat=3,
+    ),
+]
