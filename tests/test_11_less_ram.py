@@ -310,3 +310,42 @@ def test_the_chapter_benchmark_cases_pass_their_checks():
             assert result.status in (bench.PASSED, bench.SKIPPED), (case.name, result.message)
             if workload.name.startswith("word list") and result.status == bench.PASSED:
                 assert result.metrics["MB"] > 0
+
+
+# ---------------------------------------------------------------- hashing trick and sparse
+
+def test_feature_hasher_collides_there_and_is_with_10_features():
+    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    import numpy as np
+
+    example = load_example(CHAPTER / "sklearn_hashing_trick" / "feature_hashing_explanation.py")
+    counts = example.word_counts(example.SENTENCES)
+    vectoriser, exact = example.dict_vectorise(counts)
+    assert vectoriser.vocabulary_ == {"a": 0, "and": 1, "cat": 2, "dog": 3, "is": 4, "there": 5}
+    assert exact.toarray().tolist() == [[1, 0, 1, 0, 1, 1], [2, 1, 1, 1, 1, 1]]
+    assert vectoriser.inverse_transform(exact)[1] == {w: c for w, c in counts[1].items()}
+    hashed = example.hash_vectorise(counts, 10).toarray()
+    assert hashed.tolist() == [[1, 0, 0, 0, 0, 0, 0, 2, 0, 1], [2, 0, 0, 1, 0, 1, 0, 2, 0, 1]]
+    collision = example.hash_vectorise([{"there": 1, "is": 1}], 10).toarray()[0]
+    assert np.flatnonzero(collision).tolist() == [7] and collision[7] == 2
+    assert example.hash_vectorise(counts, 2 ** 20).shape == (2, 2 ** 20)
+
+
+def test_csr_product_equals_dense_and_nbytes_formula():
+    pytest.importorskip("scipy", reason="pip install scipy")
+    import numpy as np
+
+    example = load_example(CHAPTER / "sparse" / "benchmark_sparse.py")
+    a, b = example.random_sparse(300, 0.02, 1), example.random_sparse(300, 0.02, 2)
+    assert np.allclose((a @ b).toarray(), a.toarray() @ b.toarray())
+    assert example.csr_nbytes(a) == (a.nnz * (a.data.itemsize + a.indices.itemsize)
+                                     + 301 * a.indptr.itemsize)
+    assert a.nnz == round(0.02 * 300 * 300)
+    assert not isinstance(a, np.matrix)
+
+
+def test_sparse_script_saves_its_plots(run_example, tmp_path):
+    completed = run_example("11_less_ram/sparse/benchmark_sparse.py", "--size", "128",
+                            "--repeat", "1", "--output-dir", tmp_path / "p", check=True)
+    assert "0.200" in completed.stdout
+    assert (tmp_path / "p" / "sparse_footprint.png").stat().st_size > 1000

@@ -1,0 +1,57 @@
+"""The hashing trick: ``DictVectorizer`` against ``FeatureHasher`` on two sentences.
+
+Chapter 11, "Using the Hashing Trick" (2nd edition, the notebook's toy example).
+``DictVectorizer`` learns a vocabulary (word -> column) and can map a row back
+to its words; its width grows with the vocabulary. ``FeatureHasher`` hashes
+each word straight to one of ``n_features`` columns: fixed width, no vocabulary
+to store, no way back, and words may collide. With 10 features, 'there' and
+'is' land in the same column (7).
+
+Run:
+    python 11_less_ram/sklearn_hashing_trick/feature_hashing_explanation.py
+"""
+
+from collections import Counter
+
+from sklearn.feature_extraction import DictVectorizer, FeatureHasher
+
+from hpp.script import example_parser, positive_int
+
+REQUIRES = ("sklearn",)
+SMOKE_ARGS = []
+
+SENTENCES = ["there is a cat", "there is a cat and a dog"]
+
+
+def word_counts(sentences):
+    return [dict(Counter(sentence.split())) for sentence in sentences]
+
+
+def dict_vectorise(counts):
+    vectoriser = DictVectorizer()
+    return vectoriser, vectoriser.fit_transform(counts)
+
+
+def hash_vectorise(counts, n_features=10):
+    hasher = FeatureHasher(n_features=n_features, alternate_sign=False)
+    return hasher.transform(counts)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--n-features", type=positive_int, default=10)
+    args = parser.parse_args(argv)
+    counts = word_counts(SENTENCES)
+    vectoriser, exact = dict_vectorise(counts)
+    hashed = hash_vectorise(counts, args.n_features)
+    print(f"vocabulary = {dict(sorted(vectoriser.vocabulary_.items()))}")
+    print(f"DictVectorizer = {exact.toarray().astype(int).tolist()}")
+    back = {word: int(count) for word, count in vectoriser.inverse_transform(exact)[0].items()}
+    print(f"back to words = {back}")
+    print(f"FeatureHasher({args.n_features}) = {hashed.toarray().astype(int).tolist()}")
+    collision = hash_vectorise([{"there": 1, "is": 1}], args.n_features).toarray()[0]
+    print(f"'there' and 'is' alone = {collision.astype(int).tolist()}")
+
+
+if __name__ == "__main__":
+    main()
