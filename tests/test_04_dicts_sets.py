@@ -1,0 +1,200 @@
+"""Chapter 04: phone books, unique names, probing, custom hashes, resizing, namespaces."""
+
+import random
+import string
+import sys
+
+import pytest
+
+from hpp.loader import REPO_ROOT, load_example
+
+CHAPTER = REPO_ROOT / "04_dicts_sets"
+phonebook = load_example(CHAPTER / "phonebook.py")
+unique = load_example(CHAPTER / "unique_lookup.py")
+probing = load_example(CHAPTER / "dict_probing.py")
+cities = load_example(CHAPTER / "custom_hash_function.py")
+points = load_example(CHAPTER / "custom_vs_default_hash.py")
+hashing = load_example(CHAPTER / "timing_hash_function.py")
+resizing = load_example(CHAPTER / "dict_resizing.py")
+namespace = load_example(CHAPTER / "namespace.py")
+
+
+def test_phonebook_list_dict_and_bisect_agree():
+    assert phonebook.find_phonenumber(phonebook.BOOK_PHONEBOOK, "Ada Lovelace") == "555-555-5555"
+    assert phonebook.find_phonenumber(phonebook.BOOK_PHONEBOOK, "Grace Hopper") is None
+    book = phonebook.random_phonebook(500, seed=2)
+    assert len({name for name, _ in book}) == 500
+    as_dict = dict(book)
+    ordered = sorted(book)
+    names, numbers = [n for n, _ in ordered], [p for _, p in ordered]
+    for name, number in book[::7]:
+        assert phonebook.find_phonenumber(book, name) == as_dict[name] == number
+        assert phonebook.find_phonenumber_bisect(names, numbers, name) == number
+    assert phonebook.find_phonenumber_bisect(names, numbers, "nobody") is None
+
+
+def test_phonebook_script(run_example):
+    completed = run_example("04_dicts_sets/phonebook.py", "--sizes", "50", "--number", "5",
+                            check=True)
+    assert completed.stdout.count("Ada Lovelace's phone number is 555-555-5555") == 2
+
+
+def test_unique_names_on_the_books_phonebook():
+    assert unique.list_unique_names(unique.BOOK_PHONEBOOK) == 5
+    assert unique.set_unique_names(unique.BOOK_PHONEBOOK) == 5
+
+
+def test_unique_names_agree_on_seeded_books_with_repeats():
+    rng = random.Random(4)
+    for _ in range(20):
+        firsts = rng.choices(["Ada", "Grace", "Emmy", "Guido", "Sophie", "Alan"], k=rng.randrange(30))
+        book = [(f"{first} {rng.choice('XYZ')}", "555") for first in firsts]
+        assert unique.list_unique_names(book) == unique.set_unique_names(book) == len(set(firsts))
+    big = unique.random_phonebook(2000, seed=0)
+    assert unique.list_unique_names(big) == unique.set_unique_names(big) == 2000
+    assert big == unique.random_phonebook(2000, seed=0)
+
+
+def test_masks():
+    assert 28975 & 0b111 == 7
+    assert 28975 & 0b111111111 == 303  # 512 buckets: nine ones (the book prints eight)
+    assert (66 & 0b111, 82 & 0b111) == (2, 2)
+    assert 5 & 0b111 == 501 & 0b111 == 5
+
+
+@pytest.mark.parametrize("force_hash,expected", [
+    (0b00000111, [7, 4, 5, 2, 3, 0, 1, 6, 7, 4]),
+    (0b11100111, [7, 3, 0, 1, 6, 7, 4, 5, 2, 3]),
+    (0b01110111, [7, 7, 4, 5, 2, 3, 0, 1, 6, 7]),
+    (0b01110001, [1, 1, 6, 7, 4, 5, 2, 3, 0, 1]),
+    (0b01110000, [0, 4, 5, 2, 3, 0, 1, 6, 7, 4]),
+    (28975, [7, 5, 6, 7, 4, 5, 2, 3, 0, 1]),
+])
+def test_probe_sequences(force_hash, expected):
+    assert probing.sample_probe(force_hash) == expected
+
+
+def test_probing_visits_every_bucket_once_perturb_is_spent():
+    for force_hash in (0, 7, 66, 12345, 2**40 + 3):
+        probes = probing.sample_probe(force_hash, num_samples=60)
+        assert set(probes[-8:]) == set(range(8))
+
+
+def test_dict_probing_script(run_example, assert_bad_input):
+    completed = run_example("04_dicts_sets/dict_probing.py", check=True)
+    assert "First 10 samples for hash 0b111: [7, 4, 5, 2, 3, 0, 1, 6, 7, 4]" in completed.stdout
+    assert "mask" in assert_bad_input(run_example("04_dicts_sets/dict_probing.py", "--mask", "6"))
+
+
+def test_rome_and_barcelona_collide_and_the_dict_still_works():
+    data = cities.BOOK_DATA
+    assert [hash(c) for c in data] == [82, 83, 78, 66]
+    assert cities.colliding_pairs(data) == [("Rome", "Barcelona")]
+    placed = {str(city): bucket for city, bucket in cities.simulate_insertion(data).items()}
+    assert placed == {"Rome": 2, "San Francisco": 3, "New York": 6,
+                                               "Barcelona": 5}
+    assert len(data) == 4 and data[cities.City("Barcelona")] == "Spain"
+    assert list(data) == ["Rome", "San Francisco", "New York", "Barcelona"]
+
+
+def test_the_city_exercise_collisions():
+    assert cities.collisions(cities.random_cities(500)) == (474, pytest.approx(500 / 26))
+    count, per_hash = cities.collisions(cities.random_cities(1000))
+    assert count == 974 and int(per_hash * 10) / 10 == 38.4
+
+
+def test_the_custom_hash_script_names_the_right_pair(run_example):
+    completed = run_example("04_dicts_sets/custom_hash_function.py", check=True)
+    assert "Rome and Barcelona collide at bucket 2" in completed.stdout
+    assert "New York and Barcelona" not in completed.stdout
+
+
+def test_points():
+    size, found, _ = points.demonstrate(points.Point)
+    assert (size, found) == (2, False)
+    assert points.demonstrate(points.PointHash) == (1, True, True)
+
+
+def test_twoletter_hash_is_perfect():
+    keys = hashing.two_letter_keys()
+    hashes = [hashing.twoletter_hash(k) for k in keys]
+    assert sorted(hashes) == list(range(676))
+    assert hashes == [hash(hashing.GoodHash(k)) for k in keys]
+    assert hashing.buckets_used(hashes, 2047) == hashing.buckets_used(hashes, 1023) == 676
+    assert hashing.buckets_used(hashes, 511) == 512
+    assert {hash(hashing.BadHash(k)) for k in keys} == {42}
+
+
+def test_every_container_holds_the_676_keys():
+    for name, (container, lookup) in hashing.build_containers().items():
+        assert len(container) == 676, name
+        assert lookup in container
+        assert type(lookup)("ab") in container
+        assert type(lookup)("a!") not in container
+
+
+def test_timing_hash_function_script(run_example):
+    completed = run_example("04_dicts_sets/timing_hash_function.py", "--number", "200",
+                            "--repeat", "1", check=True)
+    for name in ("bad_dict", "good_dict", "list_control"):
+        assert f"Min lookup time for {name}: " in completed.stdout
+
+
+def test_the_books_table_size_model():
+    assert resizing.min_table_size(1039) == 2048
+    assert resizing.min_table_size(5000) == 16384
+    assert resizing.min_table_size(1) == 8
+    model = resizing.model_dict_resizes(100)
+    assert model[:2] == [(6, 16), (11, 32)]  # "the 6th insert resizes to 16, the 11th to 32"
+
+
+def test_cpython_dict_resizes_where_the_model_says():
+    observed = resizing.observed_dict_jumps(20_000)
+    model = [n for n, _ in resizing.model_dict_resizes(20_000)]
+    assert observed[0] == 1  # 3.11+: an empty dict has no table until the first insert
+    assert observed[1:] == model
+    assert model[:6] == [6, 11, 22, 43, 86, 171]
+    # 5,000 incremental inserts stay in 8,192 buckets (the book's N * 5/3 model says 16,384)
+    assert resizing.model_dict_resizes(5000)[-1] == (2731, 8192)
+    assert resizing.dict_usable(8192) == 5461
+
+
+def test_cpython_set_resizes_where_the_model_says():
+    assert resizing.observed_set_jumps(100_000) == [n for n, _ in resizing.model_set_resizes(100_000)]
+    sizes = resizing.model_set_resizes(100_000)
+    assert [n for n, _ in sizes][:4] == [5, 19, 77, 307]
+    assert sizes[-1] == (78643, 262144)  # x2 past 50,000 items
+
+
+def test_namespace_functions_agree_and_compile_to_the_three_lookups():
+    assert namespace.test1(123_456) == namespace.test2(123_456) == namespace.test3(123_456)
+    ops1 = dict((name, op) for op, name in namespace.lookups(namespace.test1))
+    ops2 = dict((name, op) for op, name in namespace.lookups(namespace.test2))
+    ops3 = dict((name, op) for op, name in namespace.lookups(namespace.test3))
+    assert ops1 == {"math": "LOAD_GLOBAL", "sin": "LOAD_ATTR"}
+    assert ops2 == {"sin": "LOAD_GLOBAL"}
+    assert ops3["sin"].startswith("LOAD_FAST")  # LOAD_FAST_LOAD_FAST on 3.13
+
+
+@pytest.mark.parametrize("script,args", [
+    ("unique_lookup.py", ["--size", "0"]),
+    ("phonebook.py", ["--sizes", "x"]),
+    ("timing_hash_function.py", ["--number", "-2"]),
+    ("dict_resizing.py", ["--items", "0"]),
+    ("namespace.py", ["--bogus"]),
+    ("custom_hash_function.py", ["--cities", "0"]),
+])
+def test_bad_input(script, args, run_example, assert_bad_input):
+    assert_bad_input(run_example(f"04_dicts_sets/{script}", *args))
+
+
+def test_the_chapter_benchmark_cases_pass_their_checks():
+    from hpp import bench
+
+    for workload in bench.load_workloads(CHAPTER):
+        params = workload.params_for("quick")[0]
+        params = {key: (2 if key in ("calls", "number") else value) for key, value in params.items()}
+        for case in workload.cases:
+            result = bench.run_case(case, params, bench.Workload(
+                workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
+            assert result.status == bench.PASSED, (case.name, result.message)
