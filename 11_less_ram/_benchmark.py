@@ -156,7 +156,7 @@ P, K = 12, 1024
 
 WORKLOADS = [
     Workload(
-        name="word list: 10,000 lookups",
+        name="word list lookups",
         description="RAM (RSS growth in a fresh process), build time, and lookups of the words "
                     "of /usr/share/dict/words (wamerican) or 100,000 generated words",
         baseline="set",
@@ -194,7 +194,7 @@ WORKLOADS = [
                        tolerance=3 * 1.04 / 2 ** (P / 2)),
             token_case(f"K-minimum values (k={K})", prob("kminvalues", "KMinValues")(K),
                        tolerance=3 / (K - 2) ** 0.5),
-            token_case("scaling Bloom (capacity 10,000)",
+            token_case("scaling Bloom (capacity 10000)",
                        prob("scalingbloomfilter", "ScalingBloomFilter")(10_000), tolerance=0.05),
         ],
     ),
