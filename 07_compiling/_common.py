@@ -103,3 +103,26 @@ def add_diffusion_arguments(parser, size=512, steps=500):
     parser.add_argument("--steps", type=positive_int, default=steps,
                         help="time steps to run (the book: 500)")
     return parser
+
+
+def evolve_loop(step, n, steps, order="C"):
+    """Run ``steps`` calls of ``step(grid, out)`` from the initial grid, swapping the buffers.
+
+    Returns the final grid and the seconds the loop took (set-up excluded).
+    """
+    grid = np.array(diffusion.initial_grid(n), order=order)
+    scratch = np.zeros_like(grid, order=order)
+    start = time.perf_counter()
+    for _ in range(steps):
+        step(grid, scratch)
+        grid, scratch = scratch, grid
+    return grid, time.perf_counter() - start
+
+
+def drive_diffusion(step, args, label, order="C"):
+    """What every diffusion script prints: time per step, then the mass and the peak."""
+    grid, secs = evolve_loop(step, args.size, args.steps, order)
+    print(f"{label}: {args.steps} steps on {args.size}x{args.size} took {secs:.3f} seconds "
+          f"({secs / args.steps * 1e6:.1f} us per step)")
+    report_grid(grid, args.size)
+    return grid

@@ -1,0 +1,70 @@
+"""Call the C diffusion step from Python with ctypes (book 7, "ctypes").
+
+``diffusion.c`` is built as a plain shared library (``gcc -O3 -shared``, on
+demand into build/07_compiling) and loaded with ``ctypes.CDLL``. The
+argument types are declared once (``argtypes``), so ctypes checks and
+converts each call; the arrays go in as ``double *`` through
+``np.ctypeslib.ndpointer``, which also checks dtype, dimensions and layout.
+(The book passes ``double **`` for ``double[][512]``: a type pun this
+version avoids.)
+
+Run:
+    python 07_compiling/diffusion/diffusion_ctypes.py                 # 512 x 512, 500 steps
+    python 07_compiling/diffusion/diffusion_ctypes.py --size 64 --steps 10
+"""
+
+import ctypes
+from pathlib import Path
+
+import numpy as np
+
+from hpp.diffusion import D, DT
+from hpp.loader import load_example
+from hpp.script import example_parser, fail
+
+SMOKE_ARGS = ["--size", "64", "--steps", "20"]
+REQUIRES_TOOLS = ("gcc",)
+
+HERE = Path(__file__).resolve().parent
+GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags="C_CONTIGUOUS")
+WRITEABLE_GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags=("C_CONTIGUOUS", "WRITEABLE"))
+
+
+def load_library(path):
+    """Open the shared library and declare the C signatures."""
+    library = ctypes.CDLL(str(path))
+    library.evolve.argtypes = [GRID, WRITEABLE_GRID, ctypes.c_long, ctypes.c_double,
+                               ctypes.c_double]
+    library.evolve.restype = None
+    library.evolve_steps.argtypes = [WRITEABLE_GRID, WRITEABLE_GRID, ctypes.c_long,
+                                     ctypes.c_long, ctypes.c_double, ctypes.c_double]
+    library.evolve_steps.restype = None
+    return library
+
+
+def make_step(library, dt=DT, D=D):
+    """A Python function for one step, calling C through ctypes."""
+    evolve = library.evolve
+
+    def step(grid, out):
+        evolve(grid, out, grid.shape[0], D, dt)
+
+    return step
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    common = load_example(HERE.parent / "_common.py")
+    build = load_example(HERE.parent / "_build.py")
+    common.add_diffusion_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        path, seconds = build.shared_library()
+    except (build.ToolchainMissing, build.BuildFailed) as error:
+        fail(build.toolchain_error(error))
+    print(f"shared library: {path.name} (built in {seconds:.2f} s)")
+    common.drive_diffusion(make_step(load_library(path)), args, "ctypes, one call per step")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Run the Cython diffusion stencil, ``diffusion_cy.evolve`` (book 7's Cython on chapter 06's workload).
+
+One fused loop over typed memoryviews, no temporaries; built in place by
+``make install``.
+
+Run:
+    python 07_compiling/diffusion/diffusion_cython.py
+"""
+
+from pathlib import Path
+
+from hpp.diffusion import D, DT
+from hpp.loader import load_example
+from hpp.script import example_parser
+
+SMOKE_ARGS = ["--size", "64", "--steps", "20"]
+
+HERE = Path(__file__).resolve().parent
+
+
+def make_step(module, dt=DT, D=D):
+    evolve = module.evolve
+
+    def step(grid, out):
+        evolve(grid, out, D, dt)
+
+    return step
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    common = load_example(HERE.parent / "_common.py")
+    common.add_diffusion_arguments(parser)
+    args = parser.parse_args(argv)
+    module = common.import_compiled("diffusion_cy")
+    common.drive_diffusion(make_step(module), args, "Cython diffusion_cy")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""The diffusion stencil in Numba: one fused loop, serial or parallel over rows (book 7's Numba on chapter 06's workload).
+
+``evolve`` is the loop a C programmer would write, compiled by ``@njit``;
+``evolve_parallel`` is the same with ``prange`` over the rows. The edge
+columns are handled apart so the inner loop has no wrap-around test and
+vectorises. ``--steps-in-numba`` runs the whole time loop inside one
+compiled call (no Python between steps).
+
+Run:
+    python 07_compiling/diffusion/diffusion_numba.py
+    python 07_compiling/diffusion/diffusion_numba.py --parallel
+"""
+
+from pathlib import Path
+
+import numba
+from numba import njit, prange
+
+from hpp.diffusion import D, DT
+from hpp.loader import load_example
+from hpp.script import example_parser
+
+SMOKE_ARGS = ["--size", "64", "--steps", "20"]
+
+HERE = Path(__file__).resolve().parent
+
+
+@njit
+def update_row(grid, out, i, f):
+    n = grid.shape[0]
+    up = i - 1 if i > 0 else n - 1
+    down = i + 1 if i < n - 1 else 0
+    if n == 1:
+        out[i, 0] = grid[i, 0]
+        return
+    out[i, 0] = grid[i, 0] + f * (grid[up, 0] + grid[down, 0] + grid[i, n - 1] + grid[i, 1]
+                                  - 4.0 * grid[i, 0])
+    for j in range(1, n - 1):
+        out[i, j] = grid[i, j] + f * (grid[up, j] + grid[down, j] + grid[i, j - 1]
+                                      + grid[i, j + 1] - 4.0 * grid[i, j])
+    out[i, n - 1] = grid[i, n - 1] + f * (grid[up, n - 1] + grid[down, n - 1] + grid[i, n - 2]
+                                          + grid[i, 0] - 4.0 * grid[i, n - 1])
+
+
+@njit
+def evolve(grid, out, D=D, dt=DT):
+    """One periodic diffusion step from ``grid`` into ``out``."""
+    for i in range(grid.shape[0]):
+        update_row(grid, out, i, D * dt)
+
+
+@njit(parallel=True)
+def evolve_parallel(grid, out, D=D, dt=DT):
+    """The same step with the rows shared over Numba's threads."""
+    for i in prange(grid.shape[0]):
+        update_row(grid, out, i, D * dt)
+
+
+@njit
+def run_steps(grid, scratch, steps, D=D, dt=DT):
+    """``steps`` steps in one compiled call; the result ends in ``grid``."""
+    for _ in range(steps):
+        evolve(grid, scratch, D, dt)
+        grid[:, :] = scratch  # copy back, so the caller's buffer holds the result
+    return grid
+
+
+def make_step(parallel=False, dt=DT, D=D):
+    function = evolve_parallel if parallel else evolve
+
+    def step(grid, out):
+        function(grid, out, D, dt)
+
+    return step
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    common = load_example(HERE.parent / "_common.py")
+    common.add_diffusion_arguments(parser)
+    parser.add_argument("--parallel", action="store_true",
+                        help=f"use prange over the rows ({numba.get_num_threads()} threads here)")
+    args = parser.parse_args(argv)
+    step = make_step(args.parallel)
+    common.evolve_loop(step, 8, 1)  # compile first, so the timing below is the steady state
+    label = "Numba parallel" if args.parallel else "Numba"
+    common.drive_diffusion(step, args, label)
+
+
+if __name__ == "__main__":
+    main()
