@@ -285,3 +285,88 @@ def test_job_queue_unreachable_redis(script, run_example, assert_bad_input):
     line = assert_bad_input(run_example(f"10_clusters/job_queue/{script}", "--redis-url",
                                         f"redis://127.0.0.1:{free_port()}/0", timeout=60))
     assert "cannot reach Redis" in line
+
+
+# ---------------------------------------------------------------- NSQ
+
+def test_nsq_routing_of_known_numbers():
+    pytest.importorskip("nsq", reason="needs pynsq: pip install 'pynsq>=0.9'")
+    nsq_worker = load_example(CHAPTER / "job_queue" / "nsq_worker.py")
+    truth = sieve(3000)
+    for number in range(3000):
+        topic, payload = nsq_worker.route(number)
+        assert topic == ("prime" if truth[number] else "non_prime")
+        assert json.loads(payload) == {"number": number, "prime": bool(truth[number])}
+    assert nsq_worker.route(10_000_019)[0] == "prime"
+
+
+def test_nsq_worker_unreachable_nsqd(run_example, assert_bad_input):
+    pytest.importorskip("nsq", reason="needs pynsq: pip install 'pynsq>=0.9'")
+    line = assert_bad_input(run_example("10_clusters/job_queue/nsq_worker.py", "--nsqd",
+                                        f"127.0.0.1:{free_port()}"))
+    assert "cannot reach nsqd" in line
+
+
+@pytest.mark.server
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("nsqd") is None,
+                    reason="needs nsqd (not in Debian): the release from "
+                           "https://nsq.io/deployment/installing.html on the PATH")
+def test_nsq_worker_answers_every_number(tmp_path, run_example):
+    import urllib.request
+
+    pytest.importorskip("nsq", reason="needs pynsq: pip install 'pynsq>=0.9'")
+    tcp_port, http_port = free_port(), free_port()
+    command = ["nsqd", f"--tcp-address=127.0.0.1:{tcp_port}",
+               "--http-address=127.0.0.1:{port}",
+               f"--data-path={tmp_path}"]
+    numbers = list(range(1000, 1200))
+    with running_service(command, port=http_port) as service:
+        body = "\n".join(map(str, numbers)).encode()
+        urllib.request.urlopen(f"{service.url}/mpub?topic=numbers", data=body, timeout=10)
+        completed = run_example("10_clusters/job_queue/nsq_worker.py", "--nsqd",
+                                f"127.0.0.1:{tcp_port}", "--max-messages", len(numbers),
+                                timeout=120, check=True)
+        assert f"answered = {len(numbers)}" in completed.stdout
+        with urllib.request.urlopen(f"{service.url}/stats?format=json", timeout=10) as reply:
+            stats = json.load(reply)
+    topics = {t["topic_name"]: t["message_count"] for t in stats.get("topics", [])}
+    expected = int(sieve(1200)[1000:].sum())
+    assert topics["prime"] == expected and topics["non_prime"] == len(numbers) - expected
+
+
+# ---------------------------------------------------------------- Docker
+
+DOCKER = CHAPTER / "docker"
+
+
+def test_docker_files_are_consistent():
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    copies = re.findall(r"^COPY\s+(\S+)\s+(\S+)", dockerfile, re.M)
+    assert copies
+    for source, _target in copies:  # the build context is the repository root
+        assert (REPO_ROOT / source).exists(), source
+    entry = json.loads(re.search(r"^ENTRYPOINT\s+(\[.*\])", dockerfile, re.M).group(1))
+    copied_targets = {target for _source, target in copies}
+    assert entry[-1] in copied_targets
+    makefile = (DOCKER / "Makefile").read_text()
+    tags = re.findall(r"docker (?:build|run|rmi)[^\n]*?(\$\(IMAGE\):\$\(TAG\)|\S+/\S+:\S+)",
+                      makefile)
+    assert len(tags) >= 3 and set(tags) == {"$(IMAGE):$(TAG)"}  # one tag built and run
+    assert "10_clusters/docker/Dockerfile" in makefile
+    ignored = (DOCKER / "Dockerfile.dockerignore").read_text().split()
+    for source, _target in copies:
+        assert "!" + source in ignored or "!" + source.rstrip("/") + "/" in ignored, source
+
+
+def test_docker_benchmark_script_conserves_mass(run_example):
+    from hpp.diffusion import initial_mass
+
+    completed = run_example("10_clusters/docker/diffusion_numpy_memory2.py", "--grid-size", "64",
+                            "--steps", "50", "--repeat", "1", check=True)
+    total = float(re.search(r"sum\(grid\) = ([\d.]+)", completed.stdout).group(1))
+    assert total == pytest.approx(initial_mass(64), rel=1e-6)
+    docker = load_example(DOCKER / "diffusion_numpy_memory2.py")
+    grid = docker.run_experiment(30, 32)
+    assert grid.sum() == pytest.approx(initial_mass(32))
+    assert grid.max() < 0.005  # it spread
