@@ -24,6 +24,21 @@ def module_name_for(path):
     return "hpp_example." + ".".join(parts)
 
 
+def forget_other_folders_neighbours(folder):
+    """Drop cached modules named like a file in ``folder`` but loaded from elsewhere.
+
+    Chapters import their neighbours by plain name (``import _common``). When
+    one process loads examples of several chapters (the benchmark tour, a test
+    run), the second chapter must get its own ``_common``, not the cached one
+    of the first. Modules that already imported the old one keep it.
+    """
+    for sibling in Path(folder).glob("*.py"):
+        cached = sys.modules.get(sibling.stem)
+        cached_file = getattr(cached, "__file__", None)
+        if cached is not None and cached_file and Path(cached_file).resolve().parent != folder:
+            del sys.modules[sibling.stem]
+
+
 def load_example(path):
     """Import the example file at ``path`` (absolute, or relative to the repository root).
 
@@ -39,8 +54,10 @@ def load_example(path):
     if name in sys.modules:
         return sys.modules[name]
     folder = str(path.parent)
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
+    if folder in sys.path:
+        sys.path.remove(folder)
+    sys.path.insert(0, folder)
+    forget_other_folders_neighbours(path.parent)
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module

@@ -75,6 +75,7 @@ class Service:
     process: subprocess.Popen
     host: str
     port: int
+    log: object = None  # the file that collects the process' output
 
     @property
     def url(self):
@@ -89,6 +90,9 @@ class Service:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
 
 def start_service(command, *, host=LOOPBACK, port=None, ready=port_is_open,
@@ -107,14 +111,15 @@ def start_service(command, *, host=LOOPBACK, port=None, ready=port_is_open,
         process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, env=env, cwd=cwd)
     except OSError as error:
+        log.close()
         raise ServiceError(f"cannot start {argv[0]}: {error}") from error
-    service = Service(process, host, port)
+    service = Service(process, host, port, log)
     deadline = time.monotonic() + timeout
     while not ready(host, port):
         if process.poll() is not None or time.monotonic() > deadline:
-            service.stop()
             log.seek(0)
             tail = log.read().decode(errors="replace").strip().splitlines()[-5:]
+            service.stop()
             why = "exited" if process.returncode not in (None, -15) else f"did not answer in {timeout:g} s"
             raise ServiceError(f"{argv[0]} {why}: " + " | ".join(tail))
         time.sleep(0.05)

@@ -264,3 +264,13 @@ def test_hpp_list_shows_the_examples():
     completed = subprocess.run([sys.executable, "-m", "hpp.cli", "list", "01"],
                                capture_output=True, text=True, check=True)
     assert "01_understanding/check_prime.py" in completed.stdout
+
+
+def test_loader_gives_each_folder_its_own_neighbour_module(tmp_path):
+    for name, value in (("chapter_a", 1), ("chapter_b", 2)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "_shared_neighbour.py").write_text(f"VALUE = {value}\n")
+        (folder / "example.py").write_text("import _shared_neighbour\nVALUE = _shared_neighbour.VALUE\n")
+    assert load_example(tmp_path / "chapter_a" / "example.py").VALUE == 1
+    assert load_example(tmp_path / "chapter_b" / "example.py").VALUE == 2
