@@ -172,6 +172,52 @@ def test_callback_and_aiohttp_crawlers_in_process(server):
         callback.run_experiment([f"http://127.0.0.1:{free_port()}/add?name=a"], timeout=2)
 
 
+@pytest.mark.server
+def test_the_concurrency_sweep_respects_each_limit(server, run_example, tmp_path):
+    sweep = load_example(CHAPTER / "crawler" / "parallel_requests.py")
+    take_metrics(server)
+    results = sweep.sweep(server, 12, [20], [1], progress=lambda line: None)
+    assert list(results) == [20] and list(results[20]) == [1]
+    assert results[20][1] >= 12 * 0.020  # limit 1 is serial: it cannot beat the sum of delays
+    assert common.max_in_flight(take_metrics(server)) == 1
+    sweep.sweep(server, 12, [20], [4], progress=lambda line: None)
+    assert 2 <= common.max_in_flight(take_metrics(server)) <= 4
+
+    completed = run_example("08_concurrency/crawler/parallel_requests.py", "--url", server,
+                            "--requests", "10", "--delays", "5", "10", "--limits", "1", "5",
+                            "--output-dir", tmp_path / "out", timeout=120, check=True)
+    assert "delay 5 ms: limit 1 takes" in completed.stdout
+    data = json.loads((tmp_path / "out" / "parallel_requests.json").read_text())
+    assert data["requests"] == 10
+    assert {d: sorted(t) for d, t in data["results"].items()} == {"5": ["1", "5"], "10": ["1", "5"]}
+    assert (tmp_path / "out" / "parallel_requests.png").stat().st_size > 1000
+
+
+@pytest.mark.server
+def test_visualize_records_each_crawler_and_replots(server, run_example, assert_bad_input,
+                                                    tmp_path):
+    out = tmp_path / "out"
+    completed = run_example("08_concurrency/crawler/visualize.py", "--url", server,
+                            "--requests", "15", "--delay", "20", "--concurrency", "5",
+                            "--crawlers", "serial", "gevent", "--output-dir", out,
+                            timeout=120, check=True)
+    lines = completed.stdout.splitlines()
+    assert "serial: requests = 15, most in flight = 1" in lines[0]
+    gevent_line = lines[1]
+    assert gevent_line.startswith("gevent: requests = 15, most in flight = ")
+    assert 2 <= int(gevent_line.split("most in flight = ")[1].split(",")[0]) <= 5
+    records = json.loads((out / "crawler_metrics.json").read_text())
+    assert sorted(records) == ["gevent", "serial"] and len(records["serial"]) == 15
+    assert (out / "crawler_timelines.png").stat().st_size > 1000
+
+    replot = run_example("08_concurrency/crawler/visualize.py", "--metrics",
+                         out / "crawler_metrics.json", "--output-dir", tmp_path / "again",
+                         check=True)
+    assert replot.stdout.splitlines()[0] == lines[0]
+    (tmp_path / "bad.json").write_text("[1, 2]")
+    assert_bad_input(run_example("08_concurrency/crawler/visualize.py", "--metrics",
+                                 tmp_path / "bad.json"))
+
 # ---------------------------------------------------------------- the toy event loop
 
 def test_the_toy_event_loop_alternates_hello_and_world():
@@ -248,3 +294,22 @@ def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, t
                                   ["--url", f"http://127.0.0.1:{free_port()}", "--tasks", "2"]])
 def test_workload_bad_input(args, run_example, assert_bad_input):
     assert_bad_input(run_example("08_concurrency/workload.py", *args, timeout=60))
+
+
+# ---------------------------------------------------------------- the benchmark
+
+@pytest.mark.server
+def test_the_chapter_benchmark_cases_pass_their_checks():
+    from hpp import bench
+
+    module = load_example(CHAPTER / "_benchmark.py")
+    tiny = {"crawl a slow server": {"requests": 20, "delay": 5, "concurrency": 10},
+            "bcrypt tasks saved over HTTP": {"difficulty": 4, "tasks": 4}}
+    try:
+        for workload in module.WORKLOADS:
+            for case in workload.cases:
+                result = bench.run_case(case, tiny[workload.name], bench.Workload(
+                    workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
+                assert result.status == bench.PASSED, (case.name, result.message)
+    finally:
+        module._stop_all()  # the shared server and the gevent worker

@@ -1,0 +1,125 @@
+"""How many requests to keep in flight? A sweep of the concurrency limit against the delay.
+
+Chapter 8 ("Asynchronous I/O"): too few requests in flight leave the I/O wait
+unused, too many cost sockets and context switches. This sweep crawls
+``--requests`` URLs with aiohttp, its connection pool limited to each value of
+``--limits`` in turn, for each server delay in ``--delays``, and records the
+wall time. With limit 1 the crawl is serial (requests x delay); the time falls
+as about 1/limit until the client, not the server, is the bottleneck. The
+book (500 requests, limits 1 to 476): 50 ms delay, 25.7 s at limit 1 and
+0.35 s at best; 800 ms delay, 401 s at limit 1 and 1.72 s at best.
+
+Results go to ``parallel_requests.json`` and ``parallel_requests.png`` in the
+output folder (``--output-dir``, else ``$HPP_OUTPUT_DIR``, else
+``results/08_concurrency``).
+
+Run (it starts its own server.py on a free port unless given --url):
+    python 08_concurrency/crawler/parallel_requests.py        # the book's sweep: long (about 20 min)
+    python 08_concurrency/crawler/parallel_requests.py --requests 100 --delays 20 100 --limits 1 10 50 100
+"""
+
+import asyncio
+import json
+import time
+
+import aiohttp
+
+from _crawler_common import arrived_exactly_once, generate_urls, server_url
+from hpp.script import example_parser, fail, output_dir, positive_float, positive_int
+
+SMOKE_ARGS = ["--requests", "20", "--delays", "10", "20", "--limits", "1", "5", "20"]
+
+BOOK_LIMITS = list(range(1, 500, 25))  # 1, 26, ..., 476
+BOOK_DELAYS = [50, 300, 550, 800]
+
+
+async def fetch(session, url):
+    async with session.get(url) as response:
+        response.raise_for_status()
+        return await response.text()
+
+
+async def crawl(urls, limit, timeout=10.0):
+    """Fetch every URL through a pool of at most ``limit`` connections."""
+    # Per-socket timeouts: a request waiting for a free connection is not timed out.
+    client_timeout = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
+    connector = aiohttp.TCPConnector(limit=limit)
+    async with aiohttp.ClientSession(connector=connector, timeout=client_timeout) as session:
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(fetch(session, url)) for url in urls]
+    return [task.result() for task in tasks]
+
+
+def sweep(base_url, num_iter, delays, limits, timeout=10.0, progress=print):
+    """``{delay: {limit: seconds}}``, each crawl checked for every response once."""
+    results = {}
+    for delay in delays:
+        results[delay] = {}
+        for limit in limits:
+            pairs = generate_urls(base_url, num_iter, delay)
+            start = time.perf_counter()
+            bodies = asyncio.run(crawl([url for _, url in pairs], limit, timeout))
+            elapsed = time.perf_counter() - start
+            if not arrived_exactly_once([name for name, _ in pairs], bodies):
+                raise RuntimeError(f"responses missing or repeated at delay {delay}, limit {limit}")
+            results[delay][limit] = elapsed
+            progress(f"delay {delay} ms, limit {limit}: {elapsed:.3f} s")
+    return results
+
+
+def plot(results, num_iter, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for delay, times in results.items():
+        limits = sorted(times)
+        ax.plot(limits, [times[limit] for limit in limits], marker="o", label=f"{delay} ms delay")
+    ax.set_yscale("log")
+    ax.set_xlabel("concurrency limit (connections in flight)")
+    ax.set_ylabel("wall time (s)")
+    ax.set_title(f"{num_iter} requests: time against the concurrency limit")
+    ax.legend()
+    ax.grid(True, which="both", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--requests", type=positive_int, default=500,
+                        help="URLs per crawl (the book: 500)")
+    parser.add_argument("--delays", type=positive_int, nargs="+", default=BOOK_DELAYS,
+                        help="server delays to sweep, in ms")
+    parser.add_argument("--limits", type=positive_int, nargs="+", default=BOOK_LIMITS,
+                        help="concurrency limits to sweep (the book: 1, 26, ..., 476)")
+    parser.add_argument("--timeout", type=positive_float, default=10.0,
+                        help="seconds before one request is given up")
+    parser.add_argument("--url", help="a server.py already running (default: start one)")
+    parser.add_argument("--output-dir", help="where the JSON and the plot go")
+    args = parser.parse_args(argv)
+    folder = output_dir("08_concurrency", args.output_dir)
+
+    with server_url(args.url, "parallel_requests.py") as base_url:
+        try:
+            results = sweep(base_url, args.requests, args.delays, args.limits, args.timeout)
+        except Exception as error:
+            while isinstance(error, BaseExceptionGroup):
+                error = error.exceptions[0]
+            fail(f"parallel_requests.py: a crawl failed: {type(error).__name__}: {error}")
+    for delay, times in results.items():
+        best = min(times, key=times.get)
+        print(f"delay {delay} ms: limit {min(times)} takes {times[min(times)]:.3f} s, "
+              f"best {times[best]:.3f} s at limit {best}")
+    data = {"requests": args.requests,
+            "results": {str(d): {str(l): t for l, t in times.items()} for d, times in results.items()}}
+    (folder / "parallel_requests.json").write_text(json.dumps(data, indent=1))
+    plot(results, args.requests, folder / "parallel_requests.png")
+    print(f"saved parallel_requests.json and parallel_requests.png to {folder}")
+
+
+if __name__ == "__main__":
+    main()
