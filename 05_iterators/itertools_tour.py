@@ -1,0 +1,109 @@
+"""A tour of itertools: small lazy building blocks, each with its output.
+
+Chapter 5, "Iterators and Generators". The book uses ``islice``, ``chain``,
+``takewhile``, ``cycle``, ``count``, ``groupby`` and ``filterfalse``; this
+tour adds ``tee``, ``accumulate``, ``pairwise`` (3.10+) and ``batched``
+(3.12+; on 3.11 the itertools docs' recipe stands in). Every function
+returns a small, finite result, printed one per line, so you can see what
+each tool does to a stream, including endless ones.
+
+Run:
+    python 05_iterators/itertools_tour.py
+"""
+
+import itertools
+import operator
+from itertools import accumulate, chain, count, cycle, filterfalse, groupby, islice, takewhile, tee
+
+from hpp.script import example_parser
+
+SMOKE_ARGS = []
+
+
+def squares():
+    """An endless generator: 0, 1, 4, 9, ..."""
+    for n in count():
+        yield n * n
+
+
+def count_example():
+    return list(islice(count(10, 5), 4))
+
+
+def cycle_example():
+    return "".join(islice(cycle("ABC"), 7))
+
+
+def islice_example():
+    return list(islice(squares(), 5, 10))
+
+
+def chain_example():
+    return list(chain([1, 2], (3,), range(4, 6)))
+
+
+def takewhile_example():
+    return list(takewhile(lambda x: x < 50, squares()))
+
+
+def filterfalse_example():
+    return list(filterfalse(lambda x: x % 3, range(10)))
+
+
+def groupby_example(data="AAAABBAA"):
+    """Runs of equal keys: groupby does not sort, so A comes back twice."""
+    return [(key, len(list(group))) for key, group in groupby(data)]
+
+
+def groupby_sorted_example(data="AAAABBAA"):
+    return [(key, len(list(group))) for key, group in groupby(sorted(data))]
+
+
+def tee_example():
+    """Two independent iterators over one stream: one is read ahead of the other."""
+    first, second = tee(squares(), 2)
+    ahead = list(islice(first, 5))
+    behind = list(islice(second, 3))
+    return ahead, behind
+
+
+def accumulate_example():
+    return list(accumulate([1, 2, 3, 4])), list(accumulate([3, 1, 4, 1, 5, 9, 2], max)), \
+        list(accumulate([1, 2, 3, 4], operator.mul))
+
+
+def pairwise_example():
+    return list(itertools.pairwise("abcd"))
+
+
+def batched_recipe(iterable, n):
+    """The itertools docs' recipe for ``batched`` (Python 3.11 has no ``itertools.batched``)."""
+    if n < 1:
+        raise ValueError("n must be at least one")
+    iterator = iter(iterable)
+    while batch := tuple(islice(iterator, n)):
+        yield batch
+
+
+batched = getattr(itertools, "batched", batched_recipe)
+
+
+def batched_example():
+    return list(batched(range(1, 8), 3))
+
+
+EXAMPLES = (count_example, cycle_example, islice_example, chain_example, takewhile_example,
+            filterfalse_example, groupby_example, groupby_sorted_example, tee_example,
+            accumulate_example, pairwise_example, batched_example)
+
+
+def main(argv=None):
+    example_parser(__doc__).parse_args(argv)
+    for example in EXAMPLES:
+        print(f"{example.__name__} = {example()!r}")
+    source = "itertools.batched" if batched is not batched_recipe else "the docs' recipe"
+    print(f"batched comes from {source}")
+
+
+if __name__ == "__main__":
+    main()

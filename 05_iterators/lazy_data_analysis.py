@@ -1,0 +1,149 @@
+"""Lazy anomaly detection on an endless sensor stream (Examples 5-2 to 5-5).
+
+Chapter 5, "Lazy Generator Evaluation". One reading a second for 20 years is
+631,152,000 points: too many for a list, no problem for a chain of
+generators. Each stage pulls one item at a time from the one before:
+
+    read_fake_data      an endless stream of Datum(date, value): N(0, 1) noise,
+                        with a value of 100 injected about once a week
+    groupby_day         itertools.groupby on the UTC calendar day -> one list per day
+    filterfalse(is_normal)  keep the days whose values fail scipy.stats.normaltest
+    islice(..., 5)      stop after the first five anomalous days
+
+Nothing is read beyond the fifth anomalous day. Two fixes to the book's code:
+the fake stream is seeded (``--seed``), and days are UTC days: the book uses
+``datetime.fromtimestamp`` (local time) and groups on the day of the month,
+so its days depend on the machine's time zone. ``read_data`` reads real
+``timestamp,value`` lines (Unix seconds, a number) through the same pipeline
+with ``--input``; days with fewer than 20 readings are too short to test and
+count as normal. ``groupby_window`` is the book's sliding-window variant.
+
+Run:
+    python 05_iterators/lazy_data_analysis.py                 # the first 5 anomalous days, seed 0
+    python 05_iterators/lazy_data_analysis.py --seed 42 --anomalies 3
+    python 05_iterators/lazy_data_analysis.py --input readings.csv
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from itertools import count, filterfalse, groupby, islice
+from operator import attrgetter
+
+from hpp.script import (example_parser, existing_file, fail, non_negative_int, positive_float,
+                        positive_int)
+
+SMOKE_ARGS = ["--anomalies", "1"]
+REQUIRES = ("scipy",)
+
+SECONDS_PER_DAY = 60 * 60 * 24
+ANOMALY_PROBABILITY = 1 / (7 * SECONDS_PER_DAY)  # about once a week at one reading a second
+MIN_READINGS = 20  # scipy's normaltest needs at least 20 values for its kurtosis test
+
+
+@dataclass
+class Datum:
+    date: datetime
+    value: float
+
+
+def utc(timestamp):
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc)
+
+
+def read_data(filename):
+    """Yield a Datum per ``timestamp,value`` line (a header line, blank lines and # comments are skipped)."""
+    with open(filename) as fd:
+        for line_number, line in enumerate(fd, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            data = line.split(",")
+            try:
+                if len(data) != 2:
+                    raise ValueError
+                timestamp, value = float(data[0]), float(data[1])
+            except ValueError:
+                if line_number == 1:  # a header such as "timestamp,value"
+                    continue
+                raise ValueError(f"{filename}:{line_number}: expected 'timestamp,value', "
+                                 f"got {line[:60]!r}") from None
+            yield Datum(utc(timestamp), value)
+
+
+def read_fake_data(filename=None, seed=0, anomaly_probability=ANOMALY_PROBABILITY):
+    """An endless 1 Hz stream from 1970-01-01 UTC; ``filename`` is ignored, as in the book."""
+    rng = random.Random(seed)
+    one_in = round(1 / anomaly_probability)
+    for timestamp in count():
+        if rng.randint(0, one_in - 1) == 1:
+            value = 100
+        else:
+            value = rng.normalvariate(0, 1)
+        yield Datum(utc(timestamp), value)
+
+
+def groupby_day(iterable):
+    key = lambda row: row.date.date()  # the UTC calendar day (the book: row.date.day)
+    for day, data_group in groupby(iterable, key):
+        yield list(data_group)
+
+
+def is_normal(data, threshold=1e-3):
+    from scipy.stats import normaltest
+
+    values = tuple(map(attrgetter("value"), data))
+    if len(values) < MIN_READINGS:
+        return True  # too few readings to test
+    k2, p_value = normaltest(values)
+    return not p_value < threshold
+
+
+def filter_anomalous_groups(data):
+    yield from filterfalse(is_normal, data)
+
+
+def filter_anomalous_data(data):
+    data_group = groupby_day(data)
+    yield from filter_anomalous_groups(data_group)
+
+
+def groupby_window(data, window_size=3600):
+    window = tuple(islice(data, window_size))
+    for item in data:
+        yield window
+        window = window[1:] + (item,)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--anomalies", type=positive_int, default=5,
+                        help="stop after this many anomalous days (the book: 5)")
+    parser.add_argument("--seed", type=non_negative_int, default=0,
+                        help="seed of the fake stream")
+    parser.add_argument("--input", type=existing_file,
+                        help="read 'timestamp,value' lines from this CSV instead of the fake stream")
+    parser.add_argument("--threshold", type=positive_float, default=1e-3,
+                        help="a day is anomalous when normaltest's p-value is below this")
+    args = parser.parse_args(argv)
+    if args.threshold >= 1:
+        fail("--threshold must be below 1")
+
+    data = read_data(args.input) if args.input else read_fake_data("fake_filename", args.seed)
+    anomalous = filterfalse(lambda day: is_normal(day, args.threshold), groupby_day(data))
+    found = 0
+    try:
+        for data_anomaly in islice(anomalous, args.anomalies):
+            start_date = data_anomaly[0].date
+            end_date = data_anomaly[-1].date
+            peak = max(d.value for d in data_anomaly)
+            print(f"Anomaly from {start_date:%Y-%m-%d %H:%M:%S} - {end_date:%Y-%m-%d %H:%M:%S} "
+                  f"({len(data_anomaly)} readings, max {peak:.2f})")
+            found += 1
+    except (ValueError, OSError, UnicodeDecodeError) as error:
+        fail(f"lazy_data_analysis.py: {error}")
+    print(f"anomalous days found = {found}")
+
+
+if __name__ == "__main__":
+    main()
