@@ -1,0 +1,354 @@
+"""Chapter 09 benchmark cases: pi and primes by threads and processes, flags, locking.
+
+Everything runs with 2 workers (the book's tables use 1-8; the speedup you can
+get is bounded by your cores). Pools for the pi and prime-generation cases are
+created inside the timed call, as the book's scripts time them; the
+prime-validation pools (and the Manager, the flag file, a throw-away
+redis-server) are made once, reused by every timed call and closed when the
+benchmark process exits.
+"""
+
+import atexit
+import importlib
+import math
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+from hpp.bench import Case, Workload
+
+HERE = Path(__file__).parent
+WORKERS = 2
+
+
+def plain(folder, name):
+    """Import a chapter module by its plain name, as its spawned workers will."""
+    path = str(HERE / folder)
+    if path not in sys.path:
+        sys.path.insert(0, path)
+    return importlib.import_module(name)
+
+
+_cleanups = []
+
+
+def on_exit(function):
+    if not _cleanups:
+        atexit.register(lambda: [f() for f in reversed(_cleanups)])
+    _cleanups.append(function)
+
+
+# ---------------------------------------------------------------- pi
+
+def pi_check(inside, params):
+    pi_workers = plain("pi_estimation", "_pi_workers")
+    total = params["samples"]
+    error = abs(pi_workers.pi_from(inside, total) - math.pi)
+    assert error < 5 * pi_workers.standard_error(total), f"pi estimate off by {error:.2g}"
+    return {"pi": round(pi_workers.pi_from(inside, total), 5)}
+
+
+def pure_python_case(name, workers=None, processes=True, joblib=False):
+    def run(params):
+        if workers is None:
+            return plain("pi_estimation", "pi_lists_series").estimate_nbr_points_in_quarter_circle(
+                params["samples"])
+        if joblib:
+            return plain("pi_estimation", "pi_lists_parallel_joblib").estimate_pi(
+                params["samples"], workers, workers)
+        return plain("pi_estimation", "pi_lists_parallel").estimate_pi(
+            params["samples"], workers, processes=processes)
+
+    requires = None
+    if joblib:
+        def requires(params):
+            return None if importlib.util.find_spec("joblib") else "needs joblib: pip install joblib"
+    return Case(name, run=run, check=pi_check, requires=requires)
+
+
+def numpy_case(name, how):
+    def run(params):
+        if how == "serial":
+            return plain("pi_estimation", "pi_numpy_serial").estimate_nbr_points_in_quarter_circle(
+                params["samples"])
+        if how == "blocks":
+            return plain("pi_estimation", "pi_numpy_serial_blocks").estimate_pi_in_blocks(
+                params["samples"], 4)
+        return plain("pi_estimation", "pi_numpy_parallel_worker").estimate_pi_parallel(
+            params["samples"], WORKERS)
+
+    return Case(name, run=run, check=pi_check)
+
+
+# ---------------------------------------------------------------- prime generation
+
+def prime_range_setup(params):
+    workers = plain("prime_generation", "_prime_generation_workers")
+    start, stop, expected = workers.RANGES[params["range"]]
+    return start, stop
+
+
+def prime_range_check(primes, params):
+    workers = plain("prime_generation", "_prime_generation_workers")
+    expected = workers.RANGES[params["range"]][2]
+    assert len(primes) == expected, f"{len(primes)} primes, expected {expected}"
+    assert primes == sorted(primes)
+
+
+def generation_case(name, how, chunksize=None, queue="manager"):
+    def run(state):
+        start, stop = state
+        if how == "serial":
+            return plain("prime_generation", "primes").find_primes(start, stop)
+        if how == "pool":
+            return plain("prime_generation", "primes_pool").find_primes(
+                list(range(start, stop)), WORKERS, chunksize)
+        if how == "queue":
+            return plain("prime_generation", "primes_queue").find_primes(
+                range(start, stop), WORKERS, queue)
+        if how == "feeder":
+            return plain("prime_generation", "primes_queue_jobs_feeder_thread").find_primes(
+                range(start, stop), WORKERS, queue)
+        less_work = plain("prime_generation", "primes_queue_less_work")
+        return plain("prime_generation", "primes_queue").find_primes(
+            less_work.odd_candidates(start, stop), WORKERS, queue)
+
+    return Case(name, run=run, setup=prime_range_setup, check=prime_range_check)
+
+
+# ---------------------------------------------------------------- prime validation
+
+_shared = {}
+
+
+def validation_pool(kind):
+    """A Pool (and its flag) made once per kind and closed at exit."""
+    if kind in _shared:
+        return _shared[kind]
+    workers = plain("prime_validation", "_prime_validation_workers")
+    context = multiprocessing.get_context()
+    flag, initializer, initargs = None, None, ()
+    if kind == "manager":
+        manager = context.Manager()
+        on_exit(manager.shutdown)
+        flag = manager.Value(b"c", workers.FLAG_CLEAR)
+    elif kind == "value":
+        flag = context.RawValue("b", workers.FLAG_CLEAR[0])
+        initializer, initargs = workers.init_value, (flag,)
+    elif kind == "mmap":
+        import mmap
+
+        handle, path = tempfile.mkstemp(prefix="prime_flag_")
+        os.write(handle, workers.FLAG_CLEAR)
+        flag = mmap.mmap(handle, 1)
+        on_exit(lambda: (flag.close(), os.close(handle), os.unlink(path)))
+        initializer, initargs = workers.init_mmap, (path,)
+    elif kind == "redis":
+        import redis
+
+        from hpp.service import redis_server
+
+        server = redis_server()
+        service = server.__enter__()
+        on_exit(lambda: server.__exit__(None, None, None))
+        url = f"redis://{service.host}:{service.port}/0"
+        key = f"hpp:prime_flag:{uuid.uuid4().hex}"
+        flag = (redis.Redis.from_url(url, socket_timeout=10), key)
+        on_exit(flag[0].close)
+        flag[0].set(key, workers.FLAG_CLEAR)
+        initializer, initargs = workers.init_redis, (url, key)
+    pool = context.Pool(WORKERS, initializer=initializer, initargs=initargs)
+    on_exit(lambda: (pool.terminate(), pool.join()))
+    _shared[kind] = (pool, flag)
+    return _shared[kind]
+
+
+def redis_missing(params):
+    if shutil.which("redis-server") is None:
+        return "needs redis-server: apt-get install redis-server"
+    if importlib.util.find_spec("redis") is None:
+        return "needs redis-py: pip install redis"
+    return None
+
+
+def validation_case(name, script, kind=None, requires=None):
+    def setup(params):
+        number = params["number"]
+        if kind is None:
+            return plain("prime_validation", "_prime_validation_workers").check_prime, number, ()
+        module = plain("prime_validation", script)
+        pool, flag = validation_pool(kind)
+        if kind == "plain":
+            return module.check_prime, number, (pool, WORKERS)
+        if kind == "redis":
+            return module.check_prime, number, (pool, WORKERS, *flag)
+        return module.check_prime, number, (pool, WORKERS, flag)
+
+    def run(state):
+        check_prime, number, extra = state
+        return check_prime(number, *extra)
+
+    def check(answer, params):
+        from sympy import isprime
+
+        assert answer is isprime(params["number"]), f"wrong answer for {params['number']}"
+        return {"prime": answer}
+
+    return Case(name, run=run, setup=setup, check=check, requires=requires)
+
+
+# ---------------------------------------------------------------- locking
+
+def counter_folder():
+    """A folder for the counter file: RAM-backed when there is one, so the lock is timed, not the disk."""
+    base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    folder = tempfile.mkdtemp(prefix="hpp_locking_", dir=base)
+    on_exit(lambda: shutil.rmtree(folder, ignore_errors=True))
+    return Path(folder)
+
+
+def locking_case(name, how, locked, requires=None):
+    def setup(params):
+        workers = plain("locking", "_locking_workers")
+        state = {"workers": workers, "context": multiprocessing.get_context(), "params": params}
+        if how.startswith("file"):
+            state["folder"] = counter_folder()
+        if how == "redis":
+            import redis
+
+            from hpp.service import redis_server
+
+            server = redis_server()
+            service = server.__enter__()
+            on_exit(lambda: server.__exit__(None, None, None))
+            state["url"] = f"redis://{service.host}:{service.port}/0"
+            state["client"] = redis.Redis.from_url(state["url"], socket_timeout=10)
+            on_exit(state["client"].close)
+        return state
+
+    def run(state):
+        workers, context = state["workers"], state["context"]
+        nbr, increments = state["params"]["processes"], state["params"]["increments"]
+        if how.startswith("file"):
+            path = state["folder"] / "count.txt"
+            path.write_text("0")
+            if how == "file":
+                workers.run_processes(context, workers.work_file, (str(path), increments), nbr)
+            else:
+                workers.run_processes(context, workers.work_file_locked,
+                                      (str(path), increments, str(path) + ".lock"), nbr)
+            return workers.read_count(path)
+        if how == "redis":
+            key = f"hpp:counter:{uuid.uuid4().hex}"
+            workers.run_processes(context, workers.work_redis, (state["url"], key, increments), nbr)
+            count = int(state["client"].get(key))
+            state["client"].delete(key)
+            return count
+        if how == "rawvalue":
+            value, lock = context.RawValue("i", 0), context.Lock()
+            workers.run_processes(context, workers.work_rawvalue_locked, (value, lock, increments), nbr)
+            return value.value
+        value = context.Value("i", 0)
+        target = workers.work_value_locked if locked else workers.work_value
+        workers.run_processes(context, target, (value, increments), nbr)
+        return value.value
+
+    def check(count, params):
+        expected = params["processes"] * params["increments"]
+        if locked:
+            assert count == expected, f"a locked counter reached {count}, not {expected}"
+        else:
+            assert 1 <= count <= expected
+        return {"counter": count}
+
+    return Case(name, run=run, setup=setup, check=check, requires=requires)
+
+
+# ---------------------------------------------------------------- the workloads
+
+QUICK_NUMBERS = [112272535095295, 25000000166123, 25000000000013]  # trivial, 1500007 x 16666589, prime
+BOOK_NUMBERS = [112272535095295, 100109100129100369, 100109100129101027, 100109100129100151,
+                100109100129162907]
+
+WORKLOADS = [
+    Workload(
+        name="pi, pure-Python darts",
+        description=f"random.uniform darts; threads (multiprocessing.dummy) vs processes, up to {WORKERS} workers",
+        baseline="serial",
+        sizes={"quick": [{"samples": 1_000_000}], "book": [{"samples": 100_000_000}]},
+        cases=[
+            pure_python_case("serial"),
+            pure_python_case("threads, 1", 1, processes=False),
+            pure_python_case("threads, 2", 2, processes=False),
+            pure_python_case("processes, 1", 1),
+            pure_python_case("processes, 2", 2),
+            pure_python_case("joblib, 2", 2, joblib=True),
+        ],
+        repeat=3, budget_seconds=1.5,
+    ),
+    Workload(
+        name="pi, NumPy darts",
+        description="vectorised darts: one array, 4 serial blocks, a Pool of 2 processes",
+        baseline="serial, one array",
+        sizes={"quick": [{"samples": 10_000_000}], "book": [{"samples": 100_000_000}]},
+        cases=[numpy_case("serial, one array", "serial"), numpy_case("serial, 4 blocks", "blocks"),
+               numpy_case("processes, 2", "pool")],
+        repeat=3, budget_seconds=1.5,
+    ),
+    Workload(
+        name="primes in a range",
+        description="range A (quick) or C (book): Pool.map and Queue workers with 2 processes",
+        baseline="serial",
+        sizes={"quick": [{"range": "A"}], "book": [{"range": "C"}]},
+        cases=[
+            generation_case("serial", "serial"),
+            generation_case("Pool.map, default chunksize", "pool"),
+            generation_case("Pool.map, chunksize 1", "pool", chunksize=1),
+            generation_case("Manager queues", "queue"),
+            generation_case("Manager queues, feeder thread", "feeder"),
+            generation_case("Manager queues, odd numbers only", "less work"),
+            generation_case("multiprocessing.Queue", "queue", queue="multiprocessing"),
+        ],
+        repeat=2, budget_seconds=1.0,
+    ),
+    Workload(
+        name="prime validation, shared flags",
+        description="one number checked by 2 processes; flags for an early exit (the book's five numbers at --size book)",
+        baseline="serial",
+        sizes={"quick": [{"number": n} for n in QUICK_NUMBERS],
+               "book": [{"number": n} for n in BOOK_NUMBERS]},
+        cases=[
+            validation_case("serial", "primes", None),
+            validation_case("pool 1", "primes_pool_per_number1", "plain"),
+            validation_case("pool 2 (serial pre-check)", "primes_pool_per_number2", "plain"),
+            validation_case("Manager flag", "primes_pool_per_number_manager", "manager"),
+            validation_case("Redis flag", "primes_pool_per_number_redis", "redis",
+                            requires=redis_missing),
+            validation_case("RawValue flag", "primes_pool_per_number_value", "value"),
+            validation_case("mmap flag", "primes_pool_per_number_mmap", "mmap"),
+            validation_case("mmap2 flag", "primes_pool_per_number_mmap2", "mmap"),
+            validation_case("mmap3 flag", "primes_pool_per_number_mmap3", "mmap"),
+        ],
+        repeat=2, budget_seconds=1.0,
+    ),
+    Workload(
+        name="locking, 4 processes x 1000 increments",
+        description="a counter in a file (RAM disk when there is one), a Value, a RawValue, Redis INCR",
+        baseline="file, no lock",
+        sizes={"quick": [{"processes": 4, "increments": 1000}],
+               "book": [{"processes": 4, "increments": 1000}]},
+        cases=[
+            locking_case("file, no lock", "file", locked=False),
+            locking_case("file, fasteners lock", "file_locked", locked=True),
+            locking_case("Value, no lock", "value", locked=False),
+            locking_case("Value, get_lock()", "value", locked=True),
+            locking_case("RawValue + Lock", "rawvalue", locked=True),
+            locking_case("Redis INCR", "redis", locked=True, requires=redis_missing),
+        ],
+        repeat=3, budget_seconds=1.0,
+    ),
+]
