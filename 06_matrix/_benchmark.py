@@ -1,0 +1,199 @@
+"""Chapter 06 benchmark cases: 2-D diffusion, squared norms, pandas row-wise OLS.
+
+Diffusion: every case runs the same number of steps on the same grid (the
+step counts are chosen so the pure-Python baseline takes a few seconds), is
+checked against ``diffusion_numpy.py`` (max abs difference <= 1e-12) and for
+mass conservation, and reports ``MB/step``: the peak memory one step
+allocates above its input grids (tracemalloc; PyTorch's allocator is not
+traced).
+"""
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+from hpp.bench import Case, Workload
+from hpp.diffusion import initial_mass
+from hpp.loader import load_example
+
+HERE = Path(__file__).parent
+DIFFUSION = HERE / "diffusion_2d"
+NORM = HERE / "norm"
+PANDAS = HERE / "pandas"
+
+# ---------------------------------------------------------------- diffusion
+
+_references = {}
+
+
+def reference_grid(size, iterations):
+    key = (size, iterations)
+    if key not in _references:
+        _references[key] = load_example(DIFFUSION / "diffusion_numpy.py").run_experiment(
+            iterations, size)
+    return _references[key]
+
+
+def torch_missing(params):
+    if importlib.util.find_spec("torch") is None:
+        return "needs torch: pip install -e '.[gpu]'"
+    return None
+
+
+def diffusion_case(name, script, torch_kind=False, **kwargs):
+    def setup(params):
+        module = load_example(DIFFUSION / script)
+        if torch_kind:
+            import torch
+
+            device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+            return module, params, device
+        return module, params, None
+
+    def run(state):
+        module, params, device = state
+        if device is None:
+            return module.run_experiment(params["iterations"], params["size"])
+        import torch
+
+        grid = module.run_experiment(params["iterations"], params["size"], device=device)
+        if device.type == "cuda":
+            torch.cuda.synchronize(device)
+        return grid
+
+    def check(grid, params):
+        if hasattr(grid, "detach"):
+            grid = grid.detach().cpu().numpy()
+        grid = np.asarray(grid, dtype=np.float64)
+        size, iterations = params["size"], params["iterations"]
+        difference = float(np.abs(grid - reference_grid(size, iterations)).max())
+        assert difference <= 1e-12, f"max abs difference {difference:.3g} from diffusion_numpy"
+        assert abs(grid.sum() - initial_mass(size)) <= 1e-9, "mass not conserved"
+        measure = load_example(DIFFUSION / "measure.py")
+        allocated = measure.step_allocations(load_example(DIFFUSION / script), size, steps=1)
+        return {} if allocated is None else {"MB/step": allocated / 2**20}
+
+    requires = torch_missing if torch_kind else None
+    return Case(name, run=run, setup=setup, check=check, requires=requires, **kwargs)
+
+
+DIFFUSION_CASES = [
+    diffusion_case("python", "diffusion_python.py"),
+    diffusion_case("python+memory", "diffusion_python_memory.py"),
+    diffusion_case("numpy naive", "diffusion_numpy_naive.py"),
+    diffusion_case("numpy", "diffusion_numpy.py"),
+    diffusion_case("numpy+memory", "diffusion_numpy_memory.py"),
+    diffusion_case("numpy+memory2", "diffusion_numpy_memory2.py"),
+    diffusion_case("numpy+memory2+numexpr", "diffusion_numpy_memory2_numexpr.py"),
+    diffusion_case("numexpr, 1 thread", "diffusion_numpy_memory2_numexpr_single.py"),
+    diffusion_case("scipy laplace", "diffusion_scipy.py"),
+    diffusion_case("scipy convolve", "diffusion_scipy_conv.py"),
+    diffusion_case("pytorch roll", "diffusion_pytorch_compute.py", torch_kind=True,
+                   note="float64, on CUDA when available else CPU; synchronised"),
+    diffusion_case("pytorch conv2d", "diffusion_pytorch_conv.py", torch_kind=True,
+                   note="float64, circular padding, on CUDA when available else CPU"),
+]
+
+# ---------------------------------------------------------------- norms
+
+NORMS = [
+    ("python loop", "norm_python.py", "norm_square_list"),
+    ("list comprehension", "norm_python_comprehension.py", "norm_square_list_comprehension"),
+    ("array loop", "norm_array.py", "norm_square_array"),
+    ("numpy.sum(v*v)", "norm_numpy.py", "norm_square_numpy"),
+    ("numpy.dot(v, v)", "norm_numpy_dot.py", "norm_square_numpy_dot"),
+]
+
+
+def norm_case(name, script, function):
+    def setup(params):
+        module = load_example(NORM / script)
+        return getattr(module, function), module.make_vector(params["n"])
+
+    def run(state):
+        norm_square, vector = state
+        return norm_square(vector)
+
+    def check(result, params):
+        n = params["n"]
+        assert int(result) == (n - 1) * n * (2 * n - 1) // 6
+
+    return Case(name, run=run, setup=setup, check=check)
+
+
+# ---------------------------------------------------------------- pandas
+
+def ols_methods():
+    return load_example(PANDAS / "time_iteration_methods.py")
+
+
+def ols_case(name, method, jit=False, requires=None):
+    def setup(params):
+        module = ols_methods()
+        utility = load_example(PANDAS / "utility.py")
+        return getattr(module, method), utility.make_data(params["people"])
+
+    def run(state):
+        function, df = state
+        return function(df)
+
+    def check(slopes, params):
+        utility = load_example(PANDAS / "utility.py")
+        expected = utility.ols_slopes_reference(utility.make_data(params["people"]))
+        np.testing.assert_allclose(slopes.to_numpy(), expected.to_numpy(), rtol=1e-9, atol=1e-12)
+
+    return Case(name, run=run, setup=setup, check=check, jit=jit, requires=requires)
+
+
+def numba_engine_allowed(params):
+    if not params.get("numba_engine"):
+        return ("skipped at this size: pandas' numba engine compiles for ~20 s; "
+                "run hpp bench 06 --size book")
+    return None
+
+
+WORKLOADS = [
+    Workload(
+        name="diffusion 2d",
+        description="periodic heat equation, D=1, dt=0.1; every case the same steps; "
+                    "checked against diffusion_numpy (<= 1e-12) and mass conservation",
+        baseline="python",
+        sizes={"quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15}],
+               "book": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15},
+                        {"size": 1024, "iterations": 3}, {"size": 2048, "iterations": 1}]},
+        cases=DIFFUSION_CASES,
+        repeat=5,
+        budget_seconds=2.0,
+    ),
+    Workload(
+        name="squared norm",
+        description="sum of v*v over range(n): Python loop, comprehension, array, numpy",
+        baseline="python loop",
+        sizes={"quick": [{"n": 2**10}, {"n": 2**14}, {"n": 2**17}, {"n": 10**6}],
+               "book": [{"n": 2**p} for p in range(7, 21)] + [{"n": 10**6}]},
+        cases=[norm_case(*spec) for spec in NORMS],
+        repeat=10,
+        budget_seconds=0.5,
+    ),
+    Workload(
+        name="pandas ols per row",
+        description="slope of a least-squares line per person (x 14 days), every method "
+                    "checked against np.linalg.lstsq per row",
+        baseline="iterrows",
+        sizes={"quick": [{"people": 5_000}],
+               "book": [{"people": 100_000, "numba_engine": True}]},
+        cases=[
+            ols_case("iloc loop", "slopes_iloc"),
+            ols_case("iterrows", "slopes_iterrows"),
+            ols_case("apply", "slopes_apply"),
+            ols_case("apply raw=True", "slopes_apply_raw"),
+            ols_case("apply raw=True + numba.njit", "slopes_numba_jit", jit=True),
+            ols_case("apply engine='numba'", "slopes_numba_engine", jit=True,
+                     requires=numba_engine_allowed),
+            ols_case("vectorised", "slopes_vectorised"),
+        ],
+        repeat=3,
+        budget_seconds=2.0,
+    ),
+]

@@ -1,0 +1,58 @@
+"""Generate the pandas examples' data: 100,000 people x 14 days of phone use, seeded.
+
+Chapter 6 (2e) / Pandas (3e), ``generate_data.py``: ``Poisson(60) / 60`` hours
+per person per day from a fixed seed, saved as a pickle, with a plot of three
+people's days. (The official version used ``np.float_``, removed in NumPy 2.)
+The other pandas scripts generate the same data in memory, so this step is
+optional; it shows what the data look like.
+
+Run:
+    python 06_matrix/pandas/generate_data.py --people 100000
+"""
+
+from utility import BOOK_DAYS, BOOK_PEOPLE, SEED, make_data
+
+from hpp.script import example_parser, non_negative_int, output_dir, positive_int
+
+SMOKE_ARGS = ["--people", "1000"]
+
+
+def plot_people(df, path, people=(0, 1, 2)):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for person in people:
+        ax.plot(df.columns, df.loc[person], marker="o", label=f"person {person}")
+    ax.set_xlabel("day")
+    ax.set_ylabel("hours of phone use")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument("--days", type=positive_int, default=BOOK_DAYS)
+    parser.add_argument("--seed", type=non_negative_int, default=SEED)
+    parser.add_argument("--output-dir", help="where to write the pickle and the PNG")
+    args = parser.parse_args(argv)
+    df = make_data(args.people, args.days, args.seed)
+    folder = output_dir("06_matrix", args.output_dir)
+    pickle_path = folder / "generated_ols_data.pickle"
+    df.to_pickle(pickle_path)
+    print(f"shape = {df.shape}")
+    print(f"mean hours = {df.to_numpy().mean():.6f}")
+    print(f"saved {pickle_path}")
+    if args.people >= 3:
+        plot_people(df, folder / "generated_ols_data.png")
+        print(f"saved {folder / 'generated_ols_data.png'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Building a result DataFrame: ``pd.concat`` inside the loop versus one ``concat`` at the end.
+
+Chapter 6 (2e) / Pandas (3e), "Concatenation in a loop": appending one row
+at a time with ``pd.concat`` copies everything built so far on every call,
+so the loop is quadratic and each 10% of the rows takes longer than the one
+before. Collecting the pieces in a list and concatenating once is linear.
+Both build the same DataFrame (checked); the time per 10% chunk of the
+quadratic loop is printed and plotted to ``concat_cost_per_iteration_chunk.png``.
+
+Run:
+    python 06_matrix/pandas/time_iteration_methods_slow_with_diagram.py --people 100000
+"""
+
+import time
+
+import pandas as pd
+from utility import BOOK_PEOPLE, make_data, ols_lstsq
+
+from hpp.script import example_parser, output_dir, positive_int
+
+SMOKE_ARGS = ["--people", "400"]
+CHUNKS = 10
+
+
+def result_row(df, row_idx):
+    """One row of the result: the person and their slope."""
+    return pd.DataFrame({"person": [row_idx], "slope": [ols_lstsq(df.iloc[row_idx])]})
+
+
+def build_concat_in_loop(df):
+    """``pd.concat`` after every row; returns (result, seconds per 10% chunk)."""
+    results = None
+    chunk = max(1, len(df) // CHUNKS)
+    chunk_times, start = [], time.perf_counter()
+    for row_idx in range(len(df)):
+        row = result_row(df, row_idx)
+        results = row if results is None else pd.concat([results, row], ignore_index=True)
+        if (row_idx + 1) % chunk == 0 and len(chunk_times) < CHUNKS:
+            now = time.perf_counter()
+            chunk_times.append(now - start)
+            start = now
+    return results, chunk_times
+
+
+def build_collect_then_concat(df):
+    """Collect the rows in a list, one ``pd.concat`` at the end."""
+    rows = [result_row(df, row_idx) for row_idx in range(len(df))]
+    return pd.concat(rows, ignore_index=True)
+
+
+def plot_chunks(chunk_times, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.bar([f"{10 * (i + 1)}%" for i in range(len(chunk_times))], chunk_times)
+    ax.set_xlabel("progress through the rows")
+    ax.set_ylabel("seconds for this 10%")
+    ax.set_title("pd.concat in a loop: each chunk costs more than the last")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument("--output-dir", help="where to save the PNG")
+    args = parser.parse_args(argv)
+    df = make_data(args.people)
+
+    start = time.perf_counter()
+    looped, chunk_times = build_concat_in_loop(df)
+    loop_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    collected = build_collect_then_concat(df)
+    collect_seconds = time.perf_counter() - start
+    pd.testing.assert_frame_equal(looped, collected)
+
+    print(f"{args.people} rows, both results equal, sum(slope) = {collected['slope'].sum():.10f}")
+    print(f"concat in the loop: {loop_seconds:.3f} s")
+    print(f"collect, then one concat: {collect_seconds:.3f} s")
+    print("seconds per 10% chunk (concat in the loop): "
+          + ", ".join(f"{t:.3f}" for t in chunk_times))
+    path = output_dir("06_matrix", args.output_dir) / "concat_cost_per_iteration_chunk.png"
+    plot_chunks(chunk_times, path)
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+"""Chapter 06: diffusion (1-D, 2-D: pure Python to numexpr, SciPy, PyTorch), measurement, norms, pandas."""
+
+import importlib.util
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from hpp.diffusion import initial_mass
+from hpp.loader import REPO_ROOT, load_example
+
+CHAPTER = REPO_ROOT / "06_matrix"
+DIFFUSION = CHAPTER / "diffusion_2d"
+NUMPY_REFERENCE = load_example(DIFFUSION / "diffusion_numpy.py")
+
+PERIODIC_VARIANTS = [
+    "diffusion_python.py", "diffusion_python_memory.py", "diffusion_numpy_naive.py",
+    "diffusion_numpy_memory.py", "diffusion_numpy_memory2.py",
+    "diffusion_numpy_memory2_numexpr.py", "diffusion_numpy_memory2_numexpr_single.py",
+    "diffusion_scipy.py", "diffusion_scipy_conv.py",
+]
+TORCH_VARIANTS = ["diffusion_pytorch_compute.py", "diffusion_pytorch_conv.py"]
+SIZE, STEPS = 64, 200
+ORACLE_MAX = 8.846134e-04  # max(grid) after 200 steps at 64 x 64
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return NUMPY_REFERENCE.run_experiment(STEPS, SIZE)
+
+
+def needs_torch():
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("needs torch: pip install -e '.[gpu]'")
+
+
+# ---------------------------------------------------------------- diffusion 2-D
+
+def test_the_reference_conserves_mass_and_matches_the_oracle(reference):
+    assert reference.sum() == pytest.approx(initial_mass(SIZE), abs=1e-12)
+    assert initial_mass(SIZE) == pytest.approx(0.245)
+    assert initial_mass(512) == pytest.approx(13.52)
+    assert reference.max() == pytest.approx(ORACLE_MAX, rel=1e-6)
+
+
+@pytest.mark.parametrize("script", PERIODIC_VARIANTS)
+def test_every_periodic_variant_agrees_with_numpy(script, reference):
+    grid = np.asarray(load_example(DIFFUSION / script).run_experiment(STEPS, SIZE))
+    assert grid.shape == (SIZE, SIZE)
+    assert np.abs(grid - reference).max() <= 1e-12
+    assert grid.sum() == pytest.approx(initial_mass(SIZE), abs=1e-12)
+
+
+@pytest.mark.parametrize("script", TORCH_VARIANTS)
+def test_pytorch_variants_agree_with_numpy(script, reference):
+    needs_torch()
+    import torch
+
+    module = load_example(DIFFUSION / script)
+    cpu = torch.device("cpu")
+    grid64 = module.run_experiment(STEPS, SIZE, device=cpu, dtype="float64")
+    assert grid64.dtype == torch.float64
+    assert np.abs(grid64.numpy() - reference).max() <= 1e-12
+    grid32 = module.run_experiment(STEPS, SIZE, device=cpu, dtype="float32")
+    assert grid32.dtype == torch.float32
+    assert np.abs(grid32.double().numpy() - reference).max() <= 1e-7
+    assert float(grid32.double().sum()) == pytest.approx(initial_mass(SIZE), rel=1e-5)
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("script", TORCH_VARIANTS)
+def test_pytorch_variants_on_cuda(script, reference):
+    needs_torch()
+    import torch
+
+    if not torch.cuda.is_available():
+        pytest.skip("needs a CUDA GPU visible to PyTorch")
+    grid = load_example(DIFFUSION / script).run_experiment(STEPS, SIZE,
+                                                           device=torch.device("cuda"))
+    assert np.abs(grid.cpu().numpy() - reference).max() <= 1e-12
+
+
+def test_the_official_convolution_kernel_diverges():
+    conv = load_example(DIFFUSION / "diffusion_scipy_conv.py")
+    assert np.array_equal(conv.BOOK_KERNEL, -conv.LAPLACIAN_KERNEL)
+    assert conv.LAPLACIAN_KERNEL.sum() == 0
+    with np.errstate(over="ignore", invalid="ignore"):
+        grid = conv.run_experiment(STEPS, SIZE, kernel=conv.BOOK_KERNEL)
+    assert grid.max() > 1e40  # about 2.35e46: the heat equation run backwards
+
+
+def test_roll_add_is_np_roll_without_the_temporary():
+    memory2 = load_example(DIFFUSION / "diffusion_numpy_memory2.py")
+    rng = np.random.default_rng(0)
+    grid = rng.random((7, 5))
+    for shift in (1, -1):
+        for axis in (0, 1):
+            out = rng.random((7, 5))
+            expected = out + np.roll(grid, shift, axis)
+            memory2.roll_add(grid, shift, axis, out)
+            assert np.array_equal(out, expected)
+    with pytest.raises(ValueError):
+        memory2.roll_add(grid, 2, 0, out)
+
+
+def test_numexpr_single_restores_the_thread_count():
+    import numexpr
+
+    single = load_example(DIFFUSION / "diffusion_numpy_memory2_numexpr_single.py")
+    before = numexpr.get_num_threads()
+    single.run_experiment(2, 16)
+    assert numexpr.get_num_threads() == before
+
+
+def test_in_place_steps_allocate_far_less_than_the_naive_one():
+    measure = load_example(DIFFUSION / "measure.py")
+
+    def mb(script):
+        return measure.step_allocations(load_example(DIFFUSION / script), 256) / 2**20
+
+    naive, numpy_roll = mb("diffusion_numpy_naive.py"), mb("diffusion_numpy.py")
+    memory, memory2 = mb("diffusion_numpy_memory.py"), mb("diffusion_numpy_memory2.py")
+    grid_mb = 256 * 256 * 8 / 2**20
+    assert naive >= 2 * grid_mb and numpy_roll >= 2 * grid_mb  # new grid plus temporaries
+    assert memory == pytest.approx(grid_mb, rel=0.1)  # one np.roll temporary at a time
+    assert memory2 < naive / 5  # no temporaries: numpy's small ufunc buffers only
+    assert mb("diffusion_scipy_conv.py") < 0.1 * grid_mb
+
+
+def test_diffusion_script_prints_its_result(run_example):
+    completed = run_example("06_matrix/diffusion_2d/diffusion_numpy_memory2.py",
+                            "--size", "64", "--iterations", "200", check=True)
+    lines = completed.stdout.splitlines()
+    assert "grid = 64 x 64, iterations = 200" in lines
+    assert "sum(grid) = 0.245" in lines
+    assert "max(grid) = 8.846134e-04" in lines
+
+
+def test_pytorch_script_rejects_cuda_without_a_gpu(run_example, assert_bad_input):
+    needs_torch()
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is present")
+    completed = run_example("06_matrix/diffusion_2d/diffusion_pytorch_compute.py",
+                            "--device", "cuda", "--size", "16", "--iterations", "1")
+    assert "no CUDA GPU" in assert_bad_input(completed)
+
+
+@pytest.mark.parametrize("script, args", [
+    ("diffusion_2d/diffusion_numpy.py", ["--size", "0"]),
+    ("diffusion_2d/diffusion_python.py", ["--iterations", "-3"]),
+    ("diffusion_2d/diffusion_scipy_conv.py", ["--kernel", "nope"]),
+    ("diffusion_2d/measure.py", ["--variants", "diffusion_nope"]),
+    ("diffusion_2d/measure.py", ["--tools", "valgrind"]),
+    ("norm/figure_compare_norms.py", ["--min-power", "9", "--max-power", "8"]),
+    ("pandas/time_iteration_methods.py", ["--methods", "telepathy"]),
+    ("pandas/str_operation.py", ["--people", "x"]),
+])
+def test_bad_input(script, args, run_example, assert_bad_input):
+    line = assert_bad_input(run_example(f"06_matrix/{script}", *args))
+    assert line
+
+
+# ---------------------------------------------------------------- measurement
+
+def test_the_measurement_command_writes_its_files(run_example, tmp_path):
+    folder = tmp_path / "measured"
+    completed = run_example("06_matrix/diffusion_2d/measure.py", "--variants",
+                            "diffusion_numpy,diffusion_numpy_memory2", "--size", "64",
+                            "--iterations", "10", "--tools", "time,perf,tracemalloc,kernprof,memit",
+                            "--output-dir", folder, check=True)
+    for name in ("diffusion_numpy", "diffusion_numpy_memory2"):
+        assert "Maximum resident set size" in (folder / "time" / f"{name}.time").read_text() \
+            or "getrusage" in (folder / "time" / f"{name}.time").read_text()
+        assert "MiB" in (folder / "tracemalloc" / f"{name}.txt").read_text()
+        kernprof = (folder / "kernprof" / f"{name}.kernprof").read_text()
+        assert "Line #" in kernprof and "def evolve" in kernprof
+        memit = (folder / "memit" / f"{name}.memit").read_text()
+        assert "Mem usage" in memit and "def evolve" in memit
+        if "perf is not available" not in completed.stdout:
+            assert "page-faults" in (folder / "perf" / f"{name}.perf").read_text()
+    summary = pd.read_csv(folder / "summary.csv")
+    assert list(summary["variant"]) == ["diffusion_numpy", "diffusion_numpy_memory2"]
+    assert (summary["max_rss_MB"] > 1).all()
+    assert (summary["minor_faults"] > 0).all()
+    per_step = dict(zip(summary["variant"], summary["MB_per_step"]))
+    assert per_step["diffusion_numpy_memory2"] < per_step["diffusion_numpy"]
+
+
+# ---------------------------------------------------------------- diffusion 1-D
+
+def test_one_dimensional_versions_agree_and_conserve(run_example, tmp_path):
+    python_1d = load_example(CHAPTER / "diffusion_1d" / "diffusion_1d_python.py")
+    numpy_1d = load_example(CHAPTER / "diffusion_1d" / "diffusion_1d_numpy.py")
+    grid_py = np.array(python_1d.run_experiment(300, 100))
+    grid_np, history = numpy_1d.run_experiment(300, 100, snapshots=3)
+    assert np.abs(grid_py - grid_np).max() <= 1e-15
+    assert grid_np.sum() == pytest.approx(10 * 0.005)
+    assert len(history) == 4 and history[0].max() == 0.005 > grid_np.max()
+    completed = run_example("06_matrix/diffusion_1d/diffusion_1d_numpy.py", "--size", "100",
+                            "--iterations", "300", "--output-dir", tmp_path / "png", check=True)
+    assert "sum(grid) = 0.05" in completed.stdout
+    assert (tmp_path / "png" / "diffusion_1d.png").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- norms
+
+NORMS = [("norm_python.py", "norm_square_list"),
+         ("norm_python_comprehension.py", "norm_square_list_comprehension"),
+         ("norm_array.py", "norm_square_array"),
+         ("norm_numpy.py", "norm_square_numpy"),
+         ("norm_numpy_dot.py", "norm_square_numpy_dot")]
+
+
+@pytest.mark.parametrize("script, function", NORMS)
+def test_every_norm_gives_the_books_number(script, function):
+    module = load_example(CHAPTER / "norm" / script)
+    norm_square = getattr(module, function)
+    assert int(norm_square(module.make_vector(10**6))) == 333332833333500000
+    assert int(norm_square(module.make_vector(2**20))) == 384306618446643200
+    assert int(norm_square(module.make_vector(1))) == 0
+
+
+def test_norm_figure_saves_its_plot(run_example, tmp_path):
+    completed = run_example("06_matrix/norm/figure_compare_norms.py", "--min-power", "7",
+                            "--max-power", "10", "--repeat", "1", "--output-dir", tmp_path,
+                            check=True)
+    assert "all versions agree" in completed.stdout
+    assert (tmp_path / "compare_norms.png").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- pandas
+
+PANDAS = CHAPTER / "pandas"
+
+
+@pytest.fixture(scope="module")
+def ols():
+    return load_example(PANDAS / "utility.py")
+
+
+@pytest.fixture(scope="module")
+def small_df(ols):
+    return ols.make_data(300)
+
+
+def test_generated_data_is_seeded_and_poisson_shaped(ols):
+    df = ols.make_data(2000)
+    assert df.shape == (2000, 14)
+    pd.testing.assert_frame_equal(df, ols.make_data(2000))
+    assert df.to_numpy().mean() == pytest.approx(1.0, abs=0.01)  # Poisson(60) / 60
+    assert np.allclose(df.to_numpy() * 60, np.round(df.to_numpy() * 60))
+
+
+def test_ols_slope_of_a_known_line(ols):
+    row = pd.Series(3.0 + 0.5 * np.arange(14))
+    assert ols.ols_lstsq(row) == pytest.approx(0.5)
+    assert ols.ols_lstsq_raw(row.to_numpy()) == pytest.approx(0.5)
+    assert ols.ols_slopes_vectorised(pd.DataFrame([row]))[0] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("method", ["slopes_iloc", "slopes_iterrows", "slopes_apply",
+                                    "slopes_apply_raw", "slopes_vectorised", "slopes_numba_jit"])
+def test_every_iteration_method_matches_lstsq(method, ols, small_df):
+    methods = load_example(PANDAS / "time_iteration_methods.py")
+    slopes = getattr(methods, method)(small_df)
+    expected = ols.ols_slopes_reference(small_df)
+    np.testing.assert_allclose(slopes.to_numpy(), expected.to_numpy(), rtol=1e-9, atol=1e-12)
+    assert list(slopes.index) == list(small_df.index)
+
+
+@pytest.mark.slow
+def test_pandas_numba_engine_matches_lstsq(ols, small_df):
+    methods = load_example(PANDAS / "time_iteration_methods.py")
+    slopes = methods.slopes_numba_engine(small_df)
+    np.testing.assert_allclose(slopes.to_numpy(), ols.ols_slopes_reference(small_df).to_numpy(),
+                               rtol=1e-9, atol=1e-12)
+
+
+def test_concat_in_a_loop_builds_the_same_frame(small_df):
+    slow = load_example(PANDAS / "time_iteration_methods_slow_with_diagram.py")
+    looped, chunk_times = slow.build_concat_in_loop(small_df)
+    collected = slow.build_collect_then_concat(small_df)
+    pd.testing.assert_frame_equal(looped, collected)
+    assert len(chunk_times) == 10 and len(collected) == len(small_df)
+
+
+def test_concat_script_saves_its_plot(run_example, tmp_path):
+    run_example("06_matrix/pandas/time_iteration_methods_slow_with_diagram.py", "--people", "200",
+                "--output-dir", tmp_path, check=True)
+    assert (tmp_path / "concat_cost_per_iteration_chunk.png").stat().st_size > 1000
+
+
+def test_string_methods_agree(ols):
+    strings = load_example(PANDAS / "str_operation.py")
+    column = pd.Series([0.95, 1.0, 1.19, 0.9]).astype(str)
+    assert list(strings.find_9_apply(column)) == [0, -1, 1, 0]
+    assert list(strings.find_9_str_accessor(column).astype("int64")) == [0, -1, 1, 0]
+    text = ols.make_data(500)[0].astype(str)
+    assert (strings.find_9_apply(text).to_numpy("int64")
+            == strings.find_9_str_accessor(text).to_numpy("int64")).all()
+
+
+def test_generate_data_writes_pickle_and_png(run_example, tmp_path, ols):
+    run_example("06_matrix/pandas/generate_data.py", "--people", "50", "--output-dir", tmp_path,
+                check=True)
+    df = pd.read_pickle(tmp_path / "generated_ols_data.pickle")
+    pd.testing.assert_frame_equal(df, ols.make_data(50))
+    assert (tmp_path / "generated_ols_data.png").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- benchmark
+
+def test_the_chapter_benchmark_cases_pass_their_checks():
+    from hpp import bench
+
+    small = {"diffusion 2d": {"size": 32, "iterations": 20}, "squared norm": {"n": 1000},
+             "pandas ols per row": {"people": 100}}
+    for workload in bench.load_workloads(CHAPTER):
+        for case in workload.cases:
+            if "numba" in case.name:
+                continue  # compiled in the tests above; minutes of JIT here otherwise
+            result = bench.run_case(case, small[workload.name], bench.Workload(
+                workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
+            assert result.status in (bench.PASSED, bench.SKIPPED), (case.name, result.message)
+            if result.status == bench.SKIPPED:
+                assert "torch" in result.message
