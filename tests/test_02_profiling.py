@@ -1,0 +1,504 @@
+"""Chapter 02: the Julia set and every profiler the book runs on it, run for real."""
+
+import json
+import os
+import pstats
+import re
+import select
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from hpp.julia import KNOWN_SUMS, axis_coordinates, julia_inputs
+from hpp.loader import REPO_ROOT, load_example
+
+CHAPTER = REPO_ROOT / "02_profiling"
+BIN = Path(sys.executable).parent
+
+nopil = load_example(CHAPTER / "julia1_nopil.py")
+julia1 = load_example(CHAPTER / "julia1.py")
+decorator = load_example(CHAPTER / "julia1_decorator.py")
+lineprofiler = load_example(CHAPTER / "julia1_lineprofiler.py")
+lineprofiler2 = load_example(CHAPTER / "julia1_lineprofiler2.py")
+lineprofiler3 = load_example(CHAPTER / "julia1_lineprofiler3.py")
+originalif = load_example(CHAPTER / "julia1_nopil_originalif.py")
+swappedif = load_example(CHAPTER / "julia1_nopil_swappedif.py")
+memoryprofiler = load_example(CHAPTER / "julia1_memoryprofiler.py")
+memoryprofiler2 = load_example(CHAPTER / "julia1_memoryprofiler2.py")
+with_labels = load_example(CHAPTER / "julia1_memoryprofiler_with_labels.py")
+nonconvergence = load_example(CHAPTER / "nonconvergence.py")
+dis_bytecode = load_example(CHAPTER / "dis_bytecode.py")
+print_pstats = load_example(CHAPTER / "print_pstats.py")
+utility = load_example(CHAPTER / "noop_profile_decorator" / "utility.py")
+with_labels.SLEEP_SECONDS = 0  # the pause between mprof's labelled blocks: not needed here
+
+LIST_VARIANTS = [nopil, julia1, lineprofiler, lineprofiler2, lineprofiler3, originalif, swappedif,
+                 memoryprofiler, with_labels]
+SMALL = [(10, 300), (100, 300)]
+# KNOWN_SUMS plus two more widths from the reference catalog's table
+SUMS = {**KNOWN_SUMS, (20, 300): 12982, (50, 300): 83654}
+
+
+def tool(name):
+    """The path of a profiler's command in this environment, or skip naming the package."""
+    path = shutil.which(name, path=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    if path is None:
+        package = {"kernprof": "line_profiler", "mprof": "memory_profiler"}.get(name, name)
+        pytest.skip(f"needs {name}: pip install {package}")
+    return path
+
+
+def run_tool(command, cwd, timeout=300):
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONUNBUFFERED="1",
+               PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    completed = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True,
+                               text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    assert completed.returncode == 0, f"{command}\n{completed.stdout}\n{completed.stderr}"
+    return completed
+
+
+def line_number(module, text):
+    """The number of the first line of ``module``'s file whose code is ``text``."""
+    for number, line in enumerate(Path(module.__file__).read_text().splitlines(), start=1):
+        if line.strip() == text:
+            return number
+    raise AssertionError(f"{text!r} not in {module.__file__}")
+
+
+# ---------------------------------------------------------------- the Julia sums
+
+def test_the_grid_is_built_by_float_accumulation():
+    x, y = axis_coordinates(10)
+    assert len(x) == len(y) == 11  # the catalog's gotcha: width 10 gives an 11 x 11 grid
+    assert len(axis_coordinates(100)[0]) == 100
+
+
+@pytest.mark.parametrize("width, iterations", SMALL)
+@pytest.mark.parametrize("module", LIST_VARIANTS, ids=lambda m: Path(m.__file__).stem)
+def test_every_variant_gives_the_known_sum(module, width, iterations):
+    zs, cs = julia_inputs(width)
+    assert sum(module.calculate_z_serial_purepython(iterations, zs, cs)) == KNOWN_SUMS[(width, iterations)]
+
+
+def test_the_variants_agree_point_by_point_and_the_decorated_one_times_itself(capsys):
+    zs, cs = julia_inputs(50)
+    expected = nopil.calculate_z_serial_purepython(300, zs, cs)
+    for module in LIST_VARIANTS:
+        assert module.calculate_z_serial_purepython(300, zs, cs) == expected
+    assert decorator.calculate_z_serial_purepython(300, zs, cs) == expected
+    assert capsys.readouterr().out.startswith("@timefn: calculate_z_serial_purepython took ")
+    assert decorator.calculate_z_serial_purepython.__name__ == "calculate_z_serial_purepython"
+    assert max(expected) == 300 and min(expected) == 0
+
+
+def test_the_on_the_fly_variant_gives_the_same_output():
+    x, y = axis_coordinates(100)
+    zs, cs = julia_inputs(100)
+    output = memoryprofiler2.calculate_z_serial_purepython(300, x, y)
+    assert output == nopil.calculate_z_serial_purepython(300, zs, cs)
+    assert sum(memoryprofiler2.calculate_z_serial_purepython(300, *axis_coordinates(10))) == 3098
+
+
+def test_the_books_driver_returns_the_sum_and_prints_the_books_lines(capsys):
+    assert nopil.calc_pure_python(200, 300) == 1329666
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["Length of x: 200", "Total elements: 40,000"]
+    assert out[2].startswith("calculate_z_serial_purepython took ")
+
+
+@pytest.mark.slow
+def test_the_book_size(run_example):
+    completed = run_example("02_profiling/julia1_nopil.py", check=True)
+    lines = completed.stdout.splitlines()
+    assert "Length of x: 1,000" in lines
+    assert "Total elements: 1,000,000" in lines
+    assert "sum(output) = 33219980 (matches the book's 33219980)" in lines
+
+
+@pytest.mark.parametrize("script", ["julia1_nopil.py", "julia1_memoryprofiler2.py",
+                                    "julia1_nopil_swappedif.py"])
+def test_a_script_prints_the_sum_at_a_small_width(script, run_example):
+    completed = run_example(f"02_profiling/{script}", "--width", "10", check=True)
+    assert re.search(r"^sum\(output\) = 3098\b", completed.stdout, re.M), completed.stdout
+    assert re.search(r"^Total elements: 121$", completed.stdout, re.M), completed.stdout
+
+
+@pytest.mark.parametrize("script", ["julia1_nopil.py", "julia1.py", "julia1_lineprofiler.py",
+                                    "julia1_memoryprofiler_with_labels.py"])
+@pytest.mark.parametrize("args", [["--width", "0"], ["--width", "-3"], ["--max-iterations", "x"],
+                                  ["--bogus"]])
+def test_bad_input(script, args, run_example, assert_bad_input):
+    line = assert_bad_input(run_example(f"02_profiling/{script}", *args))
+    assert script in line
+
+
+def test_print_pstats_rejects_a_file_that_is_not_a_profile(run_example, assert_bad_input, tmp_path):
+    (tmp_path / "bad.stats").write_text("not a profile")
+    line = assert_bad_input(run_example("02_profiling/print_pstats.py", "--stats", tmp_path / "bad.stats"))
+    assert "is not a profile saved by cProfile" in line
+    assert "no such file" in assert_bad_input(
+        run_example("02_profiling/print_pstats.py", "--stats", tmp_path / "missing.stats"))
+
+
+# ---------------------------------------------------------------- images and plots
+
+def test_julia1_saves_both_images(run_example, tmp_path):
+    from PIL import Image
+
+    run_example("02_profiling/julia1.py", "--width", "10", "--output-dir", tmp_path / "img", check=True)
+    zs, cs = julia_inputs(10)
+    output = julia1.calculate_z_serial_purepython(300, zs, cs)
+    rows = [output[row * 11:(row + 1) * 11] for row in range(11)]
+    with Image.open(tmp_path / "img" / "julia_greyscale.png") as grey:
+        assert grey.size == (11, 11) and grey.mode == "L"
+        pixels = list(grey.tobytes())
+    # written bottom-up: the image's first row is the grid's last row
+    expected = [int(o / max(output) * 255) for row in reversed(rows) for o in row]
+    assert pixels == expected
+    with Image.open(tmp_path / "img" / "julia_false_greyscale.png") as false_grey:
+        assert false_grey.mode == "RGB"
+        raw = false_grey.tobytes()
+        rgb = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
+    assert rgb == [(o & 255, (o >> 8) & 255, (o >> 16) & 255) for row in reversed(rows) for o in row]
+
+
+def test_nonconvergence():
+    bounded = nonconvergence.orbit(0j, 50)
+    assert max(bounded) < 2
+    assert nonconvergence.first_escape(bounded) is None
+    escaping = nonconvergence.orbit(-0.82 + 0j, 30)
+    assert nonconvergence.first_escape(escaping) == 10
+    assert escaping[9] == pytest.approx(2.1510, abs=5e-5)
+    assert all(value < 2 for value in escaping[:9])
+    # the escape loop agrees: from 0 it runs to maxiter, from -0.82 it stops after 10 updates
+    assert nopil.calculate_z_serial_purepython(300, [0j, -0.82 + 0j], [nonconvergence.c] * 2) == [300, 10]
+
+
+def test_nonconvergence_script(run_example, tmp_path):
+    completed = run_example("02_profiling/nonconvergence.py", "--output-dir", tmp_path, check=True)
+    assert "0: z=-0.62772-0.42193j, abs(z)=0.756, c=-0.62772-0.42193j" in completed.stdout
+    assert "8: z=-0.41295+0.10910j, abs(z)=0.427, c=-0.62772-0.42193j" in completed.stdout
+    assert "first exceeds 2 at update 10 (abs(z) = 2.1510)" in completed.stdout
+    assert (tmp_path / "julia_nonconvergence.png").stat().st_size > 5000
+
+
+# ---------------------------------------------------------------- dis
+
+def test_fn_expressive_and_fn_terse():
+    assert dis_bytecode.fn_expressive() == dis_bytecode.fn_terse() == 499999500000
+    for upper in (0, 1, 10, 12345):
+        assert dis_bytecode.fn_expressive(upper) == dis_bytecode.fn_terse(upper) == sum(range(upper))
+    expressive = dis_bytecode.instruction_count(dis_bytecode.fn_expressive)
+    terse = dis_bytecode.instruction_count(dis_bytecode.fn_terse)
+    assert terse < expressive
+    if sys.version_info[:2] in ((3, 12), (3, 13)):
+        assert (expressive, terse) == (17, 7)  # the book's counts (CPython 3.12)
+    elif sys.version_info[:2] == (3, 11):
+        assert (expressive, terse) == (17, 9)
+
+
+def test_dis_script_prints_both_results_and_the_julia_bytecode(run_example):
+    completed = run_example("02_profiling/dis_bytecode.py", check=True)
+    assert "fn_expressive(1000000) = 499999500000" in completed.stdout
+    assert "fn_terse(1000000) = 499999500000" in completed.stdout
+    assert "calculate_z_serial_purepython:" in completed.stdout
+    assert re.search(r"LOAD_GLOBAL .*\babs\b", completed.stdout)  # the abs(z) call
+    assert "COMPARE_OP" in completed.stdout
+
+
+# ---------------------------------------------------------------- cProfile and pstats
+
+def julia_calls(width, iterations=300):
+    """(abs calls, append calls) that the book's driver makes."""
+    points = len(julia_inputs(width)[0])
+    x, y = axis_coordinates(width)
+    return SUMS[(width, iterations)] + points, 2 * points + len(x) + len(y)
+
+
+def calls_of(stats, name):
+    return sum(v[1] for k, v in stats.stats.items() if k[2] == name)
+
+
+def test_cprofile_command_line_on_a_small_width(tmp_path):
+    """`python -m cProfile -o profile.stats julia1_nopil.py --width 100`, read back with pstats."""
+    run_tool([sys.executable, "-m", "cProfile", "-o", "profile.stats", CHAPTER / "julia1_nopil.py",
+              "--width", "100"], cwd=tmp_path)
+    stats = pstats.Stats(str(tmp_path / "profile.stats"))
+    abs_calls, append_calls = julia_calls(100)
+    assert calls_of(stats, "<built-in method builtins.abs>") == abs_calls == 344236
+    assert calls_of(stats, "<method 'append' of 'list' objects>") >= append_calls
+    assert calls_of(stats, "calc_pure_python") == 1
+    assert calls_of(stats, "calculate_z_serial_purepython") == 1
+    # print_callers: every abs call comes from the escape loop
+    abs_key = next(k for k in stats.stats if k[2] == "<built-in method builtins.abs>")
+    callers = stats.stats[abs_key][4]
+    assert {k[2]: v[1] for k, v in callers.items()} == {"calculate_z_serial_purepython": abs_calls}
+
+
+def test_cprofile_sort_cumulative_prints_the_table(tmp_path):
+    completed = run_tool([sys.executable, "-m", "cProfile", "-s", "cumulative",
+                          CHAPTER / "julia1_nopil.py", "--width", "20"], cwd=tmp_path)
+    assert "Ordered by: cumulative time" in completed.stdout
+    assert "calculate_z_serial_purepython" in completed.stdout
+
+
+def test_print_pstats_at_a_small_width(tmp_path):
+    completed = run_tool([sys.executable, CHAPTER / "print_pstats.py", "--width", "50",
+                          "--output-dir", tmp_path], cwd=tmp_path)
+    assert "was called by" in completed.stdout and "called..." in completed.stdout
+    stats = pstats.Stats(str(tmp_path / "profile.stats"))
+    abs_calls, append_calls = julia_calls(50)
+    # exec, <module>, the driver, the loop, 4 len, 3 print, 2 perf_counter, sum, disable: 15 more
+    assert stats.total_calls == abs_calls + append_calls + 15
+    assert f"function calls = {stats.total_calls}" in completed.stdout
+    # --stats reads a saved profile back
+    again = run_tool([sys.executable, CHAPTER / "print_pstats.py", "--stats", tmp_path / "profile.stats",
+                      "--limit", "3"], cwd=tmp_path)
+    assert f"function calls = {stats.total_calls}" in again.stdout
+
+
+@pytest.mark.slow
+def test_cprofile_at_the_books_size_counts_the_books_calls(tmp_path):
+    """The book: 36221995 function calls, 34219980 abs, 2002000 append (from the pstats data)."""
+    completed = run_tool([sys.executable, CHAPTER / "print_pstats.py", "--width", "1000",
+                          "--limit", "5", "--output-dir", tmp_path], cwd=tmp_path, timeout=600)
+    assert "sum(output)" not in completed.stdout  # the driver's own prints only
+    stats = pstats.Stats(str(tmp_path / "profile.stats"))
+    assert stats.total_calls == 36221995
+    assert calls_of(stats, "<built-in method builtins.abs>") == 34219980
+    assert calls_of(stats, "<method 'append' of 'list' objects>") == 2002000
+    assert calls_of(stats, "<built-in method builtins.len>") == 4
+    assert calls_of(stats, "<built-in method builtins.print>") == 3
+
+
+# ---------------------------------------------------------------- line_profiler
+
+def load_lprof(path):
+    from line_profiler import load_stats
+
+    return {key[2]: dict((line, hits) for line, hits, _ in timings)
+            for key, timings in load_stats(str(path)).timings.items()}
+
+
+def test_kernprof_counts_the_while_line_and_the_body(tmp_path):
+    kernprof = tool("kernprof")
+    completed = run_tool([kernprof, "-l", "-v", CHAPTER / "julia1_lineprofiler.py", "--width", "100"],
+                         cwd=tmp_path)
+    total, points = KNOWN_SUMS[(100, 300)], 10_000
+    assert f"sum(output) = {total}" in completed.stdout
+    hits = load_lprof(tmp_path / "julia1_lineprofiler.py.lprof")
+    loop = hits["calculate_z_serial_purepython"]
+    assert loop[line_number(lineprofiler, "while abs(z) < 2 and n < maxiter:")] == total + points
+    assert loop[line_number(lineprofiler, "z = z * z + c")] == total
+    assert loop[line_number(lineprofiler, "n += 1")] == total
+    assert loop[line_number(lineprofiler, "output[i] = n")] == points
+    driver = hits["calc_pure_python"]  # Example 2-9
+    assert driver[line_number(nopil, "zs.append(complex(xcoord, ycoord))")] == points
+    assert driver[line_number(nopil, "cs.append(complex(C_REAL, C_IMAG))")] == points
+    # the -v report is printed too, with the same count on the while line
+    assert re.search(rf"^\s*\d+\s+{total + points}\s.*while abs\(z\) < 2 and n < maxiter:",
+                     completed.stdout, re.M)
+
+
+@pytest.mark.parametrize("module", [lineprofiler2, lineprofiler3], ids=["split", "swapped"])
+def test_kernprof_on_the_split_and_swapped_tests(module, tmp_path):
+    kernprof = tool("kernprof")
+    script = Path(module.__file__)
+    run_tool([kernprof, "-l", "-v", script, "--width", "20"], cwd=tmp_path)
+    total, points = SUMS[(20, 300)], 441
+    loop = load_lprof(tmp_path / f"{script.name}.lprof")["calculate_z_serial_purepython"]
+    if module is lineprofiler2:
+        for text in ("while True:", "not_yet_escaped = abs(z) < 2", "iterations_left = n < maxiter",
+                     "if not_yet_escaped and iterations_left:"):
+            assert loop[line_number(module, text)] == total + points, text
+        assert loop[line_number(module, "break")] == points
+    else:
+        assert loop[line_number(module, "while n < maxiter and abs(z) < 2:")] == total + points
+    assert loop[line_number(module, "z = z * z + c")] == total
+
+
+# ---------------------------------------------------------------- memory_profiler and mprof
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_memory_profiler_reports_mem_usage(tmp_path):
+    pytest.importorskip("memory_profiler", reason="needs memory_profiler: pip install memory_profiler")
+    completed = run_tool([sys.executable, "-m", "memory_profiler", CHAPTER / "julia1_memoryprofiler.py",
+                          "--width", "10"], cwd=tmp_path)
+    out = completed.stdout
+    assert "sum(output) = 3098" in out
+    assert out.count("Mem usage") == 2  # the escape loop and the driver
+    assert "julia1_memoryprofiler.py" in out and "julia1_nopil.py" in out
+    row = re.search(r"^\s*\d+\s+([\d.]+) MiB\s+[-\d.]+ MiB\s+(\d+)\s+while n < maxiter and abs\(z\) < 2:",
+                    out, re.M)
+    assert row, out
+    assert float(row.group(1)) > 1 and int(row.group(2)) == 3098 + 121
+
+
+def test_memory_profiler_on_the_on_the_fly_variant(tmp_path):
+    pytest.importorskip("memory_profiler", reason="needs memory_profiler: pip install memory_profiler")
+    completed = run_tool([sys.executable, "-m", "memory_profiler", CHAPTER / "julia1_memoryprofiler2.py",
+                          "--width", "10"], cwd=tmp_path)
+    assert "sum(output) = 3098" in completed.stdout
+    assert re.search(r"^\s*\d+\s+[\d.]+ MiB.*\s121\s+output\.append\(n\)", completed.stdout, re.M)
+
+
+def test_mprof_labels_are_recorded_and_plotted(run_example, tmp_path):
+    tool("mprof")
+    completed = run_example("02_profiling/julia1_memoryprofiler_with_labels.py", "--width", "20",
+                            "--sleep", "1", "--mprof-plot", "--output-dir", tmp_path, check=True)
+    assert "sum(output) = 12982" in completed.stdout
+    data = (tmp_path / "julia1_memoryprofiler_with_labels.dat").read_text().splitlines()
+    labels = {line.split()[1]: [float(v) for v in line.split()[2:6]] for line in data if line.startswith("FUNC")}
+    assert {".create_output_list", ".calculate_output"} <= set(labels)
+    # calculate_output starts after create_output_list ends, past the 1 s sleep
+    assert labels[".calculate_output"][1] - labels[".create_output_list"][3] >= 0.9
+    assert sum(line.startswith("MEM") for line in data) >= 5
+    assert (tmp_path / "julia1_memoryprofiler_with_labels.png").stat().st_size > 5000
+
+
+# ---------------------------------------------------------------- Scalene, py-spy, VizTracer, SnakeViz
+
+@pytest.mark.slow
+def test_scalene_cli_writes_a_profile(tmp_path):
+    scalene = tool("scalene")
+    run_tool([scalene, "run", "--memory", "-o", "profile.json", CHAPTER / "julia1_nopil.py",
+              "---", "--width", "100"], cwd=tmp_path, timeout=600)
+    profile = json.loads((tmp_path / "profile.json").read_text())
+    files = {Path(name).name: data for name, data in profile["files"].items()}
+    assert "julia1_nopil.py" in files
+    lines = {line["lineno"]: line for line in files["julia1_nopil.py"]["lines"]}
+    while_line = line_number(nopil, "while abs(z) < 2 and n < maxiter:")
+    cpu = {n: line["n_cpu_percent_python"] + line["n_cpu_percent_c"] for n, line in lines.items()}
+    assert cpu[while_line] > 0  # the escape loop is where the time goes
+    assert profile["elapsed_time_sec"] > 0
+
+
+def test_py_spy_record_writes_a_flame_graph(tmp_path):
+    py_spy = tool("py-spy")
+    command = [py_spy, "record", "-r", "200", "-o", "profile.svg", "--", sys.executable,
+               CHAPTER / "julia1_nopil.py", "--width", "150"]
+    completed = subprocess.run([str(c) for c in command], cwd=tmp_path, capture_output=True, text=True,
+                               timeout=300, stdin=subprocess.DEVNULL)
+    if completed.returncode != 0 and re.search(r"permission|ptrace|Operation not permitted",
+                                               completed.stderr, re.I):
+        pytest.skip(f"py-spy may not trace processes here (ptrace refused): {completed.stderr.strip()[-200:]}")
+    assert completed.returncode == 0, completed.stderr
+    assert "sum(output) = " in completed.stdout
+    svg = (tmp_path / "profile.svg").read_text()
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "calculate_z_serial_purepython" in svg
+
+
+def test_py_spy_top_shows_the_escape_loop(tmp_path):
+    """`py-spy top` needs a terminal: give it a pseudo-terminal and read the screen."""
+    import pty
+
+    py_spy = tool("py-spy")
+    master, slave = pty.openpty()
+    process = subprocess.Popen([py_spy, "top", "--", sys.executable, str(CHAPTER / "julia1_nopil.py"),
+                                "--width", "700"], cwd=tmp_path, stdin=slave, stdout=slave,
+                               stderr=slave, close_fds=True)
+    os.close(slave)
+    screen = b""
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                screen += chunk
+            elif process.poll() is not None:
+                break
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        os.close(master)
+    text = screen.decode(errors="replace")
+    if re.search(r"permission denied|ptrace|Operation not permitted", text, re.I):
+        pytest.skip("py-spy may not trace processes here (ptrace refused)")
+    assert "calculate_z_serial_purepython" in text, text[-2000:]
+    assert "Total Samples" in text
+
+
+def test_viztracer_writes_a_trace(tmp_path):
+    viztracer = tool("viztracer")
+    run_tool([viztracer, "--min_duration", "0.1", "-o", "result.json", CHAPTER / "julia1_nopil.py",
+              "--width", "50"], cwd=tmp_path)
+    events = json.loads((tmp_path / "result.json").read_text())["traceEvents"]
+    names = [event.get("name", "") for event in events]
+    assert any(name.startswith("calculate_z_serial_purepython") for name in names)
+    assert any(name.startswith("calc_pure_python") for name in names)
+
+
+@pytest.mark.server
+def test_snakeviz_serves_the_profile(tmp_path):
+    snakeviz = tool("snakeviz")
+    from hpp.service import http_ready, running_service
+
+    print_pstats.profile_julia(20, 300, tmp_path / "profile.stats")
+    with running_service([snakeviz, "-s", "-H", "127.0.0.1", "-p", "{port}", tmp_path / "profile.stats"],
+                         ready=http_ready("/"), timeout=60) as service:
+        url = f"{service.url}/snakeviz/{urllib.parse.quote(str(tmp_path / 'profile.stats'), safe='')}"
+        with urllib.request.urlopen(url, timeout=30) as response:
+            page = response.read().decode()
+    assert "calculate_z_serial_purepython" in page
+
+
+# ---------------------------------------------------------------- the no-op @profile decorator
+
+def test_some_fn_squares():
+    utility.SLEEP_SECONDS = 0
+    for x in (-3, -1, 0, 1, 2, 7):
+        assert utility.some_fn(x) == x ** 2
+
+
+NOOP = CHAPTER / "noop_profile_decorator"
+
+
+def test_the_books_test_passes_under_plain_pytest(tmp_path):
+    completed = run_tool([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+                          "-o", "addopts=", NOOP / "test_utility.py"], cwd=tmp_path)
+    assert "1 passed" in completed.stdout
+
+
+def test_kernprof_report_on_utility_is_not_empty(tmp_path):
+    kernprof = tool("kernprof")
+    completed = run_tool([kernprof, "-l", "-v", NOOP / "utility.py", "--sleep", "0.2"], cwd=tmp_path)
+    assert "Example call `some_fn(2)` == 4" in completed.stdout
+    assert "Function: some_fn" in completed.stdout
+    hits = load_lprof(tmp_path / "utility.py.lprof")["some_fn"]
+    assert hits[line_number(utility, "time.sleep(SLEEP_SECONDS)")] == 1
+    assert hits[line_number(utility, "return useful_input ** 2")] == 1
+
+
+def test_memory_profiler_on_utility(tmp_path):
+    pytest.importorskip("memory_profiler", reason="needs memory_profiler: pip install memory_profiler")
+    completed = run_tool([sys.executable, "-m", "memory_profiler", NOOP / "utility.py", "--sleep", "0.2"],
+                         cwd=tmp_path)
+    assert "Example call `some_fn(2)` == 4" in completed.stdout
+    assert re.search(r"MiB.*return useful_input \*\* 2", completed.stdout)
+
+
+# ---------------------------------------------------------------- the benchmark
+
+def test_the_chapter_benchmark_cases_pass_their_checks():
+    from hpp import bench
+
+    for workload in bench.load_workloads(CHAPTER):
+        params = dict(workload.params_for("quick")[0], width=20)
+        for case in workload.cases:
+            result = bench.run_case(case, params, bench.Workload(
+                workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
+            assert result.status == bench.PASSED, (case.name, result.message)
