@@ -212,6 +212,23 @@ def test_dis_script_prints_both_results_and_the_julia_bytecode(run_example):
     assert "COMPARE_OP" in completed.stdout
 
 
+def test_the_timeit_command_line(tmp_path):
+    """The book's `python -m timeit -n 5 -r 1 -s "import julia1_nopil" ...`, from the chapter folder."""
+    completed = run_tool([sys.executable, "-m", "timeit", "-n", "2", "-r", "1", "-s", "import julia1_nopil",
+                          "julia1_nopil.calc_pure_python(desired_width=20, max_iterations=300)"], cwd=CHAPTER)
+    assert re.search(r"2 loops, best of 1: [\d.]+ \w+ per loop", completed.stdout), completed.stdout
+
+
+def test_usr_bin_time_verbose(tmp_path):
+    if not Path("/usr/bin/time").exists():
+        pytest.skip("needs GNU time: apt-get install time")
+    completed = run_tool(["/usr/bin/time", "--verbose", sys.executable, CHAPTER / "julia1_nopil.py",
+                          "--width", "20"], cwd=tmp_path)
+    assert "sum(output) = 12982" in completed.stdout
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
+    assert rss and int(rss.group(1)) > 1000
+
+
 # ---------------------------------------------------------------- cProfile and pstats
 
 def julia_calls(width, iterations=300):
