@@ -60,6 +60,11 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
+def last_line(text):
+    lines = text.strip().splitlines()
+    return lines[-1] if lines else "(no message)"
+
+
 def mprof_plot(argv, folder):
     """Run this script under ``mprof run``, then save ``mprof plot`` as a PNG; returns its path."""
     mprof = shutil.which("mprof") or os.path.join(os.path.dirname(sys.executable), "mprof")
@@ -73,12 +78,12 @@ def mprof_plot(argv, folder):
     env = dict(os.environ, MPLBACKEND="Agg")
     completed = subprocess.run(run, env=env, text=True, capture_output=True, timeout=3600)
     if completed.returncode != 0:
-        fail(f"mprof run failed: {completed.stderr.strip().splitlines()[-1:]}")
+        fail(f"mprof run failed: {last_line(completed.stderr)}")
     print(completed.stdout, end="")
     plot = [mprof, "plot", "--output", str(png), "--title", "Julia set, labelled blocks", str(data)]
     completed = subprocess.run(plot, env=env, text=True, capture_output=True, timeout=300)
     if completed.returncode != 0 or not png.exists():
-        fail(f"mprof plot failed: {completed.stderr.strip().splitlines()[-1:]}")
+        fail(f"mprof plot failed: {last_line(completed.stderr)}")
     return data, png
 
 

@@ -26,7 +26,7 @@ import pstats
 import julia1_nopil
 
 from hpp.julia import add_julia_arguments
-from hpp.script import example_parser, existing_file, fail, output_dir
+from hpp.script import example_parser, existing_file, fail, output_dir, positive_int
 
 SMOKE_ARGS = ["--width", "50"]
 
@@ -50,7 +50,7 @@ def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
     parser.add_argument("--stats", type=existing_file,
                         help="a file saved by `python -m cProfile -o FILE` (default: profile the Julia set)")
-    parser.add_argument("--limit", type=int, default=None,
+    parser.add_argument("--limit", type=positive_int, default=None,
                         help="print only the first LIMIT functions of each listing")
     parser.add_argument("--output-dir", help="where to save profile.stats (default: results/02_profiling)")
     args = parser.parse_args(argv)

@@ -105,6 +105,28 @@ def test_the_on_the_fly_variant_gives_the_same_output():
     assert sum(memoryprofiler2.calculate_z_serial_purepython(300, *axis_coordinates(10))) == 3098
 
 
+def test_the_on_the_fly_variant_needs_far_less_memory():
+    """Example 2-12: no zs and cs lists, so the peak of Python allocations drops several times."""
+    import tracemalloc
+
+    def peak(work):
+        tracemalloc.start()
+        try:
+            work()
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    def with_lists():
+        zs, cs = julia_inputs(200)
+        return nopil.calculate_z_serial_purepython(1, zs, cs)
+
+    def on_the_fly():
+        return memoryprofiler2.calculate_z_serial_purepython(1, *axis_coordinates(200))
+
+    assert peak(on_the_fly) * 3 < peak(with_lists)
+
+
 def test_the_books_driver_returns_the_sum_and_prints_the_books_lines(capsys):
     assert nopil.calc_pure_python(200, 300) == 1329666
     out = capsys.readouterr().out.splitlines()
