@@ -32,7 +32,8 @@ def deep_sizeof(obj):
     """Bytes taken by ``obj`` and every object it refers to, each counted once.
 
     Like Pympler's ``asizeof``: walk the references with ``gc.get_referents``
-    and sum ``sys.getsizeof``. Buffers owned by ``array``, ``bitarray``,
+    and sum ``sys.getsizeof`` (plus a dict's keys, which the GC does not list
+    when they are all strings). Buffers owned by ``array``, ``bitarray``,
     ``bytearray`` and NumPy arrays are part of their ``getsizeof``. Classes,
     modules, functions and random generators are shared, so they are skipped.
     """
@@ -47,6 +48,10 @@ def deep_sizeof(obj):
         total += sys.getsizeof(item)
         if isinstance(item, (str, bytes, int, float, bool)):
             continue
+        if isinstance(item, dict):
+            # A dict whose keys are all str does not report its keys to the GC
+            # (strings cannot form cycles), so ask for them.
+            stack.extend(item.keys())
         stack.extend(gc.get_referents(item))
     return total
 
@@ -134,3 +139,57 @@ def generated_tokens(count, vocabulary, seed=0):
                       for _ in range(remaining))
         rng.shuffle(tokens)
     return tokens
+
+
+def traced_peak(function, *args):
+    """(result, peak bytes) of ``function(*args)`` as tracemalloc sees it.
+
+    NumPy reports its array buffers to tracemalloc, so the peak counts the
+    temporaries an expression makes; memory allocated by C code that does not
+    report itself (numexpr's small per-thread chunk buffers) is not counted.
+    """
+    import tracemalloc
+
+    gc.collect()
+    started = not tracemalloc.is_tracing()
+    if started:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    try:
+        result = function(*args)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        if started:
+            tracemalloc.stop()
+    return result, peak
+
+
+def peak_rss_growth(function, *args, interval=0.001):
+    """(result, peak RSS growth in bytes) of ``function(*args)``, sampled by a thread.
+
+    What ``memory_profiler.memory_usage(..., max_usage=True)`` reports, without
+    the monitoring child process (forking a multi-threaded process is unsafe).
+    Only meaningful for allocations large enough to reach the OS (mmap).
+    """
+    import threading
+
+    gc.collect()
+    base = rss_bytes()
+    peak = [base]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], rss_bytes())
+            done.wait(interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        result = function(*args)
+        peak[0] = max(peak[0], rss_bytes())
+    finally:
+        done.set()
+        sampler.join()
+    return result, peak[0] - base

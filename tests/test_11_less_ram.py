@@ -288,6 +288,10 @@ def test_show_morris_counter_saves_its_plot(run_example, tmp_path):
 
 
 def test_deep_sizeof_counts_the_contents():
+    table = {f"key{i}": [i] for i in range(100)}  # str keys: the GC does not list them
+    assert common.deep_sizeof(table) == (sys.getsizeof(table) + sum(map(sys.getsizeof, table))
+                                         + 100 * sys.getsizeof([0]) + sys.getsizeof(0)
+                                         + sum(sys.getsizeof(i) for i in range(1, 100)))
     words = [str(i) * 10 for i in range(100)]
     assert common.deep_sizeof(words) > sys.getsizeof(words) + sum(map(sys.getsizeof, words)) - 1
     assert common.deep_sizeof(words) == sys.getsizeof(words) + sum(map(sys.getsizeof, words))
@@ -349,3 +353,240 @@ def test_sparse_script_saves_its_plots(run_example, tmp_path):
                             "--repeat", "1", "--output-dir", tmp_path / "p", check=True)
     assert "0.200" in completed.stdout
     assert (tmp_path / "p" / "sparse_footprint.png").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- objects vs arrays
+
+OBJECTS = CHAPTER / "objects_vs_arrays"
+
+
+def test_a_list_of_ints_costs_far_more_per_item_than_array_and_numpy():
+    example = load_example(OBJECTS / "list_array_numpy.py")
+    size = 1_000_000
+    figures = {kind: example.measure(kind, size) for kind in example.KINDS}
+    itemsize = __import__("array").array("l").itemsize
+    listed, arrayed, numpyed = figures["list"], figures["array"], figures["numpy"]
+    # getsizeof of a list counts only its pointers; the deep size adds each int object.
+    assert 8 <= listed["getsizeof"] < 8.01
+    assert 30 <= listed["deep"] <= 40
+    assert listed["deep"] >= 3.5 * listed["getsizeof"]
+    # array and numpy hold raw machine integers: deep size == getsizeof.
+    assert arrayed["deep"] == arrayed["getsizeof"]
+    assert itemsize <= arrayed["getsizeof"] <= 1.15 * itemsize
+    assert numpyed["deep"] == numpyed["getsizeof"]
+    assert 8 <= numpyed["getsizeof"] < 8.01
+    # RSS growth in a fresh process: the list's int objects are really there.
+    assert 30 <= listed["rss"] <= 64, listed
+    assert 7 <= numpyed["rss"] <= 10, numpyed
+    assert 7 <= arrayed["rss"] <= 1.3 * itemsize, arrayed
+    assert listed["rss"] >= 3 * max(numpyed["rss"], arrayed["rss"])
+
+
+def test_list_array_numpy_script_prints_each_kind(run_example):
+    completed = run_example("11_less_ram/objects_vs_arrays/list_array_numpy.py", "--size", "50000",
+                            "--kinds", "list,numpy", check=True)
+    lines = completed.stdout.splitlines()
+    assert "items = 50000" in lines
+    assert any(line.startswith("list: getsizeof = 8.00 bytes/item, deep = ") for line in lines)
+    assert any(line.startswith("numpy: getsizeof = 8.00 bytes/item, deep = 8.00 bytes/item")
+               for line in lines)
+    assert not any(line.startswith("array:") for line in lines)
+
+
+@pytest.mark.parametrize("args", [["--size", "0"], ["--kinds", "list,tuple"], ["--kinds", ","]])
+def test_list_array_numpy_bad_input(args, run_example, assert_bad_input):
+    assert "list_array_numpy.py" in assert_bad_input(
+        run_example("11_less_ram/objects_vs_arrays/list_array_numpy.py", *args))
+
+
+def test_getsizeof_misses_what_containers_hold():
+    example = load_example(OBJECTS / "getsizeof_vs_deep.py")
+    found = dict(example.containers(2000))
+    for name, obj in found.items():
+        shallow, deep = example.sizes(obj)
+        assert deep >= shallow, name
+    assert example.sizes(found["[]"]) == (sys.getsizeof([]),) * 2
+    assert example.sizes(found["[1]"])[1] == sys.getsizeof([1]) + sys.getsizeof(1)
+    words = found["list of 2000 distinct str"]
+    assert example.sizes(words)[1] == sys.getsizeof(words) + sum(map(sys.getsizeof, words))
+    same = found["list of 2000 references to one str"]
+    assert example.sizes(same)[1] == sys.getsizeof(same) + sys.getsizeof(same[0])  # counted once
+    nested = example.sizes(found["list of 2000 lists of 3 floats"])
+    assert nested[1] >= 10 * nested[0]
+    table = found["dict of 2000 str -> int"]
+    assert example.sizes(table)[1] == (sys.getsizeof(table) + sum(map(sys.getsizeof, table))
+                                       + sum(map(sys.getsizeof, table.values())))
+
+
+def test_getsizeof_vs_deep_script(run_example):
+    completed = run_example("11_less_ram/objects_vs_arrays/getsizeof_vs_deep.py", "--items", "500",
+                            check=True)
+    assert f"[]: getsizeof = {sys.getsizeof([])} bytes, deep = {sys.getsizeof([])} bytes" \
+        in completed.stdout
+    assert "list of 500 distinct str" in completed.stdout
+
+
+def test_str_stores_1_2_or_4_bytes_per_char_and_utf8_1_to_4():
+    example = load_example(OBJECTS / "bytes_vs_str.py")
+    expected = {"a": (1, 1), "é": (1, 2), "€": (2, 3), "🐍": (4, 4)}
+    for char, (in_memory, utf8) in expected.items():
+        text = char * 5000
+        assert example.str_bytes_per_char(text) == in_memory, char
+        assert example.utf8_bytes_per_char(text) == utf8, char
+    plain, widened = example.widest_char_effect(100_000)
+    assert 1 <= plain < 1.01 and 1.99 <= widened / plain <= 2.01
+    str_size, bytes_size, count = example.word_list_sizes(common.generated_words(5000))
+    assert count == 5000
+    assert bytes_size < str_size  # a bytes header is smaller than a str header
+    assert bytes_size == sum(sys.getsizeof(w.encode()) for w in common.generated_words(5000)) \
+        + sys.getsizeof(list(common.generated_words(5000)))
+
+
+def test_bytes_vs_str_script(run_example):
+    completed = run_example("11_less_ram/objects_vs_arrays/bytes_vs_str.py", "--chars", "2000",
+                            "--generated", "1000", check=True)
+    assert "BMP '€': str = 2.00 bytes/char, utf-8 = 3.00 bytes/char" in completed.stdout
+    assert "2000 ASCII chars: 1.0" in completed.stdout
+    assert "words = 1000 generated words (1000)" in completed.stdout
+
+
+# ---------------------------------------------------------------- NumExpr cross-entropy
+
+NUMEXPR = CHAPTER / "numexpr_pandas"
+
+
+def test_numexpr_cross_entropy_equals_numpy_and_makes_no_temporaries():
+    pytest.importorskip("numexpr", reason="pip install numexpr")
+    import numpy as np
+
+    example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
+    yt, yp = example.make_data(500_000, seed=4)
+    assert set(np.unique(yt)) == {0.0, 1.0} and 0 < yp.min() and yp.max() < 1
+    by_numpy, numpy_peak = common.traced_peak(example.cross_entropy_numpy, yt, yp)
+    by_numexpr, numexpr_peak = common.traced_peak(example.cross_entropy_numexpr, yt, yp)
+    assert np.allclose(by_numpy, by_numexpr)
+    expected = -np.mean(yt * np.log(yp) + (1 - yt) * np.log1p(-yp))
+    assert by_numexpr.mean() == pytest.approx(expected, rel=1e-9)
+    # NumExpr's only full-size allocation is its result; NumPy holds temporaries at its peak.
+    assert yp.nbytes <= numexpr_peak <= 1.5 * yp.nbytes
+    assert numpy_peak >= 3 * yp.nbytes
+    assert numpy_peak >= 2.5 * numexpr_peak
+
+
+def test_pandas_eval_gives_the_same_cross_entropy():
+    pandas = pytest.importorskip("pandas", reason="pip install pandas")
+    pytest.importorskip("numexpr", reason="pip install numexpr")
+    import numpy as np
+
+    example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
+    yt, yp = example.make_data(10_000, seed=1)
+    frame = pandas.DataFrame({"yt": yt, "yp": yp})
+    assert np.allclose(example.cross_entropy_pandas(frame), example.cross_entropy_numpy(yt, yp))
+
+
+def test_peak_rss_growth_sees_a_large_allocation():
+    import numpy as np
+
+    array, growth = common.peak_rss_growth(np.ones, 6_000_000)  # 48 MB: its own mmap
+    assert 0.9 * array.nbytes <= growth <= 1.5 * array.nbytes
+
+
+def test_cross_entropy_script(run_example):
+    pytest.importorskip("numexpr", reason="pip install numexpr")
+    completed = run_example("11_less_ram/numexpr_pandas/cross_entropy_numexpr.py", "--rows",
+                            "300000", "--threads", "2", check=True)
+    assert "numpy == numexpr (allclose) = True" in completed.stdout
+    assert "rows = 300000, one input array = 2.4 MB" in completed.stdout
+    import re
+
+    arrays = {name: float(count) for name, count in
+              re.findall(r"^(\w[\w ]*): peak traced = [\d.]+ MB \(([\d.]+) arrays\)",
+                         completed.stdout, re.MULTILINE)}
+    assert 1.0 <= arrays["numexpr"] <= 1.2 and arrays["numpy"] >= 3, arrays
+
+
+def test_cross_entropy_picture(run_example, tmp_path):
+    completed = run_example("11_less_ram/numexpr_pandas/make_cross_entropy_picture.py",
+                            "--output-dir", tmp_path / "p", check=True)
+    assert "points = 99" in completed.stdout
+    assert "cost at yp = 0.5 = 0.6931" in completed.stdout
+    assert "max cost = 4.6052" in completed.stdout  # -log(0.01)
+    assert (tmp_path / "p" / "cross_entropy.png").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- hashing trick on a corpus
+
+HASHING = CHAPTER / "sklearn_hashing_trick" / "feature_hashing_explanation2.py"
+
+
+def test_ngram_counts():
+    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    example = load_example(HASHING)
+    assert example.ngram_counts("The cat, the cat!", 2) == {"the": 2, "cat": 2, "the cat": 2,
+                                                             "cat the": 1}
+    assert example.ngram_counts("a b c", 3) == {}  # single letters are not tokens
+    assert example.ngram_counts("one two three", 3)["one two three"] == 1
+
+
+def test_generated_corpus_is_seeded_and_balanced():
+    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    example = load_example(HASHING)
+    texts, labels = example.generated_corpus(400, 4, seed=2)
+    assert (texts, labels) == example.generated_corpus(400, 4, seed=2)
+    assert texts != example.generated_corpus(400, 4, seed=3)[0]
+    assert {labels.count(label) for label in set(labels)} == {100}
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+def test_hasher_and_vectoriser_agree_on_accuracy_and_differ_in_memory():
+    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    example = load_example(HASHING)
+    texts, labels = example.generated_corpus(1600, 4, seed=0)
+    exact, hashed = example.compare(texts, labels, ngram_max=2, n_features=2 ** 18, trace=True)
+    chance = 1 / 4
+    assert exact["accuracy"] >= chance + 0.4 and hashed["accuracy"] >= chance + 0.4
+    assert abs(exact["accuracy"] - hashed["accuracy"]) <= 0.05
+    assert hashed["features"] == 2 ** 18 and hashed["train_shape"] == (1200, 2 ** 18)
+    assert exact["train_shape"][0] == 1200 and exact["features"] < 2 ** 18
+    assert exact["transformer_bytes"] > 100 * hashed["transformer_bytes"]
+    assert exact["peak_bytes"] > hashed["peak_bytes"]
+
+
+def test_no_newsgroups_cache_means_none(monkeypatch, tmp_path):
+    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    monkeypatch.setenv("SCIKIT_LEARN_DATA", str(tmp_path / "empty"))
+    assert load_example(HASHING).newsgroups_corpus() is None
+
+
+def test_hashing_script_on_a_labelled_file_and_folder(run_example, tmp_path):
+    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    example = load_example(HASHING)
+    texts, labels = example.generated_corpus(300, 3, seed=5)
+    lines = tmp_path / "corpus.tsv"
+    lines.write_text("".join(f"{label}\t{text}\n" for label, text in zip(labels, texts)))
+    folder = tmp_path / "corpus"
+    for index, (label, text) in enumerate(zip(labels, texts)):
+        (folder / label).mkdir(parents=True, exist_ok=True)
+        (folder / label / f"{index}.txt").write_text(text)
+    assert example.corpus_from_path(lines) == (texts, labels)
+    assert sorted(zip(*example.corpus_from_path(folder))) == sorted(zip(texts, labels))
+    completed = run_example(HASHING.relative_to(REPO_ROOT), "--input", lines, "--ngram-max", "1",
+                            "--n-features", "4096", check=True)
+    assert "corpus = " in completed.stdout and "300 documents, 3 labels" in completed.stdout
+    assert "FeatureHasher(4096): features = 4096" in completed.stdout
+    assert completed.stdout.count(" accuracy = ") == 2
+
+
+@pytest.mark.parametrize("content,args", [
+    (None, ["--input", "/no/such/corpus"]),
+    ("just text without a label\n", []),
+    ("only\tone label\nonly\tstill one\n", []),
+    (None, ["--docs", "0"]),
+])
+def test_hashing_script_bad_input(content, args, run_example, assert_bad_input, tmp_path):
+    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    if content is not None:
+        path = tmp_path / "bad.tsv"
+        path.write_text(content)
+        args = ["--input", path]
+    assert_bad_input(run_example(HASHING.relative_to(REPO_ROOT), *args))

@@ -1,0 +1,54 @@
+"""The binary cross-entropy against the predicted probability (the NumExpr section's figure).
+
+Chapter 11, "Using Less RAM in NumPy with NumExpr": the cost of a prediction
+``yp`` is ``-log(yp)`` when the truth is 1 and ``-log(1 - yp)`` when it is 0, so
+a confident wrong answer costs far more than a hesitant one; at 0.5 both cost
+ln 2 = 0.6931.
+
+Run:
+    python 11_less_ram/numexpr_pandas/make_cross_entropy_picture.py
+    (writes cross_entropy.png under results/11_less_ram, or --output-dir)
+"""
+
+import matplotlib
+import numpy as np
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from hpp.script import example_parser, output_dir, positive_int  # noqa: E402
+
+SMOKE_ARGS = ["--points", "9"]
+
+
+def cross_entropy_curves(points=99):
+    """(predicted probabilities, cost when the truth is 1, cost when it is 0)."""
+    yp = np.linspace(0, 1, points + 2)[1:-1]  # 0 and 1 themselves cost infinity
+    return yp, -np.log(yp), -np.log(1 - yp)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--points", type=positive_int, default=99)
+    parser.add_argument("--output-dir", help="folder for cross_entropy.png")
+    args = parser.parse_args(argv)
+    yp, truth_one, truth_zero = cross_entropy_curves(args.points)
+    figure, axes = plt.subplots(figsize=(6, 4))
+    axes.plot(yp, truth_one, label="truth = 1: -log(yp)")
+    axes.plot(yp, truth_zero, label="truth = 0: -log(1 - yp)")
+    axes.set_xlabel("predicted probability yp")
+    axes.set_ylabel("cross-entropy")
+    axes.set_title("Binary cross-entropy")
+    axes.legend()
+    path = output_dir("11_less_ram", args.output_dir) / "cross_entropy.png"
+    figure.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(figure)
+    middle = -np.log(0.5)
+    print(f"points = {len(yp)}")
+    print(f"cost at yp = 0.5 = {middle:.4f}")
+    print(f"max cost = {max(truth_one.max(), truth_zero.max()):.4f}")
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()

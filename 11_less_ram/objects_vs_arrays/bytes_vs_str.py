@@ -1,0 +1,78 @@
+"""Bytes versus Unicode: what a ``str`` costs per character, and what its UTF-8 bytes cost.
+
+Chapter 11, "Bytes Versus Unicode". Since Python 3.3 (PEP 393) a ``str`` stores
+each character in 1, 2 or 4 bytes: the width its widest character needs
+(Latin-1, the Basic Multilingual Plane, or beyond). One '€' in a long ASCII
+text doubles the whole string. UTF-8 ``bytes`` use 1 byte per ASCII character
+and 2 to 4 for the rest. Then a word list both ways: a list of ``str`` against
+a list of UTF-8 ``bytes`` (deep sizes), where the per-object overhead
+dominates short words.
+
+Run:
+    python 11_less_ram/objects_vs_arrays/bytes_vs_str.py
+    python 11_less_ram/objects_vs_arrays/bytes_vs_str.py --chars 1000 --input words.txt
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
+
+from _less_ram import add_word_arguments, deep_sizeof, words_source  # noqa: E402
+from hpp.script import example_parser, fail, positive_int  # noqa: E402
+
+SMOKE_ARGS = ["--chars", "1000", "--generated", "2000"]
+
+SAMPLES = {"ASCII 'a'": "a", "Latin-1 'é'": "é", "BMP '€'": "€", "astral '🐍'": "🐍"}
+
+
+def str_bytes_per_char(text):
+    """Bytes per character of ``text`` in memory, the fixed header taken off.
+
+    Measured as the slope of ``sys.getsizeof`` between ``text`` and ``text * 2``.
+    """
+    return (sys.getsizeof(text * 2) - sys.getsizeof(text)) / len(text)
+
+
+def utf8_bytes_per_char(text):
+    return len(text.encode("utf-8")) / len(text)
+
+
+def widest_char_effect(chars):
+    """(bytes per char of ``chars`` ASCII letters, the same with one '€' at the end)."""
+    ascii_text = "a" * chars
+    return sys.getsizeof(ascii_text) / chars, sys.getsizeof(ascii_text[:-1] + "€") / chars
+
+
+def word_list_sizes(words):
+    """Deep sizes of the words as a list of ``str`` and as a list of UTF-8 ``bytes``."""
+    as_str = list(words)
+    as_bytes = [word.encode("utf-8") for word in as_str]
+    return deep_sizeof(as_str), deep_sizeof(as_bytes), len(as_str)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--chars", type=positive_int, default=1_000_000,
+                        help="characters in each sample text")
+    add_word_arguments(parser)
+    args = parser.parse_args(argv)
+    for name, char in SAMPLES.items():
+        text = char * args.chars
+        encoded = text.encode("utf-8")
+        print(f"{name}: str = {str_bytes_per_char(text):.2f} bytes/char, "
+              f"utf-8 = {utf8_bytes_per_char(text):.2f} bytes/char, "
+              f"getsizeof(str) = {sys.getsizeof(text)}, getsizeof(bytes) = {sys.getsizeof(encoded)}")
+    plain, widened = widest_char_effect(args.chars)
+    print(f"{args.chars} ASCII chars: {plain:.2f} bytes/char; with one '€': {widened:.2f} bytes/char")
+    description, words_factory = words_source(args)
+    str_size, bytes_size, count = word_list_sizes(words_factory())
+    if count == 0:
+        fail("the word list is empty")
+    print(f"words = {description} ({count})")
+    print(f"list of str = {str_size} bytes ({str_size / count:.1f} per word), "
+          f"list of bytes = {bytes_size} bytes ({bytes_size / count:.1f} per word)")
+
+
+if __name__ == "__main__":
+    main()

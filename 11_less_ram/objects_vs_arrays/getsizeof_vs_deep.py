@@ -1,0 +1,61 @@
+"""``sys.getsizeof`` against the deep size of containers.
+
+Chapter 11, "Objects for Primitives Are Expensive": ``sys.getsizeof`` "only
+reports the size of parent objects and is frequently misleading for
+containers". It counts a list's pointers, not the objects they point to. The
+deep size (``_less_ram.deep_sizeof``, like Pympler's ``asizeof`` that the book
+uses) follows every reference and counts each object once, so a list of N
+references to one string costs the list plus one string.
+
+Run:
+    python 11_less_ram/objects_vs_arrays/getsizeof_vs_deep.py
+    python 11_less_ram/objects_vs_arrays/getsizeof_vs_deep.py --items 100000
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
+
+from _less_ram import deep_sizeof  # noqa: E402
+from hpp.script import example_parser, positive_int  # noqa: E402
+
+SMOKE_ARGS = ["--items", "1000"]
+
+
+def containers(items):
+    """(name, container) pairs: the book's small cases, then containers of ``items`` entries."""
+    words = [f"word{i:07d}" for i in range(items)]
+    same = "the same string, referenced every time"
+    return [
+        ("int()", int()),
+        ("[]", []),
+        ("[1]", [1]),
+        ("[1, 2]", [1, 2]),
+        (f"list of {items} distinct str", words),
+        (f"list of {items} references to one str", [same] * items),
+        (f"tuple of {items} ints > 256", tuple(range(1000, 1000 + items))),
+        (f"list of {items} lists of 3 floats", [[i + 0.5, i + 1.5, i + 2.5] for i in range(items)]),
+        (f"dict of {items} str -> int", {word: i + 1000 for i, word in enumerate(words)}),
+        (f"set of {items} str", set(words)),
+    ]
+
+
+def sizes(obj):
+    """(getsizeof, deep size) in bytes."""
+    return sys.getsizeof(obj), deep_sizeof(obj)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=10_000,
+                        help="entries in each large container")
+    args = parser.parse_args(argv)
+    for name, obj in containers(args.items):
+        shallow, deep = sizes(obj)
+        print(f"{name}: getsizeof = {shallow} bytes, deep = {deep} bytes, "
+              f"deep/getsizeof = {deep / shallow:.1f}")
+
+
+if __name__ == "__main__":
+    main()
