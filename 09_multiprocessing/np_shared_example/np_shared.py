@@ -33,7 +33,7 @@ SMOKE_ARGS = ["--rows", "40", "--cols", "1000", "--workers", "2"]
 START_METHODS = ("fork", "spawn", "forkserver")
 
 
-def fill_with_pool(main_nparray, pool, nbr_rows):
+def fill_with_pool(pool, nbr_rows):
     """Each row written by some worker; returns {row: pid} as the workers reported it."""
     return dict(pool.map(fill_row_with_pid, range(nbr_rows)))
 
@@ -69,7 +69,7 @@ def run(rows, cols, nbr_workers, method="array", start_method=None):
     try:
         with context.Pool(processes=nbr_workers, initializer=initializer,
                           initargs=initargs) as pool:
-            writers = fill_with_pool(main_nparray, pool, rows)
+            writers = fill_with_pool(pool, rows)
         findings = verify(main_nparray, writers, buffer)
     finally:
         if shm is not None:

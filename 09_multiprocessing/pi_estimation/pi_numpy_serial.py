@@ -17,7 +17,7 @@ import time
 import numpy as np
 
 from _pi_workers import pi_from, samples_argument
-from hpp.script import example_parser
+from hpp.script import example_parser, fail
 
 SMOKE_ARGS = ["--samples", "1000000", "--seed", "0"]
 
@@ -42,7 +42,6 @@ def main(argv=None):
     try:
         inside = estimate_nbr_points_in_quarter_circle(args.samples, args.seed)
     except MemoryError:
-        from hpp.script import fail
         fail(f"not enough memory for {args.samples} darts at once: "
              "use fewer --samples or pi_numpy_serial_blocks.py")
     elapsed = time.perf_counter() - start

@@ -100,7 +100,8 @@ def main(argv=None):
                "--samples", str(args.samples), f"--{kind}"]
     code, output, samples, own = trace_cpu_usage(command, args.interval)
     if code != 0:
-        fail(f"pi_lists_parallel.py failed: {output.strip().splitlines()[-1:]}")
+        last = (output.strip().splitlines() or ["no output"])[-1]
+        fail(f"pi_lists_parallel.py failed (exit {code}): {last}")
     if len(samples) == 0:
         fail("the run ended before the first CPU sample: use more --samples or a shorter --interval")
     path = output_dir("09_multiprocessing", args.output_dir) / f"cpu_usage_{kind}_{args.workers}.png"

@@ -15,6 +15,7 @@ Run:
 """
 
 import multiprocessing
+import queue
 import time
 
 from _prime_generation_workers import (FLAG_ALL_DONE, FLAG_WORKER_FINISHED_PROCESSING,
@@ -33,12 +34,21 @@ def make_queues(context, kind):
     return context.Queue(), context.Queue(), None
 
 
-def collect_results(results_queue, nbr_workers):
-    """Read primes until every worker has answered its poison pill."""
+def collect_results(results_queue, nbr_workers, processes=()):
+    """Read primes until every worker has answered its poison pill.
+
+    If every worker process has died without answering, stop with an error
+    instead of waiting for ever.
+    """
     primes = []
     processors_indicating_they_have_finished = 0
     while processors_indicating_they_have_finished < nbr_workers:
-        new_result = results_queue.get()
+        try:
+            new_result = results_queue.get(timeout=1)
+        except queue.Empty:
+            if processes and not any(p.is_alive() for p in processes):
+                raise RuntimeError("every worker process ended before finishing its work")
+            continue
         if new_result == FLAG_WORKER_FINISHED_PROCESSING:
             processors_indicating_they_have_finished += 1
         else:
@@ -59,7 +69,7 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
             job_queue.put(candidate)
         for _ in range(nbr_workers):
             job_queue.put(FLAG_ALL_DONE)
-        primes = collect_results(results_queue, nbr_workers)
+        primes = collect_results(results_queue, nbr_workers, processes)
         for process in processes:
             process.join()
     finally:

@@ -40,7 +40,7 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
             process.start()
         feeder = threading.Thread(target=feed_the_workers, args=(job_queue, numbers, nbr_workers))
         feeder.start()
-        primes = collect_results(results_queue, nbr_workers)
+        primes = collect_results(results_queue, nbr_workers, processes)
         feeder.join()
         for process in processes:
             process.join()
