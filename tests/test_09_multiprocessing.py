@@ -491,3 +491,17 @@ def test_np_shared_script_reports(run_example):
     assert value_of(completed.stdout, "rows written by a single worker") == "30 of 30"
     assert value_of(completed.stdout, "parent's array is a view of the shared block") == "True"
     assert "leaked" not in completed.stderr
+
+
+def test_flag_reads_for_a_prime_are_one_per_interval():
+    comms = load_example(VAL / "primes_understand_comms_frequency.py")
+    ctx = multiprocessing.get_context("spawn")
+    value = ctx.RawValue("b", val_workers.FLAG_CLEAR[0])
+    prime, composite = 1000000000039, 300007 * 3333257
+    ranges = comms.odd_ranges(prime, WORKERS, val_workers.SERIAL_CHECK_CUTOFF)
+    with ctx.Pool(WORKERS, initializer=val_workers.init_value, initargs=(value,)) as pool:
+        for check_every in (7, 100, 5000):
+            expected = sum(len(range(a, b, 2)) // check_every for a, b in ranges)
+            assert comms.check_prime(prime, pool, WORKERS, value, check_every) == (True, expected)
+            is_prime, polls = comms.check_prime(composite, pool, WORKERS, value, check_every)
+            assert is_prime is False and polls <= expected

@@ -212,3 +212,27 @@ def check_prime_in_range_mmap3(n_from_i_to_i):
         if _sh_mem[0] == FLAG_SET[0]:
             return False
     return True
+
+
+# ------------------------------------------------------------ how often to look
+
+def check_prime_in_range_counting(n_from_i_to_i_check_every):
+    """``(n, (from, to), check_every)`` -> ``(no factor found, flag reads)``: the RawValue
+    checker with the polling interval as a parameter, counting its looks at the flag."""
+    n, (from_i, to_i), check_every_n = n_from_i_to_i_check_every
+    if n % 2 == 0:
+        return False, 0
+    assert from_i % 2 != 0
+    nbr_polls = 0
+    check_every = check_every_n
+    for i in range(from_i, to_i, 2):
+        check_every -= 1
+        if not check_every:
+            nbr_polls += 1
+            if _value.value == FLAG_SET[0]:
+                return False, nbr_polls
+            check_every = check_every_n
+        if n % i == 0:
+            _value.value = FLAG_SET[0]
+            return False, nbr_polls
+    return True, nbr_polls
