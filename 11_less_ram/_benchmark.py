@@ -1,4 +1,5 @@
-"""Chapter 11 benchmark cases: a word list in eight structures; counting distinct tokens.
+"""Chapter 11 benchmark cases: a word list in eight structures; counting distinct tokens;
+ints as objects or arrays; the cross-entropy with NumPy or NumExpr; the hashing trick.
 
 Word list: each case's RAM and build time are measured by running the
 structure's script in a fresh Python process (in-process RSS would count what
@@ -8,6 +9,12 @@ The metrics columns: ``MB`` (RSS growth), ``build s``, ``x smaller than set``.
 Distinct tokens: each case feeds the same token stream to a fresh structure;
 the metrics give its estimate, its error and its deep size in bytes, beside the
 exact set's.
+
+Bytes per item: the timed call builds the container; the metrics give its
+``getsizeof``, deep size and RSS growth (a fresh process) per item.
+Cross-entropy: the metric is tracemalloc's peak, also in input-sized arrays.
+Hashing trick: vectorise and fit on a generated corpus; accuracy and the
+vectoriser's deep size.
 """
 
 import sys
@@ -152,6 +159,104 @@ def morris():
     return prob("morriscounter", "MorrisCounter")(random.Random(0))()
 
 
+# ---------------------------------------------------------------- objects vs arrays
+
+OBJECTS = HERE / "objects_vs_arrays"
+NUMEXPR = HERE / "numexpr_pandas"
+HASHING = HERE / "sklearn_hashing_trick" / "feature_hashing_explanation2.py"
+
+
+def container_case(kind):
+    def run(params):
+        return load_example(OBJECTS / "list_array_numpy.py").MAKERS[kind](params["size"])
+
+    def check(numbers, params):
+        example = load_example(OBJECTS / "list_array_numpy.py")
+        size = params["size"]
+        assert len(numbers) == size and numbers[-1] == size - 1
+        deep = common().deep_sizeof(numbers) / size
+        return {"getsizeof B/item": round(sys.getsizeof(numbers) / size, 2),
+                "deep B/item": round(deep, 2),
+                "RSS B/item": round(example.rss_growth(kind, size) / size, 2)}
+
+    return Case(kind, run=run, check=check)
+
+
+def cross_entropy_case(name, function_name, frame=False):
+    def requires(params):
+        import importlib.util
+
+        for module in ("numexpr", "pandas") if frame else ("numexpr",):
+            if importlib.util.find_spec(module) is None:
+                return f"needs {module} (pip install {module})"
+        return None
+
+    def setup(params):
+        example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
+        yt, yp = example.make_data(params["rows"])
+        function = getattr(example, function_name)
+        if frame:
+            import pandas
+
+            return function, (pandas.DataFrame({"yt": yt, "yp": yp}),)
+        return function, (yt, yp)
+
+    def run(state):
+        function, args = state
+        return function(*args)
+
+    def check(result, params):
+        import numpy as np
+
+        example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
+        yt, yp = example.make_data(params["rows"])
+        assert np.allclose(result, example.cross_entropy_numpy(yt, yp))
+        function, args = setup(params)
+        peak = common().traced_peak(function, *args)[1]
+        return {"peak MB": round(peak / 1e6, 1), "arrays": round(peak / yp.nbytes, 2)}
+
+    return Case(name, run=run, setup=setup, check=check, requires=requires)
+
+
+def hashing_case(name, hashed):
+    def requires(params):
+        import importlib.util
+
+        return None if importlib.util.find_spec("sklearn") else "needs scikit-learn"
+
+    def setup(params):
+        from sklearn.model_selection import train_test_split
+
+        example = load_example(HASHING)
+        texts, labels = example.generated_corpus(params["docs"], 4, seed=0)
+        counts = [example.ngram_counts(text, params["ngram_max"]) for text in texts]
+        split = train_test_split(counts, labels, test_size=0.25, random_state=0, stratify=labels)
+        return example, split
+
+    def run(state):
+        example, (train, test, y_train, y_test) = state
+        if hashed:
+            transformer, x_train, x_test = example.vectorise_hash(train, test, 2 ** 20)
+        else:
+            transformer, x_train, x_test = example.vectorise_dict(train, test)
+        x_train, x_test = example.with_int32_indices(x_train), example.with_int32_indices(x_test)
+        _, accuracy = example.classify(x_train, y_train, x_test, y_test)
+        return transformer, x_train, x_test, accuracy
+
+    def check(result, params):
+        transformer, x_train, x_test, accuracy = result
+        assert accuracy >= 0.6, f"accuracy {accuracy:.3f} (chance 0.25)"
+        if hashed:
+            assert x_train.shape[1] == 2 ** 20
+        example = load_example(HASHING)
+        return {"accuracy": round(accuracy, 3),
+                "vectoriser bytes": common().deep_sizeof(transformer),
+                "matrices MB": round((example.matrix_nbytes(x_train)
+                                      + example.matrix_nbytes(x_test)) / 1e6, 2)}
+
+    return Case(name, run=run, setup=setup, check=check, requires=requires)
+
+
 P, K = 12, 1024
 
 WORKLOADS = [
@@ -197,5 +302,35 @@ WORKLOADS = [
             token_case("scaling Bloom (capacity 10000)",
                        prob("scalingbloomfilter", "ScalingBloomFilter")(10_000), tolerance=0.05),
         ],
+    ),
+    Workload(
+        name="ints as objects or arrays",
+        description="list(range(n)) vs array('l', range(n)) vs np.arange(n): build time; "
+                    "bytes per item by getsizeof, deep size and RSS growth in a fresh process",
+        baseline="list",
+        sizes={"quick": [{"size": 1_000_000}], "book": [{"size": 10_000_000}]},
+        repeat=3, budget_seconds=1.0,
+        cases=[container_case("list"), container_case("array"), container_case("numpy")],
+    ),
+    Workload(
+        name="cross-entropy",
+        description="-(yt*log(yp) + (1-yt)*log(1-yp)): NumPy temporaries vs numexpr.evaluate; "
+                    "peak = tracemalloc peak, arrays = peak / one input array",
+        baseline="numpy",
+        sizes={"quick": [{"rows": 1_000_000}], "book": [{"rows": 10_000_000}]},
+        repeat=5, budget_seconds=1.0,
+        cases=[cross_entropy_case("numpy", "cross_entropy_numpy"),
+               cross_entropy_case("numexpr", "cross_entropy_numexpr"),
+               cross_entropy_case("pandas eval", "cross_entropy_pandas", frame=True)],
+    ),
+    Workload(
+        name="hashing trick",
+        description="generated corpus, 4 labels: n-gram dicts -> DictVectorizer or "
+                    "FeatureHasher(2**20) -> SGDClassifier; vectorise + fit timed",
+        baseline="DictVectorizer",
+        sizes={"quick": [{"docs": 1000, "ngram_max": 2}],
+               "book": [{"docs": 4000, "ngram_max": 3}]},
+        repeat=3, budget_seconds=2.0,
+        cases=[hashing_case("DictVectorizer", False), hashing_case("FeatureHasher", True)],
     ),
 ]

@@ -306,14 +306,23 @@ def test_the_chapter_benchmark_cases_pass_their_checks():
         params = workload.params_for("quick")[0]
         if "lookups" in params:
             params = dict(params, lookups=200)
-        else:
+        elif "tokens" in params:
             params = dict(params, tokens=30_000, vocabulary=20_000)
+        elif "size" in params:
+            params = dict(params, size=200_000)
+        elif "rows" in params:
+            params = dict(params, rows=100_000)
+        else:
+            params = dict(params, docs=400)
         for case in workload.cases:
             result = bench.run_case(case, params, bench.Workload(
                 workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
             assert result.status in (bench.PASSED, bench.SKIPPED), (case.name, result.message)
             if workload.name.startswith("word list") and result.status == bench.PASSED:
                 assert result.metrics["MB"] > 0
+            if workload.name == "ints as objects or arrays":
+                assert result.metrics["RSS B/item"] > 0
+                assert result.metrics["deep B/item"] >= result.metrics["getsizeof B/item"]
 
 
 # ---------------------------------------------------------------- hashing trick and sparse
