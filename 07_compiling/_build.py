@@ -26,6 +26,7 @@ import sys
 import sysconfig
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 from hpp.loader import REPO_ROOT
@@ -132,7 +133,9 @@ def cffi_module():
                        sources=[str(DIFFUSION / "diffusion.c")], include_dirs=[str(DIFFUSION)],
                        extra_compile_args=["-O3", "-march=native", "-std=gnu11"])
         try:
-            ffi.compile(tmpdir=str(folder))
+            with warnings.catch_warnings():  # setuptools' deprecation notices are build noise
+                warnings.simplefilter("ignore")
+                ffi.compile(tmpdir=str(folder))
         except Exception as error:
             raise BuildFailed(f"cffi could not compile the module: {error}") from None
 

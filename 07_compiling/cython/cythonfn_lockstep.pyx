@@ -24,7 +24,7 @@ from cython.parallel import prange
 import numpy as np
 
 cdef enum:
-    LANES = 16
+    LANES = 32
 
 
 cdef void julia_block(int maxiter, double complex* zs, double complex* cs, int* output,

@@ -1,10 +1,12 @@
 """Run the Cython diffusion stencil, ``diffusion_cy.evolve`` (book 7's Cython on chapter 06's workload).
 
 One fused loop over typed memoryviews, no temporaries; built in place by
-``make install``.
+``make install``. ``--parallel`` uses ``diffusion_cy_omp``, the same loop with
+OpenMP ``prange`` over the rows.
 
 Run:
     python 07_compiling/diffusion/diffusion_cython.py
+    python 07_compiling/diffusion/diffusion_cython.py --parallel
 """
 
 from pathlib import Path
@@ -31,9 +33,12 @@ def main(argv=None):
     parser = example_parser(__doc__)
     common = load_example(HERE.parent / "_common.py")
     common.add_diffusion_arguments(parser)
+    parser.add_argument("--parallel", action="store_true",
+                        help="use the OpenMP build, diffusion_cy_omp")
     args = parser.parse_args(argv)
-    module = common.import_compiled("diffusion_cy")
-    common.drive_diffusion(make_step(module), args, "Cython diffusion_cy")
+    name = "diffusion_cy_omp" if args.parallel else "diffusion_cy"
+    module = common.import_compiled(name)
+    common.drive_diffusion(make_step(module), args, f"Cython {name}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,107 @@
+"""2-D diffusion with PyTorch on the CPU or a CUDA GPU (book 7, "GPUs" / "PyTorch").
+
+The same periodic step as chapter 06's NumPy version, written with
+``torch.roll``; on a GPU every operation is a kernel launch. GPU work is
+asynchronous, so the timing calls ``torch.cuda.synchronize()`` before reading
+the clock (the official code's timings do not always). Copying the grid to the
+device and back is timed apart, so the transfer cost is visible: for a few
+steps it dominates.
+
+Run:
+    python 07_compiling/pytorch/diffusion_pytorch.py                    # CUDA when available, else CPU
+    python 07_compiling/pytorch/diffusion_pytorch.py --device cpu --size 512 --steps 500 --threads 1
+
+On a busy machine (more runnable processes than cores) PyTorch's CPU threads
+spin-wait on each other and a step can take 20x longer: ``--threads 1``.
+"""
+
+import time
+from pathlib import Path
+
+from hpp.diffusion import D, DT, initial_grid
+from hpp.loader import load_example
+from hpp.script import example_parser, fail, positive_int
+
+SMOKE_ARGS = ["--size", "64", "--steps", "10", "--device", "cpu", "--threads", "1"]
+REQUIRES = ("torch",)
+
+HERE = Path(__file__).resolve().parent
+
+
+def laplacian(grid):
+    import torch
+
+    return (torch.roll(grid, +1, 0) + torch.roll(grid, -1, 0)
+            + torch.roll(grid, +1, 1) + torch.roll(grid, -1, 1) - 4 * grid)
+
+
+def evolve(grid, dt=DT, D=D):
+    return grid + dt * D * laplacian(grid)
+
+
+def synchronise(device):
+    import torch
+
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def choose_device(name):
+    import torch
+
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name == "cuda" and not torch.cuda.is_available():
+        fail("--device cuda: no CUDA GPU is available to PyTorch here")
+    return torch.device(name)
+
+
+def run(n, steps, device):
+    """Returns (final grid as NumPy, seconds to copy in, seconds for the steps, seconds to copy out)."""
+    import torch
+
+    host = torch.from_numpy(initial_grid(n))
+    synchronise(device)
+    start = time.perf_counter()
+    grid = host.to(device)
+    synchronise(device)
+    copy_in = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for _ in range(steps):
+        grid = evolve(grid)
+    synchronise(device)
+    compute = time.perf_counter() - start
+
+    start = time.perf_counter()
+    result = grid.cpu().numpy()
+    copy_out = time.perf_counter() - start
+    return result, copy_in, compute, copy_out
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    common = load_example(HERE.parent / "_common.py")
+    common.add_diffusion_arguments(parser, size=4096, steps=100)
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
+                        help="where to run (auto: CUDA when PyTorch sees a GPU)")
+    parser.add_argument("--threads", type=positive_int,
+                        help="CPU threads for PyTorch (default: its own choice, one per core)")
+    args = parser.parse_args(argv)
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+
+    device = choose_device(args.device)
+    print(f"device: {device} (torch {torch.__version__}, {torch.get_num_threads()} CPU threads)")
+    run(min(args.size, 64), 2, device)  # warm-up: CUDA context, kernels
+    grid, copy_in, compute, copy_out = run(args.size, args.steps, device)
+    print(f"copy to device: {copy_in * 1e3:.2f} ms")
+    print(f"{args.steps} steps: {compute:.3f} seconds ({compute / args.steps * 1e6:.1f} us per step)")
+    print(f"copy back: {copy_out * 1e3:.2f} ms")
+    common.report_grid(grid, args.size)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""What GPUs are bad at: chasing pointers, one dependent lookup after another (book 7, "GPUs").
+
+A random permutation is a chain of "next" indices. Following it from a start
+until a target needs each lookup's answer before the next one can start: no
+parallelism at all. On a GPU every step is a kernel launch plus a copy back of
+one number (to decide whether to stop), so it is far slower than NumPy or
+plain Python on the CPU. Both follow the same chain and take the same number
+of steps.
+
+Run:
+    python 07_compiling/pytorch/random_access.py                 # the book's N=1000, target 500
+    python 07_compiling/pytorch/random_access.py --device cpu
+"""
+
+import time
+
+import numpy as np
+
+from hpp.script import example_parser, fail, non_negative_int, positive_int
+
+SMOKE_ARGS = ["--size", "200", "--target", "100", "--device", "cpu"]
+REQUIRES = ("torch",)
+
+
+def chase(next_index, start, target):
+    """Follow ``next_index`` from ``start`` until ``target``; returns the number of steps."""
+    steps, i = 0, start
+    while i != target:
+        i = int(next_index[i])
+        steps += 1
+    return steps
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--size", type=positive_int, default=1000, help="length of the chain")
+    parser.add_argument("--target", type=non_negative_int, default=500, help="index to find")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    args = parser.parse_args(argv)
+    if args.target >= args.size:
+        fail(f"--target must be below --size ({args.size})")
+    import torch
+
+    device = args.device
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        fail("--device cuda: no CUDA GPU is available to PyTorch here")
+
+    # One cycle through every index (a random cyclic permutation), so the target is always reached.
+    order = np.random.default_rng(args.seed).permutation(args.size)
+    next_index = np.empty(args.size, dtype=np.int64)
+    next_index[order] = np.roll(order, -1)
+
+    start = time.perf_counter()
+    steps_numpy = chase(next_index, 0, args.target)
+    numpy_secs = time.perf_counter() - start
+
+    tensor = torch.from_numpy(next_index).to(device)
+    chase(tensor, 0, min(args.target, 1))  # warm-up
+    start = time.perf_counter()
+    steps_torch = chase(tensor, 0, args.target)  # int() copies to the host: a sync per step
+    torch_secs = time.perf_counter() - start
+
+    print(f"steps to reach {args.target} = {steps_numpy}")
+    print(f"NumPy on the CPU: {numpy_secs * 1e3:.2f} ms")
+    print(f"torch on {device}: {torch_secs * 1e3:.2f} ms "
+          f"({torch_secs / max(numpy_secs, 1e-9):.1f}x the NumPy time)")
+    if steps_torch != steps_numpy:
+        fail("the two chases disagree")
+
+
+if __name__ == "__main__":
+    main()

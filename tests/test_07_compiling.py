@@ -1,0 +1,357 @@
+"""Chapter 07: every compiled Julia and diffusion variant against its Python/NumPy oracle."""
+
+import ctypes
+import importlib
+import shutil
+import sys
+
+import numpy as np
+import pytest
+
+from hpp import diffusion, julia
+from hpp.loader import REPO_ROOT, load_example
+
+CHAPTER = REPO_ROOT / "07_compiling"
+common = load_example(CHAPTER / "_common.py")
+build = load_example(CHAPTER / "_build.py")
+pure = load_example(CHAPTER / "pypy" / "julia1_nopil.py")
+pure_expanded = load_example(CHAPTER / "pypy" / "julia1_nopil_expanded_math.py")
+
+LIST_VARIANTS = ["cythonfn1", "cythonfn2", "cythonfn3", "cythonfn4", "cythonfn5"]
+ARRAY_VARIANTS = ["cythonfn_np1", "cythonfn_np2", "cythonfn_omp1", "cythonfn_omp2",
+                  "cythonfn_omp3", "cythonfn_lockstep"]
+OPTIONAL = {"cythonfn_omp1", "cythonfn_omp2", "cythonfn_omp3", "cythonfn_lockstep",
+            "diffusion_cy_omp"}
+NUMBA_SCRIPTS = ["julia1_numba.py", "julia1_numba_expandedmath.py", "julia1_numba_parallel.py",
+                 "julia1_numba_lockstep.py"]
+
+
+def compiled(folder, name):
+    path = str(CHAPTER / folder)
+    if path not in sys.path:
+        sys.path.insert(0, path)
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        if name in OPTIONAL:
+            pytest.skip(f"{name} (OpenMP, optional) is not built: needs gcc with OpenMP ({error})")
+        raise
+
+
+def built(builder):
+    try:
+        return getattr(build, builder)()
+    except build.ToolchainMissing as error:
+        pytest.skip(str(error))
+
+
+# ---------------------------------------------------------------- Julia
+
+@pytest.fixture(scope="module")
+def small_julia():
+    """Width 100 (101 x 101 points) and some odd widths, with the pure-Python answers."""
+    cases = {}
+    for width, maxiter in [(100, 300), (37, 50), (7, 1), (3, 300)]:
+        zs, cs = julia.julia_inputs(width)
+        cases[(width, maxiter)] = (zs, cs, pure.calculate_z_serial_purepython(maxiter, zs, cs))
+    return cases
+
+
+def test_pure_python_gives_the_known_sums(small_julia):
+    assert sum(small_julia[(100, 300)][2]) == julia.KNOWN_SUMS[(100, 300)] == 334236
+    zs, cs = julia.julia_inputs(10)
+    assert sum(pure.calculate_z_serial_purepython(300, zs, cs)) == julia.KNOWN_SUMS[(10, 300)]
+    for key, (zs, cs, expected) in small_julia.items():
+        assert pure_expanded.calculate_z_serial_purepython(key[1], zs, cs) == expected
+
+
+@pytest.mark.parametrize("name", LIST_VARIANTS)
+def test_cython_list_variants_equal_pure_python(name, small_julia):
+    module = compiled("cython", name)
+    for (width, maxiter), (zs, cs, expected) in small_julia.items():
+        assert module.calculate_z(maxiter, zs, cs) == expected, (width, maxiter)
+
+
+@pytest.mark.parametrize("name", ARRAY_VARIANTS)
+def test_cython_array_variants_equal_pure_python(name, small_julia):
+    module = compiled("cython", name)
+    for (width, maxiter), (zs, cs, expected) in small_julia.items():
+        output = np.asarray(module.calculate_z(maxiter, np.array(zs), np.array(cs)))
+        assert output.dtype == np.int32
+        assert output.tolist() == expected, (width, maxiter)
+
+
+@pytest.mark.parametrize("name", ["cythonfn4", "cythonfn_np2", "cythonfn_omp2",
+                                  "cythonfn_lockstep"])
+def test_fast_cython_variants_give_the_books_sum(name):
+    module = compiled("cython", name)
+    if name == "cythonfn4":
+        zs, cs = julia.julia_inputs(1000)
+    else:
+        zs, cs = common.julia_arrays(1000)
+    assert int(np.sum(module.calculate_z(300, zs, cs))) == 33219980
+
+
+def test_lockstep_cython_handles_empty_and_partial_blocks():
+    module = compiled("cython", "cythonfn_lockstep")
+    assert len(module.calculate_z(300, np.array([], dtype=complex), np.array([], dtype=complex))) == 0
+    zs = np.array([0j, 1.9 + 0j, 3 + 0j, 0.1 + 0.1j] * 13)
+    cs = np.full(len(zs), complex(julia.C_REAL, julia.C_IMAG))
+    expected = pure.calculate_z_serial_purepython(40, list(zs), list(cs))
+    assert module.calculate_z(40, zs, cs).tolist() == expected
+
+
+@pytest.mark.parametrize("script", NUMBA_SCRIPTS)
+def test_numba_variants_equal_pure_python(script, small_julia):
+    calculate_z = load_example(CHAPTER / "numba" / script).calculate_z
+    for (width, maxiter), (zs, cs, expected) in small_julia.items():
+        output = np.zeros(len(zs), dtype=np.int32)
+        calculate_z(maxiter, np.array(zs), np.array(cs), output)
+        assert output.tolist() == expected, (width, maxiter)
+
+
+def test_numba_lockstep_gives_the_books_sum():
+    calculate_z = load_example(CHAPTER / "numba" / "julia1_numba_lockstep.py").calculate_z
+    zs, cs = common.julia_arrays(1000)
+    output = np.zeros(len(zs), dtype=np.int32)
+    calculate_z(300, zs, cs, output)
+    assert int(output.sum()) == 33219980
+
+
+def test_numpy_versions_equal_pure_python(small_julia):
+    vectorised = load_example(CHAPTER / "julia1_numpy_vectorised.py").calculate_z
+    boxed = load_example(CHAPTER / "cython" / "julia1_np_nocython.py").calculate_z
+    for (width, maxiter), (zs, cs, expected) in small_julia.items():
+        assert vectorised(maxiter, np.array(zs), np.array(cs)).tolist() == expected
+        if width <= 37:
+            assert boxed(maxiter, np.array(zs), np.array(cs)).tolist() == expected
+
+
+def test_numpy_vectorised_gives_the_books_sum():
+    vectorised = load_example(CHAPTER / "julia1_numpy_vectorised.py").calculate_z
+    zs, cs = common.julia_arrays(1000)
+    assert int(vectorised(300, zs, cs).sum()) == 33219980
+
+
+def test_julia_driver_and_annotation(run_example, tmp_path):
+    completed = run_example("07_compiling/cython/julia1.py", "--variant", "cythonfn2", "--width",
+                            "100", "--annotate", "--output-dir", tmp_path / "ann", check=True)
+    assert "sum(output) = 334236 (matches the known 334236)" in completed.stdout
+    html = (tmp_path / "ann" / "cythonfn2.html").read_text()
+    assert "cythonfn2.pyx" in html and "calculate_z" in html
+    assert not (tmp_path / "ann" / "cythonfn2.c").exists()
+
+
+def test_pyximport_demonstration(run_example):
+    completed = run_example("07_compiling/cython/julia1_pyximport.py", "--width", "10", check=True)
+    assert "pyximport compiled and imported it" in completed.stdout
+    assert "sum(output) = 3098 (matches the known 3098)" in completed.stdout
+
+
+@pytest.mark.parametrize("args", [["--variant", "cythonfn9"], ["--width", "0"],
+                                  ["--max-iterations", "-3"], ["--bogus"]])
+def test_julia_driver_bad_input(args, run_example, assert_bad_input):
+    assert "julia1.py" in assert_bad_input(run_example("07_compiling/cython/julia1.py", *args))
+
+
+@pytest.mark.toolchain
+@pytest.mark.parametrize("script", ["julia1_nopil.py", "julia1_nopil_expanded_math.py"])
+def test_pypy_runs_the_pure_python_scripts(script, run_example):
+    if shutil.which("pypy3") is None:
+        pytest.skip("needs pypy3: apt-get install pypy3")
+    completed = run_example(f"07_compiling/pypy/{script}", "--width", "100", "--runs", "2",
+                            python=shutil.which("pypy3"), check=True)
+    assert "interpreter: PyPy" in completed.stdout
+    assert completed.stdout.count("sum(output) = 334236 (matches the known 334236)") == 2
+
+
+def test_numba_inspect_types(run_example):
+    completed = run_example("07_compiling/numba/julia1_numba_expandedmath.py", "--width", "10",
+                            "--inspect-types", check=True)
+    assert "sum(output) = 3098" in completed.stdout
+    assert "complex128" in completed.stdout and "calculate_z" in completed.stdout
+
+
+# ---------------------------------------------------------------- diffusion
+
+def roll_reference(grid, steps):
+    """An independent oracle: the textbook np.roll laplacian, allocating freely."""
+    for _ in range(steps):
+        lap = (np.roll(grid, 1, 0) + np.roll(grid, -1, 0) + np.roll(grid, 1, 1)
+               + np.roll(grid, -1, 1) - 4 * grid)
+        grid = grid + diffusion.D * diffusion.DT * lap
+    return grid
+
+
+def test_numpy_reference_matches_roll_and_conserves_mass():
+    for n in (1, 2, 3, 64):
+        expected = roll_reference(diffusion.initial_grid(n), 25)
+        result = common.run_numpy(n, 25)
+        assert np.allclose(result, expected, rtol=0, atol=1e-15), n
+    grid = common.run_numpy(64, 200)
+    assert grid.sum() == pytest.approx(diffusion.initial_mass(64), rel=1e-12)
+    assert grid.max() < diffusion.BLOCK_VALUE  # it spreads out
+    assert np.isfinite(grid).all()
+
+
+def step_makers():
+    """(id, factory returning (step, order)); factories skip when a toolchain is missing."""
+    diff = CHAPTER / "diffusion"
+
+    def ctypes_step():
+        path, _ = built("shared_library")
+        example = load_example(diff / "diffusion_ctypes.py")
+        return example.make_step(example.load_library(path)), "C"
+
+    def cffi_api():
+        module, _ = built("cffi_module")
+        return load_example(diff / "diffusion_2d_cffi.py").make_step(module.ffi, module.lib), "C"
+
+    def cffi_abi():
+        example = load_example(diff / "diffusion_2d_cffi.py")
+        try:
+            ffi, lib, _ = example.abi_library(build)
+        except build.ToolchainMissing as error:
+            pytest.skip(str(error))
+        return example.make_step(ffi, lib), "C"
+
+    def cpython():
+        module = compiled("diffusion", "cdiffusion")
+        return load_example(diff / "diffusion_cpython_module.py").make_step(module), "C"
+
+    def cython(name):
+        return lambda: (load_example(diff / "diffusion_cython.py").make_step(
+            compiled("diffusion", name)), "C")
+
+    def numba(parallel):
+        return lambda: (load_example(diff / "diffusion_numba.py").make_step(parallel), "C")
+
+    def fortran():
+        module, _ = built("fortran_module")
+        return load_example(diff / "diffusion_fortran.py").make_step(module), "F"
+
+    def rust():
+        path, _ = built("rust_library")
+        example = load_example(diff / "diffusion_rust.py")
+        return example.make_step(example.load_library(path)), "C"
+
+    return [
+        pytest.param(ctypes_step, id="ctypes", marks=pytest.mark.toolchain),
+        pytest.param(cffi_api, id="cffi-api", marks=pytest.mark.toolchain),
+        pytest.param(cffi_abi, id="cffi-abi", marks=pytest.mark.toolchain),
+        pytest.param(cpython, id="cpython-extension"),
+        pytest.param(cython("diffusion_cy"), id="cython"),
+        pytest.param(cython("diffusion_cy_omp"), id="cython-openmp"),
+        pytest.param(numba(False), id="numba"),
+        pytest.param(numba(True), id="numba-parallel"),
+        pytest.param(fortran, id="f2py", marks=pytest.mark.toolchain),
+        pytest.param(rust, id="rust", marks=pytest.mark.toolchain),
+    ]
+
+
+@pytest.mark.parametrize("make", step_makers())
+def test_every_diffusion_step_matches_numpy(make):
+    step, order = make()
+    for n, steps in [(1, 3), (2, 5), (3, 7), (64, 60), (100, 11)]:
+        grid, _ = common.evolve_loop(step, n, steps, order)
+        reference = common.run_numpy(n, steps)
+        assert np.allclose(grid, reference, rtol=0, atol=1e-12), (n, steps)
+        assert grid.sum() == pytest.approx(diffusion.initial_mass(n), rel=1e-10, abs=1e-15)
+
+
+@pytest.mark.toolchain
+def test_c_library_loop_in_c_matches_numpy():
+    path, seconds = built("shared_library")
+    assert seconds > 0
+    library = load_example(CHAPTER / "diffusion" / "diffusion_ctypes.py").load_library(path)
+    for steps in (0, 1, 4, 9):
+        grid = diffusion.initial_grid(32)
+        library.evolve_steps(grid, np.zeros_like(grid), 32, steps, diffusion.D, diffusion.DT)
+        assert np.allclose(grid, common.run_numpy(32, steps), rtol=0, atol=1e-12), steps
+    with pytest.raises(ctypes.ArgumentError):  # ndpointer checks the dtype
+        library.evolve(np.zeros((4, 4), np.float32), np.zeros((4, 4)), 4, 1.0, 0.1)
+
+
+def test_cpython_extension_checks_its_arguments():
+    cdiffusion = compiled("diffusion", "cdiffusion")
+    grid = diffusion.initial_grid(8)
+    with pytest.raises(TypeError):
+        cdiffusion.evolve(grid.astype(np.float32), np.empty((8, 8)))
+    with pytest.raises(TypeError):
+        cdiffusion.evolve(grid.tolist(), np.empty((8, 8)))
+    with pytest.raises(ValueError):
+        cdiffusion.evolve(np.zeros((8, 4)), np.zeros((8, 4)))
+    with pytest.raises(ValueError):
+        cdiffusion.evolve(np.zeros((8, 16))[:, ::2], np.empty((8, 8)))  # not contiguous
+    with pytest.raises(ValueError):
+        cdiffusion.evolve(grid, grid)
+    with pytest.raises(ValueError):
+        cdiffusion.evolve(grid, np.empty((4, 4)))
+    readonly = np.empty((8, 8))
+    readonly.flags.writeable = False
+    with pytest.raises(ValueError):
+        cdiffusion.evolve(grid, readonly)
+    out = np.empty_like(grid)
+    cdiffusion.evolve(grid, out, dt=0.1, D=1.0)
+    assert np.allclose(out, roll_reference(grid, 1), rtol=0, atol=1e-15)
+
+
+def test_diffusion_scripts_print_the_mass(run_example):
+    completed = run_example("07_compiling/diffusion/diffusion_cpython_module.py", "--size", "512",
+                            "--steps", "10", check=True)
+    assert "sum(grid) = 13.52 (initial mass 13.52)" in completed.stdout
+
+
+@pytest.mark.parametrize("args", [["--size", "0"], ["--steps", "x"], ["--parallel", "yes"]])
+def test_diffusion_script_bad_input(args, run_example, assert_bad_input):
+    assert "diffusion_numba.py" in assert_bad_input(
+        run_example("07_compiling/diffusion/diffusion_numba.py", *args))
+
+
+def test_missing_toolchain_is_one_clear_line(run_example, assert_bad_input, tmp_path):
+    completed = run_example("07_compiling/diffusion/diffusion_fortran.py", "--size", "8",
+                            env={"PATH": str(tmp_path)})
+    line = assert_bad_input(completed)
+    assert "needs gfortran: apt-get install gfortran" in line
+
+
+# ---------------------------------------------------------------- PyTorch
+
+def test_pytorch_diffusion_matches_numpy():
+    pytest.importorskip("torch", reason="needs torch: pip install torch (the `gpu` extra)")
+    import torch
+
+    example = load_example(CHAPTER / "pytorch" / "diffusion_pytorch.py")
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    for device in devices:
+        grid, copy_in, compute, copy_out = example.run(64, 40, torch.device(device))
+        assert np.allclose(grid, common.run_numpy(64, 40), rtol=0, atol=1e-12), device
+        assert min(copy_in, compute, copy_out) >= 0
+
+
+def test_pytorch_random_access(run_example, assert_bad_input):
+    pytest.importorskip("torch", reason="needs torch: pip install torch (the `gpu` extra)")
+    example = load_example(CHAPTER / "pytorch" / "random_access.py")
+    chain = np.array([2, 0, 3, 1])  # 0 -> 2 -> 3 -> 1 -> 0
+    assert [example.chase(chain, 0, t) for t in (0, 2, 3, 1)] == [0, 1, 2, 3]
+    completed = run_example("07_compiling/pytorch/random_access.py", "--device", "cpu", check=True)
+    steps = int(completed.stdout.split("steps to reach 500 = ")[1].split()[0])
+    assert 0 < steps < 1000
+    assert_bad_input(run_example("07_compiling/pytorch/random_access.py", "--size", "10",
+                                 "--target", "10"))
+
+
+# ---------------------------------------------------------------- benchmark
+
+def test_the_chapter_benchmark_cases_pass_their_checks():
+    from hpp import bench
+
+    small = {"julia set": {"width": 100, "iterations": 300}, "diffusion 2-D": {"n": 64, "steps": 5}}
+    for workload in bench.load_workloads(CHAPTER):
+        for case in workload.cases:
+            result = bench.run_case(case, small[workload.name], bench.Workload(
+                workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
+            assert result.status in (bench.PASSED, bench.SKIPPED), (case.name, result.message)
+            if result.status == bench.SKIPPED:
+                assert case.name in {"PyTorch cuda"} or "needs" in result.message or \
+                    "not built" in result.message, (case.name, result.message)
