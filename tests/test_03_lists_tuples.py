@@ -209,6 +209,15 @@ def test_the_tuple_literal_is_a_constant_and_the_list_literal_is_built():
     assert tuples.list_literal() == list(tuples.tuple_literal()) == list(range(10))
 
 
+def test_the_timed_statements_build_the_same_ten_items():
+    names = dict(zip("abcdefghij", range(10)))
+    for name, statement in tuples.STATEMENTS.items():
+        assert list(eval(statement, {}, names)) == list(range(10)), name
+        assert tuples.statement_timer(name).timeit(number=10) > 0
+    assert "BUILD_TUPLE" not in {i.opname for i in __import__("dis").get_instructions(
+        compile(tuples.STATEMENTS["tuple_literal"], "<stmt>", "eval"))}
+
+
 def test_a_freed_small_tuple_is_reused():
     assert tuples.freed_tuple_is_reused(5)
     assert tuple() is tuple()
