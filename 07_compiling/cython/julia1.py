@@ -59,6 +59,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     common = load_example(HERE.parent / "_common.py")
+    common.passive_openmp()
     module = common.import_compiled(args.variant)
     common.time_julia(module.calculate_z, args.width, args.max_iterations,
                       arrays=args.variant in ARRAY_VARIANTS, label=f"{args.variant}.calculate_z")

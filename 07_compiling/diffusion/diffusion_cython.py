@@ -37,6 +37,7 @@ def main(argv=None):
                         help="use the OpenMP build, diffusion_cy_omp")
     args = parser.parse_args(argv)
     name = "diffusion_cy_omp" if args.parallel else "diffusion_cy"
+    common.passive_openmp()
     module = common.import_compiled(name)
     common.drive_diffusion(make_step(module), args, f"Cython {name}")
 

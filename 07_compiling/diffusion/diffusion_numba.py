@@ -81,6 +81,7 @@ def main(argv=None):
     parser.add_argument("--parallel", action="store_true",
                         help=f"use prange over the rows ({numba.get_num_threads()} threads here)")
     args = parser.parse_args(argv)
+    common.passive_openmp()
     step = make_step(args.parallel)
     common.evolve_loop(step, 8, 1)  # compile first, so the timing below is the steady state
     label = "Numba parallel" if args.parallel else "Numba"

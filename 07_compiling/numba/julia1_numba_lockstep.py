@@ -71,6 +71,7 @@ def calculate_z(maxiter, zs, cs, output):
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
     args = parser.parse_args(argv)
+    load_example(Path(__file__).resolve().parents[1] / "_common.py").passive_openmp()
     print(f"Numba threads: {numba.get_num_threads()}, lanes per block: {LANES}")
     driver = load_example(Path(__file__).resolve().parent / "julia1_numba.py")
     driver.time_calls(calculate_z, args)
