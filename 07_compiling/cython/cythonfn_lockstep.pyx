@@ -15,8 +15,8 @@ wasted. ``prange`` spreads the blocks over the cores.
 Same answer as the book's loop, bit for bit: the arithmetic is the same
 ``z * z + c`` in the same order (``-ffp-contract=off`` keeps the compiler from
 fusing it into FMAs, which would round differently), and once |z| >= 2 it
-never comes back below 2 for this ``c`` (|c| < 1), so counting ``inside``
-gives the same number as stopping.
+never comes back below 2 when |c| <= 2 (|z*z + c| >= 4 - |c|; the book's c
+has |c| = 0.76), so counting ``inside`` gives the same number as stopping.
 """
 
 from cython.parallel import prange

@@ -9,8 +9,9 @@ neighbours escape at similar counts, so little work is wasted.
 ``parallel=True`` spreads the blocks over the cores.
 
 It gives the book's answer bit for bit: the same ``z * z + c`` in the same
-order (no ``fastmath``, so no fused multiply-adds), and for this ``c`` a
-point with |z| >= 2 never comes back inside, so counting equals stopping.
+order (no ``fastmath``, so no fused multiply-adds), and when |c| <= 2 (the
+book's c has |c| = 0.76) a point with |z| >= 2 never comes back inside
+(|z*z + c| >= 4 - |c|), so counting equals stopping.
 
 Run:
     python 07_compiling/numba/julia1_numba_lockstep.py
