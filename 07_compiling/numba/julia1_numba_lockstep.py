@@ -29,44 +29,44 @@ from hpp.script import example_parser
 
 SMOKE_ARGS = ["--width", "100"]
 
-LANES = 16
-
-
-@njit
-def julia_block(maxiter, zs, cs, output, start, stop):
-    """Iterate pixels ``start:stop`` (at most LANES) together until all have escaped."""
-    zr = np.full(LANES, 4.0)  # padding lanes start outside the circle and never count
-    zi = np.zeros(LANES)
-    cr = np.zeros(LANES)
-    ci = np.zeros(LANES)
-    n = np.zeros(LANES, dtype=np.int32)
-    for k in range(stop - start):
-        zr[k], zi[k] = zs[start + k].real, zs[start + k].imag
-        cr[k], ci[k] = cs[start + k].real, cs[start + k].imag
-    for _ in range(maxiter):
-        active = 0
-        for k in range(LANES):
-            rr = zr[k] * zr[k]
-            ii = zi[k] * zi[k]
-            inside = np.int32(rr + ii < 4.0)
-            n[k] += inside
-            active += inside
-            ri = zr[k] * zi[k]
-            zr[k] = rr - ii + cr[k]
-            zi[k] = ri + ri + ci[k]
-        if active == 0:
-            break
-    for k in range(stop - start):
-        output[start + k] = n[k]
+LANES = 32
+BLOCKS_PER_TASK = 8
 
 
 @njit(parallel=True)
 def calculate_z(maxiter, zs, cs, output):
-    """Escape counts for every pixel, LANES pixels at a time, blocks shared over the threads."""
-    blocks = (len(zs) + LANES - 1) // LANES
-    for b in prange(blocks):
-        start = b * LANES
-        julia_block(maxiter, zs, cs, output, start, min(start + LANES, len(zs)))
+    """Escape counts for every pixel, LANES pixels at a time; tasks of BLOCKS_PER_TASK blocks
+    are shared over the threads, and each task allocates its lane arrays once."""
+    size = len(zs)
+    per_task = LANES * BLOCKS_PER_TASK
+    for task in prange((size + per_task - 1) // per_task):
+        zr, zi = np.empty(LANES), np.empty(LANES)
+        cr, ci = np.empty(LANES), np.empty(LANES)
+        n = np.empty(LANES, dtype=np.int32)
+        for start in range(task * per_task, min((task + 1) * per_task, size), LANES):
+            stop = min(start + LANES, size)
+            for k in range(LANES):
+                if start + k < stop:
+                    zr[k], zi[k] = zs[start + k].real, zs[start + k].imag
+                    cr[k], ci[k] = cs[start + k].real, cs[start + k].imag
+                else:  # padding lanes start outside the circle and never count
+                    zr[k], zi[k], cr[k], ci[k] = 4.0, 0.0, 0.0, 0.0
+                n[k] = 0
+            for _ in range(maxiter):
+                active = 0
+                for k in range(LANES):  # no branch: LLVM vectorises this loop
+                    rr = zr[k] * zr[k]
+                    ii = zi[k] * zi[k]
+                    inside = np.int32(rr + ii < 4.0)
+                    n[k] += inside
+                    active += inside
+                    ri = zr[k] * zi[k]
+                    zr[k] = rr - ii + cr[k]
+                    zi[k] = ri + ri + ci[k]
+                if active == 0:  # every pixel of the block has escaped
+                    break
+            for k in range(stop - start):
+                output[start + k] = n[k]
 
 
 def main(argv=None):
