@@ -391,7 +391,7 @@ def machine_info():
         memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     except (ValueError, OSError, AttributeError):
         pass
-    threads = {k: os.environ[k] for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS",
+    threads = {k: os.environ[k] for k in ("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "MKL_NUM_THREADS",
                                           "OPENBLAS_NUM_THREADS", "NUMBA_NUM_THREADS",
                                           "NUMEXPR_NUM_THREADS", "NUMEXPR_MAX_THREADS")
                if k in os.environ}

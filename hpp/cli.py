@@ -8,6 +8,7 @@
 """
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,9 @@ def show_estimate(chapters, args):
 
 
 def command_bench(args):
+    # OpenMP threads that spin while they wait steal the core another case (or
+    # another process) needs; set before any chapter loads an OpenMP runtime.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     chapters = _chapters(args, "bench")
     if chapters is None:
         return 2

@@ -27,10 +27,21 @@ CONCURRENT = ["gevent_crawler.py", "tornado_crawler.py", "aiohttp_crawler.py", "
 CRAWLERS = ["serial.py"] + CONCURRENT
 
 
+def start_server():
+    return running_service([sys.executable, str(CHAPTER / "server.py"), "--port", "{port}"],
+                           ready=http_ready("/"))
+
+
 @pytest.fixture(scope="module")
 def server():
-    with running_service([sys.executable, str(CHAPTER / "server.py"), "--port", "{port}"],
-                         ready=http_ready("/")) as service:
+    with start_server() as service:
+        yield service.url
+
+
+@pytest.fixture
+def own_server():
+    """A server of the test's own: no request left over from another test shows in its metrics."""
+    with start_server() as service:
         yield service.url
 
 
@@ -194,10 +205,10 @@ def test_the_concurrency_sweep_respects_each_limit(server, run_example, tmp_path
 
 
 @pytest.mark.server
-def test_visualize_records_each_crawler_and_replots(server, run_example, assert_bad_input,
+def test_visualize_records_each_crawler_and_replots(own_server, run_example, assert_bad_input,
                                                     tmp_path):
     out = tmp_path / "out"
-    completed = run_example("08_concurrency/crawler/visualize.py", "--url", server,
+    completed = run_example("08_concurrency/crawler/visualize.py", "--url", own_server,
                             "--requests", "15", "--delay", "20", "--concurrency", "5",
                             "--crawlers", "serial", "gevent", "--output-dir", out,
                             timeout=120, check=True)

@@ -348,7 +348,7 @@ def test_csr_product_equals_dense_and_nbytes_formula():
     pytest.importorskip("scipy", reason="pip install scipy")
     import numpy as np
 
-    example = load_example(CHAPTER / "sparse" / "benchmark_sparse.py")
+    example = load_example(CHAPTER / "sparse_matrices" / "benchmark_sparse.py")
     a, b = example.random_sparse(300, 0.02, 1), example.random_sparse(300, 0.02, 2)
     assert np.allclose((a @ b).toarray(), a.toarray() @ b.toarray())
     assert example.csr_nbytes(a) == (a.nnz * (a.data.itemsize + a.indices.itemsize)
@@ -358,7 +358,7 @@ def test_csr_product_equals_dense_and_nbytes_formula():
 
 
 def test_sparse_script_saves_its_plots(run_example, tmp_path):
-    completed = run_example("11_less_ram/sparse/benchmark_sparse.py", "--size", "128",
+    completed = run_example("11_less_ram/sparse_matrices/benchmark_sparse.py", "--size", "128",
                             "--repeat", "1", "--output-dir", tmp_path / "p", check=True)
     assert "0.200" in completed.stdout
     assert (tmp_path / "p" / "sparse_footprint.png").stat().st_size > 1000

@@ -9,7 +9,7 @@ vectorised, cache-friendly loops: sparse wins only when the matrix is very
 sparse. Uses sparse *arrays* (``csr_array``), not ``np.matrix``.
 
 Run:
-    python 11_less_ram/sparse/benchmark_sparse.py                 # the book's 2048x2048
+    python 11_less_ram/sparse_matrices/benchmark_sparse.py                 # the book's 2048x2048
     (writes sparse_runtime.png and sparse_footprint.png under results/11_less_ram)
 """
 
