@@ -279,7 +279,7 @@ WORKLOADS = [
         name="pi, pure-Python darts",
         description=f"random.uniform darts; threads (multiprocessing.dummy) vs processes, up to {WORKERS} workers",
         baseline="serial",
-        sizes={"quick": [{"samples": 1_000_000}], "book": [{"samples": 100_000_000}]},
+        sizes={"quick": [{"samples": 3_000_000}], "book": [{"samples": 100_000_000}]},
         cases=[
             pure_python_case("serial"),
             pure_python_case("threads, 1", 1, processes=False),
@@ -288,7 +288,7 @@ WORKLOADS = [
             pure_python_case("processes, 2", 2),
             pure_python_case("joblib, 2", 2, joblib=True),
         ],
-        repeat=3, budget_seconds=1.5,
+        repeat=3, budget_seconds=3.0,
     ),
     Workload(
         name="pi, NumPy darts",
