@@ -25,7 +25,7 @@ SMOKE_ARGS = ["--width", "60"]
 
 
 def calculate_z_serial_purepython(maxiter, zs, cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = [0] * len(zs)
     for i in range(len(zs)):
         n = 0

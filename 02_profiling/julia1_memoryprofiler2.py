@@ -24,7 +24,7 @@ SMOKE_ARGS = ["--width", "100"]
 
 @profile
 def calculate_z_serial_purepython(maxiter, x, y):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = []
     for ycoord in y:
         for xcoord in x:

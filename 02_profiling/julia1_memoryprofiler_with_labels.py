@@ -44,7 +44,7 @@ def label(name):
 
 @profile
 def calculate_z_serial_purepython(maxiter, zs, cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     with label("create_output_list"):
         output = [0] * len(zs)
     time.sleep(SLEEP_SECONDS)

@@ -31,7 +31,7 @@ SMOKE_ARGS = ["--width", "100"]
 
 
 def calculate_z_serial_purepython(maxiter, zs, cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = [0] * len(zs)
     for i in range(len(zs)):
         n = 0
@@ -45,8 +45,8 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 
 
 def calc_pure_python(desired_width, max_iterations, calculate_z=calculate_z_serial_purepython):
-    """Create a list of complex coordinates (zs) and complex parameters (cs),
-    build Julia set, return sum(output)"""
+    """Build the inputs the way the book's driver does (float steps, ``append``),
+    run ``calculate_z`` on them, print its time and return ``sum(output)``."""
     x_step = (X2 - X1) / desired_width
     y_step = (Y1 - Y2) / desired_width
     x = []
@@ -59,9 +59,8 @@ def calc_pure_python(desired_width, max_iterations, calculate_z=calculate_z_seri
     while xcoord < X2:
         x.append(xcoord)
         xcoord += x_step
-    # build a list of coordinates and the initial condition for each cell.
-    # Note that our initial condition is a constant and could easily be removed,
-    # we use it to simulate a real-world scenario with several inputs to our function
+    # One start point and one constant per pixel. The constant never changes;
+    # the book keeps a list of it anyway, as a stand-in for a per-item input.
     zs = []
     cs = []
     for ycoord in y:

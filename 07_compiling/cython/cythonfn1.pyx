@@ -6,7 +6,7 @@ Built in place by ``make install``; run with ``python 07_compiling/cython/julia1
 
 
 def calculate_z(maxiter, zs, cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = [0] * len(zs)
     for i in range(len(zs)):
         n = 0

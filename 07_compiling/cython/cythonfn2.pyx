@@ -6,7 +6,7 @@ runs in C, but ``zs[i]`` is still a generic Python indexing call.
 
 
 def calculate_z(int maxiter, zs, cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     cdef unsigned int i, n
     cdef double complex z, c
     output = [0] * len(zs)

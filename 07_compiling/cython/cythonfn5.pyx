@@ -7,7 +7,7 @@ On lists it changes little: the time is spent elsewhere.
 
 
 def calculate_z(int maxiter, list zs, list cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     cdef unsigned int i, n
     cdef double complex z, c
     output = [0] * len(zs)

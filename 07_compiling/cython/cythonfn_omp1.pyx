@@ -14,7 +14,7 @@ import numpy as np
 
 
 def calculate_z(int maxiter, double complex[:] zs, double complex[:] cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     cdef unsigned int i, length
     cdef double complex z, c
     cdef int[:] output = np.zeros(len(zs), dtype=np.int32)

@@ -22,7 +22,7 @@ SMOKE_ARGS = ["--width", "60"]
 
 
 def calculate_z(maxiter, zs, cs):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = np.empty(len(zs), dtype=np.int32)
     for i in range(len(zs)):
         n = 0

@@ -22,7 +22,7 @@ SMOKE_ARGS = ["--width", "100"]
 
 @njit
 def calculate_z(maxiter, zs, cs, output):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     for i in range(len(zs)):
         n = 0
         z = zs[i]

@@ -23,7 +23,7 @@ SMOKE_ARGS = ["--width", "100"]
 
 @njit(parallel=True)
 def calculate_z(maxiter, zs, cs, output):
-    """Calculate output list using Julia update rule"""
+    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     for i in prange(len(zs)):
         n = 0
         z = zs[i]
