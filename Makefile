@@ -25,7 +25,7 @@ $(PY):
 
 $(INSTALLED): $(PY) pyproject.toml setup.py constraints.txt $(COMPILED_SOURCES)
 	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
-	$(PY) -m pip install --quiet --constraint constraints.txt setuptools cython numpy wheel
+	$(PY) -m pip install --quiet --upgrade --constraint constraints.txt "setuptools>=77" "cython>=3" "numpy>=1.26" wheel
 	$(PY) -m pip install --quiet --constraint constraints.txt --no-build-isolation \
 		--editable ".[all]" --group test
 	touch $@
