@@ -46,6 +46,7 @@ def command_bench(args):
     if chapters is None:
         return 2
     show_estimate(chapters, args)
+    machine = bench.machine_info()  # before any chapter changes thread settings
     started = time.time()
     results = bench.run_benchmarks(chapters, size=args.size, workload_filter=args.workload,
                                    case_filter=args.case)
@@ -58,7 +59,7 @@ def command_bench(args):
         "size": args.size,
         "chapters": [c.name for c in chapters],
         "wall_seconds": round(time.time() - started, 1),
-        "machine": bench.machine_info(),
+        "machine": machine,
     }
     folder = Path(args.output) if args.output else report.new_run_folder()
     folder.mkdir(parents=True, exist_ok=True)
