@@ -15,7 +15,6 @@ step at a time from Python. Time per step = time / steps (100 quick, 500 book).
 
 import functools
 import importlib
-import os
 import re
 import shutil
 import subprocess
@@ -30,9 +29,7 @@ from hpp.loader import REPO_ROOT, load_example
 
 HERE = Path(__file__).resolve().parent
 
-# Idle OpenMP threads sleep rather than spin (see _common.passive_openmp); a reader's own
-# OMP_WAIT_POLICY wins. It applies if no earlier chapter loaded the OpenMP runtime first.
-os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+# `hpp bench` sets OMP_WAIT_POLICY=PASSIVE before any chapter loads an OpenMP runtime.
 
 
 def common():

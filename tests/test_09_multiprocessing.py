@@ -51,7 +51,7 @@ lock_workers = worker_module(LOCK, "_locking_workers")
 def needs_redis():
     if shutil.which("redis-server") is None:
         pytest.skip("needs redis-server: apt-get install redis-server")
-    pytest.importorskip("redis", reason="needs redis-py: pip install redis")
+    importlib.import_module("redis")
 
 
 def sieve(limit):
@@ -158,7 +158,7 @@ def test_the_seeded_monte_carlo_diagram(run_example, tmp_path):
 
 
 def test_cpu_usage_trace(run_example, tmp_path):
-    psutil = pytest.importorskip("psutil")
+    psutil = importlib.import_module("psutil")
     completed = run_example(PI / "profile_cpu_usage.py", "--workers", WORKERS, "--samples", "300000",
                             "--interval", "0.05", "--output-dir", tmp_path, check=True)
     assert int(value_of(completed.stdout, "cores")) == psutil.cpu_count()

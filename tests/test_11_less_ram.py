@@ -1,5 +1,6 @@
 """Chapter 11: probabilistic counters, word-list structures, the benchmark cases."""
 
+import importlib
 import random
 import statistics
 import sys
@@ -182,7 +183,7 @@ STRUCTURES = [("text_example_set.py", None), ("text_example_dict.py", None),
 @pytest.mark.parametrize("script,module", STRUCTURES, ids=[s[0] for s in STRUCTURES])
 def test_every_structure_agrees_with_the_set_for_every_word(script, module):
     if module:
-        pytest.importorskip(module, reason=f"pip install {module}")
+        importlib.import_module(module)
     example = load_example(TEXT / script)
     path = common.default_word_file()
     words = list(common.read_words(path)) if path else list(common.generated_words(20_000))
@@ -196,7 +197,7 @@ def test_every_structure_agrees_with_the_set_for_every_word(script, module):
 
 
 def test_marisa_trie_loaded_from_disk_matches_the_words(tmp_path):
-    pytest.importorskip("marisa_trie", reason="pip install marisa-trie")
+    importlib.import_module("marisa_trie")
     built = load_example(TEXT / "text_example_marisa_trie.py")
     loader = load_example(TEXT / "text_example_marisa_trie_load_only.py")
     words = list(common.generated_words(5000))
@@ -207,7 +208,7 @@ def test_marisa_trie_loaded_from_disk_matches_the_words(tmp_path):
 
 
 def test_load_only_script_ram_is_far_below_the_set(run_example, tmp_path):
-    pytest.importorskip("marisa_trie", reason="pip install marisa-trie")
+    importlib.import_module("marisa_trie")
     flags = [] if common.default_word_file() else ["--generated", "100000"]
     set_run = run_example("11_less_ram/compressing_text/text_example_set.py", *flags,
                           "--lookups", "100", check=True)
@@ -328,7 +329,7 @@ def test_the_chapter_benchmark_cases_pass_their_checks():
 # ---------------------------------------------------------------- hashing trick and sparse
 
 def test_feature_hasher_collides_there_and_is_with_10_features():
-    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    importlib.import_module("sklearn")
     import numpy as np
 
     example = load_example(CHAPTER / "sklearn_hashing_trick" / "feature_hashing_explanation.py")
@@ -345,7 +346,7 @@ def test_feature_hasher_collides_there_and_is_with_10_features():
 
 
 def test_csr_product_equals_dense_and_nbytes_formula():
-    pytest.importorskip("scipy", reason="pip install scipy")
+    importlib.import_module("scipy")
     import numpy as np
 
     example = load_example(CHAPTER / "sparse_matrices" / "benchmark_sparse.py")
@@ -465,7 +466,7 @@ NUMEXPR = CHAPTER / "numexpr_pandas"
 
 
 def test_numexpr_cross_entropy_equals_numpy_and_makes_no_temporaries():
-    pytest.importorskip("numexpr", reason="pip install numexpr")
+    importlib.import_module("numexpr")
     import numpy as np
 
     example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
@@ -483,8 +484,8 @@ def test_numexpr_cross_entropy_equals_numpy_and_makes_no_temporaries():
 
 
 def test_pandas_eval_gives_the_same_cross_entropy():
-    pandas = pytest.importorskip("pandas", reason="pip install pandas")
-    pytest.importorskip("numexpr", reason="pip install numexpr")
+    pandas = importlib.import_module("pandas")
+    importlib.import_module("numexpr")
     import numpy as np
 
     example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
@@ -501,7 +502,7 @@ def test_peak_rss_growth_sees_a_large_allocation():
 
 
 def test_cross_entropy_script(run_example):
-    pytest.importorskip("numexpr", reason="pip install numexpr")
+    importlib.import_module("numexpr")
     completed = run_example("11_less_ram/numexpr_pandas/cross_entropy_numexpr.py", "--rows",
                             "300000", "--threads", "2", check=True)
     assert "numpy == numexpr (allclose) = True" in completed.stdout
@@ -529,7 +530,7 @@ HASHING = CHAPTER / "sklearn_hashing_trick" / "feature_hashing_explanation2.py"
 
 
 def test_ngram_counts():
-    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    importlib.import_module("sklearn")
     example = load_example(HASHING)
     assert example.ngram_counts("The cat, the cat!", 2) == {"the": 2, "cat": 2, "the cat": 2,
                                                              "cat the": 1}
@@ -538,7 +539,7 @@ def test_ngram_counts():
 
 
 def test_generated_corpus_is_seeded_and_balanced():
-    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    importlib.import_module("sklearn")
     example = load_example(HASHING)
     texts, labels = example.generated_corpus(400, 4, seed=2)
     assert (texts, labels) == example.generated_corpus(400, 4, seed=2)
@@ -548,7 +549,7 @@ def test_generated_corpus_is_seeded_and_balanced():
 
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_hasher_and_vectoriser_agree_on_accuracy_and_differ_in_memory():
-    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    importlib.import_module("sklearn")
     example = load_example(HASHING)
     texts, labels = example.generated_corpus(1600, 4, seed=0)
     exact, hashed = example.compare(texts, labels, ngram_max=2, n_features=2 ** 18, trace=True)
@@ -562,13 +563,13 @@ def test_hasher_and_vectoriser_agree_on_accuracy_and_differ_in_memory():
 
 
 def test_no_newsgroups_cache_means_none(monkeypatch, tmp_path):
-    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    importlib.import_module("sklearn")
     monkeypatch.setenv("SCIKIT_LEARN_DATA", str(tmp_path / "empty"))
     assert load_example(HASHING).newsgroups_corpus() is None
 
 
 def test_hashing_script_on_a_labelled_file_and_folder(run_example, tmp_path):
-    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    importlib.import_module("sklearn")
     example = load_example(HASHING)
     texts, labels = example.generated_corpus(300, 3, seed=5)
     lines = tmp_path / "corpus.tsv"
@@ -593,7 +594,7 @@ def test_hashing_script_on_a_labelled_file_and_folder(run_example, tmp_path):
     (None, ["--docs", "0"]),
 ])
 def test_hashing_script_bad_input(content, args, run_example, assert_bad_input, tmp_path):
-    pytest.importorskip("sklearn", reason="pip install scikit-learn")
+    importlib.import_module("sklearn")
     if content is not None:
         path = tmp_path / "bad.tsv"
         path.write_text(content)

@@ -8,7 +8,9 @@ reason on a machine without them.
 
 import ast
 import importlib.util
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -32,10 +34,24 @@ def module_constant(path, name, default=()):
     return default
 
 
+def optional_modules():
+    """Import names of the packages that ``make install`` leaves out (the ``gpu`` extra).
+
+    Every other package a script needs is installed by ``make install``: if it is
+    missing the test fails, so a forgotten install step cannot hide behind a skip.
+    """
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    names = project["optional-dependencies"]["gpu"]
+    return {re.split(r"[<>=!~;\[ ]", name)[0].lower().replace("-", "_") for name in names}
+
+
 def skip_if_requirements_missing(path):
+    optional = optional_modules()
     for module in module_constant(path, "REQUIRES"):
         if importlib.util.find_spec(module) is None:
-            pytest.skip(f"needs the Python package {module!r} (see the chapter README)")
+            if module not in optional:
+                pytest.fail(f"{module!r} is missing although make install installs it")
+            pytest.skip(f"needs the Python package {module!r}: pip install -e '.[gpu]'")
     for tool in module_constant(path, "REQUIRES_TOOLS"):
         if shutil.which(tool) is None:
             pytest.skip(f"needs the program {tool!r} (apt-get install it; see the chapter README)")

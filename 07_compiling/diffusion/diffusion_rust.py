@@ -13,9 +13,6 @@ Run:
 import ctypes
 from pathlib import Path
 
-import numpy as np
-
-from hpp.diffusion import D, DT
 from hpp.loader import load_example
 from hpp.script import example_parser, fail
 
@@ -25,22 +22,18 @@ REQUIRES_TOOLS = ("cargo",)
 HERE = Path(__file__).resolve().parent
 
 
+# The Python side is the ctypes example's: same argument checks, same step.
+c_example = load_example(HERE / "diffusion_ctypes.py")
+make_step = c_example.make_step
+
+
 def load_library(path):
+    """Open the Rust cdylib and declare ``evolve``'s C signature (``n`` is a ``usize``)."""
     library = ctypes.CDLL(str(path))
-    grid = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags="C_CONTIGUOUS")
-    out = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags=("C_CONTIGUOUS", "WRITEABLE"))
-    library.evolve.argtypes = [grid, out, ctypes.c_size_t, ctypes.c_double, ctypes.c_double]
+    library.evolve.argtypes = [c_example.GRID, c_example.WRITEABLE_GRID, ctypes.c_size_t,
+                               ctypes.c_double, ctypes.c_double]
     library.evolve.restype = None
     return library
-
-
-def make_step(library, dt=DT, D=D):
-    evolve = library.evolve
-
-    def step(grid, out):
-        evolve(grid, out, grid.shape[0], D, dt)
-
-    return step
 
 
 def main(argv=None):
