@@ -97,3 +97,10 @@ def test_benchmark_declarations(chapter):
         assert len(case_names) == len(set(case_names)), f"duplicate case names in {workload.name}"
         assert workload.baseline in case_names, f"{workload.name}: baseline not among the cases"
         assert workload.sizes.get("quick"), f"{workload.name}: no quick size"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=script_id)
+def test_an_unknown_flag_is_one_line_and_exit_2(script, run_example, assert_bad_input):
+    skip_if_requirements_missing(script)
+    completed = run_example(script.relative_to(REPO_ROOT), "--no-such-flag", timeout=120)
+    assert_bad_input(completed)
