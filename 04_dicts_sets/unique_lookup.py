@@ -14,9 +14,9 @@ Run:
 
 import random
 import string
-import time
 
 from hpp.script import example_parser, non_negative_int, positive_int
+from hpp.timing import repeat_timer
 
 SMOKE_ARGS = ["--size", "1000"]
 
@@ -61,12 +61,8 @@ def random_phonebook(size, seed=0):
 
 
 def best_time(function, phonebook, repeat):
-    times, answer = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        answer = function(phonebook)
-        times.append(time.perf_counter() - start)
-    return answer, min(times)
+    timing, answer = repeat_timer(lambda: function(phonebook), repeat=repeat, warmup=False)
+    return answer, timing.min
 
 
 def main(argv=None):

@@ -20,11 +20,11 @@ Run:
     python 05_iterators/fibonacci.py --num-items 10000
 """
 
-import time
 import tracemalloc
 from itertools import takewhile
 
 from hpp.script import example_parser, positive_int
+from hpp.timing import repeat_timer
 
 SMOKE_ARGS = ["--num-items", "5000"]
 
@@ -114,18 +114,14 @@ def fibonacci_succinct():
 
 def measure(function, *args, repeat=3):
     """``(best seconds, peak MiB allocated)`` of ``function(*args)``."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function(*args)
-        best = min(best, time.perf_counter() - start)
+    timing, _ = repeat_timer(lambda: function(*args), repeat=repeat, warmup=False)
     tracemalloc.start()
     try:
         function(*args)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return best, peak / MIB
+    return timing.min, peak / MIB
 
 
 def main(argv=None):

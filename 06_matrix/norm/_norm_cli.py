@@ -1,8 +1,8 @@
 """The command line shared by the norm scripts (not an example): ``--size N --repeat R``."""
 
-import time
 
 from hpp.script import example_parser, positive_int
+from hpp.timing import repeat_timer
 
 BOOK_SIZE = 1_000_000
 BOOK_REPEAT = 10
@@ -22,11 +22,7 @@ def run_main(doc, make_vector, norm_square, argv=None):
                         help="timed runs; the best is reported")
     args = parser.parse_args(argv)
     vector = make_vector(args.size)
-    times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        result = norm_square(vector)
-        times.append(time.perf_counter() - start)
+    timing, result = repeat_timer(lambda: norm_square(vector), repeat=args.repeat, warmup=False)
     print(f"norm squared of range({args.size}) = {int(result)}")
-    print(f"best of {args.repeat}: {min(times) * 1e3:.3f} ms")
+    print(f"best of {args.repeat}: {timing.min * 1e3:.3f} ms")
     return int(result)
