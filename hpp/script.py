@@ -79,6 +79,10 @@ def existing_file(text):
     return path
 
 
+#: The multiprocessing start methods a ``--start-method`` flag offers.
+START_METHODS = ("fork", "spawn", "forkserver")
+
+
 def output_dir(chapter, given=None):
     """The folder an example writes its figures and files to, created if needed.
 
