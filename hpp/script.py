@@ -100,3 +100,71 @@ def output_dir(chapter, given=None):
     except OSError as error:
         fail(f"cannot create the output folder {folder}: {error.strerror}")
     return folder
+
+
+def finite_float(text):
+    """argparse type: any finite number (no ``nan``, no ``inf``, no ``1e400``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
+
+
+def fraction(text):
+    """argparse type: a number between 0 and 1 inclusive."""
+    value = finite_float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}")
+    return value
+
+
+def seed(text):
+    """argparse type: a random seed, an integer from 0 to 2**32 - 1 (what NumPy accepts)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer seed, got {text!r}") from None
+    if not 0 <= value < 2**32:
+        raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2**32-1, got {text!r}")
+    return value
+
+
+def writable_dir(text):
+    """argparse type: a folder that exists or can be created, and can be written to.
+
+    Checked when the arguments are parsed, so a bad ``--output-dir`` stops the
+    script before any work rather than after it.
+    """
+    folder = Path(text)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise argparse.ArgumentTypeError(
+            f"cannot create the folder {text}: {error.strerror or error}") from None
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(f"cannot write to the folder {text}")
+    return folder
+
+
+def reachable_address(text, timeout=2.0):
+    """argparse type: ``host:port`` or a URL with a port, where a server answers a TCP connection."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text if "://" in text else f"tcp://{text}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host, port = None, None
+    if not host or port is None:
+        raise argparse.ArgumentTypeError(f"expected host:port or a URL with a port, got {text!r}")
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as error:
+        raise argparse.ArgumentTypeError(
+            f"nothing answers at {text} ({error.strerror or error})") from None
+    return text
