@@ -1,0 +1,139 @@
+"""The commands the book prints, replayed as a reader types them.
+
+Each chapter README has a section "As the book prints it": fenced blocks whose
+info string is ``book``. In a block, an optional first line ``cd DIR`` (from the
+repository root; default the chapter folder), then ``$ COMMAND`` lines run in
+order under bash with the project's environment first on PATH, then what the
+output must show:
+
+- ``> TEXT``: TEXT appears in the combined output of the block's commands;
+- ``~ REGEX``: the regular expression matches somewhere in it;
+- ``! TEXT``: TEXT does not appear.
+
+Every command must exit 0 (or the block's ``rc=N``). ``book slow`` marks a
+block that runs for more than a few seconds. Never a timing.
+"""
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from hpp.loader import REPO_ROOT
+
+FENCE = re.compile(r"^```book(?P<info>[^\n]*)\n(?P<body>.*?)^```", re.S | re.M)
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class BookBlock:
+    readme: Path
+    line: int
+    folder: Path
+    commands: list = field(default_factory=list)
+    present: list = field(default_factory=list)
+    patterns: list = field(default_factory=list)
+    absent: list = field(default_factory=list)
+    returncode: int = 0
+    slow: bool = False
+
+    @property
+    def id(self):
+        return f"{self.readme.parent.name}:{self.line}"
+
+
+def parse_blocks(readme):
+    """The ``book`` blocks of one README."""
+    text = readme.read_text()
+    blocks = []
+    for match in FENCE.finditer(text):
+        info = match.group("info").split()
+        line = text.count("\n", 0, match.start()) + 1
+        block = BookBlock(readme, line, readme.parent, slow="slow" in info)
+        for word in info:
+            if word.startswith("rc="):
+                block.returncode = int(word[3:])
+        lines = match.group("body").splitlines()
+        if lines and lines[0].startswith("cd "):
+            block.folder = REPO_ROOT / lines.pop(0)[3:].strip()
+        for entry in lines:
+            kind, _, rest = entry.partition(" ")
+            if kind == "$":
+                block.commands.append(rest)
+            elif kind == ">":
+                block.present.append(rest)
+            elif kind == "~":
+                block.patterns.append(rest)
+            elif kind == "!":
+                block.absent.append(rest)
+            elif entry.strip() and not entry.lstrip().startswith("#"):
+                raise ValueError(f"{readme}:{line}: a book block line starts with $, >, ~, ! or #: {entry!r}")
+        blocks.append(block)
+    return blocks
+
+
+def all_blocks():
+    return [block for readme in sorted(REPO_ROOT.glob("[0-9][0-9]_*/README.md"))
+            for block in parse_blocks(readme)]
+
+
+BLOCKS = all_blocks()
+
+
+def test_every_chapter_replays_the_book():
+    """Each chapter README lists the book's commands in an "As the book prints it" section."""
+    missing = []
+    for readme in sorted(REPO_ROOT.glob("[0-9][0-9]_*/README.md")):
+        if "## As the book prints it" not in readme.read_text() or not parse_blocks(readme):
+            missing.append(readme.parent.name)
+    assert not missing, f"chapters without book command blocks: {missing}"
+
+
+def test_the_block_parser_reads_every_kind_of_line(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("## As the book prints it\n\n```book slow rc=2\ncd 02_profiling\n"
+                      "$ python -c 'print(1)'\n# a comment\n> 1\n~ ^1$\n! Traceback\n```\n")
+    [block] = parse_blocks(readme)
+    assert block.folder == REPO_ROOT / "02_profiling"
+    assert block.commands == ["python -c 'print(1)'"]
+    assert (block.present, block.patterns, block.absent) == (["1"], ["^1$"], ["Traceback"])
+    assert block.slow and block.returncode == 2
+
+
+def marked(block):
+    return pytest.param(block, id=block.id, marks=[pytest.mark.slow] if block.slow else [])
+
+
+@pytest.mark.parametrize("block", [marked(block) for block in BLOCKS])
+def test_book_command(block, tmp_path):
+    assert block.commands, f"{block.id}: a block runs at least one command"
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+               VIRTUAL_ENV=str(BIN.parent), HPP_OUTPUT_DIR=str(tmp_path / "output"),
+               MPLBACKEND="Agg", PYTHONUNBUFFERED="1", TMPDIR=str(tmp_path))
+    output = []
+    for command in block.commands:
+        completed = subprocess.run(["bash", "-c", command], cwd=block.folder, env=env,
+                                   capture_output=True, text=True, timeout=900,
+                                   stdin=subprocess.DEVNULL)
+        output.append(completed.stdout + completed.stderr)
+        assert completed.returncode == block.returncode, (
+            f"{block.id}: `{command}` exited {completed.returncode}:\n{output[-1][-3000:]}")
+    text = "\n".join(output)
+    for expected in block.present:
+        assert expected in text, f"{block.id}: {expected!r} not in the output:\n{text[-3000:]}"
+    for pattern in block.patterns:
+        assert re.search(pattern, text, re.M), f"{block.id}: /{pattern}/ not in:\n{text[-3000:]}"
+    for unexpected in block.absent:
+        assert unexpected not in text, f"{block.id}: {unexpected!r} in the output"
+
+
+def test_commands_are_shell_words():
+    """Each command parses as shell words, so the README shows what a reader can paste."""
+    for block in BLOCKS:
+        for command in block.commands:
+            shlex.split(command)

@@ -1,0 +1,101 @@
+"""The read-along notebooks: committed clean, and every one runs on the project's kernel.
+
+Each notebook asserts the chapter's known results in its own cells, so a run
+that ends without an error is a run whose results matched the book.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+import json
+
+import nbformat
+import pytest
+
+from hpp.loader import REPO_ROOT
+from hpp.notebooks import leftover_outputs, read_along_notebooks, run
+from hpp.service import free_port
+
+NOTEBOOKS = read_along_notebooks()
+CHAPTERS = sorted(p for p in REPO_ROOT.glob("[0-9][0-9]_*") if p.is_dir())
+
+
+def chapter_id(path):
+    return path.parent.name
+
+
+def test_every_chapter_has_a_read_along_notebook():
+    missing = [chapter.name for chapter in CHAPTERS if not (chapter / "read_along.ipynb").is_file()]
+    assert not missing, f"chapters without read_along.ipynb: {missing}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
+def test_notebook_is_committed_without_outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    assert not leftover_outputs(notebook), (
+        f"cells with outputs or execution counts: {leftover_outputs(notebook)}; "
+        f"run: python -m hpp.notebooks strip {path.relative_to(REPO_ROOT)}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
+def test_notebook_follows_the_book(path):
+    """Sections under the book's headings, a BOOK_SIZE switch, and asserted results."""
+    notebook = nbformat.read(path, as_version=4)
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    headings = [cell for cell in notebook.cells
+                if cell.cell_type == "markdown" and re.search(r"^#+ ", cell.source, re.M)]
+    assert re.search(r"^BOOK_SIZE = False", code, re.M), "the first code cell sets BOOK_SIZE = False"
+    assert "assert " in code, "the notebook asserts the book's known results"
+    assert len(headings) >= 2, "the book's section headings as markdown cells"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
+def test_notebook_runs(path, tmp_path):
+    executed = run(path, env={"HPP_OUTPUT_DIR": str(tmp_path)})
+    errors = [output for cell in executed.cells if cell.cell_type == "code"
+              for output in cell.get("outputs", []) if output.get("output_type") == "error"]
+    assert not errors
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_jupyterlab_starts_and_lists_the_notebooks(tmp_path):
+    """What ``make lab`` starts: a JupyterLab server on loopback that serves the chapters."""
+    port, token = free_port(), "hpp-test-token"
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_DATA_DIR=str(tmp_path / "data"),
+               IPYTHONDIR=str(tmp_path / "ipython"))
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={port}", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={REPO_ROOT}"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              stdin=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/api/contents/02_profiling?token={token}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    listing = json.load(response)
+                break
+            except OSError:
+                assert server.poll() is None, "jupyter lab exited"
+                assert time.monotonic() < deadline, "jupyter lab did not answer in 90 s"
+                time.sleep(0.5)
+        names = {entry["name"] for entry in listing["content"]}
+        assert "read_along.ipynb" in names
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=10) as page:
+            assert page.status == 200
+            assert b"JupyterLab" in page.read()
+    finally:
+        server.terminate()
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
