@@ -27,7 +27,7 @@ from hpp.loader import REPO_ROOT, load_example
 SCRIPTS = all_example_scripts()
 
 UNWRITABLE = "/proc/hpp-cannot-write-here/folder"  # /proc refuses mkdir, even for root
-MISSING_FILE = "/nonexistent-hpp-folder/missing-file.txt"
+MISSING_FILE = "/proc/hpp-no-such-file.txt"  # absent, and nothing can create it
 DEAD_ADDRESS = "http://127.0.0.1:9"  # the discard port: nothing listens there
 GENERIC_BAD = ["abc", "-1", "0", "1e400", "nan", "", UNWRITABLE, MISSING_FILE, DEAD_ADDRESS]
 
