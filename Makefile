@@ -1,6 +1,7 @@
 # Two commands set everything up and run it:
 #   make test    install (once) and run the whole test suite
 #   make bench   install (once) and run the benchmark tour, writing results/bench/DATE/report.md
+#   make lab     install (once) and open JupyterLab on the chapters' read-along notebooks
 #
 # The install makes a virtual environment in .venv, installs the examples'
 # libraries (constraints.txt pins the versions that passed) and builds every
@@ -15,7 +16,7 @@ COMPILED_SOURCES := $(shell find [0-9][0-9]_* \( -name '*.pyx' -o -name '*.pxd' 
 PYTEST_ARGS ?= -n 2
 BENCH_ARGS ?=
 
-.PHONY: install test bench clean
+.PHONY: install test bench lab figures clean
 
 install: $(INSTALLED)
 
@@ -35,6 +36,14 @@ test: install
 
 bench: install
 	$(VENV)/bin/hpp bench $(BENCH_ARGS)
+
+# JupyterLab (the `notebooks` extra) on this environment's kernel, from the repository root.
+LAB_ARGS ?=
+lab: install
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $(LAB_ARGS)
+
+figures: install
+	$(VENV)/bin/hpp figures
 
 clean:
 	rm -rf build results .pytest_cache
