@@ -21,7 +21,7 @@ Run:
 
 import timeit
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, non_negative_int, positive_int
 
 SMOKE_ARGS = ["--sizes", "10000", "--number", "100"]
 
@@ -63,7 +63,8 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(BOOK_SIZES),
                         help="haystack sizes: each haystack is list(range(SIZE))")
-    parser.add_argument("--needles", type=int, nargs="+", default=list(BOOK_NEEDLES))
+    parser.add_argument("--needles", type=non_negative_int, nargs="+", default=list(BOOK_NEEDLES),
+                        help="values to search for (0 or more; SIZE or more is absent)")
     parser.add_argument("--number", type=positive_int, default=10_000,
                         help="timeit repetitions per search (the official code: 10,000)")
     args = parser.parse_args(argv)

@@ -17,7 +17,7 @@ import timeit
 from binary_search import binary_search
 from linear_search import linear_search
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, non_negative_int, positive_int
 
 SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
 
@@ -39,7 +39,8 @@ SEARCHES = (linear_search, binary_search, bisect_search)
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(BOOK_SIZES))
-    parser.add_argument("--needles", type=int, nargs="+", default=list(BOOK_NEEDLES))
+    parser.add_argument("--needles", type=non_negative_int, nargs="+", default=list(BOOK_NEEDLES),
+                        help="values to search for (0 or more; SIZE or more is absent)")
     parser.add_argument("--number", type=positive_int, default=100,
                         help="timeit repetitions per search")
     args = parser.parse_args(argv)

@@ -16,12 +16,13 @@ Run:
 
 import timeit
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, non_negative_int, positive_int
 
 SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
 
 BOOK_SIZES = (10_000, 100_000, 1_000_000)
 BOOK_NEEDLES = (1, 6000, 9000, 1_000_000)
+EXERCISE_DATA = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
 
 
 def linear_search(needle, array):
@@ -35,10 +36,12 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(BOOK_SIZES),
                         help="haystack sizes: each haystack is list(range(SIZE))")
-    parser.add_argument("--needles", type=int, nargs="+", default=list(BOOK_NEEDLES))
+    parser.add_argument("--needles", type=non_negative_int, nargs="+", default=list(BOOK_NEEDLES),
+                        help="values to search for (0 or more; SIZE or more is absent)")
     parser.add_argument("--number", type=positive_int, default=1000,
                         help="timeit repetitions per search (the official code: 1000)")
     args = parser.parse_args(argv)
+    print(f"exercise: linear_search(61, {EXERCISE_DATA}) = {linear_search(61, EXERCISE_DATA)}")
     for size in args.sizes:
         haystack = list(range(size))
         for needle in args.needles:

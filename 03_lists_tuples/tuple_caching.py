@@ -63,6 +63,30 @@ def statement_timer(name):
     return timeit.Timer(STATEMENTS[name], setup=VARIABLES)
 
 
+# timeit's own loop, which also hands back the value the last timed run built
+TIMED_LOOP = """
+def timed_loop(number, timer):
+    {variables}
+    value = None
+    start = timer()
+    for _ in range(number):
+        value = {statement}
+    return timer() - start, value
+"""
+
+
+def timed_loop_for(name):
+    """``timed_loop(number, timer) -> (seconds, value built)`` for one of ``STATEMENTS``."""
+    namespace = {}
+    exec(TIMED_LOOP.format(variables=VARIABLES, statement=STATEMENTS[name]), namespace)
+    return namespace["timed_loop"]
+
+
+def time_statement(name, number):
+    """``(seconds for number runs, the value the timed runs built)`` for one of ``STATEMENTS``."""
+    return timed_loop_for(name)(number, timeit.default_timer)
+
+
 def opnames(function):
     """The set of bytecode instruction names in ``function``."""
     return {instruction.opname for instruction in dis.get_instructions(function)}
@@ -102,7 +126,7 @@ def main(argv=None):
         ops = sorted(op for op in opnames(function) if op.startswith(("BUILD", "LIST", "LOAD_CONST",
                                                                       "RETURN_CONST")))
         print(f"{function.__name__:22s} bytecode: {', '.join(ops)}")
-    times = {name: min(statement_timer(name).repeat(number=args.number, repeat=3)) / args.number
+    times = {name: min(time_statement(name, args.number)[0] for _ in range(3)) / args.number
              for name in STATEMENTS}
     for name, seconds in times.items():
         print(f"{STATEMENTS[name]:32s} {seconds * 1e9:8.1f} ns")

@@ -2,6 +2,7 @@
 
 import bisect
 import random
+import re
 import sys
 
 import pytest
@@ -209,11 +210,21 @@ def test_the_tuple_literal_is_a_constant_and_the_list_literal_is_built():
     assert tuples.list_literal() == list(tuples.tuple_literal()) == list(range(10))
 
 
-def test_the_timed_statements_build_the_same_ten_items():
-    names = dict(zip("abcdefghij", range(10)))
-    for name, statement in tuples.STATEMENTS.items():
-        assert list(eval(statement, {}, names)) == list(range(10)), name
-        assert tuples.statement_timer(name).timeit(number=10) > 0
+def test_the_timed_loop_builds_a_new_list_each_run_but_reuses_one_tuple_constant():
+    """Example 3-9's gap, without a clock: what the timed loop itself hands back."""
+    built = {}
+    for name in tuples.STATEMENTS:
+        loop = tuples.timed_loop_for(name)
+        first, second = loop(3, lambda: 0)[1], loop(3, lambda: 0)[1]
+        assert list(first) == list(range(10)), name
+        built[name] = (first, second)
+    # the tuple literal is one constant folded by the compiler: every run gives the same object
+    first, second = built["tuple_literal"]
+    assert first is second
+    # the list literal is built afresh on every run, as are both from variables
+    for name in ("list_literal", "list_from_variables", "tuple_from_variables"):
+        first, second = built[name]
+        assert first == second and first is not second, name
     assert "BUILD_TUPLE" not in {i.opname for i in __import__("dis").get_instructions(
         compile(tuples.STATEMENTS["tuple_literal"], "<stmt>", "eval"))}
 
@@ -223,16 +234,68 @@ def test_a_freed_small_tuple_is_reused():
     assert tuple() is tuple()
 
 
+# ------------------------------------------------------------------ lessons as counts
+
+indexing = load_example(CHAPTER / "list_indexing.py")
+reducing = load_example(REPO_ROOT / "01_understanding" / "reducing_operations.py")
+
+
+def test_indexing_executes_the_same_instructions_whatever_the_length():
+    """Example 3-1: O(1) lookups, counted as bytecode instructions executed, not timed."""
+    small = indexing.executed_instructions(indexing.lookup, list(range(10)), 5)
+    big = indexing.executed_instructions(indexing.lookup, list(range(1_000_000)), 100_000)
+    assert small == big
+    # a linear search executes a fixed number of instructions more for every item it passes
+    near, far, farther = (indexing.executed_instructions(linear.linear_search, n, list(range(200)))
+                          for n in (10, 100, 190))
+    assert far - near == farther - far > 0
+    assert far - near >= 90 * 2  # at least two instructions per item passed
+
+
+class CountingNeedle(int):
+    """An int that counts how often it is compared for equality."""
+
+    comparisons = 0
+
+    def __eq__(self, other):
+        type(self).comparisons += 1
+        return int(self) == other
+
+    __hash__ = int.__hash__
+
+
+@pytest.mark.parametrize("search,position,expected", [
+    ("search_fast", 5, 6), ("search_unknown1", 5, 6),
+    ("search_slow", 5, 1000), ("search_unknown2", 5, 1000),
+    ("search_fast", 990, 991), ("search_unknown2", 990, 1000),
+])
+def test_early_exit_counted_in_comparisons(search, position, expected):
+    """search_fast and the generator stop at the needle; search_slow and the list do not."""
+    haystack = list(range(1000))
+    CountingNeedle.comparisons = 0
+    assert getattr(reducing, search)(haystack, CountingNeedle(position)) is True
+    assert CountingNeedle.comparisons == expected
+
+
 def test_list_indexing_script(run_example):
     completed = run_example("03_lists_tuples/list_indexing.py", "--size", "300000", "--number",
                             "1000", check=True)
     assert "list(range(10))[5] = 5" in completed.stdout
     assert "list(range(300000))[100000] = 100000" in completed.stdout
+    # the same count for both lists (the count itself depends on the Python version)
+    assert re.search(r"bytecode instructions per lookup: (\d+) \(10 items\), \1 \(300,000 items\)",
+                     completed.stdout), completed.stdout
 
 
 @pytest.mark.parametrize("script,args", [
     ("list_indexing.py", ["--index", "50", "--size", "10"]),
     ("linear_search.py", ["--sizes", "0"]),
+    ("linear_search.py", ["--needles", "-1"]),
+    ("binary_search.py", ["--needles", "abc"]),
+    ("binary_vs_linear_search.py", ["--needles", "-1"]),
+    ("list_indexing.py", ["--index", "-1"]),
+    ("overallocation_memory_use.py", ["--seed", "-1"]),
+    ("tuple_caching.py", ["--number", "1e400"]),
     ("binary_search.py", ["--number", "x"]),
     ("overallocation_memory_use.py", ["--samples", "-1"]),
     ("bisect_example.py", ["--seed", "-3"]),
