@@ -146,6 +146,56 @@ def ols_case(name, method, jit=False, requires=None):
     return Case(name, run=run, setup=setup, check=check, jit=jit, requires=requires)
 
 
+def polars_case(name, method):
+    """A Polars method from time_iteration_methods_polars.py; the conversion is set-up, untimed."""
+
+    def setup(params):
+        module = load_example(PANDAS / "time_iteration_methods_polars.py")
+        utility = load_example(PANDAS / "utility.py")
+        return getattr(module, method), module.to_polars(utility.make_data(params["people"]))
+
+    def run(state):
+        function, pl_df = state
+        return function(pl_df)
+
+    def check(slopes, params):
+        utility = load_example(PANDAS / "utility.py")
+        expected = utility.ols_slopes_reference(utility.make_data(params["people"]))
+        np.testing.assert_allclose(slopes.to_numpy(), expected.to_numpy(), rtol=1e-9, atol=1e-12)
+
+    return Case(name, run=run, setup=setup, check=check)
+
+
+STRING_METHODS = [
+    ("str accessor", "find_9_str_accessor", False),
+    ("apply(find_9)", "find_9_apply", False),
+    ("polars eager", "find_9_polars", True),
+    ("polars lazy", "find_9_polars_lazy", True),
+]
+
+
+def string_case(name, function, polars):
+    """The first '9' after the point in day 0's hours as text, pandas or Polars."""
+
+    def setup(params):
+        module = load_example(PANDAS / "str_operation.py")
+        df = load_example(PANDAS / "utility.py").make_data(params["people"])
+        data = module.to_polars(df[[0]]) if polars else df[0].astype(str)
+        return getattr(module, function), data
+
+    def run(state):
+        function, data = state
+        return function(data)
+
+    def check(positions, params):
+        module = load_example(PANDAS / "str_operation.py")
+        df = load_example(PANDAS / "utility.py").make_data(params["people"])
+        expected = module.find_9_apply(df[0].astype(str)).to_numpy(dtype="int64")
+        assert (np.asarray(positions.to_numpy()).astype("int64") == expected).all()
+
+    return Case(name, run=run, setup=setup, check=check)
+
+
 def numba_engine_allowed(params):
     if not params.get("numba_engine"):
         return ("skipped at this size: pandas' numba engine compiles for ~20 s; "
@@ -192,8 +242,21 @@ WORKLOADS = [
             ols_case("apply engine='numba'", "slopes_numba_engine", jit=True,
                      requires=numba_engine_allowed),
             ols_case("vectorised", "slopes_vectorised"),
+            polars_case("polars expression (eager)", "slopes_polars"),
+            polars_case("polars expression (lazy)", "slopes_polars_lazy"),
+            polars_case("polars map_rows", "slopes_polars_map_rows"),
         ],
         repeat=3,
         budget_seconds=2.0,
+    ),
+    Workload(
+        name="pandas string find 9",
+        description="position of the first '9' after the point in day 0's hours as text; "
+                    "every method checked against apply(find_9)",
+        baseline="str accessor",
+        sizes={"quick": [{"people": 20_000}], "book": [{"people": 100_000}]},
+        cases=[string_case(*spec) for spec in STRING_METHODS],
+        repeat=5,
+        budget_seconds=1.0,
     ),
 ]

@@ -12,7 +12,7 @@ Run:
 
 from utility import BOOK_DAYS, BOOK_PEOPLE, SEED, make_data
 
-from hpp.script import example_parser, non_negative_int, output_dir, positive_int
+from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
 
 SMOKE_ARGS = ["--people", "1000"]
 
@@ -39,8 +39,8 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
     parser.add_argument("--days", type=positive_int, default=BOOK_DAYS)
-    parser.add_argument("--seed", type=non_negative_int, default=SEED)
-    parser.add_argument("--output-dir", help="where to write the pickle and the PNG")
+    parser.add_argument("--seed", type=seed, default=SEED)
+    parser.add_argument("--output-dir", type=writable_dir, help="where to write the pickle and the PNG")
     args = parser.parse_args(argv)
     df = make_data(args.people, args.days, args.seed)
     folder = output_dir("06_matrix", args.output_dir)

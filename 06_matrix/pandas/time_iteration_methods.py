@@ -24,10 +24,16 @@ import time
 
 import numpy as np
 import pandas as pd
-from utility import (BOOK_PEOPLE, make_data, ols_lstsq, ols_lstsq_raw, ols_slopes_reference,
-                     ols_slopes_vectorised)
+from utility import (
+    BOOK_PEOPLE,
+    make_data,
+    ols_lstsq,
+    ols_lstsq_raw,
+    ols_slopes_reference,
+    ols_slopes_vectorised,
+)
 
-from hpp.script import example_parser, fail, positive_int
+from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--people", "300", "--methods", "iloc,iterrows,apply,apply_raw,vectorised"]
 
@@ -42,7 +48,7 @@ def slopes_iloc(df):
 
 def slopes_iterrows(df):
     results = []
-    for row_idx, row in df.iterrows():
+    for _row_idx, row in df.iterrows():
         results.append(ols_lstsq(row))
     return pd.Series(results, index=df.index)
 
@@ -85,17 +91,25 @@ METHODS = {
 }
 
 
+def method_list(text):
+    """argparse type: comma-separated names from METHODS."""
+    import argparse
+
+    chosen = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in METHODS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}")
+    return chosen
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--methods", default=",".join(METHODS),
+    parser.add_argument("--methods", type=method_list, default=list(METHODS),
                         help=f"comma-separated, from: {', '.join(METHODS)}")
     args = parser.parse_args(argv)
-    chosen = [m.strip() for m in args.methods.split(",") if m.strip()]
-    unknown = [m for m in chosen if m not in METHODS]
-    if unknown or not chosen:
-        fail(f"time_iteration_methods.py: unknown method(s) {', '.join(unknown) or '(none)'}; "
-             f"choose from: {', '.join(METHODS)}")
+    chosen = args.methods
     df = make_data(args.people)
     expected = ols_slopes_reference(df)
     print(f"{args.people} people x {df.shape[1]} days; checking against np.linalg.lstsq per row")

@@ -16,7 +16,7 @@ import time
 import pandas as pd
 from utility import BOOK_PEOPLE, make_data, ols_lstsq
 
-from hpp.script import example_parser, output_dir, positive_int
+from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--people", "400"]
 CHUNKS = 10
@@ -67,7 +67,7 @@ def plot_chunks(chunk_times, path):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--output-dir", help="where to save the PNG")
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save the PNG")
     args = parser.parse_args(argv)
     df = make_data(args.people)
 

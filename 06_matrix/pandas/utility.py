@@ -2,9 +2,20 @@
 
 Chapter 6 (2e) / Pandas (3e): each row of the DataFrame is one person's
 hours of phone use over 14 days; the task is the slope of a straight-line
-least-squares fit per row. ``ols_lstsq`` takes a row as a pandas Series,
-``ols_lstsq_raw`` a plain NumPy array (what ``apply(raw=True)`` passes).
+least-squares fit per row. The book solves it four ways:
+
+- ``ols_sklearn``: scikit-learn's ``LinearRegression`` (the intercept is built in);
+- ``ols_lstsq``: ``np.linalg.lstsq`` on a row given as a pandas Series;
+- ``ols_lstsq_raw``: the same on a plain NumPy array (what ``apply(raw=True)`` passes);
+- ``ols_sm``: statsmodels' ``OLS`` with ``add_constant`` (the official file used ``sm``
+  without importing it; ours imports it).
+
+All four give the slope of ``np.linalg.lstsq`` (``tests/test_06_matrix.py``).
 ``ols_slopes_vectorised`` is the whole-table answer in one matrix product.
+scikit-learn and statsmodels are imported inside their functions: every pandas
+script imports this module, and only two of them need the libraries.
+
+Run its check: ``python utility.py`` prints each method's slope for the first person.
 """
 
 import numpy as np
@@ -22,21 +33,48 @@ def make_data(people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
     return pd.DataFrame(values, columns=range(days))
 
 
+def ols_sklearn(row):
+    """Solve OLS using scikit-learn's LinearRegression."""
+    from sklearn.linear_model import LinearRegression
+
+    est = LinearRegression()
+    X = np.arange(row.shape[0]).reshape(-1, 1)  # shape (14, 1)
+    # the intercept is built inside LinearRegression
+    est.fit(X, row.values)
+    m = est.coef_[0]  # c is in est.intercept_
+    return m
+
+
 def ols_lstsq(row):
-    """The slope of the least-squares line through ``row`` (a pandas Series) against 0..n-1."""
-    X = np.arange(row.shape[0])
-    ones = np.ones(row.shape[0])
-    A = np.vstack((X, ones)).T
+    """Solve OLS using numpy.linalg.lstsq: the slope for ``row`` (a pandas Series) against 0..n-1."""
+    # build X values for [0, 13]
+    X = np.arange(row.shape[0])  # shape (14,)
+    ones = np.ones(row.shape[0])  # constant used to build the intercept
+    A = np.vstack((X, ones)).T  # shape (14, 2)
+    # lstsq returns the coefficient and intercept as the first result,
+    # followed by the residuals and other items
     m, c = np.linalg.lstsq(A, row.values, rcond=-1)[0]
     return m
 
 
 def ols_lstsq_raw(row):
-    """The same slope for ``row`` given as a NumPy array (also compiles with Numba)."""
+    """Variant of ``ols_lstsq`` where ``row`` is a NumPy array, not a Series (compiles with Numba)."""
     X = np.arange(row.shape[0])
     ones = np.ones(row.shape[0])
     A = np.vstack((X, ones)).T
     m, c = np.linalg.lstsq(A, row, rcond=-1)[0]
+    return m
+
+
+def ols_sm(row):
+    """Solve OLS using statsmodels: ``OLS(y, add_constant(x)).fit()``, the slope is ``params[1]``."""
+    import statsmodels.api as sm
+
+    X = np.arange(row.shape[0])
+    X = sm.add_constant(X)
+    model = sm.OLS(row.values, X)
+    results = model.fit()
+    m = results.params[1]
     return m
 
 
@@ -53,3 +91,31 @@ def ols_slopes_reference(df):
     """The oracle: ``np.linalg.lstsq`` on each row, in a plain loop over the NumPy array."""
     values = df.to_numpy(dtype=np.float64)
     return pd.Series([ols_lstsq_raw(row) for row in values], index=df.index)
+
+
+def needs(module, package, extra="matrix"):
+    """Import ``module`` or end with one line naming the extra to install (exit 2)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        from hpp.script import fail
+
+        fail(f"needs {package}: pip install -e '.[{extra}]'")
+
+
+def main(argv=None):
+    from hpp.script import example_parser
+
+    example_parser(__doc__).parse_args(argv)
+    needs("sklearn", "scikit-learn")
+    needs("statsmodels", "statsmodels")
+    row = make_data(1).iloc[0]
+    for function in (ols_sklearn, ols_lstsq, ols_lstsq_raw, ols_sm):
+        value = function(row.to_numpy() if function is ols_lstsq_raw else row)
+        print(f"{function.__name__}(df.iloc[0]) = {value:.12f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The people with the steepest rising and falling phone use, with their fitted lines.
+
+Chapter 6 (2e) / Pandas (3e): after ``df.apply(ols_lstsq, axis=1)`` gives one
+slope per person, ``idxmax``/``idxmin`` find the two extremes; the script
+checks that the slope ``apply`` returned for them equals a direct call of
+``ols_lstsq`` on that row (exactly, as the official script asserts) and plots
+both people's 14 days with their least-squares lines (``min_max_slopes.png``).
+
+Run:
+    python plot_min_max_slopes.py --people 100000
+    python plot_min_max_slopes.py --data generated_ols_data.pickle --output-dir /tmp/figures
+"""
+
+import numpy as np
+import pandas as pd
+from utility import BOOK_PEOPLE, make_data, ols_lstsq
+
+SMOKE_ARGS = ["--people", "300"]
+
+
+def min_max_slopes(df):
+    """``(results, idxmax, idxmin)``: every row's slope and the rows of the extremes."""
+    results = df.apply(ols_lstsq, axis=1)
+    idxmax = results.idxmax()
+    idxmin = results.idxmin()
+    for idx in (idxmax, idxmin):
+        m = ols_lstsq(df.loc[idx])
+        assert results[idx] == m  # the row-wise apply is the same calculation, bit for bit
+    return results, idxmax, idxmin
+
+
+def fitted_line(row):
+    """``(m, c)`` of the least-squares line through ``row``."""
+    X = np.arange(row.shape[0])
+    A = np.vstack((X, np.ones(row.shape[0]))).T
+    m, c = np.linalg.lstsq(A, row.values, rcond=-1)[0]
+    return m, c
+
+
+def plot_rows(df, rows, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    days = np.arange(df.shape[1])
+    for label, idx in rows.items():
+        row = df.loc[idx]
+        m, c = fitted_line(row)
+        points = ax.plot(days, row.values, marker="o", linestyle="", label=f"{label}: person {idx}")
+        ax.plot(days, m * days + c, color=points[0].get_color(), label=f"slope {m:+.4f}")
+    ax.set_xlabel("day")
+    ax.set_ylabel("hours of phone use")
+    ax.set_title("largest and smallest least-squares slopes")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def main(argv=None):
+    from hpp.script import example_parser, existing_file, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument("--data", type=existing_file,
+                        help="the pickle generate_data.py writes (default: make it in memory)")
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save min_max_slopes.png")
+    args = parser.parse_args(argv)
+    df = pd.read_pickle(args.data) if args.data else make_data(args.people)
+    results, idxmax, idxmin = min_max_slopes(df)
+    print(f"{len(df):,} people, slopes from df.apply(ols_lstsq, axis=1)")
+    print(f"largest slope: person {idxmax}, m = {results[idxmax]:.6f}")
+    print(f"smallest slope: person {idxmin}, m = {results[idxmin]:.6f}")
+    path = output_dir("06_matrix", args.output_dir) / "min_max_slopes.png"
+    plot_rows(df, {"largest": idxmax, "smallest": idxmin}, path)
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()
