@@ -14,8 +14,8 @@ import time
 
 import numpy as np
 
-from hpp.diffusion import BLOCK_VALUE, D, DT, block_bounds
-from hpp.script import example_parser, output_dir, positive_int
+from hpp.diffusion import BLOCK_VALUE, DT, D, block_bounds
+from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "50"]
 
@@ -69,7 +69,7 @@ def main(argv=None):
     parser.add_argument("--iterations", type=positive_int, default=1000)
     parser.add_argument("--snapshots", type=positive_int, default=10,
                         help="how many states to draw in the PNG")
-    parser.add_argument("--output-dir", help="where to save diffusion_1d.png")
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save diffusion_1d.png")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     grid, history = run_experiment(args.iterations, args.size, args.snapshots)

@@ -12,7 +12,7 @@ Run:
 
 import time
 
-from hpp.diffusion import BLOCK_VALUE, D, DT, block_bounds
+from hpp.diffusion import BLOCK_VALUE, DT, D, block_bounds
 from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "50"]

@@ -17,7 +17,7 @@ import numpy as np
 from _matrix_diffusion import run_main
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid
+from hpp.diffusion import DT, D, initial_grid
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 

@@ -16,7 +16,7 @@ Profile as the book does:
 from _matrix_diffusion import run_main
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid_lists
+from hpp.diffusion import DT, D, initial_grid_lists
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
 

@@ -19,7 +19,7 @@ from _matrix_diffusion import diffusion_parser, report
 from scipy.ndimage import convolve
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid
+from hpp.diffusion import DT, D, initial_grid
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 

@@ -41,7 +41,7 @@ import tracemalloc
 from pathlib import Path
 
 from hpp.loader import load_example
-from hpp.script import example_parser, fail, output_dir, positive_int
+from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 
 HERE = Path(__file__).resolve().parent
 SMOKE_ARGS = ["--variants", "diffusion_numpy_memory2", "--size", "64", "--iterations", "5",
@@ -281,22 +281,32 @@ def format_cell(value):
     return str(value)
 
 
+def argument_type(parse):
+    """An argparse type from a parser that raises ValueError (checked before any work)."""
+    import argparse
+
+    def checked(text):
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    checked.__name__ = parse.__name__
+    return checked
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--variants", default="all",
+    parser.add_argument("--variants", type=argument_type(parse_variants), default="all",
                         help="comma-separated script names (diffusion_numpy,...) or 'all'")
-    parser.add_argument("--tools", default=",".join(TOOLS),
+    parser.add_argument("--tools", type=argument_type(parse_tools), default=",".join(TOOLS),
                         help=f"comma-separated, from: {', '.join(TOOLS)}")
     parser.add_argument("--size", type=positive_int, default=512)
     parser.add_argument("--iterations", type=positive_int, default=100)
-    parser.add_argument("--output-dir",
+    parser.add_argument("--output-dir", type=writable_dir,
                         help="where to write (default: results/06_matrix/measure)")
     args = parser.parse_args(argv)
-    try:
-        variants = parse_variants(args.variants)
-        tools = parse_tools(args.tools)
-    except ValueError as error:
-        fail(f"measure.py: {error}")
+    variants, tools = args.variants, args.tools
     folder = Path(args.output_dir) if args.output_dir else output_dir("06_matrix") / "measure"
     try:
         folder.mkdir(parents=True, exist_ok=True)
