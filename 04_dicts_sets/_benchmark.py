@@ -45,9 +45,9 @@ WORKLOADS = [
     Workload(
         name="unique first names",
         description="a seeded phone book of SIZE entries with all-different first names",
-        baseline="list_unique_names",
+        baseline="list_unique_first_names",
         sizes={"quick": [{"size": 1_000}, {"size": 3_000}], "book": [{"size": 10_000}]},
-        cases=[unique_case("list_unique_names"), unique_case("set_unique_names")],
+        cases=[unique_case("list_unique_first_names"), unique_case("set_unique_first_names")],
         repeat=3, budget_seconds=1.0,
     ),
     Workload(

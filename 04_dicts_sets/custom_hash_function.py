@@ -22,7 +22,7 @@ import string
 
 from dict_probing import index_sequence
 
-from hpp.script import example_parser, non_negative_int, positive_int
+from hpp.script import example_parser, positive_int, seed
 
 SMOKE_ARGS = ["--cities", "500"]
 
@@ -32,11 +32,12 @@ class City(str):
         return ord(self[0])
 
 
-BOOK_DATA = {
-    City("Rome"): "Italy",
-    City("San Francisco"): "USA",
-    City("New York"): "USA",
-    City("Barcelona"): "Spain",
+# We create a dictionary where we assign arbitrary data
+data = {
+    City("Rome"): 'Italy',
+    City("San Francisco"): 'USA',
+    City("New York"): 'USA',
+    City("Barcelona"): 'Spain',
 }
 
 
@@ -80,16 +81,16 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--cities", type=positive_int, default=500,
                         help="random cities for the collision count (the book: 500 and 1,000)")
-    parser.add_argument("--seed", type=non_negative_int, default=0)
+    parser.add_argument("--seed", type=seed, default=0)
     args = parser.parse_args(argv)
-    for city in BOOK_DATA:
+    for city in data:
         print(f"{city:14s} hash = {hash(city):3d}  bucket = {hash(city) & 0b111}")
-    for a, b in colliding_pairs(BOOK_DATA):
+    for a, b in colliding_pairs(data):
         print(f"{a} and {b} collide at bucket {hash(a) & 0b111}")
-    placed = simulate_insertion(BOOK_DATA)
+    placed = simulate_insertion(data)
     print("after inserting in order: " + ", ".join(f"{k}@{v}" for k, v in placed.items()))
-    print(f"the dict still works: len = {len(BOOK_DATA)}, "
-          f"data[City('Barcelona')] = {BOOK_DATA[City('Barcelona')]}")
+    print(f"the dict still works: len = {len(data)}, "
+          f"data[City('Barcelona')] = {data[City('Barcelona')]}")
     count, per_hash = collisions(random_cities(args.cities, args.seed))
     print(f"{args.cities} random cities: {count} collisions, {per_hash:.2f} cities per hash")
 

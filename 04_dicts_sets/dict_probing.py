@@ -18,7 +18,7 @@ Run:
 import argparse
 from itertools import islice
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, non_negative_int, positive_int
 
 SMOKE_ARGS = ["--hash", "28975"]
 
@@ -61,7 +61,7 @@ def table_mask(text):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--hash", type=int, action="append",
+    parser.add_argument("--hash", type=non_negative_int, action="append",
                         help="show the probes for this hash (repeatable; default: the book's five)")
     parser.add_argument("--samples", type=positive_int, default=10)
     parser.add_argument("--mask", type=table_mask, default=0b111,

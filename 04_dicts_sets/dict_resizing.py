@@ -24,10 +24,11 @@ Run:
 """
 
 import sys
+from pathlib import Path
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
-SMOKE_ARGS = ["--items", "10000"]
+SMOKE_ARGS = ["--items", "10000", "--plot-items", "2000"]
 
 MINSIZE = 8
 SET_LARGE = 50_000
@@ -96,11 +97,86 @@ def observed_set_jumps(items):
     return observed_jumps(set(), set.add, items)
 
 
+def set_buckets(s):
+    """A set's allocated buckets, read from ``sys.getsizeof`` (8 live inside the set object)."""
+    extra = sys.getsizeof(s) - EMPTY_SET_SIZE
+    return extra // SET_ENTRY_SIZE if extra else MINSIZE
+
+
+EMPTY_SET_SIZE = sys.getsizeof(set())
+SET_ENTRY_SIZE = 16  # a hash and a pointer
+
+
+def allocation_curves(items):
+    """``{name: (items, bytes, buckets)}`` for a dict and a set filled one int at a time.
+
+    Bytes are ``sys.getsizeof`` after each insert. A set's buckets are read
+    from its size; a dict's size also counts its entries array, so its buckets
+    are the book's rule applied at each jump that ``sys.getsizeof`` shows.
+    """
+    curves = {}
+    d, size, buckets = {}, sys.getsizeof({}), MINSIZE
+    xs, sizes, dict_buckets = [], [], []
+    for i in range(1, items + 1):
+        d[i] = None
+        now = sys.getsizeof(d)
+        if now != size and i > 1:  # the first insert only creates the 8-bucket table
+            buckets = next_power_of_two_at_least(3 * (i - 1))
+        size = now
+        xs.append(i)
+        sizes.append(now)
+        dict_buckets.append(buckets)
+    curves["dict"] = (xs, sizes, dict_buckets)
+    s, sizes, buckets = set(), [], []
+    for i in range(1, items + 1):
+        s.add(i)
+        sizes.append(sys.getsizeof(s))
+        buckets.append(set_buckets(s))
+    curves["set"] = (xs, sizes, buckets)
+    return curves
+
+
+def plot(items, folder):
+    """Figure 4-2: buckets allocated (and bytes) as items are added, for a dict and a set."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    curves = allocation_curves(items)
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(7, 7), sharex=True)
+    for name, (xs, sizes, buckets) in curves.items():
+        top.step(xs, buckets, where="post", label=f"{name}: buckets allocated")
+        bottom.step(xs, sizes, where="post", label=f"{name}: sys.getsizeof (bytes)")
+    top.plot(xs, xs, "--", color="grey", label="items stored")
+    top.axvline(SET_LARGE, color="grey", alpha=0.4, lw=0.8)
+    top.set_xscale("log")
+    top.set_yscale("log")
+    bottom.set_yscale("log")
+    top.set_ylabel("buckets")
+    bottom.set_ylabel("bytes")
+    bottom.set_xlabel("items inserted one at a time")
+    top.set_title(f"Dict and set allocation, CPython {sys.version.split()[0]}")
+    for ax in (top, bottom):
+        ax.legend(fontsize=8)
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    path = Path(folder) / "dict_set_allocation.png"
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--items", type=positive_int, default=10_000,
                         help="insert this many ints one at a time")
+    parser.add_argument("--plot-items", type=positive_int, default=100_000,
+                        help="draw Figure 4-2 up to this many items")
+    parser.add_argument("--output-dir", type=writable_dir,
+                        help="where to save dict_set_allocation.png (default: results/04_dicts_sets)")
     args = parser.parse_args(argv)
+    folder = output_dir("04_dicts_sets", args.output_dir)
     for n in (5, 6, 1039, 5000):
         print(f"min_table_size({n}) = {min_table_size(n)}")
     model = [n for n, _ in model_dict_resizes(args.items)]
@@ -116,6 +192,7 @@ def main(argv=None):
     last = [size for n, size in model_dict_resizes(5000)][-1]
     print(f"5,000 ints inserted one by one: table of {last} buckets "
           f"(the book's N * 5/3 rule says {min_table_size(5000)})")
+    print(f"Figure 4-2 saved to {plot(args.plot_items, folder)}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import random
 import string
 import timeit
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, positive_int, seed
 
 SMOKE_ARGS = ["--sizes", "100", "1000", "--number", "50"]
 
@@ -56,7 +56,7 @@ def main(argv=None):
     parser.add_argument("--sizes", type=positive_int, nargs="+", default=[100, 1_000, 10_000, 100_000])
     parser.add_argument("--number", type=positive_int, default=100,
                         help="timeit repetitions per lookup")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=seed, default=0)
     args = parser.parse_args(argv)
 
     phonebook_dict = dict(BOOK_PHONEBOOK)

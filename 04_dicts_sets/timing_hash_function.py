@@ -39,6 +39,49 @@ class GoodHash(str):
         return ord(self[1]) + 26 * ord(self[0]) - 2619
 
 
+bad_dict = set()
+good_dict = set()
+list_control = list()
+for i in string.ascii_lowercase:
+    for j in string.ascii_lowercase:
+        key = i + j
+        bad_dict.add(BadHash(key))
+        good_dict.add(GoodHash(key))
+        list_control.append(key)
+
+
+def counting(cls):
+    """A subclass of ``cls`` whose ``==`` counts its calls in ``.calls``."""
+
+    class Counting(cls):
+        calls = 0
+
+        def __eq__(self, other):
+            type(self).calls += 1
+            return str.__eq__(self, other)
+
+        __hash__ = cls.__hash__
+
+    return Counting
+
+
+def equality_checks(name, key="zz"):
+    """How many ``==`` comparisons ``key in`` the container makes: a count, not a time.
+
+    The bad set compares the key with every key in its one collision chain,
+    as the list does, and pays for probing the buckets too; the good set
+    compares once.
+    """
+    cls = {"bad_dict": BadHash, "good_dict": GoodHash, "list_control": str}[name]
+    Counting = counting(cls)
+    keys = two_letter_keys()
+    container = list(keys) if name == "list_control" else set(Counting(k) for k in keys)
+    Counting.calls = 0
+    if Counting(key) not in container:
+        raise AssertionError(f"{key!r} not found in {name}")
+    return Counting.calls
+
+
 def two_letter_keys():
     return [i + j for i in string.ascii_lowercase for j in string.ascii_lowercase]
 
@@ -84,6 +127,8 @@ def main(argv=None):
     print(f"twoletter_hash: {len(set(hashes))} distinct values from {min(hashes)} to {max(hashes)}")
     for mask in (2047, 1023, 511):
         print(f"  buckets used with mask {mask}: {buckets_used(hashes, mask)} of 676 keys")
+    for name in ("bad_dict", "list_control", "good_dict"):
+        print(f"== comparisons for 'zz' in {name}: {equality_checks(name)}")
     times = time_lookups(args.number, args.repeat)
     for name, seconds in times.items():
         print(f"Min lookup time for {name}: {seconds}")

@@ -1,6 +1,7 @@
 """Chapter 04: phone books, unique names, probing, custom hashes, resizing, namespaces."""
 
 import random
+import re
 import string
 import sys
 
@@ -17,6 +18,7 @@ points = load_example(CHAPTER / "custom_vs_default_hash.py")
 hashing = load_example(CHAPTER / "timing_hash_function.py")
 resizing = load_example(CHAPTER / "dict_resizing.py")
 namespace = load_example(CHAPTER / "namespace.py")
+deletion = load_example(CHAPTER / "dict_deletion.py")
 
 
 def test_phonebook_list_dict_and_bisect_agree():
@@ -34,14 +36,57 @@ def test_phonebook_list_dict_and_bisect_agree():
 
 
 def test_phonebook_script(run_example):
-    completed = run_example("04_dicts_sets/phonebook.py", "--sizes", "50", "--number", "5",
+    completed = run_example("04_dicts_sets/phonebook.py", "--sizes", "50", "200", "--number", "5",
                             check=True)
-    assert completed.stdout.count("Ada Lovelace's phone number is 555-555-5555") == 2
+    lines = completed.stdout.splitlines()
+    # Examples 4-1 (the list) and 4-2 (the dict) print the same line
+    assert lines[:2] == ["Ada Lovelace's phone number is 555-555-5555"] * 2
+    rows = [re.fullmatch(r"\s*(\d+) entries: list\s+[\d.]+ µs  bisect\s+[\d.]+ µs  dict\s+[\d.]+ µs",
+                         line) for line in lines[2:]]
+    assert [int(row.group(1)) for row in rows] == [50, 200]
 
 
 def test_unique_names_on_the_books_phonebook():
-    assert unique.list_unique_names(unique.BOOK_PHONEBOOK) == 5
-    assert unique.set_unique_names(unique.BOOK_PHONEBOOK) == 5
+    assert unique.list_unique_first_names(unique.phonebook) == 5
+    assert unique.set_unique_first_names(unique.phonebook) == 5
+    # the official code's names are the same functions
+    assert unique.list_unique_names is unique.list_unique_first_names
+    assert unique.set_unique_names is unique.set_unique_first_names
+    assert unique.phonebook[2] == ("Grace Hopper", "647-555-5555")
+    assert " " in unique.random_name()  # the book's call, no argument
+
+
+def test_unique_lookup_script_prints_the_books_lines(run_example):
+    completed = run_example("04_dicts_sets/unique_lookup.py", "--size", "300", "--repeat", "1",
+                            check=True)
+    lines = completed.stdout.splitlines()
+    assert lines[:3] == ["Number of unique names from set method: 5",
+                         "Number of unique names from list method: 5",
+                         "300 random entries: unique first names = 300 (set), 300 (list)"]
+
+
+def test_the_list_method_compares_quadratically_and_the_set_method_never():
+    """Example 4-3's O(n^2) against O(n), counted as first-name comparisons."""
+
+    class Name(str):
+        comparisons = 0
+
+        def __eq__(self, other):
+            Name.comparisons += 1
+            return str.__eq__(self, other)
+
+        __hash__ = str.__hash__
+
+        def split(self, *args):
+            return [Name(part) for part in str.split(self, *args)]
+
+    book = [(Name(name), number) for name, number in unique.random_phonebook(200, seed=1)]
+    Name.comparisons = 0
+    assert unique.list_unique_first_names(book) == 200
+    assert Name.comparisons == 200 * 199 // 2  # each new name against every earlier one
+    Name.comparisons = 0
+    assert unique.set_unique_first_names(book) == 200
+    assert Name.comparisons == 0  # all first names differ: hashes differ, nothing to compare
 
 
 def test_unique_names_agree_on_seeded_books_with_repeats():
@@ -49,9 +94,10 @@ def test_unique_names_agree_on_seeded_books_with_repeats():
     for _ in range(20):
         firsts = rng.choices(["Ada", "Grace", "Emmy", "Guido", "Sophie", "Alan"], k=rng.randrange(30))
         book = [(f"{first} {rng.choice('XYZ')}", "555") for first in firsts]
-        assert unique.list_unique_names(book) == unique.set_unique_names(book) == len(set(firsts))
+        assert (unique.list_unique_first_names(book) == unique.set_unique_first_names(book)
+                == len(set(firsts)))
     big = unique.random_phonebook(2000, seed=0)
-    assert unique.list_unique_names(big) == unique.set_unique_names(big) == 2000
+    assert unique.list_unique_first_names(big) == unique.set_unique_first_names(big) == 2000
     assert big == unique.random_phonebook(2000, seed=0)
 
 
@@ -87,7 +133,7 @@ def test_dict_probing_script(run_example, assert_bad_input):
 
 
 def test_rome_and_barcelona_collide_and_the_dict_still_works():
-    data = cities.BOOK_DATA
+    data = cities.data
     assert [hash(c) for c in data] == [82, 83, 78, 66]
     assert cities.colliding_pairs(data) == [("Rome", "Barcelona")]
     placed = {str(city): bucket for city, bucket in cities.simulate_insertion(data).items()}
@@ -133,11 +179,123 @@ def test_every_container_holds_the_676_keys():
         assert type(lookup)("a!") not in container
 
 
+def test_the_books_module_level_containers():
+    assert len(hashing.bad_dict) == len(hashing.good_dict) == len(hashing.list_control) == 676
+    assert hashing.list_control[-1] == "zz" and hashing.BadHash("zz") in hashing.bad_dict
+
+
+def test_bad_hash_list_good_hash_ordering_in_comparisons():
+    """Example 4-8's ordering bad > list > good, as == comparisons made by CPython itself."""
+    bad, listed, good = (hashing.equality_checks(name)
+                         for name in ("bad_dict", "list_control", "good_dict"))
+    assert listed == 676  # 'zz' is the last of 676 keys
+    assert good == 1
+    assert bad > listed > good  # the bad set walks its one chain and revisits buckets
+
+
+def toy_probes(cls, size=2048):
+    table = deletion.ToyHashTable(size)
+    for key in hashing.two_letter_keys():
+        table.insert(cls(key), None)
+    _, probes, comparisons = deletion.counted(table, table.find, cls("zz"))
+    return probes, comparisons
+
+
+def test_bad_hash_probes_every_key_in_the_toy_table_and_good_hash_one():
+    # every key shares hash 42, so the lookup walks the whole chain, comparing with each key;
+    # the sequence passes bucket 42 ('aa') a second time on its 532nd probe: 677 probes
+    assert toy_probes(hashing.BadHash) == (677, 677)
+    assert toy_probes(hashing.GoodHash) == (1, 1)
+    # bad: probes + comparisons > the list's 676 comparisons > good's single probe
+    assert sum(toy_probes(hashing.BadHash)) > 676 > sum(toy_probes(hashing.GoodHash))
+
+
 def test_timing_hash_function_script(run_example):
     completed = run_example("04_dicts_sets/timing_hash_function.py", "--number", "200",
                             "--repeat", "1", check=True)
-    for name in ("bad_dict", "good_dict", "list_control"):
-        assert f"Min lookup time for {name}: " in completed.stdout
+    lines = completed.stdout.splitlines()
+    assert lines[0] == "twoletter_hash: 676 distinct values from 0 to 675"
+    counts = dict(re.fullmatch(r"== comparisons for 'zz' in (\w+): (\d+)", line).groups()
+                  for line in lines if line.startswith("=="))
+    assert counts["list_control"] == "676" and counts["good_dict"] == "1"
+    assert int(counts["bad_dict"]) > 676
+    times = dict(re.fullmatch(r"Min lookup time for (\w+): ([\d.e-]+)", line).groups()
+                 for line in lines if line.startswith("Min lookup time"))
+    assert set(times) == {"bad_dict", "good_dict", "list_control", "str_set"}
+    assert all(float(t) > 0 for t in times.values())
+
+
+# ------------------------------------------------------------------ deletion (the dummy)
+
+def test_deleting_rome_leaves_a_dummy_and_barcelona_is_still_found():
+    City = cities.City
+    table = deletion.cities_table()
+    assert table.layout() == [None, None, "Rome", "San Francisco", None, "Barcelona", "New York",
+                              None]
+    assert deletion.counted(table, table.find, City("Barcelona"))[:2] == (5, 2)
+    assert table.delete(City("Rome")) == 2 and table.slots[2] is deletion.DUMMY
+    # the lookup probes past the dummy in bucket 2 and finds Barcelona in bucket 5
+    assert deletion.counted(table, table.find, City("Barcelona"))[:2] == (5, 2)
+    assert table[City("Barcelona")] == "Spain"
+    # Rome is gone: buckets 2 (dummy), 5, 2, 3, then the empty 0
+    assert deletion.counted(table, table.find, City("Rome"))[:2] == (-1, 5)
+    # an insert on the same chain reuses the dummy
+    assert table.insert(City("Rio"), "Brazil") == 2
+
+
+def test_without_the_dummy_barcelona_is_lost():
+    layout, found, probes = deletion.after_deleting_rome(use_dummy=False)
+    assert layout[5] == "Barcelona"  # still in its bucket ...
+    assert (found, probes) == (False, 1)  # ... but the lookup stops at the emptied bucket 2
+    assert deletion.after_deleting_rome(use_dummy=True)[1:] == (True, 2)
+
+
+def test_johannesburg_exercise_probes():
+    table = deletion.cities_table()
+    assert deletion.counted(table, table.find, cities.City("Johannesburg"))[:2] == (-1, 5)
+    assert probing.sample_probe(ord("J"), 5) == [2, 5, 2, 3, 0]
+
+
+def test_the_toy_table_matches_a_dict_under_random_inserts_and_deletes():
+    rng = random.Random(7)
+    table, reference = deletion.ToyHashTable(64), {}
+    for _ in range(2000):
+        key = rng.randrange(40)
+        if key in reference and rng.random() < 0.5:
+            table.delete(key)
+            del reference[key]
+        elif len(reference) < 40 or key in reference:
+            table.insert(key, -key)
+            reference[key] = -key
+        for probe in range(40):
+            assert (probe in table) == (probe in reference)
+    with pytest.raises(KeyError):
+        table.delete(1000)
+
+
+def test_dict_deletion_script(run_example):
+    completed = run_example("04_dicts_sets/dict_deletion.py", check=True)
+    lines = completed.stdout.splitlines()
+    assert "  lookup Barcelona: found = True after 2 probes" in lines
+    assert "  lookup Barcelona: found = False after 1 probes" in lines
+    assert lines[-1] == ("insert Rio (same first letter as Rome) after the delete: bucket 2 "
+                         "(the dummy is reused)")
+
+
+def test_figure_4_2_is_drawn_from_cpython(run_example, tmp_path):
+    completed = run_example("04_dicts_sets/dict_resizing.py", "--items", "6000", "--plot-items",
+                            "3000", "--output-dir", tmp_path / "fig", check=True)
+    assert "dict model matches CPython after the first insert: True" in completed.stdout.splitlines()
+    png = tmp_path / "fig" / "dict_set_allocation.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    curves = resizing.allocation_curves(3000)
+    xs, _, set_buckets = curves["set"]
+    assert set_buckets[0] == 8 and set_buckets[xs.index(5)] == 32 and set_buckets[-1] == 8192
+    _, _, dict_buckets = curves["dict"]
+    assert dict_buckets[4] == 8 and dict_buckets[5] == 16 and dict_buckets[10] == 32
+    # a dict is never more than 2/3 full, a set never 3/5
+    assert all(3 * n <= 2 * b for n, b in zip(xs, dict_buckets))
+    assert all(5 * n <= 3 * b for n, b in zip(xs, set_buckets))
 
 
 def test_the_books_table_size_model():
@@ -183,6 +341,12 @@ def test_namespace_functions_agree_and_compile_to_the_three_lookups():
     ("dict_resizing.py", ["--items", "0"]),
     ("namespace.py", ["--bogus"]),
     ("custom_hash_function.py", ["--cities", "0"]),
+    ("custom_hash_function.py", ["--seed", "-1"]),
+    ("unique_lookup.py", ["--seed", "abc"]),
+    ("phonebook.py", ["--seed", "-1"]),
+    ("dict_probing.py", ["--hash", "-1"]),
+    ("namespace.py", ["--x", "1e400"]),
+    ("dict_resizing.py", ["--output-dir", "/proc/forbidden"]),
 ])
 def test_bad_input(script, args, run_example, assert_bad_input):
     assert_bad_input(run_example(f"04_dicts_sets/{script}", *args))
