@@ -3,7 +3,10 @@
 Chapter 5, "Iterators and Generators". The book uses ``islice``, ``chain``,
 ``takewhile``, ``cycle``, ``count``, ``groupby`` and ``filterfalse``; this
 tour adds ``tee``, ``accumulate``, ``pairwise`` (3.10+) and ``batched``
-(3.12+; on 3.11 the itertools docs' recipe stands in). Every function
+(3.12+; on 3.11 the itertools docs' recipe stands in), and the rest of the 2nd
+edition's table: ``compress``, ``dropwhile``, ``starmap``, ``zip_longest``,
+``product``, ``permutations``, ``combinations``, and ``accumulate`` as a
+running product and maximum, a loan's amortization and the logistic map. Every function
 returns a small, finite result, printed one per line, so you can see what
 each tool does to a stream, including endless ones.
 
@@ -13,7 +16,9 @@ Run:
 
 import itertools
 import operator
-from itertools import accumulate, chain, count, cycle, filterfalse, groupby, islice, takewhile, tee
+from itertools import (accumulate, chain, combinations, compress, count, cycle, dropwhile,
+                       filterfalse, groupby, islice, permutations, product, repeat, starmap,
+                       takewhile, tee, zip_longest)
 
 from hpp.script import example_parser
 
@@ -92,9 +97,60 @@ def batched_example():
     return list(batched(range(1, 8), 3))
 
 
+# The rest of the 2nd edition's table (the itertools documentation's examples)
+
+def compress_example():
+    return "".join(compress("ABCDEF", [1, 0, 1, 0, 1, 1]))
+
+
+def dropwhile_example():
+    return list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1]))
+
+
+def starmap_example():
+    return list(starmap(pow, [(2, 5), (3, 2), (10, 3)]))
+
+
+def zip_longest_example():
+    return ["".join(pair) for pair in zip_longest("ABCD", "xy", fillvalue="-")]
+
+
+def product_example():
+    return (["".join(p) for p in product("ABCD", "xy")],
+            ["".join(map(str, p)) for p in product(range(2), repeat=3)])
+
+
+def permutations_example():
+    return (["".join(p) for p in permutations("ABCD", 2)],
+            ["".join(map(str, p)) for p in permutations(range(3))])
+
+
+def combinations_example():
+    return (["".join(c) for c in combinations("ABCD", 2)],
+            ["".join(map(str, c)) for c in combinations(range(4), 3)])
+
+
+def running_product_and_maximum(data=(3, 4, 6, 2, 1, 9, 0, 7, 5, 8)):
+    return list(accumulate(data, operator.mul)), list(accumulate(data, max))
+
+
+def amortization(cashflows=(1000, -90, -90, -90, -90), rate=0.05):
+    """Balance of a 5% loan of 1000 with 4 annual payments of 90, year by year."""
+    return list(accumulate(cashflows, lambda bal, pmt: bal * (1 + rate) + pmt))
+
+
+def logistic_map(r=3.8, x0=0.4, steps=36):
+    """A chaotic recurrence: only the first input is used, the rest only count the steps."""
+    inputs = repeat(x0, steps)
+    return [format(x, ".2f") for x in accumulate(inputs, lambda x, _: r * x * (1 - x))]
+
+
 EXAMPLES = (count_example, cycle_example, islice_example, chain_example, takewhile_example,
             filterfalse_example, groupby_example, groupby_sorted_example, tee_example,
-            accumulate_example, pairwise_example, batched_example)
+            accumulate_example, pairwise_example, batched_example,
+            compress_example, dropwhile_example, starmap_example, zip_longest_example,
+            product_example, permutations_example, combinations_example,
+            running_product_and_maximum, amortization, logistic_map)
 
 
 def main(argv=None):

@@ -18,13 +18,23 @@ so its days depend on the machine's time zone. ``read_data`` reads real
 with ``--input``; days with fewer than 20 readings are too short to test and
 count as normal. ``groupby_window`` is the book's sliding-window variant.
 
+The 1st and 2nd editions checked each day in one pass instead: Welford's
+online mean and variance (``online_statistics``) and a flag when the day's
+maximum lies more than 6 standard deviations above its mean
+(``check_anomaly``, ``--method welford``, no scipy needed); the day's readings
+stream through and are never stored. ``rolling_window_grouper`` is their
+sliding window.
+
 Run:
     python 05_iterators/lazy_data_analysis.py                 # the first 5 anomalous days, seed 0
     python 05_iterators/lazy_data_analysis.py --seed 42 --anomalies 3
     python 05_iterators/lazy_data_analysis.py --input readings.csv
+    python 05_iterators/lazy_data_analysis.py --method welford      # same five days, one pass
 """
 
+import math
 import random
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import count, filterfalse, groupby, islice
@@ -115,6 +125,57 @@ def groupby_window(data, window_size=3600):
         window = window[1:] + (item,)
 
 
+# The 1st and 2nd editions: a one-pass check (Welford's online mean and variance) and a
+# rolling window. No day is ever held in memory: only n, the mean, M2 and the maximum.
+
+def online_statistics(values):
+    """``(n, mean, sample variance, maximum)`` in one pass over ``values`` (Welford's algorithm)."""
+    n, mean, M2, max_value = 0, 0.0, 0.0, float("-inf")
+    for value in values:
+        n += 1
+        delta = value - mean
+        mean += delta / n
+        M2 += delta * (value - mean)
+        max_value = max(max_value, value)
+    variance = M2 / (n - 1) if n > 1 else 0.0
+    return n, mean, variance, max_value
+
+
+def day_grouper(iterable):
+    """``(day, readings of that day)`` pairs; the readings are a lazy iterator, never a list."""
+    key = lambda row: row.date.date()
+    return groupby(iterable, key)
+
+
+def check_anomaly(day_data, sigmas=6):
+    """True when the day's largest value is more than ``sigmas`` standard deviations above its mean."""
+    n, mean, variance, max_value = online_statistics(datum.value for datum in day_data)
+    return n > 1 and max_value > mean + sigmas * math.sqrt(variance)
+
+
+def anomalous_days(data, sigmas=6):
+    """The days ``check_anomaly`` flags, one day at a time, in constant memory."""
+    for day, day_data in day_grouper(data):
+        if check_anomaly(day_data, sigmas):
+            yield day
+
+
+def rolling_window_grouper(data, window_size=86400):
+    """``(start date, window)`` for each run of ``window_size`` readings, sliding by one.
+
+    Unlike ``groupby_window`` the last window is yielded too. The deque drops
+    the oldest reading in O(1); each window is copied to a tuple, so the caller
+    may keep it (the copy the 3rd edition says costs the deque its benefit).
+    """
+    window = deque(islice(data, window_size), maxlen=window_size)
+    if len(window) < window_size:
+        return
+    yield window[0].date, tuple(window)
+    for item in data:
+        window.append(item)
+        yield window[0].date, tuple(window)
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--anomalies", type=positive_int, default=5,
@@ -125,13 +186,25 @@ def main(argv=None):
                         help="read 'timestamp,value' lines from this CSV instead of the fake stream")
     parser.add_argument("--threshold", type=positive_float, default=1e-3,
                         help="a day is anomalous when normaltest's p-value is below this")
+    parser.add_argument("--method", choices=("normaltest", "welford"), default="normaltest",
+                        help="normaltest on each day (3rd edition, needs scipy) or the one-pass "
+                             "6-sigma check (1st/2nd editions)")
     args = parser.parse_args(argv)
     if args.threshold >= 1:
         fail("--threshold must be below 1")
 
     data = read_data(args.input) if args.input else read_fake_data("fake_filename", args.seed)
-    anomalous = filterfalse(lambda day: is_normal(day, args.threshold), groupby_day(data))
     found = 0
+    if args.method == "welford":
+        try:
+            for day in islice(anomalous_days(data), args.anomalies):
+                print(f"Anomaly on {day} (max > mean + 6 standard deviations)")
+                found += 1
+        except (ValueError, OSError, UnicodeDecodeError) as error:
+            fail(f"lazy_data_analysis.py: {error}")
+        print(f"anomalous days found = {found}")
+        return
+    anomalous = filterfalse(lambda day: is_normal(day, args.threshold), groupby_day(data))
     try:
         for data_anomaly in islice(anomalous, args.anomalies):
             start_date = data_anomaly[0].date

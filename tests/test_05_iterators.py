@@ -56,10 +56,20 @@ def test_odd_fibonacci_numbers_below_5000():
     assert odd == [1, 1, 3, 5, 13, 21, 55, 89, 233, 377, 987, 1597, 4181]
 
 
+def test_the_books_test_functions_take_no_argument():
+    """``%timeit test_fibonacci_list()`` as printed: the book's functions need no argument."""
+    import inspect
+
+    for function in (fib.test_fibonacci_list, fib.test_fibonacci_gen):
+        assert not inspect.signature(function).parameters
+        assert "%memit" in function.__doc__
+    assert list(inspect.signature(fib.test_fibonacci).parameters) == ["func", "N"]  # the 2nd edition's
+
+
 def test_the_list_holds_every_number_and_the_generator_two():
     n = 20_000
-    _, list_peak = fib.measure(fib.test_fibonacci_list, n, repeat=1)
-    _, gen_peak = fib.measure(fib.test_fibonacci_gen, n, repeat=1)
+    _, list_peak = fib.measure(fib.test_fibonacci, fib.fibonacci_list, n, repeat=1)
+    _, gen_peak = fib.measure(fib.test_fibonacci, fib.fibonacci_gen, n, repeat=1)
     held = sum(sys.getsizeof(x) for x in fib.fibonacci_list(n)) / fib.MIB
     assert list_peak >= held  # every number is alive at once
     assert gen_peak < 0.05 * held
@@ -110,6 +120,28 @@ def test_the_itertools_tour():
     assert tour.accumulate_example() == ([1, 3, 6, 10], [3, 3, 4, 4, 5, 9, 9], [1, 2, 6, 24])
     assert tour.pairwise_example() == [("a", "b"), ("b", "c"), ("c", "d")]
     assert tour.batched_example() == [(1, 2, 3), (4, 5, 6), (7,)]
+
+
+def test_the_rest_of_the_second_editions_itertools_table():
+    assert tour.compress_example() == "ACEF"
+    assert tour.dropwhile_example() == [6, 4, 1]
+    assert tour.starmap_example() == [32, 9, 1000]
+    assert tour.zip_longest_example() == ["Ax", "By", "C-", "D-"]
+    assert tour.product_example() == (["Ax", "Ay", "Bx", "By", "Cx", "Cy", "Dx", "Dy"],
+                                      ["000", "001", "010", "011", "100", "101", "110", "111"])
+    pairs, orders = tour.permutations_example()
+    assert pairs == ["AB", "AC", "AD", "BA", "BC", "BD", "CA", "CB", "CD", "DA", "DB", "DC"]
+    assert orders == ["012", "021", "102", "120", "201", "210"]
+    assert tour.combinations_example() == (["AB", "AC", "AD", "BC", "BD", "CD"],
+                                           ["012", "013", "023", "123"])
+    assert tour.running_product_and_maximum() == ([3, 12, 72, 144, 144, 1296, 0, 0, 0, 0],
+                                                  [3, 4, 6, 6, 6, 9, 9, 9, 9, 9])
+    assert tour.amortization() == [1000, 960.0, 918.0, 873.9000000000001, 827.5950000000001]
+    assert tour.logistic_map() == [
+        "0.40", "0.91", "0.30", "0.81", "0.60", "0.92", "0.29", "0.79", "0.63",
+        "0.88", "0.39", "0.90", "0.33", "0.84", "0.52", "0.95", "0.18", "0.57",
+        "0.93", "0.25", "0.71", "0.79", "0.63", "0.88", "0.39", "0.91", "0.32",
+        "0.83", "0.54", "0.95", "0.20", "0.60", "0.91", "0.30", "0.80", "0.60"]
 
 
 def test_the_batched_recipe_matches_itertools_where_it_exists():
@@ -182,6 +214,53 @@ def test_groupby_window():
     assert windows[0] == (0, 1, 2) and windows[-1] == (6, 7, 8)  # (7, 8, 9) is never yielded
 
 
+def test_welford_equals_the_two_pass_statistics():
+    import statistics
+
+    rng = random.Random(11)
+    values = [rng.gauss(5, 3) for _ in range(10_000)]
+    n, mean, variance, max_value = lazy.online_statistics(iter(values))  # one pass over an iterator
+    assert n == 10_000 and max_value == max(values)
+    assert mean == pytest.approx(statistics.mean(values), rel=1e-9)
+    assert variance == pytest.approx(statistics.variance(values), rel=1e-9)
+    assert lazy.online_statistics([]) == (0, 0.0, 0.0, float("-inf"))
+
+
+def test_check_anomaly_flags_a_spike_in_one_pass():
+    rng = random.Random(0)
+    assert not any(lazy.check_anomaly(iter(make_day(rng, d))) for d in range(20))
+    assert all(lazy.check_anomaly(iter(make_day(rng, d, spike=True))) for d in range(20))
+
+
+def test_welford_and_normaltest_find_the_same_days():
+    """Both editions' checks flag the days holding an injected 100 (one a day, on average)."""
+    def stream():
+        return lazy.read_fake_data(seed=5, anomaly_probability=1 / lazy.SECONDS_PER_DAY)
+
+    welford = list(itertools.islice(lazy.anomalous_days(stream()), 3))
+    normal = [day[0].date.date() for day in itertools.islice(lazy.filter_anomalous_data(stream()), 3)]
+    assert welford == normal and len(welford) == 3
+    for day, readings in lazy.day_grouper(itertools.islice(stream(), 8 * lazy.SECONDS_PER_DAY)):
+        assert (day in welford) == (max(d.value for d in readings) == 100) or day > welford[-1]
+
+
+def test_rolling_window_grouper_slides_by_one_and_keeps_the_last_window():
+    data = (lazy.Datum(lazy.utc(t), float(t)) for t in range(10))
+    windows = list(lazy.rolling_window_grouper(data, window_size=3))
+    assert len(windows) == 8  # groupby_window gives 7: it never yields the last
+    assert [tuple(d.value for d in w) for _, w in windows][::7] == [(0, 1, 2), (7, 8, 9)]
+    assert [start for start, _ in windows][:2] == [lazy.utc(0), lazy.utc(1)]
+    assert list(lazy.rolling_window_grouper(iter([]), 3)) == []
+
+
+def test_the_welford_method_from_the_shell(run_example, tmp_path):
+    path = write_csv(tmp_path / "readings.csv", spike_days=(2,))
+    completed = run_example("05_iterators/lazy_data_analysis.py", "--input", path, "--method",
+                            "welford", check=True)
+    assert completed.stdout.splitlines() == [
+        "Anomaly on 2024-01-03 (max > mean + 6 standard deviations)", "anomalous days found = 1"]
+
+
 def write_csv(path, spike_days, days=3, start_day=19_723):  # 2024-01-01
     rng = random.Random(9)
     lines = ["timestamp,value"]
@@ -220,6 +299,8 @@ def test_the_script_rejects_a_bad_csv(run_example, assert_bad_input, tmp_path):
     assert "bad.csv:3" in line
     assert_bad_input(run_example("05_iterators/lazy_data_analysis.py", "--input", tmp_path / "none"))
     assert_bad_input(run_example("05_iterators/lazy_data_analysis.py", "--threshold", "2"))
+    assert_bad_input(run_example("05_iterators/lazy_data_analysis.py", "--method", "median"))
+    assert_bad_input(run_example("05_iterators/lazy_data_analysis.py", "--seed", "-1"))
 
 
 @pytest.mark.slow
