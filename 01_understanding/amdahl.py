@@ -17,7 +17,7 @@ Run:
 
 import numpy as np
 
-from hpp.script import example_parser, output_dir, positive_int
+from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--max-cores", "16"]
 
@@ -64,7 +64,9 @@ def plot(max_cores, folder):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--max-cores", type=positive_int, default=64)
-    parser.add_argument("--output-dir", help="where to save amdahl.png (default: results/01_understanding)")
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where to save amdahl.png (default: results/01_understanding)"
+    )
     args = parser.parse_args(argv)
 
     print("The survey: 100 one-minute surveys")

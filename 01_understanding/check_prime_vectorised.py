@@ -26,7 +26,7 @@ def check_prime_vectorised(number, vector_size=8):
         return False
     candidates = np.arange(2, math.isqrt(number) + 1, dtype=np.int64)
     for start in range(0, len(candidates), vector_size):
-        block = candidates[start:start + vector_size]
+        block = candidates[start : start + vector_size]
         if np.any(number % block == 0):
             return False
     return True
@@ -35,8 +35,9 @@ def check_prime_vectorised(number, vector_size=8):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--number", type=positive_int, default=10_000_019)
-    parser.add_argument("--vector-size", type=positive_int, default=8,
-                        help="candidate factors tested per step (the book's V)")
+    parser.add_argument(
+        "--vector-size", type=positive_int, default=8, help="candidate factors tested per step (the book's V)"
+    )
     args = parser.parse_args(argv)
     if args.number >= 2**63:
         fail("--number must be below 2**63 (NumPy int64)")

@@ -20,7 +20,7 @@ SMOKE_ARGS = ["--haystack-size", "200", "--number", "100"]
 
 
 def search_fast(haystack, needle):
-    for item in haystack:
+    for item in haystack:  # noqa: SIM110 (the book's early exit, written out)
         if item == needle:
             return True
     return False
@@ -52,17 +52,22 @@ def time_searches(haystack, needle, number):
         raise AssertionError("the four searches disagree")
     times = {}
     for search in SEARCHES:
-        total = timeit.timeit(lambda: search(haystack, needle), number=number)
+        total = timeit.timeit(lambda search=search: search(haystack, needle), number=number)
         times[search.__name__] = total / number
     return answers.pop(), times
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--haystack-size", type=positive_int, default=1000,
-                        help="the haystack is list(range(N)) (the book: 1000)")
-    parser.add_argument("--number", type=positive_int, default=10_000,
-                        help="timeit repetitions (the book: 10,000)")
+    parser.add_argument(
+        "--haystack-size",
+        type=positive_int,
+        default=1000,
+        help="the haystack is list(range(N)) (the book: 1000)",
+    )
+    parser.add_argument(
+        "--number", type=positive_int, default=10_000, help="timeit repetitions (the book: 10,000)"
+    )
     args = parser.parse_args(argv)
     haystack = list(range(args.haystack_size))
     near_start = min(5, args.haystack_size - 1)

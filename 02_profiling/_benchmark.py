@@ -29,7 +29,7 @@ def example(name):
     return load_example(HERE / name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def expected_sum(width, max_iterations):
     if (width, max_iterations) in KNOWN_SUMS:
         return KNOWN_SUMS[(width, max_iterations)]
@@ -44,8 +44,13 @@ def check_sum(output, params):
 
 def fresh(function):
     """A new function object on the same code, so one profiler's hooks never see another's."""
-    return types.FunctionType(function.__code__, function.__globals__, function.__name__,
-                              function.__defaults__, function.__closure__)
+    return types.FunctionType(
+        function.__code__,
+        function.__globals__,
+        function.__name__,
+        function.__defaults__,
+        function.__closure__,
+    )
 
 
 def list_case(name, script, wrap=None, requires=None, note=""):
@@ -68,17 +73,28 @@ def list_case(name, script, wrap=None, requires=None, note=""):
 def on_the_fly_case():
     def setup(params):
         x, y = axis_coordinates(params["width"])
-        return example("julia1_memoryprofiler2.py").calculate_z_serial_purepython, params["max_iterations"], x, y
+        return (
+            example("julia1_memoryprofiler2.py").calculate_z_serial_purepython,
+            params["max_iterations"],
+            x,
+            y,
+        )
 
     def run(state):
         function, maxiter, x, y = state
         return function(maxiter, x, y)
 
-    return Case("complex numbers built on the fly", run=run, setup=setup, check=check_sum,
-                note="julia1_memoryprofiler2.py")
+    return Case(
+        "complex numbers built on the fly",
+        run=run,
+        setup=setup,
+        check=check_sum,
+        note="julia1_memoryprofiler2.py",
+    )
 
 
 # ---------------------------------------------------------------- the profilers, through their APIs
+
 
 def under_cprofile(function):
     import cProfile
@@ -120,13 +136,19 @@ WORKLOADS = [
         name="julia set, pure Python",
         description="calculate_z_serial_purepython on the book's grid, 300 iterations",
         baseline="abs(z) < 2 and n < maxiter (book)",
-        sizes={"quick": [{"width": 300, "max_iterations": 300}],
-               "book": [{"width": 1000, "max_iterations": 300}]},
+        sizes={
+            "test": [{"width": 20, "max_iterations": 300}],
+            "quick": [{"width": 300, "max_iterations": 300}],
+            "book": [{"width": 1000, "max_iterations": 300}],
+        },
         cases=[
             list_case("abs(z) < 2 and n < maxiter (book)", "julia1_nopil.py"),
             list_case("n < maxiter and abs(z) < 2 (swapped)", "julia1_nopil_swappedif.py"),
-            list_case("escape test split into statements", "julia1_lineprofiler2.py",
-                      note="Example 2-7, without kernprof"),
+            list_case(
+                "escape test split into statements",
+                "julia1_lineprofiler2.py",
+                note="Example 2-7, without kernprof",
+            ),
             on_the_fly_case(),
         ],
     ),
@@ -134,26 +156,40 @@ WORKLOADS = [
         name="profiler overhead: cProfile and line_profiler",
         description="the same escape loop, plain and under each profiler (ratio = overhead)",
         baseline="no profiler",
-        sizes={"quick": [{"width": 200, "max_iterations": 300}],
-               "book": [{"width": 1000, "max_iterations": 300}]},
+        sizes={
+            "test": [{"width": 20, "max_iterations": 300}],
+            "quick": [{"width": 200, "max_iterations": 300}],
+            "book": [{"width": 1000, "max_iterations": 300}],
+        },
         cases=[
             list_case("no profiler", "julia1_nopil.py"),
             list_case("cProfile", "julia1_nopil.py", wrap=under_cprofile),
-            list_case("line_profiler (LineProfiler)", "julia1_nopil.py", wrap=under_line_profiler,
-                      requires=missing("line_profiler", "line_profiler")),
+            list_case(
+                "line_profiler (LineProfiler)",
+                "julia1_nopil.py",
+                wrap=under_line_profiler,
+                requires=missing("line_profiler", "line_profiler"),
+            ),
         ],
     ),
     Workload(
         name="profiler overhead: memory_profiler",
         description="memory_profiler reads the process's memory after every line: a small grid",
         baseline="no profiler",
-        sizes={"quick": [{"width": 20, "max_iterations": 300}],
-               "book": [{"width": 50, "max_iterations": 300}]},
+        sizes={
+            "test": [{"width": 20, "max_iterations": 300}],
+            "quick": [{"width": 20, "max_iterations": 300}],
+            "book": [{"width": 50, "max_iterations": 300}],
+        },
         repeat=3,
         cases=[
             list_case("no profiler", "julia1_nopil.py"),
-            list_case("memory_profiler (LineProfiler)", "julia1_nopil.py", wrap=under_memory_profiler,
-                      requires=missing("memory_profiler", "memory_profiler")),
+            list_case(
+                "memory_profiler (LineProfiler)",
+                "julia1_nopil.py",
+                wrap=under_memory_profiler,
+                requires=missing("memory_profiler", "memory_profiler"),
+            ),
         ],
     ),
 ]

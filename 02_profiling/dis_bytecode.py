@@ -11,7 +11,7 @@ differs between Python versions.
 
 Run (section "Using the dis Module to Examine CPython Bytecode"):
     python 02_profiling/dis_bytecode.py
-    python -c "import dis, sys; sys.path.insert(0, '02_profiling'); import julia1_nopil; dis.dis(julia1_nopil.calculate_z_serial_purepython)"
+    cd 02_profiling && python -c "import dis, julia1_nopil; dis.dis(julia1_nopil.calculate_z_serial_purepython)"
 """
 
 import dis
@@ -48,8 +48,12 @@ def timed(fn, upper):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--upper", type=positive_int, default=1_000_000,
-                        help="sum the integers below this (the book: 1,000,000)")
+    parser.add_argument(
+        "--upper",
+        type=positive_int,
+        default=1_000_000,
+        help="sum the integers below this (the book: 1,000,000)",
+    )
     parser.add_argument("--no-julia", action="store_true", help="skip the Julia loop's bytecode")
     args = parser.parse_args(argv)
 

@@ -1,31 +1,78 @@
 """The pure-Python Julia set, drawn: greyscale and false-greyscale images (Figures 2-1 and 2-3).
 
-The same escape-time loop as ``julia1_nopil.py``; after the calculation the
-iteration counts are drawn with Pillow and saved as PNG (the book opens them
+The same program as ``julia1_nopil.py``; after the calculation ``main`` draws
+the iteration counts with Pillow and saves them as PNG (the book opens them
 with ``im.show()``, which needs a display; here they are files):
 
-- ``julia_greyscale.png``: each count scaled to 0..255 (white = many iterations);
-- ``julia_false_greyscale.png``: each count's 32-bit integer bytes read as RGB,
-  which turns small differences in the count into bands of colour.
+- ``julia_greyscale.png`` (Figure 2-3): each count scaled to 0..255 (white =
+  many iterations);
+- ``julia_false_greyscale.png`` (Figure 2-1): each count's 32-bit integer bytes
+  read as RGB, which turns small differences in the count into bands of colour.
 
 Like the book, the rows are written bottom-up (Pillow's ``"raw"`` decoder with
 orientation -1), so row 0 of the image is the last row of the grid.
 
 Run (section "Introducing the Julia Set"):
-    python 02_profiling/julia1.py                 # width 1000, 300 iterations, about 6 s
-    python 02_profiling/julia1.py --width 200 --output-dir /tmp/julia
+    cd 02_profiling
+    python julia1.py                          # width 1000, 300 iterations, both PNGs
+    python julia1.py --width 200 --output-dir /tmp/julia
+    python -m timeit -n 5 -r 1 -s "import julia1" \\
+        "julia1.calc_pure_python(desired_width=1000, max_iterations=300)"
 """
 
 import array
+import time
 
-from hpp.julia import add_julia_arguments, axis_coordinates, calc_julia
-from hpp.script import example_parser, output_dir
+# area of complex space to investigate
+x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
+c_real, c_imag = -0.62772, -0.42193
 
 SMOKE_ARGS = ["--width", "60"]
 
 
+def calc_pure_python(desired_width, max_iterations):
+    """Create a list of complex coordinates (zs) and complex parameters (cs),
+    build Julia set"""
+    x_step = (x2 - x1) / desired_width
+    y_step = (y1 - y2) / desired_width
+    x = []
+    y = []
+    ycoord = y2
+    while ycoord > y1:
+        y.append(ycoord)
+        ycoord += y_step
+    xcoord = x1
+    while xcoord < x2:
+        x.append(xcoord)
+        xcoord += x_step
+    # build a list of coordinates and the initial condition for each cell.
+    # Note that our initial condition is a constant and could easily be removed,
+    # we use it to simulate a real-world scenario with several inputs to our
+    # function
+    zs = []
+    cs = []
+    for ycoord in y:
+        for xcoord in x:
+            zs.append(complex(xcoord, ycoord))
+            cs.append(complex(c_real, c_imag))
+
+    print(f"Length of x: {len(x):,}")
+    print(f"Total elements: {len(zs):,}")
+    start_time = time.time()
+    output = calculate_z_serial_purepython(max_iterations, zs, cs)
+    end_time = time.time()
+    secs = end_time - start_time
+    print(f"{calculate_z_serial_purepython.__name__} took {secs:0.2f} seconds")
+
+    # This sum is expected for a 1000^2 grid with 300 iterations
+    # It ensures that our code evolves exactly as we'd intended
+    if desired_width == 1000 and max_iterations == 300:
+        assert sum(output) == 33219980
+    return output
+
+
 def calculate_z_serial_purepython(maxiter, zs, cs):
-    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
+    """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
     for i in range(len(zs)):
         n = 0
@@ -38,39 +85,53 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
-def greyscale_image(output_raw, width, height):
-    """The counts scaled to 0..255, as an 8-bit greyscale Pillow image."""
+def show_greyscale(output_raw, width, height, max_iterations):
+    """The counts scaled to 0..255 as an 8-bit greyscale Pillow image (Figure 2-3).
+
+    The book calls ``im.show()``; ``main`` saves the image instead."""
     from PIL import Image
 
-    max_iterations = float(max(output_raw)) or 1.0
-    scaled = [int(o / max_iterations * 255) for o in output_raw]
-    output = array.array("B", scaled)
+    max_value = float(max(output_raw)) or 1.0
+    scaled = [int(o / max_value * 255) for o in output_raw]
+    output = array.array("B", scaled)  # one unsigned byte per pixel
     im = Image.new("L", (width, height))
-    im.frombytes(output.tobytes(), "raw", "L", 0, -1)
+    im.frombytes(output.tobytes(), "raw", "L", 0, -1)  # rows bottom-up
     return im
 
 
-def false_greyscale_image(output_raw, width, height):
-    """Each count's four bytes read as R, G, B and a padding byte."""
+def show_false_greyscale(output_raw, width, height, max_iterations):
+    """Each count's four bytes read as R, G, B and a padding byte (Figure 2-1)."""
     from PIL import Image
 
-    output = array.array("I", output_raw)
+    assert width * height == len(output_raw)
+    output = array.array("I", output_raw)  # one unsigned 32-bit int per pixel
     im = Image.new("RGB", (width, height))
-    im.frombytes(output.tobytes(), "raw", "RGBX", 0, -1)
+    im.frombytes(output.tobytes(), "raw", "RGBX", 0, -1)  # rows bottom-up
     return im
 
 
 def main(argv=None):
+    """Run the driver at --width/--max-iterations, save both images, print sum(output)."""
+    import math
+
+    from hpp.julia import add_julia_arguments, report_sum
+    from hpp.script import example_parser, output_dir, writable_dir
+
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--output-dir", help="where to save the PNGs (default: results/02_profiling)")
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where to save the PNGs (default: results/02_profiling)"
+    )
     args = parser.parse_args(argv)
-    output = calc_julia(calculate_z_serial_purepython, args.width, args.max_iterations)
-    x, y = axis_coordinates(args.width)
+    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
+    report_sum(output, args.width, args.max_iterations)
+    side = math.isqrt(len(output))  # the grid is square
     folder = output_dir("02_profiling", args.output_dir)
-    for name, draw in (("julia_greyscale.png", greyscale_image),
-                       ("julia_false_greyscale.png", false_greyscale_image)):
+    for name, draw in (
+        ("julia_greyscale.png", show_greyscale),
+        ("julia_false_greyscale.png", show_false_greyscale),
+    ):
         path = folder / name
-        draw(output, len(x), len(y)).save(path)
+        draw(output, side, side, args.max_iterations).save(path)
         print(f"saved {path}")
 
 

@@ -2,34 +2,85 @@
 
 ``python -m memory_profiler`` reports, for each line of the ``@profile``
 functions, the process's memory after it ran (``Mem usage``) and the change
-(``Increment``; the book warns that this column is unreliable today and reads
-``Mem usage`` instead). Two functions are decorated, as in the book: the
-escape loop below (``output = [0] * len(zs)`` costs about 8 MB at the book's
-size) and the book's driver ``calc_pure_python`` from ``julia1_nopil.py``
-(building ``zs`` and ``cs``, two lists of a million complex numbers each,
-takes the process from about 47 MB to 123 MB).
+(``Increment``; the book warns that this column is unreliable and reads
+``Mem usage`` instead). Both functions are decorated, as in the book: in the
+escape loop ``output = [0] * len(zs)`` costs about 8 MB at the book's size; in
+the driver, building ``zs`` and ``cs`` (two lists of a million complex numbers
+each) takes the book's process from about 47 MB to 123 MB.
 
-memory_profiler measures after every line, so it is slow: the book's full
-size "took about two hours to collect". Use a small width.
+memory_profiler measures after every line, so it is slow: the book's full size
+"took about two hours to collect". Use a small width.
 
 Run (section "Using memory_profiler to Diagnose Memory Usage"):
-    python -m memory_profiler 02_profiling/julia1_memoryprofiler.py --width 100
-    mprof run 02_profiling/julia1_memoryprofiler.py --width 300 && mprof plot --output mprof.png
-    scalene run --memory 02_profiling/julia1_memoryprofiler.py --- --width 300   # then: scalene view --cli
+    cd 02_profiling
+    python -m memory_profiler julia1_memoryprofiler.py --width 100
+    mprof run julia1_memoryprofiler.py --width 300 && mprof plot --output mprof.png
+    scalene run julia1_memoryprofiler.py          # then: scalene view --cli
+    viztracer julia1_memoryprofiler.py --width 100
 """
 
-import julia1_nopil
+import time
 
-from hpp import profile
-from hpp.julia import add_julia_arguments
-from hpp.script import example_parser
+# area of complex space to investigate
+x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
+c_real, c_imag = -0.62772, -0.42193
 
 SMOKE_ARGS = ["--width", "100"]
 
 
+try:
+    profile  # noqa: B018 (a name lookup: kernprof and memory_profiler put profile in builtins)
+except NameError:  # plain python or pytest: the no-op @profile (Example 2-21)
+
+    def profile(func):
+        return func
+
+
+@profile
+def calc_pure_python(desired_width, max_iterations):
+    """Create a list of complex coordinates (zs) and complex parameters (cs),
+    build Julia set"""
+    x_step = (x2 - x1) / desired_width
+    y_step = (y1 - y2) / desired_width
+    x = []
+    y = []
+    ycoord = y2
+    while ycoord > y1:
+        y.append(ycoord)
+        ycoord += y_step
+    xcoord = x1
+    while xcoord < x2:
+        x.append(xcoord)
+        xcoord += x_step
+    # build a list of coordinates and the initial condition for each cell.
+    # Note that our initial condition is a constant and could easily be removed,
+    # we use it to simulate a real-world scenario with several inputs to our
+    # function
+    zs = []
+    cs = []
+    for ycoord in y:
+        for xcoord in x:
+            zs.append(complex(xcoord, ycoord))
+            cs.append(complex(c_real, c_imag))
+
+    print(f"Length of x: {len(x):,}")
+    print(f"Total elements: {len(zs):,}")
+    start_time = time.time()
+    output = calculate_z_serial_purepython(max_iterations, zs, cs)
+    end_time = time.time()
+    secs = end_time - start_time
+    print(f"{calculate_z_serial_purepython.__name__} took {secs:0.2f} seconds")
+
+    # This sum is expected for a 1000^2 grid with 300 iterations
+    # It ensures that our code evolves exactly as we'd intended
+    if desired_width == 1000 and max_iterations == 300:
+        assert sum(output) == 33219980
+    return output
+
+
 @profile
 def calculate_z_serial_purepython(maxiter, zs, cs):
-    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
+    """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
     for i in range(len(zs)):
         n = 0
@@ -42,14 +93,15 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
-# The book's driver, where zs and cs are built: the big memory step.
-calc_pure_python = profile(julia1_nopil.calc_pure_python)
-
-
 def main(argv=None):
-    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    total = calc_pure_python(args.width, args.max_iterations, calculate_z_serial_purepython)
-    print(f"sum(output) = {total}")
+    """Parse --width and --max-iterations, run the driver, print sum(output)."""
+    from hpp.julia import add_julia_arguments, report_sum
+    from hpp.script import example_parser
+
+    parser = add_julia_arguments(example_parser(__doc__))
+    args = parser.parse_args(argv)
+    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
+    report_sum(output, args.width, args.max_iterations)
 
 
 if __name__ == "__main__":

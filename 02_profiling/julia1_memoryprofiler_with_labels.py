@@ -1,54 +1,93 @@
-"""Labelled blocks on an mprof memory plot (Example 2-11).
+"""Labelled blocks on an mprof memory plot (Example 2-11, Figure 2-7).
 
 Under ``mprof run``, ``profile.timestamp("name")`` marks when a block starts and
-ends, and ``mprof plot`` draws each block as a labelled bracket over the
-memory curve. Here ``create_output_list`` brackets the allocation of
-``output`` and ``calculate_output`` the loop, with a one-second sleep between
-them so the two are easy to tell apart (the book's plot shows
-``create_output_list`` at about 1.5 s).
-
-``label(name)`` is ``profile.timestamp(name)`` when mprof provides it and does
-nothing otherwise, so the script also runs under plain Python (the official
-one raises ``NameError`` there).
+ends, and ``mprof plot`` draws each block as a labelled bracket over the memory
+curve. Here ``create_output_list`` brackets the allocation of ``output`` and
+``calculate_output`` the loop, with a one-second sleep between them so the two
+are easy to tell apart (the book's plot shows ``create_output_list`` at about
+1.5 s). Under plain Python the module defines a no-op ``profile`` whose
+``timestamp`` does nothing, so the script runs there too (the official one
+raises ``NameError``).
 
 With ``--mprof-plot`` the script does both steps for you: it runs itself under
-``mprof run`` and saves ``mprof plot``'s figure as a PNG.
+``mprof run`` and saves ``mprof plot``'s figure as a PNG (Figure 2-7).
 
 Run (section "Using memory_profiler to Diagnose Memory Usage"):
-    mprof run 02_profiling/julia1_memoryprofiler_with_labels.py --width 300
+    cd 02_profiling
+    mprof run julia1_memoryprofiler_with_labels.py --width 300
     mprof plot --output julia_mprof_labels.png
-    python 02_profiling/julia1_memoryprofiler_with_labels.py --width 300 --mprof-plot
+    python julia1_memoryprofiler_with_labels.py --width 300 --mprof-plot
 """
 
-import builtins
 import contextlib
-import os
-import shutil
-import subprocess
-import sys
 import time
 
-from hpp import profile
-from hpp.julia import add_julia_arguments, calc_julia
-from hpp.script import example_parser, fail, non_negative_int, output_dir
+# area of complex space to investigate
+x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
+c_real, c_imag = -0.62772, -0.42193
 
 SMOKE_ARGS = ["--width", "50", "--sleep", "0"]
 SLEEP_SECONDS = 1
 
+try:
+    profile.timestamp  # noqa: B018 (a name lookup: mprof run's profile can label blocks)
+except NameError:  # plain python or pytest: a no-op @profile whose labels do nothing
 
-def label(name):
-    """``profile.timestamp(name)`` under ``mprof run``, else a context that does nothing."""
-    timestamper = getattr(getattr(builtins, "profile", None), "timestamp", None)
-    return timestamper(name) if timestamper is not None else contextlib.nullcontext()
+    def profile(func):
+        return func
+
+    profile.timestamp = lambda name: contextlib.nullcontext()
+
+
+@profile
+def calc_pure_python(desired_width, max_iterations):
+    """Create a list of complex coordinates (zs) and complex parameters (cs),
+    build Julia set"""
+    x_step = (x2 - x1) / desired_width
+    y_step = (y1 - y2) / desired_width
+    x = []
+    y = []
+    ycoord = y2
+    while ycoord > y1:
+        y.append(ycoord)
+        ycoord += y_step
+    xcoord = x1
+    while xcoord < x2:
+        x.append(xcoord)
+        xcoord += x_step
+    # build a list of coordinates and the initial condition for each cell.
+    # Note that our initial condition is a constant and could easily be removed,
+    # we use it to simulate a real-world scenario with several inputs to our
+    # function
+    zs = []
+    cs = []
+    for ycoord in y:
+        for xcoord in x:
+            zs.append(complex(xcoord, ycoord))
+            cs.append(complex(c_real, c_imag))
+
+    print(f"Length of x: {len(x):,}")
+    print(f"Total elements: {len(zs):,}")
+    start_time = time.time()
+    output = calculate_z_serial_purepython(max_iterations, zs, cs)
+    end_time = time.time()
+    secs = end_time - start_time
+    print(f"{calculate_z_serial_purepython.__name__} took {secs:0.2f} seconds")
+
+    # This sum is expected for a 1000^2 grid with 300 iterations
+    # It ensures that our code evolves exactly as we'd intended
+    if desired_width == 1000 and max_iterations == 300:
+        assert sum(output) == 33219980
+    return output
 
 
 @profile
 def calculate_z_serial_purepython(maxiter, zs, cs):
-    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
-    with label("create_output_list"):
+    """Calculate output list using Julia update rule"""
+    with profile.timestamp("create_output_list"):
         output = [0] * len(zs)
     time.sleep(SLEEP_SECONDS)
-    with label("calculate_output"):
+    with profile.timestamp("calculate_output"):
         for i in range(len(zs)):
             n = 0
             z = zs[i]
@@ -60,16 +99,22 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
-def last_line(text):
-    lines = text.strip().splitlines()
-    return lines[-1] if lines else "(no message)"
-
-
 def mprof_plot(argv, folder):
-    """Run this script under ``mprof run``, then save ``mprof plot`` as a PNG; returns its path."""
+    """Run this script under ``mprof run``, then save ``mprof plot`` as a PNG; returns both paths."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from hpp.script import fail
+
+    def last_line(text):
+        lines = text.strip().splitlines()
+        return lines[-1] if lines else "(no message)"
+
     mprof = shutil.which("mprof") or os.path.join(os.path.dirname(sys.executable), "mprof")
     if not os.path.exists(mprof):
-        fail("mprof is not installed: pip install memory_profiler")
+        fail("mprof is not installed: pip install memory_profiler (the profiling extra)")
     data = folder / "julia1_memoryprofiler_with_labels.dat"
     png = folder / "julia1_memoryprofiler_with_labels.png"
     data.unlink(missing_ok=True)
@@ -88,22 +133,36 @@ def mprof_plot(argv, folder):
 
 
 def main(argv=None):
+    """Run the labelled Julia set, or (--mprof-plot) run it under mprof and save the plot."""
     global SLEEP_SECONDS
+    import sys
+
+    from hpp.julia import add_julia_arguments, report_sum
+    from hpp.script import example_parser, non_negative_int, output_dir, writable_dir
+
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--sleep", type=non_negative_int, default=SLEEP_SECONDS,
-                        help="seconds to sleep between the two labelled blocks")
-    parser.add_argument("--mprof-plot", action="store_true",
-                        help="run under mprof and save the labelled memory plot as a PNG")
-    parser.add_argument("--output-dir", help="where --mprof-plot saves (default: results/02_profiling)")
+    parser.add_argument(
+        "--sleep",
+        type=non_negative_int,
+        default=SLEEP_SECONDS,
+        help="seconds to sleep between the two labelled blocks (the book: 1)",
+    )
+    parser.add_argument(
+        "--mprof-plot", action="store_true", help="run under mprof and save the labelled memory plot as a PNG"
+    )
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where --mprof-plot saves (default: results/02_profiling)"
+    )
     args = parser.parse_args(argv)
     if args.mprof_plot:
-        argv = sys.argv[1:] if argv is None else list(argv)
+        argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
         data, png = mprof_plot(argv, output_dir("02_profiling", args.output_dir))
         print(f"mprof data saved to {data}")
         print(f"plot saved to {png}")
         return
     SLEEP_SECONDS = args.sleep
-    calc_julia(calculate_z_serial_purepython, args.width, args.max_iterations)
+    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
+    report_sum(output, args.width, args.max_iterations)
 
 
 if __name__ == "__main__":

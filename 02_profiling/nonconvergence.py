@@ -14,7 +14,7 @@ Run (section "Introducing the Julia Set"):
 """
 
 from hpp.julia import C_IMAG, C_REAL
-from hpp.script import example_parser, output_dir, positive_int
+from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = []
 
@@ -52,8 +52,10 @@ def plot(bounded, escaping, folder):
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
-    for ax, values, title in ((axes[0], bounded, "z0 = 0+0j: stays bounded"),
-                              (axes[1], escaping, "z0 = -0.82+0j: escapes")):
+    for ax, values, title in (
+        (axes[0], bounded, "z0 = 0+0j: stays bounded"),
+        (axes[1], escaping, "z0 = -0.82+0j: escapes"),
+    ):
         ax.plot(range(1, len(values) + 1), values, marker=".")
         ax.axhline(2.0, color="red", linestyle="--", label="abs(z) = 2")
         ax.set_title(title)
@@ -71,24 +73,37 @@ def plot(bounded, escaping, folder):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--bounded-iterations", type=positive_int, default=50,
-                        help="updates from 0+0j (the book's figure: 50)")
-    parser.add_argument("--escaping-iterations", type=positive_int, default=30,
-                        help="updates from -0.82+0j (the book's figure: 30)")
-    parser.add_argument("--output-dir", help="where to save the PNG (default: results/02_profiling)")
+    parser.add_argument(
+        "--bounded-iterations",
+        type=positive_int,
+        default=50,
+        help="updates from 0+0j (the book's figure: 50)",
+    )
+    parser.add_argument(
+        "--escaping-iterations",
+        type=positive_int,
+        default=30,
+        help="updates from -0.82+0j (the book's figure: 30)",
+    )
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where to save the PNG (default: results/02_profiling)"
+    )
     args = parser.parse_args(argv)
 
     print_first_iterations()
     bounded = orbit(0 + 0j, args.bounded_iterations)
     escaping = orbit(-0.82 + 0j, args.escaping_iterations)
-    print(f"z0 = 0+0j: max abs(z) over {len(bounded)} updates = {max(bounded):.4f}, "
-          f"escapes: {first_escape(bounded) is not None}")
+    print(
+        f"z0 = 0+0j: max abs(z) over {len(bounded)} updates = {max(bounded):.4f}, "
+        f"escapes: {first_escape(bounded) is not None}"
+    )
     update = first_escape(escaping)
     if update is None:
         print(f"z0 = -0.82+0j: no escape within {len(escaping)} updates")
     else:
-        print(f"z0 = -0.82+0j: abs(z) first exceeds 2 at update {update} "
-              f"(abs(z) = {escaping[update - 1]:.4f})")
+        print(
+            f"z0 = -0.82+0j: abs(z) first exceeds 2 at update {update} (abs(z) = {escaping[update - 1]:.4f})"
+        )
     print(f"plot saved to {plot(bounded, escaping, output_dir('02_profiling', args.output_dir))}")
 
 

@@ -26,7 +26,7 @@ import pstats
 import julia1_nopil
 
 from hpp.julia import add_julia_arguments
-from hpp.script import example_parser, existing_file, fail, output_dir, positive_int
+from hpp.script import example_parser, existing_file, fail, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--width", "50"]
 
@@ -34,8 +34,7 @@ SMOKE_ARGS = ["--width", "50"]
 def profile_julia(width, max_iterations, path):
     """Profile the book's driver with cProfile, save the stats to ``path`` and load them."""
     namespace = {"calc_pure_python": julia1_nopil.calc_pure_python}
-    cProfile.runctx(f"calc_pure_python({width}, {max_iterations})", namespace, namespace,
-                    filename=str(path))
+    cProfile.runctx(f"calc_pure_python({width}, {max_iterations})", namespace, namespace, filename=str(path))
     return pstats.Stats(str(path))
 
 
@@ -48,11 +47,20 @@ def show(stats, limit):
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--stats", type=existing_file,
-                        help="a file saved by `python -m cProfile -o FILE` (default: profile the Julia set)")
-    parser.add_argument("--limit", type=positive_int, default=None,
-                        help="print only the first LIMIT functions of each listing")
-    parser.add_argument("--output-dir", help="where to save profile.stats (default: results/02_profiling)")
+    parser.add_argument(
+        "--stats",
+        type=existing_file,
+        help="a file saved by `python -m cProfile -o FILE` (default: profile the Julia set)",
+    )
+    parser.add_argument(
+        "--limit",
+        type=positive_int,
+        default=None,
+        help="print only the first LIMIT functions of each listing",
+    )
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where to save profile.stats (default: results/02_profiling)"
+    )
     args = parser.parse_args(argv)
     if args.stats is not None:
         try:

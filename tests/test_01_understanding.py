@@ -2,7 +2,6 @@
 
 import random
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,7 +20,7 @@ def sieve(limit):
     is_prime[:2] = False
     for i in range(2, int(limit**0.5) + 1):
         if is_prime[i]:
-            is_prime[i * i::i] = False
+            is_prime[i * i :: i] = False
     return is_prime
 
 
@@ -93,14 +92,12 @@ def test_amdahl():
 def test_check_prime_script_prints_the_books_values(run_example):
     completed = run_example("01_understanding/check_prime.py", check=True)
     lines = completed.stdout.splitlines()
-    assert "check_prime(10000000) = False" in lines
-    assert "check_prime(10000019) = True" in lines
+    assert lines[:2] == ["check_prime(10,000,000) = False", "check_prime(10,000,019) = True"]
     assert any(line.startswith("check_prime(9007199254740997) = False") for line in lines)
     assert any(line.startswith("check_prime_exact(9007199254740997) = True") for line in lines)
 
 
-@pytest.mark.parametrize("args", [["--number", "-5"], ["--number", "0"], ["--number", "x"],
-                                  ["--bogus"]])
+@pytest.mark.parametrize("args", [["--number", "-5"], ["--number", "0"], ["--number", "x"], ["--bogus"]])
 def test_check_prime_bad_input(args, run_example, assert_bad_input):
     line = assert_bad_input(run_example("01_understanding/check_prime.py", *args))
     assert "check_prime.py" in line
@@ -112,27 +109,26 @@ def test_vectorised_script_rejects_a_number_too_large(run_example, assert_bad_in
 
 
 def test_amdahl_script_saves_its_plot(run_example, tmp_path):
-    completed = run_example("01_understanding/amdahl.py", "--output-dir", tmp_path / "plots",
-                            check=True)
+    completed = run_example("01_understanding/amdahl.py", "--output-dir", tmp_path / "plots", check=True)
     assert "100 questioners: 1 minutes" in completed.stdout
     assert (tmp_path / "plots" / "amdahl.png").stat().st_size > 1000
 
 
 def test_reducing_operations_script(run_example):
-    completed = run_example("01_understanding/reducing_operations.py", "--haystack-size", "50",
-                            "--number", "10", check=True)
+    completed = run_example(
+        "01_understanding/reducing_operations.py", "--haystack-size", "50", "--number", "10", check=True
+    )
     assert "needle 5 in list(range(50)): found = True" in completed.stdout
     assert "search_unknown2" in completed.stdout
 
 
 def test_the_chapter_benchmark_cases_pass_their_checks():
-    from hpp import bench
+    from hpp.discover import load_workloads
+    from hpp.results import PASSED
+    from hpp.runner import run_case
 
-    workloads = bench.load_workloads(CHAPTER)
-    for workload in workloads:
+    for workload in load_workloads(CHAPTER):
         for case in workload.cases:
-            params = workload.params_for("quick")[0]
-            params = dict(params, calls=1)
-            result = bench.run_case(case, params, bench.Workload(
-                workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
-            assert result.status == bench.PASSED, (case.name, result.message)
+            params = dict(workload.params_for("quick")[0], calls=1)
+            result = run_case(case, params, workload, repeat=1, budget_seconds=0)
+            assert result.status == PASSED, (case.name, result.message)
