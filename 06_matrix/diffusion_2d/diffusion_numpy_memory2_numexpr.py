@@ -1,8 +1,9 @@
 """2-D diffusion: the in-place NumPy Laplacian, then the update in one numexpr call.
 
 Chapter 6, "numexpr: Making In-Place Operations Faster and Easier": the
-Laplacian is the one from ``diffusion_numpy_memory2.py`` (slice additions, no
-temporaries); the final ``out = grid + D * dt * out`` becomes
+Laplacian is the one of ``diffusion_numpy_memory2.py`` (``roll_add``'s slice
+additions, no temporaries; repeated here, as the book's file has it); the
+final ``out = grid + D * dt * out`` becomes
 ``numexpr.evaluate("out * D * dt + grid", out=out)``, which walks the arrays
 in cache-sized blocks on several threads. For small grids the call overhead
 outweighs the gain; for grids larger than the cache it wins.
@@ -13,19 +14,42 @@ Profile:
     kernprof -l -v 06_matrix/diffusion_2d/diffusion_numpy_memory2_numexpr.py --iterations 100
 """
 
-from pathlib import Path
-
 import numexpr as ne
 import numpy as np
 from _matrix_diffusion import run_main
 
 from hpp import profile
 from hpp.diffusion import DT, D, initial_grid
-from hpp.loader import load_example
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
-laplacian = load_example(Path(__file__).with_name("diffusion_numpy_memory2.py")).laplacian
+
+
+def roll_add(rollee, shift, axis, out):
+    """``out += np.roll(rollee, shift, axis)`` for a 2-D array and shift +1 or -1, with no temporary."""
+    if shift == 1 and axis == 0:
+        out[1:, :] += rollee[:-1, :]
+        out[0, :] += rollee[-1, :]
+    elif shift == -1 and axis == 0:
+        out[:-1, :] += rollee[1:, :]
+        out[-1, :] += rollee[0, :]
+    elif shift == 1 and axis == 1:
+        out[:, 1:] += rollee[:, :-1]
+        out[:, 0] += rollee[:, -1]
+    elif shift == -1 and axis == 1:
+        out[:, :-1] += rollee[:, 1:]
+        out[:, -1] += rollee[:, 0]
+    else:
+        raise ValueError("roll_add handles shift +1 or -1 along axis 0 or 1")
+
+
+def laplacian(grid, out):
+    np.copyto(out, grid)
+    np.multiply(out, -4.0, out=out)
+    roll_add(grid, +1, 0, out)
+    roll_add(grid, -1, 0, out)
+    roll_add(grid, +1, 1, out)
+    roll_add(grid, -1, 1, out)
 
 
 @profile

@@ -8,11 +8,11 @@ Run:
     python 06_matrix/norm/figure_compare_norms.py --max-power 20 --repeat 10
 """
 
+import importlib
 from pathlib import Path
 
 from _norm_cli import expected_norm_squared
 
-from hpp.loader import load_example
 from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 from hpp.timing import repeat_timer
 
@@ -31,7 +31,7 @@ VERSIONS = {  # label: (file, function)
 def load_versions():
     versions = {}
     for label, (filename, function) in VERSIONS.items():
-        module = load_example(HERE / filename)
+        module = importlib.import_module(filename.removesuffix(".py"))  # a neighbour, by plain name
         versions[label] = (module.make_vector, getattr(module, function))
     return versions
 

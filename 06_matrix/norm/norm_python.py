@@ -11,6 +11,8 @@ Run:
     perf stat -e cycles,instructions,cache-references,cache-misses python 06_matrix/norm/norm_python.py
 """
 
+import timeit
+
 from _norm_cli import run_main
 
 SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
@@ -25,6 +27,12 @@ def norm_square_list(vector):
     for v in vector:
         norm += v * v
     return norm
+
+
+def run_experiment(size, num_iter=10):
+    """The book's timing: the best of ``num_iter`` single calls on a vector of ``size`` (seconds)."""
+    vector = make_vector(size)
+    return min(timeit.repeat(lambda: norm_square_list(vector), number=1, repeat=num_iter))
 
 
 def main(argv=None):
