@@ -11,7 +11,8 @@ differs between Python versions.
 
 Run (section "Using the dis Module to Examine CPython Bytecode"):
     python 02_profiling/dis_bytecode.py
-    cd 02_profiling && python -c "import dis, julia1_nopil; dis.dis(julia1_nopil.calculate_z_serial_purepython)"
+    cd 02_profiling
+    python -c "import dis, julia1_nopil; dis.dis(julia1_nopil.calculate_z_serial_purepython)"
 """
 
 import dis

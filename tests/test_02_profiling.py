@@ -573,7 +573,8 @@ def test_memory_profiler_reports_mem_usage(tmp_path):
     driver = re.search(
         r"^\s*\d+\s+([\d.]+) MiB\s+[-\d.]+ MiB\s+(\d+)\s+zs\.append\(complex\(xcoord, ycoord\)\)", out, re.M
     )
-    assert driver and int(driver.group(2)) == 121, out
+    assert driver, out
+    assert int(driver.group(2)) == 121
     row = re.search(
         r"^\s*\d+\s+([\d.]+) MiB\s+[-\d.]+ MiB\s+(\d+)\s+while n < maxiter and abs\(z\) < 2:", out, re.M
     )
@@ -781,24 +782,13 @@ def test_some_fn_squares():
 NOOP = CHAPTER / "noop_profile_decorator"
 
 
-def test_the_books_test_passes_under_plain_pytest(tmp_path):
-    completed = run_tool(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-p",
-            "no:xdist",
-            "-o",
-            "addopts=",
-            NOOP / "test_utility.py",
-        ],
-        cwd=tmp_path,
-    )
-    assert "1 passed" in completed.stdout
+@pytest.mark.parametrize("target", ["utility.py", "test_utility.py"])
+def test_the_books_pytest_command_collects_and_passes(target):
+    """Example 2-22: `pytest utility.py` from the folder: the module's own test, "1 passed" (3 sleeps)."""
+    pytest_bin = BIN / "pytest"
+    completed = run_tool([pytest_bin, "-p", "no:cacheprovider", target], cwd=NOOP)
+    assert re.search(r"^collected 1 item$", completed.stdout, re.M), completed.stdout
+    assert re.search(r"=+ 1 passed in [\d.]+s =+", completed.stdout), completed.stdout
 
 
 def test_kernprof_report_on_utility_is_not_empty(tmp_path):
@@ -808,7 +798,7 @@ def test_kernprof_report_on_utility_is_not_empty(tmp_path):
     assert "Function: some_fn" in completed.stdout
     hits = load_lprof(tmp_path / "utility.py.lprof")["some_fn"]
     assert hits[line_number(utility, "time.sleep(SLEEP_SECONDS)")] == 1
-    assert hits[line_number(utility, "return useful_input ** 2")] == 1
+    assert hits[line_number(utility, "return useful_input**2")] == 1
 
 
 def test_memory_profiler_on_utility(tmp_path):
@@ -817,7 +807,7 @@ def test_memory_profiler_on_utility(tmp_path):
         [sys.executable, "-m", "memory_profiler", NOOP / "utility.py", "--sleep", "0.2"], cwd=tmp_path
     )
     assert "Example call `some_fn(2)` == 4" in completed.stdout
-    assert re.search(r"MiB.*return useful_input \*\* 2", completed.stdout)
+    assert re.search(r"MiB.*return useful_input\*\*2", completed.stdout)
 
 
 # ---------------------------------------------------------------- the benchmark
