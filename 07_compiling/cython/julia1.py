@@ -1,9 +1,14 @@
-"""Run the book's Julia set with one of the Cython-compiled ``calculate_z`` variants (book 7, "Cython").
+"""The Julia set with a Cython-compiled ``calculate_z`` (book 7, "Cython").
 
-The variants are built in place by ``make install`` (``pip install -e .``),
-each under its own name, so there is nothing to copy before a build:
+The book's driver: ``calc_pure_python`` builds the input lists as in chapter 2
+and calls ``cythonfn.calculate_z``, the loop compiled by Cython. The book's
+``cythonfn.pyx`` is built by the book's own step in this folder,
+``python setup.py build_ext --inplace`` (``make install`` builds it too).
+Each later version of the book's ``cythonfn.pyx`` is here under its own name,
+built by ``make install`` (no file to copy before a build):
 
-    cythonfn1  the pure-Python loop compiled as is               (lists)
+    cythonfn   the book's first cythonfn.pyx: the Python loop compiled as is
+    cythonfn1  the same, with a module docstring            (lists)
     cythonfn2  + cdef unsigned int i, n / double complex z, c   (lists)
     cythonfn3  + list argument types                           (lists)
     cythonfn4  + expanded escape test, no sqrt                  (lists)
@@ -15,26 +20,68 @@ each under its own name, so there is nothing to copy before a build:
 ``--annotate`` writes Cython's annotation report (``cython -a``: yellow lines
 call into the Python VM) for the variant as HTML under the output folder.
 
-Run:
-    python 07_compiling/cython/julia1.py --variant cythonfn3
-    python 07_compiling/cython/julia1.py --variant cythonfn1 --annotate --width 100
+Run (from this folder, as the book does):
+    python setup.py build_ext --inplace
+    python julia1.py
+    python -m timeit -n 1 -r 1 -s "import julia1" \
+        "julia1.calc_pure_python(desired_width=1000, max_iterations=300)"
+    python julia1.py --variant cythonfn4
+    python julia1.py --variant cythonfn2 --annotate --width 100
 """
 
+import importlib
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from hpp.julia import add_julia_arguments
-from hpp.loader import load_example
-from hpp.script import example_parser, fail, output_dir
+import numpy as np
+
+from hpp.julia import add_julia_arguments, axis_coordinates, julia_inputs, report_sum
+from hpp.script import example_parser, fail, output_dir, writable_dir
 
 SMOKE_ARGS = ["--variant", "cythonfn3", "--width", "100"]
 
 HERE = Path(__file__).resolve().parent
-LIST_VARIANTS = ("cythonfn1", "cythonfn2", "cythonfn3", "cythonfn4", "cythonfn5")
+LIST_VARIANTS = ("cythonfn", "cythonfn1", "cythonfn2", "cythonfn3", "cythonfn4", "cythonfn5")
 ARRAY_VARIANTS = ("cythonfn_np1", "cythonfn_np2", "cythonfn_omp1", "cythonfn_omp2",
                   "cythonfn_omp3", "cythonfn_lockstep")
 VARIANTS = LIST_VARIANTS + ARRAY_VARIANTS
+
+
+def load_variant(variant="cythonfn"):
+    """Import the compiled module; ImportError says how to build it."""
+    try:
+        return importlib.import_module(variant)
+    except ImportError as error:
+        how = ("run `python setup.py build_ext --inplace` in 07_compiling/cython (the book's step)"
+               " or `make install`" if variant == "cythonfn" else "run `make install`")
+        if variant.startswith(("cythonfn_omp", "cythonfn_lockstep")):
+            how += " with an OpenMP compiler (apt-get install gcc: gcc ships libgomp)"
+        raise ImportError(f"the compiled module {variant} is not built ({error}): {how}") from None
+
+
+def calc_pure_python(desired_width, max_iterations, variant="cythonfn"):
+    """Build the Julia inputs and time the compiled ``calculate_z`` on them (the book's driver).
+
+    The list variants take the lists; the memoryview variants take NumPy arrays,
+    as the book's ``nparray_memoryview/julia1.py`` converts them.
+    """
+    cythonfn = load_variant(variant)
+    x, _ = axis_coordinates(desired_width)
+    zs, cs = julia_inputs(desired_width)
+    print(f"Length of x: {len(x):,}")
+    print(f"Total elements: {len(zs):,}")
+    if variant in ARRAY_VARIANTS:
+        zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
+    start_time = time.time()
+    output = cythonfn.calculate_z(max_iterations, zs, cs)
+    end_time = time.time()
+    secs = end_time - start_time
+    print(f"Took {secs:0.2f} seconds")
+    report_sum(output, desired_width, max_iterations)
+    return output
 
 
 def annotate(variant, folder):
@@ -44,28 +91,30 @@ def annotate(variant, folder):
                "-o", str(c_file)]
     completed = subprocess.run(command, capture_output=True, text=True, timeout=120)
     if completed.returncode != 0:
-        fail(f"cython -a failed for {variant}: {completed.stderr.strip()[:200]}")
+        raise RuntimeError(f"cython -a failed for {variant}: {completed.stderr.strip()[:200]}")
     c_file.unlink(missing_ok=True)
     return folder / f"{variant}.html"
 
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--variant", choices=VARIANTS, default="cythonfn3",
-                        help="which compiled calculate_z to run")
+    parser.add_argument("--variant", choices=VARIANTS, default="cythonfn",
+                        help="which compiled calculate_z to run (cythonfn: the book's cythonfn.pyx)")
     parser.add_argument("--annotate", action="store_true",
                         help="also write the `cython -a` HTML report for the variant")
-    parser.add_argument("--output-dir", help="where --annotate writes (default: results/07_compiling)")
+    parser.add_argument("--output-dir", type=writable_dir,
+                        help="where --annotate writes (default: results/07_compiling)")
     args = parser.parse_args(argv)
 
-    common = load_example(HERE.parent / "_common.py")
-    common.passive_openmp()
-    module = common.import_compiled(args.variant)
-    common.time_julia(module.calculate_z, args.width, args.max_iterations,
-                      arrays=args.variant in ARRAY_VARIANTS, label=f"{args.variant}.calculate_z")
-    if args.annotate:
-        report = annotate(args.variant, output_dir("07_compiling", args.output_dir))
-        print(f"annotation report: {report}")
+    # idle OpenMP threads sleep rather than spin (a busy machine loses its cores to spinning)
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+    try:
+        calc_pure_python(args.width, args.max_iterations, args.variant)
+        if args.annotate:
+            report = annotate(args.variant, output_dir("07_compiling", args.output_dir))
+            print(f"annotation report: {report}")
+    except (ImportError, RuntimeError) as error:
+        fail(error)
 
 
 if __name__ == "__main__":

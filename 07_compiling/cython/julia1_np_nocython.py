@@ -10,12 +10,11 @@ Run:
     python 07_compiling/cython/julia1_np_nocython.py --width 300
 """
 
-from pathlib import Path
+import time
 
 import numpy as np
 
-from hpp.julia import add_julia_arguments
-from hpp.loader import load_example
+from hpp.julia import add_julia_arguments, julia_inputs, report_sum
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--width", "60"]
@@ -35,11 +34,23 @@ def calculate_z(maxiter, zs, cs):
     return output
 
 
+def calc_pure_python(desired_width, max_iterations):
+    """Build the inputs as complex128 arrays, time ``calculate_z`` on them, print the sum."""
+    zs, cs = julia_inputs(desired_width)
+    zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
+    print(f"Total elements: {len(zs):,}")
+    start_time = time.time()
+    output = calculate_z(max_iterations, zs, cs)
+    secs = time.time() - start_time
+    print(f"{calculate_z.__name__} took {secs:0.2f} seconds")
+    report_sum(output, desired_width, max_iterations)
+    return output
+
+
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
     args = parser.parse_args(argv)
-    common = load_example(Path(__file__).resolve().parents[1] / "_common.py")
-    common.time_julia(calculate_z, args.width, args.max_iterations, arrays=True)
+    calc_pure_python(args.width, args.max_iterations)
 
 
 if __name__ == "__main__":

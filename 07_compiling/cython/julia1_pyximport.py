@@ -1,11 +1,13 @@
 """Compile a .pyx at import time with ``pyximport`` (book 7, "pyximport").
 
-``pyximport.install()`` hooks ``import``: importing a ``.pyx`` module
-compiles it first, no setup.py needed. This demonstration copies
-``cythonfn3.pyx`` into a temporary folder as ``cythonfn_pyximport.pyx``,
-builds it there (the first import takes seconds, the C compiler runs) and
-runs the Julia set with it. The rest of the chapter uses ``make install``
-instead, which builds every variant once, ahead of time.
+``pyximport.install(language_level=3)`` hooks ``import``: importing a ``.pyx``
+module compiles it first, no setup.py needed (the book: ``import cythonfn``
+right after it). So that a ``cythonfn`` already built in this folder does not
+answer the import instead, this demonstration copies the book's
+``cythonfn.pyx`` into a temporary folder as ``cythonfn_pyximport.pyx``,
+builds it there (the first import takes seconds: the C compiler runs) and
+runs the book's driver with it. The rest of the chapter uses ``make install``,
+which builds every variant once, ahead of time.
 
 Run:
     python 07_compiling/cython/julia1_pyximport.py
@@ -19,8 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from hpp.julia import add_julia_arguments
-from hpp.loader import load_example
+from hpp.julia import add_julia_arguments, axis_coordinates, julia_inputs, report_sum
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--width", "100"]
@@ -28,22 +29,35 @@ SMOKE_ARGS = ["--width", "100"]
 HERE = Path(__file__).resolve().parent
 
 
+def calc_pure_python(desired_width, max_iterations, cythonfn):
+    """The book's driver: build the input lists, time ``cythonfn.calculate_z`` on them."""
+    x, _ = axis_coordinates(desired_width)
+    zs, cs = julia_inputs(desired_width)
+    print(f"Length of x: {len(x):,}")
+    print(f"Total elements: {len(zs):,}")
+    start_time = time.time()
+    output = cythonfn.calculate_z(max_iterations, zs, cs)
+    secs = time.time() - start_time
+    print(f"Took {secs:0.2f} seconds")
+    report_sum(output, desired_width, max_iterations)
+    return output
+
+
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
     args = parser.parse_args(argv)
-    common = load_example(HERE.parent / "_common.py")
 
     import pyximport
 
     with tempfile.TemporaryDirectory(prefix="hpp_pyximport_") as folder:
-        shutil.copy(HERE / "cythonfn3.pyx", Path(folder) / "cythonfn_pyximport.pyx")
-        sys.path.insert(0, folder)
+        shutil.copy(HERE / "cythonfn.pyx", Path(folder) / "cythonfn_pyximport.pyx")
+        sys.path.insert(0, folder)  # the temporary folder, so the copy is what gets imported
         finders = pyximport.install(build_dir=str(Path(folder) / "build"), language_level=3)
         try:
             start = time.perf_counter()
             module = importlib.import_module("cythonfn_pyximport")
             print(f"pyximport compiled and imported it in {time.perf_counter() - start:.2f} seconds")
-            common.time_julia(module.calculate_z, args.width, args.max_iterations)
+            calc_pure_python(args.width, args.max_iterations, module)
         finally:
             pyximport.uninstall(*finders)
             sys.path.remove(folder)

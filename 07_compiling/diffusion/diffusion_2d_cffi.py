@@ -9,20 +9,18 @@ but no checking of the declarations against the C code either).
 
 Run:
     python 07_compiling/diffusion/diffusion_2d_cffi.py
-    python 07_compiling/diffusion/diffusion_2d_cffi.py --abi --size 64 --steps 10
+    python 07_compiling/diffusion/diffusion_2d_cffi.py --abi --size 64 --iterations 10
 """
 
-from pathlib import Path
+import _build as build
+import _common as common
 
-from hpp.diffusion import D, DT
-from hpp.loader import load_example
+from hpp.diffusion import DT, D
 from hpp.script import example_parser, fail
 
-SMOKE_ARGS = ["--size", "64", "--steps", "20"]
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES = ("cffi",)
 REQUIRES_TOOLS = ("gcc",)
-
-HERE = Path(__file__).resolve().parent
 
 
 def make_step(ffi, lib, dt=DT, D=D):
@@ -48,8 +46,6 @@ def abi_library(build):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    common = load_example(HERE.parent / "_common.py")
-    build = load_example(HERE.parent / "_build.py")
     common.add_diffusion_arguments(parser)
     parser.add_argument("--abi", action="store_true",
                         help="use ABI mode (ffi.dlopen on the shared library) instead of API mode")

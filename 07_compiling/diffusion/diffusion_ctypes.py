@@ -10,22 +10,21 @@ version avoids.)
 
 Run:
     python 07_compiling/diffusion/diffusion_ctypes.py                 # 512 x 512, 500 steps
-    python 07_compiling/diffusion/diffusion_ctypes.py --size 64 --steps 10
+    python 07_compiling/diffusion/diffusion_ctypes.py --size 64 --iterations 10
 """
 
 import ctypes
-from pathlib import Path
 
+import _build as build
+import _common as common
 import numpy as np
 
-from hpp.diffusion import D, DT
-from hpp.loader import load_example
+from hpp.diffusion import DT, D
 from hpp.script import example_parser, fail
 
-SMOKE_ARGS = ["--size", "64", "--steps", "20"]
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gcc",)
 
-HERE = Path(__file__).resolve().parent
 GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags="C_CONTIGUOUS")
 WRITEABLE_GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags=("C_CONTIGUOUS", "WRITEABLE"))
 
@@ -54,8 +53,6 @@ def make_step(library, dt=DT, D=D):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    common = load_example(HERE.parent / "_common.py")
-    build = load_example(HERE.parent / "_build.py")
     common.add_diffusion_arguments(parser)
     args = parser.parse_args(argv)
     try:

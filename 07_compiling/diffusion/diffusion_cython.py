@@ -9,15 +9,12 @@ Run:
     python 07_compiling/diffusion/diffusion_cython.py --parallel
 """
 
-from pathlib import Path
+import _common as common
 
-from hpp.diffusion import D, DT
-from hpp.loader import load_example
+from hpp.diffusion import DT, D
 from hpp.script import example_parser
 
-SMOKE_ARGS = ["--size", "64", "--steps", "20"]
-
-HERE = Path(__file__).resolve().parent
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def make_step(module, dt=DT, D=D):
@@ -31,7 +28,6 @@ def make_step(module, dt=DT, D=D):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    common = load_example(HERE.parent / "_common.py")
     common.add_diffusion_arguments(parser)
     parser.add_argument("--parallel", action="store_true",
                         help="use the OpenMP build, diffusion_cy_omp")

@@ -10,16 +10,14 @@ Run:
     python 07_compiling/diffusion/diffusion_fortran.py
 """
 
-from pathlib import Path
+import _build as build
+import _common as common
 
-from hpp.diffusion import D, DT
-from hpp.loader import load_example
+from hpp.diffusion import DT, D
 from hpp.script import example_parser, fail
 
-SMOKE_ARGS = ["--size", "64", "--steps", "20"]
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gfortran",)
-
-HERE = Path(__file__).resolve().parent
 
 
 def make_step(fortran, dt=DT, D=D):
@@ -33,8 +31,6 @@ def make_step(fortran, dt=DT, D=D):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    common = load_example(HERE.parent / "_common.py")
-    build = load_example(HERE.parent / "_build.py")
     common.add_diffusion_arguments(parser)
     args = parser.parse_args(argv)
     try:

@@ -1,28 +1,24 @@
-"""The diffusion stencil in Numba: one fused loop, serial or parallel over rows (book 7's Numba on chapter 06's workload).
+"""The diffusion stencil in Numba: one fused loop, serial or parallel over rows (chapter 06 workload).
 
 ``evolve`` is the loop a C programmer would write, compiled by ``@njit``;
 ``evolve_parallel`` is the same with ``prange`` over the rows. The edge
 columns are handled apart so the inner loop has no wrap-around test and
-vectorises. ``--steps-in-numba`` runs the whole time loop inside one
-compiled call (no Python between steps).
+vectorises. ``run_steps`` runs the whole time loop inside one compiled
+call (no Python between steps).
 
 Run:
     python 07_compiling/diffusion/diffusion_numba.py
     python 07_compiling/diffusion/diffusion_numba.py --parallel
 """
 
-from pathlib import Path
-
+import _common as common
 import numba
 from numba import njit, prange
 
-from hpp.diffusion import D, DT
-from hpp.loader import load_example
+from hpp.diffusion import DT, D
 from hpp.script import example_parser
 
-SMOKE_ARGS = ["--size", "64", "--steps", "20"]
-
-HERE = Path(__file__).resolve().parent
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 @njit
@@ -76,7 +72,6 @@ def make_step(parallel=False, dt=DT, D=D):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    common = load_example(HERE.parent / "_common.py")
     common.add_diffusion_arguments(parser)
     parser.add_argument("--parallel", action="store_true",
                         help=f"use prange over the rows ({numba.get_num_threads()} threads here)")

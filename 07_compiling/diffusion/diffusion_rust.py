@@ -11,19 +11,17 @@ Run:
 """
 
 import ctypes
-from pathlib import Path
 
-from hpp.loader import load_example
+import _build as build
+import _common as common
+import diffusion_ctypes as c_example  # the Python side is the ctypes example's: same checks, same step
+
 from hpp.script import example_parser, fail
 
-SMOKE_ARGS = ["--size", "64", "--steps", "20"]
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("cargo",)
 
-HERE = Path(__file__).resolve().parent
 
-
-# The Python side is the ctypes example's: same argument checks, same step.
-c_example = load_example(HERE / "diffusion_ctypes.py")
 make_step = c_example.make_step
 
 
@@ -38,8 +36,6 @@ def load_library(path):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    common = load_example(HERE.parent / "_common.py")
-    build = load_example(HERE.parent / "_build.py")
     common.add_diffusion_arguments(parser)
     args = parser.parse_args(argv)
     try:

@@ -2,25 +2,26 @@
 
 ``z.real * z.real + z.imag * z.imag < 4`` instead of ``abs(z) < 2``: no
 square root. ``--inspect-types`` prints Numba's typed view of the function
-(``calculate_z.inspect_types()``, the book's ``julia1_numba_expandedmath_inspection.py``).
+(``calculate_z.inspect_types()``; the book's ``julia1_numba_expandedmath_inspection.py``
+does only that).
 
-Run:
-    python 07_compiling/numba/julia1_numba_expandedmath.py
-    python 07_compiling/numba/julia1_numba_expandedmath.py --width 100 --inspect-types
+Run (from this folder):
+    python julia1_numba_expandedmath.py
+    python julia1_numba_expandedmath.py --width 100 --inspect-types
 """
 
-from pathlib import Path
+import time
 
-from numba import njit
+import numpy as np
+from numba import jit
 
-from hpp.julia import add_julia_arguments
-from hpp.loader import load_example
-from hpp.script import example_parser
+from hpp.julia import add_julia_arguments, julia_inputs, report_sum
+from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--width", "100"]
 
 
-@njit
+@jit
 def calculate_z(maxiter, zs, cs, output):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     for i in range(len(zs)):
@@ -33,13 +34,33 @@ def calculate_z(maxiter, zs, cs, output):
         output[i] = n
 
 
+def calc_pure_python(desired_width, max_iterations, runs=3):
+    """Build the inputs as complex128 arrays and time ``calculate_z`` ``runs`` times
+    (the first includes the compile). Returns the output and the seconds per run."""
+    zs, cs = julia_inputs(desired_width)
+    zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
+    print(f"Total elements: {len(zs):,}")
+    times = []
+    for run in range(runs):
+        if run:
+            print(f"Doing run {run + 1} to test warm-up")
+        output = np.zeros(len(zs), dtype=np.int32)
+        start_time = time.time()
+        calculate_z(max_iterations, zs, cs, output)
+        times.append(time.time() - start_time)
+        print(f"took {times[-1]:0.2f} seconds")
+    report_sum(output, desired_width, max_iterations)
+    return output, times
+
+
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
     parser.add_argument("--inspect-types", action="store_true",
                         help="print Numba's inferred types for every line after the run")
+    parser.add_argument("--runs", type=positive_int, default=3,
+                        help="how many times to run the calculation (the first compiles)")
     args = parser.parse_args(argv)
-    driver = load_example(Path(__file__).resolve().parent / "julia1_numba.py")
-    driver.time_calls(calculate_z, args)
+    calc_pure_python(args.width, args.max_iterations, args.runs)
     if args.inspect_types:
         calculate_z.inspect_types()
 

@@ -17,15 +17,15 @@ Run:
     python 07_compiling/numba/julia1_numba_lockstep.py
 """
 
-from pathlib import Path
+import os
+import time
 
 import numba
 import numpy as np
-from numba import njit, prange
+from numba import jit, prange
 
-from hpp.julia import add_julia_arguments
-from hpp.loader import load_example
-from hpp.script import example_parser
+from hpp.julia import add_julia_arguments, julia_inputs, report_sum
+from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--width", "100"]
 
@@ -33,7 +33,7 @@ LANES = 32
 BLOCKS_PER_TASK = 8
 
 
-@njit(parallel=True)
+@jit(parallel=True)
 def calculate_z(maxiter, zs, cs, output):
     """Escape counts for every pixel, LANES pixels at a time; tasks of BLOCKS_PER_TASK blocks
     are shared over the threads, and each task allocates its lane arrays once."""
@@ -69,13 +69,33 @@ def calculate_z(maxiter, zs, cs, output):
                 output[start + k] = n[k]
 
 
+def calc_pure_python(desired_width, max_iterations, runs=3):
+    """Build the inputs as complex128 arrays and time ``calculate_z`` ``runs`` times
+    (the first includes the compile). Returns the output and the seconds per run."""
+    zs, cs = julia_inputs(desired_width)
+    zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
+    print(f"Total elements: {len(zs):,}")
+    times = []
+    for run in range(runs):
+        if run:
+            print(f"Doing run {run + 1} to test warm-up")
+        output = np.zeros(len(zs), dtype=np.int32)
+        start_time = time.time()
+        calculate_z(max_iterations, zs, cs, output)
+        times.append(time.time() - start_time)
+        print(f"took {times[-1]:0.2f} seconds")
+    report_sum(output, desired_width, max_iterations)
+    return output, times
+
+
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
+    parser.add_argument("--runs", type=positive_int, default=3,
+                        help="how many times to run the calculation (the first compiles)")
     args = parser.parse_args(argv)
-    load_example(Path(__file__).resolve().parents[1] / "_common.py").passive_openmp()
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")  # idle threads sleep, not spin
     print(f"Numba threads: {numba.get_num_threads()}, lanes per block: {LANES}")
-    driver = load_example(Path(__file__).resolve().parent / "julia1_numba.py")
-    driver.time_calls(calculate_z, args)
+    calc_pure_python(args.width, args.max_iterations, args.runs)
 
 
 if __name__ == "__main__":

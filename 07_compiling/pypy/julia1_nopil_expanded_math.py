@@ -2,24 +2,60 @@
 
 ``z.real * z.real + z.imag * z.imag < 4`` instead of ``abs(z) < 2``: the book
 says PyPy is "even faster" with it. Under CPython it barely matters; the
-attribute lookups cost about what the square root saves.
+attribute lookups cost about what the square root saves. The driver is the
+book's ``calc_pure_python``, as in ``julia1_nopil.py``.
 
-Run:
-    pypy3 07_compiling/pypy/julia1_nopil_expanded_math.py
-    python 07_compiling/pypy/julia1_nopil_expanded_math.py --width 300
+Run (from this folder):
+    pypy3 julia1_nopil_expanded_math.py
+    python julia1_nopil_expanded_math.py --width 300
 """
 
-import os
-import sys
+import time
 
-sys.path.insert(0, os.path.abspath(os.path.dirname(__file__)))
-from julia1_nopil import run  # noqa: E402
+# area of complex space to investigate
+x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
+c_real, c_imag = -0.62772, -.42193
 
 SMOKE_ARGS = ["--width", "100", "--runs", "1"]
 
 
+def calc_pure_python(desired_width, max_iterations):
+    """Create a list of complex coordinates (zs) and complex parameters (cs),
+    build Julia set"""
+    x_step = (x2 - x1) / desired_width
+    y_step = (y1 - y2) / desired_width
+    x = []
+    y = []
+    ycoord = y2
+    while ycoord > y1:
+        y.append(ycoord)
+        ycoord += y_step
+    xcoord = x1
+    while xcoord < x2:
+        x.append(xcoord)
+        xcoord += x_step
+    zs = []
+    cs = []
+    for ycoord in y:
+        for xcoord in x:
+            zs.append(complex(xcoord, ycoord))
+            cs.append(complex(c_real, c_imag))
+
+    print(f"Length of x: {len(x):,}")
+    print(f"Total elements: {len(zs):,}")
+    start_time = time.time()
+    output = calculate_z_serial_purepython(max_iterations, zs, cs)
+    end_time = time.time()
+    secs = end_time - start_time
+    print(f"{calculate_z_serial_purepython.__name__} took {secs:0.2f} seconds")
+
+    if desired_width == 1000 and max_iterations == 300:
+        assert sum(output) == 33219980
+    return output
+
+
 def calculate_z_serial_purepython(maxiter, zs, cs):
-    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
+    """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
     for i in range(len(zs)):
         n = 0
@@ -33,7 +69,15 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 
 
 def main(argv=None):
-    run(calculate_z_serial_purepython, argv, __doc__)
+    import platform
+
+    from _pypy_scaffold import parse_julia_flags, report_sum
+
+    args = parse_julia_flags(__doc__, argv)
+    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
+    for _ in range(args.runs):
+        output = calc_pure_python(args.width, args.max_iterations)
+        report_sum(output, args.width, args.max_iterations)
 
 
 if __name__ == "__main__":

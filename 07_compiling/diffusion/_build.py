@@ -31,9 +31,9 @@ from pathlib import Path
 
 from hpp.loader import REPO_ROOT
 
-HERE = Path(__file__).resolve().parent
-DIFFUSION = HERE / "diffusion"
-BUILD_DIR = REPO_ROOT / "build" / HERE.name
+DIFFUSION = Path(__file__).resolve().parent
+CHAPTER = DIFFUSION.parent
+BUILD_DIR = REPO_ROOT / "build" / CHAPTER.name
 C_FLAGS = ["-O3", "-march=native", "-std=gnu11", "-fPIC"]
 
 

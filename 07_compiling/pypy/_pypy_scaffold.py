@@ -1,0 +1,58 @@
+"""Flags and result lines for the PyPy scripts, under CPython or PyPy.
+
+Under CPython the project's ``hpp`` is installed and does the work (one-line
+errors, the known sums). ``pypy3`` does not see the project's environment,
+so there this module falls back to the same flags on a plain ``argparse``
+parser, validated the same way, and prints ``sum(output) = N``. Run from the
+repository root with ``PYTHONPATH=.`` and PyPy uses ``hpp`` too.
+"""
+
+import argparse
+import sys
+
+BOOK_WIDTH, BOOK_MAX_ITERATIONS = 1000, 300
+
+
+def _positive_int(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message):
+        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def parse_julia_flags(doc, argv=None, runs=2, max_iterations=BOOK_MAX_ITERATIONS):
+    """``--width``, ``--max-iterations`` (the book's defaults) and ``--runs``."""
+    try:
+        from hpp.script import example_parser, positive_int
+    except ImportError:  # pypy3 without the project's environment
+        parser = _OneLineParser(description=doc.strip().split("\n\n")[0])
+        positive_int = _positive_int
+    else:
+        parser = example_parser(doc)
+    parser.add_argument("--width", type=positive_int, default=BOOK_WIDTH,
+                        help="points along each side of the grid (the book: 1000)")
+    parser.add_argument("--max-iterations", type=positive_int, default=max_iterations,
+                        help=f"iterations before a point counts as inside (the book: {max_iterations})")
+    parser.add_argument("--runs", type=positive_int, default=runs,
+                        help="how many times to run the calculation (a JIT warms up on the first)")
+    return parser.parse_args(argv)
+
+
+def report_sum(output, width, max_iterations):
+    """``sum(output) = N`` (with the known value beside it where ``hpp`` is there to say it)."""
+    try:
+        from hpp.julia import report_sum as report
+    except ImportError:
+        total = int(sum(output))
+        print(f"sum(output) = {total}")
+        return total
+    return report(output, width, max_iterations)
