@@ -15,6 +15,7 @@ several chapters into one process, so a generic ``_common`` could collide.
 
 import time
 
+from hpp.gpu import add_device_argument, device_from_flag, synchronize
 from hpp.script import example_parser, positive_int
 
 BOOK_SIZE = 512
@@ -62,48 +63,24 @@ def run_main(doc, run_experiment, argv=None, **defaults):
 
 # ---------------------------------------------------------------- PyTorch
 
-TORCH_DTYPES = ("float64", "float32")
+# The device choice and the synchronized clock live in hpp.gpu, one place for every chapter.
+TORCH_DTYPES = ("float64", "float32", "float16")
 
 
 def add_torch_arguments(parser):
-    """``--device auto|cpu|cuda`` and ``--dtype float64|float32`` for the PyTorch scripts."""
-    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
-                        help="auto = cuda when a GPU is available, else cpu")
+    """``--device auto|cpu|cuda`` and ``--dtype float64|float32|float16`` for the PyTorch scripts."""
+    add_device_argument(parser)
     parser.add_argument("--dtype", choices=TORCH_DTYPES, default="float64",
-                        help="float32 is faster on most GPUs and agrees to about 1e-7")
+                        help="float32 is faster on most GPUs and agrees to about 1e-7; "
+                             "float16 halves the bytes again (see diffusion_pytorch_highmem.py)")
     return parser
-
-
-def torch_device(name="auto"):
-    """The ``torch.device`` for ``auto``/``cpu``/``cuda``; ValueError when cuda is missing."""
-    import torch
-
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "cpu"
-    if name == "cuda" and not torch.cuda.is_available():
-        raise ValueError("--device cuda: no CUDA GPU is available to PyTorch here "
-                         "(use --device cpu or auto)")
-    return torch.device(name)
-
-
-def synchronize(device):
-    """Wait for the GPU to finish its queued work (a no-op on the CPU): time only after this."""
-    import torch
-
-    if device.type == "cuda":
-        torch.cuda.synchronize(device)
 
 
 def run_torch_main(doc, run_experiment, argv=None):
     """Parse size, iterations, device and dtype; run synchronised and report."""
-    from hpp.script import fail
-
     parser = add_torch_arguments(diffusion_parser(doc))
     args = parser.parse_args(argv)
-    try:
-        device = torch_device(args.device)
-    except ValueError as error:
-        fail(str(error))
+    device = device_from_flag(args.device)  # no torch or no GPU: one line, exit 2
     # A first short run warms up the device (CUDA context, kernels) outside the timing.
     run_experiment(1, min(args.size, 64), device=device, dtype=args.dtype)
     synchronize(device)

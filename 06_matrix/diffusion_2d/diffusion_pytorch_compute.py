@@ -2,11 +2,12 @@
 
 Chapter 6 (third edition), "GPUs and PyTorch": the NumPy code carries over
 almost word for word; the arrays live on the device (``--device auto`` picks
-CUDA when PyTorch sees a GPU, else the CPU) and every step runs there. GPU
-calls are asynchronous, so the clock is read only after
+CUDA when PyTorch sees a GPU, else the CPU; hpp.gpu chooses) and every step
+runs there. GPU calls are asynchronous, so the clock is read only after
 ``torch.cuda.synchronize()`` (the official code did not, and timed only the
-queueing). ``--dtype float32`` halves the memory traffic; it agrees with the
-float64 NumPy result to about 1e-7 instead of 1e-12.
+queueing). ``--dtype float32`` halves the memory traffic and agrees with the
+float64 NumPy result to about 1e-7 instead of 1e-12; float16 halves it again
+(diffusion_pytorch_highmem.py measures what that costs in accuracy).
 
 Needs PyTorch: pip install -e '.[gpu]' (the CPU build works too).
 
@@ -15,20 +16,24 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_compute.py --device cpu --dtype float32
 """
 
-from _matrix_diffusion import run_torch_main, torch_device
+try:
+    import torch
+    from torch import roll
+except ImportError:  # main() says which extra to install
+    torch = None
+
+from _matrix_diffusion import run_torch_main
 
 from hpp import profile
 from hpp.diffusion import D, DT, initial_grid
+from hpp.gpu import choose_device
 
 REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
 
 
 def laplacian(grid):
-    import torch
-
-    return (torch.roll(grid, +1, 0) + torch.roll(grid, -1, 0) + torch.roll(grid, +1, 1)
-            + torch.roll(grid, -1, 1) - 4 * grid)
+    return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
 
 
 @profile
@@ -37,10 +42,8 @@ def evolve(grid, dt, D=D):
 
 
 def run_experiment(num_iterations, size=512, device=None, dtype="float64"):
-    """Run on ``device`` (default: auto); returns the grid as a tensor on that device."""
-    import torch
-
-    device = device or torch_device("auto")
+    """The book's loop on ``device`` (None: CUDA if PyTorch sees a GPU, else CPU); returns the grid there."""
+    device = device or choose_device("auto")
     grid = torch.from_numpy(initial_grid(size)).to(device=device, dtype=getattr(torch, dtype))
     for _ in range(num_iterations):
         grid = evolve(grid, DT)

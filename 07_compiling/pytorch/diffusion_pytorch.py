@@ -19,8 +19,9 @@ import time
 from pathlib import Path
 
 from hpp.diffusion import D, DT, initial_grid
+from hpp.gpu import add_device_argument, describe, device_from_flag, synchronize
 from hpp.loader import load_example
-from hpp.script import example_parser, fail, positive_int
+from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--size", "64", "--steps", "10", "--device", "cpu", "--threads", "1"]
 REQUIRES = ("torch",)
@@ -39,38 +40,21 @@ def evolve(grid, dt=DT, D=D):
     return grid + dt * D * laplacian(grid)
 
 
-def synchronise(device):
-    import torch
-
-    if device.type == "cuda":
-        torch.cuda.synchronize(device)
-
-
-def choose_device(name):
-    import torch
-
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "cpu"
-    if name == "cuda" and not torch.cuda.is_available():
-        fail("--device cuda: no CUDA GPU is available to PyTorch here")
-    return torch.device(name)
-
-
 def run(n, steps, device):
     """Returns (final grid as NumPy, seconds to copy in, seconds for the steps, seconds to copy out)."""
     import torch
 
     host = torch.from_numpy(initial_grid(n))
-    synchronise(device)
+    synchronize(device)
     start = time.perf_counter()
     grid = host.to(device)
-    synchronise(device)
+    synchronize(device)
     copy_in = time.perf_counter() - start
 
     start = time.perf_counter()
     for _ in range(steps):
         grid = evolve(grid)
-    synchronise(device)
+    synchronize(device)
     compute = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -83,18 +67,17 @@ def main(argv=None):
     parser = example_parser(__doc__)
     common = load_example(HERE.parent / "_common.py")
     common.add_diffusion_arguments(parser, size=4096, steps=100)
-    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
-                        help="where to run (auto: CUDA when PyTorch sees a GPU)")
+    add_device_argument(parser)
     parser.add_argument("--threads", type=positive_int,
                         help="CPU threads for PyTorch (default: its own choice, one per core)")
     args = parser.parse_args(argv)
+    device = device_from_flag(args.device)  # no torch or no GPU: one line, exit 2
     import torch
 
     if args.threads:
         torch.set_num_threads(args.threads)
 
-    device = choose_device(args.device)
-    print(f"device: {device} (torch {torch.__version__}, {torch.get_num_threads()} CPU threads)")
+    print(f"device: {describe(device)}")
     run(min(args.size, 64), 2, device)  # warm-up: CUDA context, kernels
     grid, copy_in, compute, copy_out = run(args.size, args.steps, device)
     print(f"copy to device: {copy_in * 1e3:.2f} ms")

@@ -16,7 +16,8 @@ import time
 
 import numpy as np
 
-from hpp.script import example_parser, fail, non_negative_int, positive_int
+from hpp.gpu import add_device_argument, device_from_flag
+from hpp.script import example_parser, fail, non_negative_int, positive_int, seed
 
 SMOKE_ARGS = ["--size", "200", "--target", "100", "--device", "cpu"]
 REQUIRES = ("torch",)
@@ -35,18 +36,13 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=1000, help="length of the chain")
     parser.add_argument("--target", type=non_negative_int, default=500, help="index to find")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the random chain")
+    add_device_argument(parser)
     args = parser.parse_args(argv)
     if args.target >= args.size:
         fail(f"--target must be below --size ({args.size})")
+    device = device_from_flag(args.device)  # no torch or no GPU: one line, exit 2
     import torch
-
-    device = args.device
-    if device == "auto":
-        device = "cuda" if torch.cuda.is_available() else "cpu"
-    if device == "cuda" and not torch.cuda.is_available():
-        fail("--device cuda: no CUDA GPU is available to PyTorch here")
 
     # One cycle through every index (a random cyclic permutation), so the target is always reached.
     order = np.random.default_rng(args.seed).permutation(args.size)

@@ -1,0 +1,194 @@
+"""Scaffolding shared by the PyTorch figure scripts of the GPU study (not an example).
+
+The flags (``--sizes``, ``--max-steps``, ``--max-seconds``, ``--device``,
+``--threads``, ``--output-dir``), a step function per method, the CSV writer
+and the two-panel plot (time per step; speedup) with the book's GPU numbers
+beside ours. The steps themselves are the examples' own ``evolve`` functions.
+The name is unique in the repository: tests load examples of several chapters
+into one process.
+"""
+
+import csv
+
+import diffusion_numpy_memory
+import diffusion_pytorch_compute
+import diffusion_pytorch_conv
+import numpy as np
+
+from hpp.diffusion import DT, initial_grid, initial_mass
+from hpp.script import example_parser, positive_float, positive_int, writable_dir
+
+SIZES = (256, 512, 1024, 2048, 4096)
+BOOK_SIZES = (512, 1024, 2048, 4096, 8192)
+
+# The third edition's GPU numbers (official 06_matrix/diffusion_2d/_benchmark.csv, seconds per
+# step; unsynchronized, so the small sizes show the ~0.13 ms launch time, not the work).
+BOOK_SECONDS = {
+    "numpy+memory": {256: 0.375e-3, 512: 1.38e-3, 2048: 52.9e-3, 4096: 213e-3, 8192: 864e-3},
+    "pytorch roll": {256: 0.131e-3, 512: 0.133e-3, 2048: 0.910e-3, 4096: 3.57e-3, 8192: 14.2e-3},
+    # The official convolution threw its result away (see diffusion_pytorch_conv.py).
+    "pytorch conv2d": {256: 0.097e-3, 512: 0.097e-3, 2048: 0.241e-3, 4096: 0.945e-3,
+                       8192: 3.80e-3},
+}
+
+
+def figure_parser(doc, max_steps=2500, max_seconds=10.0):
+    """The flags every figure script of the study takes."""
+    from hpp.gpu import add_device_argument
+
+    parser = example_parser(doc)
+    parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(SIZES),
+                        help="grid sizes N (N x N); the book's figures go to 8192: "
+                             "--sizes " + " ".join(map(str, BOOK_SIZES)))
+    parser.add_argument("--max-steps", type=positive_int, default=max_steps,
+                        help="at most this many timed steps per point (the book's N)")
+    parser.add_argument("--max-seconds", type=positive_float, default=max_seconds,
+                        help="stop timing a point after this many seconds (at least one step)")
+    add_device_argument(parser)
+    parser.add_argument("--threads", type=positive_int,
+                        help="CPU threads for PyTorch (default: its own choice); use 1 on a busy machine")
+    parser.add_argument("--output-dir", type=writable_dir,
+                        help="where the CSV and PNG go (default: results/06_matrix)")
+    return parser
+
+
+def prepare(args):
+    """``(device, output folder)`` from the parsed flags: torch checked, threads set."""
+    from hpp.gpu import device_from_flag
+    from hpp.script import output_dir
+
+    device = device_from_flag(args.device)
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    return device, output_dir("06_matrix", args.output_dir)
+
+
+# ---------------------------------------------------------------- one step of each method
+
+class Stepper:
+    """Holds a grid (and its scratch) and advances it one step per ``step()`` call."""
+
+    def __init__(self, method, size, device="cpu", dtype="float64"):
+        self.method, self.size, self.device, self.dtype = method, size, device, dtype
+        if method == "numpy+memory":
+            self.module = diffusion_numpy_memory
+            self.grid = initial_grid(size)
+            self.scratch = np.zeros_like(self.grid)
+            return
+        import torch
+
+        self.grid = torch.from_numpy(initial_grid(size)).to(device=device, dtype=getattr(torch, dtype))
+        if method == "pytorch roll":
+            self.module = diffusion_pytorch_compute
+        elif method == "pytorch conv2d":
+            self.module = diffusion_pytorch_conv
+            self.scratch = torch.zeros_like(self.grid)
+            self.kernel = diffusion_pytorch_conv.laplacian_kernel(device, self.grid.dtype)
+        else:
+            raise ValueError(f"unknown method {method!r}")
+
+    def step(self):
+        if self.method == "pytorch roll":
+            self.grid = self.module.evolve(self.grid, DT)
+        elif self.method == "pytorch conv2d":
+            import torch
+
+            with torch.no_grad():
+                self.module.evolve(self.grid, DT, self.scratch, self.kernel)
+            self.grid, self.scratch = self.scratch, self.grid
+        else:
+            self.module.evolve(self.grid, DT, self.scratch)
+            self.grid, self.scratch = self.scratch, self.grid
+
+    def mass_error(self):
+        """How far the grid's total is from the initial mass (every correct step keeps it)."""
+        total = float(self.grid.sum())
+        return abs(total - initial_mass(self.size))
+
+
+def measure(method, size, device, dtype, args):
+    """One point of a figure: a dict with the time per step and the check."""
+    from hpp.gpu import seconds_per_step
+
+    stepper = Stepper(method, size, device, dtype)
+    device_name = "cpu" if method == "numpy+memory" else str(device.type)
+    seconds, steps = seconds_per_step(stepper.step, "cpu" if device_name == "cpu" else device,
+                                      max_steps=args.max_steps, max_seconds=args.max_seconds)
+    return {"method": method, "size": size, "device": device_name, "dtype": dtype,
+            "seconds_per_step": seconds, "steps": steps, "mass_error": stepper.mass_error()}
+
+
+def add_speedups(rows, baseline):
+    """Each row's speedup over ``baseline`` (a method name) at the same size."""
+    base = {row["size"]: row["seconds_per_step"] for row in rows if row["method"] == baseline}
+    for row in rows:
+        row["speedup"] = base[row["size"]] / row["seconds_per_step"] if row["size"] in base else ""
+    return rows
+
+
+def write_csv(rows, path):
+    with open(path, "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def print_rows(rows, baseline):
+    print(f"{'method':16} {'dtype':8} {'device':6} {'size':>6} {'ms per step':>12} {'steps':>6} "
+          f"{'speedup':>8}")
+    for row in rows:
+        speedup = f"{row['speedup']:.1f}x" if row.get("speedup") != "" else ""
+        print(f"{row['method']:16} {row['dtype']:8} {row['device']:6} {row['size']:>6} "
+              f"{row['seconds_per_step'] * 1e3:>12.4f} {row['steps']:>6} {speedup:>8}")
+    print(f"(speedup over {baseline} at the same size, measured in this run)")
+
+
+def plot(rows, path, title, baseline, book=None, label_of=lambda row: row["method"]):
+    """Two panels: time per step against N (log-log), speedup over ``baseline`` against N.
+
+    ``book`` maps a label to ``{size: seconds}``: the book's numbers, drawn hollow.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    labels = list(dict.fromkeys(label_of(row) for row in rows))
+    colours = {label: f"C{i}" for i, label in enumerate(labels)}
+    for label in labels:
+        mine = sorted((r["size"], r["seconds_per_step"], r.get("speedup")) for r in rows
+                      if label_of(r) == label)
+        sizes = [m[0] for m in mine]
+        left.plot(sizes, [m[1] * 1e3 for m in mine], "o-", color=colours[label],
+                  label=f"{label} (measured)")
+        if label != baseline and all(m[2] not in ("", None) for m in mine):
+            right.plot(sizes, [m[2] for m in mine], "o-", color=colours[label], label=label)
+    for label, points in (book or {}).items():
+        sizes = sorted(points)
+        colour = colours.get(label, "grey")
+        left.plot(sizes, [points[s] * 1e3 for s in sizes], "s--", mfc="none", color=colour,
+                  alpha=0.7, label=f"{label} (book 3e, GPU)")
+        if label != baseline and baseline in (book or {}):
+            common = [s for s in sizes if s in book[baseline]]
+            right.plot(common, [book[baseline][s] / points[s] for s in common], "s--", mfc="none",
+                       color=colour, alpha=0.7, label=f"{label} (book 3e)")
+    for axis in (left, right):
+        axis.set_xscale("log", base=2)
+        axis.set_xlabel("grid size N (N x N)")
+        axis.grid(True, which="both", alpha=0.3)
+    left.set_yscale("log")
+    left.set_ylabel("time per step (ms)")
+    right.set_yscale("log")
+    right.set_ylabel(f"speedup over {baseline}")
+    left.legend(fontsize=7)
+    if right.lines:
+        right.legend(fontsize=7)
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path

@@ -1,0 +1,87 @@
+"""``torch.profiler`` on the convolution step: which kernels take the time, as a table.
+
+Chapter 6 (third edition), "GPUs and PyTorch": the convolution version
+(diffusion_pytorch_conv.py: circular padding, the Laplacian kernel, in place)
+run under ``torch.profiler.profile`` for CPU and, on a GPU, CUDA activity. The
+table of ``key_averages()``, sorted by device time (CUDA) or CPU time, is
+printed and saved as ``diffusion_pytorch_conv_profile.txt``; on a GPU it shows
+the padding copy and the convolution kernel sharing the time, and how little
+of it the CPU spends launching them.
+
+Needs PyTorch: pip install -e '.[gpu]'.
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_pytorch_conv_profile.py               # 4096 x 4096, 5000 steps
+    python 06_matrix/diffusion_2d/diffusion_pytorch_conv_profile.py --size 256 --iterations 20 --device cpu
+"""
+
+try:
+    import torch
+    from torch.profiler import ProfilerActivity, profile
+except ImportError:  # main() says which extra to install
+    torch = None
+
+from diffusion_pytorch_conv import evolve, laplacian_kernel
+
+from hpp.diffusion import DT, initial_grid
+
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--size", "32", "--iterations", "5", "--device", "cpu", "--row-limit", "5"]
+
+
+def run_experiment(num_iterations, size=4096, device="cpu", dtype=None):
+    """The convolution loop; returns the grid on ``device``."""
+    dtype = dtype or torch.float64
+    grid = torch.from_numpy(initial_grid(size)).to(device=device, dtype=dtype)
+    next_grid = torch.zeros_like(grid)
+    kernel = laplacian_kernel(device, dtype)
+    with torch.no_grad():
+        for _ in range(num_iterations):
+            evolve(grid, DT, next_grid, kernel)
+            grid, next_grid = next_grid, grid
+    return grid
+
+
+def profile_experiment(num_iterations, size, device):
+    """``(grid, profiler)`` for the loop run under ``torch.profiler`` (after a warm-up)."""
+    from hpp.gpu import synchronize
+
+    run_experiment(2, min(size, 64), device)  # warm-up: CUDA context, kernel choice
+    synchronize(device)
+    activities = [ProfilerActivity.CPU]
+    if device.type == "cuda":
+        activities.append(ProfilerActivity.CUDA)
+    with profile(activities=activities) as prof:
+        grid = run_experiment(num_iterations, size, device)
+        synchronize(device)
+    return grid, prof
+
+
+def main(argv=None):
+    from hpp.gpu import add_device_argument, describe, device_from_flag
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--size", type=positive_int, default=4096, help="the grid is SIZE x SIZE")
+    parser.add_argument("--iterations", type=positive_int, default=5000, help="number of time steps")
+    parser.add_argument("--row-limit", type=positive_int, default=12, help="rows of the table")
+    add_device_argument(parser)
+    parser.add_argument("--output-dir", type=writable_dir,
+                        help="where the table goes (default: results/06_matrix)")
+    args = parser.parse_args(argv)
+    device = device_from_flag(args.device)
+    grid, prof = profile_experiment(args.iterations, args.size, device)
+    sort_by = "cuda_time_total" if device.type == "cuda" else "cpu_time_total"
+    table = prof.key_averages().table(sort_by=sort_by, row_limit=args.row_limit)
+    header = (f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
+              f"device = {describe(device)}, sorted by {sort_by}")
+    print(header)
+    print(table)
+    print(f"sum(grid) = {float(grid.double().sum()):.6g}")
+    path = output_dir("06_matrix", args.output_dir) / "diffusion_pytorch_conv_profile.txt"
+    path.write_text(header + "\n" + table + "\n")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""Precision on the GPU: the diffusion step in float64, float32 and float16, and under autocast.
+
+Chapter 6 (third edition), "GPUs and PyTorch": halving the bytes per value
+halves the memory traffic of a bandwidth-bound step (the book's figure: 27.9,
+14.0 and 8.3 ms per step at 8192 x 8192 for float64, float32 and float16). What
+it costs is accuracy, measured here against float64 NumPy after the same steps:
+
+- the naive roll step (``evolve``, a new grid every step) stored in each dtype;
+- the book's "highmem" step, ``out[:] = grid + D * dt * conv(grid)`` (the
+  right-hand side allocates, then is copied into ``out``), with the grid in
+  float32 and ``torch.autocast`` lowering the convolution to float16.
+
+Autocast only lowers the operations on its list (convolutions, matrix
+products): ``roll`` and ``+`` are not on it, so the roll step under autocast is
+bit for bit the float32 step. The official highmem used the Laplacian with its
+sign flipped; this one uses the Laplacian.
+
+Stated tolerances (max abs difference from float64 NumPy, initial block 0.005):
+float64 1e-12, float32 1e-8, float16 (stored or autocast) 2e-4.
+
+Needs PyTorch: pip install -e '.[gpu]' (the CPU build works too).
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_pytorch_highmem.py               # 512 x 512, 5000 steps
+    python 06_matrix/diffusion_2d/diffusion_pytorch_highmem.py --size 128 --iterations 500 --device cpu
+"""
+
+from contextlib import nullcontext
+
+try:
+    import torch
+    from torch import roll
+except ImportError:  # main() says which extra to install
+    torch = None
+
+import diffusion_numpy
+import numpy as np
+
+from hpp import profile
+from hpp.diffusion import D, DT, initial_grid
+from hpp.gpu import choose_device
+
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--size", "32", "--iterations", "20", "--device", "cpu"]
+
+DTYPES = ("float64", "float32", "float16")
+TOLERANCE = {"float64": 1e-12, "float32": 1e-8, "float16": 2e-4}
+STENCIL = [[0.0, 1.0, 0.0],
+           [1.0, -4.0, 1.0],
+           [0.0, 1.0, 0.0]]
+
+# (label, step, storage dtype, autocast dtype or None): the rows of the study.
+VARIANTS = [
+    ("roll float64", "roll", "float64", None),
+    ("roll float32", "roll", "float32", None),
+    ("roll float16", "roll", "float16", None),
+    ("roll float32, autocast float16", "roll", "float32", "float16"),
+    ("conv float32", "conv", "float32", None),
+    ("conv float32, autocast float16", "conv", "float32", "float16"),
+]
+
+
+def laplacian(grid):
+    return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
+
+
+@profile
+def evolve(grid, dt, D=D):
+    return grid + dt * D * laplacian(grid)
+
+
+def make_conv(device, dtype="float32"):
+    """The book's ``Conv2d`` with circular padding, holding the Laplacian stencil."""
+    conv = torch.nn.Conv2d(1, 1, 3, padding=1, padding_mode="circular", bias=False,
+                           device=device, dtype=getattr(torch, dtype))
+    conv.requires_grad_(False)
+    conv.weight[0, 0] = torch.tensor(STENCIL)
+    return conv
+
+
+@profile
+def evolve_conv(grid, out, conv, dt, D=D):
+    out[:] = grid + D * dt * conv(grid[None, None])[0, 0]
+
+
+def effective_dtype(step, dtype, autocast=None):
+    """The precision the arithmetic runs in: autocast lowers the convolution, not roll or +."""
+    return autocast if autocast and step == "conv" else dtype
+
+
+def run_experiment(num_iterations, size=512, device=None, dtype="float64", autocast=None,
+                   step="roll"):
+    """``num_iterations`` steps of ``step`` ("roll" or "conv") with the grid stored as ``dtype``,
+    inside ``torch.autocast(dtype=autocast)`` when given; returns the grid on the device."""
+    device = torch.device(device or choose_device("auto"))
+    grid = torch.from_numpy(initial_grid(size)).to(device=device, dtype=getattr(torch, dtype))
+    context = torch.autocast(device.type, dtype=getattr(torch, autocast)) if autocast else nullcontext()
+    with torch.no_grad(), context:
+        if step == "roll":
+            for _ in range(num_iterations):
+                grid = evolve(grid, DT)
+        else:
+            conv = make_conv(device, dtype)
+            out = torch.empty_like(grid)
+            for _ in range(num_iterations):
+                evolve_conv(grid, out, conv, DT)
+                grid, out = out, grid
+    return grid
+
+
+def error_against(grid, reference):
+    """``(max abs difference, relative L2 difference)`` of a grid (tensor) from a NumPy grid."""
+    values = grid.detach().to("cpu", torch.float64).numpy()
+    difference = values - reference
+    return float(np.abs(difference).max()), float(np.linalg.norm(difference) / np.linalg.norm(reference))
+
+
+def precision_study(num_iterations, size, device, variants=VARIANTS, reference=None):
+    """One row per variant: its error against float64 NumPy after ``num_iterations`` steps."""
+    from hpp.gpu import timed
+
+    if reference is None:
+        reference = diffusion_numpy.run_experiment(num_iterations, size)
+    rows = []
+    for label, step, dtype, autocast in variants:
+        run_experiment(1, min(size, 32), device, dtype, autocast, step)  # warm-up, untimed
+        grid, seconds = timed(lambda: run_experiment(num_iterations, size, device, dtype,
+                                                     autocast, step), device)
+        max_error, relative = error_against(grid, reference)
+        precision = effective_dtype(step, dtype, autocast)
+        rows.append({"variant": label, "step": step, "dtype": dtype, "autocast": autocast or "",
+                     "bytes_per_value": grid.element_size(), "max_abs_error": max_error,
+                     "relative_error": relative, "tolerance": TOLERANCE[precision],
+                     "sum": float(grid.double().sum()), "seconds_per_step": seconds / num_iterations})
+    return rows
+
+
+def print_rows(rows):
+    print(f"{'variant':32} {'bytes':>5} {'max |error|':>11} {'relative':>9} {'tolerance':>9} "
+          f"{'sum(grid)':>10} {'ms per step':>11}")
+    for row in rows:
+        print(f"{row['variant']:32} {row['bytes_per_value']:>5} {row['max_abs_error']:>11.2e} "
+              f"{row['relative_error']:>9.2e} {row['tolerance']:>9.0e} {row['sum']:>10.6g} "
+              f"{row['seconds_per_step'] * 1e3:>11.4f}")
+
+
+def main(argv=None):
+    from hpp.gpu import add_device_argument, describe, device_from_flag
+    from hpp.script import example_parser, fail, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--size", type=positive_int, default=512, help="the grid is SIZE x SIZE")
+    parser.add_argument("--iterations", type=positive_int, default=5000, help="number of time steps")
+    add_device_argument(parser)
+    args = parser.parse_args(argv)
+    device = device_from_flag(args.device)
+    print(f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
+          f"device = {describe(device)}")
+    rows = precision_study(args.iterations, args.size, device)
+    print_rows(rows)
+    for row in rows:
+        if not row["max_abs_error"] <= row["tolerance"]:
+            fail(f"{row['variant']}: error {row['max_abs_error']:.2e} above its tolerance")
+    errors = {row["dtype"]: row["max_abs_error"] for row in rows if row["step"] == "roll"
+              and not row["autocast"]}
+    print("error ordering float16 > float32 > float64: "
+          f"{errors['float16'] > errors['float32'] > errors['float64']}")
+
+
+if __name__ == "__main__":
+    main()

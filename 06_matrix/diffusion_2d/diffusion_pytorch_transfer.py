@@ -1,0 +1,150 @@
+"""The copies between host and GPU inside the timed region, beside the compute-only time.
+
+Chapter 6 (third edition), "GPUs and PyTorch": the biggest speed consideration
+for a GPU is moving the data to it and back. For each grid size this times,
+with the GPU synchronized (hpp.gpu):
+
+- compute only: the grid already on the device, ``--iterations`` steps;
+- the book's transfer run: NumPy grid -> device, the steps, device -> NumPy,
+  all inside the timed region (copies once per run);
+- copies every step: the grid brought back to the host after each step (to
+  plot or save it, or to call a NumPy-only routine), the worst case.
+
+It prints the bytes each moves per step and the time split. On a GPU the
+copies dominate small grids and a per-step copy erases the GPU's advantage;
+on the CPU ``tensor.to("cpu")`` and ``.numpy()`` share memory, so 0 bytes move.
+
+Needs PyTorch: pip install -e '.[gpu]'.
+
+Run:
+    python 06_matrix/diffusion_2d/diffusion_pytorch_transfer.py                  # 256 ... 4096, 1000 steps
+    python 06_matrix/diffusion_2d/diffusion_pytorch_transfer.py --sizes 64 256 --iterations 100 --device cpu
+"""
+
+try:
+    import torch
+    from torch import roll
+except ImportError:  # main() says which extra to install
+    torch = None
+
+from hpp import profile
+from hpp.diffusion import D, DT, initial_grid
+from hpp.gpu import choose_device
+
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
+
+
+def laplacian(grid):
+    return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
+
+
+@profile
+def evolve(grid, dt, D=D):
+    return grid + dt * D * laplacian(grid)
+
+
+def run_experiment(num_iterations, size=512, device=None):
+    """The book's transfer version: a NumPy grid in, NumPy grid out, the steps on ``device``."""
+    device = device or choose_device("auto")
+    grid = initial_grid(size)
+    grid_device = torch.from_numpy(grid).to(device)  # host -> device
+    for _ in range(num_iterations):
+        grid_device = evolve(grid_device, DT)
+    return grid_device.cpu().numpy()  # device -> host (waits for the GPU)
+
+
+def run_experiment_copy_every_step(num_iterations, size=512, device=None):
+    """The worst case: the grid goes to the host and back at every step."""
+    device = device or choose_device("auto")
+    grid = initial_grid(size)
+    for _ in range(num_iterations):
+        grid = evolve(torch.from_numpy(grid).to(device), DT).cpu().numpy()
+    return grid
+
+
+def copies_move_bytes(device):
+    """False on the CPU: ``.to("cpu")`` and ``.numpy()`` share the NumPy grid's memory."""
+    host = torch.zeros(4, dtype=torch.float64)
+    return host.to(device).data_ptr() != host.data_ptr()
+
+
+def bytes_per_step(size, num_iterations, device, every_step=False, itemsize=8):
+    """Bytes moved between host and device per step: 2 grids per run, or 2 per step."""
+    if not copies_move_bytes(device):
+        return 0.0
+    grid_bytes = size * size * itemsize
+    return 2 * grid_bytes if every_step else 2 * grid_bytes / num_iterations
+
+
+def time_split(size, num_iterations, device):
+    """A dict of the timings (seconds) and bytes for one grid size."""
+    from hpp.gpu import timed
+
+    host = initial_grid(size)
+    run_experiment(2, min(size, 32), device)  # warm-up: CUDA context, kernels
+    on_device, copy_in = timed(lambda: torch.from_numpy(host).to(device), device)
+
+    def steps():
+        grid = on_device
+        for _ in range(num_iterations):
+            grid = evolve(grid, DT)
+        return grid
+
+    result, compute = timed(steps, device)
+    _, copy_out = timed(lambda: result.cpu().numpy(), device)
+    grid, whole = timed(lambda: run_experiment(num_iterations, size, device), device)
+    each = min(num_iterations, 100)
+    _, per_step = timed(lambda: run_experiment_copy_every_step(each, size, device), device)
+    return {"size": size, "iterations": num_iterations, "device": device.type,
+            "copy_in_s": copy_in, "compute_s": compute, "copy_out_s": copy_out,
+            "with_transfer_s": whole, "transfer_share": (copy_in + copy_out) / (
+                copy_in + compute + copy_out),
+            "bytes_per_step_once": bytes_per_step(size, num_iterations, device),
+            "copy_every_step_s_per_step": per_step / each,
+            "bytes_per_step_every": bytes_per_step(size, num_iterations, device, every_step=True),
+            "sum": float(grid.sum())}
+
+
+def main(argv=None):
+    from hpp.gpu import add_device_argument, describe, device_from_flag
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--sizes", type=positive_int, nargs="+", default=[256, 512, 1024, 2048, 4096],
+                        help="grid sizes N (N x N)")
+    parser.add_argument("--iterations", type=positive_int, default=1000, help="steps per run")
+    add_device_argument(parser)
+    parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
+    parser.add_argument("--output-dir", type=writable_dir,
+                        help="where diffusion_pytorch_transfer.csv goes (default: results/06_matrix)")
+    args = parser.parse_args(argv)
+    device = device_from_flag(args.device)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    print(f"device: {describe(device)}, iterations = {args.iterations}")
+    print(f"{'size':>6} {'copy in ms':>10} {'compute ms':>11} {'copy out ms':>11} {'transfer':>9} "
+          f"{'MB/step once':>12} {'ms/step':>9} {'ms/step, copy each':>18} {'MB/step each':>12}")
+    rows = []
+    for size in args.sizes:
+        row = time_split(size, args.iterations, device)
+        rows.append(row)
+        print(f"{size:>6} {row['copy_in_s'] * 1e3:>10.3f} {row['compute_s'] * 1e3:>11.3f} "
+              f"{row['copy_out_s'] * 1e3:>11.3f} {row['transfer_share']:>9.1%} "
+              f"{row['bytes_per_step_once'] / 1e6:>12.4f} "
+              f"{row['compute_s'] / args.iterations * 1e3:>9.4f} "
+              f"{row['copy_every_step_s_per_step'] * 1e3:>18.4f} "
+              f"{row['bytes_per_step_every'] / 1e6:>12.3f}")
+    print("transfer = share of copy in + copy out in the run's time (copies once per run)")
+    import csv
+
+    path = output_dir("06_matrix", args.output_dir) / "diffusion_pytorch_transfer.csv"
+    with open(path, "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

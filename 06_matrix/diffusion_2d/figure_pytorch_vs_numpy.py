@@ -1,0 +1,48 @@
+"""NumPy (in place) against PyTorch: time per step and speedup over grid sizes, measured here.
+
+Chapter 6 (third edition), "GPUs and PyTorch" figure: the ``numpy+memory``
+step (diffusion_numpy_memory.py) against the same step in PyTorch
+(diffusion_pytorch_compute.py) on the device hpp.gpu picks (CUDA when
+PyTorch sees one, else the CPU), each point timed with the GPU synchronized.
+Writes ``figure_pytorch_vs_numpy.csv`` and ``.png``; the book's GPU numbers
+(512: 1.38 ms against 0.133 ms; 8192: 864 ms against 14.2 ms, about 61x) are
+drawn hollow beside ours. On a CPU PyTorch is not much faster than NumPy: the
+lesson needs the GPU's memory bandwidth.
+
+Needs PyTorch: pip install -e '.[gpu]'.
+
+Run:
+    python 06_matrix/diffusion_2d/figure_pytorch_vs_numpy.py                       # 256 ... 4096
+    python 06_matrix/diffusion_2d/figure_pytorch_vs_numpy.py --sizes 512 1024 2048 4096 8192
+"""
+
+from _pytorch_figures import (BOOK_SECONDS, add_speedups, figure_parser, measure, plot, prepare,
+                              print_rows, write_csv)
+
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
+
+METHODS = ("numpy+memory", "pytorch roll")
+BASELINE = "numpy+memory"
+
+
+def main(argv=None):
+    args = figure_parser(__doc__, max_steps=5000).parse_args(argv)
+    device, folder = prepare(args)
+    from hpp.gpu import describe
+
+    print(f"device: {describe(device)}")
+    rows = [measure(method, size, device, "float64", args)
+            for size in args.sizes for method in METHODS]
+    add_speedups(rows, BASELINE)
+    print_rows(rows, BASELINE)
+    csv_path = write_csv(rows, folder / "figure_pytorch_vs_numpy.csv")
+    book = {name: BOOK_SECONDS[name] for name in METHODS}
+    png = plot(rows, folder / "figure_pytorch_vs_numpy.png",
+               f"NumPy (in place) vs PyTorch roll, float64, PyTorch on {device.type}", BASELINE, book)
+    print(f"wrote {csv_path}")
+    print(f"wrote {png}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""The NumPy step that compare.py races PyTorch against (book 7, "GPUs", pytorch/diffusion_numpy.py).
+
+The periodic ``np.roll`` Laplacian of chapter 06, a new grid each step, on the
+CPU. The official file's ``__main__`` printed an undefined ``grid_shape``
+(NameError); this one runs.
+
+Run:
+    python 07_compiling/pytorch/diffusion_numpy.py                 # 2048 x 2048, 100 steps
+"""
+
+import time
+
+import numpy as np
+
+from hpp.diffusion import D, DT, initial_grid, initial_mass
+
+SMOKE_ARGS = ["--size", "64", "--steps", "10"]
+
+
+def laplacian(grid):
+    return (np.roll(grid, +1, 0) + np.roll(grid, -1, 0)
+            + np.roll(grid, +1, 1) + np.roll(grid, -1, 1) - 4 * grid)
+
+
+def evolve(grid, dt=DT, D=D):
+    return grid + dt * D * laplacian(grid)
+
+
+def run_experiment(num_iterations, size=2048):
+    grid = initial_grid(size)
+    for _ in range(num_iterations):
+        grid = evolve(grid)
+    return grid
+
+
+def main(argv=None):
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--size", type=positive_int, default=2048, help="the grid is SIZE x SIZE")
+    parser.add_argument("--steps", type=positive_int, default=100, help="number of time steps")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    grid = run_experiment(args.steps, args.size)
+    seconds = time.perf_counter() - start
+    print(f"grid_shape = ({args.size}, {args.size}), steps = {args.steps}")
+    print(f"sum(grid) = {grid.sum():.6g} (initial mass {initial_mass(args.size):.6g})")
+    print(f"{args.steps} steps: {seconds:.3f} seconds ({seconds / args.steps * 1e3:.3f} ms per step)")
+
+
+if __name__ == "__main__":
+    main()
