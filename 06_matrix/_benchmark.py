@@ -45,21 +45,19 @@ def diffusion_case(name, script, torch_kind=False, **kwargs):
     def setup(params):
         module = load_example(DIFFUSION / script)
         if torch_kind:
-            import torch
+            from hpp.gpu import choose_device
 
-            device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-            return module, params, device
+            return module, params, choose_device("auto")
         return module, params, None
 
     def run(state):
         module, params, device = state
         if device is None:
             return module.run_experiment(params["iterations"], params["size"])
-        import torch
+        from hpp.gpu import synchronize
 
         grid = module.run_experiment(params["iterations"], params["size"], device=device)
-        if device.type == "cuda":
-            torch.cuda.synchronize(device)
+        synchronize(device)
         return grid
 
     def check(grid, params):
@@ -209,18 +207,20 @@ WORKLOADS = [
         description="periodic heat equation, D=1, dt=0.1; every case the same steps; "
                     "checked against diffusion_numpy (<= 1e-12) and mass conservation",
         baseline="python",
-        sizes={"quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15}],
+        sizes={"test": [{"size": 32, "iterations": 20}],
+               "quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15}],
                "book": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15},
                         {"size": 1024, "iterations": 3}, {"size": 2048, "iterations": 1}]},
         cases=DIFFUSION_CASES,
         repeat=5,
-        budget_seconds=2.0,
+        budget_seconds=1.0,
+        headline="Diffusion, 2-D grid",
     ),
     Workload(
         name="squared norm",
         description="sum of v*v over range(n): Python loop, comprehension, array, numpy",
         baseline="python loop",
-        sizes={"quick": [{"n": 2**10}, {"n": 2**14}, {"n": 2**17}, {"n": 10**6}],
+        sizes={"test": [{"n": 1000}], "quick": [{"n": 2**10}, {"n": 2**14}, {"n": 2**17}, {"n": 10**6}],
                "book": [{"n": 2**p} for p in range(7, 21)] + [{"n": 10**6}]},
         cases=[norm_case(*spec) for spec in NORMS],
         repeat=10,
@@ -231,7 +231,7 @@ WORKLOADS = [
         description="slope of a least-squares line per person (x 14 days), every method "
                     "checked against np.linalg.lstsq per row",
         baseline="iterrows",
-        sizes={"quick": [{"people": 5_000}],
+        sizes={"test": [{"people": 100}], "quick": [{"people": 5_000}],
                "book": [{"people": 100_000, "numba_engine": True}]},
         cases=[
             ols_case("iloc loop", "slopes_iloc"),
@@ -254,9 +254,77 @@ WORKLOADS = [
         description="position of the first '9' after the point in day 0's hours as text; "
                     "every method checked against apply(find_9)",
         baseline="str accessor",
-        sizes={"quick": [{"people": 20_000}], "book": [{"people": 100_000}]},
+        sizes={"test": [{"people": 100}], "quick": [{"people": 20_000}], "book": [{"people": 100_000}]},
         cases=[string_case(*spec) for spec in STRING_METHODS],
         repeat=5,
         budget_seconds=1.0,
     ),
 ]
+
+
+# ---------------------------------------------------------------- the GPU study (PyTorch)
+# Precision, convolution and transfer against the in-place NumPy step, on the device hpp.gpu
+# picks (CUDA when PyTorch sees a GPU, else the CPU), synchronized. Each case is checked
+# against diffusion_numpy within its dtype's stated tolerance (diffusion_pytorch_highmem.py).
+
+def gpu_study_case(name, step, dtype="float64", autocast=None, transfer=False, note=""):
+    def setup(params):
+        from hpp.gpu import choose_device
+
+        if step == "numpy":
+            return load_example(DIFFUSION / "diffusion_numpy_memory.py"), params, None
+        script = "diffusion_pytorch_transfer.py" if transfer else "diffusion_pytorch_highmem.py"
+        return load_example(DIFFUSION / script), params, choose_device("auto")
+
+    def run(state):
+        from hpp.gpu import synchronize
+
+        module, params, device = state
+        if device is None:
+            return module.run_experiment(params["iterations"], params["size"])
+        if transfer:  # the copies to and from the device are inside the timed call
+            return module.run_experiment(params["iterations"], params["size"], device)
+        grid = module.run_experiment(params["iterations"], params["size"], device, dtype,
+                                     autocast, step)
+        synchronize(device)
+        return grid
+
+    def check(grid, params):
+        highmem = load_example(DIFFUSION / "diffusion_pytorch_highmem.py")
+        precision = highmem.effective_dtype(step, dtype, autocast)
+        if hasattr(grid, "detach"):
+            grid = grid.detach().cpu().double().numpy()
+        error = float(np.abs(grid - reference_grid(params["size"], params["iterations"])).max())
+        tolerance = highmem.TOLERANCE[precision]
+        assert error <= tolerance, f"max abs difference {error:.3g} above {tolerance:g} ({precision})"
+        return {"max error": error}
+
+    requires = None if step == "numpy" else torch_missing
+    return Case(name, run=run, setup=setup, check=check, requires=requires, note=note)
+
+
+WORKLOADS.append(Workload(
+    name="pytorch gpu study",
+    description="the roll and conv2d steps in float64/32/16 and under autocast, and with the "
+                "host<->device copies timed, against in-place NumPy; each checked against "
+                "diffusion_numpy within its dtype's tolerance (1e-12, 1e-8, 2e-4)",
+    baseline="numpy+memory",
+    sizes={"test": [{"size": 32, "iterations": 20}],
+           "quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 20}],
+           "book": [{"size": 512, "iterations": 100}, {"size": 2048, "iterations": 20},
+                    {"size": 4096, "iterations": 10}]},
+    cases=[
+        gpu_study_case("numpy+memory", "numpy"),
+        gpu_study_case("pytorch roll float64", "roll", "float64"),
+        gpu_study_case("pytorch roll float32", "roll", "float32"),
+        gpu_study_case("pytorch roll float16", "roll", "float16"),
+        gpu_study_case("pytorch roll + transfer", "roll", transfer=True,
+                       note="float64; copies to the device and back inside the timing"),
+        gpu_study_case("pytorch conv2d float64", "conv", "float64"),
+        gpu_study_case("pytorch conv2d float32", "conv", "float32"),
+        gpu_study_case("conv2d float32, autocast float16", "conv", "float32", "float16",
+                       note="the book's highmem step: out[:] = grid + D*dt*conv(grid)"),
+    ],
+    repeat=5,
+    budget_seconds=2.0,
+))
