@@ -53,26 +53,26 @@ def engine(kind):
 
 def run_serial(state):
     _, darts, seeds = state
-    task = common().estimate_nbr_points_in_quarter_circle
+    task = common().darts_inside
     return [task(n, seed) for n, seed in zip(darts, seeds)]
 
 
 def run_pool(state):
     pool, darts, seeds = state
     # chunksize=1: one message per task, as the cluster engines do
-    return pool.starmap(common().estimate_nbr_points_in_quarter_circle, zip(darts, seeds),
+    return pool.starmap(common().darts_inside, zip(darts, seeds),
                         chunksize=1)
 
 
 def run_dask(state):
     client, darts, seeds = state
-    futures = client.map(common().estimate_nbr_points_in_quarter_circle, darts, seeds, pure=False)
+    futures = client.map(common().darts_inside, darts, seeds, pure=False)
     return client.gather(futures)
 
 
 def run_ipython(state):
     view, darts, seeds = state
-    return view.map_sync(common().estimate_nbr_points_in_quarter_circle, darts, seeds)
+    return view.map_sync(common().darts_inside, darts, seeds)
 
 
 def pi_case(name, run, kind=None):

@@ -1,14 +1,13 @@
-"""Code that several chapter 10 examples share (not a book example itself).
+"""What the chapter 10 benchmark and tests share (not a book example).
 
-- the pure-Python Monte Carlo pi task every engine runs (the book's
-  ``estimate_nbr_points_in_quarter_circle``), how to split the darts between
-  tasks and how to turn the counts into pi with its standard error;
-- the integer ``check_prime`` the job queues and ``client.map`` use;
-- the per-row OLS task (chapter 06's pandas example) and its generated data;
-- starting or joining a Dask cluster and an IPython Parallel cluster, always
-  on loopback when they are local, and always stopped afterwards;
-- ``ship_by_value``: cluster workers cannot import a chapter file, so the
-  functions sent to them are pickled by value (with cloudpickle).
+The book's code lives in the examples (``estimate_nbr_points_in_quarter_circle``
+in ``ipython_parallel/pi_ipython_cluster.py``, ``ols_lstsq_raw`` in
+``dask/ols_dask_dataframe.py``, ``is_prime`` in ``job_queue/nsq_worker.py``).
+Here: a seeded copy of the dart-throwing task that a spawned ``Pool``, Dask and
+IPython Parallel can all run side by side (``darts_inside``), how to split the
+darts between tasks and turn counts into pi, and starting an IPython Parallel
+cluster with ``ipyparallel.Cluster``. Dask's start/join helpers are in
+``dask/_dask_cluster.py``, re-exported here.
 
 The name is unique in the repository on purpose: every chapter folder ends up
 on ``sys.path`` in one benchmark process, and a plain ``_common`` would clash.
@@ -28,24 +27,18 @@ CONNECT_TIMEOUT_S = 10
 
 # ---------------------------------------------------------------- pi
 
-def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=None):
-    """Throw ``nbr_estimates`` darts at the unit square; count those in the quarter circle.
-
-    The book's task, in pure Python (it runs on an engine, so it imports what it
-    needs itself). ``seed=None`` seeds from the operating system, as each engine
-    does in the book; tests give every task its own seed.
-    """
+def darts_inside(nbr_darts, seed=None):
+    """How many of ``nbr_darts`` seeded darts fall in the quarter circle (pure Python)."""
     import random
 
     rng = random.Random(seed)
     uniform = rng.uniform
-    nbr_trials_in_quarter_unit_circle = 0
-    for _ in range(int(nbr_estimates)):
+    inside = 0
+    for _ in range(int(nbr_darts)):
         x = uniform(0, 1)
         y = uniform(0, 1)
-        is_in_unit_circle = x * x + y * y <= 1.0
-        nbr_trials_in_quarter_unit_circle += is_in_unit_circle
-    return nbr_trials_in_quarter_unit_circle
+        inside += x * x + y * y <= 1.0
+    return inside
 
 
 def split_darts(total, parts):
@@ -70,113 +63,10 @@ def pi_standard_error(total):
     return 4.0 * math.sqrt(p * (1 - p) / total)
 
 
-# ---------------------------------------------------------------- primes
+# ---------------------------------------------------------------- Dask (re-exported)
 
-def check_prime(number):
-    """True when ``number`` is prime (integer trial division: exact for any size)."""
-    if number < 2:
-        return False
-    if number % 2 == 0:
-        return number == 2
-    for i in range(3, math.isqrt(number) + 1, 2):
-        if number % i == 0:
-            return False
-    return True
-
-
-# ---------------------------------------------------------------- OLS per row
-
-NBR_DAYS = 14
-
-
-def make_ols_frame(nbr_people, seed=0):
-    """Hours of phone use: one row per person, one column per day, Poisson(60)/60."""
-    import numpy as np
-    import pandas as pd
-
-    rng = np.random.RandomState(seed)
-    hours = rng.poisson(lam=60, size=(nbr_people, NBR_DAYS)) / 60
-    return pd.DataFrame(hours, columns=list(range(NBR_DAYS)))
-
-
-def ols_lstsq_raw(row):
-    """The slope of a least-squares line through one row (an ndarray of NBR_DAYS values)."""
-    import numpy as np
-
-    days = np.arange(row.shape[0])
-    design = np.vstack([days, np.ones(row.shape[0])]).T
-    slope, _intercept = np.linalg.lstsq(design, row, rcond=-1)[0]
-    return slope
-
-
-# ---------------------------------------------------------------- shipping code
-
-def ship_by_value(*modules):
-    """Make cloudpickle send these modules' functions by value to cluster workers.
-
-    A script run from the shell is ``__main__`` and is already sent by value;
-    loaded by tests or the benchmark it has a name no worker can import, and
-    ``_clusters_common`` is not on a remote worker's path either.
-    """
-    import cloudpickle
-
-    for module in modules:
-        if isinstance(module, str):
-            module = sys.modules[module]
-        if module.__name__ != "__main__":
-            cloudpickle.register_pickle_by_value(module)
-
-
-# ---------------------------------------------------------------- Dask
-
-class ClusterUnreachable(RuntimeError):
-    """The cluster named on the command line does not answer."""
-
-
-@contextlib.contextmanager
-def dask_client(scheduler=None, workers=2, threads_per_worker=1):
-    """A ``distributed.Client``: to ``scheduler`` when given, else to a new LocalCluster.
-
-    The local cluster has ``workers`` worker processes on 127.0.0.1 and is
-    closed on exit, whatever happens.
-    """
-    import logging
-
-    from dask.distributed import Client, LocalCluster
-
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
-        except (OSError, TimeoutError) as error:
-            raise ClusterUnreachable(
-                f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
-        try:
-            yield client
-        finally:
-            client.close()
-        return
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
-                           processes=True, host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
-                           silence_logs=logging.ERROR)
-    try:
-        client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
-        try:
-            yield client
-        finally:
-            client.close()
-    finally:
-        cluster.close()
-
-
-def dashboard_line(client):
-    """``dashboard = URL`` (and how to get it served when bokeh is missing)."""
-    import importlib.util
-
-    link = client.dashboard_link
-    if importlib.util.find_spec("bokeh") is None:
-        return f"dashboard = {link} (not served: pip install 'bokeh>=3.1')"
-    return f"dashboard = {link}"
-
+sys.path.insert(0, str(CHAPTER / "dask"))
+from _dask_cluster import ClusterUnreachable, dask_client, ship_by_value  # noqa: E402,F401
 
 # ---------------------------------------------------------------- IPython Parallel
 
@@ -193,7 +83,7 @@ def ipython_client(engines=2, profile=None, url_file=None):
 
     if url_file or profile:
         try:
-            client = ipp.Client(url_file=str(url_file) if url_file else None, profile=profile,
+            client = ipp.Client(str(url_file) if url_file else None, profile=profile,
                                 timeout=CONNECT_TIMEOUT_S)
             client.wait_for_engines(1, timeout=CONNECT_TIMEOUT_S)
         except (OSError, TimeoutError, ipp.error.TimeoutError) as error:

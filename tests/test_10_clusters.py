@@ -20,6 +20,7 @@ from hpp.service import free_port, redis_server, redis_server_path, running_serv
 
 CHAPTER = REPO_ROOT / "10_clusters"
 common = load_example(CHAPTER / "_clusters_common.py")
+IPP = CHAPTER / "ipython_parallel"
 
 def sieve(limit):
     is_prime = np.ones(limit, dtype=bool)
@@ -32,10 +33,44 @@ def sieve(limit):
 
 # ---------------------------------------------------------------- shared code
 
-def test_check_prime_agrees_with_a_sieve():
+@pytest.mark.parametrize("script,name", [("job_queue/nsq_worker.py", "is_prime"),
+                                         ("job_queue/nsq_worker.py", "check_prime"),
+                                         ("job_queue/redis_worker.py", "check_prime"),
+                                         ("dask/primes_dask.py", "check_prime")])
+def test_check_prime_agrees_with_a_sieve(script, name):
+    if script.startswith("job_queue/nsq"):
+        importlib.import_module("nsq")
+    if script.startswith("job_queue/redis"):
+        importlib.import_module("redis")
+    check = getattr(load_example(CHAPTER / script), name)
     truth = sieve(20_000)
-    assert [common.check_prime(n) for n in range(20_000)] == truth.tolist()
-    assert common.check_prime(2**53 + 5) is True  # exact above 2**53
+    assert [check(n) for n in range(20_000)] == truth.tolist()
+    assert check(2**53 + 5) is True  # exact above 2**53
+
+
+def test_the_book_names_are_defined_in_the_books_files():
+    """Defined there (not imported from a helper), with the book's parameters."""
+    import inspect
+
+    expected = {
+        "ipython_parallel/pi_ipython_cluster.py": {
+            "estimate_nbr_points_in_quarter_circle": ["nbr_estimates", "seed"]},
+        "dask/ols_dask_dataframe.py": {"ols_lstsq_raw": ["row"]},
+        "job_queue/nsq_worker.py": {"is_prime": ["number"],
+                                    "write_message": ["topic", "data", "writer", "message"],
+                                    "calculate_prime": ["message", "writer"]},
+        "docker/diffusion_numpy_memory2.py": {"evolve": ["grid", "dt", "out", "D"],
+                                              "run_experiment": ["num_iterations", "grid_size"]},
+    }
+    importlib.import_module("nsq")
+    for script, names in expected.items():
+        module = load_example(CHAPTER / script)
+        source = (CHAPTER / script).read_text()
+        for name, parameters in names.items():
+            function = getattr(module, name)
+            function = getattr(function, "f", function)  # @require wraps it in a `dependent`
+            assert list(inspect.signature(function).parameters) == parameters, (script, name)
+            assert re.search(rf"^def {name}\(", source, re.M), (script, name)
 
 
 @pytest.mark.parametrize("total,parts", [(10, 3), (100_000_000, 4), (7, 7), (5, 8)])
@@ -45,16 +80,21 @@ def test_split_darts_adds_up_for_any_number_of_engines(total, parts):
 
 
 def test_serial_pi_is_within_five_standard_errors_and_seeded():
-    counts = [common.estimate_nbr_points_in_quarter_circle(50_000, seed) for seed in (1, 2)]
-    assert counts[0] == common.estimate_nbr_points_in_quarter_circle(50_000, 1)
+    book = load_example(IPP / "pi_ipython_cluster.py")
+    task = book.estimate_nbr_points_in_quarter_circle  # called here, outside any engine
+    counts = [task(50_000, seed) for seed in (1, 2)]
+    assert counts[0] == task(50_000, 1)
+    assert counts == [common.darts_inside(50_000, seed) for seed in (1, 2)]  # the benchmark's copy
     pi = common.pi_from_counts(counts, 100_000)
     assert abs(pi - math.pi) < 5 * common.pi_standard_error(100_000)
+    assert abs(4 * task(20_000) / 20_000 - math.pi) < 5 * common.pi_standard_error(20_000)
 
 
 def test_ols_slope_of_a_straight_line():
+    ols = load_example(CHAPTER / "dask" / "ols_dask_dataframe.py")
     row = 0.5 + 0.25 * np.arange(14.0)
-    assert common.ols_lstsq_raw(row) == pytest.approx(0.25)
-    df = common.make_ols_frame(50, seed=0)
+    assert ols.ols_lstsq_raw(row) == pytest.approx(0.25)
+    df = ols.make_ols_frame(50, seed=0)
     assert df.shape == (50, 14)
     assert np.allclose(df.to_numpy() * 60, np.round(df.to_numpy() * 60))  # Poisson counts / 60
 
@@ -68,11 +108,11 @@ def test_ipython_parallel_pi_with_three_engines(run_example):
     completed = run_example("10_clusters/ipython_parallel/pi_ipython_cluster.py", "--engines", "3",
                             "--darts", "300001", "--seed", "7", check=True, timeout=180)
     out = completed.stdout
-    assert "engines = 3" in out
-    counts = json.loads(re.search(r"counts per engine = (\[.*\])", out).group(1))
+    assert "We're using 3 engines" in out
+    counts = json.loads(re.search(r"Estimates made: (\[.*\])", out).group(1))
     assert len(counts) == 3
     # the same seeds in this process give the same counts: the engines ran our task
-    assert counts == [common.estimate_nbr_points_in_quarter_circle(n, s) for n, s in
+    assert counts == [common.darts_inside(n, s) for n, s in
                       zip(common.split_darts(300_001, 3), common.task_seeds(7, 3))]
     pi = float(re.search(r"pi estimate = ([\d.]+)", out).group(1))
     assert pi == pytest.approx(common.pi_from_counts(counts, 300_001))
@@ -83,6 +123,36 @@ def test_ipython_parallel_bad_connection_file(run_example, assert_bad_input, tmp
     line = assert_bad_input(run_example("10_clusters/ipython_parallel/pi_ipython_cluster.py",
                                         "--url-file", tmp_path / "missing.json"))
     assert "missing.json" in line
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_example):
+    """ipcluster start, Client(), sync_imports, push, apply_sync, %px/%%px, @require, ipcluster stop."""
+    import psutil
+
+    before = {p.pid for p in psutil.process_iter()}
+    completed = run_example("10_clusters/ipython_parallel/chapter_recipe.py", "--engines", "3",
+                            "--darts", "30000", check=True, timeout=240)
+    out = completed.stdout
+    assert "$ ipcluster start -n 3" in out and "$ ipcluster stop" in out
+    assert "\n[0, 1, 2]\n" in out  # print(c.ids)
+    assert out.count("Hello High Performance Pythonistas!") == 4  # the prompt line and 3 engines
+    assert "importing os on engine(s)" in out
+    pids = json.loads(re.search(r"apply_sync\(lambda: os.getpid\(\)\)\n(\[.*\])", out).group(1))
+    assert len(set(pids)) == 3  # three engine processes, each its own pid
+    assert re.search(r"apply_sync\(lambda: len\(shared_data\)\)\n\[2, 2, 2\]", out)
+    assert "dview.pull('total') = [150, 150, 150]" in out  # what %%px computed on each engine
+    assert out.count("[stdout:") == 3  # %%px printed on each engine
+    counts = json.loads(re.search(r"Estimates made: (\[.*\])", out).group(1))
+    assert len(counts) == 3 and all(0 < c <= 10_000 for c in counts)
+    pi = float(re.search(r"Estimated pi ([\d.]+)", out).group(1))
+    assert pi == 4 * sum(counts) / 30_000
+    # ipcluster stop ran: none of the engines is still alive
+    assert not any(psutil.pid_exists(pid) for pid in pids)
+    leftover = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.pid not in before
+                and "ipyparallel" in " ".join(p.info["cmdline"] or [])]
+    assert leftover == []
 
 
 # ---------------------------------------------------------------- Dask
@@ -107,7 +177,7 @@ def test_dask_client_map_primes_and_map_partitions_ols_in_process():
     primes = load_example(CHAPTER / "dask" / "primes_dask.py")
     ols = load_example(CHAPTER / "dask" / "ols_dask_dataframe.py")
     common.ship_by_value(common, primes, ols)
-    df = common.make_ols_frame(3000, seed=1)
+    df = ols.make_ols_frame(3000, seed=1)
     with common.dask_client(workers=2) as client:
         assert len(client.scheduler_info()["workers"]) == 2
         found = primes.count_primes_on_cluster(client, 0, 100_000, 17)
@@ -117,7 +187,7 @@ def test_dask_client_map_primes_and_map_partitions_ols_in_process():
     assert len(slopes) == 3000
     assert np.allclose(slopes.sort_index().to_numpy(), expected.to_numpy())
     assert np.allclose(expected.to_numpy()[:5],
-                       [common.ols_lstsq_raw(row) for row in df.to_numpy()[:5]])
+                       [ols.ols_lstsq_raw(row) for row in df.to_numpy()[:5]])
 
 
 def test_blocks_cover_the_range():
@@ -139,14 +209,20 @@ def test_ols_script_with_swifter(run_example):
 
 
 @pytest.mark.parametrize("script", ["pi_dask.py", "primes_dask.py", "ols_dask_dataframe.py"])
-def test_dask_scripts_report_an_unreachable_scheduler(script, run_example, assert_bad_input):
+@pytest.mark.parametrize("address,message", [
+    ("tcp://127.0.0.1:{port}", "cannot reach a scheduler at 127.0.0.1:{port}"),
+    ("127.0.0.1:{port}", "cannot reach a scheduler at 127.0.0.1:{port}"),
+    ("http://127.0.0.1:9", "a Dask scheduler speaks tcp, not http"),
+    ("tcp://nohost", "expected tcp://HOST:PORT"),
+])
+def test_dask_scripts_refuse_a_bad_scheduler_at_parse_time(script, address, message, run_example,
+                                                          assert_bad_input):
     port = free_port()
+    started = time.monotonic()
     line = assert_bad_input(run_example(f"10_clusters/dask/{script}", "--scheduler",
-                                        f"tcp://127.0.0.1:{port}", "--people", "10",
-                                        timeout=120) if script.startswith("ols") else
-                            run_example(f"10_clusters/dask/{script}", "--scheduler",
-                                        f"tcp://127.0.0.1:{port}", timeout=120))
-    assert "cannot reach the Dask scheduler" in line
+                                        address.format(port=port), timeout=60))
+    assert "--scheduler" in line and message.format(port=port) in line
+    assert time.monotonic() - started < 30  # refused before any work (no frame, no cluster)
 
 
 @pytest.mark.parametrize("args", [["--darts", "0"], ["--chunk-size", "-1"], ["--bogus"]])
@@ -285,7 +361,16 @@ def test_producer_demo_counts_the_primes(run_example):
 def test_job_queue_unreachable_redis(script, run_example, assert_bad_input):
     line = assert_bad_input(run_example(f"10_clusters/job_queue/{script}", "--redis-url",
                                         f"redis://127.0.0.1:{free_port()}/0", timeout=60))
-    assert "cannot reach Redis" in line
+    assert "cannot reach Redis" in line and "--redis-url" in line
+
+
+@pytest.mark.parametrize("args", [["--redis-url", "http://127.0.0.1:6379"],
+                                  ["--redis-url", "redis://127.0.0.1:1", "--delay", "-1"],
+                                  ["--redis-url", "redis://127.0.0.1:1", "--delay", "1e400"],
+                                  ["--redis-url", "redis://127.0.0.1:1", "--name", "a b"]])
+def test_redis_worker_refuses_bad_values(args, run_example, assert_bad_input):
+    line = assert_bad_input(run_example("10_clusters/job_queue/redis_worker.py", *args))
+    assert line.split(":")[1].strip().startswith("argument --")
 
 
 # ---------------------------------------------------------------- NSQ
@@ -305,7 +390,7 @@ def test_nsq_worker_unreachable_nsqd(run_example, assert_bad_input):
     importlib.import_module("nsq")
     line = assert_bad_input(run_example("10_clusters/job_queue/nsq_worker.py", "--nsqd",
                                         f"127.0.0.1:{free_port()}"))
-    assert "cannot reach nsqd" in line
+    assert "cannot reach nsqd" in line and "--nsqd" in line
 
 
 @pytest.mark.server

@@ -17,19 +17,25 @@ Run:
     python 10_clusters/dask/ols_dask_dataframe.py --people 5000 --partitions 4 --swifter
 """
 
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import _dask_cluster
+from _dask_cluster import ClusterUnreachable, dashboard_line, dask_client, make_ols_frame, scheduler_address
 
-import _clusters_common  # noqa: E402
-from _clusters_common import (ClusterUnreachable, dashboard_line, dask_client,  # noqa: E402
-                              make_ols_frame, ols_lstsq_raw)
-from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
+from hpp.script import example_parser, fail, non_negative_int, positive_int
 
 REQUIRES = ("dask", "distributed", "pandas")
 SMOKE_ARGS = ["--people", "2000", "--partitions", "4"]
+
+
+def ols_lstsq_raw(row):
+    """The slope of a least-squares line through one row (``raw=True``: an ndarray)."""
+    import numpy as np
+
+    days = np.arange(row.shape[0])
+    design = np.vstack([days, np.ones(row.shape[0])]).T
+    slope, _intercept = np.linalg.lstsq(design, row, rcond=-1)[0]
+    return slope
 
 
 def ols_pandas(df):
@@ -64,7 +70,8 @@ def main(argv=None):
                         help="row blocks for dask (the book: about the number of cores)")
     parser.add_argument("--workers", type=positive_int, default=2)
     parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--scheduler", help="address of an existing scheduler (tcp://HOST:PORT)")
+    parser.add_argument("--scheduler", type=scheduler_address,
+                        help="address of an existing scheduler (tcp://HOST:PORT); checked at once")
     parser.add_argument("--swifter", action="store_true",
                         help="also run df.swifter.apply (pip install swifter)")
     args = parser.parse_args(argv)
@@ -85,7 +92,7 @@ def main(argv=None):
     print(f"max slope = {expected.max():.6f} (person {expected.idxmax()})")
     print(f"min slope = {expected.min():.6f} (person {expected.idxmin()})")
 
-    _clusters_common.ship_by_value(_clusters_common, __name__)
+    _dask_cluster.ship_by_value(__name__)
     started = time.perf_counter()
     try:
         with dask_client(args.scheduler, args.workers) as client:

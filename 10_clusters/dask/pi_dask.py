@@ -17,15 +17,11 @@ Run:
 """
 
 import math
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _dask_cluster import ClusterUnreachable, dashboard_line, dask_client, scheduler_address
 
-from _clusters_common import (ClusterUnreachable, dashboard_line, dask_client,  # noqa: E402
-                              pi_standard_error)
-from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
+from hpp.script import example_parser, fail, non_negative_int, positive_int
 
 REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--darts", "2000000", "--chunk-size", "250000", "--verify"]
@@ -41,6 +37,12 @@ def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
     return inside.sum()
 
 
+def pi_standard_error(total):
+    """The standard error of the Monte Carlo estimate: 4 * sqrt(p(1-p)/N), p = pi/4."""
+    p = math.pi / 4
+    return 4.0 * math.sqrt(p * (1 - p) / total)
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--darts", type=positive_int, default=100_000_000)
@@ -49,7 +51,8 @@ def main(argv=None):
     parser.add_argument("--workers", type=positive_int, default=2,
                         help="worker processes of the local cluster")
     parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--scheduler", help="address of an existing scheduler (tcp://HOST:PORT)")
+    parser.add_argument("--scheduler", type=scheduler_address,
+                        help="address of an existing scheduler (tcp://HOST:PORT); checked at once")
     parser.add_argument("--verify", action="store_true",
                         help="also compute the same graph in this process and compare")
     args = parser.parse_args(argv)

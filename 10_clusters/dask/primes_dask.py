@@ -14,18 +14,28 @@ Run:
     python 10_clusters/dask/primes_dask.py --stop 100000 --tasks 20 --verify
 """
 
-import sys
+import math
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import _dask_cluster
+from _dask_cluster import ClusterUnreachable, dashboard_line, dask_client, scheduler_address
 
-import _clusters_common  # noqa: E402
-from _clusters_common import ClusterUnreachable, check_prime, dashboard_line, dask_client  # noqa: E402
-from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
+from hpp.script import example_parser, fail, non_negative_int, positive_int
 
 REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--stop", "20000", "--tasks", "8", "--verify"]
+
+
+def check_prime(number):
+    """True when ``number`` is prime (integer trial division: exact for any size)."""
+    if number < 2:
+        return False
+    if number % 2 == 0:
+        return number == 2
+    for i in range(3, math.isqrt(number) + 1, 2):
+        if number % i == 0:
+            return False
+    return True
 
 
 def count_primes(start, stop):
@@ -57,7 +67,8 @@ def main(argv=None):
     parser.add_argument("--tasks", type=positive_int, default=100,
                         help="blocks the range is cut into (one task each)")
     parser.add_argument("--workers", type=positive_int, default=2)
-    parser.add_argument("--scheduler", help="address of an existing scheduler (tcp://HOST:PORT)")
+    parser.add_argument("--scheduler", type=scheduler_address,
+                        help="address of an existing scheduler (tcp://HOST:PORT); checked at once")
     parser.add_argument("--verify", action="store_true",
                         help="also count serially in this process and compare")
     args = parser.parse_args(argv)
@@ -65,7 +76,7 @@ def main(argv=None):
         fail(f"--stop ({args.stop}) must be greater than --start ({args.start})")
     tasks = min(args.tasks, args.stop - args.start)
 
-    _clusters_common.ship_by_value(_clusters_common, __name__)
+    _dask_cluster.ship_by_value(__name__)
     started = time.perf_counter()
     try:
         with dask_client(args.scheduler, args.workers) as client:

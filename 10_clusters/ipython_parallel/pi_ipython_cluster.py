@@ -1,85 +1,115 @@
 """Monte Carlo pi on an IPython Parallel cluster (book chapter 10, "Using IPython Parallel").
 
-The same pure-Python dart-throwing function runs on every engine; the client
-splits the darts between the engines it finds, gathers the counts and adds them
-up. Unlike the official script, this is right for any number of engines (the
-darts are split by ``len(view)``, not by an assumed 4) and the task imports what
-it needs itself (the official one forgot ``os`` on fresh engines).
+The book's pure-Python dart-throwing function, decorated with ``@require('random')``
+so every engine imports ``random`` before running it, is sent to all the engines
+with ``dview.apply_sync``; the client adds up the counts. Unlike the official
+script, the darts are split by the number of engines found (it assumed 4), and
+the task does not use ``os`` that a fresh engine never imported.
 
-By default the script starts its own cluster (a controller and ``--engines``
-engines as local processes, the equivalent of ``ipcluster start -n 4``) and
-stops it at the end. To use a cluster you started yourself, possibly spread
-over several machines, pass ``--profile NAME`` or ``--url-file
+By default the script runs ``ipcluster start -n ENGINES`` itself (controller on
+127.0.0.1, a throw-away profile folder) and ``ipcluster stop`` at the end. To use
+a cluster you started yourself, possibly over several machines, as the book's
+``%run pi_ipython_cluster.py`` does, pass ``--profile default`` or ``--url-file
 .../security/ipcontroller-client.json``.
 
-Run:
-    python 10_clusters/ipython_parallel/pi_ipython_cluster.py             # 4 engines, 1e8 darts
-    python 10_clusters/ipython_parallel/pi_ipython_cluster.py --engines 2 --darts 1000000
-    ipcluster start -n 4 --daemonize && \\
-        python 10_clusters/ipython_parallel/pi_ipython_cluster.py --profile default
+Run (from this folder):
+    python pi_ipython_cluster.py                      # 4 engines, 4e8 darts (3rd edition)
+    python pi_ipython_cluster.py --engines 2 --darts 1000000 --seed 1
+    ipcluster start -n 4 --daemonize && python pi_ipython_cluster.py --profile default
 """
 
-import math
+import random
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ipyparallel import require
 
-import _clusters_common  # noqa: E402
-from _clusters_common import (ClusterUnreachable, estimate_nbr_points_in_quarter_circle,  # noqa: E402
-                              ipython_client, pi_from_counts, pi_standard_error, split_darts,
-                              task_seeds)
-from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
-
-REQUIRES = ("ipyparallel",)
-SMOKE_ARGS = ["--engines", "2", "--darts", "200000", "--seed", "1"]
+NBR_SAMPLES_IN_TOTAL = 4e8  # the 3rd edition (the 2nd: 1e8 darts on each engine)
 
 
-def calculate_pi_on_engines(view, nbr_darts, seed=None):
-    """Split ``nbr_darts`` over the engines of ``view``, one task each; return (pi, counts)."""
-    nbr_engines = len(view)
-    darts_per_engine = split_darts(nbr_darts, nbr_engines)
-    # a DirectView's map hands one item of each list to each engine, blocking until done
-    counts = view.map_sync(estimate_nbr_points_in_quarter_circle, darts_per_engine,
-                           task_seeds(seed, nbr_engines))
-    return pi_from_counts(counts, nbr_darts), counts
+@require('random')
+def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=None):
+    """Monte Carlo estimate of the number of points in a quarter circle, in pure Python.
+
+    ``seed`` (ours) makes a count reproducible; the book's call leaves it out and
+    each engine draws from its own ``random``.
+    """
+    rng = random if seed is None else random.Random(seed)
+    nbr_trials_in_quarter_unit_circle = 0
+    for step in range(int(nbr_estimates)):  # noqa: B007  (the book names it)
+        x = rng.uniform(0, 1)
+        y = rng.uniform(0, 1)
+        is_in_unit_circle = x * x + y * y <= 1.0
+        nbr_trials_in_quarter_unit_circle += is_in_unit_circle
+    return nbr_trials_in_quarter_unit_circle
+
+
+def calculate_pi(dview, nbr_samples_in_total=NBR_SAMPLES_IN_TOTAL, seed=None):
+    """The darts inside the quarter circle, one count per engine of ``dview``.
+
+    As the book: ``apply_sync`` runs the same call on every engine. With a
+    ``seed``, or darts that do not split evenly, ``map_sync`` gives each engine
+    its own share and seed.
+    """
+    nbr_parallel_blocks = len(dview)
+    nbr_samples_in_total = int(nbr_samples_in_total)
+    nbr_samples_per_worker, extra = divmod(nbr_samples_in_total, nbr_parallel_blocks)
+    if seed is None and extra == 0:
+        return dview.apply_sync(estimate_nbr_points_in_quarter_circle, nbr_samples_per_worker)
+    shares = [nbr_samples_per_worker + (i < extra) for i in range(nbr_parallel_blocks)]
+    seeds = [None if seed is None else seed * 1_000_003 + i for i in range(nbr_parallel_blocks)]
+    return dview.map_sync(estimate_nbr_points_in_quarter_circle, shares, seeds)
+
+
+def print_pi(nbr_in_quarter_unit_circles, nbr_samples_in_total, delta):
+    """The book's three lines, and ours."""
+    print("Estimates made:", nbr_in_quarter_unit_circles)
+    pi_estimate = sum(nbr_in_quarter_unit_circles) * 4 / nbr_samples_in_total
+    print("Estimated pi", pi_estimate)
+    print("Delta:", delta)
+    print(f"pi estimate = {pi_estimate:.8f}")
+    return pi_estimate
 
 
 def main(argv=None):
+    import _ipcluster
+    import cloudpickle
+
+    from hpp.script import example_parser, existing_file, fail, non_negative_int, positive_int
+
     parser = example_parser(__doc__)
-    parser.add_argument("--darts", type=positive_int, default=100_000_000,
+    parser.add_argument("--darts", type=positive_int, default=int(NBR_SAMPLES_IN_TOTAL),
                         help="darts thrown in total, split between the engines")
     parser.add_argument("--engines", type=positive_int, default=4,
-                        help="engines to start for a local cluster")
+                        help="engines for the cluster this script starts (ipcluster start -n)")
     parser.add_argument("--seed", type=non_negative_int, default=None,
                         help="seed for reproducible counts (default: each engine seeds itself)")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--profile", help="join the running cluster of this IPython profile")
-    where.add_argument("--url-file", type=Path,
+    where.add_argument("--profile", type=_ipcluster.profile_name,
+                       help="join the running cluster of this IPython profile (a name)")
+    where.add_argument("--url-file", type=existing_file,
                        help="join the running cluster of this ipcontroller-client.json")
     args = parser.parse_args(argv)
-    if args.url_file is not None and not args.url_file.is_file():
-        fail(f"no such connection file: {args.url_file}")
 
-    _clusters_common.ship_by_value(_clusters_common)
-    started = time.perf_counter()
+    # Sent by value, so engines need no copy of this file (run as a script it is
+    # __main__ and already is).
+    if __name__ != "__main__":
+        cloudpickle.register_pickle_by_value(sys.modules[__name__])
     try:
-        with ipython_client(args.engines, profile=args.profile, url_file=args.url_file) as client:
-            view = client[:]
-            ready = time.perf_counter()
-            print(f"engines = {len(view)}")
-            print(f"cluster start-up = {ready - started:.2f} s")
-            pi, counts = calculate_pi_on_engines(view, args.darts, args.seed)
-            elapsed = time.perf_counter() - ready
-    except ClusterUnreachable as error:
+        if args.profile or args.url_file:
+            cluster = _ipcluster.join(profile=args.profile, url_file=args.url_file)
+        else:
+            cluster = _ipcluster.ipcluster(args.engines)
+        with cluster as c:
+            nbr_engines = len(c.ids)
+            print(f"We're using {nbr_engines} engines")
+            dview = c[:]
+            dview.use_cloudpickle()
+            t1 = time.time()
+            nbr_in_quarter_unit_circles = calculate_pi(dview, args.darts, args.seed)
+            print_pi(nbr_in_quarter_unit_circles, args.darts, time.time() - t1)
+    except _ipcluster.ClusterUnreachable as error:
         fail(error)
-    print(f"counts per engine = {counts}")
-    print(f"darts = {args.darts}")
-    print(f"pi estimate = {pi:.8f}")
-    error = pi_standard_error(args.darts)
-    print(f"standard error = {error:.2g}, |pi estimate - pi| = {abs(pi - math.pi):.2g}")
-    print(f"calculation = {elapsed:.2f} s")
 
 
 if __name__ == "__main__":

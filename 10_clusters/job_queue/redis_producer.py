@@ -25,13 +25,11 @@ import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _job_queue import redis_url
+from redis_worker import JOBS, NON_PRIME, PRIME, connect, ensure_group
 
-from redis_worker import JOBS, NON_PRIME, PRIME, connect, ensure_group  # noqa: E402
-
-from hpp.script import example_parser, fail, non_negative_int, positive_float, positive_int  # noqa: E402
-from hpp.service import ServiceError, redis_server  # noqa: E402
+from hpp.script import example_parser, fail, non_negative_int, positive_float, positive_int
+from hpp.service import ServiceError, redis_server
 
 REQUIRES = ("redis",)
 REQUIRES_TOOLS = ("redis-server",)
@@ -132,7 +130,8 @@ def main(argv=None):
     parser.add_argument("--start", type=non_negative_int, default=100_000_000,
                         help="first number to check")
     parser.add_argument("--count", type=positive_int, default=10_000, help="numbers to check")
-    parser.add_argument("--redis-url", help="an existing Redis (default: start one here)")
+    parser.add_argument("--redis-url", type=redis_url,
+                        help="an existing Redis, redis://HOST:PORT/DB (default: start one here)")
     parser.add_argument("--workers", type=positive_int, default=2,
                         help="worker processes to start when there is no --redis-url")
     parser.add_argument("--timeout", type=positive_float, default=120.0,

@@ -27,17 +27,15 @@ Run (with a redis-server you started, for example ``redis-server --port 6379``):
     python 10_clusters/job_queue/redis_worker.py --redis-url redis://127.0.0.1:6379/0 --burst
 """
 
+import math
 import os
 import signal
 import socket
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _job_queue import consumer_name, non_negative_float, redis_url
 
-from _clusters_common import check_prime  # noqa: E402
-from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
+from hpp.script import example_parser, fail, non_negative_int, positive_int
 
 REQUIRES = ("redis",)
 SMOKE_ARGS = None  # a long-running worker: tests/test_10_clusters.py starts and kills it
@@ -57,6 +55,18 @@ if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 1 then
 end
 return 0
 """
+
+
+def check_prime(number):
+    """True when ``number`` is prime (integer trial division: exact for any size)."""
+    if number < 2:
+        return False
+    if number % 2 == 0:
+        return number == 2
+    for i in range(3, math.isqrt(number) + 1, 2):
+        if number % i == 0:
+            return False
+    return True
 
 
 def topic_for(number):
@@ -152,22 +162,21 @@ class Worker:
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--redis-url", required=True, help="redis://HOST:PORT/DB")
-    parser.add_argument("--name", default=f"{socket.gethostname()}-{os.getpid()}",
+    parser.add_argument("--redis-url", required=True, type=redis_url,
+                        help="redis://HOST:PORT/DB (checked at once)")
+    parser.add_argument("--name", type=consumer_name, default=f"{socket.gethostname()}-{os.getpid()}",
                         help="this worker's consumer name in the group")
     parser.add_argument("--retry-after", type=positive_int, default=5000, metavar="MS",
                         help="reclaim jobs left unacknowledged this long by another worker")
     parser.add_argument("--max-deliveries", type=positive_int, default=3)
     parser.add_argument("--batch", type=positive_int, default=10, help="jobs read at once")
-    parser.add_argument("--delay", type=float, default=0.0,
+    parser.add_argument("--delay", type=non_negative_float, default=0.0,
                         help="seconds of pretend work per job (for demonstrations)")
     parser.add_argument("--burst", action="store_true",
                         help="exit once no job is waiting or pending")
     parser.add_argument("--block", type=non_negative_int, default=500, metavar="MS",
                         help="how long one read waits for a new job")
     args = parser.parse_args(argv)
-    if args.delay < 0:
-        fail(f"--delay must be >= 0, got {args.delay}")
 
     import redis
 

@@ -1,0 +1,122 @@
+"""Start or join a Dask cluster for the chapter 10 Dask examples (not a book example).
+
+- ``dask_client(scheduler, workers)``: a ``distributed.Client`` to an existing
+  scheduler, or to a new ``LocalCluster`` on 127.0.0.1 that is closed on exit;
+- ``scheduler_address``: the argparse type of ``--scheduler``: ``tcp://HOST:PORT``
+  (or ``HOST:PORT``) that answers within two seconds, checked before any work;
+- ``dashboard_line``, ``ship_by_value`` (cluster workers cannot import a chapter
+  file, so the functions sent to them are pickled by value with cloudpickle);
+- ``make_ols_frame``: the generated phone-use data of the OLS example.
+"""
+
+import argparse
+import contextlib
+import socket
+import sys
+from urllib.parse import urlsplit
+
+LOOPBACK = "127.0.0.1"
+CONNECT_TIMEOUT_S = 10
+PROBE_TIMEOUT_S = 2
+
+
+def scheduler_address(text):
+    """argparse type: a Dask scheduler address that answers (``tcp://HOST:PORT`` or ``HOST:PORT``)."""
+    address = text if "://" in text else f"tcp://{text}"
+    parts = urlsplit(address)
+    if parts.scheme != "tcp":
+        raise argparse.ArgumentTypeError(
+            f"expected tcp://HOST:PORT (a Dask scheduler speaks tcp, not {parts.scheme}): {text!r}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or not port or parts.path not in ("", "/"):
+        raise argparse.ArgumentTypeError(f"expected tcp://HOST:PORT, got {text!r}")
+    try:
+        with socket.create_connection((host, port), timeout=PROBE_TIMEOUT_S):
+            pass
+    except OSError as error:
+        raise argparse.ArgumentTypeError(
+            f"cannot reach a scheduler at {host}:{port} ({error.strerror or error})") from None
+    return f"tcp://{host}:{port}"
+
+
+def ship_by_value(*modules):
+    """Make cloudpickle send these modules' functions by value to cluster workers.
+
+    A script run from the shell is ``__main__`` and is already sent by value;
+    loaded by tests or the benchmark it has a name no worker can import, and
+    ``_clusters_common`` is not on a remote worker's path either.
+    """
+    import cloudpickle
+
+    for module in modules:
+        if isinstance(module, str):
+            module = sys.modules[module]
+        if module.__name__ != "__main__":
+            cloudpickle.register_pickle_by_value(module)
+
+
+class ClusterUnreachable(RuntimeError):
+    """The cluster named on the command line does not answer."""
+
+
+@contextlib.contextmanager
+def dask_client(scheduler=None, workers=2, threads_per_worker=1):
+    """A ``distributed.Client``: to ``scheduler`` when given, else to a new LocalCluster.
+
+    The local cluster has ``workers`` worker processes on 127.0.0.1 and is
+    closed on exit, whatever happens.
+    """
+    import logging
+
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError) as error:
+            raise ClusterUnreachable(
+                f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
+                           processes=True, host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
+                           silence_logs=logging.ERROR)
+    try:
+        client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        cluster.close()
+
+
+def dashboard_line(client):
+    """``dashboard = URL`` (and how to get it served when bokeh is missing)."""
+    import importlib.util
+
+    link = client.dashboard_link
+    if importlib.util.find_spec("bokeh") is None:
+        return f"dashboard = {link} (not served: pip install 'bokeh>=3.1')"
+    return f"dashboard = {link}"
+
+
+NBR_DAYS = 14
+
+
+def make_ols_frame(nbr_people, seed=0):
+    """Hours of phone use: one row per person, one column per day, Poisson(60)/60."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.RandomState(seed)
+    hours = rng.poisson(lam=60, size=(nbr_people, NBR_DAYS)) / 60
+    return pd.DataFrame(hours, columns=list(range(NBR_DAYS)))
+
+

@@ -1,0 +1,143 @@
+"""Start and stop an IPython Parallel cluster the way the book does (not a book example).
+
+``ipcluster(n)`` runs ``ipcluster start -n N`` in a throw-away profile folder
+(controller on 127.0.0.1), connects a ``Client`` once the N engines have
+registered, and on exit, whatever happened, runs ``ipcluster stop``, waits for
+the processes to end (killing the process group if they do not) and removes the
+folder. ``join(profile=..., url_file=...)`` connects to a cluster that is
+already running, failing in a few seconds when it is not there.
+"""
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+START_TIMEOUT_S = 120
+CONNECT_TIMEOUT_S = 10
+
+
+def profile_name(text):
+    """argparse type: an IPython profile name (letters, digits, ``_.-``) whose folder exists."""
+    import argparse
+    import re
+
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", text):
+        raise argparse.ArgumentTypeError(f"not a profile name: {text!r}")
+    from IPython.paths import get_ipython_dir
+
+    folder = Path(get_ipython_dir()) / f"profile_{text}"
+    if not (folder / "security" / "ipcontroller-client.json").is_file():
+        raise argparse.ArgumentTypeError(
+            f"no running cluster in profile {text!r} (start one: ipcluster start --profile={text})")
+    return text
+
+
+class ClusterUnreachable(RuntimeError):
+    """The cluster did not start, or the one named does not answer."""
+
+
+def _ipcluster_command(*args):
+    return [sys.executable, "-m", "ipyparallel.cluster", *args]
+
+
+def ipcluster_start(nbr_engines, profile_dir):
+    """``ipcluster start -n nbr_engines`` as a background process (its own process group)."""
+    command = _ipcluster_command("start", "-n", str(nbr_engines), f"--profile-dir={profile_dir}",
+                                 "--log-level=WARN", "--IPController.ip=127.0.0.1",
+                                 "--IPController.location=127.0.0.1")
+    with open(Path(profile_dir) / "ipcluster.log", "wb") as log:
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
+def ipcluster_stop(process, profile_dir, timeout=30):
+    """``ipcluster stop``; then every process ipcluster started is made to end."""
+    import psutil
+
+    try:
+        started = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        started = []
+    try:
+        subprocess.run(_ipcluster_command("stop", f"--profile-dir={profile_dir}",
+                                          "--log-level=ERROR"),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
+                       check=False)
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        pass
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        _gone, alive = psutil.wait_procs(started, timeout=timeout)
+        for leftover in alive:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                leftover.kill()
+        psutil.wait_procs(alive, timeout=5)
+
+
+def connect(process, profile_dir, nbr_engines, timeout=START_TIMEOUT_S):
+    """``Client()`` to the cluster of ``profile_dir``, once ``nbr_engines`` engines registered."""
+    import ipyparallel as ipp
+
+    url_file = Path(profile_dir) / "security" / "ipcontroller-client.json"
+    deadline = time.monotonic() + timeout
+    while not url_file.is_file():
+        if process.poll() is not None:
+            log = (Path(profile_dir) / "ipcluster.log").read_text(errors="replace")
+            raise ClusterUnreachable(f"ipcluster exited with status {process.returncode}: "
+                                     f"{log.strip().splitlines()[-1:] or ''}")
+        if time.monotonic() > deadline:
+            raise ClusterUnreachable("the controller did not start in time")
+        time.sleep(0.2)
+    try:
+        client = ipp.Client(str(url_file), timeout=timeout)
+        client.wait_for_engines(nbr_engines, timeout=max(1.0, deadline - time.monotonic()))
+    except (OSError, TimeoutError, ipp.error.TimeoutError) as error:
+        raise ClusterUnreachable(f"the engines did not register: {error}") from None
+    return client
+
+
+@contextlib.contextmanager
+def ipcluster(nbr_engines, echo=False):
+    """A ``Client`` of a cluster started with ``ipcluster start -n nbr_engines``, stopped on exit."""
+    profile_dir = tempfile.mkdtemp(prefix="hpp-ipcluster-")
+    if echo:
+        print(f"$ ipcluster start -n {nbr_engines}")
+    process = ipcluster_start(nbr_engines, profile_dir)
+    try:
+        client = connect(process, profile_dir, nbr_engines)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        if echo:
+            print("$ ipcluster stop")
+        ipcluster_stop(process, profile_dir)
+        shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def join(profile=None, url_file=None):
+    """A ``Client`` of a cluster that is already running (by profile name or connection file)."""
+    import ipyparallel as ipp
+
+    try:
+        client = ipp.Client(str(url_file) if url_file else None, profile=profile,
+                            timeout=CONNECT_TIMEOUT_S)
+        client.wait_for_engines(1, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError, ipp.error.TimeoutError) as error:
+        where = url_file or f"profile {profile!r}"
+        raise ClusterUnreachable(f"cannot reach the IPython cluster of {where}: {error}") from None
+    try:
+        yield client
+    finally:
+        client.close()
