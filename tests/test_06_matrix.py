@@ -503,6 +503,40 @@ def test_the_chapter_benchmark_cases_pass_their_checks():
                 assert "torch" in result.message
 
 
+# ---------------------------------------------------------------- figures
+
+def test_every_listed_figure_names_a_script_that_exists():
+    from hpp.figures import load_figures
+
+    figures = load_figures(CHAPTER)
+    assert {f.slug for f in figures} >= {"compare-norms", "diffusion-speedups", "pandas-methods",
+                                          "min-max-slopes"}
+    for figure in figures:
+        assert (CHAPTER / figure.script).is_file(), figure.script
+
+
+def test_the_diffusion_ladder_figure_checks_and_draws(run_example, tmp_path):
+    completed = run_example("06_matrix/diffusion_2d/figure_diffusion_speedups.py", "--size", "32",
+                            "--iterations", "3", "--repeat", "1", "--output-dir", tmp_path,
+                            check=True)
+    assert "every variant agrees with diffusion_numpy" in completed.stdout
+    assert "numpy+memory2: " in completed.stdout and "book 131x at 256^2" in completed.stdout
+    rows = pd.read_csv(tmp_path / "diffusion_speedups.csv")
+    assert rows["speedup"][rows["variant"] == "python"].item() == 1
+    assert rows["book_speedup_256"][rows["variant"] == "numpy+memory2"].item() == 131
+    assert (tmp_path / "diffusion_speedups.png").stat().st_size > 1000
+
+
+def test_the_pandas_methods_figure_checks_and_draws(run_example, tmp_path):
+    completed = run_example("06_matrix/pandas/figure_pandas_methods.py", "--people", "100",
+                            "--repeat", "1", "--methods", "apply_raw,vectorised,polars,polars_lazy",
+                            "--output-dir", tmp_path, check=True)
+    assert "every method agrees with np.linalg.lstsq per row" in completed.stdout
+    rows = pd.read_csv(tmp_path / "pandas_methods.csv")
+    assert list(rows["method"]) == ["apply_raw", "vectorised", "polars", "polars_lazy"]
+    assert (tmp_path / "pandas_methods.png").stat().st_size > 1000
+
+
 # ---------------------------------------------------------------- the book's commands
 
 def book_blocks():
