@@ -68,14 +68,16 @@ def word_case(name, script, module=None, extra=lambda folder: []):
 
         driver = load_example(TEXT / "text_example.py")
         example = load_example(TEXT / script)
-        folder = Path(tempfile.mkdtemp(prefix="hpp11-"))
-        figures = driver.measure_in_subprocess(
-            script, [*word_flags(params), "--lookups", 1, *extra(folder)])
         words = words_for(params)
-        if script.endswith("load_only.py"):
-            structure = example.load(folder / "words.trie")
-        else:
-            structure = example.build(iter(words))
+        # The saved trie lives only as long as it is needed: nothing is left in the temp dir.
+        with tempfile.TemporaryDirectory(prefix="hpp11-") as tmp:
+            folder = Path(tmp)
+            figures = driver.measure_in_subprocess(
+                script, [*word_flags(params), "--lookups", 1, *extra(folder)])
+            if script.endswith("load_only.py"):
+                structure = example.load(folder / "words.trie")
+            else:
+                structure = example.build(iter(words))
         queries = [words[(i * 7919) % len(words)] for i in range(params["lookups"])]
         return example.contains, structure, queries, figures, set_ram(params)
 

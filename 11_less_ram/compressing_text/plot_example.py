@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 import text_example  # noqa: E402
 from _less_ram import add_word_arguments  # noqa: E402
-from hpp.script import example_parser, fail, output_dir, positive_int  # noqa: E402
+from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir  # noqa: E402
 
 SMOKE_ARGS = ["--generated", "3000", "--lookups", "1000", "--only", "set,marisa_trie_load_only"]
 
@@ -53,7 +53,7 @@ def main(argv=None):
     parser.add_argument("--lookups", type=positive_int, default=text_example.NUMBER_LOOKUPS)
     parser.add_argument("--only", help="comma-separated structures (" +
                         ", ".join(s[0] for s in STRUCTURES) + ")")
-    parser.add_argument("--output-dir", help="folder for compressing_text.png")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for compressing_text.png")
     args = parser.parse_args(argv)
     chosen = STRUCTURES
     if args.only:

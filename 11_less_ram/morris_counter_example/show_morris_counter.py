@@ -14,7 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from hpp.script import example_parser, non_negative_int, output_dir, positive_int  # noqa: E402
+from hpp.script import example_parser, non_negative_int, output_dir, positive_int, writable_dir  # noqa: E402
 from morris_counter import MorrisCounter  # noqa: E402
 
 SMOKE_ARGS = ["--max-count", "2000", "--trials", "2"]
@@ -38,7 +38,7 @@ def main(argv=None):
     parser.add_argument("--max-count", type=positive_int, default=100_000)
     parser.add_argument("--trials", type=positive_int, default=3)
     parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--output-dir", help="folder for morris_counter.png")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for morris_counter.png")
     args = parser.parse_args(argv)
     paths = trajectories(args.max_count, args.trials, args.seed)
     figure, axes = plt.subplots(figsize=(8, 5))

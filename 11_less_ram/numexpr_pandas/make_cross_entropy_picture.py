@@ -16,7 +16,7 @@ import numpy as np
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from hpp.script import example_parser, output_dir, positive_int  # noqa: E402
+from hpp.script import example_parser, output_dir, positive_int, writable_dir  # noqa: E402
 
 SMOKE_ARGS = ["--points", "9"]
 
@@ -30,7 +30,7 @@ def cross_entropy_curves(points=99):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--points", type=positive_int, default=99)
-    parser.add_argument("--output-dir", help="folder for cross_entropy.png")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for cross_entropy.png")
     args = parser.parse_args(argv)
     yp, truth_one, truth_zero = cross_entropy_curves(args.points)
     figure, axes = plt.subplots(figsize=(6, 4))

@@ -22,7 +22,7 @@ import scipy.sparse
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from hpp.script import example_parser, output_dir, positive_int  # noqa: E402
+from hpp.script import example_parser, output_dir, positive_int, writable_dir  # noqa: E402
 
 REQUIRES = ("scipy",)
 SMOKE_ARGS = ["--size", "256", "--repeat", "1"]
@@ -51,7 +51,7 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=2048)
     parser.add_argument("--repeat", type=positive_int, default=3)
-    parser.add_argument("--output-dir", help="folder for the two PNGs")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
     args = parser.parse_args(argv)
     rows = []
     print(f"{'density':>8} {'sparse s':>9} {'dense s':>9} {'CSR MB':>8} {'dense MB':>9}")
