@@ -15,6 +15,8 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_conv_profile.py --size 256 --iterations 20 --device cpu
 """
 
+import os
+
 try:
     import torch
     from torch.profiler import ProfilerActivity, profile
@@ -70,6 +72,9 @@ def main(argv=None):
                         help="where the table goes (default: results/06_matrix)")
     args = parser.parse_args(argv)
     device = device_from_flag(args.device)
+    folder = output_dir("06_matrix", args.output_dir)
+    # The profiler makes a compiler cache folder, by default in /tmp: keep it beside the table.
+    os.environ.setdefault("TORCHINDUCTOR_CACHE_DIR", str(folder / "torchinductor_cache"))
     grid, prof = profile_experiment(args.iterations, args.size, device)
     sort_by = "cuda_time_total" if device.type == "cuda" else "cpu_time_total"
     table = prof.key_averages().table(sort_by=sort_by, row_limit=args.row_limit)
@@ -78,7 +83,7 @@ def main(argv=None):
     print(header)
     print(table)
     print(f"sum(grid) = {float(grid.double().sum()):.6g}")
-    path = output_dir("06_matrix", args.output_dir) / "diffusion_pytorch_conv_profile.txt"
+    path = folder / "diffusion_pytorch_conv_profile.txt"
     path.write_text(header + "\n" + table + "\n")
     print(f"wrote {path}")
 
