@@ -33,25 +33,25 @@ nvidia-smi | tee "$W/nvidia-smi-before.txt"
 $PY -c "import torch, numpy; print('torch', torch.__version__, 'cuda', torch.version.cuda, \
 'numpy', numpy.__version__, '|', torch.cuda.get_device_name(0))"
 
-step 100 tests $PY -m pytest -p no:cacheprovider -o addopts="" --import-mode=importlib \
+step 75 tests $PY -m pytest -p no:cacheprovider -o addopts="" --import-mode=importlib \
     -m gpu -n 4 -q -rs tests/test_gpu_study.py tests/test_06_matrix.py
-step 60 figure_pytorch_vs_numpy $PY $D/figure_pytorch_vs_numpy.py \
+step 45 figure_pytorch_vs_numpy $PY $D/figure_pytorch_vs_numpy.py \
     --sizes 256 512 1024 2048 4096 8192 --max-seconds 3 --output-dir "$W"
-step 45 figure_pytorch_naive_vs_conv $PY $D/figure_pytorch_naive_vs_conv.py \
+step 35 figure_pytorch_naive_vs_conv $PY $D/figure_pytorch_naive_vs_conv.py \
     --sizes 256 512 1024 2048 4096 8192 --max-seconds 2 --output-dir "$W"
-step 45 figure_pytorch_naive_precision $PY $D/figure_pytorch_naive_precision.py \
+step 35 figure_pytorch_naive_precision $PY $D/figure_pytorch_naive_precision.py \
     --sizes 512 1024 2048 4096 8192 --max-seconds 2 --error-size 512 --error-iterations 1024 \
     --output-dir "$W"
-step 40 diffusion_pytorch_transfer $PY $D/diffusion_pytorch_transfer.py \
-    --sizes 256 512 1024 2048 4096 8192 --iterations 1000 --output-dir "$W"
-step 30 diffusion_pytorch_highmem $PY $D/diffusion_pytorch_highmem.py --size 512 --iterations 5000
-step 30 diffusion_pytorch_conv_profile $PY $D/diffusion_pytorch_conv_profile.py \
+step 30 diffusion_pytorch_transfer $PY $D/diffusion_pytorch_transfer.py \
+    --sizes 256 512 1024 2048 4096 --iterations 1000 --output-dir "$W"
+step 25 diffusion_pytorch_highmem $PY $D/diffusion_pytorch_highmem.py --size 512 --iterations 5000
+step 25 diffusion_pytorch_conv_profile $PY $D/diffusion_pytorch_conv_profile.py \
     --size 4096 --iterations 1000 --output-dir "$W"
 step 10 diffusion_pytorch_compute $PY $D/diffusion_pytorch_compute.py --size 4096 --iterations 1000
-step 30 compare $PY 07_compiling/pytorch/compare.py --max-seconds 2 --output-dir "$W"
-step 25 gpu_monitor $PY 07_compiling/pytorch/gpu_monitor.py --sizes 256 8192 --seconds 4
+step 25 compare $PY 07_compiling/pytorch/compare.py --max-seconds 2 --output-dir "$W"
+step 20 gpu_monitor $PY 07_compiling/pytorch/gpu_monitor.py --sizes 256 8192 --seconds 4
 step 10 random_access $PY 07_compiling/pytorch/random_access.py
-step 60 bench $PY -c "from hpp.cli import main; main()" bench 06 --workload "pytorch gpu study" \
+step 50 bench $PY -c "from hpp.cli import main; main()" bench 06 --workload "pytorch gpu study" \
     --output "$W/bench" \
     --size book
 nvidia-smi > "$W/nvidia-smi-after.txt"
