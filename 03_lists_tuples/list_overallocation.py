@@ -27,7 +27,7 @@ Run:
 import struct
 import sys
 
-from hpp.script import example_parser, output_dir, positive_int
+from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--appends", "20000", "--plot-length", "200"]
 
@@ -123,7 +123,8 @@ def main(argv=None):
                         help="append this many items and compare the capacity (the book: 1,000,000)")
     parser.add_argument("--plot-length", type=positive_int, default=2_000,
                         help="plot the capacity for lists up to this length")
-    parser.add_argument("--output-dir", help="where to save list_overallocation.png")
+    parser.add_argument("--output-dir", type=writable_dir,
+                        help="where to save list_overallocation.png (default: results/03_lists_tuples)")
     args = parser.parse_args(argv)
 
     print(f"formula: M(1) = {new_allocation(1)}, M(9) = {new_allocation(9)}")
