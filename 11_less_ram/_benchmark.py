@@ -278,6 +278,7 @@ WORKLOADS = [
             word_case("MARISA trie (loaded)", "text_example_marisa_trie_load_only.py",
                       "marisa_trie", marisa_load),
             word_case("DAWG", "text_example_dawg.py", "dawg"),
+            word_case("lexpy DAWG", "text_example_lexpy.py", "lexpy"),
             word_case("pygtrie", "text_example_pygtrie.py", "pygtrie"),
             word_case("datrie", "text_example_datrie.py", "datrie"),
         ],

@@ -22,6 +22,7 @@ CHAPTER = Path(__file__).resolve().parent
 WORD_FILES = (Path("/usr/share/dict/words"), Path("/usr/share/dict/american-english"),
               Path("/usr/share/dict/british-english"))
 GENERATED_WORDS = 100_000
+BOOK_WORDS = 11_000_000  # the 3rd edition's list: about 11 million unique Wikipedia tokens
 
 # Shared machinery, not part of a data structure: a deep size skips them.
 _SKIP_TYPES = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType,
@@ -101,26 +102,41 @@ def generated_words(count=GENERATED_WORDS, seed=0):
 
 
 def add_word_arguments(parser):
-    """``--input FILE`` (one word per line) and ``--generated N`` (the seeded fallback)."""
+    """``--input FILE`` (one word per line), ``--generated N``, ``--size quick|book``."""
     from hpp.script import existing_file, positive_int
 
     parser.add_argument("--input", type=existing_file,
                         help="a word list, one word per line (default: /usr/share/dict/words "
                              "when installed, else generated words)")
     parser.add_argument("--generated", type=positive_int, metavar="N",
-                        help=f"use N generated words instead of a file "
-                             f"(the fallback uses {GENERATED_WORDS})")
+                        help=f"use N generated unique words instead of a file "
+                             f"(the fallback uses {GENERATED_WORDS:,})")
+    parser.add_argument("--size", choices=("quick", "book"), default="quick",
+                        help=f"book: {BOOK_WORDS:,} generated unique words, the scale of the "
+                             f"book's RAM table (several GB for the set; --input wins)")
 
 
 def words_source(args):
     """(description, iterable factory) for the words the arguments choose."""
-    if args.generated:
-        return f"{args.generated} generated words", lambda: generated_words(args.generated)
-    path = args.input or default_word_file()
+    if args.input:
+        return str(args.input), lambda: read_words(args.input)
+    count = args.generated or (BOOK_WORDS if getattr(args, "size", "quick") == "book" else None)
+    if count:
+        return f"{count} generated words", lambda: generated_words(count)
+    path = default_word_file()
     if path is None:
         return (f"{GENERATED_WORDS} generated words (no word list: apt-get install wamerican)",
                 lambda: generated_words(GENERATED_WORDS))
     return str(path), lambda: read_words(path)
+
+
+def word_flags(args):
+    """The word flags of ``args`` again, for a script that runs another one."""
+    if args.input:
+        return ["--input", args.input]
+    if args.generated:
+        return ["--generated", args.generated]
+    return ["--size", args.size] if getattr(args, "size", "quick") != "quick" else []
 
 
 def generated_tokens(count, vocabulary, seed=0):

@@ -157,11 +157,14 @@ def test_morris_mean_of_200_counters_within_10_percent():
 
 
 def test_morris_array_counters_are_one_byte_each():
-    counters = morris_array.MorrisCounter(200, seed=5)
+    counters = morris_array.MorrisCounter(nbr_counters=200, seed=5)
+    assert len(counters) == 200
+    counters.add_counter()
+    assert len(counters) == 201 and counters.get(200) == 0
     for index in range(200):
         for _ in range(5000):
             counters.add(index)
-    assert counters.exponents.itemsize == 1
+    assert counters.exponents.itemsize == 1 and counters.exponents.typecode == "B"
     values = [counters.get(i) for i in range(200)]
     assert abs(statistics.fmean(values) - 5000) <= 0.10 * 5000
 
@@ -178,7 +181,8 @@ def test_generated_words_are_distinct_and_seeded():
 STRUCTURES = [("text_example_set.py", None), ("text_example_dict.py", None),
               ("text_example_list.py", None), ("text_example_list_bisect.py", None),
               ("text_example_marisa_trie.py", "marisa_trie"), ("text_example_dawg.py", "dawg"),
-              ("text_example_pygtrie.py", "pygtrie"), ("text_example_datrie.py", "datrie")]
+              ("text_example_pygtrie.py", "pygtrie"), ("text_example_datrie.py", "datrie"),
+              ("text_example_lexpy.py", "lexpy")]
 
 
 @pytest.mark.parametrize("script,module", STRUCTURES, ids=[s[0] for s in STRUCTURES])
@@ -188,13 +192,65 @@ def test_every_structure_agrees_with_the_set_for_every_word(script, module):
     example = load_example(TEXT / script)
     path = common.default_word_file()
     words = list(common.read_words(path)) if path else list(common.generated_words(20_000))
-    if script == "text_example_list.py":
-        words = words[:3000]
+    if script in ("text_example_list.py", "text_example_lexpy.py"):
+        words = words[:3000]  # a linear search, and a pure-Python graph
     reference = set(words)
     structure = example.build(iter(words))
     assert all(example.contains(structure, word) for word in reference)
     for absent in ("Zwiebel-is-not-a-word", "qqqqqqqqqq", words[0] + "zz"):
         assert example.contains(structure, absent) is (absent in reference)
+
+
+def test_lexpy_dawg_counts_the_words_and_its_ram_is_measured(run_example):
+    importlib.import_module("lexpy")
+    example = load_example(TEXT / "text_example_lexpy.py")
+    words = list(common.generated_words(4000))
+    words_dawg = example.build(iter(words))
+    assert words_dawg.get_word_count() == len(set(words)) == 4000
+    completed = run_example("11_less_ram/compressing_text/text_example_lexpy.py", "--generated",
+                            "4000", "--lookups", "500", check=True)
+    figures = text_example.parse_report(completed.stdout)
+    assert figures["found"] == 500 and figures["absent_found"] is False
+    assert figures["ram_mib"] > 0
+    assert "The DAWG contains 4000 words" in completed.stdout
+
+
+def test_the_book_word_list_names_and_read_words(tmp_path):
+    assert text_example.NUMBER_LOOKUPS == 100_000
+    assert text_example.MARISA_TRIE_FILENAME == "words_trie.saved"
+    assert text_example.WE_EXPECT_TO_SEE_2 == "Zweibel"
+    path = tmp_path / "words.txt"
+    path.write_text("and Zweibel\n\ncat  dog\n")
+    words = text_example.read_words(path)
+    assert iter(words) is words  # a generator, as the book's
+    assert list(words) == ["and", "Zweibel", "cat", "dog"]
+
+
+def test_size_book_means_eleven_million_generated_words_and_input_wins(tmp_path):
+    import argparse
+    import itertools
+
+    parser = argparse.ArgumentParser()
+    common.add_word_arguments(parser)
+    description, factory = common.words_source(parser.parse_args(["--size", "book"]))
+    assert description == "11000000 generated words"
+    assert list(itertools.islice(factory(), 1000)) == list(common.generated_words(1000))
+    path = tmp_path / "w.txt"
+    path.write_text("a\nb\n")
+    description, factory = common.words_source(parser.parse_args(["--size", "book", "--input",
+                                                                  str(path)]))
+    assert description == str(path) and list(factory()) == ["a", "b"]
+    assert common.word_flags(parser.parse_args(["--size", "book"])) == ["--size", "book"]
+
+
+def test_generated_words_stay_unique_far_past_the_first_block():
+    """The generator is a bijection on 7-letter words: no repeats at any N below 26**7."""
+    import itertools
+
+    start = 2_000_000
+    block = list(itertools.islice(common.generated_words(start + 20_000), start, None))
+    assert len(set(block)) == 20_000 and all(len(w) == 7 and w.isalpha() for w in block)
+    assert set(block).isdisjoint(common.generated_words(20_000))
 
 
 def test_marisa_trie_loaded_from_disk_matches_the_words(tmp_path):
@@ -252,6 +308,53 @@ def test_plot_example_measures_and_plots(run_example, tmp_path):
 
 
 # ---------------------------------------------------------------- scripts
+
+def test_the_books_utils_trailing_zeros_doctests():
+    utils = load_example(PROB / "utils.py")
+    assert [utils.trailing_zeros(n) for n in (0, 0b1000, 0b10000000)] == [32, 4, 8]
+    for number in range(1, 5000):  # the rank = the true count of trailing zeros + 1
+        assert utils.trailing_zeros(number) == llregister.trailing_zeros(number) + 1
+
+
+def test_prob_ds_figure_counts_and_plots(run_example, tmp_path):
+    figure = load_example(PROB / "prob_ds_figure.py")
+    samples = figure.run_experiment("unique", range(5000), figure.methods, 1000)
+    finals = {name: points[-1][1] for name, points in samples.items()}
+    assert finals["Exact Solution"] == 5000 and samples["Exact Solution"][-1][0] == 4999
+    assert abs(finals["ScalingBloom"] - 5000) < 0.05 * 5000
+    assert abs(finals["KMinValues"] - 5000) < 3 / (32 - 2) ** 0.5 * 5000  # 3 standard errors
+    assert finals["Log Log Register"] & (finals["Log Log Register"] - 1) == 0  # a power of two
+    keys = list(figure.generate_keys(3000, 3, seed=1))
+    assert keys == list(figure.generate_keys(3000, 3, seed=1))
+    dup = figure.run_experiment("dup", keys, figure.methods, 1000)
+    assert dup["Exact Solution"][-1][1] == len(set(keys)) < 3000
+    completed = run_example("11_less_ram/probabilistic_datastructures/prob_ds_figure.py",
+                            "--unique", "3000", "--duplicates", "2000", "--sample-every", "500",
+                            "--output-dir", tmp_path, check=True)
+    assert "\tExact Solution          : 3000" in completed.stdout
+    for name in ("prob_ds_unique.png", "prob_ds_dup.png"):
+        assert (tmp_path / name).stat().st_size > 10_000
+
+
+def test_single_register_and_kmv_figures(run_example, tmp_path):
+    single = load_example(PROB / "hll_single_reg.py")
+    points = single.register_trajectory(5000, run=0)
+    estimates = [estimate for _, estimate in points]
+    assert estimates == sorted(estimates)  # a register only grows
+    assert all(e & (e - 1) == 0 for e in estimates)  # powers of two: a staircase
+    kmv = load_example(PROB / "kmv.py")
+    items = [f"item-{i}" for i in range(2000)]
+    hashes, kept, estimate = kmv.kmv_estimate(items + items, 64)
+    assert len(hashes) == 2000 and kept == hashes[:64]  # duplicates change nothing
+    assert abs(estimate - 2000) < 3 / (64 - 2) ** 0.5 * 2000
+    run_example("11_less_ram/probabilistic_datastructures/hll_single_reg.py", "--items", "3000",
+                "--runs", "2", "--output-dir", tmp_path, check=True)
+    completed = run_example("11_less_ram/probabilistic_datastructures/kmv.py", "--output-dir",
+                            tmp_path, check=True)
+    assert re.search(r"^estimate = \d+\.\d$", completed.stdout, re.M)
+    for name in ("hll_single_reg.png", "kmv.png"):
+        assert (tmp_path / name).stat().st_size > 10_000
+
 
 def test_hyperloglog_script_prints_both_versions(run_example):
     completed = run_example("11_less_ram/probabilistic_datastructures/hyperloglog.py",

@@ -20,6 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import text_example  # noqa: E402
+import _less_ram  # noqa: E402
 from _less_ram import add_word_arguments  # noqa: E402
 from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir  # noqa: E402
 
@@ -34,17 +35,10 @@ STRUCTURES = [
     ("marisa_trie", "MARISA trie (built)", "marisa_trie", 1),
     ("marisa_trie_load_only", "MARISA trie (loaded)", "marisa_trie", 1),
     ("dawg", "DAWG", "dawg", 1),
+    ("lexpy", "lexpy DAWG (3rd edition)", "lexpy", 1),
     ("pygtrie", "pygtrie", "pygtrie", 1),
     ("datrie", "datrie", "datrie", 1),
 ]
-
-
-def word_flags(args):
-    if args.generated:
-        return ["--generated", args.generated]
-    if args.input:
-        return ["--input", args.input]
-    return []
 
 
 def main(argv=None):
@@ -75,7 +69,8 @@ def main(argv=None):
         lookups = max(1, int(args.lookups * lookup_share))
         try:
             figures = text_example.measure_in_subprocess(
-                f"text_example_{suffix}.py", [*word_flags(args), "--lookups", lookups, *extra])
+                f"text_example_{suffix}.py", [*_less_ram.word_flags(args), "--lookups", lookups,
+                                  *extra])
         except (RuntimeError, OSError) as error:
             fail(str(error))
         per_100k = figures["lookup_s"] * 100_000 / figures["lookups"]

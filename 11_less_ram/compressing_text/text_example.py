@@ -14,6 +14,7 @@ It prints one result per line (``RAM used = 12.3 MiB``); ``plot_example.py``
 and the chapter benchmark run each script in a fresh subprocess and read them.
 """
 
+import codecs
 import gc
 import re
 import subprocess
@@ -23,13 +24,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
 
-from _less_ram import add_word_arguments, rss_bytes, words_source  # noqa: E402
+from _less_ram import add_word_arguments, default_word_file, rss_bytes, words_source  # noqa: E402
 from hpp.script import example_parser, fail, positive_int  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+MIB = 2 ** 20
+
+# The book's names. Its list was ~11 million Wikipedia tokens; ours is the system
+# word list (apt-get install wamerican), --input FILE, or generated words
+# (--generated N, --size book for 11 million).
+DEFAULT_INPUT_FILE = default_word_file()  # None: generated words are used
+WE_EXPECT_TO_SEE_1 = "and"  # in any English word list
+WE_EXPECT_TO_SEE_2 = "Zweibel"  # the 3rd edition's (the 2nd: "Zwiebel"); in its 11M list only
+MARISA_TRIE_FILENAME = "words_trie.saved"
 NUMBER_LOOKUPS = 100_000
 ABSENT_WORD = "Zwiebel-is-not-a-word"
-MIB = 2 ** 20
+
+
+def read_words(filename, codec="utf-8"):
+    """Yield every whitespace-separated word of ``filename``, a line at a time (a generator)."""
+    with codecs.open(filename, "r", codec, errors="replace") as f:
+        for line in f:
+            yield from line.split()
 
 
 def parser_for(doc, lookups=NUMBER_LOOKUPS):

@@ -20,6 +20,7 @@ from pathlib import Path
 import marisa_trie
 
 import text_example
+import _less_ram
 from _less_ram import rss_bytes, words_source
 from hpp.script import fail, output_dir
 
@@ -37,14 +38,6 @@ def contains(structure, word):
     return word in structure
 
 
-def word_flags(args):
-    if args.generated:
-        return ["--generated", args.generated]
-    if args.input:
-        return ["--input", args.input]
-    return []
-
-
 def main(argv=None):
     parser = text_example.parser_for(__doc__)
     parser.add_argument("--trie", help="the saved trie (default: words_trie.saved under "
@@ -54,7 +47,7 @@ def main(argv=None):
     if not path.is_file():
         builder = Path(__file__).with_name("text_example_marisa_trie.py")
         completed = subprocess.run([sys.executable, str(builder), "--save", str(path),
-                                    "--lookups", "1", *map(str, word_flags(args))],
+                                    "--lookups", "1", *map(str, _less_ram.word_flags(args))],
                                    capture_output=True, text=True, timeout=600)
         if completed.returncode != 0:
             fail(completed.stderr.strip() or f"could not build {path}")

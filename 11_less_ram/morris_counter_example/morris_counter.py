@@ -15,38 +15,50 @@ import statistics
 import sys
 from array import array
 
-from hpp.script import example_parser, non_negative_int, positive_int
-
 SMOKE_ARGS = ["--counters", "50", "--events", "2000"]
+SMALLEST_UNSIGNED_INTEGER = "B"  # unsigned char: one byte
 
 
 class MorrisCounter:
-    """``counters`` approximate counters, one byte of exponent each."""
+    """``nbr_counters`` approximate counters, an exponent each in an ``array(type_code)``.
 
-    def __init__(self, counters=1, seed=None):
-        self.exponents = array("B", bytes(counters))
+    The book's parameters; ``seed`` (ours) makes the coin flips reproducible.
+    """
+
+    def __init__(self, type_code=SMALLEST_UNSIGNED_INTEGER, nbr_counters=1, seed=None):
+        self.exponents = array(type_code, [0] * nbr_counters)
+        self._largest = 2 ** (8 * self.exponents.itemsize) - 1
         self._random = random.Random(seed)
 
-    def add(self, index=0):
-        exponent = self.exponents[index]
-        if exponent < 255 and self._random.random() < 2.0 ** -exponent:
-            self.exponents[index] = exponent + 1
-
-    def get(self, index=0):
-        return 2 ** self.exponents[index] - 1
-
     def __len__(self):
+        """How many counters (not a count)."""
         return len(self.exponents)
+
+    def add_counter(self):
+        """Add a new counter, at zero."""
+        self.exponents.append(0)
+
+    def get(self, counter=0):
+        """The estimate of ``counter``: 2**exponent - 1 (unbiased; the book's 2**exponent is one high)."""
+        return 2 ** self.exponents[counter] - 1
+
+    def add(self, counter=0):
+        """Add 1 to ``counter``, probably: the exponent grows with probability 2**-exponent."""
+        exponent = self.exponents[counter]
+        if exponent < self._largest and self._random.random() < 2.0 ** -exponent:
+            self.exponents[counter] = exponent + 1
 
 
 def main(argv=None):
+    from hpp.script import example_parser, non_negative_int, positive_int
+
     parser = example_parser(__doc__)
     parser.add_argument("--counters", type=positive_int, default=1000)
     parser.add_argument("--events", type=positive_int, default=10_000,
                         help="events added to every counter")
     parser.add_argument("--seed", type=non_negative_int, default=0)
     args = parser.parse_args(argv)
-    counters = MorrisCounter(args.counters, seed=args.seed)
+    counters = MorrisCounter(nbr_counters=args.counters, seed=args.seed)
     for index in range(args.counters):
         for _ in range(args.events):
             counters.add(index)

@@ -22,7 +22,7 @@ SMOKE_ARGS = ["--max-count", "2000", "--trials", "2"]
 
 def trajectories(max_count, trials, seed=0, samples=500):
     """For each trial, the counter's value sampled along the way: [(count, value), ...]."""
-    counters = MorrisCounter(trials, seed=seed)
+    counters = MorrisCounter(nbr_counters=trials, seed=seed)
     step = max(1, max_count // samples)
     paths = [[] for _ in range(trials)]
     for count in range(1, max_count + 1):

@@ -1,0 +1,63 @@
+"""One LogLog register as items are added (book chapter 11, the single-register HyperLogLog figure).
+
+A single register keeps the largest count of trailing zeros seen in any item's
+hash, and estimates 2**register unique items: a staircase in powers of two,
+right only to within a factor of a few. Several independent runs (the items
+prefixed by the run number) show how much it wanders; HyperLogLog averages many
+such registers to tame it. Draws ``hll_single_reg.png``.
+
+Run:
+    python 11_less_ram/probabilistic_datastructures/hll_single_reg.py
+"""
+
+from llregister import LLRegister
+
+SMOKE_ARGS = ["--items", "2000", "--runs", "2"]
+
+
+def register_trajectory(items, run=0, samples=200):
+    """[(unique items added, register estimate)] for ``items`` unique items of run ``run``."""
+    register = LLRegister()
+    step = max(1, items // samples)
+    points = []
+    for i in range(1, items + 1):
+        register.add(f"{run}-{i}")
+        if i % step == 0 or i == items:
+            points.append((i, len(register)))
+    return points
+
+
+def main(argv=None):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=100_000)
+    parser.add_argument("--runs", type=positive_int, default=5, help="independent registers")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
+    args = parser.parse_args(argv)
+    figure, axes = plt.subplots(figsize=(7, 4.5))
+    for run in range(args.runs):
+        points = register_trajectory(args.items, run)
+        xs, ys = zip(*points)
+        axes.step(xs, ys, where="post", alpha=0.7, label=f"register {run}")
+        print(f"register {run}: estimate = {ys[-1]} for {args.items} unique items")
+    axes.plot([1, args.items], [1, args.items], "k--", linewidth=2, label="exact")
+    axes.set_xscale("log")
+    axes.set_yscale("log", base=2)
+    axes.set_xlabel("unique items added")
+    axes.set_ylabel("estimate (2**register)")
+    axes.set_title("A single LogLog register")
+    axes.legend(fontsize="small")
+    figure.tight_layout()
+    path = output_dir("11_less_ram", args.output_dir) / "hll_single_reg.png"
+    figure.savefig(path, dpi=100)
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()

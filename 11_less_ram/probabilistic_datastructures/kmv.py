@@ -1,0 +1,70 @@
+"""K-minimum values, drawn (book chapter 11, the KMV figure).
+
+Hash every item to a point in [0, 1); the points of n unique items are spread
+evenly, so the k-th smallest sits near k / (n + 1) and n is about
+(k - 1) / (k-th smallest). Only the k smallest hashes are kept: adding an item
+again changes nothing. Draws the hashes on the unit interval, the kept ones
+marked, and prints the estimate. Saves ``kmv.png``.
+
+Run:
+    python 11_less_ram/probabilistic_datastructures/kmv.py
+"""
+
+import mmh3
+
+SMOKE_ARGS = ["--items", "100", "--k", "8"]
+
+
+def unit_hash(item):
+    """``item``'s 64-bit MurmurHash3 scaled to [0, 1)."""
+    return mmh3.hash64(str(item), signed=False)[0] / 2.0 ** 64
+
+
+def kmv_estimate(items, k):
+    """(all hashes, the k smallest, the estimate (k - 1) / k-th smallest)."""
+    hashes = sorted({unit_hash(item) for item in items})
+    kept = hashes[:k]
+    if len(kept) < k:
+        return hashes, kept, float(len(kept))
+    return hashes, kept, (k - 1) / kept[-1]
+
+
+def main(argv=None):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=200, help="unique items")
+    parser.add_argument("--k", type=positive_int, default=16, help="hashes kept (at least 3)")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
+    args = parser.parse_args(argv)
+    if args.k < 3:
+        parser.error("argument --k: expected at least 3")
+    items = [f"item-{i}" for i in range(args.items)]
+    hashes, kept, estimate = kmv_estimate(items + items, args.k)  # every item twice
+    print(f"unique items = {args.items}, k = {args.k}")
+    print(f"k-th smallest hash = {kept[-1]:.5f}")
+    print(f"estimate = {estimate:.1f}")
+    figure, axes = plt.subplots(figsize=(8, 2.6))
+    axes.plot(hashes, [0] * len(hashes), "|", color="0.6", markersize=20, label="hashes")
+    axes.plot(kept, [0] * len(kept), "|", color="C3", markersize=30, markeredgewidth=2,
+              label=f"the {args.k} smallest, kept")
+    axes.axvline(kept[-1], color="C3", linestyle="--")
+    axes.set_xlim(0, 1)
+    axes.set_yticks([])
+    axes.set_xlabel("hash / 2**64")
+    axes.set_title(f"K-minimum values: estimate (k-1)/h_k = {estimate:.0f} "
+                   f"for {args.items} unique items")
+    axes.legend(loc="upper right", fontsize="small")
+    figure.tight_layout()
+    path = output_dir("11_less_ram", args.output_dir) / "kmv.png"
+    figure.savefig(path, dpi=100)
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()
