@@ -17,7 +17,6 @@ step at a time from Python. Time per step = time / steps (100 quick, 500 book).
 
 import functools
 import importlib
-import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +27,7 @@ import numpy as np
 
 from hpp import julia
 from hpp.bench import Case, Workload
-from hpp.loader import REPO_ROOT, load_example
+from hpp.loader import load_example
 
 HERE = Path(__file__).resolve().parent
 
@@ -84,12 +83,13 @@ def check_julia(output, params):
         assert total > 0
 
 
-def julia_case(name, loader, arrays=False, out_arg=False, jit=False, requires=None, note=""):
+def julia_case(name, loader, arrays=False, out_arg=False, jit=False, requires=None, note="",
+               out_dtype=np.int32):
     """``loader()`` returns calculate_z; ``out_arg``: Numba style ``calculate_z(maxiter, zs, cs, output)``."""
 
     def setup(params):
         zs, cs = julia_arrays(params["width"]) if arrays else julia_lists(params["width"])
-        output = np.zeros(len(zs), dtype=np.int32) if out_arg else None
+        output = np.zeros(len(zs), dtype=out_dtype) if out_arg else None
         return loader(), params["iterations"], zs, cs, output
 
     def run(state):
@@ -188,6 +188,10 @@ JULIA_CASES = [
                arrays=True, out_arg=True, jit=True),
     julia_case("numba lock-step SIMD, parallel", example_function("numba/julia1_numba_lockstep.py"),
                arrays=True, out_arg=True, jit=True),
+    julia_case("Pythran (OpenMP)", lambda: build().pythran_module()[0].calculate_z, arrays=True,
+               out_arg=True, out_dtype=np.int64, requires=lambda params: toolchain_missing(
+                   "pythran_module")(params),
+               note="built in its own venv under build/ (first use: about 30 s)"),
     pypy_case("PyPy", "julia1_nopil"),
     pypy_case("PyPy expanded math", "julia1_nopil_expanded_math"),
 ]
@@ -265,6 +269,12 @@ def toolchain_missing(builder):
     return requires
 
 
+def pyo3_step():
+    module, seconds = build().pyo3_module()
+    example = load_example(HERE / "diffusion" / "diffusion_rust_pyo3.py")
+    return example.make_step(module), {"build s": round(seconds, 2)}
+
+
 def ctypes_step():
     library, seconds = c_library_loop()
     step = load_example(HERE / "diffusion" / "diffusion_ctypes.py").make_step(library)
@@ -334,7 +344,8 @@ def torch_case(device):
         return grid, compute, {"copy in+out ms": round((copy_in + copy_out) * 1e3, 2)}
 
     return Case(f"PyTorch {device}", run=run, setup=setup, check=check_diffusion,
-                requires=requires, note="steps only; the copies are shown apart" + (", 1 thread" if device == "cpu" else ""))
+                requires=requires,
+                note="steps only; the copies are shown apart" + (", 1 thread" if device == "cpu" else ""))
 
 
 DIFFUSION_CASES = [
@@ -355,6 +366,8 @@ DIFFUSION_CASES = [
     diffusion_case("f2py (Fortran)", fortran_step, order="F",
                    requires=toolchain_missing("fortran_module")),
     diffusion_case("Rust (ctypes)", rust_step, requires=toolchain_missing("rust_library")),
+    diffusion_case("Rust PyO3 (buffer protocol)", pyo3_step,
+                   requires=toolchain_missing("pyo3_module")),
     torch_case("cpu"),
     torch_case("cuda"),
 ]

@@ -6,7 +6,11 @@ rest needs a toolchain outside Python and is built the first time it is used:
 - ``shared_library()``   diffusion.c -> libdiffusion.so (gcc), for ctypes;
 - ``cffi_module()``      diffusion.c compiled into a cffi API-mode module;
 - ``fortran_module()``   diffusion.f90 through f2py (meson backend, gfortran);
-- ``rust_library()``     the Rust cdylib (cargo, no crates, offline).
+- ``rust_library()``     the Rust cdylib (cargo, no crates, offline);
+- ``pyo3_module()``      the Rust extension module through PyO3 (cargo, Debian's PyO3 crates, offline);
+- ``point_library()``, ``cffi_point_module()``  the struct examples (gcc; cffi API mode);
+- ``pypy_numpy_python()`` a PyPy environment with NumPy (pypy3 -m venv, NumPy from PyPI);
+- ``pythran_module()``   the Pythran Julia example, in a virtual environment of its own.
 
 Each build goes into a folder named after a hash of its sources and flags,
 so an edit rebuilds and an unchanged source is reused. A file lock makes
@@ -187,6 +191,144 @@ def rust_library():
         shutil.rmtree(folder / "target")
 
     return _cached_build("rust", sources, flags, build, lambda target: "libdiffusion_rust.so")
+
+
+def point_library():
+    """libcomplicated.so from complicated.c, for the ctypes ``Structure`` example."""
+    cc = which(os.environ.get("CC", "gcc"), "apt-get install gcc")
+    sources = [DIFFUSION / "complicated.c", DIFFUSION / "complicated.h"]
+
+    def build(folder):
+        _run([cc, "-O2", "-fPIC", "-shared", "-o", str(folder / "libcomplicated.so"),
+              str(DIFFUSION / "complicated.c")], cwd=folder)
+
+    return _cached_build("complicated", sources, ["-O2"], build, lambda target: "libcomplicated.so")
+
+
+def cffi_point_module(cdef):
+    """A cffi API-mode module that includes complicated.h and compiles against the declarations
+    ``cdef`` (which may leave out struct members with ``...;``). Returns (module, build seconds)."""
+    which(os.environ.get("CC", "gcc"), "apt-get install gcc")
+    sources = [DIFFUSION / "complicated.c", DIFFUSION / "complicated.h"]
+    name = "_complicated_cffi"
+
+    def build(folder):
+        import cffi
+
+        ffi = cffi.FFI()
+        ffi.cdef(cdef)
+        ffi.set_source(name, '#include "complicated.h"', sources=[str(DIFFUSION / "complicated.c")],
+                       include_dirs=[str(DIFFUSION)])
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ffi.compile(tmpdir=str(folder))
+        except Exception as error:
+            raise BuildFailed(f"cffi could not compile the module: {error}") from None
+
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    path, seconds = _cached_build("cffi_point", sources, [cdef, sys.version], build,
+                                  lambda target: f"{name}{suffix}")
+    return _import_from(path, name), seconds
+
+
+def pythran_module():
+    """``pythran/calculate.py`` compiled by Pythran (imported and returned, with build seconds).
+
+    Pythran's release pins ``setuptools<60``, which would break the project's
+    environment, so it lives in a virtual environment of its own under
+    build/07_compiling/pythran-venv (created on first use; Pythran and the
+    project's NumPy version from PyPI). The module it compiles is imported here.
+    """
+    import numpy
+
+    which("g++", "apt-get install g++ (Pythran writes C++)")
+    source = CHAPTER / "pythran" / "calculate.py"
+    name = "calculate"
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    venv = BUILD_DIR / f"pythran-venv-{sys.version_info[0]}.{sys.version_info[1]}"
+    flags = ["-O3", "-fopenmp"]
+
+    def build(folder):
+        with open(BUILD_DIR / ".pythran-venv.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            pythran = venv / "bin" / "pythran"
+            if not pythran.exists():
+                shutil.rmtree(venv, ignore_errors=True)
+                _run([sys.executable, "-m", "venv", str(venv)], cwd=BUILD_DIR)
+                try:
+                    _run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                          "pythran", f"numpy=={numpy.__version__}"], cwd=BUILD_DIR)
+                except BuildFailed as error:
+                    shutil.rmtree(venv, ignore_errors=True)
+                    raise ToolchainMissing(f"needs Pythran from PyPI (pip could not install it "
+                                           f"into {venv}: {error})") from None
+        shutil.copy(source, folder / "calculate.py")
+        _run([str(venv / "bin" / "pythran"), *flags, "calculate.py", "-o", f"{name}{suffix}"],
+             cwd=folder)
+
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    path, seconds = _cached_build("pythran", [source], [*flags, numpy.__version__], build,
+                                  lambda target: f"{name}{suffix}")
+    return _import_from(path, name), seconds
+
+
+def pypy_numpy_python():
+    """The ``pypy3`` of a PyPy virtual environment with NumPy, build/07_compiling/pypy-numpy.
+
+    Created on first use: ``pypy3 -m venv`` and NumPy's PyPy wheel from PyPI
+    (Debian packages no NumPy for PyPy). Raises ToolchainMissing naming what
+    is missing: pypy3, or a NumPy that pip could not install (no network).
+    """
+    pypy = which("pypy3", "apt-get install pypy3")
+    venv = BUILD_DIR / "pypy-numpy"
+    python = venv / "bin" / "pypy3"
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    with open(BUILD_DIR / ".pypy-numpy.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (venv / "numpy-installed").exists():
+            shutil.rmtree(venv, ignore_errors=True)
+            try:
+                _run([pypy, "-m", "venv", str(venv)], cwd=BUILD_DIR)
+                _run([str(python), "-m", "pip", "install", "--quiet", "numpy"], cwd=BUILD_DIR)
+            except BuildFailed as error:
+                shutil.rmtree(venv, ignore_errors=True)
+                raise ToolchainMissing(f"needs NumPy for PyPy: `pypy3 -m venv {venv}` then its "
+                                       f"pip install numpy failed ({error})") from None
+            (venv / "numpy-installed").write_text("numpy\n")
+    return python
+
+
+DEBIAN_CRATES = Path("/usr/share/cargo/registry")
+
+
+def pyo3_module():
+    """The PyO3 extension ``diffusion_pyo3`` (imported and returned, with build seconds).
+
+    Cargo takes PyO3 from Debian's crate registry (``rust_pyo3/.cargo/config.toml``),
+    so the build is offline; the crate is copied to the build folder, so the
+    source tree gets no ``Cargo.lock`` or ``target/``.
+    """
+    cargo = which("cargo", "apt-get install cargo (or rustup)")
+    if not any(DEBIAN_CRATES.glob("pyo3-0.*")):
+        raise ToolchainMissing("needs PyO3's source crates: apt-get install librust-pyo3-dev")
+    crate = DIFFUSION / "rust_pyo3"
+    sources = [crate / "Cargo.toml", crate / ".cargo" / "config.toml", crate / "src" / "lib.rs"]
+    name = "diffusion_pyo3"
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+
+    def build(folder):
+        shutil.copytree(crate, folder / "crate")
+        env = dict(os.environ, CARGO_TARGET_DIR=str(folder / "target"), PYO3_PYTHON=sys.executable)
+        env["PATH"] = f"{Path(cargo).parent}{os.pathsep}{env.get('PATH', '')}"
+        _run([cargo, "build", "--release", "--offline", "--quiet"], cwd=folder / "crate", env=env)
+        shutil.copy(folder / "target" / "release" / f"lib{name}.so", folder / f"{name}{suffix}")
+        shutil.rmtree(folder / "target")
+        shutil.rmtree(folder / "crate")
+
+    path, seconds = _cached_build("pyo3", sources, [sys.executable], build,
+                                  lambda target: f"{name}{suffix}")
+    return _import_from(path, name), seconds
 
 
 def _import_from(path, name):

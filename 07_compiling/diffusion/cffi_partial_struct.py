@@ -1,0 +1,54 @@
+"""Declare only the struct members you use, and let the compiler fill in the rest (book 7, "cffi").
+
+``complicated.h`` defines ``struct Point`` with five members; this caller
+needs ``x`` and ``y``. In the declaration given to ``ffi.cdef`` the rest is
+``...;``: cffi cannot know the struct's size or offsets from that, so it
+needs API mode: ``ffi.set_source`` with ``#include "complicated.h"`` and
+``ffi.compile()``, and the C compiler works the layout out (the book uses the
+old ``ffi.verify``, deprecated since cffi 1.0). ABI mode (``ffi.dlopen``)
+refuses such a struct. The module is built on first use into build/07_compiling.
+
+Run:
+    python 07_compiling/diffusion/cffi_partial_struct.py
+"""
+
+import _build as build
+
+from hpp.script import example_parser, fail
+
+SMOKE_ARGS = []
+REQUIRES = ("cffi",)
+REQUIRES_TOOLS = ("gcc",)
+
+CDEF = r"""
+    struct Point {
+        double x;
+        double y;
+        ...;
+    };
+    struct Point do_calculation(void);
+"""
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.parse_args(argv)
+    try:
+        module, seconds = build.cffi_point_module(CDEF)
+    except (build.ToolchainMissing, build.BuildFailed) as error:
+        fail(build.toolchain_error(error))
+    ffi, lib = module.ffi, module.lib
+    point = lib.do_calculation()
+    print(f"cffi API mode module built in {seconds:.2f} s")
+    print(f"do_calculation(): x = {point.x}, y = {point.y}")
+    print(f"sizeof(struct Point) = {ffi.sizeof('struct Point')} bytes "
+          f"(the compiler's figure: the declaration names 2 doubles, 16 bytes)")
+    print(f"offsetof(struct Point, y) = {ffi.offsetof('struct Point', 'y')}")
+    try:
+        getattr(point, "isActive")  # noqa: B009 (the attribute lookup is the lesson)
+    except AttributeError:
+        print("point.isActive: not declared, so not reachable from Python")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Call a Rust diffusion step written as a Python extension with PyO3 (book 7, 3rd edition: "Rust").
+
+``rust_pyo3/src/lib.rs`` is the whole extension: PyO3 turns the Rust function
+into ``diffusion_pyo3.evolve(grid, out, D=1.0, dt=0.1)``, converts the
+arguments and raises Python exceptions. The grids come in through the buffer
+protocol (PyO3's ``PyBuffer<f64>``): Rust reads and writes the NumPy arrays'
+memory in place, after checking dtype, shape and layout. Compare
+``diffusion_rust.py``, the same step behind a C ABI: there Python declares
+the signature with ctypes and nothing checks the arrays on the Rust side.
+
+Built on first use into build/07_compiling with cargo, offline: PyO3's source
+comes from Debian's crate registry (``apt-get install cargo librust-pyo3-dev``;
+``rust_pyo3/.cargo/config.toml`` points cargo at it). The book builds with
+maturin from crates.io; with network access ``maturin develop`` in a copy of
+the crate does the same.
+
+Run:
+    python 07_compiling/diffusion/diffusion_rust_pyo3.py
+    python 07_compiling/diffusion/diffusion_rust_pyo3.py --size 64 --iterations 10
+"""
+
+import _build as build
+import _common as common
+
+from hpp.diffusion import DT, D
+from hpp.script import example_parser, fail
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+REQUIRES_TOOLS = ("cargo",)
+
+
+def make_step(module, dt=DT, D=D):
+    """A Python function for one step, calling the PyO3 extension."""
+    evolve = module.evolve
+
+    def step(grid, out):
+        evolve(grid, out, D, dt)
+
+    return step
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    common.add_diffusion_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        module, seconds = build.pyo3_module()
+    except (build.ToolchainMissing, build.BuildFailed) as error:
+        fail(build.toolchain_error(error))
+    print(f"PyO3 extension {module.__name__} built in {seconds:.2f} s")
+    common.drive_diffusion(make_step(module), args, "Rust through PyO3 (buffer protocol)")
+
+
+if __name__ == "__main__":
+    main()
