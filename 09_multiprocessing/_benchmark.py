@@ -20,6 +20,7 @@ import uuid
 from pathlib import Path
 
 from hpp.bench import Case, Workload
+from hpp.loader import load_example
 
 HERE = Path(__file__).parent
 WORKERS = 2
@@ -38,24 +39,41 @@ _cleanups = []
 
 def on_exit(function):
     if not _cleanups:
-        atexit.register(lambda: [f() for f in reversed(_cleanups)])
+        atexit.register(close)
     _cleanups.append(function)
+
+
+def close():
+    """Stop the pools, the Manager and the redis-servers; hpp bench calls it after the chapter."""
+    while _cleanups:
+        _cleanups.pop()()
+    _shared.clear()
+    if "joblib" in sys.modules:  # Joblib keeps its worker processes for the next call
+        from joblib.externals.loky import get_reusable_executor
+
+        get_reusable_executor().shutdown(wait=True, kill_workers=True)
+        from joblib.externals.loky.backend import resource_tracker as loky_tracker
+
+        loky_tracker._resource_tracker._stop()
+    from multiprocessing import resource_tracker
+
+    resource_tracker._resource_tracker._stop()
 
 
 # ---------------------------------------------------------------- pi
 
 def pi_check(inside, params):
-    pi_workers = plain("pi_estimation", "_pi_workers")
+    common = plain("pi_estimation", "_pi_common")
     total = params["samples"]
-    error = abs(pi_workers.pi_from(inside, total) - math.pi)
-    assert error < 5 * pi_workers.standard_error(total), f"pi estimate off by {error:.2g}"
-    return {"pi": round(pi_workers.pi_from(inside, total), 5)}
+    error = abs(common.pi_from(inside, total) - math.pi)
+    assert error < 5 * common.standard_error(total), f"pi estimate off by {error:.2g}"
+    return {"pi": round(common.pi_from(inside, total), 5)}
 
 
 def pure_python_case(name, workers=None, processes=True, joblib=False):
     def run(params):
         if workers is None:
-            return plain("pi_estimation", "pi_lists_series").estimate_nbr_points_in_quarter_circle(
+            return plain("pi_estimation", "pi_lists_parallel").estimate_nbr_points_in_quarter_circle(
                 params["samples"])
         if joblib:
             return plain("pi_estimation", "pi_lists_parallel_joblib").estimate_pi(
@@ -87,14 +105,14 @@ def numpy_case(name, how):
 # ---------------------------------------------------------------- prime generation
 
 def prime_range_setup(params):
-    workers = plain("prime_generation", "_prime_generation_workers")
-    start, stop, expected = workers.RANGES[params["range"]]
+    common = plain("prime_generation", "_prime_generation_common")
+    start, stop, expected = common.RANGES[params["range"]]
     return start, stop
 
 
 def prime_range_check(primes, params):
-    workers = plain("prime_generation", "_prime_generation_workers")
-    expected = workers.RANGES[params["range"]][2]
+    common = plain("prime_generation", "_prime_generation_common")
+    expected = common.RANGES[params["range"]][2]
     assert len(primes) == expected, f"{len(primes)} primes, expected {expected}"
     assert primes == sorted(primes)
 
@@ -102,8 +120,8 @@ def prime_range_check(primes, params):
 def generation_case(name, how, chunksize=None, queue="manager"):
     def run(state):
         start, stop = state
-        if how == "serial":
-            return plain("prime_generation", "primes").find_primes(start, stop)
+        if how == "serial":  # two primes.py in this chapter: load this one by its path
+            return load_example(HERE / "prime_generation" / "primes.py").find_primes(start, stop)
         if how == "pool":
             return plain("prime_generation", "primes_pool").find_primes(
                 list(range(start, stop)), WORKERS, chunksize)
@@ -125,46 +143,40 @@ def generation_case(name, how, chunksize=None, queue="manager"):
 _shared = {}
 
 
-def validation_pool(kind):
-    """A Pool (and its flag) made once per kind and closed at exit."""
-    if kind in _shared:
-        return _shared[kind]
-    workers = plain("prime_validation", "_prime_validation_workers")
+def validation_pool(script, kind):
+    """The Pool (and the flag's extra argument) of one script, made once and closed at exit."""
+    if script in _shared:
+        return _shared[script]
+    module = plain("prime_validation", script)
     context = multiprocessing.get_context()
-    flag, initializer, initargs = None, None, ()
+    extra = ()
     if kind == "manager":
         manager = context.Manager()
         on_exit(manager.shutdown)
-        flag = manager.Value(b"c", workers.FLAG_CLEAR)
+        extra = (manager.Value(b"c", module.FLAG_CLEAR),)
+        pool = context.Pool(WORKERS)
     elif kind == "value":
-        flag = context.RawValue("b", workers.FLAG_CLEAR[0])
-        initializer, initargs = workers.init_value, (flag,)
+        pool = module.make_pool(WORKERS)
     elif kind == "mmap":
-        import mmap
-
         handle, path = tempfile.mkstemp(prefix="prime_flag_")
-        os.write(handle, workers.FLAG_CLEAR)
-        flag = mmap.mmap(handle, 1)
-        on_exit(lambda: (flag.close(), os.close(handle), os.unlink(path)))
-        initializer, initargs = workers.init_mmap, (path,)
+        os.write(handle, b"\x00")
+        os.close(handle)
+        on_exit(lambda: os.unlink(path))
+        pool = module.make_pool(WORKERS, path)
+        on_exit(module.sh_mem.close)
     elif kind == "redis":
-        import redis
-
         from hpp.service import redis_server
 
         server = redis_server()
         service = server.__enter__()
         on_exit(lambda: server.__exit__(None, None, None))
-        url = f"redis://{service.host}:{service.port}/0"
-        key = f"hpp:prime_flag:{uuid.uuid4().hex}"
-        flag = (redis.Redis.from_url(url, socket_timeout=10), key)
-        on_exit(flag[0].close)
-        flag[0].set(key, workers.FLAG_CLEAR)
-        initializer, initargs = workers.init_redis, (url, key)
-    pool = context.Pool(WORKERS, initializer=initializer, initargs=initargs)
+        pool = module.make_pool(WORKERS, f"redis://{service.host}:{service.port}/0")
+        on_exit(lambda: (module.rds.delete(module.FLAG_NAME), module.rds.close()))
+    else:
+        pool = context.Pool(WORKERS)
     on_exit(lambda: (pool.terminate(), pool.join()))
-    _shared[kind] = (pool, flag)
-    return _shared[kind]
+    _shared[script] = (module.check_prime, (pool, WORKERS, *extra))
+    return _shared[script]
 
 
 def redis_missing(params):
@@ -178,15 +190,10 @@ def redis_missing(params):
 def validation_case(name, script, kind=None, requires=None):
     def setup(params):
         number = params["number"]
-        if kind is None:
-            return plain("prime_validation", "_prime_validation_workers").check_prime, number, ()
-        module = plain("prime_validation", script)
-        pool, flag = validation_pool(kind)
-        if kind == "plain":
-            return module.check_prime, number, (pool, WORKERS)
-        if kind == "redis":
-            return module.check_prime, number, (pool, WORKERS, *flag)
-        return module.check_prime, number, (pool, WORKERS, flag)
+        if kind is None:  # two primes.py in this chapter: load this one by its path
+            return load_example(HERE / "prime_validation" / "primes.py").check_prime, number, ()
+        check_prime, extra = validation_pool(script, kind)
+        return check_prime, number, extra
 
     def run(state):
         check_prime, number, extra = state
@@ -211,10 +218,21 @@ def counter_folder():
     return Path(folder)
 
 
-def locking_case(name, how, locked, requires=None):
+def run_processes(context, target, args, nbr_processes):
+    """The book's ``run_workers`` loop, without its printing: start, join, check the exit codes."""
+    processes = [context.Process(target=target, args=args) for _ in range(nbr_processes)]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join()
+    assert all(p.exitcode == 0 for p in processes), "a worker process failed"
+
+
+def locking_case(name, how, expect, requires=None):
+    """``expect``: "exact" (a lock), "at most" (no lock: any loss) or "lockstep" (a certain loss)."""
+
     def setup(params):
-        workers = plain("locking", "_locking_workers")
-        state = {"workers": workers, "context": multiprocessing.get_context(), "params": params}
+        state = {"context": multiprocessing.get_context(), "params": params}
         if how.startswith("file"):
             state["folder"] = counter_folder()
         if how == "redis":
@@ -231,39 +249,45 @@ def locking_case(name, how, locked, requires=None):
         return state
 
     def run(state):
-        workers, context = state["workers"], state["context"]
+        context = state["context"]
         nbr, increments = state["params"]["processes"], state["params"]["increments"]
         if how.startswith("file"):
             path = state["folder"] / "count.txt"
             path.write_text("0")
-            if how == "file":
-                workers.run_processes(context, workers.work_file, (str(path), increments), nbr)
-            else:
-                workers.run_processes(context, workers.work_file_locked,
-                                      (str(path), increments, str(path) + ".lock"), nbr)
-            return workers.read_count(path)
+            script = {"file": "ex1_nolock4", "file_locked": "ex1_lock"}[how]
+            run_processes(context, plain("locking", script).work, (str(path), increments), nbr)
+            return int(path.read_text() or 0)
         if how == "redis":
             key = f"hpp:counter:{uuid.uuid4().hex}"
-            workers.run_processes(context, workers.work_redis, (state["url"], key, increments), nbr)
+            run_processes(context, plain("locking", "ex3_redis").work, (increments, state["url"], key),
+                          nbr)
             count = int(state["client"].get(key))
             state["client"].delete(key)
             return count
         if how == "rawvalue":
             value, lock = context.RawValue("i", 0), context.Lock()
-            workers.run_processes(context, workers.work_rawvalue_locked, (value, lock, increments), nbr)
+            run_processes(context, plain("locking", "ex2_lock_rawvalue").work,
+                          (value, increments, lock), nbr)
             return value.value
         value = context.Value("i", 0)
-        target = workers.work_value_locked if locked else workers.work_value
-        workers.run_processes(context, target, (value, increments), nbr)
+        if how == "value_locked":
+            run_processes(context, plain("locking", "ex2_lock").work, (value, increments), nbr)
+        elif how == "value_lockstep":
+            run_processes(context, plain("locking", "ex2_nolock").work_lockstep,
+                          (value, increments, context.Barrier(nbr)), nbr)
+        else:
+            run_processes(context, plain("locking", "ex2_nolock").work, (value, increments), nbr)
         return value.value
 
     def check(count, params):
         expected = params["processes"] * params["increments"]
-        if locked:
+        if expect == "exact":
             assert count == expected, f"a locked counter reached {count}, not {expected}"
-        else:
-            assert 1 <= count <= expected
-        return {"counter": count}
+        elif expect == "lockstep":  # every round of reads before writes adds exactly one
+            assert count == params["increments"], f"lock-step counter {count}, not {params['increments']}"
+        else:  # unlocked: how many are lost depends on the scheduler, but never more than the total
+            assert count <= expected, f"an unlocked counter reached {count}, above {expected}"
+        return {"counter": count, "lost": expected - count}
 
     return Case(name, run=run, setup=setup, check=check, requires=requires)
 
@@ -271,6 +295,7 @@ def locking_case(name, how, locked, requires=None):
 # ---------------------------------------------------------------- the workloads
 
 QUICK_NUMBERS = [112272535095295, 25000000166123, 25000000000013]  # trivial, 1500007 x 16666589, prime
+TEST_NUMBERS = [112272535095295, 25000000166123, 1_000_000_007]  # trivial, 1500007 x 16666589, prime
 BOOK_NUMBERS = [112272535095295, 100109100129100369, 100109100129101027, 100109100129100151,
                 100109100129162907]
 
@@ -279,7 +304,8 @@ WORKLOADS = [
         name="pi, pure-Python darts",
         description=f"random.uniform darts; threads (multiprocessing.dummy) vs processes, up to {WORKERS} workers",
         baseline="serial",
-        sizes={"quick": [{"samples": 3_000_000}], "book": [{"samples": 100_000_000}]},
+        sizes={"test": [{"samples": 20_000}], "quick": [{"samples": 3_000_000}],
+               "book": [{"samples": 100_000_000}]},
         cases=[
             pure_python_case("serial"),
             pure_python_case("threads, 1", 1, processes=False),
@@ -289,12 +315,14 @@ WORKLOADS = [
             pure_python_case("joblib, 2", 2, joblib=True),
         ],
         repeat=3, budget_seconds=3.0,
+        headline="Pi, processes",
     ),
     Workload(
         name="pi, NumPy darts",
         description="vectorised darts: one array, 4 serial blocks, a Pool of 2 processes",
         baseline="serial, one array",
-        sizes={"quick": [{"samples": 10_000_000}], "book": [{"samples": 100_000_000}]},
+        sizes={"test": [{"samples": 100_000}], "quick": [{"samples": 10_000_000}],
+               "book": [{"samples": 100_000_000}]},
         cases=[numpy_case("serial, one array", "serial"), numpy_case("serial, 4 blocks", "blocks"),
                numpy_case("processes, 2", "pool")],
         repeat=3, budget_seconds=1.5,
@@ -303,7 +331,7 @@ WORKLOADS = [
         name="primes in a range",
         description="range A (quick) or C (book): Pool.map and Queue workers with 2 processes",
         baseline="serial",
-        sizes={"quick": [{"range": "A"}], "book": [{"range": "C"}]},
+        sizes={"test": [{"range": "A"}], "quick": [{"range": "A"}], "book": [{"range": "C"}]},
         cases=[
             generation_case("serial", "serial"),
             generation_case("Pool.map, default chunksize", "pool"),
@@ -319,7 +347,8 @@ WORKLOADS = [
         name="prime validation, shared flags",
         description="one number checked by 2 processes; flags for an early exit (the book's five numbers at --size book)",
         baseline="serial",
-        sizes={"quick": [{"number": n} for n in QUICK_NUMBERS],
+        sizes={"test": [{"number": n} for n in TEST_NUMBERS],
+               "quick": [{"number": n} for n in QUICK_NUMBERS],
                "book": [{"number": n} for n in BOOK_NUMBERS]},
         cases=[
             validation_case("serial", "primes", None),
@@ -339,15 +368,17 @@ WORKLOADS = [
         name="locking, 4 processes x 1000 increments",
         description="a counter in a file (RAM disk when there is one), a Value, a RawValue, Redis INCR",
         baseline="file, no lock",
-        sizes={"quick": [{"processes": 4, "increments": 1000}],
+        sizes={"test": [{"processes": 2, "increments": 100}],
+               "quick": [{"processes": 4, "increments": 1000}],
                "book": [{"processes": 4, "increments": 1000}]},
         cases=[
-            locking_case("file, no lock", "file", locked=False),
-            locking_case("file, fasteners lock", "file_locked", locked=True),
-            locking_case("Value, no lock", "value", locked=False),
-            locking_case("Value, get_lock()", "value", locked=True),
-            locking_case("RawValue + Lock", "rawvalue", locked=True),
-            locking_case("Redis INCR", "redis", locked=True, requires=redis_missing),
+            locking_case("file, no lock", "file", expect="at most"),
+            locking_case("file, fasteners lock", "file_locked", expect="exact"),
+            locking_case("Value, no lock", "value", expect="at most"),
+            locking_case("Value, no lock, lock-step", "value_lockstep", expect="lockstep"),
+            locking_case("Value, get_lock()", "value_locked", expect="exact"),
+            locking_case("RawValue + Lock", "rawvalue", expect="exact"),
+            locking_case("Redis INCR", "redis", expect="exact", requires=redis_missing),
         ],
         repeat=3, budget_seconds=1.0,
     ),

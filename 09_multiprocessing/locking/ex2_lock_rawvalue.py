@@ -5,30 +5,50 @@ of its own; an explicit ``Lock`` passed to each process does the job: always
 exactly 4000 (the book: 5-18 ms).
 
 Run:
-    python 09_multiprocessing/locking/ex2_lock_rawvalue.py
+    python ex2_lock_rawvalue.py
+    python -m timeit -s "import ex2_lock_rawvalue" "ex2_lock_rawvalue.run_workers()"
 """
 
 import multiprocessing
-import time
 
-from _locking_workers import add_arguments, report, run_processes, work_rawvalue_locked
-from hpp.script import example_parser
+
+def work(value, max_count, lock):
+    for n in range(max_count):
+        with lock:
+            value.value += 1
+
+
+def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None):
+    """Start the workers on a ``RawValue`` of 0; returns the final count."""
+    from _locking_common import join_all
+
+    total_expected_count = nbr_processes * max_count_per_process
+    context = multiprocessing.get_context(start_method)
+    lock = context.Lock()
+    value = context.RawValue("i", 0)
+    processes = []
+    for process_nbr in range(nbr_processes):
+        p = context.Process(target=work, args=(value, max_count_per_process, lock))
+        p.start()
+        processes.append(p)
+    join_all(processes)
+    print("Expecting to see a count of {}".format(total_expected_count))
+    print("We have counted to {}".format(value.value))
+    return value.value
+
 
 SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]
 
 
 def main(argv=None):
+    from _locking_common import add_arguments, report
+    from hpp.script import example_parser
+
     parser = example_parser(__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
-    context = multiprocessing.get_context(args.start_method)
-    value = context.RawValue("i", 0)
-    lock = context.Lock()
-    t0 = time.perf_counter()
-    run_processes(context, work_rawvalue_locked, (value, lock, args.increments), args.processes)
-    elapsed = time.perf_counter() - t0
-    report(value.value, args.processes, args.increments, locked=True)
-    print(f"time = {elapsed:.3f} s")
+    count = run_workers(args.processes, args.increments, args.start_method)
+    report(count, args.processes * args.increments)
 
 
 if __name__ == "__main__":

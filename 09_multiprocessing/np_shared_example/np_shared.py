@@ -2,87 +2,111 @@
 
 Chapter 9, "Sharing numpy Data with multiprocessing": the parent allocates the
 array in shared memory, ``multiprocessing.Array(ctypes.c_double, lock=False)``
-viewed with ``np.frombuffer`` (the book's way) or a
-``multiprocessing.shared_memory.SharedMemory`` block (``--method shared_memory``).
-A Pool's workers attach to the same memory once (in the Pool's initializer) and
-each task writes the worker's process id into one row, in place. The parent then
-reads the array it never sent anywhere: every cell written, each row by exactly
-one worker, and the array still a view on the shared block (no copy was made).
+viewed with ``np.frombuffer`` (the book's way), fills it with
+``DEFAULT_VALUE`` (42), and a Pool maps ``worker_fn`` over the row indices:
+each call checks its row still holds 42 and writes the worker's process id
+into it, in place. The parent then reads the array it never sent anywhere:
+no 42 left, every cell counted, one row per index, as many writers as workers
+did work, and ``main_nparray.base.base is shared_array_base`` (no copy).
 
-The book's array is 10,000 x 320,000 (2nd ed.) or x 400,000 (3rd ed.) doubles,
-25-32 GB; the default here, 1,000 x 25,000 (200 MB), fits a laptop. There are
-no ``input()`` pauses: watch the memory with ``top`` by giving bigger sizes.
+The book's ``worker_fn`` reads ``main_nparray``, a global its forked children
+inherit. Here the Pool's initializer (``init_worker``) builds that global in
+each worker from the shared block, so spawned workers work too.
+``--method shared_memory`` uses ``multiprocessing.shared_memory`` instead.
+
+The book's array is 10,000 x 320,000 (2nd ed.) or x 400,000 (3rd ed.)
+doubles, 25-32 GB; the default here, 1,000 x 25,000 (200 MB), fits a laptop.
+There are no ``input()`` pauses: watch the memory with ``top`` by giving bigger
+sizes.
 
 Run:
-    python 09_multiprocessing/np_shared_example/np_shared.py --workers 4
-    python 09_multiprocessing/np_shared_example/np_shared.py --method shared_memory --rows 10000 --cols 10000
+    python np_shared.py
+    python np_shared.py --method shared_memory --rows 10000 --cols 10000
 """
 
-import collections
 import ctypes
-import multiprocessing
-import time
-from multiprocessing import shared_memory
+import os
 
 import numpy as np
 
-from _np_shared_workers import attach_array, attach_shared_memory, fill_row_with_pid
-from hpp.script import example_parser, fail, positive_int
+DEFAULT_VALUE = 42
+SIZE_A, SIZE_B = 1_000, 25_000  # rows, columns (the book: 10_000, 320_000: 24 GB)
 
-SMOKE_ARGS = ["--rows", "40", "--cols", "1000", "--workers", "2"]
-START_METHODS = ("fork", "spawn", "forkserver")
-
-
-def fill_with_pool(pool, nbr_rows):
-    """Each row written by some worker; returns {row: pid} as the workers reported it."""
-    return dict(pool.map(fill_row_with_pid, range(nbr_rows)))
+main_nparray = None  # the shared array: built by init_worker in every worker
 
 
-def verify(main_nparray, writers, shared_buffer):
-    """The checks on the parent's view; returns a dict of findings (raises on a failure)."""
-    rows = main_nparray.shape[0]
-    unwritten = int(np.count_nonzero(main_nparray == 0))
-    distinct_per_row = [len(np.unique(row)) for row in main_nparray]
-    rows_by_their_writer = sum(1 for r in range(rows) if main_nparray[r, 0] == writers[r])
-    counts = collections.Counter(main_nparray[:, 0].astype(np.int64).tolist())
-    no_copy = np.shares_memory(main_nparray, np.frombuffer(shared_buffer, dtype=np.uint8))
-    return {"cells": main_nparray.size, "unwritten": unwritten,
-            "rows with one writer": sum(1 for d in distinct_per_row if d == 1),
-            "rows matching the report": rows_by_their_writer,
-            "writers": counts, "view of the shared block": bool(no_copy)}
+def init_worker(buffer, shape, shm_name=None):
+    """Pool initializer: wrap the shared block (an Array, or a SharedMemory by name) as ``main_nparray``."""
+    global main_nparray, _shm
+    if shm_name is not None:
+        from multiprocessing import shared_memory
+
+        try:
+            _shm = shared_memory.SharedMemory(name=shm_name, track=False)  # Python 3.13+
+        except TypeError:
+            _shm = shared_memory.SharedMemory(name=shm_name)
+        buffer = _shm.buf
+    main_nparray = np.frombuffer(buffer, dtype=ctypes.c_double).reshape(shape)
 
 
-def run(rows, cols, nbr_workers, method="array", start_method=None):
-    """Allocate, fill in parallel, verify: returns the findings of ``verify``."""
+def worker_fn(idx):
+    """Do some work on the shared np array on row idx."""
+    # confirm that no other process has modified this value already
+    assert main_nparray[idx, 0] == DEFAULT_VALUE
+    # we can do any work on the array: here every item of this row gets this process's id
+    main_nparray[idx, :] = os.getpid()
+    return os.getpid()
+
+
+def run(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, method="array", start_method=None):
+    """Allocate, fill in parallel, verify: returns a dict of findings."""
+    import multiprocessing
+    from multiprocessing import shared_memory
+
     context = multiprocessing.get_context(start_method)
-    shape = (rows, cols)
+    nbr_items_in_array = rows * cols
+    shm = None
     if method == "array":
-        shared_array = context.Array(ctypes.c_double, rows * cols, lock=False)
-        main_nparray = np.frombuffer(shared_array, dtype=np.float64).reshape(shape)
-        assert main_nparray.base is not None  # a view, not a copy
-        initializer, initargs, buffer, shm = attach_array, (shared_array, shape), shared_array, None
+        shared_array_base = context.Array(ctypes.c_double, nbr_items_in_array, lock=False)
+        parent_view = np.frombuffer(shared_array_base, dtype=ctypes.c_double).reshape(rows, cols)
+        no_copy = parent_view.base.base is shared_array_base  # the book's check
+        initargs = (shared_array_base, (rows, cols))
     else:
-        shm = shared_memory.SharedMemory(create=True, size=rows * cols * 8)
-        main_nparray = np.ndarray(shape, dtype=np.float64, buffer=shm.buf)
-        main_nparray[:] = 0
-        initializer, initargs, buffer = attach_shared_memory, (shm.name, shape), shm.buf
+        shm = shared_memory.SharedMemory(create=True, size=nbr_items_in_array * 8)
+        parent_view = np.ndarray((rows, cols), dtype=ctypes.c_double, buffer=shm.buf)
+        no_copy = np.shares_memory(parent_view, np.frombuffer(shm.buf, dtype=np.uint8))
+        initargs = (None, (rows, cols), shm.name)
     try:
-        with context.Pool(processes=nbr_workers, initializer=initializer,
+        parent_view.fill(DEFAULT_VALUE)
+        with context.Pool(processes=nbr_of_processes, initializer=init_worker,
                           initargs=initargs) as pool:
-            writers = fill_with_pool(pool, rows)
-        findings = verify(main_nparray, writers, buffer)
+            writers = pool.map(worker_fn, range(rows))
+        pids, counts = np.unique(parent_view, return_counts=True)  # the book: Counter(.flat)
+        counter = dict(zip(pids.astype(np.int64).tolist(), counts.tolist()))
+        rows_by_their_writer = int(np.sum(parent_view[:, 0] == np.array(writers)))
+        one_value_per_row = int(np.sum(parent_view.min(axis=1) == parent_view.max(axis=1)))
+        findings = {"cells": nbr_items_in_array, "counter": counter,
+                    "default value left": DEFAULT_VALUE in counter,
+                    "rows written by the worker that reported them": rows_by_their_writer,
+                    "rows holding one value": one_value_per_row,
+                    "distinct writers": len(set(writers)), "no copy": bool(no_copy)}
     finally:
         if shm is not None:
-            del main_nparray, buffer
+            del parent_view
             shm.close()
             shm.unlink()
     return findings
 
 
+SMOKE_ARGS = ["--rows", "40", "--cols", "1000", "--workers", "2"]
+
+
 def main(argv=None):
+    from hpp.script import START_METHODS, example_parser, fail, positive_int
+
     parser = example_parser(__doc__)
-    parser.add_argument("--rows", type=positive_int, default=1_000, help="rows (one task each)")
-    parser.add_argument("--cols", type=positive_int, default=25_000, help="columns")
+    parser.add_argument("--rows", type=positive_int, default=SIZE_A, help="rows (one task each)")
+    parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
     parser.add_argument("--method", choices=("array", "shared_memory"), default="array",
                         help="multiprocessing.Array (the book) or shared_memory.SharedMemory")
@@ -91,21 +115,20 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     nbytes = args.rows * args.cols * 8
-    print(f"array = {args.rows} x {args.cols} doubles = {nbytes / 1e6:,.1f} MB in shared memory")
-    t0 = time.perf_counter()
+    print("Created shared array with {:,} nbytes".format(nbytes))
     try:
         findings = run(args.rows, args.cols, args.workers, args.method, args.start_method)
     except (MemoryError, OSError) as error:
         fail(f"cannot allocate {nbytes / 1e6:,.0f} MB of shared memory: {error}")
-    elapsed = time.perf_counter() - t0
-    print(f"cells written = {findings['cells'] - findings['unwritten']} of {findings['cells']}")
-    print(f"rows written by a single worker = {findings['rows with one writer']} of {args.rows}")
-    print(f"rows holding the pid their worker reported = {findings['rows matching the report']}")
-    print(f"distinct writers = {len(findings['writers'])} (of {args.workers} workers)")
-    for pid, nbr_rows in sorted(findings["writers"].items()):
-        print(f"  pid {pid}: {nbr_rows} rows")
-    print(f"parent's array is a view of the shared block = {findings['view of the shared block']}")
-    print(f"time = {elapsed:.2f} s")
+    print("Unique values in main_nparray:")
+    print(f"{'PID':>10} | {'Count':>12}")
+    for pid, count in sorted(findings["counter"].items()):
+        print(f"{pid:>10} | {count:>12}")
+    print(f"default value left = {findings['default value left']}")
+    print(f"cells counted = {sum(findings['counter'].values())} of {findings['cells']}")
+    print(f"rows holding one value = {findings['rows holding one value']} of {args.rows}")
+    print(f"distinct writers = {findings['distinct writers']} (of {args.workers} workers)")
+    print(f"parent's array is a view of the shared block = {findings['no copy']}")
 
 
 if __name__ == "__main__":

@@ -1,70 +1,96 @@
-"""Estimate pi with pure-Python darts split over a Pool of processes or of threads.
+"""Estimate pi with pure-Python darts split over a Pool of threads or of processes.
 
-Chapter 9, "Using Python Objects": the same dart-throwing function as
-``pi_lists_series.py``, run as ``--workers`` equal blocks by
-``multiprocessing.Pool`` (processes, one GIL each: about N times faster on N
-cores) or by ``multiprocessing.dummy.Pool`` (threads in one process sharing one
-GIL: no faster at all on CPU-bound Python). The book's figures for 1e8 darts:
-serial 71 s; 2 processes 37 s, 4 processes 18 s; threads 71 s whatever their number.
+Chapter 9, "Estimating Pi Using the Monte Carlo Method" / "Using Python
+Objects": ``estimate_nbr_points_in_quarter_circle`` throws darts at the unit
+square with ``random.uniform`` and counts those inside the quarter circle. The
+darts are split into ``nbr_workers`` equal blocks and mapped over
+``multiprocessing.dummy.Pool`` (threads in one process, sharing one GIL: no
+faster than serial) or, with ``--processes``, ``multiprocessing.Pool``
+(one interpreter and one GIL per process: about N times faster on N cores).
+The book, 1e8 darts: serial 71 s; threads 71 s whatever their number; 2
+processes 37 s, 4 processes 18 s.
 
-The workers live in ``_pi_workers.py`` so that spawned children can import
-them: the example works with ``--start-method spawn`` (macOS, Windows) and
-``forkserver`` (Linux from Python 3.14) as well as ``fork``.
+The worker is this module's own function: a spawned or forkserver child
+imports this file by its name (or runs it as ``__mp_main__``) to find it, so
+every ``--start-method`` works.
 
-Run:
-    python 09_multiprocessing/pi_estimation/pi_lists_parallel.py --workers 4              # processes
-    python 09_multiprocessing/pi_estimation/pi_lists_parallel.py --workers 4 --threads
-    python 09_multiprocessing/pi_estimation/pi_lists_parallel.py --samples 1e6 --seed 0 --start-method spawn
+Run (the book's commands):
+    python pi_lists_parallel.py 4                   # 4 threads
+    python pi_lists_parallel.py 4 --processes       # 4 processes
+    python pi_lists_parallel.py 2 --processes --nbr_samples_in_total 1e6 --seed 0 --start-method spawn
 """
 
-import math
-import multiprocessing
-import multiprocessing.dummy
+import random
 import time
 
-from _pi_workers import (add_start_method_argument, child_seeds, estimate_block, pi_from,
-                         samples_argument, split)
-from hpp.script import example_parser, positive_int
 
-SMOKE_ARGS = ["--samples", "200000", "--workers", "2", "--seed", "0"]
+def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=None):
+    """Monte Carlo count of the darts, of ``nbr_estimates``, inside the quarter circle.
+
+    ``seed=None`` is the book's: the ``random`` module's global generator (which
+    CPython reseeds in every forked child). A seed gives a private generator,
+    so a run can be repeated.
+    """
+    uniform = random.uniform if seed is None else random.Random(seed).uniform
+    nbr_trials_in_quarter_unit_circle = 0
+    for step in range(int(nbr_estimates)):
+        x = uniform(0, 1)
+        y = uniform(0, 1)
+        is_in_unit_circle = x * x + y * y <= 1.0
+        nbr_trials_in_quarter_unit_circle += is_in_unit_circle
+    return nbr_trials_in_quarter_unit_circle
 
 
-def estimate_pi(nbr_samples, nbr_workers, processes=True, seed=None, start_method=None):
-    """Darts inside the quarter circle, the work split in ``nbr_workers`` blocks."""
-    jobs = list(zip(split(nbr_samples, nbr_workers), child_seeds(seed, nbr_workers)))
+def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=None,
+                start_method=None):
+    """Darts inside the quarter circle, thrown as ``nbr_parallel_blocks`` blocks by a Pool."""
+    import multiprocessing
+    import multiprocessing.dummy
+
+    from _pi_common import child_seeds, split
+
     if processes:
-        pool = multiprocessing.get_context(start_method).Pool(processes=nbr_workers)
+        pool = multiprocessing.get_context(start_method).Pool(processes=nbr_parallel_blocks)
     else:
-        pool = multiprocessing.dummy.Pool(processes=nbr_workers)
+        pool = multiprocessing.dummy.Pool(processes=nbr_parallel_blocks)
+    nbr_trials_per_process = split(nbr_samples_in_total, nbr_parallel_blocks)
+    seeds = child_seeds(seed, nbr_parallel_blocks)
     with pool:
-        nbr_in_quarter_unit_circles = pool.map(estimate_block, jobs)
+        nbr_in_quarter_unit_circles = pool.starmap(estimate_nbr_points_in_quarter_circle,
+                                                   zip(nbr_trials_per_process, seeds))
     return sum(nbr_in_quarter_unit_circles)
 
 
+SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "200000", "--seed", "0"]
+
+
 def main(argv=None):
+    from _pi_common import add_seed_argument, add_start_method_argument, report, samples_argument
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=4, help="number of workers")
-    parser.add_argument("--samples", type=samples_argument, default=int(1e8),
+    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
+                        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)")
+    parser.add_argument("--workers", type=positive_int, default=4,
+                        help="number of workers when nbr_workers is not given")
+    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
+                        type=samples_argument, default=int(1e8),
                         help="darts in total (the book: 1e8)")
     kind = parser.add_mutually_exclusive_group()
-    kind.add_argument("--processes", dest="processes", action="store_true", default=True,
-                      help="a Pool of processes")
+    kind.add_argument("--processes", dest="processes", action="store_true", default=False,
+                      help="a Pool of processes (without it, the book uses threads)")
     kind.add_argument("--threads", dest="processes", action="store_false",
-                      help="a Pool of threads (multiprocessing.dummy)")
-    parser.add_argument("--seed", type=int, default=None,
-                        help="seed for a reproducible run (one child seed per worker)")
+                      help="a Pool of threads, multiprocessing.dummy (the default)")
+    add_seed_argument(parser)
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
+    nbr_workers = args.nbr_workers or args.workers
 
-    start = time.perf_counter()
-    inside = estimate_pi(args.samples, args.workers, args.processes, args.seed, args.start_method)
-    elapsed = time.perf_counter() - start
-    what = "processes" if args.processes else "threads"
-    print(f"workers = {args.workers} {what}")
-    print(f"darts = {args.samples}")
-    print(f"inside = {inside}")
-    print(f"pi estimate = {pi_from(inside, args.samples):.6f}  (math.pi = {math.pi:.6f})")
-    print(f"time = {elapsed:.2f} s")
+    print("Using Processes" if args.processes else "Using Threads")
+    print(f"Making {args.samples // nbr_workers:,} samples per {nbr_workers} worker")
+    t1 = time.time()
+    inside = estimate_pi(args.samples, nbr_workers, args.processes, args.seed, args.start_method)
+    report(inside, args.samples, time.time() - t1)
 
 
 if __name__ == "__main__":

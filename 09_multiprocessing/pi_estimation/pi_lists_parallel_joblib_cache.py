@@ -1,74 +1,98 @@
 """Joblib's ``Memory`` cache: the second run of the same pi estimate is read from disk.
 
 Chapter 9, "Intelligent caching of function call results": ``Memory(location)``
-wraps the dart-throwing function; a call with arguments it has seen is answered
-from the cache folder instead of being computed. The block index is one of the
-arguments: without it every block would have the same arguments, and the cache
-would return block 0's answer for all of them (the same count eight times).
-With no seed the answer is random yet cached: the second run repeats the first.
+wraps the dart thrower; a call with arguments it has seen is answered from the
+cache folder instead of being computed. ``estimate_nbr_points_in_quarter_circle_with_idx``
+takes the block index as an argument: without it all eight blocks have the
+same arguments, and the cache answers block 0's count for every one of them
+(the book's warning, shown here by ``--without-idx``: one distinct count).
 
 The cache goes in a fresh temporary folder, removed at the end, unless
-``--cache-dir`` names one to keep (run twice to see the second run hit it).
+``--cache-dir`` names one to keep (run twice to see the second run hit it; the
+book uses ``./joblib_cache``).
 
 Run:
-    python 09_multiprocessing/pi_estimation/pi_lists_parallel_joblib_cache.py --workers 4 --blocks 8
-    python 09_multiprocessing/pi_estimation/pi_lists_parallel_joblib_cache.py --cache-dir /tmp/joblib_cache
+    python pi_lists_parallel_joblib_cache.py --nbr_samples_in_total 1e6
+    python pi_lists_parallel_joblib_cache.py --cache-dir /tmp/joblib_cache
 """
 
-import math
-import tempfile
+import os
+import random
 import time
-from pathlib import Path
 
 from joblib import Memory, Parallel, delayed
 
-from _pi_workers import (child_seeds, estimate_nbr_points_in_quarter_circle_with_idx, pi_from,
-                         samples_argument, split)
-from hpp.script import example_parser, fail, positive_int
+from pi_lists_parallel import estimate_nbr_points_in_quarter_circle
 
-SMOKE_ARGS = ["--samples", "200000", "--workers", "2", "--blocks", "4"]
+SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4"]
 REQUIRES = ("joblib",)
 
 
-def estimate_pi_cached(memory, nbr_samples, nbr_workers, nbr_blocks, seed=None):
-    """Darts inside, each block computed once per (size, index, seed) and then cached."""
-    cached_estimate = memory.cache(estimate_nbr_points_in_quarter_circle_with_idx)
-    jobs = zip(split(nbr_samples, nbr_blocks), range(nbr_blocks), child_seeds(seed, nbr_blocks))
-    nbr_in_quarter_unit_circles = Parallel(n_jobs=nbr_workers)(
-        delayed(cached_estimate)(nbr_estimates, idx, block_seed)
-        for nbr_estimates, idx, block_seed in jobs)
-    return nbr_in_quarter_unit_circles
+def estimate_nbr_points_in_quarter_circle_with_idx(nbr_estimates, idx, seed=None):
+    """The dart thrower with the block index as an argument, so the cache keeps one entry per block."""
+    print(f"Executing estimate_nbr_points_in_quarter_circle with {nbr_estimates} on sample {idx} "
+          f"on pid {os.getpid()}")
+    uniform = random.uniform if seed is None else random.Random(seed).uniform
+    nbr_trials_in_quarter_unit_circle = 0
+    for step in range(int(nbr_estimates)):
+        x = uniform(0, 1)
+        y = uniform(0, 1)
+        is_in_unit_circle = x * x + y * y <= 1.0
+        nbr_trials_in_quarter_unit_circle += is_in_unit_circle
+    return nbr_trials_in_quarter_unit_circle
+
+
+def estimate_pi_cached(memory, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None,
+                       with_idx=True):
+    """The count of each block; each (size, index, seed) computed once, then read from the cache."""
+    from _pi_common import child_seeds, split
+
+    sizes = split(nbr_samples_in_total, nbr_parallel_blocks)
+    seeds = child_seeds(seed, nbr_parallel_blocks)
+    if with_idx:
+        cached = memory.cache(estimate_nbr_points_in_quarter_circle_with_idx)
+        calls = (delayed(cached)(n, idx, s) for idx, (n, s) in enumerate(zip(sizes, seeds)))
+    else:  # the book's warning: the same arguments for every block, so the same cached answer
+        cached = memory.cache(estimate_nbr_points_in_quarter_circle)
+        calls = (delayed(cached)(sizes[0], seeds[0]) for _ in sizes)
+    return Parallel(n_jobs=nbr_workers)(calls)
 
 
 def run_twice(cache_dir, args):
+    from _pi_common import pi_from
+
     memory = Memory(location=str(cache_dir), verbose=0)
     for attempt in ("first", "second"):
-        start = time.perf_counter()
-        blocks = estimate_pi_cached(memory, args.samples, args.workers, args.blocks, args.seed)
-        elapsed = time.perf_counter() - start
+        t1 = time.time()
+        blocks = estimate_pi_cached(memory, args.samples, args.workers, args.blocks, args.seed,
+                                    with_idx=not args.without_idx)
+        delta = time.time() - t1
         inside = sum(blocks)
-        print(f"{attempt} run: inside = {inside}, pi estimate = "
-              f"{pi_from(inside, args.samples):.6f}, time = {elapsed:.3f} s")
+        print(f"{attempt} run: Estimated pi {pi_from(inside, args.samples)}, Delta: {delta:.3f}")
         print(f"{attempt} run: blocks = {blocks}")
+        print(f"{attempt} run: distinct block counts = {len(set(blocks))}")
 
 
 def main(argv=None):
+    import tempfile
+
+    from _pi_common import add_seed_argument, samples_argument
+    from hpp.script import example_parser, positive_int, writable_dir
+
     parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=4, help="n_jobs")
-    parser.add_argument("--blocks", type=positive_int, default=8, help="number of jobs")
-    parser.add_argument("--samples", type=samples_argument, default=int(1e8),
-                        help="darts in total (the book: 1e8)")
-    parser.add_argument("--seed", type=int, default=None, help="seed for a reproducible run")
-    parser.add_argument("--cache-dir", type=Path, default=None,
+    parser.add_argument("--workers", type=positive_int, default=8, help="n_jobs (the book: 8)")
+    parser.add_argument("--blocks", type=positive_int, default=8, help="number of jobs (the book: 8)")
+    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
+                        type=samples_argument, default=int(1e8), help="darts in total (the book: 1e8)")
+    add_seed_argument(parser)
+    parser.add_argument("--cache-dir", type=writable_dir, default=None,
                         help="keep the cache in this folder (default: a temporary one)")
+    parser.add_argument("--without-idx", action="store_true",
+                        help="cache the function without the block index (the book's warning)")
     args = parser.parse_args(argv)
 
-    print(f"darts = {args.samples} in {args.blocks} blocks, math.pi = {math.pi:.6f}")
+    print(f"Making {args.samples // args.blocks:,} samples per {args.blocks} worker")
     if args.cache_dir is not None:
-        try:
-            args.cache_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            fail(f"cannot create the cache folder {args.cache_dir}: {error.strerror}")
         run_twice(args.cache_dir, args)
     else:
         with tempfile.TemporaryDirectory(prefix="joblib_cache_") as cache_dir:

@@ -1,57 +1,101 @@
 """Estimate pi with NumPy darts, one block per worker process.
 
-Chapter 9, "Random Numbers in Parallel Systems": each process throws a block
-of vectorised darts. Every worker needs its own random stream: forked children
-that inherit one generator state would throw identical darts. The book reseeds
-NumPy in each process (``np.random.seed()``); here each block gets a child of
-``SeedSequence(seed)`` (``spawn``), independent and reproducible, so
-``--seed 0 --blocks 4`` counts exactly what ``pi_numpy_serial_blocks.py``
-counts. The Pool has ``--workers`` processes (the book's version ignored it).
-The book: 1e8 darts, serial 2.46 s, 2 processes 1.61 s, 4 processes 0.88 s.
+Chapter 9, "Random Numbers in Parallel Systems" / "Using numpy": each process
+throws a block of vectorised darts. Every worker needs its own random stream:
+forked children inherit the parent's NumPy generator state and would throw
+identical darts (see ``random_numbers_in_parallel.py``), so the book calls
+``np.random.seed()`` in each worker ("remember to set the seed per process").
+With ``--seed`` each block gets a child of ``SeedSequence(seed)`` instead:
+independent and reproducible, so ``--seed 0`` with 4 blocks counts exactly what
+``pi_numpy_serial_blocks.py --seed 0 --blocks 4`` counts. The Pool has
+``nbr_workers`` processes (the book's ``Pool()`` ignored it). The book, 1e8
+darts: serial 2.46 s, 2 processes 1.61 s, 4 processes 0.88 s.
 
 Run:
-    python 09_multiprocessing/pi_estimation/pi_numpy_parallel_worker.py --workers 4 --blocks 4
+    python pi_numpy_parallel_worker.py 4 --processes
+    python pi_numpy_parallel_worker.py 2 --processes --nbr_samples_in_total 1e7 --seed 0
 """
 
-import math
-import multiprocessing
 import time
 
-from _pi_workers import (add_start_method_argument, estimate_nbr_points_in_quarter_circle_numpy,
-                         pi_from, samples_argument)
-from hpp.script import example_parser, positive_int
-from pi_numpy_serial_blocks import block_jobs
-
-SMOKE_ARGS = ["--samples", "1000000", "--workers", "2", "--blocks", "2", "--seed", "0"]
+import numpy as np
 
 
-def estimate_pi_parallel(nbr_samples, nbr_workers, nbr_blocks=None, seed=None, start_method=None):
-    jobs = block_jobs(nbr_samples, nbr_blocks or nbr_workers, seed)
-    with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
-        nbr_in_quarter_unit_circles = pool.map(estimate_nbr_points_in_quarter_circle_numpy, jobs)
-    return sum(nbr_in_quarter_unit_circles)
+def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
+    """Darts inside the quarter circle, ``nbr_samples`` thrown as two NumPy vectors.
+
+    ``seed=None`` is the book's: reseed NumPy's global generator from the OS in
+    this process first. A seed (an int or a ``SeedSequence``) gives a private,
+    reproducible generator.
+    """
+    if seed is None:
+        np.random.seed()  # remember to set the seed per process
+        uniform = np.random.uniform
+    else:
+        uniform = np.random.default_rng(seed).uniform
+    xs = uniform(0, 1, nbr_samples)
+    ys = uniform(0, 1, nbr_samples)
+    estimate_inside_quarter_unit_circle = (xs * xs + ys * ys) <= 1
+    nbr_trials_in_quarter_unit_circle = np.sum(estimate_inside_quarter_unit_circle)
+    return int(nbr_trials_in_quarter_unit_circle)
+
+
+def estimate_pi_parallel(nbr_samples_in_total, nbr_workers, nbr_blocks=None, seed=None,
+                         start_method=None, processes=True):
+    """The darts inside, thrown in ``nbr_blocks`` blocks (one per worker by default)."""
+    import multiprocessing
+    import multiprocessing.dummy
+
+    from _pi_common import block_jobs, split
+
+    nbr_blocks = nbr_blocks or nbr_workers
+    if seed is None:
+        map_inputs = [(size, None) for size in split(nbr_samples_in_total, nbr_blocks)]
+    else:
+        map_inputs = block_jobs(nbr_samples_in_total, nbr_blocks, seed)
+    if processes:
+        pool = multiprocessing.get_context(start_method).Pool(processes=nbr_workers)
+    else:
+        pool = multiprocessing.dummy.Pool(processes=nbr_workers)
+    with pool:
+        results = pool.starmap(estimate_nbr_points_in_quarter_circle, map_inputs)
+    return sum(results)
+
+
+SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "1000000", "--seed", "0"]
 
 
 def main(argv=None):
+    from _pi_common import add_seed_argument, add_start_method_argument, report, samples_argument
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
+    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
+                        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)")
+    parser.add_argument("--workers", type=positive_int, default=4,
+                        help="number of workers when nbr_workers is not given")
     parser.add_argument("--blocks", type=positive_int, default=None,
                         help="number of blocks (default: one per worker)")
-    parser.add_argument("--samples", type=samples_argument, default=int(1e8),
-                        help="darts in total (the book: 1e8)")
-    parser.add_argument("--seed", type=int, default=None, help="seed for a reproducible run")
+    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
+                        type=samples_argument, default=int(1e8), help="darts in total (the book: 1e8)")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--processes", dest="processes", action="store_true", default=False,
+                      help="a Pool of processes (without it, the book uses threads)")
+    kind.add_argument("--threads", dest="processes", action="store_false",
+                      help="a Pool of threads (NumPy releases the GIL in parts of the work)")
+    add_seed_argument(parser)
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
+    nbr_workers = args.nbr_workers or args.workers
 
-    start = time.perf_counter()
-    inside = estimate_pi_parallel(args.samples, args.workers, args.blocks, args.seed,
-                                  args.start_method)
-    elapsed = time.perf_counter() - start
-    print(f"workers = {args.workers}, blocks = {args.blocks or args.workers}")
-    print(f"darts = {args.samples}")
-    print(f"inside = {inside}")
-    print(f"pi estimate = {pi_from(inside, args.samples):.6f}  (math.pi = {math.pi:.6f})")
-    print(f"time = {elapsed:.2f} s")
+    print("Using Processes" if args.processes else "Using Threads")
+    print(f"Making {args.samples // (args.blocks or nbr_workers)} samples per worker")
+    t1 = time.time()
+    inside = estimate_pi_parallel(args.samples, nbr_workers, args.blocks, args.seed,
+                                  args.start_method, args.processes)
+    print("Took {}s".format(time.time() - t1))
+    report(inside, args.samples)
+    print("Pi", np.pi)
 
 
 if __name__ == "__main__":

@@ -1,25 +1,20 @@
 """Estimate pi with NumPy darts in one vectorised step.
 
-Chapter 9, "Random Numbers in Parallel Systems" / "Using numpy": two vectors of
-uniform random numbers replace the Python loop; the book's 1e8 darts take about
-2.5 s instead of 71 s. The catch: both vectors (and their temporaries) live in
-RAM at once, 1e8 x 8 bytes x 2 = 1.6 GB and more; ``pi_numpy_serial_blocks.py``
-throws the same darts in blocks.
+Chapter 9, "Using numpy": two vectors of uniform random numbers replace the
+Python loop; the book's 1e8 darts take about 2.5 s instead of 71 s. The catch:
+both vectors (and their temporaries) live in RAM at once, 1e8 x 8 bytes x 2 =
+1.6 GB and more; ``pi_numpy_serial_blocks.py`` throws the same darts in blocks.
 
 Run:
-    python 09_multiprocessing/pi_estimation/pi_numpy_serial.py                  # 1e8 darts
-    python 09_multiprocessing/pi_estimation/pi_numpy_serial.py --samples 1e7 --seed 0
+    python pi_numpy_serial.py                                  # 1e8 darts
+    python pi_numpy_serial.py --nbr_samples_in_total 1e7 --seed 0
 """
 
-import math
 import time
 
 import numpy as np
 
-from _pi_workers import pi_from, samples_argument
-from hpp.script import example_parser, fail
-
-SMOKE_ARGS = ["--samples", "1000000", "--seed", "0"]
+SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--seed", "0"]
 
 
 def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
@@ -28,27 +23,30 @@ def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     xs = rng.uniform(0, 1, nbr_samples)
     ys = rng.uniform(0, 1, nbr_samples)
     estimate_inside_quarter_unit_circle = (xs * xs + ys * ys) <= 1
-    return int(np.sum(estimate_inside_quarter_unit_circle))
+    nbr_trials_in_quarter_unit_circle = np.sum(estimate_inside_quarter_unit_circle)
+    return int(nbr_trials_in_quarter_unit_circle)
 
 
 def main(argv=None):
+    from _pi_common import add_seed_argument, report, samples_argument
+    from hpp.script import example_parser, fail
+
     parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=samples_argument, default=int(1e8),
+    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
+                        type=samples_argument, default=int(1e8),
                         help="darts (the book: 1e8, needing about 3 GB of RAM)")
-    parser.add_argument("--seed", type=int, default=None, help="seed for a reproducible run")
+    add_seed_argument(parser)
     args = parser.parse_args(argv)
 
-    start = time.perf_counter()
+    t1 = time.time()
     try:
-        inside = estimate_nbr_points_in_quarter_circle(args.samples, args.seed)
+        nbr_in_circle = estimate_nbr_points_in_quarter_circle(args.samples, args.seed)
     except MemoryError:
         fail(f"not enough memory for {args.samples} darts at once: "
-             "use fewer --samples or pi_numpy_serial_blocks.py")
-    elapsed = time.perf_counter() - start
-    print(f"darts = {args.samples}")
-    print(f"inside = {inside}")
-    print(f"pi estimate = {pi_from(inside, args.samples):.6f}  (math.pi = {math.pi:.6f})")
-    print(f"time = {elapsed:.2f} s")
+             "use fewer --nbr_samples_in_total or pi_numpy_serial_blocks.py")
+    print("Took {0:2f}s".format(time.time() - t1))
+    report(nbr_in_circle, args.samples)
+    print("Pi", np.pi)
 
 
 if __name__ == "__main__":

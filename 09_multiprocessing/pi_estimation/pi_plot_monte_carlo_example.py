@@ -11,7 +11,7 @@ Run:
 
 import numpy as np
 
-from hpp.script import example_parser, output_dir, positive_int
+from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
 
 SMOKE_ARGS = []
 
@@ -48,8 +48,8 @@ def plot(xs, ys, inside, estimate, path):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--samples", type=positive_int, default=10_000, help="darts")
-    parser.add_argument("--seed", type=int, default=0, help="RandomState seed")
-    parser.add_argument("--output-dir", default=None, help="where the PNG goes")
+    parser.add_argument("--seed", type=seed, default=0, help="RandomState seed")
+    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
     args = parser.parse_args(argv)
 
     xs, ys, inside = throw_darts(args.samples, args.seed)

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import psutil
 
-from _pi_workers import samples_argument
-from hpp.script import example_parser, fail, output_dir, positive_float, positive_int
+from _pi_common import samples_argument
+from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
 SMOKE_ARGS = ["--workers", "2", "--samples", "500000", "--interval", "0.1"]
 REQUIRES = ("psutil",)
@@ -92,7 +92,7 @@ def main(argv=None):
     parser.add_argument("--threads", action="store_true", help="threads instead of processes")
     parser.add_argument("--interval", type=positive_float, default=0.5,
                         help="seconds between CPU samples (the book: 2)")
-    parser.add_argument("--output-dir", default=None, help="where the PNG goes")
+    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
     args = parser.parse_args(argv)
 
     kind = "threads" if args.threads else "processes"

@@ -1,37 +1,55 @@
 """Find the primes in a range with ``Pool.map`` and ``itertools.compress``.
 
-Chapter 9, "Finding Prime Numbers": ``pool.map(check_prime, numbers,
+Chapter 9, "Finding Prime Numbers": ``pool.map(check_prime, number_range,
 chunksize)`` returns one True/False per number, in order; ``compress`` keeps
 the primes. The chunksize sets how many numbers travel to a worker per message:
 too small and the messaging dominates, too large and one slow chunk leaves the
 other workers idle (see ``primes_pool_plot_chunksizetimes.py``). Primes cost far
 more than non-primes, so ``--shuffle`` spreads them evenly over the chunks.
+``check_prime`` is defined here, so spawned workers import it from this file.
 
 Run:
-    python 09_multiprocessing/prime_generation/primes_pool.py --workers 4
-    python 09_multiprocessing/prime_generation/primes_pool.py --range B --chunksize 10 --shuffle
+    python primes_pool.py --workers 4
+    python primes_pool.py --range B --chunksize 10 --shuffle
 """
 
 import itertools
-import multiprocessing
-import random
+import math
 import time
 
-from _prime_generation_workers import (add_range_arguments, add_start_method_argument, check_prime,
-                                       chosen_range, report)
-from hpp.script import example_parser, positive_int
+
+def check_prime(n):
+    """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n) (exact)."""
+    if n < 2:
+        return False
+    if n % 2 == 0:
+        return n == 2
+    for i in range(3, math.isqrt(n) + 1, 2):
+        if n % i == 0:
+            return False
+    return True
+
+
+def find_primes(number_range, nbr_processes, chunksize=None, start_method=None):
+    """The primes among ``number_range`` (in its order), checked by a Pool of ``nbr_processes``."""
+    import multiprocessing
+
+    number_range = list(number_range)
+    with multiprocessing.get_context(start_method).Pool(processes=nbr_processes) as pool:
+        are_primes = pool.map(check_prime, number_range, chunksize=chunksize)
+    return list(itertools.compress(number_range, are_primes))
+
 
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
-def find_primes(numbers, nbr_workers, chunksize=None, start_method=None):
-    """The primes among ``numbers`` (in their order), checked by a Pool of ``nbr_workers``."""
-    with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
-        are_primes = pool.map(check_prime, numbers, chunksize=chunksize)
-    return list(itertools.compress(numbers, are_primes))
-
-
 def main(argv=None):
+    import random
+
+    from _prime_generation_common import (add_range_arguments, add_start_method_argument,
+                                          chosen_range, report)
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
     add_range_arguments(parser)
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
@@ -42,11 +60,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     start, stop, expected = chosen_range(args)
 
-    numbers = list(range(start, stop))
+    number_range = list(range(start, stop))
     if args.shuffle:
-        random.Random(0).shuffle(numbers)
+        random.Random(0).shuffle(number_range)
     t0 = time.perf_counter()
-    primes = find_primes(numbers, args.workers, args.chunksize, args.start_method)
+    primes = find_primes(number_range, args.workers, args.chunksize, args.start_method)
     report(primes, start, stop, expected, time.perf_counter() - t0)
 
 

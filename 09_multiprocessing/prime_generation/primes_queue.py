@@ -11,17 +11,44 @@ the book's 1, 2, 4, 8 workers take 69-91 s on range C against 16 s serially.
 ``--queue multiprocessing`` uses pipe-based ``multiprocessing.Queue`` instead.
 
 Run:
-    python 09_multiprocessing/prime_generation/primes_queue.py --workers 4 --range A
+    python primes_queue.py 4 --range A
 """
 
+import math
 import multiprocessing
 import queue
 import time
 
-from _prime_generation_workers import (FLAG_ALL_DONE, FLAG_WORKER_FINISHED_PROCESSING,
-                                       add_range_arguments, add_start_method_argument,
-                                       check_prime_worker, chosen_range, report)
-from hpp.script import example_parser, positive_int
+FLAG_ALL_DONE = b"WORK_FINISHED"
+FLAG_WORKER_FINISHED_PROCESSING = b"WORKER_FINISHED_PROCESSING"
+
+
+def check_prime(n):
+    """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n) (exact)."""
+    if n < 2:
+        return False
+    if n % 2 == 0:
+        return n == 2
+    for i in range(3, math.isqrt(n) + 1, 2):
+        if n % i == 0:
+            return False
+    return True
+
+
+def check_prime_worker(job_queue, results_queue):
+    """Take candidates from ``job_queue`` until the poison pill; put the primes in ``results_queue``.
+
+    Each worker answers the pill with ``FLAG_WORKER_FINISHED_PROCESSING``, so the
+    parent knows when every result has arrived.
+    """
+    while True:
+        candidate = job_queue.get()
+        if candidate == FLAG_ALL_DONE:
+            results_queue.put(FLAG_WORKER_FINISHED_PROCESSING)
+            break
+        if check_prime(candidate):
+            results_queue.put(candidate)
+
 
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
@@ -79,16 +106,23 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
 
 
 def main(argv=None):
+    from _prime_generation_common import (add_range_arguments, add_start_method_argument,
+                                          chosen_range, report)
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
     add_range_arguments(parser)
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
+    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
+                        help="worker processes (the book's argument)")
+    parser.add_argument("--workers", type=positive_int, default=4,
+                        help="worker processes when nbr_workers is not given")
     parser.add_argument("--queue", choices=("manager", "multiprocessing"), default="manager",
                         help="Manager().Queue() as in the book, or multiprocessing.Queue")
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
     start, stop, expected = chosen_range(args)
     t0 = time.perf_counter()
-    primes = find_primes(range(start, stop), args.workers, args.queue, args.start_method)
+    primes = find_primes(range(start, stop), args.nbr_workers or args.workers, args.queue, args.start_method)
     report(primes, start, stop, expected, time.perf_counter() - t0)
 
 

@@ -7,18 +7,14 @@ the rest are still being queued. The answer and the protocol are those of
 ``primes_queue.py``.
 
 Run:
-    python 09_multiprocessing/prime_generation/primes_queue_jobs_feeder_thread.py --workers 4 --range A
+    python primes_queue_jobs_feeder_thread.py 4 --range A
 """
 
 import multiprocessing
 import threading
 import time
 
-from _prime_generation_workers import (FLAG_ALL_DONE, add_range_arguments,
-                                       add_start_method_argument, check_prime_worker, chosen_range,
-                                       report)
-from hpp.script import example_parser, positive_int
-from primes_queue import collect_results, make_queues
+from primes_queue import FLAG_ALL_DONE, check_prime_worker, collect_results, make_queues
 
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
@@ -51,16 +47,23 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
 
 
 def main(argv=None):
+    from _prime_generation_common import (add_range_arguments, add_start_method_argument,
+                                          chosen_range, report)
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
     add_range_arguments(parser)
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
+    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
+                        help="worker processes (the book's argument)")
+    parser.add_argument("--workers", type=positive_int, default=4,
+                        help="worker processes when nbr_workers is not given")
     parser.add_argument("--queue", choices=("manager", "multiprocessing"), default="manager",
                         help="Manager().Queue() as in the book, or multiprocessing.Queue")
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
     start, stop, expected = chosen_range(args)
     t0 = time.perf_counter()
-    primes = find_primes(range(start, stop), args.workers, args.queue, args.start_method)
+    primes = find_primes(range(start, stop), args.nbr_workers or args.workers, args.queue, args.start_method)
     report(primes, start, stop, expected, time.perf_counter() - t0)
 
 

@@ -6,14 +6,11 @@ odd numbers halves the messages for the same primes (the range's even numbers
 above 2 are never prime).
 
 Run:
-    python 09_multiprocessing/prime_generation/primes_queue_less_work.py --workers 4 --range A
+    python primes_queue_less_work.py 4 --range A
 """
 
 import time
 
-from _prime_generation_workers import (add_range_arguments, add_start_method_argument, chosen_range,
-                                       report)
-from hpp.script import example_parser, positive_int
 from primes_queue import find_primes
 
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
@@ -27,9 +24,16 @@ def odd_candidates(start, stop):
 
 
 def main(argv=None):
+    from _prime_generation_common import (add_range_arguments, add_start_method_argument,
+                                          chosen_range, report)
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
     add_range_arguments(parser)
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
+    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
+                        help="worker processes (the book's argument)")
+    parser.add_argument("--workers", type=positive_int, default=4,
+                        help="worker processes when nbr_workers is not given")
     parser.add_argument("--queue", choices=("manager", "multiprocessing"), default="manager",
                         help="Manager().Queue() as in the book, or multiprocessing.Queue")
     add_start_method_argument(parser)
@@ -37,7 +41,7 @@ def main(argv=None):
     start, stop, expected = chosen_range(args)
     candidates = odd_candidates(start, stop)
     t0 = time.perf_counter()
-    primes = find_primes(candidates, args.workers, args.queue, args.start_method)
+    primes = find_primes(candidates, args.nbr_workers or args.workers, args.queue, args.start_method)
     print(f"candidates queued = {len(candidates)} of {stop - start}")
     report(primes, start, stop, expected, time.perf_counter() - t0)
 

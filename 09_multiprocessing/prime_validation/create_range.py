@@ -8,11 +8,14 @@ goes, so the slices stay nearly equal: ``create(1, 31, 4)`` gives
 boundary from the first one and returns ``(9, 15), (15, 23), ...``, failing its
 own third test.)
 
+The book's file carries its own tests; run them with ``python -m unittest
+create_range`` or ``pytest create_range.py``.
+
 Run:
-    python 09_multiprocessing/prime_validation/create_range.py --from 1 --to 31 --chunks 4
+    python create_range.py --from 1 --to 31 --chunks 4
 """
 
-from hpp.script import example_parser, fail, positive_int
+import unittest
 
 SMOKE_ARGS = ["--from", "1", "--to", "31", "--chunks", "4"]
 
@@ -38,10 +41,23 @@ def create(from_i, to_i, nbr_ranges):
     return ranges
 
 
+class Test(unittest.TestCase):
+    def test1(self):
+        self.assertEqual(create(2, 11, 2), [(2, 7), (7, 11)])
+
+    def test2(self):
+        self.assertEqual(create(1, 31, 3), [(1, 11), (11, 21), (21, 31)])
+
+    def test3(self):  # the official code fails this one
+        self.assertEqual(create(1, 31, 4), [(1, 9), (9, 17), (17, 25), (25, 31)])
+
+
 def main(argv=None):
+    from hpp.script import example_parser, fail, positive_int
+
     parser = example_parser(__doc__)
-    parser.add_argument("--from", dest="from_i", type=int, default=1)
-    parser.add_argument("--to", dest="to_i", type=int, default=31)
+    parser.add_argument("--from", dest="from_i", type=positive_int, default=1)
+    parser.add_argument("--to", dest="to_i", type=positive_int, default=31)
     parser.add_argument("--chunks", type=positive_int, default=4)
     args = parser.parse_args(argv)
     try:

@@ -1,42 +1,70 @@
-"""The Pool version with a serial pre-check of the small factors first.
+"""The Pool version with a serial pre-check: most non-primes have a small factor.
 
-Chapter 9, "Verifying Primes Using Interprocess Communication": most non-primes
-have a small factor (half are even, a third divisible by 3...). Trying the odd
-numbers below ``SERIAL_CHECK_CUTOFF`` (21) in the parent answers them at once,
-without starting any parallel work; only the rest go to the Pool, from 21 up.
+Chapter 9, "A Less Naive Pool Solution": before splitting the work, the parent
+tries the factors below ``SERIAL_CHECK_CUTOFF`` (21) itself. Most non-primes
+are divisible by 3, 5, 7, ... and are rejected without sending any work to the
+Pool: the trivial non-prime costs microseconds instead of a round of
+messages.
 
 Run:
-    python 09_multiprocessing/prime_validation/primes_pool_per_number2.py --workers 4
+    python primes_pool_per_number2.py --workers 4
 """
 
-import multiprocessing
+import math
 
-from _prime_validation_common import (add_arguments, chosen_numbers, has_small_factor, odd_ranges,
-                                      run_numbers, trivial_answer)
-from _prime_validation_workers import SERIAL_CHECK_CUTOFF, check_prime_in_range
-from hpp.script import example_parser
+import create_range
+
+SERIAL_CHECK_CUTOFF = 21
+
+
+def check_prime_in_range(n_from_i_to_i):
+    """``(n, (from_i, to_i))`` -> False if an odd number in [from_i, to_i) divides n."""
+    (n, (from_i, to_i)) = n_from_i_to_i
+    if n % 2 == 0:
+        return False
+    assert from_i % 2 != 0
+    for i in range(from_i, int(to_i), 2):
+        if n % i == 0:
+            return False
+    return True
+
+
+def check_prime(n, pool, nbr_processes):
+    from _prime_validation_common import is_prime_serially
+
+    if n < SERIAL_CHECK_CUTOFF ** 2:  # too small to split: its factors are all below the cut-off
+        return is_prime_serially(n)
+    # cheaply check high probability set of possible factors
+    from_i = 3
+    to_i = SERIAL_CHECK_CUTOFF
+    if not check_prime_in_range((n, (from_i, to_i))):
+        return False
+
+    from_i = to_i
+    to_i = math.isqrt(n) + 1
+    ranges_to_check = create_range.create(from_i, to_i, nbr_processes)
+    ranges_to_check = list(zip(len(ranges_to_check) * [n], ranges_to_check))
+    results = pool.map(check_prime_in_range, ranges_to_check)
+    if False in results:
+        return False
+    return True
+
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 
 
-def check_prime(n, pool, nbr_processes):
-    answer = trivial_answer(n, SERIAL_CHECK_CUTOFF)
-    if answer is not None:
-        return answer
-    if has_small_factor(n):
-        return False
-    ranges_to_check = odd_ranges(n, nbr_processes, SERIAL_CHECK_CUTOFF)
-    ranges_to_check = zip(len(ranges_to_check) * [n], ranges_to_check)
-    results = pool.map(check_prime_in_range, ranges_to_check)
-    return False not in results
-
-
 def main(argv=None):
+    import multiprocessing
+
+    from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
+    from hpp.script import example_parser
+
     parser = example_parser(__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
+    print("Testing with {} processes".format(args.workers))
     with multiprocessing.get_context(args.start_method).Pool(processes=args.workers) as pool:
-        run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args))
+        run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
 
 
 if __name__ == "__main__":

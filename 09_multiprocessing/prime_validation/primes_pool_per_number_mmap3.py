@@ -1,47 +1,102 @@
-"""The mmap flag, polled once per sub-range of 1000 odd numbers: the fastest version.
+"""The mmap flag, read once per sub-range of ``CHECK_EVERY``: the fastest version.
 
-Chapter 9, "Using mmap as a flag" (the final version): the slice is walked in
-sub-ranges of ``CHECK_EVERY`` odd numbers; the inner loop only divides, and the
-flag is read between sub-ranges. No counter in the hot loop: the book's best
-times (1.06 s for a prime, 0.35-0.43 s for the non-primes, 8 processes).
+Chapter 9, "Using mmap as a Flag Redux" (the final version): each slice is
+walked in sub-ranges; the inner loop only divides, and the flag is read between
+sub-ranges. No counter in the hot loop: the book's best times (1.06 s for a
+prime, 0.35-0.43 s for the non-primes, 8 processes).
 
 Run:
-    python 09_multiprocessing/prime_validation/primes_pool_per_number_mmap3.py --workers 4
+    python primes_pool_per_number_mmap3.py --workers 4
 """
 
-import multiprocessing
+import math
+import mmap
 
-from _mmap_flag import mmap_flag
-from _prime_validation_common import (add_arguments, chosen_numbers, has_small_factor, odd_ranges,
-                                      run_numbers, trivial_answer)
-from _prime_validation_workers import (FLAG_CLEAR, SERIAL_CHECK_CUTOFF,
-                                       check_prime_in_range_mmap3, init_mmap)
-from hpp.script import example_parser
+import create_range
+
+SERIAL_CHECK_CUTOFF = 21
+CHECK_EVERY = 1000
+FLAG_CLEAR = 0  # b"0" in the 2nd edition's first version
+FLAG_SET = 1
+
+sh_mem = None  # the one-byte flag, an mmap: set by init_worker in every process
+
+
+def init_worker(path):
+    """Pool initializer (and the parent's own call): map the flag file's byte as ``sh_mem``."""
+    global sh_mem
+    with open(path, "r+b") as handle:
+        sh_mem = mmap.mmap(handle.fileno(), 1)
+
+
+def check_prime_in_range(n_from_i_to_i):
+    """``(n, (from_i, to_i))``: trial division that reads the shared byte as it goes."""
+    (n, (from_i, to_i)) = n_from_i_to_i
+    if n % 2 == 0:
+        return False
+    assert from_i % 2 != 0
+    for outer_counter in range(from_i, int(to_i), CHECK_EVERY):
+        upper_bound = min(int(to_i), outer_counter + CHECK_EVERY)
+        for i in range(outer_counter, upper_bound, 2):
+            if n % i == 0:
+                sh_mem.seek(0)
+                sh_mem.write_byte(FLAG_SET)
+                return False
+        sh_mem.seek(0)
+        flag = sh_mem.read_byte()
+        if flag == FLAG_SET:
+            return False
+    return True
+
+def check_prime(n, pool, nbr_processes):
+    from _prime_validation_common import is_prime_serially
+
+    if n < SERIAL_CHECK_CUTOFF ** 2:
+        return is_prime_serially(n)
+    # cheaply check high probability set of possible factors
+    from_i = 3
+    to_i = SERIAL_CHECK_CUTOFF
+    sh_mem.seek(0)
+    sh_mem.write_byte(FLAG_CLEAR)
+    if not check_prime_in_range((n, (from_i, to_i))):
+        return False
+    sh_mem.seek(0)
+    sh_mem.write_byte(FLAG_CLEAR)
+
+    from_i = to_i
+    to_i = math.isqrt(n) + 1
+    ranges_to_check = create_range.create(from_i, to_i, nbr_processes)
+    ranges_to_check = list(zip(len(ranges_to_check) * [n], ranges_to_check))
+    results = pool.map(check_prime_in_range, ranges_to_check)
+    if False in results:
+        return False
+    return True
+
+
+def make_pool(nbr_processes, path, start_method=None):
+    """A Pool whose workers map the flag file at ``path``, as this process does."""
+    import multiprocessing
+
+    init_worker(path)
+    context = multiprocessing.get_context(start_method)
+    return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(path,))
+
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 
 
-def check_prime(n, pool, nbr_processes, sh_mem):
-    answer = trivial_answer(n, SERIAL_CHECK_CUTOFF)
-    if answer is not None:
-        return answer
-    if has_small_factor(n):
-        return False
-    ranges_to_check = odd_ranges(n, nbr_processes, SERIAL_CHECK_CUTOFF)
-    ranges_to_check = zip(len(ranges_to_check) * [n], ranges_to_check)
-    results = pool.map(check_prime_in_range_mmap3, ranges_to_check)
-    sh_mem[0] = FLAG_CLEAR[0]  # ready for the next number
-    return False not in results
-
-
 def main(argv=None):
+    from _prime_validation_common import add_arguments, chosen_numbers, flag_file, run_numbers
+    from hpp.script import example_parser
+
     parser = example_parser(__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
-    context = multiprocessing.get_context(args.start_method)
-    with mmap_flag() as (path, sh_mem), \
-            context.Pool(processes=args.workers, initializer=init_mmap, initargs=(path,)) as pool:
-        run_numbers(lambda n: check_prime(n, pool, args.workers, sh_mem), chosen_numbers(args))
+    print("CHECK_EVERY", CHECK_EVERY)
+    print("Testing with {} processes".format(args.workers))
+    with flag_file() as path, make_pool(args.workers, path, args.start_method) as pool:
+        run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
+    sh_mem.close()
 
 
 if __name__ == "__main__":

@@ -9,51 +9,93 @@ polling interval (the ``CHECK_EVERY`` of the other examples, 1000) with the
 (The official script is Python 2 and no longer runs.)
 
 Run:
-    python 09_multiprocessing/prime_validation/primes_understand_comms_frequency.py --workers 4 --size small
+    python primes_understand_comms_frequency.py --workers 4 --size small
 """
 
-import multiprocessing
+import math
 import time
 
-from _prime_validation_common import (add_arguments, chosen_numbers, has_small_factor, odd_ranges,
-                                      trivial_answer)
-from _prime_validation_workers import (FLAG_CLEAR, SERIAL_CHECK_CUTOFF,
-                                       check_prime_in_range_counting, init_value)
-from hpp.script import example_parser, positive_int
+import create_range
 
-SMOKE_ARGS = ["--numbers", "1000000432799", "1000000000039", "--workers", "2",
-              "--check-every", "100", "10000"]
+SERIAL_CHECK_CUTOFF = 21
+FLAG_CLEAR = 0
+FLAG_SET = 1
+
+value = None  # the shared flag, a RawValue("b"): set by init_worker in every process
 
 
-def check_prime(n, pool, nbr_processes, value, check_every):
-    """``(is prime, flag reads by all workers)``."""
-    answer = trivial_answer(n, SERIAL_CHECK_CUTOFF)
-    if answer is not None:
-        return answer, 0
-    if has_small_factor(n):
+def init_worker(shared_value):
+    """Pool initializer (and the parent's own call): keep the shared flag as ``value``."""
+    global value
+    value = shared_value
+
+
+def check_prime_in_range(n_from_i_to_i_check_every):
+    """``(n, (from_i, to_i), check_every)`` -> ``(no factor found, flag reads)``.
+
+    The RawValue checker with the polling interval as a parameter, counting its
+    looks at the flag.
+    """
+    (n, (from_i, to_i), check_every_n) = n_from_i_to_i_check_every
+    if n % 2 == 0:
         return False, 0
-    ranges_to_check = odd_ranges(n, nbr_processes, SERIAL_CHECK_CUTOFF)
+    assert from_i % 2 != 0
+    nbr_polls = 0
+    check_every = check_every_n
+    for i in range(from_i, int(to_i), 2):
+        check_every -= 1
+        if not check_every:
+            nbr_polls += 1
+            if value.value == FLAG_SET:
+                return False, nbr_polls
+            check_every = check_every_n
+        if n % i == 0:
+            value.value = FLAG_SET
+            return False, nbr_polls
+    return True, nbr_polls
+
+
+def check_prime(n, pool, nbr_processes, check_every):
+    """``(is prime, flag reads by all workers)``."""
+    from _prime_validation_common import is_prime_serially
+
+    if n < SERIAL_CHECK_CUTOFF ** 2:
+        return is_prime_serially(n), 0
+    if not check_prime_in_range((n, (3, SERIAL_CHECK_CUTOFF), check_every))[0]:
+        return False, 0
+    value.value = FLAG_CLEAR
+    ranges_to_check = create_range.create(SERIAL_CHECK_CUTOFF, math.isqrt(n) + 1, nbr_processes)
     jobs = [(n, r, check_every) for r in ranges_to_check]
-    results = pool.map(check_prime_in_range_counting, jobs)
-    value.value = FLAG_CLEAR[0]
+    results = pool.map(check_prime_in_range, jobs)
     return all(found for found, _ in results), sum(polls for _, polls in results)
 
 
+def make_pool(nbr_processes, start_method=None):
+    """A Pool whose workers share one flag with this process."""
+    import multiprocessing
+
+    context = multiprocessing.get_context(start_method)
+    shared_value = context.RawValue("b", FLAG_CLEAR)
+    init_worker(shared_value)
+    return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(shared_value,))
+
+
 def main(argv=None):
+    from _prime_validation_common import add_arguments, chosen_numbers
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
     add_arguments(parser)
     parser.add_argument("--check-every", type=positive_int, nargs="+",
                         default=[10, 100, 1000, 10000, 100000],
                         help="polling intervals to try (trial divisions between flag reads)")
     args = parser.parse_args(argv)
-    numbers = chosen_numbers(args)
-    context = multiprocessing.get_context(args.start_method)
-    value = context.RawValue("b", FLAG_CLEAR[0])
-    with context.Pool(processes=args.workers, initializer=init_value, initargs=(value,)) as pool:
+    numbers = chosen_numbers(args).values()
+    with make_pool(args.workers, args.start_method) as pool:
         for n in numbers:
             for check_every in args.check_every:
                 t0 = time.perf_counter()
-                is_prime, polls = check_prime(n, pool, args.workers, value, check_every)
+                is_prime, polls = check_prime(n, pool, args.workers, check_every)
                 elapsed = time.perf_counter() - t0
                 print(f"{n} is prime: {is_prime}  check every {check_every:>6}: "
                       f"{polls:>9} flag reads, {elapsed:.4f} s")

@@ -1,0 +1,53 @@
+"""The book's ranges, their flags and the report of the prime-generation examples (not what they teach).
+
+The trial division (``check_prime``) and the queue worker are in the scripts
+the book names: ``primes.py``, ``primes_pool.py``, ``primes_queue.py``.
+"""
+
+from hpp.script import START_METHODS, fail, non_negative_int
+
+# The book's ranges [start, stop) and how many primes each holds.
+RANGES = {
+    "A": (100_000_000, 100_010_000, 551),
+    "B": (100_000_000, 100_100_000, 5_411),
+    "C": (100_000_000, 101_000_000, 54_208),
+    "D": (1_000_000_000, 1_000_100_000, 4_832),
+    "E": (100_000_000_000, 100_000_100_000, 4_019),
+}
+
+
+def add_range_arguments(parser, default="C"):
+    parser.add_argument("--range", choices=sorted(RANGES), default=default,
+                        help="the book's ranges: A [1e8, 1e8+1e4), B [1e8, 1e8+1e5), "
+                             "C [1e8, 1.01e8), D [1e9, 1e9+1e5), E [1e11, 1e11+1e5)")
+    parser.add_argument("--start", type=non_negative_int, default=None,
+                        help="first number (overrides --range)")
+    parser.add_argument("--stop", type=non_negative_int, default=None,
+                        help="end of the range, excluded")
+
+
+def chosen_range(args):
+    """``(start, stop, expected count or None)`` from the parsed flags."""
+    start, stop, expected = RANGES[args.range]
+    if args.start is not None or args.stop is not None:
+        start = args.start if args.start is not None else start
+        stop = args.stop if args.stop is not None else stop
+        expected = None
+    if not start < stop:
+        fail(f"expected --start < --stop, got {start} and {stop}")
+    return start, stop, expected
+
+
+def add_start_method_argument(parser):
+    parser.add_argument("--start-method", choices=START_METHODS, default=None,
+                        help="how worker processes start (default: the platform's)")
+
+
+def report(primes, start, stop, expected, elapsed):
+    print(f"range = [{start}, {stop})")
+    print(f"primes found = {len(primes)}")
+    if primes:
+        print(f"first = {min(primes)}, last = {max(primes)}")
+    if expected is not None:
+        print(f"the book's count = {expected}")
+    print(f"time = {elapsed:.2f} s")

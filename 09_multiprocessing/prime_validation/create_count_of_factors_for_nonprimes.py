@@ -1,0 +1,87 @@
+"""Which factor rejects a non-prime? Count the smallest factor of every non-prime below 10**7.
+
+Chapter 9, "Verifying Primes Using Interprocess Communication" (the figure of
+how often each smallest factor occurs, behind "Serial Pre-check"): a Pool maps
+``smallest_factor`` over range(3, upper) and a ``Counter`` tallies the
+answers. Half the numbers are even, a third are divisible by 3, and so on: the
+book's counts below 10**7 are 2: 4,999,998, 3: 1,666,666, 5: 666,666,
+7: 380,952, 11: 207,791, with 446 distinct smallest factors among 9,335,419
+non-primes. So trying the few smallest factors serially rejects most
+non-primes before any work is sent to other processes. Writes
+``primes_validation_count_of_factors.png`` (log-scale bars).
+
+Run:
+    python create_count_of_factors_for_nonprimes.py                   # the book's 10**7 (minutes)
+    python create_count_of_factors_for_nonprimes.py --upper 1000000 --workers 2
+"""
+
+import collections
+import math
+
+
+def smallest_factor(n):
+    """The smallest factor of ``n`` above 1, or None when ``n`` is prime."""
+    if n % 2 == 0:
+        return 2 if n != 2 else None
+    for i in range(3, math.isqrt(n) + 1, 2):
+        if n % i == 0:
+            return i
+    return None
+
+
+def count_smallest_factors(upper, nbr_processes=4, start_method=None, chunksize=10_000):
+    """``Counter({smallest factor: how many non-primes in [3, upper) have it})``."""
+    import multiprocessing
+
+    with multiprocessing.get_context(start_method).Pool(processes=nbr_processes) as pool:
+        factors = pool.imap(smallest_factor, range(3, upper), chunksize=chunksize)
+        return collections.Counter(f for f in factors if f is not None)
+
+
+def plot(counts, upper, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    top = sorted(counts.items(), key=lambda item: -item[1])[:30]
+    fig, ax = plt.subplots(figsize=(8, 8))
+    ax.barh([str(f) for f, _ in reversed(top)], [c for _, c in reversed(top)])
+    ax.set_xscale("log")
+    ax.set_xlabel("non-primes with this smallest factor (log scale)")
+    ax.set_ylabel("smallest factor")
+    ax.set_title(f"Smallest factors of the {sum(counts.values()):,} non-primes in [3, {upper:,})")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+SMOKE_ARGS = ["--upper", "20000", "--workers", "2"]
+
+
+def main(argv=None):
+    from hpp.script import START_METHODS, example_parser, fail, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--upper", type=positive_int, default=10**7,
+                        help="count the non-primes in [3, upper) (the book: 10**7)")
+    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes (the book: 4)")
+    parser.add_argument("--start-method", choices=START_METHODS, default=None,
+                        help="how worker processes start (default: the platform's)")
+    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
+    args = parser.parse_args(argv)
+    if args.upper < 5:
+        fail(f"create_count_of_factors_for_nonprimes.py: --upper must be at least 5, got {args.upper}")
+
+    counts = count_smallest_factors(args.upper, args.workers, args.start_method)
+    print(f"non-primes in [3, {args.upper}) = {sum(counts.values()):,}")
+    print(f"distinct smallest factors = {len(counts)}")
+    for factor, count in sorted(counts.items(), key=lambda item: -item[1])[:5]:
+        print(f"smallest factor {factor}: {count:,}")
+    path = output_dir("09_multiprocessing", args.output_dir) / "primes_validation_count_of_factors.png"
+    plot(counts, args.upper, path)
+    print(f"figure = {path}")
+
+
+if __name__ == "__main__":
+    main()
