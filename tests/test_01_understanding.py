@@ -1,6 +1,7 @@
 """Chapter 01: check_prime (book, exact, vectorised, Cython), the searches, Amdahl's law."""
 
 import random
+import re
 import sys
 
 import numpy as np
@@ -132,3 +133,131 @@ def test_the_chapter_benchmark_cases_pass_their_checks():
             params = dict(workload.params_for("quick")[0], calls=1)
             result = run_case(case, params, workload, repeat=1, budget_seconds=0)
             assert result.status == PASSED, (case.name, result.message)
+
+
+# ---------------------------------------------------------------- this machine's memory tiers
+
+tiers = load_example(CHAPTER / "memory_tiers.py")
+
+
+def test_memory_tiers_result_has_one_row_per_size_in_order():
+    sizes = tiers.working_set_sizes(4096, 65536)
+    assert sizes == [4096, 8192, 16384, 32768, 65536]
+    caches = {"L1": 8192, "L2": 32768}
+    rows = tiers.measure(sizes, read_bytes=1 << 17, caches=caches)
+    assert [row["bytes"] for row in rows] == sizes
+    assert [row["tier"] for row in rows] == ["L1", "L1", "L2", "L2", "RAM"]
+    for row in rows:
+        assert set(row) == {"bytes", "tier", "read_gb_per_s", "random_read_ns"}
+        assert np.isfinite(row["read_gb_per_s"])
+        assert np.isfinite(row["random_read_ns"])
+
+
+def test_cache_sizes_are_read_from_sysfs(tmp_path):
+    for index, (kind, level, size) in enumerate(
+        [("Data", 1, "48K"), ("Instruction", 1, "32K"), ("Unified", 2, "1024K"), ("Unified", 3, "32M")]
+    ):
+        folder = tmp_path / f"index{index}"
+        folder.mkdir()
+        (folder / "type").write_text(kind + "\n")
+        (folder / "level").write_text(f"{level}\n")
+        (folder / "size").write_text(size + "\n")
+    assert tiers.cache_sizes(tmp_path) == {"L1": 48 * 1024, "L2": 1024 * 1024, "L3": 32 * 1024**2}
+    assert tiers.cache_sizes(tmp_path / "missing") == {}
+
+
+def test_memory_tiers_script_saves_its_plot(run_example, tmp_path):
+    completed = run_example(
+        "01_understanding/memory_tiers.py",
+        "--min-kib",
+        "4",
+        "--max-mib",
+        "1",
+        "--read-mib",
+        "2",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
+    rows = [line for line in completed.stdout.splitlines() if line.strip().endswith(tuple("0123456789"))]
+    assert len(rows) == 9  # 4 KiB, 8 KiB, ... 1 MiB
+    assert (tmp_path / "memory_tiers.png").stat().st_size > 5000
+
+
+# ---------------------------------------------------------------- the future of Python: no GIL, a JIT
+
+free_threaded = load_example(CHAPTER / "free_threaded_pi.py")
+jit = load_example(CHAPTER / "jit_julia.py")
+future = load_example(CHAPTER / "_future.py")
+
+
+def test_pi_with_threads_counts_the_same_darts_whatever_the_threads_order():
+    hits = [free_threaded.estimate_nbr_points_in_quarter_circle(10_000, seed) for seed in range(4)]
+    pi, total = free_threaded.estimate_pi_with_threads(40_000, 4, seed=0)
+    assert total == sum(hits)
+    assert pi == 4 * sum(hits) / 40_000
+    assert abs(pi - np.pi) < 0.05
+    assert free_threaded.estimate_pi_with_threads(40_000, 4, seed=0) == (pi, total)
+
+
+def test_the_gil_is_reported():
+    expected = sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True
+    assert free_threaded.gil_enabled() is expected
+
+
+def test_free_threaded_pi_says_what_it_needs(run_example):
+    completed = run_example(
+        "01_understanding/free_threaded_pi.py", "--samples", "20000", "--threads", "2", check=True
+    )
+    assert re.search(r"^Python 3\.\d+\.\d+, GIL enabled: (True|False)$", completed.stdout, re.M)
+    assert len(re.findall(r"darts inside = \d+, pi estimate = 3\.\d{5}$", completed.stdout, re.M)) >= 2
+    if future.find(future.FREE_THREADED_NAMES, future.is_free_threaded) is None:
+        last = completed.stdout.strip().splitlines()[-1]
+        assert last.startswith("No free-threaded CPython found: install python3.13t or python3.14t")
+
+
+def test_free_threaded_pi_in_a_free_threaded_build(run_example):
+    python = future.find(future.FREE_THREADED_NAMES, future.is_free_threaded)
+    if python is None:
+        pytest.skip("needs a free-threaded CPython on the PATH: python3.13t or python3.14t")
+    completed = run_example(
+        "01_understanding/free_threaded_pi.py",
+        "--samples",
+        "40000",
+        "--threads",
+        "2",
+        "--python",
+        python,
+        check=True,
+    )
+    assert "GIL enabled: False" in completed.stdout
+
+
+def test_jit_julia_loop_gives_the_known_sums(run_example):
+    from hpp.julia import julia_inputs
+
+    zs, cs = julia_inputs(10)
+    assert sum(jit.calculate_z_serial_purepython(300, zs, cs)) == 3098
+    completed = run_example("01_understanding/jit_julia.py", "--width", "20", "--here-only", check=True)
+    assert "JIT not built" in completed.stdout or "JIT o" in completed.stdout
+    assert "sum(output) = 12982 (matches the known 12982)" in completed.stdout
+    if future.find(future.JIT_NAMES, future.has_jit) is None:
+        completed = run_example("01_understanding/jit_julia.py", "--width", "20", check=True)
+        assert completed.stdout.strip().startswith("No CPython with the JIT found:")
+        assert len(completed.stdout.strip().splitlines()) == 1
+
+
+def test_jit_julia_in_a_jit_build(run_example):
+    python = future.find(future.JIT_NAMES, future.has_jit)
+    if python is None:
+        pytest.skip("needs a CPython 3.13+ built with --enable-experimental-jit (python3.13/python3.14)")
+    completed = run_example("01_understanding/jit_julia.py", "--width", "20", "--python", python, check=True)
+    assert completed.stdout.count("sum(output) = 12982") == 2
+    assert "PYTHON_JIT=1: " in completed.stdout
+
+
+@pytest.mark.parametrize("script", ["free_threaded_pi.py", "jit_julia.py"])
+def test_a_python_that_cannot_do_the_job_is_refused(script, run_example, assert_bad_input):
+    line = assert_bad_input(run_example(f"01_understanding/{script}", "--python", sys.executable))
+    assert "argument --python" in line
+    assert "is not a" in line
