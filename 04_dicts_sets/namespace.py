@@ -83,7 +83,7 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--number", type=positive_int, default=10_000,
                         help="timeit calls of each function (1,000 sin calls per call)")
-    parser.add_argument("--x", type=finite_float, default=123_456,
+    parser.add_argument("--x", type=finite_float, default=123_456.0,
                         help="the argument of sin (the official code: 123,456)")
     args = parser.parse_args(argv)
     results = {f(args.x) for f in FUNCTIONS}
