@@ -5,6 +5,7 @@ the benchmark. Only loopback addresses are accepted; every probe has a timeout,
 so a server that is not there ends the example with one line, quickly.
 """
 
+import argparse
 import sys
 import urllib.error
 import urllib.request
@@ -39,6 +40,25 @@ def probe(url, prog, timeout=3.0):
     except (OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         fail(f"{prog}: cannot reach the server at {url}: {reason}")
+
+
+def loopback_url(text):
+    """argparse type: an http:// URL on a loopback address where something answers (checked now)."""
+    parts = urlsplit(text)
+    if parts.scheme != "http" or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"expected a URL like http://127.0.0.1:8080, got {text!r}")
+    if parts.hostname not in LOOPBACK_HOSTS and not parts.hostname.startswith("127."):
+        raise argparse.ArgumentTypeError(f"expected a loopback address (127.0.0.1), got {parts.hostname!r}")
+    url = text.rstrip("/")
+    try:
+        with urllib.request.urlopen(url + "/", timeout=3) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        error.close()  # something answered
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise argparse.ArgumentTypeError(f"cannot reach the server at {url}: {reason}") from None
+    return url
 
 
 @contextmanager

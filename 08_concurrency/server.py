@@ -111,6 +111,16 @@ def make_app(default_delay_ms=100):
     return app
 
 
+def tcp_port(text):
+    """argparse type: a TCP port number, 1 to 65535."""
+    import argparse
+
+    value = positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {text!r}")
+    return value
+
+
 def loop_factory(name):
     """uvloop's event loop when asked for (and installed), else asyncio's own."""
     if name == "uvloop":
@@ -134,7 +144,7 @@ async def serve(app, port, backlog):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--port", type=positive_int, default=8080, help="TCP port on 127.0.0.1")
+    parser.add_argument("--port", type=tcp_port, default=8080, help="TCP port on 127.0.0.1, 1 to 65535")
     parser.add_argument("--delay", type=non_negative_int, default=100,
                         help="default delay of GET /add in ms when the request gives none")
     parser.add_argument("--backlog", type=positive_int, default=4096,
@@ -142,8 +152,6 @@ def main(argv=None):
     parser.add_argument("--loop", choices=("asyncio", "uvloop"), default=DEFAULT_LOOP,
                         help="the event loop to serve on (uvloop when installed)")
     args = parser.parse_args(argv)
-    if args.port > 65535:
-        fail(f"server.py: --port must be at most 65535, got {args.port}")
     if args.delay > MAX_DELAY_MS:
         fail(f"server.py: --delay must be at most {MAX_DELAY_MS} ms")
     print(f"serving on http://127.0.0.1:{args.port} (Ctrl-C to stop)", flush=True)

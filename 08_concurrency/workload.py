@@ -44,16 +44,28 @@ import aiohttp
 import bcrypt
 import requests
 
+from _local_server import loopback_url, server_url
 from hpp.script import (example_parser, fail, non_negative_int, output_dir, positive_float,
-                        positive_int)
-
-from _local_server import server_url
+                        positive_int, seed, writable_dir)
 
 SMOKE_ARGS = ["--tasks", "12", "--difficulty", "4", "--io-delay", "20"]
 
 MODES = ("serial", "batches", "aiohttp", "uvloop", "file", "no-io")
 IO_MODES = ("serial", "batches", "aiohttp", "uvloop")
 BCRYPT_BASE64 = b"./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def bcrypt_cost(text):
+    """argparse type: bcrypt's cost, a whole number from 4 to 31."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected bcrypt's cost, 4 to 31, got {text!r}") from None
+    if not 4 <= value <= 31:
+        raise argparse.ArgumentTypeError(f"expected bcrypt's cost, 4 to 31, got {text!r}")
+    return value
 
 
 def have_uvloop():
@@ -268,7 +280,7 @@ def saved_count(base_url, timeout=10.0):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--tasks", type=positive_int, default=600, help="how many tasks (the book: 600)")
-    parser.add_argument("--difficulty", type=int, default=8,
+    parser.add_argument("--difficulty", type=bcrypt_cost, default=8,
                         help="bcrypt cost, 4 to 31: each step doubles the CPU work (the book: 8 to 12)")
     parser.add_argument("--io-delay", type=non_negative_int, default=100,
                         help="how long the server takes to save one result, in ms (the book: 100)")
@@ -278,19 +290,17 @@ def main(argv=None):
                         help="most saves in flight in the aiohttp and uvloop modes")
     parser.add_argument("--batch-size", type=positive_int, default=100,
                         help="AsyncBatcher's batch size")
-    parser.add_argument("--seed", type=non_negative_int, default=0,
+    parser.add_argument("--seed", type=seed, default=0,
                         help="fixes every password and salt")
     parser.add_argument("--timeout", type=positive_float, default=10.0,
                         help="seconds before one save is given up")
-    parser.add_argument("--url", help="a server.py already running, e.g. http://127.0.0.1:8080 "
-                                      "(default: start one on a free port)")
+    parser.add_argument("--url", type=loopback_url,
+                        help="a server.py already running, e.g. http://127.0.0.1:8080 "
+                             "(default: start one on a free port)")
     parser.add_argument("--callgraph", action="store_true",
                         help="also plot the aiohttp mode's CPU and I/O spans (workload_callgraph.png)")
-    parser.add_argument("--output-dir", help="where the plot goes")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the plot goes")
     args = parser.parse_args(argv)
-    if not 4 <= args.difficulty <= 31:
-        fail(f"workload.py: --difficulty must be between 4 and 31 (bcrypt's cost), "
-             f"got {args.difficulty}")
     modes = list(dict.fromkeys(args.modes))
     if "uvloop" in modes and not have_uvloop():
         print("uvloop is not installed (pip install uvloop): skipping the uvloop mode")

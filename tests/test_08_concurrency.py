@@ -174,13 +174,13 @@ def test_callback_and_aiohttp_crawlers_in_process(server):
     aiohttp_crawler = load_example(CHAPTER / "crawler" / "aiohttp_crawler.py")
     pairs = common.generate_urls(server, 30, 5)
     names, urls = [name for name, _ in pairs], [url for _, url in pairs]
-    assert callback.run_experiment(urls, concurrency=7) == names  # in URL order
-    assert aiohttp_crawler.run_experiment(urls, concurrency=7) == names
-    assert callback.run_experiment([], concurrency=7) == []
+    assert callback.crawl(urls, concurrency=7) == names  # in URL order
+    assert aiohttp_crawler.crawl(urls, concurrency=7) == names
+    assert callback.crawl([], concurrency=7) == []
     with pytest.raises(TimeoutError):
-        callback.run_experiment([f"{server}/add?name=a&delay=2000"], timeout=0.2)
+        callback.crawl([f"{server}/add?name=a&delay=2000"], timeout=0.2)
     with pytest.raises(ConnectionError):
-        callback.run_experiment([f"http://127.0.0.1:{free_port()}/add?name=a"], timeout=2)
+        callback.crawl([f"http://127.0.0.1:{free_port()}/add?name=a"], timeout=2)
 
 
 @pytest.mark.server
@@ -307,20 +307,60 @@ def test_workload_bad_input(args, run_example, assert_bad_input):
     assert_bad_input(run_example("08_concurrency/workload.py", *args, timeout=60))
 
 
-# ---------------------------------------------------------------- the benchmark
+# ---------------------------------------------------------------- the book's names in the book's files
+
+BOOK_NAMES = {"serial.py": ["generate_urls", "run_experiment"],
+              "gevent_crawler.py": ["generate_urls", "download", "chunked_requests", "run_experiment"],
+              "tornado_crawler.py": ["generate_urls", "run_experiment"],
+              "aiohttp_crawler.py": ["generate_urls", "chunked_http_client", "run_experiment"],
+              "callback_crawler.py": ["generate_urls", "run_experiment"]}
+
+
+@pytest.mark.parametrize("crawler", sorted(BOOK_NAMES))
+def test_each_crawler_defines_the_books_functions(crawler):
+    import ast
+
+    tree = ast.parse((CHAPTER / "crawler" / crawler).read_text())
+    defined = {node.name for node in tree.body
+               if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    assert not set(BOOK_NAMES[crawler]) - defined
+
 
 @pytest.mark.server
-def test_the_chapter_benchmark_cases_pass_their_checks():
-    from hpp import bench
+def test_the_books_run_experiment_counts_every_response(server):
+    import asyncio
 
-    module = load_example(CHAPTER / "_benchmark.py")
-    tiny = {"crawl a slow server": {"requests": 20, "delay": 5, "concurrency": 10},
-            "bcrypt tasks saved over HTTP": {"difficulty": 4, "tasks": 4}}
-    try:
-        for workload in module.WORKLOADS:
-            for case in workload.cases:
-                result = bench.run_case(case, tiny[workload.name], bench.Workload(
-                    workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
-                assert result.status == bench.PASSED, (case.name, result.message)
-    finally:
-        module._stop_all()  # the shared server and the gevent worker
+    base_url = f"{server}/add?delay=5&name="
+    for crawler in ("serial.py", "callback_crawler.py"):
+        module = load_example(CHAPTER / "crawler" / crawler)
+        assert module.run_experiment(base_url, 25) == 25, crawler
+        urls = list(module.generate_urls(base_url, 3))
+        assert all(url.startswith(base_url) and len(url) == len(base_url) + 10 for url in urls)
+    for crawler in ("aiohttp_crawler.py", "tornado_crawler.py"):
+        module = load_example(CHAPTER / "crawler" / crawler)
+        assert asyncio.run(module.run_experiment(base_url, 25, concurrency=5)) == 25, crawler
+
+
+@pytest.mark.server
+def test_the_crawler_prints_the_books_result_line(server, run_example):
+    completed = run_example("08_concurrency/crawler/gevent_crawler.py", "--url", server,
+                            "--requests", "20", "--delay", "5", check=True)
+    first = completed.stdout.splitlines()[0]
+    assert first.startswith("Result: 20, Time: ")
+    assert float(first.split("Time: ")[1]) >= 0.005  # 20 requests of 5 ms, 100 at a time
+
+
+@pytest.mark.parametrize("script, args, flag", [
+    ("08_concurrency/workload.py", ["--output-dir", "/proc/hpp-no/folder"], "--output-dir"),
+    ("08_concurrency/workload.py", ["--seed", "-1"], "--seed"),
+    ("08_concurrency/workload.py", ["--difficulty", "1e400"], "--difficulty"),
+    ("08_concurrency/crawler/parallel_requests.py", ["--output-dir", "/proc/hpp-no/folder"],
+     "--output-dir"),
+    ("08_concurrency/crawler/visualize.py", ["--url", "http://127.0.0.1:9"], "--url"),
+    ("08_concurrency/server.py", ["--port", "70000"], "--port"),
+])
+def test_a_bad_value_stops_before_any_work(run_example, assert_bad_input, tmp_path, script, args,
+                                           flag):
+    line = assert_bad_input(run_example(script, *args, timeout=60))
+    assert flag in line
+    assert not (tmp_path / "output").exists()  # nothing was written: no work started

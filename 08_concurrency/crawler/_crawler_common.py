@@ -11,15 +11,10 @@ import string
 import sys
 import time
 from collections import Counter
-from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
+from _local_server import loopback_url, server_url
 from hpp.script import fail, positive_float, positive_int
-
-CHAPTER = Path(__file__).resolve().parent.parent
-if str(CHAPTER) not in sys.path:  # the chapter's _local_server.py, shared with workload.py
-    sys.path.insert(0, str(CHAPTER))
-
-from _local_server import server_url  # noqa: E402
 
 
 def add_crawler_arguments(parser, concurrency=True):
@@ -33,8 +28,9 @@ def add_crawler_arguments(parser, concurrency=True):
                             help="most requests in flight at once (the book's semaphore: 100)")
     parser.add_argument("--timeout", type=positive_float, default=10.0,
                         help="seconds before one request is given up")
-    parser.add_argument("--url", help="a server.py already running, e.g. http://127.0.0.1:8080 "
-                                      "(default: start one on a free port)")
+    parser.add_argument("--url", type=loopback_url,
+                        help="a server.py already running, e.g. http://127.0.0.1:8080 "
+                             "(default: start one on a free port)")
 
 
 def generate_urls(base_url, num_iter, delay):
@@ -42,6 +38,24 @@ def generate_urls(base_url, num_iter, delay):
     tag = "".join(random.choices(string.ascii_lowercase, k=10))
     names = [f"{tag}-{i}" for i in range(num_iter)]
     return [(name, f"{base_url}/add?name={name}&delay={delay}") for name in names]
+
+
+def book_base_url(server, delay):
+    """The book's base URL: the crawler's ``generate_urls`` appends ten random letters, the name."""
+    return f"{server}/add?delay={delay}&name="
+
+
+def name_of(url):
+    """The ``name`` the server will echo for ``url``."""
+    return parse_qs(urlsplit(url).query).get("name", ["."])[0]
+
+
+def check_responses(urls, bodies):
+    """The number of responses, once each body is checked to be its URL's name, in order."""
+    names = [name_of(url) for url in urls]
+    if list(bodies) != names:
+        raise RuntimeError("responses were missing, repeated or out of order")
+    return len(bodies)
 
 
 def arrived_exactly_once(names, bodies):
@@ -67,22 +81,25 @@ def report(prog, names, bodies, elapsed, delay, concurrency=None):
     return ok
 
 
-def run_crawler(prog, args, crawl, concurrency=True):
+def run_crawler(prog, args, generate, crawl, concurrency=True):
     """Start or probe the server, time ``crawl(urls, args)``, check and print the result.
 
-    ``crawl`` returns the response bodies (as text). A network error ends
+    ``generate(base_url, num)`` is the crawler's own ``generate_urls``;
+    ``crawl`` returns the response bodies (as text), in URL order. The book's
+    line comes first: ``Result: N, Time: T`` (N responses: the book's server
+    answers one byte each, so its N is the byte count). A network error ends
     with one line and exit status 2.
     """
-    with server_url(args.url, prog) as base_url:
-        pairs = generate_urls(base_url, args.requests, args.delay)
-        urls = [url for _, url in pairs]
-        start = time.perf_counter()
+    with server_url(args.url, prog) as server:
+        urls = list(generate(book_base_url(server, args.delay), args.requests))
+        start = time.time()
         try:
             bodies = crawl(urls, args)
         except Exception as error:  # a network failure: one line, not a traceback
-            fail(f"{prog}: a request to {base_url} failed: {type(error).__name__}: {error}")
-        elapsed = time.perf_counter() - start
-    return report(prog, [name for name, _ in pairs], bodies, elapsed, args.delay,
+            fail(f"{prog}: a request to {server} failed: {type(error).__name__}: {error}")
+        end = time.time()
+    print(f"Result: {len(bodies)}, Time: {end - start}")
+    return report(prog, [name_of(url) for url in urls], bodies, end - start, args.delay,
                   args.concurrency if concurrency else None)
 
 

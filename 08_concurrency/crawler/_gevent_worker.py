@@ -15,14 +15,14 @@ monkey.patch_socket()
 import json  # noqa: E402
 import sys  # noqa: E402
 
-from gevent_crawler import run_experiment  # noqa: E402
+from gevent_crawler import crawl  # noqa: E402
 
 
 def serve(stdin=sys.stdin, stdout=sys.stdout):
     for line in stdin:
         job = json.loads(line)
         try:
-            answer = {"bodies": run_experiment(job["urls"], job["concurrency"], job["timeout"])}
+            answer = {"bodies": crawl(job["urls"], job["concurrency"], job["timeout"])}
         except Exception as error:
             answer = {"error": f"{type(error).__name__}: {error}"}
         stdout.write(json.dumps(answer) + "\n")

@@ -14,34 +14,56 @@ Run (it starts its own server.py on a free port unless given --url):
 """
 
 import asyncio
+import random
+import string
 
 import aiohttp
 
-from _crawler_common import add_crawler_arguments, run_crawler
+from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
 
-async def fetch(session, semaphore, url, timeout):
-    async with semaphore:
-        async with session.get(url, timeout=aiohttp.ClientTimeout(total=timeout)) as response:
-            response.raise_for_status()
-            return await response.text()
+def generate_urls(base_url, num_urls):
+    """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
+    for i in range(num_urls):
+        yield base_url + "".join(random.sample(string.ascii_lowercase, 10))
 
 
-async def crawl(urls, concurrency=100, timeout=10.0):
+def chunked_http_client(num_chunks, timeout=10.0):
+    """A function that fetches a URL, with at most ``num_chunks`` requests in flight at once."""
+    semaphore = asyncio.Semaphore(num_chunks)
+
+    async def http_get(url, client_session):
+        nonlocal semaphore
+        async with semaphore:
+            async with client_session.get(url, timeout=aiohttp.ClientTimeout(total=timeout)) as response:
+                response.raise_for_status()
+                return await response.text()
+
+    return http_get
+
+
+async def fetch_all(urls, concurrency=100, timeout=10.0):
     """Fetch every URL, at most ``concurrency`` at once; returns the bodies in URL order."""
-    semaphore = asyncio.Semaphore(concurrency)
+    http_client = chunked_http_client(concurrency, timeout)
     connector = aiohttp.TCPConnector(limit=concurrency)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        async with asyncio.TaskGroup() as group:
-            tasks = [group.create_task(fetch(session, semaphore, url, timeout)) for url in urls]
+    async with aiohttp.ClientSession(connector=connector) as client_session:
+        async with asyncio.TaskGroup() as group:  # inside the session: it closes after the tasks
+            tasks = [group.create_task(http_client(url, client_session)) for url in urls]
     return [task.result() for task in tasks]
 
 
-def run_experiment(urls, concurrency=100, timeout=10.0):
-    return asyncio.run(crawl(urls, concurrency, timeout))
+async def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
+    """The book's coroutine: ``num_iter`` URLs, ``concurrency`` at a time; the responses counted."""
+    urls = list(generate_urls(base_url, num_iter))
+    return check_responses(urls, await fetch_all(urls, concurrency, timeout))
+
+
+def crawl(urls, concurrency=100, timeout=10.0):
+    """Fetch every URL on a fresh event loop; returns the bodies in URL order."""
+    return asyncio.run(fetch_all(urls, concurrency, timeout))
 
 
 def first_error(error):
@@ -58,11 +80,11 @@ def main(argv=None):
 
     def run(urls, args):
         try:
-            return run_experiment(urls, args.concurrency, args.timeout)
+            return crawl(urls, args.concurrency, args.timeout)
         except BaseExceptionGroup as group:
             raise first_error(group) from None
 
-    run_crawler("aiohttp_crawler.py", args, run)
+    run_crawler("aiohttp_crawler.py", args, generate_urls, run)
 
 
 if __name__ == "__main__":

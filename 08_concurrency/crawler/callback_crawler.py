@@ -17,12 +17,20 @@ Run (it starts its own server.py on a free port unless given --url):
 """
 
 import asyncio
+import random
+import string
 from urllib.parse import urlsplit
 
-from _crawler_common import add_crawler_arguments, run_crawler
+from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
+
+
+def generate_urls(base_url, num_urls):
+    """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
+    for i in range(num_urls):
+        yield base_url + "".join(random.sample(string.ascii_lowercase, 10))
 
 
 class HTTPGet(asyncio.Protocol):
@@ -119,7 +127,7 @@ class CallbackCrawler:
             self.fetch_next()
 
 
-def run_experiment(urls, concurrency=100, timeout=10.0):
+def crawl(urls, concurrency=100, timeout=10.0):
     """Run the callback crawler on a fresh event loop; returns the bodies in URL order."""
     loop = asyncio.new_event_loop()
     try:
@@ -136,12 +144,18 @@ def run_experiment(urls, concurrency=100, timeout=10.0):
     return crawler.bodies
 
 
+def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
+    """``num_iter`` URLs, ``concurrency`` at a time, by callbacks; returns the responses counted."""
+    urls = list(generate_urls(base_url, num_iter))
+    return check_responses(urls, crawl(urls, concurrency, timeout))
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     add_crawler_arguments(parser)
     args = parser.parse_args(argv)
-    run_crawler("callback_crawler.py", args,
-                lambda urls, args: run_experiment(urls, args.concurrency, args.timeout))
+    run_crawler("callback_crawler.py", args, generate_urls,
+                lambda urls, args: crawl(urls, args.concurrency, args.timeout))
 
 
 if __name__ == "__main__":

@@ -15,16 +15,24 @@ Run (it starts its own server.py on a free port unless given --url):
     python 08_concurrency/crawler/gevent_crawler.py --requests 50 --delay 20 --concurrency 10
 """
 
+import random
+import string
 import urllib.request
 
 import gevent
 from gevent import monkey
 from gevent.lock import Semaphore
 
-from _crawler_common import add_crawler_arguments, run_crawler
+from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
+
+
+def generate_urls(base_url, num_urls):
+    """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
+    for i in range(num_urls):
+        yield base_url + "".join(random.sample(string.ascii_lowercase, 10))
 
 
 def download(url, semaphore, timeout=10.0):
@@ -39,7 +47,7 @@ def chunked_requests(urls, chunk_size=100, timeout=10.0):
     return [gevent.spawn(download, url, semaphore, timeout) for url in urls]
 
 
-def run_experiment(urls, concurrency=100, timeout=10.0):
+def crawl(urls, concurrency=100, timeout=10.0):
     """Fetch every URL; returns the bodies in URL order (needs the socket patch)."""
     if not monkey.is_module_patched("socket"):
         raise RuntimeError("call gevent.monkey.patch_socket() first, in this process")
@@ -51,13 +59,19 @@ def run_experiment(urls, concurrency=100, timeout=10.0):
     return [greenlet.value for greenlet in requests]
 
 
+def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
+    """The book's: ``num_iter`` URLs, ``concurrency`` greenlets at a time; returns the responses counted."""
+    urls = list(generate_urls(base_url, num_iter))
+    return check_responses(urls, crawl(urls, concurrency, timeout))
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     add_crawler_arguments(parser)
     args = parser.parse_args(argv)
     monkey.patch_socket()
-    run_crawler("gevent_crawler.py", args,
-                lambda urls, args: run_experiment(urls, args.concurrency, args.timeout))
+    run_crawler("gevent_crawler.py", args, generate_urls,
+                lambda urls, args: crawl(urls, args.concurrency, args.timeout))
 
 
 if __name__ == "__main__":

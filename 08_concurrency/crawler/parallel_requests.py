@@ -24,8 +24,8 @@ import time
 
 import aiohttp
 
-from _crawler_common import arrived_exactly_once, generate_urls, server_url
-from hpp.script import example_parser, fail, output_dir, positive_float, positive_int
+from _crawler_common import arrived_exactly_once, generate_urls, loopback_url, server_url
+from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
 SMOKE_ARGS = ["--requests", "20", "--delays", "10", "20", "--limits", "1", "5", "20"]
 
@@ -98,8 +98,9 @@ def main(argv=None):
                         help="concurrency limits to sweep (the book: 1, 26, ..., 476)")
     parser.add_argument("--timeout", type=positive_float, default=10.0,
                         help="seconds before one request is given up")
-    parser.add_argument("--url", help="a server.py already running (default: start one)")
-    parser.add_argument("--output-dir", help="where the JSON and the plot go")
+    parser.add_argument("--url", type=loopback_url,
+                        help="a server.py already running (default: start one)")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the JSON and the plot go")
     args = parser.parse_args(argv)
     folder = output_dir("08_concurrency", args.output_dir)
 

@@ -12,12 +12,21 @@ Run (it starts its own server.py on a free port unless given --url):
     python 08_concurrency/crawler/serial.py --url http://127.0.0.1:8080
 """
 
+import random
+import string
+
 import requests
 
-from _crawler_common import add_crawler_arguments, run_crawler
+from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "20", "--delay", "10"]
+
+
+def generate_urls(base_url, num_urls):
+    """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
+    for i in range(num_urls):
+        yield base_url + "".join(random.sample(string.ascii_lowercase, 10))
 
 
 def fetch(session, url, timeout=10.0):
@@ -26,17 +35,23 @@ def fetch(session, url, timeout=10.0):
     return response.text
 
 
-def run_experiment(urls, timeout=10.0):
+def crawl(urls, timeout=10.0):
     """Fetch every URL in order; returns the response bodies."""
     with requests.Session() as session:
         return [fetch(session, url, timeout) for url in urls]
+
+
+def run_experiment(base_url, num_iter=1000, timeout=10.0):
+    """The book's: fetch ``num_iter`` URLs one after the other; returns the responses counted."""
+    urls = list(generate_urls(base_url, num_iter))
+    return check_responses(urls, crawl(urls, timeout))
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
     add_crawler_arguments(parser, concurrency=False)
     args = parser.parse_args(argv)
-    run_crawler("serial.py", args, lambda urls, args: run_experiment(urls, args.timeout),
+    run_crawler("serial.py", args, generate_urls, lambda urls, args: crawl(urls, args.timeout),
                 concurrency=False)
 
 

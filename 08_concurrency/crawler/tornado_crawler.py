@@ -14,13 +14,21 @@ Run (it starts its own server.py on a free port unless given --url):
 """
 
 import asyncio
+import random
+import string
 
 from tornado.httpclient import AsyncHTTPClient
 
-from _crawler_common import add_crawler_arguments, run_crawler
+from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
+
+
+def generate_urls(base_url, num_urls):
+    """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
+    for i in range(num_urls):
+        yield base_url + "".join(random.sample(string.ascii_lowercase, 10))
 
 
 async def fetch(client, semaphore, url, timeout):
@@ -29,7 +37,7 @@ async def fetch(client, semaphore, url, timeout):
         return response.body.decode()
 
 
-async def crawl(urls, concurrency=100, timeout=10.0):
+async def fetch_all(urls, concurrency=100, timeout=10.0):
     """Fetch every URL, at most ``concurrency`` at once; returns the bodies in URL order."""
     client = AsyncHTTPClient(force_instance=True, max_clients=concurrency)
     semaphore = asyncio.Semaphore(concurrency)
@@ -39,16 +47,23 @@ async def crawl(urls, concurrency=100, timeout=10.0):
         client.close()
 
 
-def run_experiment(urls, concurrency=100, timeout=10.0):
-    return asyncio.run(crawl(urls, concurrency, timeout))
+async def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
+    """The book's coroutine: ``num_iter`` URLs, ``concurrency`` at a time; the responses counted."""
+    urls = list(generate_urls(base_url, num_iter))
+    return check_responses(urls, await fetch_all(urls, concurrency, timeout))
+
+
+def crawl(urls, concurrency=100, timeout=10.0):
+    """Fetch every URL on a fresh event loop; returns the bodies in URL order."""
+    return asyncio.run(fetch_all(urls, concurrency, timeout))
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
     add_crawler_arguments(parser)
     args = parser.parse_args(argv)
-    run_crawler("tornado_crawler.py", args,
-                lambda urls, args: run_experiment(urls, args.concurrency, args.timeout))
+    run_crawler("tornado_crawler.py", args, generate_urls,
+                lambda urls, args: crawl(urls, args.concurrency, args.timeout))
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from _crawler_common import max_in_flight, server_url
-from hpp.script import example_parser, existing_file, fail, output_dir, positive_int
+from _crawler_common import loopback_url, max_in_flight, server_url
+from hpp.script import example_parser, existing_file, fail, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--requests", "20", "--delay", "10", "--crawlers", "serial", "aiohttp"]
 
@@ -90,8 +90,9 @@ def main(argv=None):
                         metavar="CRAWLER", help=f"of: {' '.join(CRAWLERS)}")
     parser.add_argument("--metrics", type=existing_file,
                         help="plot this crawler_metrics.json instead of running the crawlers")
-    parser.add_argument("--url", help="a server.py already running (default: start one)")
-    parser.add_argument("--output-dir", help="where the plot and the JSON go")
+    parser.add_argument("--url", type=loopback_url,
+                        help="a server.py already running (default: start one)")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the plot and the JSON go")
     args = parser.parse_args(argv)
     folder = output_dir("08_concurrency", args.output_dir)
 

@@ -80,6 +80,10 @@ def make_pool(nbr_processes, start_method=None):
     return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(shared_value,))
 
 
+SMOKE_ARGS = ["--numbers", "1000000432799", "1000000000039", "--workers", "2",
+              "--check-every", "100", "10000"]
+
+
 def main(argv=None):
     from _prime_validation_common import add_arguments, chosen_numbers
     from hpp.script import example_parser, positive_int
