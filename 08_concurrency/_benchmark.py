@@ -37,6 +37,7 @@ def _stop_all():
 
 
 atexit.register(_stop_all)
+close = _stop_all  # hpp bench calls it after the chapter
 
 
 def server_url():
@@ -69,8 +70,8 @@ def in_process_case(name, script):
         urls, names, concurrency = state
         module = load_example(CRAWLER / script)
         if script == "serial.py":
-            return module.run_experiment(urls), names
-        return module.run_experiment(urls, concurrency), names
+            return module.crawl(urls), names
+        return module.crawl(urls, concurrency), names
 
     return Case(name, run=run, setup=crawl_setup, check=crawl_check)
 
@@ -137,7 +138,8 @@ WORKLOADS = [
         name="crawl a slow server",
         description="GET /add sleeping `delay` ms on the server; every response checked once",
         baseline="serial (requests)",
-        sizes={"quick": [{"requests": 200, "delay": 20, "concurrency": 100}],
+        sizes={"test": [{"requests": 20, "delay": 5, "concurrency": 10}],
+               "quick": [{"requests": 100, "delay": 20, "concurrency": 100}],
                "book": [{"requests": 1000, "delay": 100, "concurrency": 100}]},
         cases=[
             in_process_case("serial (requests)", "serial.py"),
@@ -148,12 +150,14 @@ WORKLOADS = [
         ],
         repeat=5,
         budget_seconds=2.0,
+        headline="Crawler",
     ),
     Workload(
         name="bcrypt tasks saved over HTTP",
         description="bcrypt hash per task (cost = difficulty), each saved with a 100 ms POST",
         baseline="serial",
-        sizes={"quick": [{"difficulty": 5, "tasks": 30}, {"difficulty": 8, "tasks": 20}],
+        sizes={"test": [{"difficulty": 4, "tasks": 4}],
+               "quick": [{"difficulty": 5, "tasks": 15}, {"difficulty": 8, "tasks": 10}],
                "book": [{"difficulty": 8, "tasks": 600}, {"difficulty": 10, "tasks": 600},
                         {"difficulty": 11, "tasks": 600}, {"difficulty": 12, "tasks": 400}]},
         cases=[
