@@ -233,7 +233,7 @@ def cffi_point_module(cdef):
 
 
 def pythran_module():
-    """``pythran/calculate.py`` compiled by Pythran (imported and returned, with build seconds).
+    """``pythran_julia/calculate.py`` compiled by Pythran (imported and returned, with build seconds).
 
     Pythran's release pins ``setuptools<60``, which would break the project's
     environment, so it lives in a virtual environment of its own under
@@ -243,7 +243,7 @@ def pythran_module():
     import numpy
 
     which("g++", "apt-get install g++ (Pythran writes C++)")
-    source = CHAPTER / "pythran" / "calculate.py"
+    source = CHAPTER / "pythran_julia" / "calculate.py"
     name = "calculate"
     suffix = sysconfig.get_config_var("EXT_SUFFIX")
     venv = BUILD_DIR / f"pythran-venv-{sys.version_info[0]}.{sys.version_info[1]}"

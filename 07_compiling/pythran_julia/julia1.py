@@ -9,8 +9,8 @@ Pythran's ``setuptools<60`` pin touching the project's environment.
 ``--python`` runs the same file uncompiled, for comparison.
 
 Run:
-    python 07_compiling/pythran/julia1.py
-    python 07_compiling/pythran/julia1.py --python --width 100
+    python 07_compiling/pythran_julia/julia1.py
+    python 07_compiling/pythran_julia/julia1.py --python --width 100
 """
 
 import os
