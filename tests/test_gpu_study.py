@@ -265,7 +265,7 @@ def test_figure_scripts_write_their_csv_and_png(script, csv_name, methods, run_e
     torch_or_skip()
     out = tmp_path / "figures"
     run_example(f"06_matrix/diffusion_2d/{script}", "--sizes", "32", "48", "--max-steps", "4",
-                "--threads", "1", "--output-dir", out, check=True)
+                "--dtype", "float64", "--threads", "1", "--output-dir", out, check=True)
     rows = read_csv(out / csv_name)
     assert {(r["method"], int(r["size"])) for r in rows} == {(m, s) for m in methods for s in (32, 48)}
     assert all(int(r["steps"]) == 4 and float(r["mass_error"]) <= 1e-12 for r in rows)

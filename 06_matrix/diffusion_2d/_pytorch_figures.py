@@ -32,8 +32,8 @@ BOOK_SECONDS = {
 }
 
 
-def figure_parser(doc, max_steps=2500, max_seconds=10.0):
-    """The flags every figure script of the study takes."""
+def figure_parser(doc, max_steps=2500, max_seconds=10.0, dtype=None):
+    """The flags every figure script of the study takes (``--dtype`` when ``dtype`` is given)."""
     from hpp.gpu import add_device_argument
 
     parser = example_parser(doc)
@@ -45,6 +45,10 @@ def figure_parser(doc, max_steps=2500, max_seconds=10.0):
     parser.add_argument("--max-seconds", type=positive_float, default=max_seconds,
                         help="stop timing a point after this many seconds (at least one step)")
     add_device_argument(parser)
+    if dtype:
+        parser.add_argument("--dtype", choices=("float64", "float32", "float16"), default=dtype,
+                            help="PyTorch's dtype (the book's: float32, torch's default; "
+                                 "NumPy stays float64)")
     parser.add_argument("--threads", type=positive_int,
                         help="CPU threads for PyTorch (default: its own choice); use 1 on a busy machine")
     parser.add_argument("--output-dir", type=writable_dir,

@@ -53,7 +53,7 @@ def profile_experiment(num_iterations, size, device):
     activities = [ProfilerActivity.CPU]
     if device.type == "cuda":
         activities.append(ProfilerActivity.CUDA)
-    with profile(activities=activities) as prof:
+    with profile(activities=activities, acc_events=True) as prof:  # one cycle: keep its events
         grid = run_experiment(num_iterations, size, device)
         synchronize(device)
     return grid, prof

@@ -15,8 +15,11 @@ products): ``roll`` and ``+`` are not on it, so the roll step under autocast is
 bit for bit the float32 step. The official highmem used the Laplacian with its
 sign flipped; this one uses the Laplacian.
 
-Stated tolerances (max abs difference from float64 NumPy, initial block 0.005):
-float64 1e-12, float32 1e-8, float16 (stored or autocast) 2e-4.
+Stated tolerances (max abs difference from float64 NumPy at 64 x 64 after 200 steps, the
+tests' size; initial block 0.005): float64 1e-12, float32 1e-8, float16 (stored or autocast)
+2e-4. Over the book's 5000 steps at 512 x 512 float16 storage drifts far outside it (on an
+H200: max error 3.3e-3, the total mass 18.8 instead of 13.52): each step's small update is
+rounded away or up, and the errors do not cancel.
 
 Needs PyTorch: pip install -e '.[gpu]' (the CPU build works too).
 
@@ -37,7 +40,7 @@ import diffusion_numpy
 import numpy as np
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid
+from hpp.diffusion import D, DT, initial_grid, initial_mass
 from hpp.gpu import choose_device
 
 REQUIRES = ("torch",)
@@ -146,7 +149,7 @@ def print_rows(rows):
 
 def main(argv=None):
     from hpp.gpu import add_device_argument, describe, device_from_flag
-    from hpp.script import example_parser, fail, positive_int
+    from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=512, help="the grid is SIZE x SIZE")
@@ -159,13 +162,13 @@ def main(argv=None):
     rows = precision_study(args.iterations, args.size, device)
     print_rows(rows)
     for row in rows:
-        if not row["max_abs_error"] <= row["tolerance"]:
-            fail(f"{row['variant']}: error {row['max_abs_error']:.2e} above its tolerance")
+        within = "within" if row["max_abs_error"] <= row["tolerance"] else "OUTSIDE"
+        print(f"{row['variant']}: {within} the {row['tolerance']:g} the tests hold it to at "
+              f"64 x 64, 200 steps; mass {row['sum']:.6g} (initial {initial_mass(args.size):.6g})")
     errors = {row["dtype"]: row["max_abs_error"] for row in rows if row["step"] == "roll"
               and not row["autocast"]}
     print("error ordering float16 > float32 > float64: "
           f"{errors['float16'] > errors['float32'] > errors['float64']}")
-
 
 if __name__ == "__main__":
     main()

@@ -27,19 +27,19 @@ BASELINE = "pytorch roll"
 
 
 def main(argv=None):
-    args = figure_parser(__doc__, max_steps=2500).parse_args(argv)
+    args = figure_parser(__doc__, max_steps=2500, dtype="float32").parse_args(argv)
     device, folder = prepare(args)
     from hpp.gpu import describe
 
     print(f"device: {describe(device)}")
-    rows = [measure(method, size, device, "float64", args)
+    rows = [measure(method, size, device, "float64" if method == "numpy+memory" else args.dtype, args)
             for size in args.sizes for method in METHODS]
     add_speedups(rows, BASELINE)
     print_rows(rows, BASELINE)
     csv_path = write_csv(rows, folder / "figure_pytorch_naive_vs_conv.csv")
     book = {name: BOOK_SECONDS[name] for name in METHODS}
     png = plot(rows, folder / "figure_pytorch_naive_vs_conv.png",
-               f"PyTorch roll vs conv2d, float64, on {device.type}", BASELINE, book)
+               f"PyTorch roll vs conv2d, {args.dtype}, on {device.type}", BASELINE, book)
     print(f"wrote {csv_path}")
     print(f"wrote {png}")
 

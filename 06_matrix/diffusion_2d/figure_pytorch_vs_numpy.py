@@ -27,19 +27,19 @@ BASELINE = "numpy+memory"
 
 
 def main(argv=None):
-    args = figure_parser(__doc__, max_steps=5000).parse_args(argv)
+    args = figure_parser(__doc__, max_steps=5000, dtype="float32").parse_args(argv)
     device, folder = prepare(args)
     from hpp.gpu import describe
 
     print(f"device: {describe(device)}")
-    rows = [measure(method, size, device, "float64", args)
+    rows = [measure(method, size, device, "float64" if method == "numpy+memory" else args.dtype, args)
             for size in args.sizes for method in METHODS]
     add_speedups(rows, BASELINE)
     print_rows(rows, BASELINE)
     csv_path = write_csv(rows, folder / "figure_pytorch_vs_numpy.csv")
     book = {name: BOOK_SECONDS[name] for name in METHODS}
     png = plot(rows, folder / "figure_pytorch_vs_numpy.png",
-               f"NumPy (in place) vs PyTorch roll, float64, PyTorch on {device.type}", BASELINE, book)
+               f"NumPy (in place) vs PyTorch roll, PyTorch {args.dtype} on {device.type}", BASELINE, book)
     print(f"wrote {csv_path}")
     print(f"wrote {png}")
 

@@ -19,6 +19,7 @@ exec > >(tee "$OUT/gpu_check.log") 2>&1
 step() {  # step SECONDS NAME COMMAND...: run with a time limit, log its status, go on
     local limit=$1 name=$2
     shift 2
+    if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then return; fi  # ONLY="tests ..."
     echo
     echo "=== $name: $*"
     local start=$SECONDS
@@ -33,7 +34,7 @@ nvidia-smi | tee "$W/nvidia-smi-before.txt"
 $PY -c "import torch, numpy; print('torch', torch.__version__, 'cuda', torch.version.cuda, \
 'numpy', numpy.__version__, '|', torch.cuda.get_device_name(0))"
 
-step 75 tests $PY -m pytest -p no:cacheprovider -o addopts="" --import-mode=importlib \
+step 75 tests $PY -m pytest -p no:cacheprovider -p no:benchmark -o addopts="" --import-mode=importlib \
     -m gpu -n 4 -q -rs tests/test_gpu_study.py tests/test_06_matrix.py
 step 45 figure_pytorch_vs_numpy $PY $D/figure_pytorch_vs_numpy.py \
     --sizes 256 512 1024 2048 4096 8192 --max-seconds 3 --output-dir "$W"
