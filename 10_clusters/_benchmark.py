@@ -26,6 +26,12 @@ _stack = contextlib.ExitStack()
 atexit.register(_stack.close)
 
 
+def close():
+    """Stop the pool and the clusters; hpp bench calls it after the chapter."""
+    _stack.close()
+    _engines.clear()
+
+
 def common():
     """``_clusters_common`` under its own importable name, so spawned Pool children find it."""
     if str(HERE) not in sys.path:
@@ -120,7 +126,7 @@ WORKLOADS = [
         name="pi, few large tasks",
         description="pure-Python darts, one task per worker: compute dominates",
         baseline="serial (1 process)",
-        sizes={"quick": [{"darts": 2_000_000, "tasks": 2}],
+        sizes={"test": [{"darts": 20_000, "tasks": 2}], "quick": [{"darts": 1_000_000, "tasks": 2}],
                "book": [{"darts": 100_000_000, "tasks": 4}]},
         cases=cases(),
         repeat=3,
@@ -129,7 +135,7 @@ WORKLOADS = [
         name="pi, many tiny tasks",
         description="10 darts per task: time / tasks = the per-task overhead of each engine",
         baseline="serial (1 process)",
-        sizes={"quick": [{"darts": 10_000, "tasks": 1_000}],
+        sizes={"test": [{"darts": 1_000, "tasks": 20}], "quick": [{"darts": 10_000, "tasks": 1_000}],
                "book": [{"darts": 100_000, "tasks": 10_000}]},
         cases=cases(),
         repeat=3,

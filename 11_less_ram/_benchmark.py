@@ -93,7 +93,8 @@ def word_case(name, script, module=None, extra=lambda folder: []):
     # The figures measured in setup travel to the table through the check's closure.
     def check_with_figures(found, params, _state={}):
         check(found, params)
-        return _state.get("figures", {})
+        assert _state["figures"]["MB"] > 0, "no RAM growth measured for the structure"
+        return _state["figures"]
 
     def setup_with_figures(params, _state=check_with_figures.__defaults__[0]):
         state = setup(params)
@@ -177,9 +178,10 @@ def container_case(kind):
         size = params["size"]
         assert len(numbers) == size and numbers[-1] == size - 1
         deep = common().deep_sizeof(numbers) / size
+        rss = example.rss_growth(kind, size) / size
+        assert rss > 0 and deep >= sys.getsizeof(numbers) / size, (rss, deep)
         return {"getsizeof B/item": round(sys.getsizeof(numbers) / size, 2),
-                "deep B/item": round(deep, 2),
-                "RSS B/item": round(example.rss_growth(kind, size) / size, 2)}
+                "deep B/item": round(deep, 2), "RSS B/item": round(rss, 2)}
 
     return Case(kind, run=run, check=check)
 
@@ -267,7 +269,7 @@ WORKLOADS = [
         description="RAM (RSS growth in a fresh process), build time, and lookups of the words "
                     "of /usr/share/dict/words (wamerican) or 100,000 generated words",
         baseline="set",
-        sizes={"quick": [{"lookups": 10_000}], "book": [{"lookups": 100_000}]},
+        sizes={"test": [{"lookups": 200}], "quick": [{"lookups": 10_000}], "book": [{"lookups": 100_000}]},
         repeat=3, budget_seconds=1.0,
         cases=[
             word_case("set", "text_example_set.py"),
@@ -288,7 +290,8 @@ WORKLOADS = [
         description=f"a seeded Zipf-like token stream; LogLogs with 2**{P} registers, KMV k={K}; "
                     "bytes = deep size",
         baseline="set (exact)",
-        sizes={"quick": [{"tokens": 100_000, "vocabulary": 20_000}],
+        sizes={"test": [{"tokens": 30_000, "vocabulary": 20_000}],
+               "quick": [{"tokens": 100_000, "vocabulary": 20_000}],
                "book": [{"tokens": 2_000_000, "vocabulary": 500_000}]},
         repeat=3, budget_seconds=1.0,
         cases=[
@@ -311,7 +314,7 @@ WORKLOADS = [
         description="list(range(n)) vs array('l', range(n)) vs np.arange(n): build time; "
                     "bytes per item by getsizeof, deep size and RSS growth in a fresh process",
         baseline="list",
-        sizes={"quick": [{"size": 1_000_000}], "book": [{"size": 10_000_000}]},
+        sizes={"test": [{"size": 200_000}], "quick": [{"size": 1_000_000}], "book": [{"size": 10_000_000}]},
         repeat=3, budget_seconds=1.0,
         cases=[container_case("list"), container_case("array"), container_case("numpy")],
     ),
@@ -320,7 +323,7 @@ WORKLOADS = [
         description="-(yt*log(yp) + (1-yt)*log(1-yp)): NumPy temporaries vs numexpr.evaluate; "
                     "peak = tracemalloc peak, arrays = peak / one input array",
         baseline="numpy",
-        sizes={"quick": [{"rows": 1_000_000}], "book": [{"rows": 10_000_000}]},
+        sizes={"test": [{"rows": 100_000}], "quick": [{"rows": 1_000_000}], "book": [{"rows": 10_000_000}]},
         repeat=5, budget_seconds=1.0,
         cases=[cross_entropy_case("numpy", "cross_entropy_numpy"),
                cross_entropy_case("numexpr", "cross_entropy_numexpr"),
@@ -331,7 +334,7 @@ WORKLOADS = [
         description="generated corpus, 4 labels: n-gram dicts -> DictVectorizer or "
                     "FeatureHasher(2**20) -> SGDClassifier; vectorise + fit timed",
         baseline="DictVectorizer",
-        sizes={"quick": [{"docs": 1000, "ngram_max": 2}],
+        sizes={"test": [{"docs": 400, "ngram_max": 2}], "quick": [{"docs": 1000, "ngram_max": 2}],
                "book": [{"docs": 4000, "ngram_max": 3}]},
         repeat=3, budget_seconds=2.0,
         cases=[hashing_case("DictVectorizer", False), hashing_case("FeatureHasher", True)],

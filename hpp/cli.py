@@ -1,7 +1,10 @@
-"""The ``hpp`` command.
+"""The ``hpp`` command (also ``python -m hpp``).
 
-- ``hpp bench [CHAPTER ...] [--size quick|book]``: run the benchmark tour, print
-  the tables, write ``results/bench/DATE/`` (run.json, report.md, report.html, plots).
+- ``hpp bench [CHAPTER ...] [--size test|quick|book]``: run the benchmark tour,
+  print the tables, write ``results/bench/DATE/`` (run.json, report.md,
+  report.html, plots).
+- ``hpp figures [CHAPTER ...]``: draw the book's figures on this machine into
+  ``results/figures/`` with an index page.
 - ``hpp list [CHAPTER ...]``: every example script, by chapter.
 - ``hpp compare RUN_A RUN_B``: the ratio of every case between two saved runs.
 - ``hpp report RUN``: write the report of a saved run again.
@@ -13,29 +16,19 @@ import sys
 import time
 from pathlib import Path
 
-from hpp import bench, report
+from hpp import discover, figures, report, results, runner
+from hpp.bench import SIZES
 from hpp.examples import example_scripts
 from hpp.loader import REPO_ROOT
+from hpp.script import positive_float, positive_int
 
 
 def _chapters(args, command):
     try:
-        return bench.resolve_chapters(args.chapters)
+        return discover.resolve_chapters(args.chapters)
     except ValueError as error:
         print(f"hpp {command}: {error}", file=sys.stderr)
         return None
-
-
-def show_estimate(chapters, args):
-    plan = bench.plan_benchmarks(chapters, args.size, args.workload, args.case)
-    seconds, unknown = report.estimate_seconds(plan, args.size)
-    cases = sum(len(item[4]) for item in plan)
-    text = f"{cases} cases at --size {args.size}"
-    if seconds:
-        text += f"; estimated time from earlier runs: about {seconds / 60:.1f} min"
-    if unknown:
-        text += f"; no estimate yet for {len(unknown)} workload(s)"
-    print(text, file=sys.stderr)
 
 
 def command_bench(args):
@@ -45,28 +38,56 @@ def command_bench(args):
     chapters = _chapters(args, "bench")
     if chapters is None:
         return 2
-    show_estimate(chapters, args)
-    machine = bench.machine_info()  # before any chapter changes thread settings
-    started = time.time()
-    results = bench.run_benchmarks(chapters, size=args.size, workload_filter=args.workload,
-                                   case_filter=args.case)
-    if not results:
+    plan = discover.plan_benchmarks(chapters, args.size, args.workload, args.case)
+    if not plan:
         print("hpp bench: no benchmark case matched", file=sys.stderr)
         return 2
-    bench.print_tables(results)
+    seconds, unknown = results.estimate_seconds(plan, args.size)
+    text = f"{discover.case_count(plan)} cases at --size {args.size}"
+    if seconds:
+        text += f"; estimated time from earlier runs: about {seconds / 60:.1f} min"
+    if unknown:
+        text += f"; no estimate yet for {len(unknown)} workload(s)"
+    print(text, file=sys.stderr)
+    machine = results.machine_info()  # before any chapter changes thread settings
+    if machine["system_check"]:
+        print(
+            "pyperf system check: timings may be unstable here (see the report; "
+            "python -m pyperf system tune would change it)",
+            file=sys.stderr,
+        )
+    started = time.time()
+    outcome = runner.run_plan(plan)
+    report.print_tables(outcome)
+    headlines = {
+        (item.chapter_name, item.workload.name): item.workload.headline
+        for item in plan
+        if item.workload.headline
+    }
     info = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(started)),
         "size": args.size,
         "chapters": [c.name for c in chapters],
         "wall_seconds": round(time.time() - started, 1),
         "machine": machine,
+        "headlines": [
+            {"title": title, "chapter": chapter, "workload": workload}
+            for (chapter, workload), title in headlines.items()
+        ],
     }
-    folder = Path(args.output) if args.output else report.new_run_folder()
+    folder = Path(args.output) if args.output else results.new_run_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    report.save_run(folder, results, info)
-    path = report.write_report(folder, results, info)
+    results.save_run(folder, outcome, info)
+    path = report.write_report(folder, outcome, info, gallery=figures.GALLERY / "index.html")
     print(f"\nreport: {path} (and report.html beside it)\nwall time: {info['wall_seconds']} s")
-    return 1 if any(r.status == bench.FAILED for r in results) else 0
+    return 1 if any(r.status == results.FAILED for r in outcome) else 0
+
+
+def command_figures(args):
+    chapters = _chapters(args, "figures")
+    if chapters is None:
+        return 2
+    return figures.command(chapters, Path(args.output), jobs=args.jobs, timeout=args.timeout)
 
 
 def command_list(args):
@@ -83,8 +104,7 @@ def command_list(args):
 def _run_path(text, command):
     path = Path(text)
     if not (path / "run.json").is_file() and not (path.is_file() and path.suffix == ".json"):
-        print(f"hpp {command}: no saved run at {text} (expected a folder with run.json)",
-              file=sys.stderr)
+        print(f"hpp {command}: no saved run at {text} (expected a folder with run.json)", file=sys.stderr)
         return None
     return path
 
@@ -104,25 +124,50 @@ def command_report(args):
     if run is None:
         return 2
     folder = run if run.is_dir() else run.parent
-    info, results = report.load_run(run)
-    print(report.write_report(folder, results, info))
+    info, saved = results.load_run(run)
+    print(report.write_report(folder, saved, info, gallery=figures.GALLERY / "index.html"))
     return 0
 
 
 def build_parser():
-    parser = argparse.ArgumentParser(prog="hpp", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="hpp", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("bench", help="run the benchmark tour and write a report")
     run.add_argument("chapters", nargs="*", help="chapters to run (default: all), e.g. 01 or 06_matrix")
-    run.add_argument("--size", choices=bench.SIZES, default="quick",
-                     help="quick: minutes on a laptop; book: the book's sizes")
+    run.add_argument(
+        "--size",
+        choices=SIZES,
+        default="quick",
+        help="test: seconds, a check that every case runs; quick: minutes; book: the book's sizes",
+    )
     run.add_argument("--workload", help="only workloads whose name contains this text")
     run.add_argument("--case", help="only cases whose name contains this text (and the baseline)")
-    run.add_argument("--output", help="folder for run.json, report.md, report.html and plots "
-                                      "(default: results/bench/DATE-TIME)")
+    run.add_argument(
+        "--output",
+        help="folder for run.json, report.md, report.html and plots (default: results/bench/DATE-TIME)",
+    )
     run.set_defaults(handler=command_bench)
+
+    draw = commands.add_parser("figures", help="draw the book's figures into results/figures/")
+    draw.add_argument("chapters", nargs="*", help="chapters (default: all)")
+    draw.add_argument(
+        "--output",
+        default=str(figures.GALLERY),
+        help="folder for the PNGs and index.html (default: results/figures)",
+    )
+    draw.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=os.cpu_count() or 1,
+        help="figure scripts run at once (1 for timing charts on a quiet machine)",
+    )
+    draw.add_argument(
+        "--timeout", type=positive_float, default=180.0, help="seconds one figure's script may take"
+    )
+    draw.set_defaults(handler=command_figures)
 
     listing = commands.add_parser("list", help="list every example script by chapter")
     listing.add_argument("chapters", nargs="*")

@@ -5,8 +5,8 @@ a change. A change is flagged only when it is larger than the noise both runs
 saw between their repeats (median over min), and at least 5%.
 """
 
-from hpp.bench import PASSED, format_seconds, text_table
-from hpp.report import load_run
+from hpp.report import format_seconds, text_table
+from hpp.results import PASSED, load_run
 
 MIN_CHANGE = 0.05
 
@@ -19,19 +19,21 @@ def noise(result):
 
 
 def compare_runs(run_a, run_b):
-    """Rows ``(key, a, b, ratio, threshold, verdict)`` for every case found in both runs."""
+    """``(rows, only in A, only in B)``: a row ``(a, b, ratio, threshold, verdict)`` per case in both.
+
+    Cases are matched by chapter, workload, case name and parameters (as data).
+    """
     _, results_a = load_run(run_a)
     _, results_b = load_run(run_b)
-    key = lambda r: (r.chapter, r.workload, r.size, r.case)  # noqa: E731
-    index_b = {key(r): r for r in results_b}
+    index_b = {r.key: r for r in results_b}
     rows, only_a = [], []
     for a in results_a:
-        b = index_b.pop(key(a), None)
+        b = index_b.pop(a.key, None)
         if b is None:
-            only_a.append(key(a))
+            only_a.append(a)
             continue
         if a.status != PASSED or b.status != PASSED:
-            rows.append((key(a), a, b, None, None, f"not comparable ({a.status} / {b.status})"))
+            rows.append((a, b, None, None, f"not comparable ({a.status} / {b.status})"))
             continue
         ratio = b.min_s / a.min_s
         threshold = max(MIN_CHANGE, 2 * max(noise(a), noise(b)))
@@ -41,8 +43,8 @@ def compare_runs(run_a, run_b):
             verdict = "FASTER"
         else:
             verdict = "same within noise"
-        rows.append((key(a), a, b, ratio, threshold, verdict))
-    return rows, only_a, list(index_b)
+        rows.append((a, b, ratio, threshold, verdict))
+    return rows, only_a, list(index_b.values())
 
 
 def print_comparison(run_a, run_b):
@@ -52,14 +54,21 @@ def print_comparison(run_a, run_b):
     print(f"B: {run_b}\n   {info_b['machine']['cpu']}, {info_b['machine']['python']}, {info_b['date']}")
     rows, only_a, only_b = compare_runs(run_a, run_b)
     table = []
-    for (chapter, workload, size, case), a, b, ratio, threshold, verdict in rows:
-        table.append([f"{chapter} · {workload} · {case} [{size}]", format_seconds(a.min_s),
-                      format_seconds(b.min_s), f"{ratio:.3f}" if ratio else "-",
-                      f"±{threshold:.0%}" if threshold else "-", verdict])
+    for a, b, ratio, threshold, verdict in rows:
+        table.append(
+            [
+                f"{a.chapter} · {a.workload} · {a.case} [{a.label}]",
+                format_seconds(a.min_s),
+                format_seconds(b.min_s),
+                f"{ratio:.3f}" if ratio else "-",
+                f"±{threshold:.0%}" if threshold else "-",
+                verdict,
+            ]
+        )
     print()
     print(text_table(["case", "A min", "B min", "B / A", "noise", "verdict"], table))
-    for label, keys in (("only in A", only_a), ("only in B", only_b)):
-        for chapter, workload, size, case in keys:
-            print(f"{label}: {chapter} · {workload} · {case} [{size}]")
-    flagged = sum(row[5] in ("SLOWER", "FASTER") for row in rows)
+    for side, results in (("only in A", only_a), ("only in B", only_b)):
+        for r in results:
+            print(f"{side}: {r.chapter} · {r.workload} · {r.case} [{r.label}]")
+    flagged = sum(row[-1] in ("SLOWER", "FASTER") for row in rows)
     print(f"\n{len(rows)} cases compared, {flagged} changed beyond the noise.")

@@ -8,11 +8,23 @@ long-running server, covered by its chapter's tests instead).
 """
 
 import ast
+import os
 from pathlib import Path
 
 from hpp.loader import REPO_ROOT
 
 NOT_SET = object()
+
+
+def chapter_folders(root=None):
+    """Every chapter folder (``01_understanding`` ... ``11_less_ram``), in order.
+
+    ``root`` defaults to the repository (or ``$HPP_ROOT``, which tests use).
+    """
+    root = root or os.environ.get("HPP_ROOT") or REPO_ROOT
+    return sorted(
+        p for p in Path(root).iterdir() if p.is_dir() and p.name[:2].isdigit() and p.name[2:3] == "_"
+    )
 
 
 def _is_script(tree):
@@ -36,8 +48,6 @@ def example_scripts(chapter):
 
 
 def all_example_scripts(root=REPO_ROOT):
-    from hpp.bench import chapter_folders
-
     return [script for chapter in chapter_folders(root) for script in example_scripts(chapter)]
 
 
@@ -46,6 +56,7 @@ def smoke_args(path):
     tree = ast.parse(Path(path).read_text())
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "SMOKE_ARGS" for t in node.targets):
+            isinstance(t, ast.Name) and t.id == "SMOKE_ARGS" for t in node.targets
+        ):
             return ast.literal_eval(node.value)
     return NOT_SET

@@ -1,13 +1,142 @@
-"""Fixtures shared by every chapter's tests."""
+"""Fixtures and helpers shared by every chapter's tests.
 
+- ``run_example``: run a script as a reader would (a subprocess, from a temp folder).
+- ``assert_bad_input``: the contract for bad input (exit 2, one line on stderr).
+- ``needs``: one skip helper per missing thing (``needs.program("redis-server")``,
+  ``needs.torch()``, ``needs.compiled(folder, "cythonfn1")``, ``needs.module("numba")``).
+  In CI (``CI=true``) a thing that ``.ci/run`` installs is never skipped: the
+  test fails, so a broken install step cannot hide behind a skip.
+- ``import_plain``: import a chapter module by its plain name, as the chapter's
+  scripts do, with its folder on ``sys.path``; ``sys.path`` and ``sys.modules``
+  are restored after the test (through ``monkeypatch``).
+- Nothing left behind: the run gets a temp folder of its own (``TMPDIR``); at
+  the end, a file or folder left in it, or a process started by the run and
+  still alive (a server, a pool worker, a daemonized cluster), fails the run.
+"""
+
+import importlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
+import uuid
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# ---------------------------------------------------------------- skips that fail in CI
+
+#: Programs ``.ci/run`` installs, and how a reader installs each.
+CI_PROGRAMS = {
+    "gcc": "apt-get install gcc",
+    "make": "apt-get install make",
+    "redis-server": "apt-get install redis-server",
+    "gfortran": "apt-get install gfortran",
+    "pypy3": "apt-get install pypy3",
+    "cargo": "apt-get install cargo",
+    "chromium": "apt-get install chromium",
+    "perf": "apt-get install linux-perf",
+}
+
+
+class Needs:
+    """One helper per kind of missing thing: skip on a reader's machine, fail in CI where CI installs it."""
+
+    def missing(self, what, install, ci_installs):
+        message = f"needs {what}: {install}"
+        if CI and ci_installs:
+            pytest.fail(f"{message} (CI installs it: the install step failed)")
+        pytest.skip(message)
+
+    def program(self, name, install=None):
+        """The path of program ``name`` (``redis-server``, ``gfortran``, ``pypy3``, ``cargo``...)."""
+        path = shutil.which(name)
+        if name == "chromium":
+            path = path or shutil.which("chromium-browser")
+        if path is None:
+            self.missing(
+                f"the program {name!r}",
+                install or CI_PROGRAMS.get(name, "see the chapter README"),
+                name in CI_PROGRAMS,
+            )
+        return path
+
+    def redis_server(self):
+        return self.program("redis-server")
+
+    def openmp(self):
+        """A C compiler that builds OpenMP code (gcc with -fopenmp)."""
+        self.program("gcc")
+
+    def module(self, name, extra="all"):
+        """Import Python package ``name``; ``make install`` installs every extra but ``gpu``."""
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            self.missing(
+                f"the Python package {name!r}", f"pip install -e '.[{extra}]'", ci_installs=extra != "gpu"
+            )
+
+    def torch(self):
+        """PyTorch (the ``gpu`` extra); CI installs its CPU build where ``HPP_CI_EXPECT_TORCH`` is set."""
+        try:
+            return importlib.import_module("torch")
+        except ImportError:
+            self.missing(
+                "PyTorch", "pip install -e '.[gpu]'", ci_installs=bool(os.environ.get("HPP_CI_EXPECT_TORCH"))
+            )
+
+    def compiled(self, folder, name):
+        """A module ``make install`` builds in place (Cython, C, OpenMP) in ``folder``."""
+        folder = str(REPO_ROOT / folder)
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+        try:
+            return importlib.import_module(name)
+        except ImportError as error:
+            self.missing(
+                f"the compiled module {name} ({error})",
+                "make install (OpenMP variants need gcc)",
+                ci_installs=True,
+            )
+
+
+@pytest.fixture(scope="session")
+def needs():
+    return Needs()
+
+
+# ---------------------------------------------------------------- imports by plain name
+
+
+@pytest.fixture
+def import_plain(monkeypatch):
+    """``import_plain("07_compiling/cython", "julia1")``: the chapter module by its plain name.
+
+    The folder goes first on ``sys.path``; a cached module of that name (or a
+    neighbour's) from another folder is set aside for the test, so two
+    chapters' ``julia1`` never mix. ``monkeypatch`` restores both afterwards.
+    """
+
+    def load(folder, name):
+        folder = (REPO_ROOT / folder).resolve()
+        monkeypatch.syspath_prepend(str(folder))
+        for sibling in folder.glob("*.py"):
+            cached = sys.modules.get(sibling.stem)
+            where = getattr(cached, "__file__", None)
+            if cached is not None and where and Path(where).resolve().parent != folder:
+                monkeypatch.delitem(sys.modules, sibling.stem)
+        return importlib.import_module(name)
+
+    return load
+
+
+# ---------------------------------------------------------------- running scripts
 
 
 @pytest.fixture
@@ -17,7 +146,9 @@ def repo_root():
 
 @pytest.fixture
 def run_example(tmp_path):
-    """Run an example script as a reader would: ``run_example("01_understanding/check_prime.py", "--number", "7")``.
+    """Run an example script as a reader would.
+
+    ``run_example("01_understanding/check_prime.py", "--number", "7")``
 
     It runs with this interpreter, from a temporary folder (so scripts must not
     depend on the current directory), writing its files under that folder
@@ -25,15 +156,24 @@ def run_example(tmp_path):
     """
 
     def run(script, *args, timeout=300, env=None, python=None, check=False):
-        full_env = dict(os.environ, HPP_OUTPUT_DIR=str(tmp_path / "output"),
-                        MPLBACKEND="Agg", PYTHONUNBUFFERED="1")
+        full_env = dict(
+            os.environ, HPP_OUTPUT_DIR=str(tmp_path / "output"), MPLBACKEND="Agg", PYTHONUNBUFFERED="1"
+        )
         full_env.update(env or {})
         command = [python or sys.executable, str(REPO_ROOT / script), *map(str, args)]
-        completed = subprocess.run(command, cwd=tmp_path, env=full_env, capture_output=True,
-                                   text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        completed = subprocess.run(
+            command,
+            cwd=tmp_path,
+            env=full_env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
         if check and completed.returncode != 0:
-            raise AssertionError(f"{script} exited {completed.returncode}:\n"
-                                 f"{completed.stdout}\n{completed.stderr}")
+            raise AssertionError(
+                f"{script} exited {completed.returncode}:\n{completed.stdout}\n{completed.stderr}"
+            )
         return completed
 
     return run
@@ -51,3 +191,93 @@ def assert_bad_input():
         return lines[0]
 
     return check
+
+
+# ---------------------------------------------------------------- nothing left behind
+# The checks run in the controlling process (with xdist, the workers share its
+# temp folder and its session marker): every process the run starts inherits
+# HPP_TEST_SESSION, so one still alive at the end is found even when it was
+# daemonized away from its parent.
+
+SESSION_VARIABLE = "HPP_TEST_SESSION"
+LEFTOVER_GRACE_SECONDS = 10
+
+
+def _is_controller(config):
+    return not hasattr(config, "workerinput")
+
+
+def pytest_configure(config):
+    if not _is_controller(config) or os.environ.get(SESSION_VARIABLE):
+        return
+    folder = tempfile.mkdtemp(prefix="hpp-tests-")
+    config._hpp_leftovers = {"folder": folder, "marker": uuid.uuid4().hex, "tmpdir": os.environ.get("TMPDIR")}
+    os.environ["TMPDIR"] = folder
+    os.environ[SESSION_VARIABLE] = config._hpp_leftovers["marker"]
+    tempfile.tempdir = None  # tempfile re-reads TMPDIR
+
+
+def _session_processes(marker):
+    import psutil
+
+    found = []
+    for process in psutil.process_iter(["pid", "cmdline"]):
+        if process.pid == os.getpid():
+            continue
+        try:
+            if process.environ().get(SESSION_VARIABLE) == marker:
+                found.append(process)
+        except (psutil.Error, OSError):
+            continue
+    return found
+
+
+def _is_xdist_worker(process):
+    try:
+        return process.ppid() == os.getpid() and "execnet" in " ".join(process.cmdline())
+    except Exception:
+        return False
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    state = getattr(session.config, "_hpp_leftovers", None)
+    if state is None:
+        return
+    import psutil
+
+    def alive():
+        return [p for p in _session_processes(state["marker"]) if not _is_xdist_worker(p)]
+
+    deadline = time.monotonic() + LEFTOVER_GRACE_SECONDS
+    processes = alive()
+    while processes and time.monotonic() < deadline:
+        time.sleep(0.5)
+        processes = alive()
+    folder = Path(state["folder"])
+    files = sorted(p.name for p in folder.iterdir() if not p.name.startswith("pytest-of-"))
+    problems = []
+    for process in processes:
+        try:
+            problems.append(f"process {process.pid} still running: {' '.join(process.cmdline())[:200]}")
+            process.kill()
+        except psutil.Error:
+            continue
+    problems += [f"left in the temp folder: {name}" for name in files]
+    os.environ.pop(SESSION_VARIABLE, None)
+    if state["tmpdir"] is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = state["tmpdir"]
+    tempfile.tempdir = None
+    shutil.rmtree(folder, ignore_errors=True)
+    if problems:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        text = "the tests left things behind:\n  " + "\n  ".join(problems)
+        if reporter:
+            reporter.write_sep("=", "left behind", red=True)
+            reporter.write_line(text)
+        else:
+            print(text, file=sys.stderr)
+        if session.exitstatus == 0:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -123,18 +123,6 @@ def test_reducing_operations_script(run_example):
     assert "search_unknown2" in completed.stdout
 
 
-def test_the_chapter_benchmark_cases_pass_their_checks():
-    from hpp.discover import load_workloads
-    from hpp.results import PASSED
-    from hpp.runner import run_case
-
-    for workload in load_workloads(CHAPTER):
-        for case in workload.cases:
-            params = dict(workload.params_for("quick")[0], calls=1)
-            result = run_case(case, params, workload, repeat=1, budget_seconds=0)
-            assert result.status == PASSED, (case.name, result.message)
-
-
 # ---------------------------------------------------------------- this machine's memory tiers
 
 tiers = load_example(CHAPTER / "memory_tiers.py")

@@ -808,18 +808,3 @@ def test_memory_profiler_on_utility(tmp_path):
     )
     assert "Example call `some_fn(2)` == 4" in completed.stdout
     assert re.search(r"MiB.*return useful_input\*\*2", completed.stdout)
-
-
-# ---------------------------------------------------------------- the benchmark
-
-
-def test_the_chapter_benchmark_cases_pass_their_checks():
-    from hpp.discover import load_workloads
-    from hpp.results import PASSED
-    from hpp.runner import run_case
-
-    for workload in load_workloads(CHAPTER):
-        params = dict(workload.params_for("quick")[0], width=20)
-        for case in workload.cases:
-            result = run_case(case, params, workload, repeat=1, budget_seconds=0)
-            assert result.status == PASSED, (case.name, result.message)

@@ -481,28 +481,6 @@ def test_pandas_scripts_refuse_bad_values(script, args, run_example, assert_bad_
     assert args[0] in line
 
 
-# ---------------------------------------------------------------- benchmark
-
-def test_the_chapter_benchmark_cases_pass_their_checks():
-    try:  # the harness's current layout
-        from hpp.discover import load_workloads
-        from hpp.results import PASSED, SKIPPED
-        from hpp.runner import run_case
-    except ImportError:
-        from hpp.bench import PASSED, SKIPPED, load_workloads, run_case
-
-    small = {"diffusion 2d": {"size": 32, "iterations": 20}, "squared norm": {"n": 1000},
-             "pandas ols per row": {"people": 100}, "pandas string find 9": {"people": 300}}
-    for workload in load_workloads(CHAPTER):
-        for case in workload.cases:
-            if "numba" in case.name:
-                continue  # compiled in the tests above; minutes of JIT here otherwise
-            result = run_case(case, small[workload.name], workload, repeat=1, budget_seconds=0)
-            assert result.status in (PASSED, SKIPPED), (case.name, result.message)
-            if result.status == SKIPPED:
-                assert "torch" in result.message
-
-
 # ---------------------------------------------------------------- figures
 
 def test_every_listed_figure_names_a_script_that_exists():

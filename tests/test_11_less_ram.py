@@ -408,34 +408,6 @@ def test_deep_sizeof_counts_the_contents():
     assert common.deep_sizeof(words) == sys.getsizeof(words) + sum(map(sys.getsizeof, words))
 
 
-# ---------------------------------------------------------------- benchmark
-
-def test_the_chapter_benchmark_cases_pass_their_checks():
-    from hpp import bench
-
-    for workload in bench.load_workloads(CHAPTER):
-        params = workload.params_for("quick")[0]
-        if "lookups" in params:
-            params = dict(params, lookups=200)
-        elif "tokens" in params:
-            params = dict(params, tokens=30_000, vocabulary=20_000)
-        elif "size" in params:
-            params = dict(params, size=200_000)
-        elif "rows" in params:
-            params = dict(params, rows=100_000)
-        else:
-            params = dict(params, docs=400)
-        for case in workload.cases:
-            result = bench.run_case(case, params, bench.Workload(
-                workload.name, workload.baseline, [], {}, repeat=1, budget_seconds=0))
-            assert result.status in (bench.PASSED, bench.SKIPPED), (case.name, result.message)
-            if workload.name.startswith("word list") and result.status == bench.PASSED:
-                assert result.metrics["MB"] > 0
-            if workload.name == "ints as objects or arrays":
-                assert result.metrics["RSS B/item"] > 0
-                assert result.metrics["deep B/item"] >= result.metrics["getsizeof B/item"]
-
-
 # ---------------------------------------------------------------- hashing trick and sparse
 
 def test_feature_hasher_collides_there_and_is_with_10_features():

@@ -1,25 +1,33 @@
-"""Every example script in every chapter: ``--help`` works and a small run succeeds.
+"""Every example script in every chapter: ``--help`` works, an unknown flag is refused, a small run succeeds.
 
 A new script is covered the day it lands. It declares ``SMOKE_ARGS`` (the flags
 for a run of a few seconds), and ``REQUIRES`` / ``REQUIRES_TOOLS`` when it needs
 an optional package or a program outside Python, so the run skips with the
 reason on a machine without them.
+
+``--help`` and the unknown flag are checked in this process: the script is
+imported, its ``main`` called with ``ArgumentParser.parse_args`` intercepted
+(so the parser is captured before any work), and the real ``parse_args`` run on
+the captured parser. One real subprocess per script stays: the small run
+(``--help`` for a long-running service, whose run its chapter's tests make).
 """
 
+import argparse
 import ast
+import contextlib
 import importlib.util
+import io
 import re
-import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from hpp.bench import chapter_folders, load_workloads
-from hpp.examples import NOT_SET, all_example_scripts, smoke_args
-from hpp.loader import REPO_ROOT
+from hpp.examples import NOT_SET, all_example_scripts, chapter_folders, smoke_args
+from hpp.loader import REPO_ROOT, load_example
 
 SCRIPTS = all_example_scripts()
+REAL_PARSE_ARGS = argparse.ArgumentParser.parse_args
 
 
 def script_id(path):
@@ -29,7 +37,8 @@ def script_id(path):
 def module_constant(path, name, default=()):
     for node in ast.parse(Path(path).read_text()).body:
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
             return ast.literal_eval(node.value)
     return default
 
@@ -45,16 +54,58 @@ def optional_modules():
     return {re.split(r"[<>=!~;\[ ]", name)[0].lower().replace("-", "_") for name in names}
 
 
-def skip_if_requirements_missing(path):
+def skip_if_requirements_missing(path, needs):
     optional = optional_modules()
     for module in module_constant(path, "REQUIRES"):
         if importlib.util.find_spec(module) is None:
             if module not in optional:
                 pytest.fail(f"{module!r} is missing although make install installs it")
+            if module == "torch":
+                needs.torch()
             pytest.skip(f"needs the Python package {module!r}: pip install -e '.[gpu]'")
     for tool in module_constant(path, "REQUIRES_TOOLS"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"needs the program {tool!r} (apt-get install it; see the chapter README)")
+        needs.program(tool)
+
+
+class ParserCaptured(Exception):
+    def __init__(self, parser):
+        self.parser = parser
+
+
+def captured_parser(script):
+    """The parser ``script``'s ``main`` builds, captured before it parses; None if it cannot be."""
+    try:
+        module = load_example(script)
+    except Exception:  # the script cannot be imported here: its subprocess test tells why
+        return None
+    if not callable(getattr(module, "main", None)):
+        return None
+
+    def intercept(self, *args, **kwargs):
+        raise ParserCaptured(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(argparse.ArgumentParser, "parse_args", intercept)
+        patch.setattr(argparse.ArgumentParser, "parse_known_args", intercept)
+        try:
+            module.main([])
+        except ParserCaptured as captured:
+            return captured.parser
+        except (Exception, SystemExit):
+            return None
+    return None
+
+
+def parse(parser, argv):
+    """Run the real ``parse_args``: ``(exit code, stdout, stderr)``."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            REAL_PARSE_ARGS(parser, argv)
+            code = None
+        except SystemExit as stop:
+            code = stop.code
+    return code, out.getvalue(), err.getvalue()
 
 
 def test_every_chapter_has_a_readme():
@@ -63,44 +114,39 @@ def test_every_chapter_has_a_readme():
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=script_id)
-def test_help(script, run_example):
-    skip_if_requirements_missing(script)
-    completed = run_example(script.relative_to(REPO_ROOT), "--help", timeout=120)
-    assert completed.returncode == 0, completed.stderr
-    assert "usage:" in completed.stdout
+def test_help_and_an_unknown_flag(script, run_example, assert_bad_input, needs):
+    """``--help`` prints the usage (exit 0); ``--no-such-flag`` is one line on stderr, exit 2."""
+    skip_if_requirements_missing(script, needs)
+    parser = captured_parser(script)
+    if parser is None:  # no parser to capture in this process: ask a real interpreter
+        completed = run_example(script.relative_to(REPO_ROOT), "--help", timeout=120)
+        assert completed.returncode == 0, completed.stderr
+        assert "usage:" in completed.stdout
+        assert_bad_input(run_example(script.relative_to(REPO_ROOT), "--no-such-flag", timeout=120))
+        return
+    code, out, err = parse(parser, ["--help"])
+    assert code == 0, err
+    assert "usage:" in out
+    code, out, err = parse(parser, ["--no-such-flag"])
+    assert code == 2, (code, err)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "--no-such-flag" in lines[0], err
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=script_id)
-def test_small_run(script, run_example):
+def test_small_run(script, run_example, needs):
+    """The one real run per script: ``SMOKE_ARGS`` (``--help`` for a long-running service)."""
     args = smoke_args(script)
     assert args is not NOT_SET, f"{script_id(script)} must declare SMOKE_ARGS"
-    if args is None:
-        pytest.skip("a long-running service: its chapter's tests start and check it")
-    skip_if_requirements_missing(script)
+    skip_if_requirements_missing(script, needs)
+    if args is None:  # a long-running service: its chapter's tests start and check it
+        completed = run_example(script.relative_to(REPO_ROOT), "--help", timeout=120)
+        assert completed.returncode == 0, completed.stderr
+        assert "usage:" in completed.stdout
+        return
     completed = run_example(script.relative_to(REPO_ROOT), *args, timeout=300)
     assert completed.returncode == 0, f"{completed.stdout}\n{completed.stderr}"
     assert completed.stdout.strip(), "an example prints its result"
     assert "Traceback" not in completed.stderr
-
-
-@pytest.mark.parametrize("chapter", [c for c in chapter_folders() if (c / "_benchmark.py").exists()],
-                         ids=lambda c: c.name)
-def test_benchmark_declarations(chapter):
-    """Each workload names a baseline among its cases and has a quick size."""
-    workloads = load_workloads(chapter)
-    assert workloads, f"{chapter.name}/_benchmark.py declares no WORKLOADS"
-    names = set()
-    for workload in workloads:
-        assert workload.name not in names, f"two workloads named {workload.name!r}"
-        names.add(workload.name)
-        case_names = [case.name for case in workload.cases]
-        assert len(case_names) == len(set(case_names)), f"duplicate case names in {workload.name}"
-        assert workload.baseline in case_names, f"{workload.name}: baseline not among the cases"
-        assert workload.sizes.get("quick"), f"{workload.name}: no quick size"
-
-
-@pytest.mark.parametrize("script", SCRIPTS, ids=script_id)
-def test_an_unknown_flag_is_one_line_and_exit_2(script, run_example, assert_bad_input):
-    skip_if_requirements_missing(script)
-    completed = run_example(script.relative_to(REPO_ROOT), "--no-such-flag", timeout=120)
-    assert_bad_input(completed)

@@ -1,6 +1,7 @@
-"""Tests of the shared toolbox: timer, profile shim, loader, services, script helpers, bench."""
+"""Tests of the shared toolbox: timer, profile shim, loader, services, script helpers, bench, figures."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from hpp import bench, report
+from hpp import discover, figures, results, runner
 from hpp.loader import load_example, module_name_for
 from hpp.profiling import profile
 from hpp.script import positive_int
@@ -42,7 +43,8 @@ def test_repeat_timer_counts_runs_and_keeps_the_warm_up_apart():
 def test_repeat_timer_without_warm_up_and_with_a_budget():
     calls = []
     timing, _ = repeat_timer(lambda: calls.append(1), repeat=100, warmup=False, budget_seconds=0)
-    assert len(calls) == 1 and len(timing.times) == 1
+    assert len(calls) == 1
+    assert len(timing.times) == 1
     with pytest.raises(ValueError):
         repeat_timer(lambda: None, repeat=0)
 
@@ -82,19 +84,26 @@ def test_profile_shim_under_kernprof_gives_a_line_report(tmp_path):
     kernprof = shutil.which("kernprof") or str(__import__("pathlib").Path(sys.executable).parent / "kernprof")
     script = tmp_path / "profiled.py"
     script.write_text(PROFILED_SCRIPT)
-    out = subprocess.run([kernprof, "-l", "-v", str(script)], cwd=tmp_path,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [kernprof, "-l", "-v", str(script)], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert "Function: add_squares" in out.stdout
     # the loop body ran 2000 times: the report has real hit counts
     body = [line for line in out.stdout.splitlines() if "total += i * i" in line]
-    assert body and body[0].split()[1] == "2000", out.stdout
+    assert body, out.stdout
+    assert body[0].split()[1] == "2000", out.stdout
 
 
 def test_profile_shim_under_memory_profiler(tmp_path):
     script = tmp_path / "profiled.py"
     script.write_text(PROFILED_SCRIPT)
-    out = subprocess.run([sys.executable, "-m", "memory_profiler", str(script)], cwd=tmp_path,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "memory_profiler", str(script)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "Mem usage" in out.stdout
     assert "total += i * i" in out.stdout
 
@@ -125,8 +134,16 @@ def test_load_example_of_a_chapter_file():
 @pytest.mark.server
 def test_running_service_starts_answers_and_stops(tmp_path):
     (tmp_path / "hello.txt").write_text("hello")
-    command = [sys.executable, "-m", "http.server", "{port}", "--bind", "{host}",
-               "--directory", str(tmp_path)]
+    command = [
+        sys.executable,
+        "-m",
+        "http.server",
+        "{port}",
+        "--bind",
+        "{host}",
+        "--directory",
+        str(tmp_path),
+    ]
     with running_service(command, ready=http_ready("/")) as service:
         with urllib.request.urlopen(f"{service.url}/hello.txt", timeout=5) as answer:
             assert answer.read() == b"hello"
@@ -136,10 +153,9 @@ def test_running_service_starts_answers_and_stops(tmp_path):
 
 
 def test_a_service_that_dies_raises_with_its_output():
-    with pytest.raises(ServiceError, match="exited"):
-        with running_service([sys.executable, "-c", "import sys; print('bad config'); sys.exit(3)"],
-                             timeout=5):
-            pass
+    command = [sys.executable, "-c", "import sys; print('bad config'); sys.exit(3)"]
+    with pytest.raises(ServiceError, match="exited"), running_service(command, timeout=5):
+        pass
 
 
 def test_free_port_is_free():
@@ -149,15 +165,13 @@ def test_free_port_is_free():
 
 
 @pytest.mark.redis
-def test_redis_server_answers_ping():
-    if shutil.which("redis-server") is None:
-        pytest.skip("needs redis-server (apt-get install redis-server)")
+def test_redis_server_answers_ping(needs):
+    needs.redis_server()
     import socket
 
-    with redis_server() as service:
-        with socket.create_connection((service.host, service.port), timeout=2) as sock:
-            sock.sendall(b"PING\r\n")
-            assert sock.recv(16).startswith(b"+PONG")
+    with redis_server() as service, socket.create_connection((service.host, service.port), timeout=2) as sock:
+        sock.sendall(b"PING\r\n")
+        assert sock.recv(16).startswith(b"+PONG")
     assert service.process.poll() is not None
 
 
@@ -175,7 +189,7 @@ def test_positive_int():
 
 # ---------------------------------------------------------------- bench
 
-TOY_BENCHMARK = textwrap.dedent('''
+TOY_BENCHMARK = textwrap.dedent("""
     from hpp.bench import Case, Workload
 
     def slow(n):
@@ -191,7 +205,7 @@ TOY_BENCHMARK = textwrap.dedent('''
         Workload(
             name="triangle numbers",
             baseline="loop",
-            sizes={"quick": [{"n": 20000}], "book": [{"n": 40000}]},
+            sizes={"test": [{"n": 200}], "quick": [{"n": 20000}], "book": [{"n": 40000}]},
             repeat=3,
             cases=[
                 Case("loop", run=lambda p: slow(p["n"]), check=check),
@@ -202,7 +216,7 @@ TOY_BENCHMARK = textwrap.dedent('''
             ],
         )
     ]
-''')
+""")
 
 
 @pytest.fixture
@@ -211,58 +225,145 @@ def toy_repo(tmp_path, monkeypatch):
     chapter.mkdir()
     (chapter / "_benchmark.py").write_text(TOY_BENCHMARK)
     (chapter / "_book_figures.csv").write_text(
-        "workload,case,size,book_speedup,edition,source\n"
-        "triangle numbers,formula,,1000,3e,an invented table for the test\n")
+        "workload,case,params,book_speedup,edition,source\n"
+        "triangle numbers,formula,,1000,3e,an invented table for the test\n"
+    )
     monkeypatch.setenv("HPP_ROOT", str(tmp_path))
     return tmp_path
 
 
-def test_run_benchmarks_verifies_times_and_compares(toy_repo):
-    chapters = bench.resolve_chapters(["01"])
-    results = {r.case: r for r in bench.run_benchmarks(chapters, size="quick")}
-    assert results["loop"].status == bench.PASSED and results["loop"].speedup == 1.0
-    assert results["formula"].status == bench.PASSED and results["formula"].speedup > 1
-    assert results["formula"].book_speedup == 1000
-    assert results["formula"].runs == 3
-    assert results["wrong"].status == bench.FAILED
-    assert "assert" in results["wrong"].message.lower()
-    assert results["needs a tool"].status == bench.SKIPPED
+def run_toy(size="quick"):
+    return runner.run_plan(discover.plan_benchmarks(discover.resolve_chapters(["01"]), size))
+
+
+def test_run_plan_verifies_times_and_compares(toy_repo):
+    outcome = {r.case: r for r in run_toy()}
+    assert outcome["loop"].status == results.PASSED
+    assert outcome["loop"].speedup == 1.0
+    assert outcome["formula"].status == results.PASSED
+    assert outcome["formula"].speedup > 1
+    assert outcome["formula"].book_speedup == 1000
+    assert outcome["formula"].runs == 3
+    assert outcome["formula"].params == {"n": 20000}  # the parameters stay data
+    assert outcome["wrong"].status == results.FAILED
+    assert "assert" in outcome["wrong"].message.lower()
+    assert outcome["needs a tool"].status == results.SKIPPED
+
+
+def test_plan_is_a_list_of_plan_items(toy_repo):
+    plan = discover.plan_benchmarks(discover.resolve_chapters(["01"]), "test", case_filter="formula")
+    assert [type(item) for item in plan] == [discover.PlanItem]
+    item = plan[0]
+    assert item.params == {"n": 200}
+    assert item.chapter_name == "01_toy"
+    assert [c.name for c in item.cases] == ["loop", "formula"]  # the baseline stays
+    assert item.book["formula"].speedup == 1000
+    assert "loop" not in item.book
+
+
+def test_book_figures_match_parameters_as_data(tmp_path):
+    chapter = tmp_path / "01_toy"
+    chapter.mkdir()
+    (chapter / "_book_figures.csv").write_text(
+        "# a comment\n"
+        "workload,case,params,book_speedup,edition,source\n"
+        "w,c,,2,3e,any size\n"
+        'w,c,"{""n"": 10, ""mode"": ""C""}",5,3e,n 10 range C\n'
+    )
+    rows = discover.load_book_figures(chapter)
+    assert rows[1].params == {"n": 10, "mode": "C"}
+    assert discover.book_figure(rows, "w", "c", {"n": 10, "mode": "C", "extra": 1}).speedup == 5
+    assert discover.book_figure(rows, "w", "c", {"n": 11, "mode": "C"}).speedup == 2
+    assert discover.book_figure(rows, "w", "other", {"n": 10}) is None
+    (chapter / "_book_figures.csv").write_text(
+        "workload,case,size,book_speedup,edition,source\nw,c,n=10,2,3e,old format\n"
+    )
+    with pytest.raises(ValueError, match="params a JSON object"):
+        discover.load_book_figures(chapter)
+
+
+def test_first_call_counts_as_a_timed_run_unless_jit():
+    from hpp.bench import Case, Workload
+
+    calls = []
+    case = Case("c", run=lambda state: calls.append(1))
+    workload = Workload("w", "c", [case], {}, repeat=4, budget_seconds=60)
+    result = runner.run_case(case, {}, workload)
+    assert len(calls) == 4
+    assert result.runs == 4
+    calls.clear()
+    jit = Case("j", run=lambda state: calls.append(1), jit=True)
+    result = runner.run_case(jit, {}, Workload("w", "j", [jit], {}, repeat=4, budget_seconds=60))
+    assert len(calls) == 5
+    assert result.runs == 4
+    calls.clear()
+    result = runner.run_case(case, {}, workload, repeat=1, budget_seconds=0)
+    assert len(calls) == 1
+    assert result.runs == 1
+
+
+def test_progress_is_plain_lines_when_not_a_terminal():
+    import io
+
+    stream = io.StringIO()
+    with runner.Progress(2, stream) as progress:
+        progress.start("a")
+        progress.finish("a", "1 s")
+        progress.finish("b", "FAILED x", failed=True)
+    assert stream.getvalue() == "[  1/2] a: 1 s\n[  2/2] b: FAILED x\n"
 
 
 def test_resolve_chapters_rejects_an_unknown_name(toy_repo):
-    assert [c.name for c in bench.resolve_chapters(["toy"])] == ["01_toy"]
+    assert [c.name for c in discover.resolve_chapters(["toy"])] == ["01_toy"]
     with pytest.raises(ValueError, match="unknown chapter"):
-        bench.resolve_chapters(["99"])
+        discover.resolve_chapters(["99"])
 
 
 def test_hpp_bench_command_writes_the_report_and_fails_on_a_failed_case(toy_repo, tmp_path):
     out = tmp_path / "run"
-    hpp = [sys.executable, "-m", "hpp.cli"]
-    completed = subprocess.run(hpp + ["bench", "01", "--output", str(out)],
-                               capture_output=True, text=True)
+    hpp = [sys.executable, "-m", "hpp"]
+    completed = subprocess.run(hpp + ["bench", "01", "--output", str(out)], capture_output=True, text=True)
     assert completed.returncode == 1, completed.stderr
     assert "FAILED" in completed.stdout
     assert "rerun: hpp bench 01_toy --workload 'triangle numbers' --case wrong" in completed.stdout
+    assert "[  2/4] 01_toy · triangle numbers · formula [n=20000]: " in completed.stderr
     data = json.loads((out / "run.json").read_text())
     assert data["machine"]["python"].startswith("CPython")
     assert {r["case"] for r in data["results"]} == {"loop", "formula", "wrong", "needs a tool"}
+    assert all(r["params"] == {"n": 20000} for r in data["results"])
     text = (out / "report.md").read_text()
-    assert "| formula |" in text and "an invented table for the test" in text
+    assert "| formula |" in text
+    assert "an invented table for the test" in text
     assert list((out / "plots").glob("*.png"))
-    info, results = report.load_run(out)
-    assert info["size"] == "quick" and len(results) == 4
+    info, saved = results.load_run(out)
+    assert info["size"] == "quick"
+    assert len(saved) == 4
 
-    completed = subprocess.run(hpp + ["bench", "01", "--case", "formula", "--output", str(out)],
-                               capture_output=True, text=True)
+    completed = subprocess.run(
+        hpp + ["bench", "01", "--case", "formula", "--size", "test", "--output", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "[n=200]" in completed.stdout
 
     completed = subprocess.run(hpp + ["bench", "42"], capture_output=True, text=True)
-    assert completed.returncode == 2 and "unknown chapter" in completed.stderr
+    assert completed.returncode == 2
+    assert "unknown chapter" in completed.stderr
+
+
+def test_python_m_hpp_help_lists_the_commands():
+    completed = subprocess.run(
+        [sys.executable, "-m", "hpp", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("bench", "figures", "list", "compare", "report"):
+        assert command in completed.stdout
 
 
 def test_hpp_list_shows_the_examples():
-    completed = subprocess.run([sys.executable, "-m", "hpp.cli", "list", "01"],
-                               capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-m", "hpp", "list", "01"], capture_output=True, text=True, check=True
+    )
     assert "01_understanding/check_prime.py" in completed.stdout
 
 
@@ -274,3 +375,76 @@ def test_loader_gives_each_folder_its_own_neighbour_module(tmp_path):
         (folder / "example.py").write_text("import _shared_neighbour\nVALUE = _shared_neighbour.VALUE\n")
     assert load_example(tmp_path / "chapter_a" / "example.py").VALUE == 1
     assert load_example(tmp_path / "chapter_b" / "example.py").VALUE == 2
+
+
+# ---------------------------------------------------------------- figures
+
+TOY_FIGURES = textwrap.dedent("""
+    from hpp.figures import Figure
+
+    FIGURES = [
+        Figure(number="1-3", slug="squares", script="draw.py", args=["--points", "5"],
+               output="squares.png", caption="Squares of the first points"),
+        Figure(number="1-10", slug="broken", script="broken.py", output="never.png",
+               caption="A figure whose script fails"),
+    ]
+""")
+
+TOY_DRAW = textwrap.dedent("""
+    import argparse
+    from pathlib import Path
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--points", type=int)
+    parser.add_argument("--output-dir", type=Path)
+    args = parser.parse_args()
+    fig, ax = plt.subplots()
+    ax.plot([i * i for i in range(args.points)])
+    fig.savefig(args.output_dir / "squares.png")
+""")
+
+
+def test_hpp_figures_draws_copies_and_indexes(tmp_path):
+    chapter = tmp_path / "repo" / "01_toy"
+    chapter.mkdir(parents=True)
+    (chapter / "_figures.py").write_text(TOY_FIGURES)
+    (chapter / "draw.py").write_text(TOY_DRAW)
+    (chapter / "broken.py").write_text("import sys\nsys.exit('no data for this figure')\n")
+    out = tmp_path / "gallery"
+    completed = subprocess.run(
+        [sys.executable, "-m", "hpp", "figures", "01", "--output", str(out), "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, HPP_ROOT=str(tmp_path / "repo")),
+    )
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    png = out / "fig-01-03-squares.png"
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert png.stat().st_size > 1000
+    assert not (out / "fig-01-10-broken.png").exists()
+    assert "FAILED figure 1-10 (exit status 1: no data for this figure)" in completed.stderr
+    assert "rerun: cd 01_toy && python broken.py --output-dir DIR" in completed.stderr
+    page = (out / "index.html").read_text()
+    assert 'src="fig-01-03-squares.png"' in page
+    assert "Squares of the first points" in page
+    assert "cd 01_toy &amp;&amp; python draw.py --points 5 --output-dir DIR" in page
+    assert "FAILED: exit status 1" in page
+    assert "A figure whose script fails" in page
+    assert "2 figures: 1 drawn, 1 failed." in (out / "index.md").read_text()
+
+
+def test_a_figure_that_times_out_fails_and_leaves_no_process(tmp_path):
+    chapter = tmp_path / "01_toy"
+    chapter.mkdir()
+    (chapter / "sleepy.py").write_text("import time\ntime.sleep(60)\n")
+    figure = figures.Figure(
+        number="1-1", slug="sleepy", script="sleepy.py", output="x.png", caption="never drawn"
+    )
+    drawn = figures.draw(chapter, figure, tmp_path, timeout=0.5)
+    assert not drawn.ok
+    assert drawn.message.startswith("timed out after 0.5 s")

@@ -1,0 +1,5 @@
+"""``python -m hpp``: the same as the ``hpp`` command (see ``hpp.cli``)."""
+
+from hpp.cli import main
+
+main()
