@@ -364,3 +364,11 @@ def test_a_bad_value_stops_before_any_work(run_example, assert_bad_input, tmp_pa
     line = assert_bad_input(run_example(script, *args, timeout=60))
     assert flag in line
     assert not (tmp_path / "output").exists()  # nothing was written: no work started
+
+
+def test_the_figures_name_scripts_that_exist():
+    figures = load_example(CHAPTER / "_figures.py").FIGURES
+    assert len({f.number for f in figures}) == len(figures)
+    for figure in figures:
+        assert (CHAPTER / figure.script).is_file(), figure.script
+        assert figure.output.endswith(".png") and "--output-dir" not in figure.args

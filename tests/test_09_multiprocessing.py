@@ -807,3 +807,21 @@ def test_a_bad_value_is_one_line_naming_the_flag(run_example, assert_bad_input, 
     line = assert_bad_input(run_example(script, *args, timeout=60))
     assert flag in line
     assert not any((tmp_path / "output").rglob("*.png"))  # refused before any work
+
+
+# ---------------------------------------------------------------- the figures
+
+def test_the_pi_speed_chart_times_every_worker_count(run_example, tmp_path):
+    completed = run_example(PI / "pi_graph_speed_tests.py", "--samples", "40000", "--workers", "2",
+                            "--output-dir", tmp_path, check=True)
+    rows = re.findall(r"^(threads|processes), (\d): \d+\.\d+ s", completed.stdout, re.MULTILINE)
+    assert rows == [("threads", "1"), ("threads", "2"), ("processes", "1"), ("processes", "2")]
+    assert (tmp_path / "pi_speed_tests.png").stat().st_size > 1000
+
+
+def test_the_figures_name_scripts_and_outputs_that_exist():
+    figures = load_example(CHAPTER / "_figures.py").FIGURES
+    assert len({f.number for f in figures}) == len(figures)
+    for figure in figures:
+        assert (CHAPTER / figure.script).is_file(), figure.script
+        assert figure.output.endswith(".png")

@@ -1,0 +1,99 @@
+"""Pi by threads and by processes, 1 to N workers: the speed chart, measured here beside the book's.
+
+Chapter 9, "Using Python Objects" (the figure of serial, threads and processes):
+``pi_lists_parallel.estimate_pi`` throws ``--samples`` pure-Python darts with
+1 ... ``--workers`` threads and then processes; each time is the best of
+``--repeats``. Threads share one GIL, so their time stays flat; processes
+divide it by the number of cores. The book (2nd edition, 1e8 darts): serial
+71.1 s; threads 71.1 / 71.0 / 70.7 / 71.0 s with 1 / 2 / 4 / 8 workers;
+processes 71.0 / 37.1 / 18.1 / 18.7 s (4 cores). Writes ``pi_speed_tests.png``:
+our times and the book's, each as a fraction of its serial time.
+
+Run:
+    python pi_graph_speed_tests.py --samples 2e6 --workers 4
+"""
+
+import time
+
+BOOK_SERIAL = 71.1
+BOOK_TIMES = {"threads": {1: 71.1, 2: 71.0, 4: 70.7, 8: 71.0},
+              "processes": {1: 71.0, 2: 37.1, 4: 18.1, 8: 18.7}}
+
+
+def best_time(function, repeats):
+    best = float("inf")
+    for _ in range(repeats):
+        t1 = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - t1)
+    return best
+
+
+def speed_tests(nbr_samples, max_workers, repeats=1, seed=0):
+    """``(serial seconds, {"threads": {n: s}, "processes": {n: s}})``."""
+    import pi_lists_parallel
+
+    serial = best_time(lambda: pi_lists_parallel.estimate_nbr_points_in_quarter_circle(
+        nbr_samples, seed), repeats)
+    times = {"threads": {}, "processes": {}}
+    for kind in times:
+        for workers in range(1, max_workers + 1):
+            times[kind][workers] = best_time(lambda: pi_lists_parallel.estimate_pi(
+                nbr_samples, workers, processes=kind == "processes", seed=seed), repeats)
+    return serial, times
+
+
+def plot(serial, times, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for kind, color in (("threads", "tab:red"), ("processes", "tab:blue")):
+        ours = times[kind]
+        ax.plot(list(ours), [t / serial for t in ours.values()], marker="o", color=color,
+                label=f"{kind}, this machine")
+        book = BOOK_TIMES[kind]
+        ax.plot(list(book), [t / BOOK_SERIAL for t in book.values()], marker="s", linestyle="--",
+                color=color, alpha=0.5, label=f"{kind}, the book (4 cores)")
+    ax.axhline(1, color="grey", linewidth=0.8)
+    ax.set_xlabel("workers")
+    ax.set_ylabel("time / serial time")
+    ax.set_title("Pure-Python pi: threads stay at the serial time, processes divide it")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+SMOKE_ARGS = ["--samples", "40000", "--workers", "2"]
+
+
+def main(argv=None):
+    import os
+
+    from _pi_common import samples_argument
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
+                        type=samples_argument, default=int(1e8), help="darts per run (the book: 1e8)")
+    parser.add_argument("--workers", type=positive_int, default=min(8, os.cpu_count() or 1),
+                        help="time 1 ... this many workers")
+    parser.add_argument("--repeats", type=positive_int, default=1, help="runs per point, best kept")
+    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
+    args = parser.parse_args(argv)
+
+    serial, times = speed_tests(args.samples, args.workers, args.repeats)
+    print(f"serial: {serial:.3f} s")
+    for kind, by_workers in times.items():
+        for workers, seconds in by_workers.items():
+            print(f"{kind}, {workers}: {seconds:.3f} s  ({serial / seconds:.2f}x)")
+    path = output_dir("09_multiprocessing", args.output_dir) / "pi_speed_tests.png"
+    plot(serial, times, path)
+    print(f"figure = {path}")
+
+
+if __name__ == "__main__":
+    main()
