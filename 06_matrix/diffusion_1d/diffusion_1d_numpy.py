@@ -67,8 +67,9 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=512)
     parser.add_argument("--iterations", type=positive_int, default=1000)
-    parser.add_argument("--snapshots", type=positive_int, default=10,
-                        help="how many states to draw in the PNG")
+    parser.add_argument(
+        "--snapshots", type=positive_int, default=10, help="how many states to draw in the PNG"
+    )
     parser.add_argument("--output-dir", type=writable_dir, help="where to save diffusion_1d.png")
     args = parser.parse_args(argv)
     start = time.perf_counter()

@@ -25,8 +25,9 @@ SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def laplacian(grid):
-    return (np.roll(grid, +1, 0) + np.roll(grid, -1, 0) + np.roll(grid, +1, 1)
-            + np.roll(grid, -1, 1) - 4 * grid)
+    return (
+        np.roll(grid, +1, 0) + np.roll(grid, -1, 0) + np.roll(grid, +1, 1) + np.roll(grid, -1, 1) - 4 * grid
+    )
 
 
 @profile

@@ -24,7 +24,6 @@ from hpp.diffusion import DT, D, initial_grid
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
-
 def roll_add(rollee, shift, axis, out):
     """``out += np.roll(rollee, shift, axis)`` for a 2-D array and shift +1 or -1, with no temporary."""
     if shift == 1 and axis == 0:
@@ -55,8 +54,12 @@ def laplacian(grid, out):
 @profile
 def evolve(grid, dt, out, D=D):
     laplacian(grid, out)
-    ne.evaluate("out * D * dt + grid", local_dict={"out": out, "D": D, "dt": dt, "grid": grid},
-                out=out, casting="same_kind")
+    ne.evaluate(
+        "out * D * dt + grid",
+        local_dict={"out": out, "D": D, "dt": dt, "grid": grid},
+        out=out,
+        casting="same_kind",
+    )
 
 
 def run_experiment(num_iterations, size=512):

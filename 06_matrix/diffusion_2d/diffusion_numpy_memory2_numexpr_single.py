@@ -26,8 +26,12 @@ SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 @profile
 def evolve(grid, dt, out, D=D):
     laplacian(grid, out)
-    ne.evaluate("out * D * dt + grid", local_dict={"out": out, "D": D, "dt": dt, "grid": grid},
-                out=out, casting="same_kind")
+    ne.evaluate(
+        "out * D * dt + grid",
+        local_dict={"out": out, "D": D, "dt": dt, "grid": grid},
+        out=out,
+        casting="same_kind",
+    )
 
 
 def run_experiment(num_iterations, size=512):

@@ -23,9 +23,7 @@ from hpp.diffusion import DT, D, initial_grid
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
-LAPLACIAN_KERNEL = np.array([[0.0, 1.0, 0.0],
-                             [1.0, -4.0, 1.0],
-                             [0.0, 1.0, 0.0]])
+LAPLACIAN_KERNEL = np.array([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]])
 BOOK_KERNEL = -LAPLACIAN_KERNEL  # the official code's kernel: the wrong sign
 KERNELS = {"laplacian": LAPLACIAN_KERNEL, "book": BOOK_KERNEL}
 
@@ -50,8 +48,12 @@ def main(argv=None):
     import time
 
     parser = diffusion_parser(__doc__)
-    parser.add_argument("--kernel", choices=sorted(KERNELS), default="laplacian",
-                        help="'book' is the official code's negated kernel, which diverges")
+    parser.add_argument(
+        "--kernel",
+        choices=sorted(KERNELS),
+        default="laplacian",
+        help="'book' is the official code's negated kernel, which diverges",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     with np.errstate(over="ignore", invalid="ignore"):
@@ -59,8 +61,9 @@ def main(argv=None):
     seconds = time.perf_counter() - start
     report(grid, seconds, args.size, args.iterations, extra=f", kernel = {args.kernel}")
     if args.kernel == "book":
-        print("the book's kernel is minus the Laplacian: the heat equation runs backwards "
-              "and the grid diverges")
+        print(
+            "the book's kernel is minus the Laplacian: the heat equation runs backwards and the grid diverges"
+        )
 
 
 if __name__ == "__main__":

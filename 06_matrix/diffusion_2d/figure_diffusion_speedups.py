@@ -39,11 +39,13 @@ def book_speedups(size):
     import json
 
     lines = [line for line in BOOK_FIGURES.open() if not line.startswith("#")]
-    rows = [(json.loads(row["params"]), row) for row in csv.DictReader(lines)
-            if row["workload"] == "diffusion 2d"]
+    rows = [
+        (json.loads(row["params"]), row) for row in csv.DictReader(lines) if row["workload"] == "diffusion 2d"
+    ]
     closest = min({params["size"] for params, _ in rows}, key=lambda s: abs(s - size))
-    return closest, {row["case"]: float(row["book_speedup"]) for params, row in rows
-                     if params["size"] == closest}
+    return closest, {
+        row["case"]: float(row["book_speedup"]) for params, row in rows if params["size"] == closest
+    }
 
 
 def measure(size, iterations, repeat):
@@ -73,8 +75,12 @@ def plot(speedups, book, book_size, size, path):
     x = np.arange(len(labels))
     fig, ax = plt.subplots(figsize=(9, 4.5))
     ax.bar(x - 0.2, [speedups[k] for k in labels], 0.4, label=f"this machine, {size}^2")
-    ax.bar(x + 0.2, [book.get(k, 1.0 if k == "python" else np.nan) for k in labels], 0.4,
-           label=f"the book (3e), {book_size}^2")
+    ax.bar(
+        x + 0.2,
+        [book.get(k, 1.0 if k == "python" else np.nan) for k in labels],
+        0.4,
+        label=f"the book (3e), {book_size}^2",
+    )
     ax.set_xticks(x, labels, rotation=20, ha="right")
     ax.set_yscale("log")
     ax.set_ylabel("speedup over pure Python")
@@ -103,10 +109,11 @@ def main(argv=None):
         writer = csv.writer(handle)
         writer.writerow(["variant", "seconds", "speedup", f"book_speedup_{book_size}"])
         for label in VARIANTS:
-            writer.writerow([label, f"{seconds[label]:.6g}", f"{speedups[label]:.4g}",
-                             book.get(label, "")])
-    print(f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
-          f"every variant agrees with diffusion_numpy")
+            writer.writerow([label, f"{seconds[label]:.6g}", f"{speedups[label]:.4g}", book.get(label, "")])
+    print(
+        f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
+        f"every variant agrees with diffusion_numpy"
+    )
     for label in VARIANTS:
         theirs = f", book {book[label]:g}x at {book_size}^2" if label in book else ""
         print(f"{label}: {seconds[label]:.4f} s, {speedups[label]:.1f}x{theirs}")

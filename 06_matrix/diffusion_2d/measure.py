@@ -44,12 +44,21 @@ from hpp.loader import load_example
 from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 
 HERE = Path(__file__).resolve().parent
-SMOKE_ARGS = ["--variants", "diffusion_numpy_memory2", "--size", "64", "--iterations", "5",
-              "--tools", "time,tracemalloc"]
+SMOKE_ARGS = [
+    "--variants",
+    "diffusion_numpy_memory2",
+    "--size",
+    "64",
+    "--iterations",
+    "5",
+    "--tools",
+    "time,tracemalloc",
+]
 
 TOOLS = ("time", "perf", "tracemalloc", "kernprof", "memit")
-PERF_EVENTS = ("cycles,instructions,cache-references,cache-misses,branches,branch-misses,"
-               "task-clock,faults,page-faults")
+PERF_EVENTS = (
+    "cycles,instructions,cache-references,cache-misses,branches,branch-misses,task-clock,faults,page-faults"
+)
 PURE_PYTHON = ("diffusion_python", "diffusion_python_memory")
 TOOL_TIMEOUT_S = 3600
 
@@ -66,8 +75,9 @@ def parse_variants(text):
     chosen = [name.strip().removesuffix(".py") for name in text.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in names]
     if unknown or not chosen:
-        raise ValueError(f"unknown variant(s) {', '.join(unknown) or text!r}; "
-                         f"choose from: {', '.join(names)}")
+        raise ValueError(
+            f"unknown variant(s) {', '.join(unknown) or text!r}; choose from: {', '.join(names)}"
+        )
     return chosen
 
 
@@ -75,8 +85,7 @@ def parse_tools(text):
     chosen = [tool.strip() for tool in text.split(",") if tool.strip()]
     unknown = [tool for tool in chosen if tool not in TOOLS]
     if unknown or not chosen:
-        raise ValueError(f"unknown tool(s) {', '.join(unknown) or text!r}; "
-                         f"choose from: {', '.join(TOOLS)}")
+        raise ValueError(f"unknown tool(s) {', '.join(unknown) or text!r}; choose from: {', '.join(TOOLS)}")
     return chosen
 
 
@@ -92,6 +101,7 @@ def needs_missing_package(name):
 
 
 # ---------------------------------------------------------------- allocations
+
 
 def step_allocations(module, size, steps=2):
     """Peak bytes one ``evolve`` step allocates above the grids it is given (tracemalloc).
@@ -169,12 +179,19 @@ def page_faults_per_step(name, size=512, steps=200):
 
     if not hasattr(resource, "getrusage"):
         return None
-    completed = subprocess.run([sys.executable, "-c", FAULTS_CHILD, name, str(size), str(steps)],
-                               cwd=HERE, capture_output=True, text=True, check=True, timeout=600)
+    completed = subprocess.run(
+        [sys.executable, "-c", FAULTS_CHILD, name, str(size), str(steps)],
+        cwd=HERE,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
     return float(completed.stdout.strip().splitlines()[-1])
 
 
 # ---------------------------------------------------------------- tools
+
 
 def script_command(name, size, iterations):
     return [str(HERE / f"{name}.py"), "--size", str(size), "--iterations", str(iterations)]
@@ -184,8 +201,9 @@ def run_tool(command, log_path, env=None):
     """Run ``command``, save its stdout and stderr to ``log_path``; returns (returncode, seconds)."""
     start = time.perf_counter()
     try:
-        completed = subprocess.run(command, capture_output=True, text=True, env=env,
-                                   timeout=TOOL_TIMEOUT_S, stdin=subprocess.DEVNULL)
+        completed = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=TOOL_TIMEOUT_S, stdin=subprocess.DEVNULL
+        )
     except subprocess.TimeoutExpired:
         log_path.write_text(f"timed out after {TOOL_TIMEOUT_S} s: {' '.join(command)}\n")
         return None, time.perf_counter() - start
@@ -194,8 +212,10 @@ def run_tool(command, log_path, env=None):
 
 
 def gnu_time_available():
-    return Path("/usr/bin/time").is_file() and subprocess.run(
-        ["/usr/bin/time", "-v", "true"], capture_output=True).returncode == 0
+    return (
+        Path("/usr/bin/time").is_file()
+        and subprocess.run(["/usr/bin/time", "-v", "true"], capture_output=True).returncode == 0
+    )
 
 
 def perf_available():
@@ -230,14 +250,19 @@ def measure_time(name, size, iterations, folder):
     else:
         start = time.perf_counter()
         with open(path, "w") as log:
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                       stdin=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
             _, status, usage = os.wait4(process.pid, 0)
         process.returncode = code = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - start
-        figures.update(max_rss_MB=usage.ru_maxrss / 1024, minor_faults=usage.ru_minflt,
-                       major_faults=usage.ru_majflt, user_s=usage.ru_utime,
-                       system_s=usage.ru_stime)
+        figures.update(
+            max_rss_MB=usage.ru_maxrss / 1024,
+            minor_faults=usage.ru_minflt,
+            major_faults=usage.ru_majflt,
+            user_s=usage.ru_utime,
+            system_s=usage.ru_stime,
+        )
         with open(path, "a") as log:
             log.write(f"(resource.getrusage via os.wait4) {figures}\n")
     figures["wall_s"] = seconds
@@ -249,16 +274,16 @@ def measure_time(name, size, iterations, folder):
 def measure_perf(name, size, iterations, folder):
     path = folder / "perf" / f"{name}.perf"
     path.parent.mkdir(parents=True, exist_ok=True)
-    command = ["perf", "stat", "-e", PERF_EVENTS, "-o", str(path), "--",
-               sys.executable] + script_command(name, size, iterations)
+    command = ["perf", "stat", "-e", PERF_EVENTS, "-o", str(path), "--", sys.executable] + script_command(
+        name, size, iterations
+    )
     code, _ = run_tool(command, path.with_suffix(".log"))
     figures = {}
     if code != 0 or not path.is_file():
         return {"error": f"perf: exit {code}, see {path.with_suffix('.log')}"}
     for line in path.read_text().splitlines():
         parts = line.split()
-        if len(parts) >= 2 and parts[1] in ("instructions", "cycles", "cache-misses",
-                                            "page-faults"):
+        if len(parts) >= 2 and parts[1] in ("instructions", "cycles", "cache-misses", "page-faults"):
             value = parts[0].replace(",", "")
             figures[f"perf_{parts[1]}"] = int(value) if value.isdigit() else "not supported"
     return figures
@@ -272,16 +297,25 @@ def measure_tracemalloc(name, size, folder):
     if allocated is None:
         path.write_text(f"{name}: not traced (PyTorch's allocator is invisible to tracemalloc)\n")
         return {}
-    path.write_text(f"{name}, {size} x {size}: one evolve step allocates at peak "
-                    f"{allocated / 2**20:.3f} MiB ({allocated} bytes) above its input grids\n")
+    path.write_text(
+        f"{name}, {size} x {size}: one evolve step allocates at peak "
+        f"{allocated / 2**20:.3f} MiB ({allocated} bytes) above its input grids\n"
+    )
     return {"MB_per_step": allocated / 2**20}
 
 
 def measure_kernprof(name, size, iterations, folder):
     path = folder / "kernprof" / f"{name}.kernprof"
     path.parent.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "kernprof", "-l", "-v", "-o",
-               str(path.with_suffix(".lprof"))] + script_command(name, size, iterations)
+    command = [
+        sys.executable,
+        "-m",
+        "kernprof",
+        "-l",
+        "-v",
+        "-o",
+        str(path.with_suffix(".lprof")),
+    ] + script_command(name, size, iterations)
     code, _ = run_tool(command, path)
     return {} if code == 0 else {"error": f"kernprof: exit {code}, see {path}"}
 
@@ -290,8 +324,10 @@ def measure_memit(name, size, iterations, folder):
     path = folder / "memit" / f"{name}.memit"
     path.parent.mkdir(parents=True, exist_ok=True)
     if name in PURE_PYTHON and size > 64:
-        path.write_text(f"skipped: memory_profiler samples memory on every line of {name}'s "
-                        "inner loop; run it with --size 64 or smaller\n")
+        path.write_text(
+            f"skipped: memory_profiler samples memory on every line of {name}'s "
+            "inner loop; run it with --size 64 or smaller\n"
+        )
         return {}
     command = [sys.executable, "-m", "memory_profiler"] + script_command(name, size, iterations)
     code, _ = run_tool(command, path)
@@ -300,9 +336,21 @@ def measure_memit(name, size, iterations, folder):
 
 # ---------------------------------------------------------------- main
 
-SUMMARY_COLUMNS = ("variant", "wall_s", "user_s", "system_s", "max_rss_MB", "minor_faults",
-                   "major_faults", "MB_per_step", "perf_instructions", "perf_cycles",
-                   "perf_cache-misses", "perf_page-faults", "error")
+SUMMARY_COLUMNS = (
+    "variant",
+    "wall_s",
+    "user_s",
+    "system_s",
+    "max_rss_MB",
+    "minor_faults",
+    "major_faults",
+    "MB_per_step",
+    "perf_instructions",
+    "perf_cycles",
+    "perf_cache-misses",
+    "perf_page-faults",
+    "error",
+)
 
 
 def format_cell(value):
@@ -329,14 +377,23 @@ def argument_type(parse):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--variants", type=argument_type(parse_variants), default="all",
-                        help="comma-separated script names (diffusion_numpy,...) or 'all'")
-    parser.add_argument("--tools", type=argument_type(parse_tools), default=",".join(TOOLS),
-                        help=f"comma-separated, from: {', '.join(TOOLS)}")
+    parser.add_argument(
+        "--variants",
+        type=argument_type(parse_variants),
+        default="all",
+        help="comma-separated script names (diffusion_numpy,...) or 'all'",
+    )
+    parser.add_argument(
+        "--tools",
+        type=argument_type(parse_tools),
+        default=",".join(TOOLS),
+        help=f"comma-separated, from: {', '.join(TOOLS)}",
+    )
     parser.add_argument("--size", type=positive_int, default=512)
     parser.add_argument("--iterations", type=positive_int, default=100)
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where to write (default: results/06_matrix/measure)")
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where to write (default: results/06_matrix/measure)"
+    )
     args = parser.parse_args(argv)
     variants, tools = args.variants, args.tools
     folder = Path(args.output_dir) if args.output_dir else output_dir("06_matrix") / "measure"

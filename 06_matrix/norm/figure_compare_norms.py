@@ -96,8 +96,7 @@ def main(argv=None):
     print("N".rjust(9) + "".join(label.rjust(20) for label in timings))
     for i, size in enumerate(sizes):
         print(f"{size:>9}" + "".join(f"{timings[label][i] * 1e3:17.4f} ms" for label in timings))
-    print(f"all versions agree with (n - 1) n (2n - 1) / 6 for N = 2^{args.min_power} .. "
-          f"2^{args.max_power}")
+    print(f"all versions agree with (n - 1) n (2n - 1) / 6 for N = 2^{args.min_power} .. 2^{args.max_power}")
     path = plot(sizes, timings, output_dir("06_matrix", args.output_dir))
     print(f"saved {path}")
 

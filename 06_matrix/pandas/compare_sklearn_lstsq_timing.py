@@ -32,18 +32,19 @@ def time_methods(row, number=BOOK_NUMBER):
         "ols_lstsq": lambda: ols_lstsq(row),
         "ols_lstsq_raw": lambda: ols_lstsq_raw(raw),
     }
-    return {name: min(timeit.repeat(call, number=number, repeat=3)) / number
-            for name, call in calls.items()}
+    return {name: min(timeit.repeat(call, number=number, repeat=3)) / number for name, call in calls.items()}
 
 
 def main(argv=None):
     from hpp.script import example_parser, existing_file, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=BOOK_NUMBER,
-                        help="calls per timeit run (best of 3 runs)")
-    parser.add_argument("--data", type=existing_file,
-                        help="the pickle generate_data.py writes (default: make it in memory)")
+    parser.add_argument(
+        "--number", type=positive_int, default=BOOK_NUMBER, help="calls per timeit run (best of 3 runs)"
+    )
+    parser.add_argument(
+        "--data", type=existing_file, help="the pickle generate_data.py writes (default: make it in memory)"
+    )
     args = parser.parse_args(argv)
     needs("sklearn", "scikit-learn")
     needs("statsmodels", "statsmodels")

@@ -35,7 +35,8 @@ def method_list(text):
     unknown = [name for name in chosen if name not in METHODS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(
-            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}")
+            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}"
+        )
     return chosen
 
 
@@ -81,8 +82,9 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=5_000)
-    parser.add_argument("--methods", type=method_list, default=DEFAULT,
-                        help=f"comma-separated, from: {', '.join(METHODS)}")
+    parser.add_argument(
+        "--methods", type=method_list, default=DEFAULT, help=f"comma-separated, from: {', '.join(METHODS)}"
+    )
     parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the best counts")
     parser.add_argument("--output-dir", type=writable_dir, help="where to write the CSV and PNG")
     args = parser.parse_args(argv)

@@ -84,8 +84,7 @@ def main(argv=None):
     print(f"{args.people:,} rows; bytes from memory_usage(deep=True), index excluded")
     for lesson, before, after in memory_lessons(args.people):
         b, a = column_bytes(before), column_bytes(after)
-        print(f"{lesson}: {before.dtype} {b:,} bytes -> {after.dtype} {a:,} bytes "
-              f"({a / b:.1%} of before)")
+        print(f"{lesson}: {before.dtype} {b:,} bytes -> {after.dtype} {a:,} bytes ({a / b:.1%} of before)")
 
 
 if __name__ == "__main__":

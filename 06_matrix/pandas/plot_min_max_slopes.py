@@ -65,8 +65,9 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--data", type=existing_file,
-                        help="the pickle generate_data.py writes (default: make it in memory)")
+    parser.add_argument(
+        "--data", type=existing_file, help="the pickle generate_data.py writes (default: make it in memory)"
+    )
     parser.add_argument("--output-dir", type=writable_dir, help="where to save min_max_slopes.png")
     args = parser.parse_args(argv)
     df = pd.read_pickle(args.data) if args.data else make_data(args.people)

@@ -63,8 +63,9 @@ def main(argv=None):
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--rows", type=positive_int, default=BOOK_ROWS,
-                        help="rows to fit after the single-row run")
+    parser.add_argument(
+        "--rows", type=positive_int, default=BOOK_ROWS, help="rows to fit after the single-row run"
+    )
     args = parser.parse_args(argv)
     df = make_data(max(args.rows, 1))
     lp = profile_fit(df, args.rows)

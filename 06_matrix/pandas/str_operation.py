@@ -37,6 +37,7 @@ def find_9_apply(text_column):
 
 # ---- counting the rows without a 9 after the point, three ways
 
+
 def count_query(df):
     return len(df.query("find_9 == -1"))
 
@@ -51,11 +52,11 @@ def count_mask(df):
 
 # ---- the same string task in Polars (column names are strings there)
 
+
 def find_9_polars_expr():
     import polars as pl
 
-    return (pl.col("0").cast(pl.String).str.split(".").list.get(1).str.find("9")
-            .fill_null(-1).alias("find_9"))
+    return pl.col("0").cast(pl.String).str.split(".").list.get(1).str.find("9").fill_null(-1).alias("find_9")
 
 
 def find_9_polars(pl_df):

@@ -99,15 +99,20 @@ def method_list(text):
     unknown = [name for name in chosen if name not in METHODS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(
-            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}")
+            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}"
+        )
     return chosen
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--methods", type=method_list, default=list(METHODS),
-                        help=f"comma-separated, from: {', '.join(METHODS)}")
+    parser.add_argument(
+        "--methods",
+        type=method_list,
+        default=list(METHODS),
+        help=f"comma-separated, from: {', '.join(METHODS)}",
+    )
     args = parser.parse_args(argv)
     chosen = args.methods
     df = make_data(args.people)

@@ -34,8 +34,9 @@ def ols_slope_expr(columns):
     n = len(columns)
     x_mean = (n - 1) / 2
     sxx = sum((i - x_mean) ** 2 for i in range(n))
-    return (pl.sum_horizontal([(i - x_mean) * pl.col(name) for i, name in enumerate(columns)])
-            / sxx).alias("slope")
+    return (pl.sum_horizontal([(i - x_mean) * pl.col(name) for i, name in enumerate(columns)]) / sxx).alias(
+        "slope"
+    )
 
 
 def slopes_polars(pl_df):
@@ -47,8 +48,7 @@ def slopes_polars_lazy(pl_df):
 
 
 def slopes_polars_map_rows(pl_df):
-    return pl_df.map_rows(lambda row: ols_lstsq_raw(np.array(row)),
-                          return_dtype=pl.Float64).to_series()
+    return pl_df.map_rows(lambda row: ols_lstsq_raw(np.array(row)), return_dtype=pl.Float64).to_series()
 
 
 METHODS = {
@@ -66,7 +66,8 @@ def method_list(text):
     unknown = [name for name in chosen if name not in METHODS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(
-            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}")
+            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}"
+        )
     return chosen
 
 
@@ -75,8 +76,12 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--methods", type=method_list, default=list(METHODS),
-                        help=f"comma-separated, from: {', '.join(METHODS)}")
+    parser.add_argument(
+        "--methods",
+        type=method_list,
+        default=list(METHODS),
+        help=f"comma-separated, from: {', '.join(METHODS)}",
+    )
     args = parser.parse_args(argv)
     df = make_data(args.people)
     expected = ols_slopes_reference(df).to_numpy()

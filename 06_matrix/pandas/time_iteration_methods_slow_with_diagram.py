@@ -82,8 +82,7 @@ def main(argv=None):
     print(f"{args.people} rows, both results equal, sum(slope) = {collected['slope'].sum():.10f}")
     print(f"concat in the loop: {loop_seconds:.3f} s")
     print(f"collect, then one concat: {collect_seconds:.3f} s")
-    print("seconds per 10% chunk (concat in the loop): "
-          + ", ".join(f"{t:.3f}" for t in chunk_times))
+    print("seconds per 10% chunk (concat in the loop): " + ", ".join(f"{t:.3f}" for t in chunk_times))
     path = output_dir("06_matrix", args.output_dir) / "concat_cost_per_iteration_chunk.png"
     plot_chunks(chunk_times, path)
     print(f"saved {path}")

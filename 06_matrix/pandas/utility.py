@@ -24,6 +24,7 @@ import pandas as pd
 BOOK_PEOPLE = 100_000
 BOOK_DAYS = 14
 SEED = 0
+SMOKE_ARGS = []  # `python utility.py` checks the four OLS helpers on one row
 
 
 def make_data(people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
