@@ -1,5 +1,7 @@
 """Why some points never escape: two orbits of z -> z*z + c (section 2.1, Figure 2-2).
 
+The top-left pixel of the plot, z = -1.8-1.8j, has abs(z) = 2.54558441227,
+so ``abs(z) < 2`` is False before the first update and its output is 0.
 With c = -0.62772-0.42193j, starting from z = 0+0j the orbit circles round
 and ``abs(z)`` stays below 2 for as long as we iterate (it "appears to repeat
 every eighth iteration"); such a point costs the full ``maxiter`` updates. From
@@ -28,6 +30,15 @@ def orbit(z, iterations):
         z = z * z + c
         values.append(abs(z))
     return values
+
+
+def escape_count(z, maxiter=300):
+    """The escape loop for one point: updates made before abs(z) reaches 2 (at most maxiter)."""
+    n = 0
+    while abs(z) < 2 and n < maxiter:
+        z = z * z + c
+        n += 1
+    return n
 
 
 def first_escape(values, limit=2.0):
@@ -90,6 +101,11 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
 
+    top_left = complex(-1.8, -1.8)
+    print(f"abs(-1.8-1.8j) = {abs(top_left)}")
+    print(
+        f"top-left pixel {top_left}: abs(z) < 2 is False before any update, output = {escape_count(top_left)}"
+    )
     print_first_iterations()
     bounded = orbit(0 + 0j, args.bounded_iterations)
     escaping = orbit(-0.82 + 0j, args.escaping_iterations)

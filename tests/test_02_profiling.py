@@ -808,3 +808,205 @@ def test_memory_profiler_on_utility(tmp_path):
     )
     assert "Example call `some_fn(2)` == 4" in completed.stdout
     assert re.search(r"MiB.*return useful_input\*\*2", completed.stdout)
+
+
+# ---------------------------------------------------------------- the rest of the chapter's lessons
+
+specialist_julia = load_example(CHAPTER / "specialist_julia.py")
+scalene_numpy = load_example(CHAPTER / "julia1_scalene_numpy.py")
+condition_order = load_example(CHAPTER / "condition_order.py")
+system_state = load_example(CHAPTER / "system_state.py")
+memray_julia = load_example(CHAPTER / "memray_julia.py")
+
+
+def test_the_top_left_pixel_escapes_before_the_first_update(run_example, tmp_path):
+    """abs(-1.8-1.8j) = 2.54558441227 >= 2, so the loop makes no update: output 0."""
+    assert abs(complex(-1.8, -1.8)) == pytest.approx(2.54558441227, abs=1e-11)
+    assert nonconvergence.escape_count(complex(-1.8, -1.8)) == 0
+    zs, cs = julia_inputs(100)
+    assert zs[0] == complex(-1.8, 1.8)  # the first point of the grid: the other corner, same distance
+    assert nopil.calculate_z_serial_purepython(300, zs[:1], cs[:1]) == [0]
+    completed = run_example("02_profiling/nonconvergence.py", "--output-dir", tmp_path, check=True)
+    assert "abs(-1.8-1.8j) = 2.545584412271571" in completed.stdout.splitlines()
+    assert "output = 0" in completed.stdout
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 14), reason="the specialized opcode names are those of 3.11-3.13")
+def test_abs_z_below_2_0_is_specialized_and_below_2_is_not():
+    """Figure 2-13: `abs(z) < 2` (float < int) stays adaptive, `abs(z) < 2.0` is specialized;
+    the complex `z * z + c` is specialized in neither; `n += 1` in both."""
+    zs, cs = julia_inputs(20)
+    report = {}
+    for fn in (
+        specialist_julia.calculate_z_serial_purepython,
+        specialist_julia.calculate_z_serial_purepython_float_limit,
+    ):
+        assert sum(fn(300, zs, cs)) == 12982
+        report[fn.__name__] = specialist_julia.specializations(fn)
+    plain = report["calculate_z_serial_purepython"]
+    floats = report["calculate_z_serial_purepython_float_limit"]
+
+    def verdicts(rows, line, family):
+        return {
+            specialized for text, _, opname, specialized in rows if text == line and opname.startswith(family)
+        }
+
+    assert verdicts(plain, "while abs(z) < 2 and n < maxiter:", "COMPARE_OP") == {
+        False,
+        True,
+    }  # abs: no; n: yes
+    assert verdicts(floats, "while abs(z) < 2.0 and n < maxiter:", "COMPARE_OP") == {True}
+    assert any(opname.startswith("COMPARE_OP_FLOAT") for _, _, opname, _ in floats)
+    for rows in (plain, floats):
+        assert verdicts(rows, "z = z * z + c", "BINARY_OP") == {False}
+        assert verdicts(rows, "n += 1", "BINARY_OP") == {True}
+    assert sum(row[3] for row in floats) == sum(row[3] for row in plain) + 2
+
+
+def test_specialist_writes_its_html(tmp_path):
+    if sys.version_info >= (3, 13):
+        pytest.skip("Specialist supports Python 3.11 and 3.12 (the profiling extra installs it there)")
+    specialist = tool("specialist")
+    completed = run_tool([specialist, "-o", tmp_path, "specialist_julia.py", "--width", "20"], cwd=CHAPTER)
+    assert "sum(output) = 12982" in completed.stdout
+    page = (tmp_path / "specialist_julia.html").read_text()
+    assert "abs(z) &lt; 2.0" in page
+    assert page.count("background-color") > 10  # the coloured spans
+
+
+def test_example_2_13_makes_two_16_mb_copies():
+    """Each np.array(list of 1,000,000 complex) is complex128: 16,000,000 bytes (tracemalloc sees them)."""
+    import tracemalloc
+
+    import numpy as np
+
+    assert np.dtype(complex).itemsize == 16
+    tracemalloc.start()
+    try:
+        output, zs_np, cs_np = scalene_numpy.calc_pure_python(desired_width=100, max_iterations=300)
+        snapshot = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    assert sum(output) == 334236
+    assert zs_np.dtype == cs_np.dtype == np.complex128
+    assert zs_np.nbytes == cs_np.nbytes == 10_000 * 16  # 16,000,000 bytes at the book's width 1000
+    numpy_domain = snapshot.filter_traces([tracemalloc.DomainFilter(True, np.lib.tracemalloc_domain)])
+    sizes = sorted(stat.size for stat in numpy_domain.statistics("traceback"))
+    assert sizes.count(160_000) >= 2  # the two copies, as NumPy reports them to tracemalloc
+
+
+@pytest.mark.slow
+def test_scalene_shows_the_two_numpy_copies(tmp_path):
+    scalene = tool("scalene")
+    run_tool(
+        [scalene, "run", "--memory", "-o", tmp_path / "profile.json", "julia1_scalene_numpy.py"],
+        cwd=CHAPTER,
+        timeout=900,
+    )
+    profile = json.loads((tmp_path / "profile.json").read_text())
+    files = {Path(name).name: data for name, data in profile["files"].items()}
+    lines = {line["lineno"]: line for line in files["julia1_scalene_numpy.py"]["lines"]}
+    for text in ("zs_np = np.array(zs)", "cs_np = np.array(cs)"):
+        number = next(n for n, line in lines.items() if line["line"].strip().startswith(text))
+        assert lines[number]["n_peak_mb"] >= 10, (text, lines[number]["n_peak_mb"])  # the book: 19M and 15M
+
+
+def test_condition_order_counts_each_test():
+    """Swapping saves exactly one abs call per point that reaches maxiter, nothing else."""
+    zs, cs = julia_inputs(100)
+    total, points = KNOWN_SUMS[(100, 300)], len(zs)
+    abs_original, n_original, output = condition_order.count_evaluations(300, zs, cs, swapped=False)
+    abs_swapped, n_swapped, output_swapped = condition_order.count_evaluations(300, zs, cs, swapped=True)
+    assert output == output_swapped == nopil.calculate_z_serial_purepython(300, zs, cs)
+    reached = output.count(300)
+    assert reached == 1011
+    assert abs_original == total + points == 344236  # the `while` line's hits in kernprof
+    assert n_original == total + reached
+    assert n_swapped == total + points
+    assert abs_original - abs_swapped == reached
+
+
+def test_condition_order_script(run_example):
+    completed = run_example(
+        "02_profiling/condition_order.py", "--width", "20", "--number", "1000", check=True
+    )
+    out = completed.stdout
+    assert re.search(r"^\s+abs\(z\) < 2: [\d.]+ ns per evaluation$", out, re.M)
+    assert "while abs(z) < 2 and n < maxiter: abs(z) < 2 evaluated 13,423 times" in out
+    reached = sum(1 for n in nopil.calculate_z_serial_purepython(300, *julia_inputs(20)) if n == 300)
+    assert f"swapping saves {reached:,} abs calls" in out
+
+
+PYPERF_SHOW = """Show the system configuration
+
+System state
+============
+
+CPU: use 2 logical CPUs: 0-1
+ASLR: Full randomization
+
+Advices
+=======
+
+Perf event: Set max sample rate to 1
+Linux scheduler: Use isolcpus=<cpu list> kernel parameter to isolate CPUs
+
+Warnings
+========
+
+Turbo Boost (MSR): Failed to read MSR 0x1a0 from /dev/cpu/0/msr
+
+Run "python -m pyperf system tune" to tune the system configuration to run benchmarks
+"""
+
+
+def test_system_state_reads_pyperfs_report():
+    sections = system_state.parse_system_show(PYPERF_SHOW)
+    assert sections == {
+        "System state": ["CPU: use 2 logical CPUs: 0-1", "ASLR: Full randomization"],
+        "Advices": [
+            "Perf event: Set max sample rate to 1",
+            "Linux scheduler: Use isolcpus=<cpu list> kernel parameter to isolate CPUs",
+        ],
+        "Warnings": ["Turbo Boost (MSR): Failed to read MSR 0x1a0 from /dev/cpu/0/msr"],
+    }
+
+
+def test_system_state_script_changes_nothing_and_gives_a_verdict(run_example):
+    completed = run_example("02_profiling/system_state.py", check=True)
+    sections = system_state.parse_system_show(system_state.system_show())
+    out = completed.stdout
+    assert "What `python -m pyperf system tune` would change" in out
+    for line in sections.get("Advices", []):
+        assert line in out
+    verdict = out.strip().splitlines()[-1]
+    if sections.get("Advices"):
+        assert verdict.startswith(
+            f"WARNING: not stable for benchmarks: pyperf has {len(sections['Advices'])}"
+        )
+    else:
+        assert verdict == "stable for benchmarks: yes"
+
+
+def test_memray_peak_drops_without_the_zs_and_cs_lists(tmp_path):
+    """memray's peak: the two lists of 90,000 complex numbers cost about 7 MB at width 300."""
+    importlib.import_module("memray")
+    with_lists = memray_julia.profile_variant("julia1_memoryprofiler.py", 300, 300, tmp_path)
+    on_the_fly = memray_julia.profile_variant("julia1_memoryprofiler2.py", 300, 300, tmp_path)
+    for result in (with_lists, on_the_fly):
+        assert "sum(output) = 3004102" in result["output"]
+        assert result["flamegraph"].stat().st_size > 10_000
+    points = 300 * 300
+    saved = with_lists["peak_bytes"] - on_the_fly["peak_bytes"]
+    # each list holds a 32-byte complex number and an 8-byte slot per point
+    assert 0.8 * 2 * points * 40 <= saved <= 1.5 * 2 * points * 40, saved
+    assert with_lists["peak_bytes"] > 3 * on_the_fly["peak_bytes"]
+
+
+def test_memray_script(run_example, tmp_path):
+    completed = run_example(
+        "02_profiling/memray_julia.py", "--width", "100", "--output-dir", tmp_path, check=True
+    )
+    assert completed.stdout.count("sum(output) = 334236") == 2
+    assert re.search(r"saves [\d.]+ MB at the peak", completed.stdout)
+    assert (tmp_path / "julia1_memoryprofiler.html").is_file()
