@@ -101,34 +101,20 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 
 def mprof_plot(argv, folder):
     """Run this script under ``mprof run``, then save ``mprof plot`` as a PNG; returns both paths."""
-    import os
-    import shutil
-    import subprocess
-    import sys
+    from pathlib import Path
+
+    from mprof_plot import run_and_plot
 
     from hpp.script import fail
 
-    def last_line(text):
-        lines = text.strip().splitlines()
-        return lines[-1] if lines else "(no message)"
-
-    mprof = shutil.which("mprof") or os.path.join(os.path.dirname(sys.executable), "mprof")
-    if not os.path.exists(mprof):
-        fail("mprof is not installed: pip install memory_profiler (the profiling extra)")
-    data = folder / "julia1_memoryprofiler_with_labels.dat"
-    png = folder / "julia1_memoryprofiler_with_labels.png"
-    data.unlink(missing_ok=True)
     script_args = [a for a in argv if a != "--mprof-plot"]
-    run = [mprof, "run", "--exit-code", "--output", str(data), os.path.abspath(__file__), *script_args]
-    env = dict(os.environ, MPLBACKEND="Agg")
-    completed = subprocess.run(run, env=env, text=True, capture_output=True, timeout=3600)
-    if completed.returncode != 0:
-        fail(f"mprof run failed: {last_line(completed.stderr)}")
-    print(completed.stdout, end="")
-    plot = [mprof, "plot", "--output", str(png), "--title", "Julia set, labelled blocks", str(data)]
-    completed = subprocess.run(plot, env=env, text=True, capture_output=True, timeout=300)
-    if completed.returncode != 0 or not png.exists():
-        fail(f"mprof plot failed: {last_line(completed.stderr)}")
+    try:
+        data, png, output = run_and_plot(
+            Path(__file__).name, script_args, folder, title="Julia set, labelled blocks"
+        )
+    except RuntimeError as error:
+        fail(str(error))
+    print(output, end="")
     return data, png
 
 

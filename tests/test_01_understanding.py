@@ -1,7 +1,9 @@
 """Chapter 01: check_prime (book, exact, vectorised, Cython), the searches, Amdahl's law."""
 
+import os
 import random
 import re
+import subprocess
 import sys
 
 import numpy as np
@@ -249,3 +251,30 @@ def test_a_python_that_cannot_do_the_job_is_refused(script, run_example, assert_
     line = assert_bad_input(run_example(f"01_understanding/{script}", "--python", sys.executable))
     assert "argument --python" in line
     assert "is not a" in line
+
+
+# ---------------------------------------------------------------- the book's figures (hpp figures)
+
+
+@pytest.mark.parametrize("figure", load_example(CHAPTER / "_figures.py").FIGURES, ids=lambda f: f.number)
+def test_every_figure_script_draws_its_png(figure, tmp_path):
+    from PIL import Image
+
+    env = dict(os.environ, MPLBACKEND="Agg", HPP_OUTPUT_DIR=str(tmp_path / "unused"))
+    completed = subprocess.run(
+        [sys.executable, figure.script, *figure.args, "--output-dir", str(tmp_path)],
+        cwd=CHAPTER,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    png = tmp_path / figure.output
+    assert png.stat().st_size > 10_000
+    with Image.open(png) as image:
+        assert image.format == "PNG"
+        assert min(image.size) >= 200
+        assert len(image.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 2  # not blank
+    assert figure.file_name.startswith(f"fig-{int(figure.number.split('-')[0]):02d}-")

@@ -1020,3 +1020,30 @@ def test_memray_script(run_example, tmp_path):
     assert completed.stdout.count("sum(output) = 334236") == 2
     assert re.search(r"saves [\d.]+ MB at the peak", completed.stdout)
     assert (tmp_path / "julia1_memoryprofiler.html").is_file()
+
+
+# ---------------------------------------------------------------- the book's figures (hpp figures)
+
+
+@pytest.mark.parametrize("figure", load_example(CHAPTER / "_figures.py").FIGURES, ids=lambda f: f.number)
+def test_every_figure_script_draws_its_png(figure, tmp_path):
+    from PIL import Image
+
+    env = dict(os.environ, MPLBACKEND="Agg", HPP_OUTPUT_DIR=str(tmp_path / "unused"))
+    completed = subprocess.run(
+        [sys.executable, figure.script, *figure.args, "--output-dir", str(tmp_path)],
+        cwd=CHAPTER,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    png = tmp_path / figure.output
+    assert png.stat().st_size > 10_000
+    with Image.open(png) as image:
+        assert image.format == "PNG"
+        assert min(image.size) >= 200
+        assert len(image.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 2  # not blank
+    assert figure.file_name.startswith(f"fig-{int(figure.number.split('-')[0]):02d}-")
