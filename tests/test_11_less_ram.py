@@ -8,13 +8,14 @@ import sys
 
 import pytest
 
+from hpp import memory
+from hpp import words as word_lists
 from hpp.loader import REPO_ROOT, load_example
 
 CHAPTER = REPO_ROOT / "11_less_ram"
 PROB = CHAPTER / "probabilistic_datastructures"
 TEXT = CHAPTER / "compressing_text"
 
-common = load_example(CHAPTER / "_less_ram.py")
 llregister = load_example(PROB / "llregister.py")
 ll = load_example(PROB / "ll.py")
 superll = load_example(PROB / "superll.py")
@@ -172,10 +173,10 @@ def test_morris_array_counters_are_one_byte_each():
 # ---------------------------------------------------------------- word lists
 
 def test_generated_words_are_distinct_and_seeded():
-    words = list(common.generated_words(50_000))
+    words = list(word_lists.generated_words(50_000))
     assert len(set(words)) == 50_000
-    assert words == list(common.generated_words(50_000))
-    assert words != list(common.generated_words(50_000, seed=1))
+    assert words == list(word_lists.generated_words(50_000))
+    assert words != list(word_lists.generated_words(50_000, seed=1))
 
 
 STRUCTURES = [("text_example_set.py", None), ("text_example_dict.py", None),
@@ -190,8 +191,8 @@ def test_every_structure_agrees_with_the_set_for_every_word(script, module):
     if module:
         importlib.import_module(module)
     example = load_example(TEXT / script)
-    path = common.default_word_file()
-    words = list(common.read_words(path)) if path else list(common.generated_words(20_000))
+    path = word_lists.default_word_file()
+    words = list(word_lists.read_words(path)) if path else list(word_lists.generated_words(20_000))
     if script in ("text_example_list.py", "text_example_lexpy.py"):
         words = words[:3000]  # a linear search, and a pure-Python graph
     reference = set(words)
@@ -204,7 +205,7 @@ def test_every_structure_agrees_with_the_set_for_every_word(script, module):
 def test_lexpy_dawg_counts_the_words_and_its_ram_is_measured(run_example):
     importlib.import_module("lexpy")
     example = load_example(TEXT / "text_example_lexpy.py")
-    words = list(common.generated_words(4000))
+    words = list(word_lists.generated_words(4000))
     words_dawg = example.build(iter(words))
     assert words_dawg.get_word_count() == len(set(words)) == 4000
     completed = run_example("11_less_ram/compressing_text/text_example_lexpy.py", "--generated",
@@ -231,16 +232,16 @@ def test_size_book_means_eleven_million_generated_words_and_input_wins(tmp_path)
     import itertools
 
     parser = argparse.ArgumentParser()
-    common.add_word_arguments(parser)
-    description, factory = common.words_source(parser.parse_args(["--size", "book"]))
+    word_lists.add_word_arguments(parser)
+    description, factory = word_lists.words_source(parser.parse_args(["--size", "book"]))
     assert description == "11000000 generated words"
-    assert list(itertools.islice(factory(), 1000)) == list(common.generated_words(1000))
+    assert list(itertools.islice(factory(), 1000)) == list(word_lists.generated_words(1000))
     path = tmp_path / "w.txt"
     path.write_text("a\nb\n")
-    description, factory = common.words_source(parser.parse_args(["--size", "book", "--input",
+    description, factory = word_lists.words_source(parser.parse_args(["--size", "book", "--input",
                                                                   str(path)]))
     assert description == str(path) and list(factory()) == ["a", "b"]
-    assert common.word_flags(parser.parse_args(["--size", "book"])) == ["--size", "book"]
+    assert word_lists.word_flags(parser.parse_args(["--size", "book"])) == ["--size", "book"]
 
 
 def test_generated_words_stay_unique_far_past_the_first_block():
@@ -248,16 +249,16 @@ def test_generated_words_stay_unique_far_past_the_first_block():
     import itertools
 
     start = 2_000_000
-    block = list(itertools.islice(common.generated_words(start + 20_000), start, None))
+    block = list(itertools.islice(word_lists.generated_words(start + 20_000), start, None))
     assert len(set(block)) == 20_000 and all(len(w) == 7 and w.isalpha() for w in block)
-    assert set(block).isdisjoint(common.generated_words(20_000))
+    assert set(block).isdisjoint(word_lists.generated_words(20_000))
 
 
 def test_marisa_trie_loaded_from_disk_matches_the_words(tmp_path):
     importlib.import_module("marisa_trie")
     built = load_example(TEXT / "text_example_marisa_trie.py")
     loader = load_example(TEXT / "text_example_marisa_trie_load_only.py")
-    words = list(common.generated_words(5000))
+    words = list(word_lists.generated_words(5000))
     built.build(iter(words)).save(str(tmp_path / "w.trie"))
     trie = loader.load(tmp_path / "w.trie")
     assert len(trie) == 5000
@@ -266,7 +267,7 @@ def test_marisa_trie_loaded_from_disk_matches_the_words(tmp_path):
 
 def test_load_only_script_ram_is_far_below_the_set(run_example, tmp_path):
     importlib.import_module("marisa_trie")
-    flags = [] if common.default_word_file() else ["--generated", "100000"]
+    flags = [] if word_lists.default_word_file() else ["--generated", "100000"]
     set_run = run_example("11_less_ram/compressing_text/text_example_set.py", *flags,
                           "--lookups", "100", check=True)
     trie_run = run_example("11_less_ram/compressing_text/text_example_marisa_trie_load_only.py",
@@ -398,14 +399,53 @@ def test_show_morris_counter_saves_its_plot(run_example, tmp_path):
     assert (tmp_path / "plots" / "morris_counter.png").stat().st_size > 1000
 
 
+def test_hpp_memory_and_words_doctests():
+    import doctest
+
+    assert doctest.testmod(memory).attempted >= 1 and doctest.testmod(memory).failed == 0
+    assert doctest.testmod(word_lists).attempted >= 1 and doctest.testmod(word_lists).failed == 0
+
+
+def test_rss_bytes_grows_by_a_touched_allocation():
+    before = memory.rss_bytes()
+    block = bytearray(64 * 2**20)  # zero-filled pages: touched by calloc's memset or the kernel
+    block[::4096] = b"x" * len(block[::4096])  # touch every page
+    assert memory.rss_bytes() - before >= 0.9 * len(block)
+
+
+def test_traced_peak_counts_numpy_temporaries():
+    import numpy as np
+
+    a = np.ones(1_000_000)
+    result, peak = memory.traced_peak(lambda x: (x * 2 + 1).sum(), a)
+    assert result == 3_000_000
+    assert a.nbytes <= peak <= 2.5 * a.nbytes  # one or two input-sized temporaries
+
+
+def test_generated_tokens_have_exactly_the_vocabulary_distinct():
+    tokens = word_lists.generated_tokens(30_000, 20_000, seed=1)
+    assert len(tokens) == 30_000
+    assert len(set(tokens)) == 20_000
+    assert tokens == word_lists.generated_tokens(30_000, 20_000, seed=1)
+    assert len(set(word_lists.generated_tokens(500, 20_000))) == 500
+
+
+def test_no_example_edits_sys_path_or_loads_examples_by_path():
+    edits = re.compile(r"sys\.path\.(insert|append|extend)\(|sys\.path\s*[+]?=|load_example\(")
+    offenders = [str(path.relative_to(CHAPTER)) for path in CHAPTER.rglob("*.py")
+                 if path.name != "_benchmark.py"  # the harness's cases, not an example
+                 and edits.search(path.read_text())]
+    assert offenders == []
+
+
 def test_deep_sizeof_counts_the_contents():
     table = {f"key{i}": [i] for i in range(100)}  # str keys: the GC does not list them
-    assert common.deep_sizeof(table) == (sys.getsizeof(table) + sum(map(sys.getsizeof, table))
+    assert memory.deep_sizeof(table) == (sys.getsizeof(table) + sum(map(sys.getsizeof, table))
                                          + 100 * sys.getsizeof([0]) + sys.getsizeof(0)
                                          + sum(sys.getsizeof(i) for i in range(1, 100)))
     words = [str(i) * 10 for i in range(100)]
-    assert common.deep_sizeof(words) > sys.getsizeof(words) + sum(map(sys.getsizeof, words)) - 1
-    assert common.deep_sizeof(words) == sys.getsizeof(words) + sum(map(sys.getsizeof, words))
+    assert memory.deep_sizeof(words) > sys.getsizeof(words) + sum(map(sys.getsizeof, words)) - 1
+    assert memory.deep_sizeof(words) == sys.getsizeof(words) + sum(map(sys.getsizeof, words))
 
 
 # ---------------------------------------------------------------- hashing trick and sparse
@@ -535,11 +575,11 @@ def test_str_stores_1_2_or_4_bytes_per_char_and_utf8_1_to_4():
         assert example.utf8_bytes_per_char(text) == utf8, char
     plain, widened = example.widest_char_effect(100_000)
     assert 1 <= plain < 1.01 and 1.99 <= widened / plain <= 2.01
-    str_size, bytes_size, count = example.word_list_sizes(common.generated_words(5000))
+    str_size, bytes_size, count = example.word_list_sizes(word_lists.generated_words(5000))
     assert count == 5000
     assert bytes_size < str_size  # a bytes header is smaller than a str header
-    assert bytes_size == sum(sys.getsizeof(w.encode()) for w in common.generated_words(5000)) \
-        + sys.getsizeof(list(common.generated_words(5000)))
+    assert bytes_size == sum(sys.getsizeof(w.encode()) for w in word_lists.generated_words(5000)) \
+        + sys.getsizeof(list(word_lists.generated_words(5000)))
 
 
 def test_bytes_vs_str_script(run_example):
@@ -562,8 +602,8 @@ def test_numexpr_cross_entropy_equals_numpy_and_makes_no_temporaries():
     example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
     yt, yp = example.make_data(500_000, seed=4)
     assert set(np.unique(yt)) == {0.0, 1.0} and 0 < yp.min() and yp.max() < 1
-    by_numpy, numpy_peak = common.traced_peak(example.cross_entropy_numpy, yt, yp)
-    by_numexpr, numexpr_peak = common.traced_peak(example.cross_entropy_numexpr, yt, yp)
+    by_numpy, numpy_peak = memory.traced_peak(example.cross_entropy_numpy, yt, yp)
+    by_numexpr, numexpr_peak = memory.traced_peak(example.cross_entropy_numexpr, yt, yp)
     assert np.allclose(by_numpy, by_numexpr)
     expected = -np.mean(yt * np.log(yp) + (1 - yt) * np.log1p(-yp))
     assert by_numexpr.mean() == pytest.approx(expected, rel=1e-9)
@@ -587,7 +627,7 @@ def test_pandas_eval_gives_the_same_cross_entropy():
 def test_peak_rss_growth_sees_a_large_allocation():
     import numpy as np
 
-    array, growth = common.peak_rss_growth(np.ones, 6_000_000)  # 48 MB: its own mmap
+    array, growth = memory.peak_rss_growth(np.ones, 6_000_000)  # 48 MB: its own mmap
     assert 0.9 * array.nbytes <= growth <= 1.5 * array.nbytes
 
 

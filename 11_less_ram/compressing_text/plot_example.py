@@ -17,12 +17,11 @@ import importlib.util
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
+import text_example
 
-import text_example  # noqa: E402
-import _less_ram  # noqa: E402
-from _less_ram import add_word_arguments  # noqa: E402
-from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir  # noqa: E402
+from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
+from hpp.words import add_word_arguments, word_flags
 
 SMOKE_ARGS = ["--generated", "3000", "--lookups", "1000", "--only", "set,marisa_trie_load_only"]
 
@@ -69,7 +68,7 @@ def main(argv=None):
         lookups = max(1, int(args.lookups * lookup_share))
         try:
             figures = text_example.measure_in_subprocess(
-                f"text_example_{suffix}.py", [*_less_ram.word_flags(args), "--lookups", lookups,
+                f"text_example_{suffix}.py", [*word_flags(args), "--lookups", lookups,
                                   *extra])
         except (RuntimeError, OSError) as error:
             fail(str(error))

@@ -22,10 +22,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
-
-from _less_ram import add_word_arguments, default_word_file, rss_bytes, words_source  # noqa: E402
-from hpp.script import example_parser, fail, positive_int  # noqa: E402
+from hpp.memory import rss_bytes
+from hpp.script import example_parser, fail, positive_int
+from hpp.words import add_word_arguments, default_word_file, words_source
 
 HERE = Path(__file__).resolve().parent
 MIB = 2 ** 20

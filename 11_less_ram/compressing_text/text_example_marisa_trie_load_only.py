@@ -18,11 +18,11 @@ import time
 from pathlib import Path
 
 import marisa_trie
-
 import text_example
-import _less_ram
-from _less_ram import rss_bytes, words_source
+
+from hpp.memory import rss_bytes
 from hpp.script import fail, output_dir
+from hpp.words import word_flags, words_source
 
 REQUIRES = ("marisa_trie",)
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000", "--trie", "smoke_words.trie"]
@@ -47,7 +47,7 @@ def main(argv=None):
     if not path.is_file():
         builder = Path(__file__).with_name("text_example_marisa_trie.py")
         completed = subprocess.run([sys.executable, str(builder), "--save", str(path),
-                                    "--lookups", "1", *map(str, _less_ram.word_flags(args))],
+                                    "--lookups", "1", *map(str, word_flags(args))],
                                    capture_output=True, text=True, timeout=600)
         if completed.returncode != 0:
             fail(completed.stderr.strip() or f"could not build {path}")

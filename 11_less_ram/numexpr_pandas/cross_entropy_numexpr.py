@@ -25,18 +25,14 @@ Run:
     python -m memory_profiler 11_less_ram/numexpr_pandas/cross_entropy_numexpr.py --rows 1000000
 """
 
-import sys
 import time
-from pathlib import Path
 
 import numexpr
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
-
-from _less_ram import peak_rss_growth, traced_peak  # noqa: E402
-from hpp import profile  # noqa: E402
-from hpp.script import example_parser, non_negative_int, positive_int  # noqa: E402
+from hpp import profile
+from hpp.memory import peak_rss_growth, traced_peak
+from hpp.script import example_parser, non_negative_int, positive_int
 
 REQUIRES = ("numexpr",)
 SMOKE_ARGS = ["--rows", "200000"]

@@ -14,12 +14,10 @@ Run:
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
-
-from _less_ram import add_word_arguments, deep_sizeof, words_source  # noqa: E402
-from hpp.script import example_parser, fail, positive_int  # noqa: E402
+from hpp.memory import deep_sizeof
+from hpp.script import example_parser, fail, positive_int
+from hpp.words import add_word_arguments, words_source
 
 SMOKE_ARGS = ["--chars", "1000", "--generated", "2000"]
 

@@ -3,7 +3,7 @@
 Chapter 11, "Objects for Primitives Are Expensive": ``sys.getsizeof`` "only
 reports the size of parent objects and is frequently misleading for
 containers". It counts a list's pointers, not the objects they point to. The
-deep size (``_less_ram.deep_sizeof``, like Pympler's ``asizeof`` that the book
+deep size (``hpp.memory.deep_sizeof``, like Pympler's ``asizeof`` that the book
 uses) follows every reference and counts each object once, so a list of N
 references to one string costs the list plus one string.
 
@@ -13,12 +13,9 @@ Run:
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
-
-from _less_ram import deep_sizeof  # noqa: E402
-from hpp.script import example_parser, positive_int  # noqa: E402
+from hpp.memory import deep_sizeof
+from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--items", "1000"]
 

@@ -8,7 +8,7 @@ each int beyond the small-int cache (-5..256) is a separate object of 28 bytes
 per item:
 
 - ``sys.getsizeof``: the container only (for a list: just the pointers);
-- deep size (``_less_ram.deep_sizeof``, like Pympler's ``asizeof``): the
+- deep size (``hpp.memory.deep_sizeof``, like Pympler's ``asizeof``): the
   container and every object it refers to;
 - RSS growth in a fresh Python process (what ``%memit`` reports): what the
   operating system really gave the process.
@@ -26,10 +26,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
-
-from _less_ram import deep_sizeof, rss_bytes  # noqa: E402
-from hpp.script import example_parser, fail, positive_int  # noqa: E402
+from hpp.memory import deep_sizeof, rss_bytes
+from hpp.script import example_parser, fail, positive_int
 
 SMOKE_ARGS = ["--size", "100000"]
 KINDS = ("list", "array", "numpy")

@@ -13,22 +13,20 @@ Run:
 """
 
 import random
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
+from bloomfilter import BloomFilter  # noqa: F401
+from hyperloglog import HyperLogLog
+from kminvalues import KMinValues
+from ll import LL
+from llregister import LLRegister
+from morriscounter import MorrisCounter
+from scalingbloomfilter import ScalingBloomFilter
+from superll import SuperLL
 
-from _less_ram import deep_sizeof, generated_tokens  # noqa: E402
-from bloomfilter import BloomFilter  # noqa: E402, F401
-from hpp.script import example_parser, existing_file, fail, positive_int  # noqa: E402
-from hyperloglog import HyperLogLog  # noqa: E402
-from kminvalues import KMinValues  # noqa: E402
-from ll import LL  # noqa: E402
-from llregister import LLRegister  # noqa: E402
-from morriscounter import MorrisCounter  # noqa: E402
-from scalingbloomfilter import ScalingBloomFilter  # noqa: E402
-from superll import SuperLL  # noqa: E402
+from hpp.memory import deep_sizeof
+from hpp.script import example_parser, existing_file, fail, positive_int
+from hpp.words import generated_tokens
 
 SMOKE_ARGS = ["--tokens", "20000", "--vocabulary", "5000"]
 

@@ -23,7 +23,6 @@ Run:
 
 import random
 import re
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -32,10 +31,9 @@ from sklearn.feature_extraction import DictVectorizer, FeatureHasher
 from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import train_test_split
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the chapter's _less_ram.py
-
-from _less_ram import deep_sizeof, generated_words, traced_peak  # noqa: E402
-from hpp.script import example_parser, fail, non_negative_int, positive_int  # noqa: E402
+from hpp.memory import deep_sizeof, traced_peak
+from hpp.script import example_parser, fail, non_negative_int, positive_int
+from hpp.words import generated_words
 
 REQUIRES = ("sklearn",)
 SMOKE_ARGS = ["--generated", "--docs", "600", "--ngram-max", "2", "--n-features", "65536"]
