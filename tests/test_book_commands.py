@@ -114,7 +114,7 @@ def test_book_command(block, tmp_path):
     assert block.commands, f"{block.id}: a block runs at least one command"
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
                VIRTUAL_ENV=str(BIN.parent), HPP_OUTPUT_DIR=str(tmp_path / "output"),
-               MPLBACKEND="Agg", PYTHONUNBUFFERED="1", TMPDIR=str(tmp_path))
+               MPLBACKEND="Agg", PYTHONUNBUFFERED="1")
     output = []
     for command in block.commands:
         completed = subprocess.run(["bash", "-c", command], cwd=block.folder, env=env,
