@@ -179,6 +179,15 @@ def _title(text, width=64):
     return textwrap.fill(text, width)
 
 
+def _speedup_ticks(axis):
+    """Label a log-scale speedup axis at 1, 2 and 5 per decade (``0.5x 1x 2x``), never crowded."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}x"))
+    axis.set_minor_formatter(NullFormatter())
+
+
 def _save(fig, folder, name):
     plots = Path(folder) / "plots"
     plots.mkdir(exist_ok=True)
@@ -212,6 +221,7 @@ def plot_speedups(folder, group):
     ax.set_yticks(positions, [r.case for r in measured])
     ax.invert_yaxis()
     ax.set_xscale("log")
+    _speedup_ticks(ax.xaxis)
     ax.set_xlabel("speedup over the baseline (log scale)")
     ax.set_title(_title(f"{first.chapter} · {first.workload} [{first.label}]"), fontsize=10)
     ax.axvline(1.0, color="grey", linewidth=0.8)
@@ -251,6 +261,8 @@ def plot_scaling(folder, groups):
         if points:
             ax.plot(*zip(*points), marker="o", label=case)
     ax.set_yscale("log")
+    if use_speedup:
+        _speedup_ticks(ax.yaxis)
     if numeric and max(xs) / max(min(xs), 1e-12) > 8:
         ax.set_xscale("log")
     if not numeric:
