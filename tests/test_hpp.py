@@ -2,11 +2,13 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -448,3 +450,56 @@ def test_a_figure_that_times_out_fails_and_leaves_no_process(tmp_path):
     drawn = figures.draw(chapter, figure, tmp_path, timeout=0.5)
     assert not drawn.ok
     assert drawn.message.startswith("timed out after 0.5 s")
+
+
+# ---------------------------------------------------------------- the test suite's own checks
+
+LEAVES_THINGS_BEHIND = textwrap.dedent("""
+    import subprocess
+    import sys
+    import tempfile
+
+
+    def test_leaves_a_file_and_a_process():
+        handle, _ = tempfile.mkstemp(prefix="forgotten-")
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"],
+                         start_new_session=True)  # daemonized: no longer our child
+""")
+
+
+def test_a_run_that_leaves_files_or_processes_fails(tmp_path):
+    import psutil
+
+    (tmp_path / "conftest.py").write_text(Path(__file__).with_name("conftest.py").read_text())
+    (tmp_path / "test_leaky.py").write_text(LEAVES_THINGS_BEHIND)
+    env = {k: v for k, v in os.environ.items() if k not in ("HPP_TEST_SESSION", "PYTEST_ADDOPTS")}
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "--rootdir",
+            str(tmp_path),
+            "-c",
+            os.devnull,
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    assert "1 passed" in completed.stdout
+    assert "left in the temp folder: forgotten-" in completed.stdout
+    assert re.search(r"process \d+ still running: .*time\.sleep\(120\)", completed.stdout)
+    sleepers = [
+        p for p in psutil.process_iter(["cmdline"]) if "time.sleep(120)" in " ".join(p.info["cmdline"] or [])
+    ]
+    assert not sleepers, "the leftover process was stopped"
