@@ -503,3 +503,14 @@ def test_a_run_that_leaves_files_or_processes_fails(tmp_path):
         p for p in psutil.process_iter(["cmdline"]) if "time.sleep(120)" in " ".join(p.info["cmdline"] or [])
     ]
     assert not sleepers, "the leftover process was stopped"
+
+
+def test_import_plain_gives_each_folder_its_own_module(tmp_path, import_plain):
+    for name, value in (("chapter_a", 1), ("chapter_b", 2)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "_plain_neighbour.py").write_text(f"VALUE = {value}\n")
+        (folder / "plain_example.py").write_text("import _plain_neighbour\nVALUE = _plain_neighbour.VALUE\n")
+    assert import_plain(tmp_path / "chapter_a", "plain_example").VALUE == 1
+    assert import_plain(tmp_path / "chapter_b", "plain_example").VALUE == 2
+    assert sys.path[0] == str(tmp_path / "chapter_b")  # monkeypatch takes it off after the test
