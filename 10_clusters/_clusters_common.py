@@ -1,4 +1,4 @@
-"""What the chapter 10 benchmark and tests share (not a book example).
+"""What the chapter 10 benchmark, figure and tests share (not a book example).
 
 The book's code lives in the examples (``estimate_nbr_points_in_quarter_circle``
 in ``ipython_parallel/pi_ipython_cluster.py``, ``ols_lstsq_raw`` in
@@ -6,11 +6,11 @@ in ``ipython_parallel/pi_ipython_cluster.py``, ``ols_lstsq_raw`` in
 Here: a seeded copy of the dart-throwing task that a spawned ``Pool``, Dask and
 IPython Parallel can all run side by side (``darts_inside``), how to split the
 darts between tasks and turn counts into pi, and starting an IPython Parallel
-cluster with ``ipyparallel.Cluster``. Dask's start/join helpers are in
-``dask/_dask_cluster.py``, re-exported here.
+cluster with ``ipyparallel.Cluster`` or a Dask ``LocalCluster`` (the examples
+start theirs with ``dask/_dask_cluster.py`` and ``ipython_parallel/_ipcluster.py``).
 
 The name is unique in the repository on purpose: every chapter folder ends up
-on ``sys.path`` in one benchmark process, and a plain ``_common`` would clash.
+importable in one benchmark process, and a plain ``_common`` would clash.
 """
 
 import contextlib
@@ -18,9 +18,7 @@ import math
 import shutil
 import sys
 import tempfile
-from pathlib import Path
 
-CHAPTER = Path(__file__).resolve().parent
 LOOPBACK = "127.0.0.1"
 CONNECT_TIMEOUT_S = 10
 
@@ -63,39 +61,60 @@ def pi_standard_error(total):
     return 4.0 * math.sqrt(p * (1 - p) / total)
 
 
-# ---------------------------------------------------------------- Dask (re-exported)
+# ---------------------------------------------------------------- engines
 
-sys.path.insert(0, str(CHAPTER / "dask"))
-from _dask_cluster import ClusterUnreachable, dask_client, ship_by_value  # noqa: E402,F401
+def ship_by_value(*modules):
+    """Make cloudpickle send these modules' functions by value to cluster workers.
 
-# ---------------------------------------------------------------- IPython Parallel
+    A module loaded by the benchmark or the tests has a name no worker can
+    import, so its functions travel as code, not as references.
+    """
+    import cloudpickle
+
+    for module in modules:
+        if isinstance(module, str):
+            module = sys.modules[module]
+        if module.__name__ != "__main__":
+            cloudpickle.register_pickle_by_value(module)
+
 
 @contextlib.contextmanager
-def ipython_client(engines=2, profile=None, url_file=None):
-    """An ``ipyparallel.Client`` with cloudpickle serialisation.
+def dask_client(workers=2):
+    """A ``distributed.Client`` to a new LocalCluster of ``workers`` processes on 127.0.0.1.
 
-    With ``url_file`` (a controller's ``ipcontroller-client.json``) or
-    ``profile`` it joins an existing cluster; otherwise it starts a controller
-    and ``engines`` engines as local processes, in a throw-away profile folder,
-    and stops them on exit.
+    The examples' ``dask/_dask_cluster.py`` also joins a scheduler named on the
+    command line; the benchmark and the figure only need a local cluster.
+    """
+    import logging
+
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    # The workers' scratch space goes to a folder of ours, removed at the end.
+    with tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch, \
+            dask.config.set({"temporary-directory": scratch}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
+                               silence_logs=logging.ERROR, local_directory=scratch)
+        try:
+            client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
+            try:
+                yield client
+            finally:
+                client.close()
+        finally:
+            cluster.close()
+
+
+@contextlib.contextmanager
+def ipython_client(engines=2):
+    """An ``ipyparallel.Client`` (cloudpickle serialisation) to ``engines`` new local engines.
+
+    The controller and engines run as local processes in a throw-away profile
+    folder and are stopped on exit.
     """
     import ipyparallel as ipp
 
-    if url_file or profile:
-        try:
-            client = ipp.Client(str(url_file) if url_file else None, profile=profile,
-                                timeout=CONNECT_TIMEOUT_S)
-            client.wait_for_engines(1, timeout=CONNECT_TIMEOUT_S)
-        except (OSError, TimeoutError, ipp.error.TimeoutError) as error:
-            where = url_file or f"profile {profile!r}"
-            raise ClusterUnreachable(f"cannot reach the IPython cluster of {where}: {error}") \
-                from None
-        try:
-            client[:].use_cloudpickle()
-            yield client
-        finally:
-            client.close()
-        return
     profile_dir = tempfile.mkdtemp(prefix="hpp-ipcluster-")
     cluster = ipp.Cluster(n=engines, profile_dir=profile_dir, log_level=40)
     try:

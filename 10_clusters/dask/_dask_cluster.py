@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import socket
 import sys
+import tempfile
 from urllib.parse import urlsplit
 
 LOOPBACK = "127.0.0.1"
@@ -71,6 +72,7 @@ def dask_client(scheduler=None, workers=2, threads_per_worker=1):
     """
     import logging
 
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -84,17 +86,20 @@ def dask_client(scheduler=None, workers=2, threads_per_worker=1):
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
-                           processes=True, host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
-                           silence_logs=logging.ERROR)
-    try:
-        client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
+    # The workers' scratch space goes to a folder of ours, removed at the end.
+    with tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch, \
+            dask.config.set({"temporary-directory": scratch}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
+                               processes=True, host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
+                               silence_logs=logging.ERROR, local_directory=scratch)
         try:
-            yield client
+            client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
+            try:
+                yield client
+            finally:
+                client.close()
         finally:
-            client.close()
-    finally:
-        cluster.close()
+            cluster.close()
 
 
 def dashboard_line(client):

@@ -24,6 +24,9 @@ import time
 
 from ipyparallel import require
 
+REQUIRES = ("ipyparallel",)
+SMOKE_ARGS = ["--engines", "2", "--darts", "20000", "--seed", "1"]
+
 NBR_SAMPLES_IN_TOTAL = 4e8  # the 3rd edition (the 2nd: 1e8 darts on each engine)
 
 

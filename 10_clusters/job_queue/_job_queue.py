@@ -61,3 +61,15 @@ def consumer_name(text):
         raise argparse.ArgumentTypeError(f"expected 1-64 printable characters without spaces, "
                                          f"got {text!r}")
     return text
+
+
+def checked_default(parser, flag, check, text):
+    """``check(text)`` for a flag left at its default, after parsing; a bad one exits like a bad flag.
+
+    A default address is not given to argparse as a string (argparse would probe
+    it while parsing, and report it instead of a bad value given for another flag).
+    """
+    try:
+        return check(text)
+    except argparse.ArgumentTypeError as error:
+        parser.error(f"argument {flag}: {error}")

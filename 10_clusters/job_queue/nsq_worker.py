@@ -24,7 +24,11 @@ import json
 import math
 from functools import partial
 
+REQUIRES = ("nsq",)
+SMOKE_ARGS = None  # a long-running worker: tests/test_10_clusters.py runs it against nsqd
+
 TOPIC, CHANNEL = "numbers", "worker_group_a"
+DEFAULT_NSQD = "127.0.0.1:4150"
 PRIME, NON_PRIME = "prime", "non_prime"
 
 
@@ -87,16 +91,17 @@ def calculate_prime(message, writer):
 
 
 def main(argv=None):
-    from _job_queue import nsqd_address
+    from _job_queue import checked_default, nsqd_address
 
     from hpp.script import example_parser, non_negative_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--nsqd", type=nsqd_address, default="127.0.0.1:4150",
-                        help="nsqd TCP address HOST:PORT (checked at once)")
+    parser.add_argument("--nsqd", type=nsqd_address,
+                        help=f"nsqd TCP address HOST:PORT (checked at once; default {DEFAULT_NSQD})")
     parser.add_argument("--max-messages", type=non_negative_int, default=0,
                         help="stop after answering this many (0: run until interrupted)")
     args = parser.parse_args(argv)
+    args.nsqd = args.nsqd or checked_default(parser, "--nsqd", nsqd_address, DEFAULT_NSQD)
 
     import nsq
 

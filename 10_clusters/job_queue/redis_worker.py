@@ -33,7 +33,7 @@ import signal
 import socket
 import time
 
-from _job_queue import consumer_name, non_negative_float, redis_url
+from _job_queue import checked_default, consumer_name, non_negative_float, redis_url
 
 from hpp.script import example_parser, fail, non_negative_int, positive_int
 
@@ -44,6 +44,7 @@ JOBS = "numbers"
 GROUP = "worker_group_a"
 PRIME, NON_PRIME, DEAD_LETTER = "prime", "non_prime", "dead_letter"
 NETWORK_TIMEOUT_S = 10
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 
 # Acknowledge the job and publish its answer atomically; publish only if the
 # acknowledgement removed the job from the pending list (it may have been
@@ -162,8 +163,8 @@ class Worker:
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--redis-url", required=True, type=redis_url,
-                        help="redis://HOST:PORT/DB (checked at once)")
+    parser.add_argument("--redis-url", type=redis_url,
+                        help=f"redis://HOST:PORT/DB (checked at once; default {DEFAULT_REDIS_URL})")
     parser.add_argument("--name", type=consumer_name, default=f"{socket.gethostname()}-{os.getpid()}",
                         help="this worker's consumer name in the group")
     parser.add_argument("--retry-after", type=positive_int, default=5000, metavar="MS",
@@ -177,6 +178,8 @@ def main(argv=None):
     parser.add_argument("--block", type=non_negative_int, default=500, metavar="MS",
                         help="how long one read waits for a new job")
     args = parser.parse_args(argv)
+    args.redis_url = args.redis_url or checked_default(parser, "--redis-url", redis_url,
+                                                       DEFAULT_REDIS_URL)
 
     import redis
 
