@@ -119,6 +119,66 @@ def test_ipython_parallel_pi_with_three_engines(run_example):
     assert abs(pi - math.pi) < 5 * common.pi_standard_error(300_001)
 
 
+def scaling_rows(out):
+    """{(engine label, workers): seconds} from cluster_scaling.py's table."""
+    rows = re.findall(r"^(multiprocessing Pool|Dask LocalCluster|IPython Parallel)\s+(\d+)\s+([\d.]+)",
+                      out, re.MULTILINE)
+    return {(label, int(workers)): float(seconds) for label, workers, seconds in rows}
+
+
+def check_scaling_run(completed, folder, labels, workers, darts):
+    out = completed.stdout
+    assert set(scaling_rows(out)) == {(label, n) for label in labels for n in range(1, workers + 1)}
+    pi = float(re.search(r"^pi estimate = ([\d.]+)$", out, re.MULTILINE).group(1))
+    assert abs(pi - math.pi) < 5 * common.pi_standard_error(darts)
+    png = folder / "cluster_scaling.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 20_000  # two panels with lines, not an empty canvas
+
+
+def test_cluster_scaling_figure_on_a_pool(run_example, tmp_path):
+    """The figure's script at a tiny size: every engine's counts equal this process's (else exit 1)."""
+    completed = run_example("10_clusters/cluster_scaling.py", "--engines", "pool", "--workers", "2",
+                            "--darts", "20000", "--repeat", "1", "--output-dir", tmp_path / "fig",
+                            check=True, timeout=120)
+    check_scaling_run(completed, tmp_path / "fig", ["multiprocessing Pool"], 2, 20_000)
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_cluster_scaling_figure_on_every_engine(run_example, tmp_path):
+    importlib.import_module("dask.distributed")
+    importlib.import_module("ipyparallel")
+    completed = run_example("10_clusters/cluster_scaling.py", "--workers", "2", "--darts", "20000",
+                            "--repeat", "1", "--output-dir", tmp_path / "fig", check=True,
+                            timeout=240)
+    check_scaling_run(completed, tmp_path / "fig",
+                      ["multiprocessing Pool", "Dask LocalCluster", "IPython Parallel"], 2, 20_000)
+
+
+@pytest.mark.parametrize("args", [["--engines", "spark"], ["--engines", ","], ["--workers", "0"],
+                                  ["--darts", "-1"]])
+def test_cluster_scaling_bad_input(args, run_example, assert_bad_input):
+    line = assert_bad_input(run_example("10_clusters/cluster_scaling.py", *args))
+    assert args[0] in line
+
+
+def test_the_chapter_figure_is_listed_for_hpp_figures():
+    from hpp.figures import load_figures
+
+    (figure,) = load_figures(CHAPTER)
+    assert (figure.number, figure.file_name) == ("10-1", "fig-10-01-cluster-scaling.png")
+    assert (CHAPTER / figure.script).is_file() and figure.output == "cluster_scaling.png"
+
+
+def test_no_example_edits_sys_path_or_loads_examples_by_path():
+    edits = re.compile(r"sys\.path\.(insert|append|extend)\(|sys\.path\s*[+]?=|load_example\(")
+    offenders = [str(path.relative_to(CHAPTER)) for path in CHAPTER.rglob("*.py")
+                 if path.name != "_benchmark.py"  # the harness's cases, not an example
+                 and edits.search(path.read_text())]
+    assert offenders == []
+
+
 def test_ipython_parallel_bad_connection_file(run_example, assert_bad_input, tmp_path):
     line = assert_bad_input(run_example("10_clusters/ipython_parallel/pi_ipython_cluster.py",
                                         "--url-file", tmp_path / "missing.json"))
@@ -251,6 +311,7 @@ def start_worker(url, name, *args):
 
 def stop(process):
     if process.poll() is None:
+        process.send_signal(signal.SIGCONT)  # a frozen process acts on SIGTERM only once resumed
         process.terminate()
     try:
         return process.communicate(timeout=15)
@@ -259,10 +320,28 @@ def stop(process):
         return process.communicate()
 
 
+def wait_until(condition, what, timeout=120):
+    """Poll ``condition()`` until it is true; fail naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.005)
+
+
 @pytest.mark.redis
 @pytest.mark.slow
 @needs_redis
 def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
+    """The victim is killed while it provably holds unacknowledged jobs, whatever the load.
+
+    It works alone until it has answered some jobs and holds more; it is then
+    frozen (SIGSTOP) and its held jobs counted again, so the count cannot
+    change before the kill (redis-py sends one command at a time: at most one
+    answer was in flight). The survivor starts beside the frozen victim, the
+    victim is killed once the survivor is answering, and the survivor must
+    reclaim what the victim held.
+    """
     producer = load_example(CHAPTER / "job_queue" / "redis_producer.py")
     worker = load_example(WORKER)
     numbers = range(10_000, 10_600)
@@ -271,34 +350,47 @@ def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
         url = f"redis://{service.host}:{service.port}/0"
         client = worker.connect(url)
         worker.ensure_group(client)
+
+        def held_by(name):
+            return len(client.xpending_range(worker.JOBS, worker.GROUP, "-", "+", 1000,
+                                             consumername=name))
+
+        def answered_by(name):
+            return sum(fields["worker"] == name for stream in (worker.PRIME, worker.NON_PRIME)
+                       for _id, fields in client.xrange(stream))
+
         options = ["--delay", "0.004", "--batch", "20", "--retry-after", "300", "--burst"]
         victim = start_worker(url, "victim", *options)
-        survivor = start_worker(url, "survivor", *options)
+        survivor = None
         try:
             positions = producer.result_positions(client)
             producer.enqueue(client, numbers, "b1")
-            # wait until the victim has answered some jobs and holds others unacknowledged
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                held = client.xpending_range(worker.JOBS, worker.GROUP, "-", "+", 100,
-                                             consumername="victim")
-                done = client.xlen(worker.PRIME) + client.xlen(worker.NON_PRIME)
-                if held and done >= 50:
-                    break
-                time.sleep(0.01)
-            else:
-                pytest.fail("the victim never got to work")
+
+            def victim_frozen_holding_jobs():
+                if answered_by("victim") < 30 or held_by("victim") < 2:
+                    return False
+                victim.send_signal(signal.SIGSTOP)
+                if held_by("victim") >= 2:  # one in-flight answer at most: one job stays held
+                    return True
+                victim.send_signal(signal.SIGCONT)  # it had just finished its batch: go on
+                return False
+
+            wait_until(victim_frozen_holding_jobs, "the victim to answer jobs and hold others")
+            assert victim.poll() is None, "the victim ended before it was killed"
+            survivor = start_worker(url, "survivor", *options)
+            wait_until(lambda: answered_by("survivor") > 0, "the survivor to answer a job")
             os.kill(victim.pid, signal.SIGKILL)
             victim.wait(10)
-            answers = producer.collect_answers(client, "b1", len(numbers), positions, timeout=60)
-            survivor_out, _ = survivor.communicate(timeout=60)
+            answers = producer.collect_answers(client, "b1", len(numbers), positions, timeout=120)
+            survivor_out, _ = survivor.communicate(timeout=120)
             assert survivor.returncode == 0
             results = [fields for stream in (worker.PRIME, worker.NON_PRIME)
                        for _id, fields in client.xrange(stream)]
             assert client.xpending(worker.JOBS, worker.GROUP)["pending"] == 0
         finally:
             stop(victim)
-            stop(survivor)
+            if survivor is not None:
+                stop(survivor)
     answered = answers[worker.PRIME] + answers[worker.NON_PRIME]
     assert sorted(answered) == list(numbers)  # none lost
     assert set(answered.values()) == {1}  # none answered twice
@@ -362,6 +454,20 @@ def test_job_queue_unreachable_redis(script, run_example, assert_bad_input):
     line = assert_bad_input(run_example(f"10_clusters/job_queue/{script}", "--redis-url",
                                         f"redis://127.0.0.1:{free_port()}/0", timeout=60))
     assert "cannot reach Redis" in line and "--redis-url" in line
+
+
+@pytest.mark.parametrize(("script", "flag", "port"), [("redis_worker.py", "--redis-url", 6379),
+                                                      ("nsq_worker.py", "--nsqd", 4150)])
+def test_workers_check_their_default_address_after_parsing(script, flag, port, run_example,
+                                                           assert_bad_input):
+    from hpp.service import port_is_open
+
+    if port_is_open("127.0.0.1", port):
+        pytest.skip(f"a server answers on the default port {port} here")
+    if script.startswith("nsq"):
+        importlib.import_module("nsq")
+    line = assert_bad_input(run_example(f"10_clusters/job_queue/{script}", timeout=60))
+    assert f"argument {flag}: cannot reach" in line and f":{port}" in line
 
 
 @pytest.mark.parametrize("args", [["--redis-url", "http://127.0.0.1:6379"],
