@@ -254,6 +254,41 @@ def test_generated_words_stay_unique_far_past_the_first_block():
     assert set(block).isdisjoint(word_lists.generated_words(20_000))
 
 
+def test_clean_list_writes_each_word_of_the_moby_style_files_once(run_example, tmp_path):
+    """Several cp1252 files with CRLF and repeats -> one sorted UTF-8 file of distinct words."""
+    moby = tmp_path / "mword10"
+    moby.mkdir()
+    (moby / "SINGLE.TXT").write_bytes("Zwiebel\r\ncafé\r\nabacus\r\n".encode("cp1252"))
+    (moby / "COMMON.TXT").write_bytes("abacus\r\nnaïve\r\nhot dog\r\ncafé\r\n".encode("cp1252"))
+    completed = run_example("11_less_ram/compressing_text/text_example_clean_list.py", "--input",
+                            moby, "--output-dir", tmp_path / "out", check=True)
+    out = completed.stdout
+    assert "(2 files, cp1252)" in out
+    assert "words read = 8" in out and "unique words = 6" in out
+    written = (tmp_path / "out" / "all_unique_words.txt").read_text(encoding="utf-8")
+    assert written.splitlines() == sorted(["Zwiebel", "café", "abacus", "naïve", "hot", "dog"])
+    # the file is a word list the structures load
+    set_run = run_example("11_less_ram/compressing_text/text_example_set.py", "--input",
+                          tmp_path / "out" / "all_unique_words.txt", "--lookups", "6", check=True)
+    assert "found = 6 of 6" in set_run.stdout
+
+
+def test_clean_list_default_is_the_shipped_trivial_list_when_nothing_else(tmp_path, monkeypatch):
+    clean = load_example(TEXT / "text_example_clean_list.py")
+    monkeypatch.setattr(clean, "MOBY_FOLDER", tmp_path / "absent")
+    monkeypatch.setattr(clean, "default_word_file", lambda: None)
+    assert clean.default_input() == TEXT / "trivial_words.txt"
+    words, read = clean.clean_list(clean.word_files(clean.default_input()), "cp1252")
+    assert (read, len(words)) == (11, 9) and {"café", "naïve", "Zwiebel"} <= words
+
+
+@pytest.mark.parametrize("args", [["--input", "/no/such/folder"], ["--codec", "klingon"]])
+def test_clean_list_bad_input(args, run_example, assert_bad_input):
+    line = assert_bad_input(run_example("11_less_ram/compressing_text/text_example_clean_list.py",
+                                        *args))
+    assert args[0] in line
+
+
 def test_marisa_trie_loaded_from_disk_matches_the_words(tmp_path):
     importlib.import_module("marisa_trie")
     built = load_example(TEXT / "text_example_marisa_trie.py")
