@@ -353,9 +353,9 @@ def test_the_timeit_command_line(module):
     assert completed.stdout.count("Total elements: 441\n") == 2  # the driver ran once per loop
 
 
-def test_usr_bin_time_verbose(tmp_path):
+def test_usr_bin_time_verbose(tmp_path, needs):
     if not Path("/usr/bin/time").exists():
-        pytest.skip("needs GNU time: apt-get install time")
+        needs.missing("GNU time (/usr/bin/time)", "apt-get install time", ci_installs=True)
     completed = run_tool(
         ["/usr/bin/time", "--verbose", sys.executable, CHAPTER / "julia1_nopil.py", "--width", "20"],
         cwd=tmp_path,
