@@ -58,7 +58,7 @@ def torch_expected():
 @pytest.fixture(scope="module", autouse=True)
 def close_chapters():
     yield
-    for chapter in CHAPTERS:
+    for chapter in reversed(CHAPTERS):  # later chapters' clusters may hold earlier ones' resources
         if module_name_for(chapter / "_benchmark.py") in sys.modules:  # loaded by a test here
             close_chapter(chapter)
 
