@@ -81,13 +81,16 @@ def tool(name):
     return path
 
 
-def run_tool(command, cwd, timeout=300):
+def run_tool(command, cwd, timeout=300, tmpdir=None):
+    """Run a profiler's command; ``tmpdir`` becomes its TMPDIR (Scalene leaves a folder there)."""
     env = dict(
         os.environ,
         MPLBACKEND="Agg",
         PYTHONUNBUFFERED="1",
         PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     )
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)
     completed = subprocess.run(
         [str(c) for c in command],
         cwd=cwd,
@@ -649,6 +652,7 @@ def test_scalene_gives_the_while_line_the_biggest_share(tmp_path):
         ],
         cwd=tmp_path,
         timeout=600,
+        tmpdir=tmp_path,
     )
     profile = json.loads((tmp_path / "profile.json").read_text())
     files = {Path(name).name: data for name, data in profile["files"].items()}
@@ -912,6 +916,7 @@ def test_scalene_shows_the_two_numpy_copies(tmp_path):
         [scalene, "run", "--memory", "-o", tmp_path / "profile.json", "julia1_scalene_numpy.py"],
         cwd=CHAPTER,
         timeout=900,
+        tmpdir=tmp_path,
     )
     profile = json.loads((tmp_path / "profile.json").read_text())
     files = {Path(name).name: data for name, data in profile["files"].items()}
