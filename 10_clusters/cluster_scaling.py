@@ -19,14 +19,13 @@ Run (from this folder):
     (writes cluster_scaling.png under results/10_clusters, or --output-dir)
 """
 
-import argparse
 import math
 import multiprocessing
 import time
 
 import _clusters_common as common
 
-from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
+from hpp.script import comma_choices, example_parser, output_dir, positive_int, seed, writable_dir
 
 REQUIRES = ("dask", "distributed", "ipyparallel")
 SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--darts", "20000", "--repeat", "1"]
@@ -37,16 +36,6 @@ LABELS = {"pool": "multiprocessing Pool", "dask": "Dask LocalCluster",
 # (label, workers, darts, seconds low, seconds high)
 BOOK = [("the book (3e): IPython Parallel, 4 engines", 4, 1e8, 20.7, 24.5),
         ("the book (1e): Parallel Python, 2 + 2 CPUs", 4, 4e8, 346.0, 346.0)]
-
-
-def engine_list(text):
-    """argparse type: a comma-separated list of pool, dask, ipython."""
-    names = [name.strip() for name in text.split(",") if name.strip()]
-    unknown = sorted(set(names) - set(ENGINES))
-    if not names or unknown:
-        raise argparse.ArgumentTypeError(
-            f"expected a comma-separated list of {', '.join(ENGINES)}, got {text!r}")
-    return [name for name in ENGINES if name in names]
 
 
 def start(engine, workers, stack):
@@ -141,7 +130,7 @@ def main(argv=None):
                         help="darts per run, split into one task per worker")
     parser.add_argument("--workers", type=positive_int, default=4,
                         help="the largest number of workers (each engine runs 1 ... N)")
-    parser.add_argument("--engines", type=engine_list, default=list(ENGINES),
+    parser.add_argument("--engines", type=comma_choices(*ENGINES), default=list(ENGINES),
                         help="comma-separated: pool, dask, ipython")
     parser.add_argument("--repeat", type=positive_int, default=3, help="runs per point (best)")
     parser.add_argument("--seed", type=seed, default=1)

@@ -168,3 +168,40 @@ def reachable_address(text, timeout=2.0):
         raise argparse.ArgumentTypeError(
             f"nothing answers at {text} ({error.strerror or error})") from None
     return text
+
+
+def comma_choices(*choices):
+    """An argparse type: a comma-separated list of ``choices`` (in the order of ``choices``).
+
+    ``type=comma_choices("list", "array", "numpy")`` turns ``"numpy,list"`` into
+    ``["list", "numpy"]``; an empty list or a name not in ``choices`` is refused.
+    """
+
+    def parse(text):
+        names = [name.strip() for name in text.split(",") if name.strip()]
+        unknown = sorted(set(names) - set(choices))
+        if not names or unknown:
+            raise argparse.ArgumentTypeError(
+                f"expected a comma-separated list of {', '.join(choices)}, got {text!r}")
+        return [name for name in choices if name in names]
+
+    parse.__name__ = "comma_choices"
+    return parse
+
+
+def writable_file(text):
+    """argparse type: a file path whose folder exists (or can be created) and can be written to."""
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder, not a file")
+    writable_dir(str(path.parent))
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            raise argparse.ArgumentTypeError(f"cannot write to {text}")
+        return path
+    try:  # the only sure test (a root process passes os.access on /proc): create it, remove it
+        path.open("x").close()
+        path.unlink()
+    except OSError as error:
+        raise argparse.ArgumentTypeError(f"cannot write to {text}: {error.strerror or error}") from None
+    return path

@@ -20,7 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import text_example
 
-from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
+from hpp.script import comma_choices, example_parser, fail, output_dir, positive_int, writable_dir
 from hpp.words import add_word_arguments, word_flags
 
 SMOKE_ARGS = ["--generated", "3000", "--lookups", "1000", "--only", "set,marisa_trie_load_only"]
@@ -44,17 +44,11 @@ def main(argv=None):
     parser = example_parser(__doc__)
     add_word_arguments(parser)
     parser.add_argument("--lookups", type=positive_int, default=text_example.NUMBER_LOOKUPS)
-    parser.add_argument("--only", help="comma-separated structures (" +
-                        ", ".join(s[0] for s in STRUCTURES) + ")")
+    parser.add_argument("--only", type=comma_choices(*(s[0] for s in STRUCTURES)),
+                        help="comma-separated structures (" + ", ".join(s[0] for s in STRUCTURES) + ")")
     parser.add_argument("--output-dir", type=writable_dir, help="folder for compressing_text.png")
     args = parser.parse_args(argv)
-    chosen = STRUCTURES
-    if args.only:
-        names = args.only.split(",")
-        unknown = set(names) - {s[0] for s in STRUCTURES}
-        if unknown:
-            parser.error(f"unknown structure(s): {', '.join(sorted(unknown))}")
-        chosen = [s for s in STRUCTURES if s[0] in names]
+    chosen = [s for s in STRUCTURES if s[0] in args.only] if args.only else STRUCTURES
     folder = output_dir("11_less_ram", args.output_dir)
     rows = []
     print(f"{'structure':<24} {'RAM MiB':>9} {'build s':>8} {'s per 100k lookups':>19}")

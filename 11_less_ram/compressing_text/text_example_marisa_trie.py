@@ -15,7 +15,7 @@ Run:
 import marisa_trie
 
 import text_example
-from hpp.script import fail, output_dir
+from hpp.script import fail, output_dir, writable_file
 
 REQUIRES = ("marisa_trie",)
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
@@ -31,8 +31,8 @@ def contains(structure, word):
 
 
 def save_argument(parser):
-    parser.add_argument("--save", help=f"where to save the trie (default: {TRIE_FILENAME} "
-                                       "under results/11_less_ram)")
+    parser.add_argument("--save", type=writable_file,
+                        help=f"where to save the trie (default: {TRIE_FILENAME} under results/11_less_ram)")
 
 
 def main(argv=None):

@@ -21,7 +21,7 @@ import marisa_trie
 import text_example
 
 from hpp.memory import rss_bytes
-from hpp.script import fail, output_dir
+from hpp.script import fail, output_dir, writable_file
 from hpp.words import word_flags, words_source
 
 REQUIRES = ("marisa_trie",)
@@ -40,7 +40,7 @@ def contains(structure, word):
 
 def main(argv=None):
     parser = text_example.parser_for(__doc__)
-    parser.add_argument("--trie", help="the saved trie (default: words_trie.saved under "
+    parser.add_argument("--trie", type=writable_file, help="the saved trie (default: words_trie.saved under "
                                        "results/11_less_ram, built from the words when missing)")
     args = parser.parse_args(argv)
     path = Path(args.trie) if args.trie else output_dir("11_less_ram") / "words_trie.saved"

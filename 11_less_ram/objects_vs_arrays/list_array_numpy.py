@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 from hpp.memory import deep_sizeof, rss_bytes
-from hpp.script import example_parser, fail, positive_int
+from hpp.script import comma_choices, example_parser, fail, positive_int
 
 SMOKE_ARGS = ["--size", "100000"]
 KINDS = ("list", "array", "numpy")
@@ -85,18 +85,14 @@ def measure(kind, size, fresh_rss=True):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=10 ** 7, help="numbers stored")
-    parser.add_argument("--kinds", default=",".join(KINDS),
+    parser.add_argument("--kinds", type=comma_choices(*KINDS), default=list(KINDS),
                         help="comma-separated, from: list, array, numpy")
     parser.add_argument("--rss-only", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.rss_only:
         print(f"rss growth = {rss_growth_here(args.rss_only, args.size)} bytes")
         return
-    kinds = [kind.strip() for kind in args.kinds.split(",") if kind.strip()]
-    unknown = [kind for kind in kinds if kind not in KINDS]
-    if unknown or not kinds:
-        parser.error(f"unknown kind {', '.join(unknown) or '(none)'}; "
-                     f"choose from {', '.join(KINDS)}")
+    kinds = args.kinds
     print(f"items = {args.size}")
     print(f"array('l').itemsize = {array.array('l').itemsize}")
     for kind in kinds:
