@@ -42,8 +42,9 @@ def cython_extensions():
     for pyx in sorted(p for chapter in CHAPTERS for p in chapter.rglob("*.pyx")):
         header = pyx.read_text().splitlines()[:20]
         optional = any(re.match(r"#\s*hpp:\s*optional", line) for line in header)
-        extension = Extension(pyx.stem, [str(pyx.relative_to(ROOT))],
-                              include_dirs=[numpy_include()], optional=optional)
+        extension = Extension(
+            pyx.stem, [str(pyx.relative_to(ROOT))], include_dirs=[numpy_include()], optional=optional
+        )
         extension.source_dir = pyx.parent
         extensions.append(extension)
     return extensions
@@ -75,8 +76,9 @@ def all_extensions():
     if cython:
         from Cython.Build import cythonize
 
-        for extension, compiled in zip(cython, cythonize(
-                cython, build_dir="build/cython", language_level=3, quiet=True)):
+        for extension, compiled in zip(
+            cython, cythonize(cython, build_dir="build/cython", language_level=3, quiet=True)
+        ):
             compiled.source_dir = extension.source_dir
             compiled.optional = extension.optional
             extensions.append(compiled)

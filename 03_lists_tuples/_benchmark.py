@@ -78,29 +78,41 @@ def builder_case(name):
     return Case(name, run=run, setup=setup, check=check)
 
 
-SEARCH_SIZES = [{"size": 10_000, "needles": 20}, {"size": 100_000, "needles": 20},
-                {"size": 1_000_000, "needles": 10}]
+SEARCH_SIZES = [
+    {"size": 10_000, "needles": 20},
+    {"size": 100_000, "needles": 20},
+    {"size": 1_000_000, "needles": 10},
+]
 
 WORKLOADS = [
     Workload(
         name="search a sorted list",
         description="find seeded needles (half absent) in a sorted list of SIZE even numbers",
         baseline="linear_search",
-        sizes={"test": [dict(p, needles=2) for p in SEARCH_SIZES], "quick": SEARCH_SIZES,
-               "book": [dict(p, needles=100) for p in SEARCH_SIZES]},
-        cases=[search_case("linear_search", linear),
-               search_case("list.index (C loop)", list_index),
-               search_case("binary_search", binary),
-               search_case("bisect_left (C)", bisect_search)],
-        repeat=3, budget_seconds=1.0,
+        sizes={
+            "test": [dict(p, needles=2) for p in SEARCH_SIZES],
+            "quick": SEARCH_SIZES,
+            "book": [dict(p, needles=100) for p in SEARCH_SIZES],
+        },
+        cases=[
+            search_case("linear_search", linear),
+            search_case("list.index (C loop)", list_index),
+            search_case("binary_search", binary),
+            search_case("bisect_left (C)", bisect_search),
+        ],
+        repeat=3,
+        budget_seconds=1.0,
     ),
     Workload(
         name="build 10 items: list vs tuple",
         description="the literal list, the literal tuple (a constant), and both from variables",
         baseline="list_literal",
         sizes={"test": [{"calls": 2}], "quick": [{"calls": 500_000}], "book": [{"calls": 10_000_000}]},
-        cases=[builder_case(name) for name in ("list_literal", "tuple_literal",
-                                               "list_from_variables", "tuple_from_variables")],
-        repeat=3, budget_seconds=1.0,
+        cases=[
+            builder_case(name)
+            for name in ("list_literal", "tuple_literal", "list_from_variables", "tuple_from_variables")
+        ],
+        repeat=3,
+        budget_seconds=1.0,
     ),
 ]

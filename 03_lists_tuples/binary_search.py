@@ -61,22 +61,37 @@ def binary_search_book(needle, haystack):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(BOOK_SIZES),
-                        help="haystack sizes: each haystack is list(range(SIZE))")
-    parser.add_argument("--needles", type=non_negative_int, nargs="+", default=list(BOOK_NEEDLES),
-                        help="values to search for (0 or more; SIZE or more is absent)")
-    parser.add_argument("--number", type=positive_int, default=10_000,
-                        help="timeit repetitions per search (the official code: 10,000)")
+    parser.add_argument(
+        "--sizes",
+        type=positive_int,
+        nargs="+",
+        default=list(BOOK_SIZES),
+        help="haystack sizes: each haystack is list(range(SIZE))",
+    )
+    parser.add_argument(
+        "--needles",
+        type=non_negative_int,
+        nargs="+",
+        default=list(BOOK_NEEDLES),
+        help="values to search for (0 or more; SIZE or more is absent)",
+    )
+    parser.add_argument(
+        "--number",
+        type=positive_int,
+        default=10_000,
+        help="timeit repetitions per search (the official code: 10,000)",
+    )
     args = parser.parse_args(argv)
     print(f"exercise: binary_search(61, {EXERCISE_DATA}) = {binary_search(61, EXERCISE_DATA)}")
     for size in args.sizes:
         haystack = list(range(size))
         for needle in args.needles:
             index = binary_search(needle, haystack)
-            seconds = timeit.timeit(lambda: binary_search(needle, haystack),
-                                    number=args.number) / args.number
-            print(f"binary_search({needle}, list(range({size}))) = {index}    "
-                  f"({seconds * 1e6:.2f} µs per search)")
+            seconds = timeit.timeit(lambda: binary_search(needle, haystack), number=args.number) / args.number
+            print(
+                f"binary_search({needle}, list(range({size}))) = {index}    "
+                f"({seconds * 1e6:.2f} µs per search)"
+            )
 
 
 if __name__ == "__main__":

@@ -39,10 +39,14 @@ SEARCHES = (linear_search, binary_search, bisect_search)
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(BOOK_SIZES))
-    parser.add_argument("--needles", type=non_negative_int, nargs="+", default=list(BOOK_NEEDLES),
-                        help="values to search for (0 or more; SIZE or more is absent)")
-    parser.add_argument("--number", type=positive_int, default=100,
-                        help="timeit repetitions per search")
+    parser.add_argument(
+        "--needles",
+        type=non_negative_int,
+        nargs="+",
+        default=list(BOOK_NEEDLES),
+        help="values to search for (0 or more; SIZE or more is absent)",
+    )
+    parser.add_argument("--number", type=positive_int, default=100, help="timeit repetitions per search")
     args = parser.parse_args(argv)
     for size in args.sizes:
         haystack = list(range(size))
@@ -50,9 +54,11 @@ def main(argv=None):
             answers = {search(needle, haystack) for search in SEARCHES}
             if len(answers) != 1:
                 raise AssertionError(f"the searches disagree on {needle}: {answers}")
-            times = {search.__name__: timeit.timeit(lambda: search(needle, haystack),
-                                                    number=args.number) / args.number
-                     for search in SEARCHES}
+            times = {
+                search.__name__: timeit.timeit(lambda: search(needle, haystack), number=args.number)
+                / args.number
+                for search in SEARCHES
+            }
             cells = "  ".join(f"{name} {t * 1e6:9.2f} µs" for name, t in times.items())
             print(f"size {size:>8} needle {needle:>8}: index = {answers.pop():>6}  {cells}")
 

@@ -49,8 +49,9 @@ def executed_instructions(function, *args):
 def time_lookup(size, index, number):
     """``(value, seconds per lookup)`` of ``l[index]`` in ``l = list(range(size))``."""
     l = list(range(size))
-    seconds = min(timeit.repeat("l[index]", globals={"l": l, "index": index},
-                                number=number, repeat=5)) / number
+    seconds = (
+        min(timeit.repeat("l[index]", globals={"l": l, "index": index}, number=number, repeat=5)) / number
+    )
     return l[index], seconds
 
 
@@ -58,12 +59,18 @@ def main(argv=None):
     from hpp.script import example_parser, fail, non_negative_int, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=10_000_000,
-                        help="length of the long list (the book: 10,000,000)")
-    parser.add_argument("--index", type=non_negative_int, default=100_000,
-                        help="the index looked up in the long list (below --size)")
-    parser.add_argument("--number", type=positive_int, default=10_000_000,
-                        help="timeit lookups per run (best of 5 runs)")
+    parser.add_argument(
+        "--size", type=positive_int, default=10_000_000, help="length of the long list (the book: 10,000,000)"
+    )
+    parser.add_argument(
+        "--index",
+        type=non_negative_int,
+        default=100_000,
+        help="the index looked up in the long list (below --size)",
+    )
+    parser.add_argument(
+        "--number", type=positive_int, default=10_000_000, help="timeit lookups per run (best of 5 runs)"
+    )
     args = parser.parse_args(argv)
     if args.index >= args.size:
         fail(f"--index must be between 0 and --size - 1 ({args.size - 1})")
@@ -74,8 +81,7 @@ def main(argv=None):
     print(f"long / short = {long / short:.2f}")
     short_ops = executed_instructions(lookup, list(range(10)), 5)
     long_ops = executed_instructions(lookup, list(range(args.size)), args.index)
-    print(f"bytecode instructions per lookup: {short_ops} (10 items), {long_ops} "
-          f"({args.size:,} items)")
+    print(f"bytecode instructions per lookup: {short_ops} (10 items), {long_ops} ({args.size:,} items)")
 
 
 if __name__ == "__main__":

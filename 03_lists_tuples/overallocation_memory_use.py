@@ -101,8 +101,7 @@ def main(argv=None):
         print(f"per sample ({name}): {per_sample:.0f} bytes")
     if args.samples != BOOK_SAMPLES:
         outer = outer_list_size(BOOK_SAMPLES)
-        projected = {name: per_sample * BOOK_SAMPLES + outer
-                     for name, (_, per_sample) in sizes.items()}
+        projected = {name: per_sample * BOOK_SAMPLES + outer for name, (_, per_sample) in sizes.items()}
         print(f"Projected to {BOOK_SAMPLES:,} samples from the measured sizes:")
         report("  ", projected)
 

@@ -113,25 +113,32 @@ def freed_tuple_is_reused(size=5):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=1_000_000,
-                        help="timeit repetitions per statement")
+    parser.add_argument(
+        "--number", type=positive_int, default=1_000_000, help="timeit repetitions per statement"
+    )
     args = parser.parse_args(argv)
     print(f"t[0] = 5 -> TypeError: {tuple_is_immutable()}")
     print(f"(1, 2, 3, 4) + (5, 6, 7, 8) = {(1, 2, 3, 4) + (5, 6, 7, 8)}")
     print(f"() is () : {tuple() is tuple()}")
     print(f"freed 5-tuple's memory reused by the next 5-tuple: {freed_tuple_is_reused(5)}")
-    print(f"sys.getsizeof: list of 10 = {sys.getsizeof(list_literal())} bytes, "
-          f"tuple of 10 = {sys.getsizeof(tuple_literal())} bytes")
+    print(
+        f"sys.getsizeof: list of 10 = {sys.getsizeof(list_literal())} bytes, "
+        f"tuple of 10 = {sys.getsizeof(tuple_literal())} bytes"
+    )
     for function in BUILDERS:
-        ops = sorted(op for op in opnames(function) if op.startswith(("BUILD", "LIST", "LOAD_CONST",
-                                                                      "RETURN_CONST")))
+        ops = sorted(
+            op for op in opnames(function) if op.startswith(("BUILD", "LIST", "LOAD_CONST", "RETURN_CONST"))
+        )
         print(f"{function.__name__:22s} bytecode: {', '.join(ops)}")
-    times = {name: min(time_statement(name, args.number)[0] for _ in range(3)) / args.number
-             for name in STATEMENTS}
+    times = {
+        name: min(time_statement(name, args.number)[0] for _ in range(3)) / args.number for name in STATEMENTS
+    }
     for name, seconds in times.items():
         print(f"{STATEMENTS[name]:32s} {seconds * 1e9:8.1f} ns")
-    print(f"list literal / tuple literal = {times['list_literal'] / times['tuple_literal']:.1f}x "
-          f"(the book: 77.6 ns / 9.5 ns = 8.2x)")
+    print(
+        f"list literal / tuple literal = {times['list_literal'] / times['tuple_literal']:.1f}x "
+        f"(the book: 77.6 ns / 9.5 ns = 8.2x)"
+    )
 
 
 if __name__ == "__main__":

@@ -46,9 +46,14 @@ WORKLOADS = [
         name="unique first names",
         description="a seeded phone book of SIZE entries with all-different first names",
         baseline="list_unique_first_names",
-        sizes={"test": [{"size": 1_000}], "quick": [{"size": 1_000}, {"size": 3_000}], "book": [{"size": 10_000}]},
+        sizes={
+            "test": [{"size": 1_000}],
+            "quick": [{"size": 1_000}, {"size": 3_000}],
+            "book": [{"size": 10_000}],
+        },
         cases=[unique_case("list_unique_first_names"), unique_case("set_unique_first_names")],
-        repeat=3, budget_seconds=1.0,
+        repeat=3,
+        budget_seconds=1.0,
     ),
     Workload(
         name="lookup 'zz' among 676 two-letter keys",
@@ -56,6 +61,7 @@ WORKLOADS = [
         baseline="bad_dict",
         sizes={"test": [{"number": 2}], "quick": [{"number": 20_000}], "book": [{"number": 1_000_000}]},
         cases=[lookup_case(name) for name in ("bad_dict", "list_control", "good_dict", "str_set")],
-        repeat=3, budget_seconds=1.0,
+        repeat=3,
+        budget_seconds=1.0,
     ),
 ]

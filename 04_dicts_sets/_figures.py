@@ -3,9 +3,14 @@
 from hpp.figures import Figure
 
 FIGURES = [
-    Figure(number="4-2", slug="dict-set-allocation", script="dict_resizing.py",
-           args=["--items", "10000", "--plot-items", "100000"], output="dict_set_allocation.png",
-           caption="How many buckets a dict and a set allocate as items are added: always at "
-                   "least 1/3 empty (2/5 for sets), a power of two; sets grow x4, x2 past "
-                   "50,000 items (measured with sys.getsizeof)"),
+    Figure(
+        number="4-2",
+        slug="dict-set-allocation",
+        script="dict_resizing.py",
+        args=["--items", "10000", "--plot-items", "100000"],
+        output="dict_set_allocation.png",
+        caption="How many buckets a dict and a set allocate as items are added: always at "
+        "least 1/3 empty (2/5 for sets), a power of two; sets grow x4, x2 past "
+        "50,000 items (measured with sys.getsizeof)",
+    ),
 ]

@@ -34,10 +34,10 @@ class City(str):
 
 # We create a dictionary where we assign arbitrary data
 data = {
-    City("Rome"): 'Italy',
-    City("San Francisco"): 'USA',
-    City("New York"): 'USA',
-    City("Barcelona"): 'Spain',
+    City("Rome"): "Italy",
+    City("San Francisco"): "USA",
+    City("New York"): "USA",
+    City("Barcelona"): "Spain",
 }
 
 
@@ -57,8 +57,7 @@ def simulate_insertion(keys, mask=0b111):
 def colliding_pairs(keys, mask=0b111):
     """Pairs of keys whose first bucket (``hash & mask``) is the same."""
     keys = list(keys)
-    return [(a, b) for n, a in enumerate(keys) for b in keys[n + 1:]
-            if hash(a) & mask == hash(b) & mask]
+    return [(a, b) for n, a in enumerate(keys) for b in keys[n + 1 :] if hash(a) & mask == hash(b) & mask]
 
 
 def random_cities(count, seed=0):
@@ -66,8 +65,7 @@ def random_cities(count, seed=0):
     rng = random.Random(seed)
     names = set()
     while len(names) < count:
-        names.add(rng.choice(string.ascii_uppercase)
-                  + "".join(rng.choices(string.ascii_lowercase, k=7)))
+        names.add(rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=7)))
     return [City(name) for name in sorted(names)]
 
 
@@ -79,8 +77,12 @@ def collisions(cities):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--cities", type=positive_int, default=500,
-                        help="random cities for the collision count (the book: 500 and 1,000)")
+    parser.add_argument(
+        "--cities",
+        type=positive_int,
+        default=500,
+        help="random cities for the collision count (the book: 500 and 1,000)",
+    )
     parser.add_argument("--seed", type=seed, default=0)
     args = parser.parse_args(argv)
     for city in data:
@@ -89,8 +91,7 @@ def main(argv=None):
         print(f"{a} and {b} collide at bucket {hash(a) & 0b111}")
     placed = simulate_insertion(data)
     print("after inserting in order: " + ", ".join(f"{k}@{v}" for k, v in placed.items()))
-    print(f"the dict still works: len = {len(data)}, "
-          f"data[City('Barcelona')] = {data[City('Barcelona')]}")
+    print(f"the dict still works: len = {len(data)}, data[City('Barcelona')] = {data[City('Barcelona')]}")
     count, per_hash = collisions(random_cities(args.cities, args.seed))
     print(f"{args.cities} random cities: {count} collisions, {per_hash:.2f} cities per hash")
 

@@ -150,8 +150,10 @@ def main(argv=None):
     _, probes, _ = counted(table, table.find, City("Barcelona"))
     print(f"lookup Barcelona: bucket {table.find(City('Barcelona'))} after {probes} probes")
     found, probes, _ = counted(table, table.__contains__, City("Johannesburg"))
-    print(f"lookup Johannesburg (the exercise): found = {found} after {probes} probes "
-          f"(buckets {[i for i, _ in zip(index_sequence(City('Johannesburg')), range(probes))]})")
+    print(
+        f"lookup Johannesburg (the exercise): found = {found} after {probes} probes "
+        f"(buckets {[i for i, _ in zip(index_sequence(City('Johannesburg')), range(probes))]})"
+    )
     for use_dummy in (True, False):
         layout, found, probes = after_deleting_rome(use_dummy)
         how = "a dummy in its bucket" if use_dummy else "its bucket emptied (no dummy)"
@@ -159,8 +161,10 @@ def main(argv=None):
         print(f"  lookup Barcelona: found = {found} after {probes} probes")
     table = cities_table()
     table.delete(City("Rome"))
-    print(f"insert Rio (same first letter as Rome) after the delete: bucket "
-          f"{table.insert(City('Rio'), 'Brazil')} (the dummy is reused)")
+    print(
+        f"insert Rio (same first letter as Rome) after the delete: bucket "
+        f"{table.insert(City('Rio'), 'Brazil')} (the dummy is reused)"
+    )
 
 
 if __name__ == "__main__":

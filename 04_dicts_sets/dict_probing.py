@@ -61,11 +61,16 @@ def table_mask(text):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--hash", type=non_negative_int, action="append",
-                        help="show the probes for this hash (repeatable; default: the book's five)")
+    parser.add_argument(
+        "--hash",
+        type=non_negative_int,
+        action="append",
+        help="show the probes for this hash (repeatable; default: the book's five)",
+    )
     parser.add_argument("--samples", type=positive_int, default=10)
-    parser.add_argument("--mask", type=table_mask, default=0b111,
-                        help="the table's mask, e.g. 0b111 (8 buckets) or 511")
+    parser.add_argument(
+        "--mask", type=table_mask, default=0b111, help="the table's mask, e.g. 0b111 (8 buckets) or 511"
+    )
     args = parser.parse_args(argv)
     print(f"28975 & 0b111 = {28975 & 0b111}")
     for force_hash in args.hash or BOOK_HASHES:

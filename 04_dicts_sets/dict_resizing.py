@@ -169,12 +169,17 @@ def plot(items, folder):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=10_000,
-                        help="insert this many ints one at a time")
-    parser.add_argument("--plot-items", type=positive_int, default=100_000,
-                        help="draw Figure 4-2 up to this many items")
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where to save dict_set_allocation.png (default: results/04_dicts_sets)")
+    parser.add_argument(
+        "--items", type=positive_int, default=10_000, help="insert this many ints one at a time"
+    )
+    parser.add_argument(
+        "--plot-items", type=positive_int, default=100_000, help="draw Figure 4-2 up to this many items"
+    )
+    parser.add_argument(
+        "--output-dir",
+        type=writable_dir,
+        help="where to save dict_set_allocation.png (default: results/04_dicts_sets)",
+    )
     args = parser.parse_args(argv)
     folder = output_dir("04_dicts_sets", args.output_dir)
     for n in (5, 6, 1039, 5000):
@@ -190,8 +195,10 @@ def main(argv=None):
     print(f"set sys.getsizeof jumps: {set_seen}")
     print(f"set model matches CPython: {set_seen == set_model}")
     last = [size for n, size in model_dict_resizes(5000)][-1]
-    print(f"5,000 ints inserted one by one: table of {last} buckets "
-          f"(the book's N * 5/3 rule says {min_table_size(5000)})")
+    print(
+        f"5,000 ints inserted one by one: table of {last} buckets "
+        f"(the book's N * 5/3 rule says {min_table_size(5000)})"
+    )
     print(f"Figure 4-2 saved to {plot(args.plot_items, folder)}")
 
 

@@ -81,10 +81,15 @@ def lookups(function):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=10_000,
-                        help="timeit calls of each function (1,000 sin calls per call)")
-    parser.add_argument("--x", type=finite_float, default=123_456.0,
-                        help="the argument of sin (the official code: 123,456)")
+    parser.add_argument(
+        "--number",
+        type=positive_int,
+        default=10_000,
+        help="timeit calls of each function (1,000 sin calls per call)",
+    )
+    parser.add_argument(
+        "--x", type=finite_float, default=123_456.0, help="the argument of sin (the official code: 123,456)"
+    )
     args = parser.parse_args(argv)
     results = {f(args.x) for f in FUNCTIONS}
     if len(results) != 1:
@@ -97,8 +102,10 @@ def main(argv=None):
         best = min(timeit.repeat(lambda: function(args.x), number=args.number, repeat=3))
         times[function.__name__] = best / args.number
     for name, seconds in times.items():
-        print(f"{name}: {seconds * 1e6:7.1f} µs per call  ({seconds / times['test1']:.2f} of test1; "
-              f"Python 3.7: {BOOK_MICROSECONDS[name] / BOOK_MICROSECONDS['test1']:.2f})")
+        print(
+            f"{name}: {seconds * 1e6:7.1f} µs per call  ({seconds / times['test1']:.2f} of test1; "
+            f"Python 3.7: {BOOK_MICROSECONDS[name] / BOOK_MICROSECONDS['test1']:.2f})"
+        )
     print(f"(Python {sys.version.split()[0]})")
 
 

@@ -47,15 +47,16 @@ def random_phonebook(size, seed=0):
     names = set()
     while len(names) < size:
         names.add("".join(rng.choices(string.ascii_letters, k=12)))
-    return [(name, f"{rng.randrange(1000):03d}-555-{rng.randrange(10000):04d}")
-            for name in sorted(names, key=lambda _: rng.random())]
+    return [
+        (name, f"{rng.randrange(1000):03d}-555-{rng.randrange(10000):04d}")
+        for name in sorted(names, key=lambda _: rng.random())
+    ]
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--sizes", type=positive_int, nargs="+", default=[100, 1_000, 10_000, 100_000])
-    parser.add_argument("--number", type=positive_int, default=100,
-                        help="timeit repetitions per lookup")
+    parser.add_argument("--number", type=positive_int, default=100, help="timeit repetitions per lookup")
     parser.add_argument("--seed", type=seed, default=0)
     args = parser.parse_args(argv)
 
@@ -69,13 +70,17 @@ def main(argv=None):
         as_dict = dict(phonebook)
         ordered = sorted(phonebook)
         names, numbers = [n for n, _ in ordered], [p for _, p in ordered]
-        answers = {find_phonenumber(phonebook, name), as_dict[name],
-                   find_phonenumber_bisect(names, numbers, name)}
+        answers = {
+            find_phonenumber(phonebook, name),
+            as_dict[name],
+            find_phonenumber_bisect(names, numbers, name),
+        }
         assert len(answers) == 1, answers
         times = {
             "list": timeit.timeit(lambda: find_phonenumber(phonebook, name), number=args.number),
-            "bisect": timeit.timeit(lambda: find_phonenumber_bisect(names, numbers, name),
-                                    number=args.number),
+            "bisect": timeit.timeit(
+                lambda: find_phonenumber_bisect(names, numbers, name), number=args.number
+            ),
             "dict": timeit.timeit(lambda: as_dict[name], number=args.number),
         }
         cells = "  ".join(f"{k} {v / args.number * 1e6:9.3f} µs" for k, v in times.items())

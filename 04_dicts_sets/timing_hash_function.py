@@ -112,15 +112,15 @@ def time_lookups(number, repeat=3, key="zz"):
     for name, (container, lookup) in build_containers(key).items():
         if lookup not in container:
             raise AssertionError(f"{lookup!r} not found in {name}")
-        times[name] = min(timeit.repeat(lambda: lookup in container, number=number,
-                                        repeat=repeat))
+        times[name] = min(timeit.repeat(lambda: lookup in container, number=number, repeat=repeat))
     return times
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=1_000_000,
-                        help="lookups per timing (the book: 1,000,000)")
+    parser.add_argument(
+        "--number", type=positive_int, default=1_000_000, help="lookups per timing (the book: 1,000,000)"
+    )
     parser.add_argument("--repeat", type=positive_int, default=3)
     args = parser.parse_args(argv)
     hashes = [twoletter_hash(k) for k in two_letter_keys()]
@@ -133,8 +133,7 @@ def main(argv=None):
     for name, seconds in times.items():
         print(f"Min lookup time for {name}: {seconds}")
     print(f"bad_dict / good_dict = {times['bad_dict'] / times['good_dict']:.0f}x (the book: 54x)")
-    print(f"bad_dict / list_control = {times['bad_dict'] / times['list_control']:.2f} "
-          f"(the book: 1.13)")
+    print(f"bad_dict / list_control = {times['bad_dict'] / times['list_control']:.2f} (the book: 1.13)")
 
 
 if __name__ == "__main__":

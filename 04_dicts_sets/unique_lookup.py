@@ -20,6 +20,7 @@ from hpp.timing import repeat_timer
 
 SMOKE_ARGS = ["--size", "1000"]
 
+
 def list_unique_first_names(phonebook):
     unique_first_names = []
     for name, phonenumber in phonebook:
@@ -74,8 +75,12 @@ def best_time(function, phonebook, repeat):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=10_000,
-                        help="entries in the random phone book (the book: 10,000)")
+    parser.add_argument(
+        "--size",
+        type=positive_int,
+        default=10_000,
+        help="entries in the random phone book (the book: 10,000)",
+    )
     parser.add_argument("--repeat", type=positive_int, default=3)
     parser.add_argument("--seed", type=seed, default=0)
     args = parser.parse_args(argv)
@@ -86,8 +91,7 @@ def main(argv=None):
     large_phonebook = random_phonebook(args.size, args.seed)
     list_answer, list_time = best_time(list_unique_first_names, large_phonebook, args.repeat)
     set_answer, set_time = best_time(set_unique_first_names, large_phonebook, args.repeat)
-    print(f"{args.size:,} random entries: unique first names = {set_answer} (set), "
-          f"{list_answer} (list)")
+    print(f"{args.size:,} random entries: unique first names = {set_answer} (set), {list_answer} (list)")
     print(f"list_unique_first_names: {list_time * 1e3:.2f} ms")
     print(f"set_unique_first_names:  {set_time * 1e3:.3f} ms")
     print(f"speedup: {list_time / set_time:.0f}x (the book: 560x at 10,000 entries)")

@@ -64,8 +64,12 @@ def rss_increment(function, *args):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--numbers", type=positive_int, default=10_000_000,
-                        help="count in range(NUMBERS) (the 1st edition: 10,000,000)")
+    parser.add_argument(
+        "--numbers",
+        type=positive_int,
+        default=10_000_000,
+        help="count in range(NUMBERS) (the 1st edition: 10,000,000)",
+    )
     args = parser.parse_args(argv)
     for function in FUNCTIONS:
         result, traced = tracemalloc_peak(function, args.numbers)

@@ -16,9 +16,25 @@ Run:
 
 import itertools
 import operator
-from itertools import (accumulate, chain, combinations, compress, count, cycle, dropwhile,
-                       filterfalse, groupby, islice, permutations, product, repeat, starmap,
-                       takewhile, tee, zip_longest)
+from itertools import (
+    accumulate,
+    chain,
+    combinations,
+    compress,
+    count,
+    cycle,
+    dropwhile,
+    filterfalse,
+    groupby,
+    islice,
+    permutations,
+    product,
+    repeat,
+    starmap,
+    takewhile,
+    tee,
+    zip_longest,
+)
 
 from hpp.script import example_parser
 
@@ -73,8 +89,11 @@ def tee_example():
 
 
 def accumulate_example():
-    return list(accumulate([1, 2, 3, 4])), list(accumulate([3, 1, 4, 1, 5, 9, 2], max)), \
-        list(accumulate([1, 2, 3, 4], operator.mul))
+    return (
+        list(accumulate([1, 2, 3, 4])),
+        list(accumulate([3, 1, 4, 1, 5, 9, 2], max)),
+        list(accumulate([1, 2, 3, 4], operator.mul)),
+    )
 
 
 def pairwise_example():
@@ -99,6 +118,7 @@ def batched_example():
 
 # The rest of the 2nd edition's table (the itertools documentation's examples)
 
+
 def compress_example():
     return "".join(compress("ABCDEF", [1, 0, 1, 0, 1, 1]))
 
@@ -116,18 +136,24 @@ def zip_longest_example():
 
 
 def product_example():
-    return (["".join(p) for p in product("ABCD", "xy")],
-            ["".join(map(str, p)) for p in product(range(2), repeat=3)])
+    return (
+        ["".join(p) for p in product("ABCD", "xy")],
+        ["".join(map(str, p)) for p in product(range(2), repeat=3)],
+    )
 
 
 def permutations_example():
-    return (["".join(p) for p in permutations("ABCD", 2)],
-            ["".join(map(str, p)) for p in permutations(range(3))])
+    return (
+        ["".join(p) for p in permutations("ABCD", 2)],
+        ["".join(map(str, p)) for p in permutations(range(3))],
+    )
 
 
 def combinations_example():
-    return (["".join(c) for c in combinations("ABCD", 2)],
-            ["".join(map(str, c)) for c in combinations(range(4), 3)])
+    return (
+        ["".join(c) for c in combinations("ABCD", 2)],
+        ["".join(map(str, c)) for c in combinations(range(4), 3)],
+    )
 
 
 def running_product_and_maximum(data=(3, 4, 6, 2, 1, 9, 0, 7, 5, 8)):
@@ -145,12 +171,30 @@ def logistic_map(r=3.8, x0=0.4, steps=36):
     return [format(x, ".2f") for x in accumulate(inputs, lambda x, _: r * x * (1 - x))]
 
 
-EXAMPLES = (count_example, cycle_example, islice_example, chain_example, takewhile_example,
-            filterfalse_example, groupby_example, groupby_sorted_example, tee_example,
-            accumulate_example, pairwise_example, batched_example,
-            compress_example, dropwhile_example, starmap_example, zip_longest_example,
-            product_example, permutations_example, combinations_example,
-            running_product_and_maximum, amortization, logistic_map)
+EXAMPLES = (
+    count_example,
+    cycle_example,
+    islice_example,
+    chain_example,
+    takewhile_example,
+    filterfalse_example,
+    groupby_example,
+    groupby_sorted_example,
+    tee_example,
+    accumulate_example,
+    pairwise_example,
+    batched_example,
+    compress_example,
+    dropwhile_example,
+    starmap_example,
+    zip_longest_example,
+    product_example,
+    permutations_example,
+    combinations_example,
+    running_product_and_maximum,
+    amortization,
+    logistic_map,
+)
 
 
 def main(argv=None):

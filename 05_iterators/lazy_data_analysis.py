@@ -36,12 +36,11 @@ import math
 import random
 from collections import deque
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import count, filterfalse, groupby, islice
 from operator import attrgetter
 
-from hpp.script import (example_parser, existing_file, fail, non_negative_int, positive_float,
-                        positive_int)
+from hpp.script import example_parser, existing_file, fail, non_negative_int, positive_float, positive_int
 
 SMOKE_ARGS = ["--anomalies", "1"]
 REQUIRES = ("scipy",)
@@ -58,7 +57,7 @@ class Datum:
 
 
 def utc(timestamp):
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc)
+    return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
 def read_data(filename):
@@ -76,8 +75,9 @@ def read_data(filename):
             except ValueError:
                 if line_number == 1:  # a header such as "timestamp,value"
                     continue
-                raise ValueError(f"{filename}:{line_number}: expected 'timestamp,value', "
-                                 f"got {line[:60]!r}") from None
+                raise ValueError(
+                    f"{filename}:{line_number}: expected 'timestamp,value', got {line[:60]!r}"
+                ) from None
             yield Datum(utc(timestamp), value)
 
 
@@ -127,6 +127,7 @@ def groupby_window(data, window_size=3600):
 
 # The 1st and 2nd editions: a one-pass check (Welford's online mean and variance) and a
 # rolling window. No day is ever held in memory: only n, the mean, M2 and the maximum.
+
 
 def online_statistics(values):
     """``(n, mean, sample variance, maximum)`` in one pass over ``values`` (Welford's algorithm)."""
@@ -178,17 +179,28 @@ def rolling_window_grouper(data, window_size=86400):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--anomalies", type=positive_int, default=5,
-                        help="stop after this many anomalous days (the book: 5)")
-    parser.add_argument("--seed", type=non_negative_int, default=0,
-                        help="seed of the fake stream")
-    parser.add_argument("--input", type=existing_file,
-                        help="read 'timestamp,value' lines from this CSV instead of the fake stream")
-    parser.add_argument("--threshold", type=positive_float, default=1e-3,
-                        help="a day is anomalous when normaltest's p-value is below this")
-    parser.add_argument("--method", choices=("normaltest", "welford"), default="normaltest",
-                        help="normaltest on each day (3rd edition, needs scipy) or the one-pass "
-                             "6-sigma check (1st/2nd editions)")
+    parser.add_argument(
+        "--anomalies", type=positive_int, default=5, help="stop after this many anomalous days (the book: 5)"
+    )
+    parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the fake stream")
+    parser.add_argument(
+        "--input",
+        type=existing_file,
+        help="read 'timestamp,value' lines from this CSV instead of the fake stream",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=positive_float,
+        default=1e-3,
+        help="a day is anomalous when normaltest's p-value is below this",
+    )
+    parser.add_argument(
+        "--method",
+        choices=("normaltest", "welford"),
+        default="normaltest",
+        help="normaltest on each day (3rd edition, needs scipy) or the one-pass "
+        "6-sigma check (1st/2nd editions)",
+    )
     args = parser.parse_args(argv)
     if args.threshold >= 1:
         fail("--threshold must be below 1")
@@ -210,8 +222,10 @@ def main(argv=None):
             start_date = data_anomaly[0].date
             end_date = data_anomaly[-1].date
             peak = max(d.value for d in data_anomaly)
-            print(f"Anomaly from {start_date:%Y-%m-%d %H:%M:%S} - {end_date:%Y-%m-%d %H:%M:%S} "
-                  f"({len(data_anomaly)} readings, max {peak:.2f})")
+            print(
+                f"Anomaly from {start_date:%Y-%m-%d %H:%M:%S} - {end_date:%Y-%m-%d %H:%M:%S} "
+                f"({len(data_anomaly)} readings, max {peak:.2f})"
+            )
             found += 1
     except (ValueError, OSError, UnicodeDecodeError) as error:
         fail(f"lazy_data_analysis.py: {error}")

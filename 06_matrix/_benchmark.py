@@ -30,8 +30,7 @@ _references = {}
 def reference_grid(size, iterations):
     key = (size, iterations)
     if key not in _references:
-        _references[key] = load_example(DIFFUSION / "diffusion_numpy.py").run_experiment(
-            iterations, size)
+        _references[key] = load_example(DIFFUSION / "diffusion_numpy.py").run_experiment(iterations, size)
     return _references[key]
 
 
@@ -87,10 +86,18 @@ DIFFUSION_CASES = [
     diffusion_case("numexpr, 1 thread", "diffusion_numpy_memory2_numexpr_single.py"),
     diffusion_case("scipy laplace", "diffusion_scipy.py"),
     diffusion_case("scipy convolve", "diffusion_scipy_conv.py"),
-    diffusion_case("pytorch roll", "diffusion_pytorch_compute.py", torch_kind=True,
-                   note="float64, on CUDA when available else CPU; synchronised"),
-    diffusion_case("pytorch conv2d", "diffusion_pytorch_conv.py", torch_kind=True,
-                   note="float64, circular padding, on CUDA when available else CPU"),
+    diffusion_case(
+        "pytorch roll",
+        "diffusion_pytorch_compute.py",
+        torch_kind=True,
+        note="float64, on CUDA when available else CPU; synchronised",
+    ),
+    diffusion_case(
+        "pytorch conv2d",
+        "diffusion_pytorch_conv.py",
+        torch_kind=True,
+        note="float64, circular padding, on CUDA when available else CPU",
+    ),
 ]
 
 # ---------------------------------------------------------------- norms
@@ -121,6 +128,7 @@ def norm_case(name, script, function):
 
 
 # ---------------------------------------------------------------- pandas
+
 
 def ols_methods():
     return load_example(PANDAS / "time_iteration_methods.py")
@@ -196,8 +204,7 @@ def string_case(name, function, polars):
 
 def numba_engine_allowed(params):
     if not params.get("numba_engine"):
-        return ("skipped at this size: pandas' numba engine compiles for ~20 s; "
-                "run hpp bench 06 --size book")
+        return "skipped at this size: pandas' numba engine compiles for ~20 s; run hpp bench 06 --size book"
     return None
 
 
@@ -205,12 +212,18 @@ WORKLOADS = [
     Workload(
         name="diffusion 2d",
         description="periodic heat equation, D=1, dt=0.1; every case the same steps; "
-                    "checked against diffusion_numpy (<= 1e-12) and mass conservation",
+        "checked against diffusion_numpy (<= 1e-12) and mass conservation",
         baseline="python",
-        sizes={"test": [{"size": 32, "iterations": 20}],
-               "quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15}],
-               "book": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15},
-                        {"size": 1024, "iterations": 3}, {"size": 2048, "iterations": 1}]},
+        sizes={
+            "test": [{"size": 32, "iterations": 20}],
+            "quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 15}],
+            "book": [
+                {"size": 256, "iterations": 50},
+                {"size": 512, "iterations": 15},
+                {"size": 1024, "iterations": 3},
+                {"size": 2048, "iterations": 1},
+            ],
+        },
         cases=DIFFUSION_CASES,
         repeat=5,
         budget_seconds=1.0,
@@ -220,8 +233,11 @@ WORKLOADS = [
         name="squared norm",
         description="sum of v*v over range(n): Python loop, comprehension, array, numpy",
         baseline="python loop",
-        sizes={"test": [{"n": 1000}], "quick": [{"n": 2**10}, {"n": 2**14}, {"n": 2**17}, {"n": 10**6}],
-               "book": [{"n": 2**p} for p in range(7, 21)] + [{"n": 10**6}]},
+        sizes={
+            "test": [{"n": 1000}],
+            "quick": [{"n": 2**10}, {"n": 2**14}, {"n": 2**17}, {"n": 10**6}],
+            "book": [{"n": 2**p} for p in range(7, 21)] + [{"n": 10**6}],
+        },
         cases=[norm_case(*spec) for spec in NORMS],
         repeat=10,
         budget_seconds=0.5,
@@ -229,18 +245,20 @@ WORKLOADS = [
     Workload(
         name="pandas ols per row",
         description="slope of a least-squares line per person (x 14 days), every method "
-                    "checked against np.linalg.lstsq per row",
+        "checked against np.linalg.lstsq per row",
         baseline="iterrows",
-        sizes={"test": [{"people": 100}], "quick": [{"people": 5_000}],
-               "book": [{"people": 100_000, "numba_engine": True}]},
+        sizes={
+            "test": [{"people": 100}],
+            "quick": [{"people": 5_000}],
+            "book": [{"people": 100_000, "numba_engine": True}],
+        },
         cases=[
             ols_case("iloc loop", "slopes_iloc"),
             ols_case("iterrows", "slopes_iterrows"),
             ols_case("apply", "slopes_apply"),
             ols_case("apply raw=True", "slopes_apply_raw"),
             ols_case("apply raw=True + numba.njit", "slopes_numba_jit", jit=True),
-            ols_case("apply engine='numba'", "slopes_numba_engine", jit=True,
-                     requires=numba_engine_allowed),
+            ols_case("apply engine='numba'", "slopes_numba_engine", jit=True, requires=numba_engine_allowed),
             ols_case("vectorised", "slopes_vectorised"),
             polars_case("polars expression (eager)", "slopes_polars"),
             polars_case("polars expression (lazy)", "slopes_polars_lazy"),
@@ -252,7 +270,7 @@ WORKLOADS = [
     Workload(
         name="pandas string find 9",
         description="position of the first '9' after the point in day 0's hours as text; "
-                    "every method checked against apply(find_9)",
+        "every method checked against apply(find_9)",
         baseline="str accessor",
         sizes={"test": [{"people": 100}], "quick": [{"people": 20_000}], "book": [{"people": 100_000}]},
         cases=[string_case(*spec) for spec in STRING_METHODS],
@@ -266,6 +284,7 @@ WORKLOADS = [
 # Precision, convolution and transfer against the in-place NumPy step, on the device hpp.gpu
 # picks (CUDA when PyTorch sees a GPU, else the CPU), synchronized. Each case is checked
 # against diffusion_numpy within its dtype's stated tolerance (diffusion_pytorch_highmem.py).
+
 
 def gpu_study_case(name, step, dtype="float64", autocast=None, transfer=False, note=""):
     def setup(params):
@@ -284,8 +303,7 @@ def gpu_study_case(name, step, dtype="float64", autocast=None, transfer=False, n
             return module.run_experiment(params["iterations"], params["size"])
         if transfer:  # the copies to and from the device are inside the timed call
             return module.run_experiment(params["iterations"], params["size"], device)
-        grid = module.run_experiment(params["iterations"], params["size"], device, dtype,
-                                     autocast, step)
+        grid = module.run_experiment(params["iterations"], params["size"], device, dtype, autocast, step)
         synchronize(device)
         return grid
 
@@ -303,28 +321,44 @@ def gpu_study_case(name, step, dtype="float64", autocast=None, transfer=False, n
     return Case(name, run=run, setup=setup, check=check, requires=requires, note=note)
 
 
-WORKLOADS.append(Workload(
-    name="pytorch gpu study",
-    description="the roll and conv2d steps in float64/32/16 and under autocast, and with the "
-                "host<->device copies timed, against in-place NumPy; each checked against "
-                "diffusion_numpy within its dtype's tolerance (1e-12, 1e-8, 2e-4)",
-    baseline="numpy+memory",
-    sizes={"test": [{"size": 32, "iterations": 20}],
-           "quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 20}],
-           "book": [{"size": 512, "iterations": 100}, {"size": 2048, "iterations": 20},
-                    {"size": 4096, "iterations": 10}]},
-    cases=[
-        gpu_study_case("numpy+memory", "numpy"),
-        gpu_study_case("pytorch roll float64", "roll", "float64"),
-        gpu_study_case("pytorch roll float32", "roll", "float32"),
-        gpu_study_case("pytorch roll float16", "roll", "float16"),
-        gpu_study_case("pytorch roll + transfer", "roll", transfer=True,
-                       note="float64; copies to the device and back inside the timing"),
-        gpu_study_case("pytorch conv2d float64", "conv", "float64"),
-        gpu_study_case("pytorch conv2d float32", "conv", "float32"),
-        gpu_study_case("conv2d float32, autocast float16", "conv", "float32", "float16",
-                       note="the book's highmem step: out[:] = grid + D*dt*conv(grid)"),
-    ],
-    repeat=5,
-    budget_seconds=2.0,
-))
+WORKLOADS.append(
+    Workload(
+        name="pytorch gpu study",
+        description="the roll and conv2d steps in float64/32/16 and under autocast, and with the "
+        "host<->device copies timed, against in-place NumPy; each checked against "
+        "diffusion_numpy within its dtype's tolerance (1e-12, 1e-8, 2e-4)",
+        baseline="numpy+memory",
+        sizes={
+            "test": [{"size": 32, "iterations": 20}],
+            "quick": [{"size": 256, "iterations": 50}, {"size": 512, "iterations": 20}],
+            "book": [
+                {"size": 512, "iterations": 100},
+                {"size": 2048, "iterations": 20},
+                {"size": 4096, "iterations": 10},
+            ],
+        },
+        cases=[
+            gpu_study_case("numpy+memory", "numpy"),
+            gpu_study_case("pytorch roll float64", "roll", "float64"),
+            gpu_study_case("pytorch roll float32", "roll", "float32"),
+            gpu_study_case("pytorch roll float16", "roll", "float16"),
+            gpu_study_case(
+                "pytorch roll + transfer",
+                "roll",
+                transfer=True,
+                note="float64; copies to the device and back inside the timing",
+            ),
+            gpu_study_case("pytorch conv2d float64", "conv", "float64"),
+            gpu_study_case("pytorch conv2d float32", "conv", "float32"),
+            gpu_study_case(
+                "conv2d float32, autocast float16",
+                "conv",
+                "float32",
+                "float16",
+                note="the book's highmem step: out[:] = grid + D*dt*conv(grid)",
+            ),
+        ],
+        repeat=5,
+        budget_seconds=2.0,
+    )
+)

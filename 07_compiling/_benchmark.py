@@ -63,6 +63,7 @@ def compiled_missing(folder, name):
 
 # ---------------------------------------------------------------- Julia
 
+
 @functools.lru_cache(maxsize=2)
 def julia_lists(width):
     return julia.julia_inputs(width)
@@ -83,8 +84,9 @@ def check_julia(output, params):
         assert total > 0
 
 
-def julia_case(name, loader, arrays=False, out_arg=False, jit=False, requires=None, note="",
-               out_dtype=np.int32):
+def julia_case(
+    name, loader, arrays=False, out_arg=False, jit=False, requires=None, note="", out_dtype=np.int32
+):
     """``loader()`` returns calculate_z; ``out_arg``: Numba style ``calculate_z(maxiter, zs, cs, output)``."""
 
     def setup(params):
@@ -99,8 +101,7 @@ def julia_case(name, loader, arrays=False, out_arg=False, jit=False, requires=No
             return output
         return calculate_z(maxiter, zs, cs)
 
-    return Case(name, run=run, setup=setup, check=check_julia, jit=jit, requires=requires,
-                note=note)
+    return Case(name, run=run, setup=setup, check=check_julia, jit=jit, requires=requires, note=note)
 
 
 def example_function(relative, name="calculate_z"):
@@ -124,14 +125,21 @@ def pypy_case(name, module):
 
     def setup(params):
         start = time.perf_counter()
-        worker = subprocess.Popen(["pypy3", str(HERE / "pypy" / "_pypy_worker.py"), module],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                                  cwd=HERE / "pypy")
+        worker = subprocess.Popen(
+            ["pypy3", str(HERE / "pypy" / "_pypy_worker.py"), module],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=HERE / "pypy",
+        )
         _PYPY_WORKERS.append(worker)
         reply = ask(worker, f"prepare {params['width']}")
         startup = time.perf_counter() - start
-        return worker, params["iterations"], {"start-up s": round(startup, 3),
-                                              "lists s": round(float(reply[1]), 3)}
+        return (
+            worker,
+            params["iterations"],
+            {"start-up s": round(startup, 3), "lists s": round(float(reply[1]), 3)},
+        )
 
     def run(state):
         worker, maxiter, extra = state
@@ -143,8 +151,15 @@ def pypy_case(name, module):
         check_julia([total], params)
         return {**extra, "calc s": round(secs, 3)}
 
-    return Case(name, run=run, setup=setup, check=check, requires=requires, jit=True,
-                note="inside one pypy3 process: start-up apart, first = cold JIT")
+    return Case(
+        name,
+        run=run,
+        setup=setup,
+        check=check,
+        requires=requires,
+        jit=True,
+        note="inside one pypy3 process: start-up apart, first = cold JIT",
+    )
 
 
 def ask(worker, command):
@@ -169,35 +184,75 @@ def close():
 
 
 JULIA_CASES = [
-    julia_case("pure python (CPython)", example_function("pypy/julia1_nopil.py",
-                                                         "calculate_z_serial_purepython")),
-    julia_case("pure python on NumPy arrays", example_function("cython/julia1_np_nocython.py"),
-               arrays=True, requires=book_size_only),
-    julia_case("NumPy vectorised (masks)", example_function("julia1_numpy_vectorised.py"),
-               arrays=True),
-    *[julia_case(name, (lambda name=name: compiled("cython", name).calculate_z),
-                 arrays=name.startswith("cythonfn_"), requires=compiled_missing("cython", name))
-      for name in ("cythonfn1", "cythonfn2", "cythonfn3", "cythonfn4", "cythonfn5",
-                   "cythonfn_np1", "cythonfn_np2", "cythonfn_omp1", "cythonfn_omp2",
-                   "cythonfn_omp3", "cythonfn_lockstep")],
-    julia_case("numba njit", example_function("numba/julia1_numba.py"), arrays=True,
-               out_arg=True, jit=True),
-    julia_case("numba expanded math", example_function("numba/julia1_numba_expandedmath.py"),
-               arrays=True, out_arg=True, jit=True),
-    julia_case("numba parallel prange", example_function("numba/julia1_numba_parallel.py"),
-               arrays=True, out_arg=True, jit=True),
-    julia_case("numba lock-step SIMD, parallel", example_function("numba/julia1_numba_lockstep.py"),
-               arrays=True, out_arg=True, jit=True),
-    julia_case("Pythran (OpenMP)", lambda: build().pythran_module()[0].calculate_z, arrays=True,
-               out_arg=True, out_dtype=np.int64, requires=lambda params: toolchain_missing(
-                   "pythran_module")(params),
-               note="built in its own venv under build/ (first use: about 30 s)"),
+    julia_case(
+        "pure python (CPython)", example_function("pypy/julia1_nopil.py", "calculate_z_serial_purepython")
+    ),
+    julia_case(
+        "pure python on NumPy arrays",
+        example_function("cython/julia1_np_nocython.py"),
+        arrays=True,
+        requires=book_size_only,
+    ),
+    julia_case("NumPy vectorised (masks)", example_function("julia1_numpy_vectorised.py"), arrays=True),
+    *[
+        julia_case(
+            name,
+            (lambda name=name: compiled("cython", name).calculate_z),
+            arrays=name.startswith("cythonfn_"),
+            requires=compiled_missing("cython", name),
+        )
+        for name in (
+            "cythonfn1",
+            "cythonfn2",
+            "cythonfn3",
+            "cythonfn4",
+            "cythonfn5",
+            "cythonfn_np1",
+            "cythonfn_np2",
+            "cythonfn_omp1",
+            "cythonfn_omp2",
+            "cythonfn_omp3",
+            "cythonfn_lockstep",
+        )
+    ],
+    julia_case("numba njit", example_function("numba/julia1_numba.py"), arrays=True, out_arg=True, jit=True),
+    julia_case(
+        "numba expanded math",
+        example_function("numba/julia1_numba_expandedmath.py"),
+        arrays=True,
+        out_arg=True,
+        jit=True,
+    ),
+    julia_case(
+        "numba parallel prange",
+        example_function("numba/julia1_numba_parallel.py"),
+        arrays=True,
+        out_arg=True,
+        jit=True,
+    ),
+    julia_case(
+        "numba lock-step SIMD, parallel",
+        example_function("numba/julia1_numba_lockstep.py"),
+        arrays=True,
+        out_arg=True,
+        jit=True,
+    ),
+    julia_case(
+        "Pythran (OpenMP)",
+        lambda: build().pythran_module()[0].calculate_z,
+        arrays=True,
+        out_arg=True,
+        out_dtype=np.int64,
+        requires=lambda params: toolchain_missing("pythran_module")(params),
+        note="built in its own venv under build/ (first use: about 30 s)",
+    ),
     pypy_case("PyPy", "julia1_nopil"),
     pypy_case("PyPy expanded math", "julia1_nopil_expanded_math"),
 ]
 
 
 # ---------------------------------------------------------------- diffusion
+
 
 @functools.lru_cache(maxsize=4)
 def diffusion_reference(n, steps):
@@ -207,8 +262,9 @@ def diffusion_reference(n, steps):
 def check_diffusion(result, params):
     grid, secs, extra = result
     reference = diffusion_reference(params["n"], params["iterations"])
-    assert np.allclose(grid, reference, rtol=0, atol=1e-12), \
+    assert np.allclose(grid, reference, rtol=0, atol=1e-12), (
         f"max difference {np.max(np.abs(grid - reference)):.3g}"
+    )
     return dict(extra)
 
 
@@ -224,8 +280,7 @@ def diffusion_case(name, make_step, order="C", jit=False, requires=None, note=""
         grid, secs = common().evolve_loop(step, params["n"], params["iterations"], order)
         return grid, secs, extra
 
-    return Case(name, run=run, setup=setup, check=check_diffusion, jit=jit, requires=requires,
-                note=note)
+    return Case(name, run=run, setup=setup, check=check_diffusion, jit=jit, requires=requires, note=note)
 
 
 def numpy_step():
@@ -254,8 +309,13 @@ def c_loop_case():
         library.evolve_steps(grid, scratch, params["n"], params["iterations"], D, DT)
         return grid, time.perf_counter() - start, {"build s": round(seconds, 2)}
 
-    return Case("C library (loop in C)", run=run, setup=setup, check=check_diffusion,
-                requires=toolchain_missing("shared_library"))
+    return Case(
+        "C library (loop in C)",
+        run=run,
+        setup=setup,
+        check=check_diffusion,
+        requires=toolchain_missing("shared_library"),
+    )
 
 
 def toolchain_missing(builder):
@@ -296,8 +356,9 @@ def cffi_step(abi=False):
 
 def fortran_step():
     module, seconds = build().fortran_module()
-    return load_example(HERE / "diffusion" / "diffusion_fortran.py").make_step(module), \
-        {"build s": round(seconds, 2)}
+    return load_example(HERE / "diffusion" / "diffusion_fortran.py").make_step(module), {
+        "build s": round(seconds, 2)
+    }
 
 
 def rust_step():
@@ -343,9 +404,14 @@ def torch_case(device):
         grid, copy_in, compute, copy_out = example.run(params["n"], params["iterations"], target)
         return grid, compute, {"copy in+out ms": round((copy_in + copy_out) * 1e3, 2)}
 
-    return Case(f"PyTorch {device}", run=run, setup=setup, check=check_diffusion,
-                requires=requires,
-                note="steps only; the copies are shown apart" + (", 1 thread" if device == "cpu" else ""))
+    return Case(
+        f"PyTorch {device}",
+        run=run,
+        setup=setup,
+        check=check_diffusion,
+        requires=requires,
+        note="steps only; the copies are shown apart" + (", 1 thread" if device == "cpu" else ""),
+    )
 
 
 DIFFUSION_CASES = [
@@ -353,21 +419,27 @@ DIFFUSION_CASES = [
     c_loop_case(),
     diffusion_case("ctypes", ctypes_step, requires=toolchain_missing("shared_library")),
     diffusion_case("cffi API mode", cffi_step(), requires=toolchain_missing("cffi_module")),
-    diffusion_case("cffi ABI mode", cffi_step(abi=True),
-                   requires=toolchain_missing("shared_library")),
-    diffusion_case("CPython extension", compiled_step("cdiffusion", "diffusion_cpython_module.py"),
-                   requires=compiled_missing("diffusion", "cdiffusion")),
-    diffusion_case("Cython", compiled_step("diffusion_cy", "diffusion_cython.py"),
-                   requires=compiled_missing("diffusion", "diffusion_cy")),
-    diffusion_case("Cython OpenMP", compiled_step("diffusion_cy_omp", "diffusion_cython.py"),
-                   requires=compiled_missing("diffusion", "diffusion_cy_omp")),
+    diffusion_case("cffi ABI mode", cffi_step(abi=True), requires=toolchain_missing("shared_library")),
+    diffusion_case(
+        "CPython extension",
+        compiled_step("cdiffusion", "diffusion_cpython_module.py"),
+        requires=compiled_missing("diffusion", "cdiffusion"),
+    ),
+    diffusion_case(
+        "Cython",
+        compiled_step("diffusion_cy", "diffusion_cython.py"),
+        requires=compiled_missing("diffusion", "diffusion_cy"),
+    ),
+    diffusion_case(
+        "Cython OpenMP",
+        compiled_step("diffusion_cy_omp", "diffusion_cython.py"),
+        requires=compiled_missing("diffusion", "diffusion_cy_omp"),
+    ),
     diffusion_case("numba", numba_step(False), jit=True),
     diffusion_case("numba parallel", numba_step(True), jit=True),
-    diffusion_case("f2py (Fortran)", fortran_step, order="F",
-                   requires=toolchain_missing("fortran_module")),
+    diffusion_case("f2py (Fortran)", fortran_step, order="F", requires=toolchain_missing("fortran_module")),
     diffusion_case("Rust (ctypes)", rust_step, requires=toolchain_missing("rust_library")),
-    diffusion_case("Rust PyO3 (buffer protocol)", pyo3_step,
-                   requires=toolchain_missing("pyo3_module")),
+    diffusion_case("Rust PyO3 (buffer protocol)", pyo3_step, requires=toolchain_missing("pyo3_module")),
     torch_case("cpu"),
     torch_case("cuda"),
 ]
@@ -376,11 +448,13 @@ WORKLOADS = [
     Workload(
         name="julia set",
         description="the book's Julia set, 1000 x 1000 pixels, 300 iterations; "
-                    "baseline: the pure-Python loop on CPython",
+        "baseline: the pure-Python loop on CPython",
         baseline="pure python (CPython)",
-        sizes={"test": [{"width": 100, "iterations": 300}],
-               "quick": [{"width": 1000, "iterations": 300}],
-               "book": [{"width": 1000, "iterations": 300, "size": "book"}]},
+        sizes={
+            "test": [{"width": 100, "iterations": 300}],
+            "quick": [{"width": 1000, "iterations": 300}],
+            "book": [{"width": 1000, "iterations": 300, "size": "book"}],
+        },
         cases=JULIA_CASES,
         headline="Julia set",
         repeat=3,
@@ -390,8 +464,11 @@ WORKLOADS = [
         name="diffusion 2-D",
         description="periodic heat equation on 512 x 512; baseline: NumPy in place (memory2)",
         baseline="numpy memory2 (in place)",
-        sizes={"test": [{"n": 64, "iterations": 5}], "quick": [{"n": 512, "iterations": 100}],
-               "book": [{"n": 512, "iterations": 500}]},
+        sizes={
+            "test": [{"n": 64, "iterations": 5}],
+            "quick": [{"n": 512, "iterations": 100}],
+            "book": [{"n": 512, "iterations": 500}],
+        },
         cases=DIFFUSION_CASES,
         repeat=5,
         budget_seconds=1.0,

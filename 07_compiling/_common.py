@@ -21,8 +21,10 @@ def add_diffusion_arguments(parser, size=512, steps=500):
     """``--size`` and ``--iterations`` (alias ``--steps``) into ``args.size`` and ``args.steps``."""
     from hpp.script import positive_int
 
-    parser.add_argument("--size", type=positive_int, default=size,
-                        help="grid points along each side (the book: 512)")
-    parser.add_argument("--iterations", "--steps", dest="steps", type=positive_int,
-                        default=steps, help="time steps to run")
+    parser.add_argument(
+        "--size", type=positive_int, default=size, help="grid points along each side (the book: 512)"
+    )
+    parser.add_argument(
+        "--iterations", "--steps", dest="steps", type=positive_int, default=steps, help="time steps to run"
+    )
     return parser

@@ -3,10 +3,14 @@
 from hpp.figures import Figure
 
 FIGURES = [
-    Figure(number="7-1", slug="diminishing-returns",
-           script="diminishing_returns/make_diminishing_returns.py",
-           args=["--width", "200", "--repeat", "2"], output="diminishing_returns.png",
-           caption="Diminishing returns: the Julia set's speedup over pure Python as each step of "
-                   "effort is added (compile, types, expanded math, memoryviews, OpenMP, SIMD), "
-                   "measured on this machine"),
+    Figure(
+        number="7-1",
+        slug="diminishing-returns",
+        script="diminishing_returns/make_diminishing_returns.py",
+        args=["--width", "200", "--repeat", "2"],
+        output="diminishing_returns.png",
+        caption="Diminishing returns: the Julia set's speedup over pure Python as each step of "
+        "effort is added (compile, types, expanded math, memoryviews, OpenMP, SIMD), "
+        "measured on this machine",
+    ),
 ]

@@ -43,8 +43,9 @@ close = _stop_all  # hpp bench calls it after the chapter
 def server_url():
     """The shared server.py's base URL, starting it on first use."""
     if "server" not in _services:
-        _services["server"] = start_service([sys.executable, str(HERE / "server.py"),
-                                             "--port", "{port}"], ready=http_ready("/"))
+        _services["server"] = start_service(
+            [sys.executable, str(HERE / "server.py"), "--port", "{port}"], ready=http_ready("/")
+        )
     return _services["server"].url
 
 
@@ -53,6 +54,7 @@ def common():
 
 
 # ---------------------------------------------------------------- crawlers
+
 
 def crawl_setup(params):
     pairs = common().generate_urls(server_url(), params["requests"], params["delay"])
@@ -79,8 +81,12 @@ def in_process_case(name, script):
 def gevent_crawl(urls, concurrency):
     if "gevent" not in _services:
         _services["gevent"] = subprocess.Popen(
-            [sys.executable, str(CRAWLER / "_gevent_worker.py")], cwd=CRAWLER, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            [sys.executable, str(CRAWLER / "_gevent_worker.py")],
+            cwd=CRAWLER,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
     worker = _services["gevent"]
     worker.stdin.write(json.dumps({"urls": urls, "concurrency": concurrency, "timeout": 30}) + "\n")
     worker.stdin.flush()
@@ -102,6 +108,7 @@ def gevent_setup(params):
 
 
 # ---------------------------------------------------------------- workload
+
 
 def workload_module():
     return load_example(HERE / "workload.py")
@@ -138,9 +145,11 @@ WORKLOADS = [
         name="crawl a slow server",
         description="GET /add sleeping `delay` ms on the server; every response checked once",
         baseline="serial (requests)",
-        sizes={"test": [{"requests": 20, "delay": 5, "concurrency": 10}],
-               "quick": [{"requests": 100, "delay": 20, "concurrency": 100}],
-               "book": [{"requests": 1000, "delay": 100, "concurrency": 100}]},
+        sizes={
+            "test": [{"requests": 20, "delay": 5, "concurrency": 10}],
+            "quick": [{"requests": 100, "delay": 20, "concurrency": 100}],
+            "book": [{"requests": 1000, "delay": 100, "concurrency": 100}],
+        },
         cases=[
             in_process_case("serial (requests)", "serial.py"),
             Case("gevent", run=gevent_run, setup=gevent_setup, check=crawl_check),
@@ -156,10 +165,16 @@ WORKLOADS = [
         name="bcrypt tasks saved over HTTP",
         description="bcrypt hash per task (cost = difficulty), each saved with a 100 ms POST",
         baseline="serial",
-        sizes={"test": [{"difficulty": 4, "tasks": 4}],
-               "quick": [{"difficulty": 5, "tasks": 15}, {"difficulty": 8, "tasks": 10}],
-               "book": [{"difficulty": 8, "tasks": 600}, {"difficulty": 10, "tasks": 600},
-                        {"difficulty": 11, "tasks": 600}, {"difficulty": 12, "tasks": 400}]},
+        sizes={
+            "test": [{"difficulty": 4, "tasks": 4}],
+            "quick": [{"difficulty": 5, "tasks": 15}, {"difficulty": 8, "tasks": 10}],
+            "book": [
+                {"difficulty": 8, "tasks": 600},
+                {"difficulty": 10, "tasks": 600},
+                {"difficulty": 11, "tasks": 600},
+                {"difficulty": 12, "tasks": 400},
+            ],
+        },
         cases=[
             workload_case("serial", "serial"),
             workload_case("batches (AsyncBatcher)", "batches"),

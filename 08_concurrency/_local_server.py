@@ -70,8 +70,9 @@ def server_url(url, prog):
         yield url
         return
     try:
-        with running_service([sys.executable, str(SERVER), "--port", "{port}"],
-                             ready=http_ready("/")) as service:
+        with running_service(
+            [sys.executable, str(SERVER), "--port", "{port}"], ready=http_ready("/")
+        ) as service:
             yield service.url
     except ServiceError as error:
         fail(f"{prog}: could not start the local server: {error}")

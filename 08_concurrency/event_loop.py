@@ -48,8 +48,12 @@ def do_world():
 def main(argv=None):
     global eventloop
     parser = example_parser(__doc__)
-    parser.add_argument("--steps", type=positive_int, default=10,
-                        help="how many functions the loop runs before it stops (the book: forever)")
+    parser.add_argument(
+        "--steps",
+        type=positive_int,
+        default=10,
+        help="how many functions the loop runs before it stops (the book: forever)",
+    )
     args = parser.parse_args(argv)
     eventloop = EventLoop()
     eventloop.put(do_hello)

@@ -27,7 +27,6 @@ Run (it serves until Ctrl-C; the crawlers start their own copy when given no
 
 import asyncio
 import importlib.util
-import json
 import time
 
 from aiohttp import web
@@ -49,7 +48,7 @@ def delay_seconds(request, default_ms):
     try:
         delay_ms = float(text)
     except ValueError:
-        raise web.HTTPBadRequest(text=f"delay must be a number of milliseconds, got {text!r}")
+        raise web.HTTPBadRequest(text=f"delay must be a number of milliseconds, got {text!r}") from None
     if not 0 <= delay_ms <= MAX_DELAY_MS:
         raise web.HTTPBadRequest(text=f"delay must be between 0 and {MAX_DELAY_MS} ms")
     return delay_ms / 1000
@@ -71,7 +70,7 @@ async def add_post(request):
     try:
         document = await request.json()
     except ValueError:
-        raise web.HTTPBadRequest(text="the body must be JSON")
+        raise web.HTTPBadRequest(text="the body must be JSON") from None
     await asyncio.sleep(delay)
     saved = request.app[SAVED]
     saved.append(document)
@@ -101,13 +100,15 @@ def make_app(default_delay_ms=100):
     app[METRICS] = []
     app[SAVED] = []
     app[DEFAULT_DELAY_MS] = default_delay_ms
-    app.add_routes([
-        web.get("/", index),
-        web.get("/add", add_get),
-        web.post("/add", add_post),
-        web.get("/metrics", metrics),
-        web.get("/saved", saved),
-    ])
+    app.add_routes(
+        [
+            web.get("/", index),
+            web.get("/add", add_get),
+            web.post("/add", add_post),
+            web.get("/metrics", metrics),
+            web.get("/saved", saved),
+        ]
+    )
     return app
 
 
@@ -145,12 +146,24 @@ async def serve(app, port, backlog):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--port", type=tcp_port, default=8080, help="TCP port on 127.0.0.1, 1 to 65535")
-    parser.add_argument("--delay", type=non_negative_int, default=100,
-                        help="default delay of GET /add in ms when the request gives none")
-    parser.add_argument("--backlog", type=positive_int, default=4096,
-                        help="listen backlog: how many connections may wait to be accepted")
-    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default=DEFAULT_LOOP,
-                        help="the event loop to serve on (uvloop when installed)")
+    parser.add_argument(
+        "--delay",
+        type=non_negative_int,
+        default=100,
+        help="default delay of GET /add in ms when the request gives none",
+    )
+    parser.add_argument(
+        "--backlog",
+        type=positive_int,
+        default=4096,
+        help="listen backlog: how many connections may wait to be accepted",
+    )
+    parser.add_argument(
+        "--loop",
+        choices=("asyncio", "uvloop"),
+        default=DEFAULT_LOOP,
+        help="the event loop to serve on (uvloop when installed)",
+    )
     args = parser.parse_args(argv)
     if args.delay > MAX_DELAY_MS:
         fail(f"server.py: --delay must be at most {MAX_DELAY_MS} ms")
@@ -162,6 +175,7 @@ def main(argv=None):
         pass
     except OSError as error:
         fail(f"server.py: cannot listen on 127.0.0.1:{args.port}: {error.strerror}")
+
 
 if __name__ == "__main__":
     main()

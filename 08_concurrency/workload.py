@@ -43,10 +43,18 @@ from pathlib import Path
 import aiohttp
 import bcrypt
 import requests
-
 from _local_server import loopback_url, server_url
-from hpp.script import (example_parser, fail, non_negative_int, output_dir, positive_float,
-                        positive_int, seed, writable_dir)
+
+from hpp.script import (
+    example_parser,
+    fail,
+    non_negative_int,
+    output_dir,
+    positive_float,
+    positive_int,
+    seed,
+    writable_dir,
+)
 
 SMOKE_ARGS = ["--tasks", "12", "--difficulty", "4", "--io-delay", "20"]
 
@@ -74,6 +82,7 @@ def have_uvloop():
 
 # ---------------------------------------------------------------- the CPU task
 
+
 def task_inputs(i, difficulty, seed=0):
     """Task ``i``'s password and bcrypt salt, both fixed by ``seed`` (bcrypt.gensalt is random)."""
     digest = hashlib.sha512(f"{seed}-{i}".encode()).digest()
@@ -96,19 +105,19 @@ def results_digest(results):
 
 # ---------------------------------------------------------------- the six modes
 
+
 def calculate_task_no_io(num_iter, difficulty, seed=0):
     return [do_task(i, difficulty, seed) for i in range(num_iter)]
 
 
 def calculate_task_file_io(num_iter, difficulty, seed=0, folder=None):
     results = []
-    with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        with open(Path(tmp) / "results.txt", "w") as handle:
-            for i in range(num_iter):
-                result = do_task(i, difficulty, seed)
-                handle.write(json.dumps({"id": i, "hash": result}) + "\n")
-                handle.flush()
-                results.append(result)
+    with tempfile.TemporaryDirectory(dir=folder) as tmp, open(Path(tmp) / "results.txt", "w") as handle:
+        for i in range(num_iter):
+            result = do_task(i, difficulty, seed)
+            handle.write(json.dumps({"id": i, "hash": result}) + "\n")
+            handle.flush()
+            results.append(result)
     return results
 
 
@@ -194,8 +203,9 @@ async def save_result_aiohttp(session, semaphore, url, i, result, spans=None):
         return answer
 
 
-async def calculate_task_aiohttp(num_iter, difficulty, url, seed=0, timeout=10.0,
-                                 concurrency=100, spans=None):
+async def calculate_task_aiohttp(
+    num_iter, difficulty, url, seed=0, timeout=10.0, concurrency=100, spans=None
+):
     """Hash in the coroutine, save in tasks; ``spans`` (a list) collects the call graph."""
     results = []
     semaphore = asyncio.Semaphore(concurrency)
@@ -214,11 +224,11 @@ async def calculate_task_aiohttp(num_iter, difficulty, url, seed=0, timeout=10.0
     return results
 
 
-def run_aiohttp(num_iter, difficulty, url, seed=0, timeout=10.0, concurrency=100,
-                use_uvloop=False, spans=None):
+def run_aiohttp(
+    num_iter, difficulty, url, seed=0, timeout=10.0, concurrency=100, use_uvloop=False, spans=None
+):
     """``asyncio.run`` of the aiohttp mode, on uvloop's loop when ``use_uvloop``."""
-    coroutine = calculate_task_aiohttp(num_iter, difficulty, url, seed, timeout, concurrency,
-                                       spans)
+    coroutine = calculate_task_aiohttp(num_iter, difficulty, url, seed, timeout, concurrency, spans)
     loop_factory = None
     if use_uvloop:
         import uvloop
@@ -228,8 +238,9 @@ def run_aiohttp(num_iter, difficulty, url, seed=0, timeout=10.0, concurrency=100
         return runner.run(coroutine)
 
 
-def run_mode(mode, num_iter, difficulty, url=None, seed=0, timeout=10.0, concurrency=100,
-             batch_size=100, folder=None):
+def run_mode(
+    mode, num_iter, difficulty, url=None, seed=0, timeout=10.0, concurrency=100, batch_size=100, folder=None
+):
     """Run one mode; returns the list of hashes in task order."""
     if mode == "no-io":
         return calculate_task_no_io(num_iter, difficulty, seed)
@@ -240,12 +251,12 @@ def run_mode(mode, num_iter, difficulty, url=None, seed=0, timeout=10.0, concurr
     if mode == "batches":
         return calculate_task_batch(num_iter, difficulty, url, seed, timeout, batch_size)
     if mode in ("aiohttp", "uvloop"):
-        return run_aiohttp(num_iter, difficulty, url, seed, timeout, concurrency,
-                           use_uvloop=mode == "uvloop")
+        return run_aiohttp(num_iter, difficulty, url, seed, timeout, concurrency, use_uvloop=mode == "uvloop")
     raise ValueError(f"unknown mode {mode!r}")
 
 
 # ---------------------------------------------------------------- the call graph
+
 
 def plot_callgraph(spans, path, title):
     """CPU spans on one row, each save on its own row below: the I/O hides behind the CPU."""
@@ -260,8 +271,9 @@ def plot_callgraph(spans, path, title):
     fig, ax = plt.subplots(figsize=(10, 5))
     ax.broken_barh(cpu, (0, 0.8), color="tab:red", label="CPU (bcrypt)")
     for row, (start, width) in enumerate(io, start=1):
-        ax.broken_barh([(start, width)], (row, 0.8), color="tab:blue",
-                       label="I/O (save)" if row == 1 else None)
+        ax.broken_barh(
+            [(start, width)], (row, 0.8), color="tab:blue", label="I/O (save)" if row == 1 else None
+        )
     ax.set_xlabel("time (s)")
     ax.set_ylabel("CPU row, then one row per save")
     ax.set_title(title)
@@ -280,25 +292,47 @@ def saved_count(base_url, timeout=10.0):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--tasks", type=positive_int, default=600, help="how many tasks (the book: 600)")
-    parser.add_argument("--difficulty", type=bcrypt_cost, default=8,
-                        help="bcrypt cost, 4 to 31: each step doubles the CPU work (the book: 8 to 12)")
-    parser.add_argument("--io-delay", type=non_negative_int, default=100,
-                        help="how long the server takes to save one result, in ms (the book: 100)")
-    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), metavar="MODE",
-                        help=f"modes to run, of: {' '.join(MODES)}")
-    parser.add_argument("--concurrency", type=positive_int, default=100,
-                        help="most saves in flight in the aiohttp and uvloop modes")
-    parser.add_argument("--batch-size", type=positive_int, default=100,
-                        help="AsyncBatcher's batch size")
-    parser.add_argument("--seed", type=seed, default=0,
-                        help="fixes every password and salt")
-    parser.add_argument("--timeout", type=positive_float, default=10.0,
-                        help="seconds before one save is given up")
-    parser.add_argument("--url", type=loopback_url,
-                        help="a server.py already running, e.g. http://127.0.0.1:8080 "
-                             "(default: start one on a free port)")
-    parser.add_argument("--callgraph", action="store_true",
-                        help="also plot the aiohttp mode's CPU and I/O spans (workload_callgraph.png)")
+    parser.add_argument(
+        "--difficulty",
+        type=bcrypt_cost,
+        default=8,
+        help="bcrypt cost, 4 to 31: each step doubles the CPU work (the book: 8 to 12)",
+    )
+    parser.add_argument(
+        "--io-delay",
+        type=non_negative_int,
+        default=100,
+        help="how long the server takes to save one result, in ms (the book: 100)",
+    )
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        choices=MODES,
+        default=list(MODES),
+        metavar="MODE",
+        help=f"modes to run, of: {' '.join(MODES)}",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=positive_int,
+        default=100,
+        help="most saves in flight in the aiohttp and uvloop modes",
+    )
+    parser.add_argument("--batch-size", type=positive_int, default=100, help="AsyncBatcher's batch size")
+    parser.add_argument("--seed", type=seed, default=0, help="fixes every password and salt")
+    parser.add_argument(
+        "--timeout", type=positive_float, default=10.0, help="seconds before one save is given up"
+    )
+    parser.add_argument(
+        "--url",
+        type=loopback_url,
+        help="a server.py already running, e.g. http://127.0.0.1:8080 (default: start one on a free port)",
+    )
+    parser.add_argument(
+        "--callgraph",
+        action="store_true",
+        help="also plot the aiohttp mode's CPU and I/O spans (workload_callgraph.png)",
+    )
     parser.add_argument("--output-dir", type=writable_dir, help="where the plot goes")
     args = parser.parse_args(argv)
     modes = list(dict.fromkeys(args.modes))
@@ -309,15 +343,22 @@ def main(argv=None):
     needs_server = args.callgraph or any(mode in IO_MODES for mode in modes)
     with server_url(args.url, "workload.py") if needs_server else nullcontext() as base_url:
         save_url = f"{base_url}/add?delay={args.io_delay}" if base_url else None
-        print(f"tasks = {args.tasks}, difficulty = {args.difficulty}, "
-              f"io delay = {args.io_delay} ms")
+        print(f"tasks = {args.tasks}, difficulty = {args.difficulty}, io delay = {args.io_delay} ms")
         digests = {}
         for mode in modes:
             before = saved_count(base_url, args.timeout) if mode in IO_MODES else 0
             start = time.perf_counter()
             try:
-                results = run_mode(mode, args.tasks, args.difficulty, save_url, args.seed,
-                                   args.timeout, args.concurrency, args.batch_size)
+                results = run_mode(
+                    mode,
+                    args.tasks,
+                    args.difficulty,
+                    save_url,
+                    args.seed,
+                    args.timeout,
+                    args.concurrency,
+                    args.batch_size,
+                )
             except Exception as error:  # a network failure: one line, not a traceback
                 while isinstance(error, BaseExceptionGroup):
                     error = error.exceptions[0]
@@ -326,8 +367,10 @@ def main(argv=None):
             if mode in IO_MODES:
                 saved = saved_count(base_url, args.timeout) - before
                 if saved != args.tasks:
-                    print(f"workload.py: the {mode} mode saved {saved} results, not {args.tasks}",
-                          file=sys.stderr)
+                    print(
+                        f"workload.py: the {mode} mode saved {saved} results, not {args.tasks}",
+                        file=sys.stderr,
+                    )
                     raise SystemExit(1)
             digests[mode] = results_digest(results)
             print(f"{mode}: {elapsed:.3f} s  ({elapsed / args.tasks * 1000:.2f} ms per task)")
@@ -340,11 +383,16 @@ def main(argv=None):
                 raise SystemExit(1)
         if args.callgraph:
             spans = []
-            run_aiohttp(args.tasks, args.difficulty, save_url, args.seed, args.timeout,
-                        args.concurrency, spans=spans)
+            run_aiohttp(
+                args.tasks, args.difficulty, save_url, args.seed, args.timeout, args.concurrency, spans=spans
+            )
             path = output_dir("08_concurrency", args.output_dir) / "workload_callgraph.png"
-            plot_callgraph(spans, path, f"aiohttp: {args.tasks} bcrypt tasks at difficulty "
-                                        f"{args.difficulty}, each saved in {args.io_delay} ms")
+            plot_callgraph(
+                spans,
+                path,
+                f"aiohttp: {args.tasks} bcrypt tasks at difficulty "
+                f"{args.difficulty}, each saved in {args.io_delay} ms",
+            )
             print(f"saved the call graph to {path}")
 
 

@@ -62,6 +62,7 @@ def close():
 
 # ---------------------------------------------------------------- pi
 
+
 def pi_check(inside, params):
     common = plain("pi_estimation", "_pi_common")
     total = params["samples"]
@@ -74,17 +75,22 @@ def pure_python_case(name, workers=None, processes=True, joblib=False):
     def run(params):
         if workers is None:
             return plain("pi_estimation", "pi_lists_parallel").estimate_nbr_points_in_quarter_circle(
-                params["samples"])
+                params["samples"]
+            )
         if joblib:
             return plain("pi_estimation", "pi_lists_parallel_joblib").estimate_pi(
-                params["samples"], workers, workers)
+                params["samples"], workers, workers
+            )
         return plain("pi_estimation", "pi_lists_parallel").estimate_pi(
-            params["samples"], workers, processes=processes)
+            params["samples"], workers, processes=processes
+        )
 
     requires = None
     if joblib:
+
         def requires(params):
             return None if importlib.util.find_spec("joblib") else "needs joblib: pip install joblib"
+
     return Case(name, run=run, check=pi_check, requires=requires)
 
 
@@ -92,17 +98,21 @@ def numpy_case(name, how):
     def run(params):
         if how == "serial":
             return plain("pi_estimation", "pi_numpy_serial").estimate_nbr_points_in_quarter_circle(
-                params["samples"])
+                params["samples"]
+            )
         if how == "blocks":
             return plain("pi_estimation", "pi_numpy_serial_blocks").estimate_pi_in_blocks(
-                params["samples"], 4)
+                params["samples"], 4
+            )
         return plain("pi_estimation", "pi_numpy_parallel_worker").estimate_pi_parallel(
-            params["samples"], WORKERS)
+            params["samples"], WORKERS
+        )
 
     return Case(name, run=run, check=pi_check)
 
 
 # ---------------------------------------------------------------- prime generation
+
 
 def prime_range_setup(params):
     common = plain("prime_generation", "_prime_generation_common")
@@ -124,16 +134,18 @@ def generation_case(name, how, chunksize=None, queue="manager"):
             return load_example(HERE / "prime_generation" / "primes.py").find_primes(start, stop)
         if how == "pool":
             return plain("prime_generation", "primes_pool").find_primes(
-                list(range(start, stop)), WORKERS, chunksize)
+                list(range(start, stop)), WORKERS, chunksize
+            )
         if how == "queue":
-            return plain("prime_generation", "primes_queue").find_primes(
-                range(start, stop), WORKERS, queue)
+            return plain("prime_generation", "primes_queue").find_primes(range(start, stop), WORKERS, queue)
         if how == "feeder":
             return plain("prime_generation", "primes_queue_jobs_feeder_thread").find_primes(
-                range(start, stop), WORKERS, queue)
+                range(start, stop), WORKERS, queue
+            )
         less_work = plain("prime_generation", "primes_queue_less_work")
         return plain("prime_generation", "primes_queue").find_primes(
-            less_work.odd_candidates(start, stop), WORKERS, queue)
+            less_work.odd_candidates(start, stop), WORKERS, queue
+        )
 
     return Case(name, run=run, setup=prime_range_setup, check=prime_range_check)
 
@@ -210,6 +222,7 @@ def validation_case(name, script, kind=None, requires=None):
 
 # ---------------------------------------------------------------- locking
 
+
 def counter_folder():
     """A folder for the counter file: RAM-backed when there is one, so the lock is timed, not the disk."""
     base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
@@ -259,22 +272,24 @@ def locking_case(name, how, expect, requires=None):
             return int(path.read_text() or 0)
         if how == "redis":
             key = f"hpp:counter:{uuid.uuid4().hex}"
-            run_processes(context, plain("locking", "ex3_redis").work, (increments, state["url"], key),
-                          nbr)
+            run_processes(context, plain("locking", "ex3_redis").work, (increments, state["url"], key), nbr)
             count = int(state["client"].get(key))
             state["client"].delete(key)
             return count
         if how == "rawvalue":
             value, lock = context.RawValue("i", 0), context.Lock()
-            run_processes(context, plain("locking", "ex2_lock_rawvalue").work,
-                          (value, increments, lock), nbr)
+            run_processes(context, plain("locking", "ex2_lock_rawvalue").work, (value, increments, lock), nbr)
             return value.value
         value = context.Value("i", 0)
         if how == "value_locked":
             run_processes(context, plain("locking", "ex2_lock").work, (value, increments), nbr)
         elif how == "value_lockstep":
-            run_processes(context, plain("locking", "ex2_nolock").work_lockstep,
-                          (value, increments, context.Barrier(nbr)), nbr)
+            run_processes(
+                context,
+                plain("locking", "ex2_nolock").work_lockstep,
+                (value, increments, context.Barrier(nbr)),
+                nbr,
+            )
         else:
             run_processes(context, plain("locking", "ex2_nolock").work, (value, increments), nbr)
         return value.value
@@ -296,16 +311,26 @@ def locking_case(name, how, expect, requires=None):
 
 QUICK_NUMBERS = [112272535095295, 25000000166123, 25000000000013]  # trivial, 1500007 x 16666589, prime
 TEST_NUMBERS = [112272535095295, 25000000166123, 1_000_000_007]  # trivial, 1500007 x 16666589, prime
-BOOK_NUMBERS = [112272535095295, 100109100129100369, 100109100129101027, 100109100129100151,
-                100109100129162907]
+BOOK_NUMBERS = [
+    112272535095295,
+    100109100129100369,
+    100109100129101027,
+    100109100129100151,
+    100109100129162907,
+]
 
 WORKLOADS = [
     Workload(
         name="pi, pure-Python darts",
-        description=f"random.uniform darts; threads (multiprocessing.dummy) vs processes, up to {WORKERS} workers",
+        description=(
+            f"random.uniform darts; threads (multiprocessing.dummy) vs processes, up to {WORKERS} workers"
+        ),
         baseline="serial",
-        sizes={"test": [{"samples": 20_000}], "quick": [{"samples": 3_000_000}],
-               "book": [{"samples": 100_000_000}]},
+        sizes={
+            "test": [{"samples": 20_000}],
+            "quick": [{"samples": 3_000_000}],
+            "book": [{"samples": 100_000_000}],
+        },
         cases=[
             pure_python_case("serial"),
             pure_python_case("threads, 1", 1, processes=False),
@@ -314,18 +339,26 @@ WORKLOADS = [
             pure_python_case("processes, 2", 2),
             pure_python_case("joblib, 2", 2, joblib=True),
         ],
-        repeat=3, budget_seconds=3.0,
+        repeat=3,
+        budget_seconds=3.0,
         headline="Pi, processes",
     ),
     Workload(
         name="pi, NumPy darts",
         description="vectorised darts: one array, 4 serial blocks, a Pool of 2 processes",
         baseline="serial, one array",
-        sizes={"test": [{"samples": 100_000}], "quick": [{"samples": 10_000_000}],
-               "book": [{"samples": 100_000_000}]},
-        cases=[numpy_case("serial, one array", "serial"), numpy_case("serial, 4 blocks", "blocks"),
-               numpy_case("processes, 2", "pool")],
-        repeat=3, budget_seconds=1.5,
+        sizes={
+            "test": [{"samples": 100_000}],
+            "quick": [{"samples": 10_000_000}],
+            "book": [{"samples": 100_000_000}],
+        },
+        cases=[
+            numpy_case("serial, one array", "serial"),
+            numpy_case("serial, 4 blocks", "blocks"),
+            numpy_case("processes, 2", "pool"),
+        ],
+        repeat=3,
+        budget_seconds=1.5,
     ),
     Workload(
         name="primes in a range",
@@ -341,36 +374,44 @@ WORKLOADS = [
             generation_case("Manager queues, odd numbers only", "less work"),
             generation_case("multiprocessing.Queue", "queue", queue="multiprocessing"),
         ],
-        repeat=2, budget_seconds=1.0,
+        repeat=2,
+        budget_seconds=1.0,
     ),
     Workload(
         name="prime validation, shared flags",
-        description="one number checked by 2 processes; flags for an early exit (the book's five numbers at --size book)",
+        description=(
+            "one number checked by 2 processes; flags for an early exit "
+            "(the book's five numbers at --size book)"
+        ),
         baseline="serial",
-        sizes={"test": [{"number": n} for n in TEST_NUMBERS],
-               "quick": [{"number": n} for n in QUICK_NUMBERS],
-               "book": [{"number": n} for n in BOOK_NUMBERS]},
+        sizes={
+            "test": [{"number": n} for n in TEST_NUMBERS],
+            "quick": [{"number": n} for n in QUICK_NUMBERS],
+            "book": [{"number": n} for n in BOOK_NUMBERS],
+        },
         cases=[
             validation_case("serial", "primes", None),
             validation_case("pool 1", "primes_pool_per_number1", "plain"),
             validation_case("pool 2 (serial pre-check)", "primes_pool_per_number2", "plain"),
             validation_case("Manager flag", "primes_pool_per_number_manager", "manager"),
-            validation_case("Redis flag", "primes_pool_per_number_redis", "redis",
-                            requires=redis_missing),
+            validation_case("Redis flag", "primes_pool_per_number_redis", "redis", requires=redis_missing),
             validation_case("RawValue flag", "primes_pool_per_number_value", "value"),
             validation_case("mmap flag", "primes_pool_per_number_mmap", "mmap"),
             validation_case("mmap2 flag", "primes_pool_per_number_mmap2", "mmap"),
             validation_case("mmap3 flag", "primes_pool_per_number_mmap3", "mmap"),
         ],
-        repeat=2, budget_seconds=1.0,
+        repeat=2,
+        budget_seconds=1.0,
     ),
     Workload(
         name="locking, 4 processes x 1000 increments",
         description="a counter in a file (RAM disk when there is one), a Value, a RawValue, Redis INCR",
         baseline="file, no lock",
-        sizes={"test": [{"processes": 2, "increments": 100}],
-               "quick": [{"processes": 4, "increments": 1000}],
-               "book": [{"processes": 4, "increments": 1000}]},
+        sizes={
+            "test": [{"processes": 2, "increments": 100}],
+            "quick": [{"processes": 4, "increments": 1000}],
+            "book": [{"processes": 4, "increments": 1000}],
+        },
         cases=[
             locking_case("file, no lock", "file", expect="at most"),
             locking_case("file, fasteners lock", "file_locked", expect="exact"),
@@ -380,6 +421,7 @@ WORKLOADS = [
             locking_case("RawValue + Lock", "rawvalue", expect="exact"),
             locking_case("Redis INCR", "redis", expect="exact", requires=redis_missing),
         ],
-        repeat=3, budget_seconds=1.0,
+        repeat=3,
+        budget_seconds=1.0,
     ),
 ]

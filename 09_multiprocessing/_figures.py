@@ -7,39 +7,73 @@ numbers beside this machine's.
 from hpp.figures import Figure
 
 FIGURES = [
-    Figure(number="9-1", slug="pi-monte-carlo", script="pi_estimation/pi_plot_monte_carlo_example.py",
-           output="pi_monte_carlo.png",
-           caption="Estimating pi with the Monte Carlo method: 10,000 darts, 7,868 inside the "
-                   "quarter circle (RandomState(0)), pi about 3.1472"),
-    Figure(number="9-2", slug="pi-threads-processes", script="pi_estimation/pi_graph_speed_tests.py",
-           args=["--samples", "2000000", "--workers", "2"], output="pi_speed_tests.png",
-           caption="Working in series, with threads and with processes: threads stay at the "
-                   "serial time, processes divide it (ours beside the book's 1e8-dart times)"),
-    Figure(number="9-3", slug="cpu-usage-processes", script="pi_estimation/profile_cpu_usage.py",
-           args=["--workers", "2", "--samples", "4000000", "--interval", "0.1"],
-           output="cpu_usage_processes_2.png",
-           caption="CPU use per core while 2 processes estimate pi: both cores busy"),
-    Figure(number="9-4", slug="cpu-usage-threads", script="pi_estimation/profile_cpu_usage.py",
-           args=["--workers", "2", "--samples", "4000000", "--interval", "0.1", "--threads"],
-           output="cpu_usage_threads_2.png",
-           caption="CPU use per core while 2 threads estimate pi: one core's worth of work (the GIL)"),
-    Figure(number="9-7", slug="check-prime-time", script="prime_generation/primes_timed_makes_graph.py",
-           args=["--repeats", "3"], output="primes_timed.png",
-           caption="Time to check each number from 10,001 to 999,991 (step 10) with check_prime: "
-                   "primes cost the most, growing like sqrt(n)"),
-    Figure(number="9-8", slug="chunksize", script="prime_generation/primes_pool_plot_chunksizetimes.py",
-           args=["--range", "A", "--workers", "2", "--repeats", "2"], output="primes_pool_chunksize.png",
-           caption="Pool.map time by chunksize: one message per number is slowest, huge chunks "
-                   "leave workers idle (ours beside the book's)"),
-    Figure(number="9-10", slug="number-of-chunks", script="prime_generation/primes_pool_plot_chunksizetimes.py",
-           args=["--range", "A", "--workers", "2", "--repeats", "2", "--by", "nbrchunks",
-                 "--max-chunks", "12"], output="primes_pool_nbrchunks.png",
-           caption="Pool.map time by number of chunks: a sawtooth, lowest when the chunks divide "
-                   "evenly among the workers"),
-    Figure(number="9-13", slug="smallest-factors",
-           script="prime_validation/create_count_of_factors_for_nonprimes.py",
-           args=["--upper", "1000000", "--workers", "2"],
-           output="primes_validation_count_of_factors.png",
-           caption="How often each smallest factor rejects a non-prime: 2, 3, 5 and 7 reject "
-                   "most of them, the case for the serial pre-check"),
+    Figure(
+        number="9-1",
+        slug="pi-monte-carlo",
+        script="pi_estimation/pi_plot_monte_carlo_example.py",
+        output="pi_monte_carlo.png",
+        caption="Estimating pi with the Monte Carlo method: 10,000 darts, 7,868 inside the "
+        "quarter circle (RandomState(0)), pi about 3.1472",
+    ),
+    Figure(
+        number="9-2",
+        slug="pi-threads-processes",
+        script="pi_estimation/pi_graph_speed_tests.py",
+        args=["--samples", "2000000", "--workers", "2"],
+        output="pi_speed_tests.png",
+        caption="Working in series, with threads and with processes: threads stay at the "
+        "serial time, processes divide it (ours beside the book's 1e8-dart times)",
+    ),
+    Figure(
+        number="9-3",
+        slug="cpu-usage-processes",
+        script="pi_estimation/profile_cpu_usage.py",
+        args=["--workers", "2", "--samples", "4000000", "--interval", "0.1"],
+        output="cpu_usage_processes_2.png",
+        caption="CPU use per core while 2 processes estimate pi: both cores busy",
+    ),
+    Figure(
+        number="9-4",
+        slug="cpu-usage-threads",
+        script="pi_estimation/profile_cpu_usage.py",
+        args=["--workers", "2", "--samples", "4000000", "--interval", "0.1", "--threads"],
+        output="cpu_usage_threads_2.png",
+        caption="CPU use per core while 2 threads estimate pi: one core's worth of work (the GIL)",
+    ),
+    Figure(
+        number="9-7",
+        slug="check-prime-time",
+        script="prime_generation/primes_timed_makes_graph.py",
+        args=["--repeats", "3"],
+        output="primes_timed.png",
+        caption="Time to check each number from 10,001 to 999,991 (step 10) with check_prime: "
+        "primes cost the most, growing like sqrt(n)",
+    ),
+    Figure(
+        number="9-8",
+        slug="chunksize",
+        script="prime_generation/primes_pool_plot_chunksizetimes.py",
+        args=["--range", "A", "--workers", "2", "--repeats", "2"],
+        output="primes_pool_chunksize.png",
+        caption="Pool.map time by chunksize: one message per number is slowest, huge chunks "
+        "leave workers idle (ours beside the book's)",
+    ),
+    Figure(
+        number="9-10",
+        slug="number-of-chunks",
+        script="prime_generation/primes_pool_plot_chunksizetimes.py",
+        args=["--range", "A", "--workers", "2", "--repeats", "2", "--by", "nbrchunks", "--max-chunks", "12"],
+        output="primes_pool_nbrchunks.png",
+        caption="Pool.map time by number of chunks: a sawtooth, lowest when the chunks divide "
+        "evenly among the workers",
+    ),
+    Figure(
+        number="9-13",
+        slug="smallest-factors",
+        script="prime_validation/create_count_of_factors_for_nonprimes.py",
+        args=["--upper", "1000000", "--workers", "2"],
+        output="primes_validation_count_of_factors.png",
+        caption="How often each smallest factor rejects a non-prime: 2, 3, 5 and 7 reject "
+        "most of them, the case for the serial pre-check",
+    ),
 ]

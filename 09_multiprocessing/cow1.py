@@ -75,8 +75,12 @@ def main(argv=None):
     from hpp.script import example_parser, fail, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--size-mb", type=positive_int, default=100,
-                        help="size of the shared bytearray in MB (the 1st edition: 10 GB)")
+    parser.add_argument(
+        "--size-mb",
+        type=positive_int,
+        default=100,
+        help="size of the shared bytearray in MB (the 1st edition: 10 GB)",
+    )
     args = parser.parse_args(argv)
     if not sys.platform.startswith("linux") or not os.path.exists("/proc/self/smaps_rollup"):
         fail("cow1.py: needs Linux (fork and /proc/self/smaps_rollup)")

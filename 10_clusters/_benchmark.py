@@ -47,8 +47,7 @@ def engine(kind):
         c = common()
         c.ship_by_value(c)
         if kind == "pool":
-            _engines[kind] = _stack.enter_context(
-                multiprocessing.get_context("spawn").Pool(WORKERS))
+            _engines[kind] = _stack.enter_context(multiprocessing.get_context("spawn").Pool(WORKERS))
         elif kind == "dask":
             _engines[kind] = _stack.enter_context(c.dask_client(workers=WORKERS))
         elif kind == "ipython":
@@ -66,8 +65,7 @@ def run_serial(state):
 def run_pool(state):
     pool, darts, seeds = state
     # chunksize=1: one message per task, as the cluster engines do
-    return pool.starmap(common().darts_inside, zip(darts, seeds),
-                        chunksize=1)
+    return pool.starmap(common().darts_inside, zip(darts, seeds), chunksize=1)
 
 
 def run_dask(state):
@@ -126,8 +124,11 @@ WORKLOADS = [
         name="pi, few large tasks",
         description="pure-Python darts, one task per worker: compute dominates",
         baseline="serial (1 process)",
-        sizes={"test": [{"darts": 20_000, "tasks": 2}], "quick": [{"darts": 1_000_000, "tasks": 2}],
-               "book": [{"darts": 100_000_000, "tasks": 4}]},
+        sizes={
+            "test": [{"darts": 20_000, "tasks": 2}],
+            "quick": [{"darts": 1_000_000, "tasks": 2}],
+            "book": [{"darts": 100_000_000, "tasks": 4}],
+        },
         cases=cases(),
         repeat=3,
     ),
@@ -135,8 +136,11 @@ WORKLOADS = [
         name="pi, many tiny tasks",
         description="10 darts per task: time / tasks = the per-task overhead of each engine",
         baseline="serial (1 process)",
-        sizes={"test": [{"darts": 1_000, "tasks": 20}], "quick": [{"darts": 10_000, "tasks": 1_000}],
-               "book": [{"darts": 100_000, "tasks": 10_000}]},
+        sizes={
+            "test": [{"darts": 1_000, "tasks": 20}],
+            "quick": [{"darts": 10_000, "tasks": 1_000}],
+            "book": [{"darts": 100_000, "tasks": 10_000}],
+        },
         cases=cases(),
         repeat=3,
     ),

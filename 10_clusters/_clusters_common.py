@@ -25,6 +25,7 @@ CONNECT_TIMEOUT_S = 10
 
 # ---------------------------------------------------------------- pi
 
+
 def darts_inside(nbr_darts, seed=None):
     """How many of ``nbr_darts`` seeded darts fall in the quarter circle (pure Python)."""
     import random
@@ -63,6 +64,7 @@ def pi_standard_error(total):
 
 # ---------------------------------------------------------------- engines
 
+
 def ship_by_value(*modules):
     """Make cloudpickle send these modules' functions by value to cluster workers.
 
@@ -91,11 +93,19 @@ def dask_client(workers=2):
     from dask.distributed import Client, LocalCluster
 
     # The workers' scratch space goes to a folder of ours, removed at the end.
-    with tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch, \
-            dask.config.set({"temporary-directory": scratch}):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
-                               silence_logs=logging.ERROR, local_directory=scratch)
+    with (
+        tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch,
+        dask.config.set({"temporary-directory": scratch}),
+    ):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=f"{LOOPBACK}:0",
+            silence_logs=logging.ERROR,
+            local_directory=scratch,
+        )
         try:
             client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
             try:

@@ -8,10 +8,14 @@ that lesson here, numbered 10-1, with the book's numbers drawn beside ours.
 from hpp.figures import Figure
 
 FIGURES = [
-    Figure(number="10-1", slug="cluster-scaling", script="cluster_scaling.py",
-           args=["--darts", "2000000", "--workers", "2", "--repeat", "2"],
-           output="cluster_scaling.png",
-           caption="Pure-Python pi on 1 and 2 workers of a multiprocessing Pool, a Dask "
-                   "LocalCluster and IPython Parallel: darts per second and speed-up, beside "
-                   "the book's 10^8 darts on 4 IPython Parallel engines"),
+    Figure(
+        number="10-1",
+        slug="cluster-scaling",
+        script="cluster_scaling.py",
+        args=["--darts", "2000000", "--workers", "2", "--repeat", "2"],
+        output="cluster_scaling.png",
+        caption="Pure-Python pi on 1 and 2 workers of a multiprocessing Pool, a Dask "
+        "LocalCluster and IPython Parallel: darts per second and speed-up, beside "
+        "the book's 10^8 darts on 4 IPython Parallel engines",
+    ),
 ]

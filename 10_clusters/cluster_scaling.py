@@ -31,11 +31,12 @@ REQUIRES = ("dask", "distributed", "ipyparallel")
 SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--darts", "20000", "--repeat", "1"]
 
 ENGINES = ("pool", "dask", "ipython")
-LABELS = {"pool": "multiprocessing Pool", "dask": "Dask LocalCluster",
-          "ipython": "IPython Parallel"}
+LABELS = {"pool": "multiprocessing Pool", "dask": "Dask LocalCluster", "ipython": "IPython Parallel"}
 # (label, workers, darts, seconds low, seconds high)
-BOOK = [("the book (3e): IPython Parallel, 4 engines", 4, 1e8, 20.7, 24.5),
-        ("the book (1e): Parallel Python, 2 + 2 CPUs", 4, 4e8, 346.0, 346.0)]
+BOOK = [
+    ("the book (3e): IPython Parallel, 4 engines", 4, 1e8, 20.7, 24.5),
+    ("the book (1e): Parallel Python, 2 + 2 CPUs", 4, 4e8, 346.0, 346.0),
+]
 
 
 def start(engine, workers, stack):
@@ -47,8 +48,7 @@ def start(engine, workers, stack):
     common.ship_by_value(common)
     if engine == "dask":
         client = stack.enter_context(common.dask_client(workers=workers))
-        return lambda darts, seeds: client.gather(client.map(darts_inside, darts, seeds,
-                                                             pure=False))
+        return lambda darts, seeds: client.gather(client.map(darts_inside, darts, seeds, pure=False))
     view = stack.enter_context(common.ipython_client(engines=workers)).load_balanced_view()
     return lambda darts, seeds: view.map_sync(darts_inside, darts, seeds)
 
@@ -81,11 +81,15 @@ def measure(engines, max_workers, total_darts, repeat, seed_value):
                 start_s = time.perf_counter() - started
                 seconds, counts = best_of(repeat, run, darts, seeds)
             if list(counts) != expected:
-                raise AssertionError(f"{engine} with {workers} workers: counts {counts} "
-                                     f"differ from this process's {expected}")
+                raise AssertionError(
+                    f"{engine} with {workers} workers: counts {counts} differ from this process's {expected}"
+                )
             rows.append((engine, workers, seconds, start_s))
-            print(f"{LABELS[engine]:<22} {workers:>7} {seconds:>9.3f} {serial_s / seconds:>8.2f} "
-                  f"{start_s:>8.2f}", flush=True)
+            print(
+                f"{LABELS[engine]:<22} {workers:>7} {seconds:>9.3f} {serial_s / seconds:>8.2f} "
+                f"{start_s:>8.2f}",
+                flush=True,
+            )
     return serial_s, rows, common.pi_from_counts(counts, total_darts)
 
 
@@ -99,23 +103,32 @@ def plot(path, serial_s, rows, total_darts):
     for engine in dict.fromkeys(row[0] for row in rows):
         mine = [(workers, seconds) for name, workers, seconds, _ in rows if name == engine]
         workers = [w for w, _ in mine]
-        rate_axes.plot(workers, [total_darts / s / 1e6 for _, s in mine], marker="o",
-                       label=f"{LABELS[engine]} (here)")
-        speed_axes.plot(workers, [serial_s / s for _, s in mine], marker="o",
-                        label=LABELS[engine])
-    rate_axes.axhline(total_darts / serial_s / 1e6, color="grey", linestyle=":",
-                      label="one process (here)")
+        rate_axes.plot(
+            workers, [total_darts / s / 1e6 for _, s in mine], marker="o", label=f"{LABELS[engine]} (here)"
+        )
+        speed_axes.plot(workers, [serial_s / s for _, s in mine], marker="o", label=LABELS[engine])
+    rate_axes.axhline(total_darts / serial_s / 1e6, color="grey", linestyle=":", label="one process (here)")
     for (label, workers, darts, low, high), marker in zip(BOOK, ("s", "D")):
         middle = darts / ((low + high) / 2) / 1e6
-        rate_axes.errorbar([workers], [middle], marker=marker, linestyle="none", capsize=4,
-                           yerr=[[middle - darts / high / 1e6], [darts / low / 1e6 - middle]],
-                           label=label)
+        rate_axes.errorbar(
+            [workers],
+            [middle],
+            marker=marker,
+            linestyle="none",
+            capsize=4,
+            yerr=[[middle - darts / high / 1e6], [darts / low / 1e6 - middle]],
+            label=label,
+        )
     top = max(row[1] for row in rows)
     speed_axes.plot([1, top], [1, top], color="grey", linestyle="--", label="ideal")
-    rate_axes.set(xlabel="workers", ylabel="million darts per second",
-                  title=f"Pure-Python pi, {total_darts:,} darts")
-    speed_axes.set(xlabel="workers", ylabel="speed-up over one process",
-                   title=f"Speed-up ({multiprocessing.cpu_count()} CPUs here)")
+    rate_axes.set(
+        xlabel="workers", ylabel="million darts per second", title=f"Pure-Python pi, {total_darts:,} darts"
+    )
+    speed_axes.set(
+        xlabel="workers",
+        ylabel="speed-up over one process",
+        title=f"Speed-up ({multiprocessing.cpu_count()} CPUs here)",
+    )
     for axes in (rate_axes, speed_axes):
         axes.legend(fontsize="small")
         axes.xaxis.get_major_locator().set_params(integer=True)
@@ -126,12 +139,21 @@ def plot(path, serial_s, rows, total_darts):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--darts", type=positive_int, default=4_000_000,
-                        help="darts per run, split into one task per worker")
-    parser.add_argument("--workers", type=positive_int, default=4,
-                        help="the largest number of workers (each engine runs 1 ... N)")
-    parser.add_argument("--engines", type=comma_choices(*ENGINES), default=list(ENGINES),
-                        help="comma-separated: pool, dask, ipython")
+    parser.add_argument(
+        "--darts", type=positive_int, default=4_000_000, help="darts per run, split into one task per worker"
+    )
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        default=4,
+        help="the largest number of workers (each engine runs 1 ... N)",
+    )
+    parser.add_argument(
+        "--engines",
+        type=comma_choices(*ENGINES),
+        default=list(ENGINES),
+        help="comma-separated: pool, dask, ipython",
+    )
     parser.add_argument("--repeat", type=positive_int, default=3, help="runs per point (best)")
     parser.add_argument("--seed", type=seed, default=1)
     parser.add_argument("--output-dir", type=writable_dir, help="folder for cluster_scaling.png")

@@ -26,7 +26,7 @@ from hpp.loader import load_example
 HERE = Path(__file__).parent
 TEXT = HERE / "compressing_text"
 PROB = HERE / "probabilistic_datastructures"
-MIB = 2 ** 20
+MIB = 2**20
 _set_ram = {}
 
 
@@ -51,7 +51,8 @@ def set_ram(params):
     if key not in _set_ram:
         driver = load_example(TEXT / "text_example.py")
         _set_ram[key] = driver.measure_in_subprocess(
-            "text_example_set.py", [*word_flags(params), "--lookups", 1])["ram_mib"]
+            "text_example_set.py", [*word_flags(params), "--lookups", 1]
+        )["ram_mib"]
     return _set_ram[key]
 
 
@@ -73,7 +74,8 @@ def word_case(name, script, module=None, extra=lambda folder: []):
         with tempfile.TemporaryDirectory(prefix="hpp11-") as tmp:
             folder = Path(tmp)
             figures = driver.measure_in_subprocess(
-                script, [*word_flags(params), "--lookups", 1, *extra(folder)])
+                script, [*word_flags(params), "--lookups", 1, *extra(folder)]
+            )
             if script.endswith("load_only.py"):
                 structure = example.load(folder / "words.trie")
             else:
@@ -90,8 +92,9 @@ def word_case(name, script, module=None, extra=lambda folder: []):
         return None
 
     case = Case(name, run=run, setup=setup, check=check, requires=requires)
+
     # The figures measured in setup travel to the table through the check's closure.
-    def check_with_figures(found, params, _state={}):
+    def check_with_figures(found, params, _state={}):  # noqa: B006 (the dict is the shared state, on purpose)
         check(found, params)
         assert _state["figures"]["MB"] > 0, "no RAM growth measured for the structure"
         return _state["figures"]
@@ -99,9 +102,11 @@ def word_case(name, script, module=None, extra=lambda folder: []):
     def setup_with_figures(params, _state=check_with_figures.__defaults__[0]):
         state = setup(params)
         figures, set_mib = state[3], state[4]
-        _state["figures"] = {"MB": round(figures["ram_mib"] * MIB / 1e6, 2),
-                             "build s": round(figures["build_s"], 3),
-                             "x smaller than set": round(set_mib / max(figures["ram_mib"], 1e-3), 1)}
+        _state["figures"] = {
+            "MB": round(figures["ram_mib"] * MIB / 1e6, 2),
+            "build s": round(figures["build_s"], 3),
+            "x smaller than set": round(set_mib / max(figures["ram_mib"], 1e-3), 1),
+        }
         return state
 
     case.setup, case.check = setup_with_figures, check_with_figures
@@ -117,6 +122,7 @@ def marisa_load(folder):
 
 
 # ---------------------------------------------------------------- tokens
+
 
 def token_case(name, factory, truth="distinct", tolerance=None):
     def setup(params):
@@ -137,8 +143,11 @@ def token_case(name, factory, truth="distinct", tolerance=None):
         error = (estimate - exact) / exact
         if tolerance is not None:
             assert abs(error) <= tolerance, f"estimate {estimate:.0f} for {exact}"
-        return {"estimate": round(estimate), "error %": round(100 * error, 2),
-                "bytes": common().deep_sizeof(structure)}
+        return {
+            "estimate": round(estimate),
+            "error %": round(100 * error, 2),
+            "bytes": common().deep_sizeof(structure),
+        }
 
     return Case(name, run=run, setup=setup, check=check)
 
@@ -148,7 +157,9 @@ def prob(module, cls):
         def factory():
             sys.path.insert(0, str(PROB))
             return getattr(load_example(PROB / f"{module}.py"), cls)(*args)
+
         return factory
+
     return factory_of
 
 
@@ -180,8 +191,11 @@ def container_case(kind):
         deep = common().deep_sizeof(numbers) / size
         rss = example.rss_growth(kind, size) / size
         assert rss > 0 and deep >= sys.getsizeof(numbers) / size, (rss, deep)
-        return {"getsizeof B/item": round(sys.getsizeof(numbers) / size, 2),
-                "deep B/item": round(deep, 2), "RSS B/item": round(rss, 2)}
+        return {
+            "getsizeof B/item": round(sys.getsizeof(numbers) / size, 2),
+            "deep B/item": round(deep, 2),
+            "RSS B/item": round(rss, 2),
+        }
 
     return Case(kind, run=run, check=check)
 
@@ -240,7 +254,7 @@ def hashing_case(name, hashed):
     def run(state):
         example, (train, test, y_train, y_test) = state
         if hashed:
-            transformer, x_train, x_test = example.vectorise_hash(train, test, 2 ** 20)
+            transformer, x_train, x_test = example.vectorise_hash(train, test, 2**20)
         else:
             transformer, x_train, x_test = example.vectorise_dict(train, test)
         x_train, x_test = example.with_int32_indices(x_train), example.with_int32_indices(x_test)
@@ -251,12 +265,13 @@ def hashing_case(name, hashed):
         transformer, x_train, x_test, accuracy = result
         assert accuracy >= 0.6, f"accuracy {accuracy:.3f} (chance 0.25)"
         if hashed:
-            assert x_train.shape[1] == 2 ** 20
+            assert x_train.shape[1] == 2**20
         example = load_example(HASHING)
-        return {"accuracy": round(accuracy, 3),
-                "vectoriser bytes": common().deep_sizeof(transformer),
-                "matrices MB": round((example.matrix_nbytes(x_train)
-                                      + example.matrix_nbytes(x_test)) / 1e6, 2)}
+        return {
+            "accuracy": round(accuracy, 3),
+            "vectoriser bytes": common().deep_sizeof(transformer),
+            "matrices MB": round((example.matrix_nbytes(x_train) + example.matrix_nbytes(x_test)) / 1e6, 2),
+        }
 
     return Case(name, run=run, setup=setup, check=check, requires=requires)
 
@@ -267,18 +282,19 @@ WORKLOADS = [
     Workload(
         name="word list lookups",
         description="RAM (RSS growth in a fresh process), build time, and lookups of the words "
-                    "of /usr/share/dict/words (wamerican) or 100,000 generated words",
+        "of /usr/share/dict/words (wamerican) or 100,000 generated words",
         baseline="set",
         sizes={"test": [{"lookups": 200}], "quick": [{"lookups": 10_000}], "book": [{"lookups": 100_000}]},
-        repeat=3, budget_seconds=1.0,
+        repeat=3,
+        budget_seconds=1.0,
         cases=[
             word_case("set", "text_example_set.py"),
             word_case("dict", "text_example_dict.py"),
             word_case("sorted list + bisect", "text_example_list_bisect.py"),
-            word_case("MARISA trie (built)", "text_example_marisa_trie.py", "marisa_trie",
-                      marisa_save),
-            word_case("MARISA trie (loaded)", "text_example_marisa_trie_load_only.py",
-                      "marisa_trie", marisa_load),
+            word_case("MARISA trie (built)", "text_example_marisa_trie.py", "marisa_trie", marisa_save),
+            word_case(
+                "MARISA trie (loaded)", "text_example_marisa_trie_load_only.py", "marisa_trie", marisa_load
+            ),
             word_case("DAWG", "text_example_dawg.py", "dawg"),
             word_case("lexpy DAWG", "text_example_lexpy.py", "lexpy"),
             word_case("pygtrie", "text_example_pygtrie.py", "pygtrie"),
@@ -288,55 +304,74 @@ WORKLOADS = [
     Workload(
         name="count distinct tokens",
         description=f"a seeded Zipf-like token stream; LogLogs with 2**{P} registers, KMV k={K}; "
-                    "bytes = deep size",
+        "bytes = deep size",
         baseline="set (exact)",
-        sizes={"test": [{"tokens": 30_000, "vocabulary": 20_000}],
-               "quick": [{"tokens": 100_000, "vocabulary": 20_000}],
-               "book": [{"tokens": 2_000_000, "vocabulary": 500_000}]},
-        repeat=3, budget_seconds=1.0,
+        sizes={
+            "test": [{"tokens": 30_000, "vocabulary": 20_000}],
+            "quick": [{"tokens": 100_000, "vocabulary": 20_000}],
+            "book": [{"tokens": 2_000_000, "vocabulary": 500_000}],
+        },
+        repeat=3,
+        budget_seconds=1.0,
         cases=[
             token_case("set (exact)", exact_set, tolerance=0),
             token_case("Morris counter", morris, truth="tokens"),
             token_case("LogLog register", prob("llregister", "LLRegister")()),
             token_case(f"LogLog (p={P})", prob("ll", "LL")(P), tolerance=4 * 1.30 / 2 ** (P / 2)),
-            token_case(f"SuperLogLog (p={P})", prob("superll", "SuperLL")(P),
-                       tolerance=4 * 1.05 / 2 ** (P / 2)),
-            token_case(f"HyperLogLog (p={P})", prob("hyperloglog", "HyperLogLog")(P),
-                       tolerance=3 * 1.04 / 2 ** (P / 2)),
-            token_case(f"K-minimum values (k={K})", prob("kminvalues", "KMinValues")(K),
-                       tolerance=3 / (K - 2) ** 0.5),
-            token_case("scaling Bloom (capacity 10000)",
-                       prob("scalingbloomfilter", "ScalingBloomFilter")(10_000), tolerance=0.05),
+            token_case(
+                f"SuperLogLog (p={P})", prob("superll", "SuperLL")(P), tolerance=4 * 1.05 / 2 ** (P / 2)
+            ),
+            token_case(
+                f"HyperLogLog (p={P})",
+                prob("hyperloglog", "HyperLogLog")(P),
+                tolerance=3 * 1.04 / 2 ** (P / 2),
+            ),
+            token_case(
+                f"K-minimum values (k={K})", prob("kminvalues", "KMinValues")(K), tolerance=3 / (K - 2) ** 0.5
+            ),
+            token_case(
+                "scaling Bloom (capacity 10000)",
+                prob("scalingbloomfilter", "ScalingBloomFilter")(10_000),
+                tolerance=0.05,
+            ),
         ],
     ),
     Workload(
         name="ints as objects or arrays",
         description="list(range(n)) vs array('l', range(n)) vs np.arange(n): build time; "
-                    "bytes per item by getsizeof, deep size and RSS growth in a fresh process",
+        "bytes per item by getsizeof, deep size and RSS growth in a fresh process",
         baseline="list",
         sizes={"test": [{"size": 200_000}], "quick": [{"size": 1_000_000}], "book": [{"size": 10_000_000}]},
-        repeat=3, budget_seconds=1.0,
+        repeat=3,
+        budget_seconds=1.0,
         cases=[container_case("list"), container_case("array"), container_case("numpy")],
     ),
     Workload(
         name="cross-entropy",
         description="-(yt*log(yp) + (1-yt)*log(1-yp)): NumPy temporaries vs numexpr.evaluate; "
-                    "peak = tracemalloc peak, arrays = peak / one input array",
+        "peak = tracemalloc peak, arrays = peak / one input array",
         baseline="numpy",
         sizes={"test": [{"rows": 100_000}], "quick": [{"rows": 1_000_000}], "book": [{"rows": 10_000_000}]},
-        repeat=5, budget_seconds=1.0,
-        cases=[cross_entropy_case("numpy", "cross_entropy_numpy"),
-               cross_entropy_case("numexpr", "cross_entropy_numexpr"),
-               cross_entropy_case("pandas eval", "cross_entropy_pandas", frame=True)],
+        repeat=5,
+        budget_seconds=1.0,
+        cases=[
+            cross_entropy_case("numpy", "cross_entropy_numpy"),
+            cross_entropy_case("numexpr", "cross_entropy_numexpr"),
+            cross_entropy_case("pandas eval", "cross_entropy_pandas", frame=True),
+        ],
     ),
     Workload(
         name="hashing trick",
         description="generated corpus, 4 labels: n-gram dicts -> DictVectorizer or "
-                    "FeatureHasher(2**20) -> SGDClassifier; vectorise + fit timed",
+        "FeatureHasher(2**20) -> SGDClassifier; vectorise + fit timed",
         baseline="DictVectorizer",
-        sizes={"test": [{"docs": 400, "ngram_max": 2}], "quick": [{"docs": 1000, "ngram_max": 2}],
-               "book": [{"docs": 4000, "ngram_max": 3}]},
-        repeat=3, budget_seconds=2.0,
+        sizes={
+            "test": [{"docs": 400, "ngram_max": 2}],
+            "quick": [{"docs": 1000, "ngram_max": 2}],
+            "book": [{"docs": 4000, "ngram_max": 3}],
+        },
+        repeat=3,
+        budget_seconds=2.0,
         cases=[hashing_case("DictVectorizer", False), hashing_case("FeatureHasher", True)],
     ),
 ]

@@ -37,5 +37,4 @@ def initial_grid(n, dtype=None):
 def initial_grid_lists(n):
     """The same initial grid as a list of row lists, for the pure-Python versions."""
     low, high = block_bounds(n)
-    return [[BLOCK_VALUE if low <= i < high and low <= j < high else 0.0 for j in range(n)]
-            for i in range(n)]
+    return [[BLOCK_VALUE if low <= i < high and low <= j < high else 0.0 for j in range(n)] for i in range(n)]

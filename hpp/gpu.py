@@ -47,8 +47,12 @@ def cuda_available():
 
 def add_device_argument(parser, default="auto"):
     """``--device auto|cpu|cuda`` (auto: CUDA when PyTorch sees a GPU, else the CPU)."""
-    parser.add_argument("--device", choices=DEVICES, default=default,
-                        help="where the tensors live (auto: cuda when PyTorch sees a GPU, else cpu)")
+    parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        default=default,
+        help="where the tensors live (auto: cuda when PyTorch sees a GPU, else cpu)",
+    )
     return parser
 
 
@@ -61,8 +65,7 @@ def choose_device(name="auto"):
     if name == "auto":
         name = "cuda" if torch.cuda.is_available() else "cpu"
     if name == "cuda" and not torch.cuda.is_available():
-        raise ValueError("--device cuda: no CUDA GPU is available to PyTorch here "
-                         "(use --device cpu or auto)")
+        raise ValueError("--device cuda: no CUDA GPU is available to PyTorch here (use --device cpu or auto)")
     return torch.device(name)
 
 

@@ -60,10 +60,18 @@ def add_julia_arguments(parser):
     """Add the book's ``--width`` and ``--max-iterations`` flags to an example's parser."""
     from hpp.script import positive_int
 
-    parser.add_argument("--width", type=positive_int, default=BOOK_WIDTH,
-                        help="points along each side of the grid (the book: 1000)")
-    parser.add_argument("--max-iterations", type=positive_int, default=BOOK_MAX_ITERATIONS,
-                        help="iterations before a point counts as inside (the book: 300)")
+    parser.add_argument(
+        "--width",
+        type=positive_int,
+        default=BOOK_WIDTH,
+        help="points along each side of the grid (the book: 1000)",
+    )
+    parser.add_argument(
+        "--max-iterations",
+        type=positive_int,
+        default=BOOK_MAX_ITERATIONS,
+        help="iterations before a point counts as inside (the book: 300)",
+    )
     return parser
 
 

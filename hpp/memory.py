@@ -20,8 +20,14 @@ import tracemalloc
 import types
 
 # Shared machinery, not part of a data structure: a deep size skips them.
-_SKIP_TYPES = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType,
-               types.MethodType, random.Random)
+_SKIP_TYPES = (
+    type,
+    types.ModuleType,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    random.Random,
+)
 
 
 def deep_sizeof(obj):

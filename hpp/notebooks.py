@@ -25,8 +25,11 @@ def read_along_notebooks(root=REPO_ROOT):
 
 def leftover_outputs(notebook):
     """The code cells (by index) that carry outputs or an execution count."""
-    return [index for index, cell in enumerate(notebook.cells)
-            if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count"))]
+    return [
+        index
+        for index, cell in enumerate(notebook.cells)
+        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count"))
+    ]
 
 
 def strip(path):
@@ -52,8 +55,9 @@ def run(path, timeout=600, env=None):
 
     path = Path(path).resolve()
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     kernel_env = dict(os.environ, MPLBACKEND="Agg", **(env or {}))
     client.execute(cwd=str(path.parent), env=kernel_env)
     return notebook
@@ -62,8 +66,9 @@ def run(path, timeout=600, env=None):
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m hpp.notebooks", description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["strip", "run"])
-    parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebook files (default: every chapter's read_along.ipynb)")
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="notebook files (default: every chapter's read_along.ipynb)"
+    )
     args = parser.parse_args(argv)
     for path in args.notebooks or read_along_notebooks():
         if not path.is_file():

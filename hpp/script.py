@@ -28,8 +28,9 @@ class ExampleParser(argparse.ArgumentParser):
 def example_parser(doc, **kwargs):
     """The parser for an example: its description is the first paragraph of ``doc``."""
     description = (doc or "").strip().split("\n\n")[0]
-    return ExampleParser(description=description,
-                         formatter_class=argparse.ArgumentDefaultsHelpFormatter, **kwargs)
+    return ExampleParser(
+        description=description, formatter_class=argparse.ArgumentDefaultsHelpFormatter, **kwargs
+    )
 
 
 def fail(message):
@@ -143,7 +144,8 @@ def writable_dir(text):
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise argparse.ArgumentTypeError(
-            f"cannot create the folder {text}: {error.strerror or error}") from None
+            f"cannot create the folder {text}: {error.strerror or error}"
+        ) from None
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise argparse.ArgumentTypeError(f"cannot write to the folder {text}")
     return folder
@@ -165,8 +167,7 @@ def reachable_address(text, timeout=2.0):
         with socket.create_connection((host, port), timeout=timeout):
             pass
     except OSError as error:
-        raise argparse.ArgumentTypeError(
-            f"nothing answers at {text} ({error.strerror or error})") from None
+        raise argparse.ArgumentTypeError(f"nothing answers at {text} ({error.strerror or error})") from None
     return text
 
 
@@ -182,7 +183,8 @@ def comma_choices(*choices):
         unknown = sorted(set(names) - set(choices))
         if not names or unknown:
             raise argparse.ArgumentTypeError(
-                f"expected a comma-separated list of {', '.join(choices)}, got {text!r}")
+                f"expected a comma-separated list of {', '.join(choices)}, got {text!r}"
+            )
         return [name for name in choices if name in names]
 
     parse.__name__ = "comma_choices"

@@ -95,8 +95,7 @@ class Service:
             self.log = None
 
 
-def start_service(command, *, host=LOOPBACK, port=None, ready=port_is_open,
-                  timeout=20.0, env=None, cwd=None):
+def start_service(command, *, host=LOOPBACK, port=None, ready=port_is_open, timeout=20.0, env=None, cwd=None):
     """Start ``command`` and return a :class:`Service` once ``ready(host, port)`` is true.
 
     ``command`` is a list of arguments in which ``{port}`` and ``{host}`` are
@@ -106,10 +105,11 @@ def start_service(command, *, host=LOOPBACK, port=None, ready=port_is_open,
     """
     port = port or free_port(host)
     argv = [str(arg).format(port=port, host=host) for arg in command]
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (the Service closes it in stop())
     try:
-        process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+        process = subprocess.Popen(
+            argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=cwd
+        )
     except OSError as error:
         log.close()
         raise ServiceError(f"cannot start {argv[0]}: {error}") from error
@@ -152,7 +152,18 @@ def redis_server():
     path = redis_server_path()
     if path is None:
         raise ServiceError("redis-server is not installed (apt-get install redis-server)")
-    command = [path, "--port", "{port}", "--bind", "{host}", "--save", "",
-               "--appendonly", "no", "--daemonize", "no"]
+    command = [
+        path,
+        "--port",
+        "{port}",
+        "--bind",
+        "{host}",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--daemonize",
+        "no",
+    ]
     with running_service(command, ready=redis_ready) as service:
         yield service

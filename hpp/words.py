@@ -13,8 +13,11 @@
 import random
 from pathlib import Path
 
-WORD_FILES = (Path("/usr/share/dict/words"), Path("/usr/share/dict/american-english"),
-              Path("/usr/share/dict/british-english"))
+WORD_FILES = (
+    Path("/usr/share/dict/words"),
+    Path("/usr/share/dict/american-english"),
+    Path("/usr/share/dict/british-english"),
+)
 GENERATED_WORDS = 100_000
 BOOK_WORDS = 11_000_000  # the 3rd edition's list: about 11 million unique Wikipedia tokens
 
@@ -46,7 +49,7 @@ def generated_words(count=GENERATED_WORDS, seed=0):
     True
     """
     letters = "abcdefghijklmnopqrstuvwxyz"
-    modulus = 26 ** 7
+    modulus = 26**7
     multiplier = 2_654_435_761 + 2 * seed  # odd and not a multiple of 13: a bijection mod 26**7
     if multiplier % 13 == 0:
         multiplier += 2
@@ -63,15 +66,25 @@ def add_word_arguments(parser):
     """``--input FILE`` (one word per line), ``--generated N``, ``--size quick|book``."""
     from hpp.script import existing_file, positive_int
 
-    parser.add_argument("--input", type=existing_file,
-                        help="a word list, one word per line (default: /usr/share/dict/words "
-                             "when installed, else generated words)")
-    parser.add_argument("--generated", type=positive_int, metavar="N",
-                        help=f"use N generated unique words instead of a file "
-                             f"(the fallback uses {GENERATED_WORDS:,})")
-    parser.add_argument("--size", choices=("quick", "book"), default="quick",
-                        help=f"book: {BOOK_WORDS:,} generated unique words, the scale of the "
-                             f"book's RAM table (several GB for the set; --input wins)")
+    parser.add_argument(
+        "--input",
+        type=existing_file,
+        help="a word list, one word per line (default: /usr/share/dict/words "
+        "when installed, else generated words)",
+    )
+    parser.add_argument(
+        "--generated",
+        type=positive_int,
+        metavar="N",
+        help=f"use N generated unique words instead of a file (the fallback uses {GENERATED_WORDS:,})",
+    )
+    parser.add_argument(
+        "--size",
+        choices=("quick", "book"),
+        default="quick",
+        help=f"book: {BOOK_WORDS:,} generated unique words, the scale of the "
+        f"book's RAM table (several GB for the set; --input wins)",
+    )
 
 
 def words_source(args):
@@ -83,8 +96,10 @@ def words_source(args):
         return f"{count} generated words", lambda: generated_words(count)
     path = default_word_file()
     if path is None:
-        return (f"{GENERATED_WORDS} generated words (no word list: apt-get install wamerican)",
-                lambda: generated_words(GENERATED_WORDS))
+        return (
+            f"{GENERATED_WORDS} generated words (no word list: apt-get install wamerican)",
+            lambda: generated_words(GENERATED_WORDS),
+        )
     return str(path), lambda: read_words(path)
 
 
@@ -109,7 +124,6 @@ def generated_tokens(count, vocabulary, seed=0):
     remaining = count - len(tokens)
     if remaining > 0:
         # Heavier on the first words, as in natural text.
-        tokens.extend(words[min(int(rng.paretovariate(1.2)) - 1, vocabulary - 1)]
-                      for _ in range(remaining))
+        tokens.extend(words[min(int(rng.paretovariate(1.2)) - 1, vocabulary - 1)] for _ in range(remaining))
         rng.shuffle(tokens)
     return tokens

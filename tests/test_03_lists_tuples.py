@@ -1,6 +1,5 @@
 """Chapter 03: searching (linear, binary, bisect), list over-allocation, tuples."""
 
-import bisect
 import random
 import re
 import sys
@@ -22,6 +21,7 @@ EXERCISE = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
 
 
 # ------------------------------------------------------------------ searching
+
 
 def test_the_exercise_list():
     assert linear.linear_search(61, EXERCISE) == 7
@@ -107,19 +107,24 @@ def test_insort_keeps_the_seeded_list_sorted_and_reproducible():
 def test_bisect_script_prints_the_books_answers(run_example):
     completed = run_example("03_lists_tuples/bisect_example.py", check=True)
     lines = completed.stdout.splitlines()
-    book = lines[:lines.index("")]
-    assert book[2:] == ["Closest value to -250: 14", "Closest value to 500: 496",
-                        "Closest value to 1100: 992"]
+    book = lines[: lines.index("")]
+    assert book[2:] == [
+        "Closest value to -250: 14",
+        "Closest value to 500: 496",
+        "Closest value to 1100: 992",
+    ]
 
 
 def test_binary_vs_linear_script_runs_from_another_folder(run_example):
-    completed = run_example("03_lists_tuples/binary_vs_linear_search.py", "--sizes", "10000",
-                            "--number", "1", check=True)
+    completed = run_example(
+        "03_lists_tuples/binary_vs_linear_search.py", "--sizes", "10000", "--number", "1", check=True
+    )
     assert "needle     9000: index =   9000" in completed.stdout
     assert "needle  1000000: index =     -1" in completed.stdout
 
 
 # ------------------------------------------------------------------ over-allocation
+
 
 def test_the_books_formula():
     assert overallocation.new_allocation(1) == 4
@@ -156,10 +161,19 @@ def test_over_allocation_is_at_most_about_an_eighth():
 
 
 def test_list_overallocation_script_saves_its_plot(run_example, tmp_path):
-    completed = run_example("03_lists_tuples/list_overallocation.py", "--appends", "1000000",
-                            "--plot-length", "300", "--output-dir", tmp_path / "p", check=True)
-    assert ("after 1,000,000 appends: capacity by the formula = 1,056,084, observed = 1,056,084, "
-            "spare = 56,084") in completed.stdout
+    completed = run_example(
+        "03_lists_tuples/list_overallocation.py",
+        "--appends",
+        "1000000",
+        "--plot-length",
+        "300",
+        "--output-dir",
+        tmp_path / "p",
+        check=True,
+    )
+    assert (
+        "after 1,000,000 appends: capacity by the formula = 1,056,084, observed = 1,056,084, spare = 56,084"
+    ) in completed.stdout
     assert "capacity = 104,391,068 (4.4% more" in completed.stdout
     assert (tmp_path / "p" / "list_overallocation.png").stat().st_size > 1000
 
@@ -168,8 +182,9 @@ def test_total_size_counts_the_container_and_its_items():
     assert memory_use.total_size(5) == sys.getsizeof(5)
     assert memory_use.total_size((1, 2)) == sys.getsizeof((1, 2)) + 2 * sys.getsizeof(1)
     nested = [[1], (2, 3)]
-    assert memory_use.total_size(nested) == (sys.getsizeof(nested) + sys.getsizeof([1])
-                                             + sys.getsizeof((2, 3)) + 3 * sys.getsizeof(1))
+    assert memory_use.total_size(nested) == (
+        sys.getsizeof(nested) + sys.getsizeof([1]) + sys.getsizeof((2, 3)) + 3 * sys.getsizeof(1)
+    )
 
 
 def test_memory_use_ratios_are_the_books():
@@ -185,8 +200,7 @@ def test_memory_use_ratios_are_the_books():
 
 
 def test_memory_use_projection_gives_the_books_megabytes(run_example):
-    completed = run_example("03_lists_tuples/overallocation_memory_use.py", "--samples", "20000",
-                            check=True)
+    completed = run_example("03_lists_tuples/overallocation_memory_use.py", "--samples", "20000", check=True)
     projected = completed.stdout.split("Projected to 1,000,000 samples")[1]
     assert "Data Comprehension size: 444.45 Mb" in projected
     assert "Data List size: 396.45 Mb (1.12x smaller)" in projected
@@ -194,6 +208,7 @@ def test_memory_use_projection_gives_the_books_megabytes(run_example):
 
 
 # ------------------------------------------------------------------ tuples
+
 
 def test_tuples_are_static():
     assert tuples.tuple_is_immutable() == "'tuple' object does not support item assignment"
@@ -225,8 +240,12 @@ def test_the_timed_loop_builds_a_new_list_each_run_but_reuses_one_tuple_constant
     for name in ("list_literal", "list_from_variables", "tuple_from_variables"):
         first, second = built[name]
         assert first == second and first is not second, name
-    assert "BUILD_TUPLE" not in {i.opname for i in __import__("dis").get_instructions(
-        compile(tuples.STATEMENTS["tuple_literal"], "<stmt>", "eval"))}
+    assert "BUILD_TUPLE" not in {
+        i.opname
+        for i in __import__("dis").get_instructions(
+            compile(tuples.STATEMENTS["tuple_literal"], "<stmt>", "eval")
+        )
+    }
 
 
 def test_a_freed_small_tuple_is_reused():
@@ -246,8 +265,9 @@ def test_indexing_executes_the_same_instructions_whatever_the_length():
     big = indexing.executed_instructions(indexing.lookup, list(range(1_000_000)), 100_000)
     assert small == big
     # a linear search executes a fixed number of instructions more for every item it passes
-    near, far, farther = (indexing.executed_instructions(linear.linear_search, n, list(range(200)))
-                          for n in (10, 100, 190))
+    near, far, farther = (
+        indexing.executed_instructions(linear.linear_search, n, list(range(200))) for n in (10, 100, 190)
+    )
     assert far - near == farther - far > 0
     assert far - near >= 90 * 2  # at least two instructions per item passed
 
@@ -264,11 +284,17 @@ class CountingNeedle(int):
     __hash__ = int.__hash__
 
 
-@pytest.mark.parametrize("search,position,expected", [
-    ("search_fast", 5, 6), ("search_unknown1", 5, 6),
-    ("search_slow", 5, 1000), ("search_unknown2", 5, 1000),
-    ("search_fast", 990, 991), ("search_unknown2", 990, 1000),
-])
+@pytest.mark.parametrize(
+    "search,position,expected",
+    [
+        ("search_fast", 5, 6),
+        ("search_unknown1", 5, 6),
+        ("search_slow", 5, 1000),
+        ("search_unknown2", 5, 1000),
+        ("search_fast", 990, 991),
+        ("search_unknown2", 990, 1000),
+    ],
+)
 def test_early_exit_counted_in_comparisons(search, position, expected):
     """search_fast and the generator stop at the needle; search_slow and the list do not."""
     haystack = list(range(1000))
@@ -278,28 +304,33 @@ def test_early_exit_counted_in_comparisons(search, position, expected):
 
 
 def test_list_indexing_script(run_example):
-    completed = run_example("03_lists_tuples/list_indexing.py", "--size", "300000", "--number",
-                            "1000", check=True)
+    completed = run_example(
+        "03_lists_tuples/list_indexing.py", "--size", "300000", "--number", "1000", check=True
+    )
     assert "list(range(10))[5] = 5" in completed.stdout
     assert "list(range(300000))[100000] = 100000" in completed.stdout
     # the same count for both lists (the count itself depends on the Python version)
-    assert re.search(r"bytecode instructions per lookup: (\d+) \(10 items\), \1 \(300,000 items\)",
-                     completed.stdout), completed.stdout
+    assert re.search(
+        r"bytecode instructions per lookup: (\d+) \(10 items\), \1 \(300,000 items\)", completed.stdout
+    ), completed.stdout
 
 
-@pytest.mark.parametrize("script,args", [
-    ("list_indexing.py", ["--index", "50", "--size", "10"]),
-    ("linear_search.py", ["--sizes", "0"]),
-    ("linear_search.py", ["--needles", "-1"]),
-    ("binary_search.py", ["--needles", "abc"]),
-    ("binary_vs_linear_search.py", ["--needles", "-1"]),
-    ("list_indexing.py", ["--index", "-1"]),
-    ("overallocation_memory_use.py", ["--seed", "-1"]),
-    ("tuple_caching.py", ["--number", "1e400"]),
-    ("binary_search.py", ["--number", "x"]),
-    ("overallocation_memory_use.py", ["--samples", "-1"]),
-    ("bisect_example.py", ["--seed", "-3"]),
-    ("list_overallocation.py", ["--appends", "0"]),
-])
+@pytest.mark.parametrize(
+    "script,args",
+    [
+        ("list_indexing.py", ["--index", "50", "--size", "10"]),
+        ("linear_search.py", ["--sizes", "0"]),
+        ("linear_search.py", ["--needles", "-1"]),
+        ("binary_search.py", ["--needles", "abc"]),
+        ("binary_vs_linear_search.py", ["--needles", "-1"]),
+        ("list_indexing.py", ["--index", "-1"]),
+        ("overallocation_memory_use.py", ["--seed", "-1"]),
+        ("tuple_caching.py", ["--number", "1e400"]),
+        ("binary_search.py", ["--number", "x"]),
+        ("overallocation_memory_use.py", ["--samples", "-1"]),
+        ("bisect_example.py", ["--seed", "-3"]),
+        ("list_overallocation.py", ["--appends", "0"]),
+    ],
+)
 def test_bad_input(script, args, run_example, assert_bad_input):
     assert_bad_input(run_example(f"03_lists_tuples/{script}", *args))

@@ -2,8 +2,6 @@
 
 import random
 import re
-import string
-import sys
 
 import pytest
 
@@ -36,13 +34,14 @@ def test_phonebook_list_dict_and_bisect_agree():
 
 
 def test_phonebook_script(run_example):
-    completed = run_example("04_dicts_sets/phonebook.py", "--sizes", "50", "200", "--number", "5",
-                            check=True)
+    completed = run_example("04_dicts_sets/phonebook.py", "--sizes", "50", "200", "--number", "5", check=True)
     lines = completed.stdout.splitlines()
     # Examples 4-1 (the list) and 4-2 (the dict) print the same line
     assert lines[:2] == ["Ada Lovelace's phone number is 555-555-5555"] * 2
-    rows = [re.fullmatch(r"\s*(\d+) entries: list\s+[\d.]+ µs  bisect\s+[\d.]+ µs  dict\s+[\d.]+ µs",
-                         line) for line in lines[2:]]
+    rows = [
+        re.fullmatch(r"\s*(\d+) entries: list\s+[\d.]+ µs  bisect\s+[\d.]+ µs  dict\s+[\d.]+ µs", line)
+        for line in lines[2:]
+    ]
     assert [int(row.group(1)) for row in rows] == [50, 200]
 
 
@@ -57,12 +56,13 @@ def test_unique_names_on_the_books_phonebook():
 
 
 def test_unique_lookup_script_prints_the_books_lines(run_example):
-    completed = run_example("04_dicts_sets/unique_lookup.py", "--size", "300", "--repeat", "1",
-                            check=True)
+    completed = run_example("04_dicts_sets/unique_lookup.py", "--size", "300", "--repeat", "1", check=True)
     lines = completed.stdout.splitlines()
-    assert lines[:3] == ["Number of unique names from set method: 5",
-                         "Number of unique names from list method: 5",
-                         "300 random entries: unique first names = 300 (set), 300 (list)"]
+    assert lines[:3] == [
+        "Number of unique names from set method: 5",
+        "Number of unique names from list method: 5",
+        "300 random entries: unique first names = 300 (set), 300 (list)",
+    ]
 
 
 def test_the_list_method_compares_quadratically_and_the_set_method_never():
@@ -94,8 +94,7 @@ def test_unique_names_agree_on_seeded_books_with_repeats():
     for _ in range(20):
         firsts = rng.choices(["Ada", "Grace", "Emmy", "Guido", "Sophie", "Alan"], k=rng.randrange(30))
         book = [(f"{first} {rng.choice('XYZ')}", "555") for first in firsts]
-        assert (unique.list_unique_first_names(book) == unique.set_unique_first_names(book)
-                == len(set(firsts)))
+        assert unique.list_unique_first_names(book) == unique.set_unique_first_names(book) == len(set(firsts))
     big = unique.random_phonebook(2000, seed=0)
     assert unique.list_unique_first_names(big) == unique.set_unique_first_names(big) == 2000
     assert big == unique.random_phonebook(2000, seed=0)
@@ -108,14 +107,17 @@ def test_masks():
     assert 5 & 0b111 == 501 & 0b111 == 5
 
 
-@pytest.mark.parametrize("force_hash,expected", [
-    (0b00000111, [7, 4, 5, 2, 3, 0, 1, 6, 7, 4]),
-    (0b11100111, [7, 3, 0, 1, 6, 7, 4, 5, 2, 3]),
-    (0b01110111, [7, 7, 4, 5, 2, 3, 0, 1, 6, 7]),
-    (0b01110001, [1, 1, 6, 7, 4, 5, 2, 3, 0, 1]),
-    (0b01110000, [0, 4, 5, 2, 3, 0, 1, 6, 7, 4]),
-    (28975, [7, 5, 6, 7, 4, 5, 2, 3, 0, 1]),
-])
+@pytest.mark.parametrize(
+    "force_hash,expected",
+    [
+        (0b00000111, [7, 4, 5, 2, 3, 0, 1, 6, 7, 4]),
+        (0b11100111, [7, 3, 0, 1, 6, 7, 4, 5, 2, 3]),
+        (0b01110111, [7, 7, 4, 5, 2, 3, 0, 1, 6, 7]),
+        (0b01110001, [1, 1, 6, 7, 4, 5, 2, 3, 0, 1]),
+        (0b01110000, [0, 4, 5, 2, 3, 0, 1, 6, 7, 4]),
+        (28975, [7, 5, 6, 7, 4, 5, 2, 3, 0, 1]),
+    ],
+)
 def test_probe_sequences(force_hash, expected):
     assert probing.sample_probe(force_hash) == expected
 
@@ -137,8 +139,7 @@ def test_rome_and_barcelona_collide_and_the_dict_still_works():
     assert [hash(c) for c in data] == [82, 83, 78, 66]
     assert cities.colliding_pairs(data) == [("Rome", "Barcelona")]
     placed = {str(city): bucket for city, bucket in cities.simulate_insertion(data).items()}
-    assert placed == {"Rome": 2, "San Francisco": 3, "New York": 6,
-                                               "Barcelona": 5}
+    assert placed == {"Rome": 2, "San Francisco": 3, "New York": 6, "Barcelona": 5}
     assert len(data) == 4 and data[cities.City("Barcelona")] == "Spain"
     assert list(data) == ["Rome", "San Francisco", "New York", "Barcelona"]
 
@@ -186,8 +187,7 @@ def test_the_books_module_level_containers():
 
 def test_bad_hash_list_good_hash_ordering_in_comparisons():
     """Example 4-8's ordering bad > list > good, as == comparisons made by CPython itself."""
-    bad, listed, good = (hashing.equality_checks(name)
-                         for name in ("bad_dict", "list_control", "good_dict"))
+    bad, listed, good = (hashing.equality_checks(name) for name in ("bad_dict", "list_control", "good_dict"))
     assert listed == 676  # 'zz' is the last of 676 keys
     assert good == 1
     assert bad > listed > good  # the bad set walks its one chain and revisits buckets
@@ -211,27 +211,34 @@ def test_bad_hash_probes_every_key_in_the_toy_table_and_good_hash_one():
 
 
 def test_timing_hash_function_script(run_example):
-    completed = run_example("04_dicts_sets/timing_hash_function.py", "--number", "200",
-                            "--repeat", "1", check=True)
+    completed = run_example(
+        "04_dicts_sets/timing_hash_function.py", "--number", "200", "--repeat", "1", check=True
+    )
     lines = completed.stdout.splitlines()
     assert lines[0] == "twoletter_hash: 676 distinct values from 0 to 675"
-    counts = dict(re.fullmatch(r"== comparisons for 'zz' in (\w+): (\d+)", line).groups()
-                  for line in lines if line.startswith("=="))
+    counts = dict(
+        re.fullmatch(r"== comparisons for 'zz' in (\w+): (\d+)", line).groups()
+        for line in lines
+        if line.startswith("==")
+    )
     assert counts["list_control"] == "676" and counts["good_dict"] == "1"
     assert int(counts["bad_dict"]) > 676
-    times = dict(re.fullmatch(r"Min lookup time for (\w+): ([\d.e-]+)", line).groups()
-                 for line in lines if line.startswith("Min lookup time"))
+    times = dict(
+        re.fullmatch(r"Min lookup time for (\w+): ([\d.e-]+)", line).groups()
+        for line in lines
+        if line.startswith("Min lookup time")
+    )
     assert set(times) == {"bad_dict", "good_dict", "list_control", "str_set"}
     assert all(float(t) > 0 for t in times.values())
 
 
 # ------------------------------------------------------------------ deletion (the dummy)
 
+
 def test_deleting_rome_leaves_a_dummy_and_barcelona_is_still_found():
     City = cities.City
     table = deletion.cities_table()
-    assert table.layout() == [None, None, "Rome", "San Francisco", None, "Barcelona", "New York",
-                              None]
+    assert table.layout() == [None, None, "Rome", "San Francisco", None, "Barcelona", "New York", None]
     assert deletion.counted(table, table.find, City("Barcelona"))[:2] == (5, 2)
     assert table.delete(City("Rome")) == 2 and table.slots[2] is deletion.DUMMY
     # the lookup probes past the dummy in bucket 2 and finds Barcelona in bucket 5
@@ -278,13 +285,22 @@ def test_dict_deletion_script(run_example):
     lines = completed.stdout.splitlines()
     assert "  lookup Barcelona: found = True after 2 probes" in lines
     assert "  lookup Barcelona: found = False after 1 probes" in lines
-    assert lines[-1] == ("insert Rio (same first letter as Rome) after the delete: bucket 2 "
-                         "(the dummy is reused)")
+    assert lines[-1] == (
+        "insert Rio (same first letter as Rome) after the delete: bucket 2 (the dummy is reused)"
+    )
 
 
 def test_figure_4_2_is_drawn_from_cpython(run_example, tmp_path):
-    completed = run_example("04_dicts_sets/dict_resizing.py", "--items", "6000", "--plot-items",
-                            "3000", "--output-dir", tmp_path / "fig", check=True)
+    completed = run_example(
+        "04_dicts_sets/dict_resizing.py",
+        "--items",
+        "6000",
+        "--plot-items",
+        "3000",
+        "--output-dir",
+        tmp_path / "fig",
+        check=True,
+    )
     assert "dict model matches CPython after the first insert: True" in completed.stdout.splitlines()
     png = tmp_path / "fig" / "dict_set_allocation.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
@@ -334,19 +350,22 @@ def test_namespace_functions_agree_and_compile_to_the_three_lookups():
     assert ops3["sin"].startswith("LOAD_FAST")  # LOAD_FAST_LOAD_FAST on 3.13
 
 
-@pytest.mark.parametrize("script,args", [
-    ("unique_lookup.py", ["--size", "0"]),
-    ("phonebook.py", ["--sizes", "x"]),
-    ("timing_hash_function.py", ["--number", "-2"]),
-    ("dict_resizing.py", ["--items", "0"]),
-    ("namespace.py", ["--bogus"]),
-    ("custom_hash_function.py", ["--cities", "0"]),
-    ("custom_hash_function.py", ["--seed", "-1"]),
-    ("unique_lookup.py", ["--seed", "abc"]),
-    ("phonebook.py", ["--seed", "-1"]),
-    ("dict_probing.py", ["--hash", "-1"]),
-    ("namespace.py", ["--x", "1e400"]),
-    ("dict_resizing.py", ["--output-dir", "/proc/forbidden"]),
-])
+@pytest.mark.parametrize(
+    "script,args",
+    [
+        ("unique_lookup.py", ["--size", "0"]),
+        ("phonebook.py", ["--sizes", "x"]),
+        ("timing_hash_function.py", ["--number", "-2"]),
+        ("dict_resizing.py", ["--items", "0"]),
+        ("namespace.py", ["--bogus"]),
+        ("custom_hash_function.py", ["--cities", "0"]),
+        ("custom_hash_function.py", ["--seed", "-1"]),
+        ("unique_lookup.py", ["--seed", "abc"]),
+        ("phonebook.py", ["--seed", "-1"]),
+        ("dict_probing.py", ["--hash", "-1"]),
+        ("namespace.py", ["--x", "1e400"]),
+        ("dict_resizing.py", ["--output-dir", "/proc/forbidden"]),
+    ],
+)
 def test_bad_input(script, args, run_example, assert_bad_input):
     assert_bad_input(run_example(f"04_dicts_sets/{script}", *args))

@@ -3,7 +3,7 @@
 import itertools
 import random
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -20,6 +20,7 @@ FIRST_TEN = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
 
 # ------------------------------------------------------------------ Fibonacci
 
+
 def test_list_and_generator_give_the_same_numbers():
     assert fib.fibonacci_list(10) == list(fib.fibonacci_gen(10)) == FIRST_TEN
     assert fib.fibonacci_list(1000) == list(fib.fibonacci_gen(1000))
@@ -31,7 +32,7 @@ def test_list_and_generator_give_the_same_numbers():
 
 def test_a_generator_is_its_own_iterator():
     generator = fib.fibonacci_gen(10)
-    assert type(fib.fibonacci_gen(10)) == type(iter(fib.fibonacci_gen(10)))
+    assert type(fib.fibonacci_gen(10)) == type(iter(fib.fibonacci_gen(10)))  # noqa: E721 (the book compares types)
     assert iter(generator) is generator
 
 
@@ -77,14 +78,12 @@ def test_the_list_holds_every_number_and_the_generator_two():
 
 
 def test_fibonacci_script(run_example):
-    completed = run_example("05_iterators/fibonacci.py", "--num-items", "3000", "--repeat", "1",
-                            check=True)
+    completed = run_example("05_iterators/fibonacci.py", "--num-items", "3000", "--repeat", "1", check=True)
     lines = completed.stdout.splitlines()
     assert f"fibonacci_gen(10) = {FIRST_TEN}" in lines
     assert "divisible_by_three (list) = 750" in lines
     assert "divisible_by_three (generator) = 750" in lines
-    assert ("odd Fibonacci numbers below 5,000: naive = 13, transform = 13, succinct = 13"
-            in lines)
+    assert "odd Fibonacci numbers below 5,000: naive = 13, transform = 13, succinct = 13" in lines
 
 
 def test_list_vs_generator_expression_memory():
@@ -98,14 +97,14 @@ def test_list_vs_generator_expression_memory():
 
 
 def test_iter_vs_list_script(run_example):
-    completed = run_example("05_iterators/iter_vs_list_comprehension.py", "--numbers", "200000",
-                            check=True)
+    completed = run_example("05_iterators/iter_vs_list_comprehension.py", "--numbers", "200000", check=True)
     assert "divisible_by_three_list(200000) = 66667" in completed.stdout
     assert "divisible_by_three_iterator(200000) = 66667" in completed.stdout
     assert completed.stdout.count("RSS increment") == 2
 
 
 # ------------------------------------------------------------------ itertools
+
 
 def test_the_itertools_tour():
     assert tour.count_example() == [10, 15, 20, 25]
@@ -127,21 +126,57 @@ def test_the_rest_of_the_second_editions_itertools_table():
     assert tour.dropwhile_example() == [6, 4, 1]
     assert tour.starmap_example() == [32, 9, 1000]
     assert tour.zip_longest_example() == ["Ax", "By", "C-", "D-"]
-    assert tour.product_example() == (["Ax", "Ay", "Bx", "By", "Cx", "Cy", "Dx", "Dy"],
-                                      ["000", "001", "010", "011", "100", "101", "110", "111"])
+    assert tour.product_example() == (
+        ["Ax", "Ay", "Bx", "By", "Cx", "Cy", "Dx", "Dy"],
+        ["000", "001", "010", "011", "100", "101", "110", "111"],
+    )
     pairs, orders = tour.permutations_example()
     assert pairs == ["AB", "AC", "AD", "BA", "BC", "BD", "CA", "CB", "CD", "DA", "DB", "DC"]
     assert orders == ["012", "021", "102", "120", "201", "210"]
-    assert tour.combinations_example() == (["AB", "AC", "AD", "BC", "BD", "CD"],
-                                           ["012", "013", "023", "123"])
-    assert tour.running_product_and_maximum() == ([3, 12, 72, 144, 144, 1296, 0, 0, 0, 0],
-                                                  [3, 4, 6, 6, 6, 9, 9, 9, 9, 9])
+    assert tour.combinations_example() == (["AB", "AC", "AD", "BC", "BD", "CD"], ["012", "013", "023", "123"])
+    assert tour.running_product_and_maximum() == (
+        [3, 12, 72, 144, 144, 1296, 0, 0, 0, 0],
+        [3, 4, 6, 6, 6, 9, 9, 9, 9, 9],
+    )
     assert tour.amortization() == [1000, 960.0, 918.0, 873.9000000000001, 827.5950000000001]
     assert tour.logistic_map() == [
-        "0.40", "0.91", "0.30", "0.81", "0.60", "0.92", "0.29", "0.79", "0.63",
-        "0.88", "0.39", "0.90", "0.33", "0.84", "0.52", "0.95", "0.18", "0.57",
-        "0.93", "0.25", "0.71", "0.79", "0.63", "0.88", "0.39", "0.91", "0.32",
-        "0.83", "0.54", "0.95", "0.20", "0.60", "0.91", "0.30", "0.80", "0.60"]
+        "0.40",
+        "0.91",
+        "0.30",
+        "0.81",
+        "0.60",
+        "0.92",
+        "0.29",
+        "0.79",
+        "0.63",
+        "0.88",
+        "0.39",
+        "0.90",
+        "0.33",
+        "0.84",
+        "0.52",
+        "0.95",
+        "0.18",
+        "0.57",
+        "0.93",
+        "0.25",
+        "0.71",
+        "0.79",
+        "0.63",
+        "0.88",
+        "0.39",
+        "0.91",
+        "0.32",
+        "0.83",
+        "0.54",
+        "0.95",
+        "0.20",
+        "0.60",
+        "0.91",
+        "0.30",
+        "0.80",
+        "0.60",
+    ]
 
 
 def test_the_batched_recipe_matches_itertools_where_it_exists():
@@ -157,10 +192,10 @@ def test_the_batched_recipe_matches_itertools_where_it_exists():
 
 # ------------------------------------------------------------------ lazy data analysis
 
+
 def test_the_fake_stream_starts_at_the_epoch_in_utc_and_is_seeded():
     first = list(itertools.islice(lazy.read_fake_data(seed=3), 5))
-    assert [d.date for d in first] == [datetime(1970, 1, 1, 0, 0, s, tzinfo=timezone.utc)
-                                       for s in range(5)]
+    assert [d.date for d in first] == [datetime(1970, 1, 1, 0, 0, s, tzinfo=UTC) for s in range(5)]
     again = list(itertools.islice(lazy.read_fake_data(seed=3), 5))
     assert [d.value for d in first] == [d.value for d in again]
     assert 20 * 365.25 * lazy.SECONDS_PER_DAY == 631_152_000  # the book's 20 years at 1 Hz
@@ -170,8 +205,8 @@ def test_groupby_day_gives_whole_utc_days():
     data = itertools.islice(lazy.read_fake_data(seed=1), 2 * lazy.SECONDS_PER_DAY + 10)
     days = list(lazy.groupby_day(data))
     assert [len(day) for day in days] == [86_400, 86_400, 10]
-    assert days[1][0].date == datetime(1970, 1, 2, tzinfo=timezone.utc)
-    assert days[1][-1].date == datetime(1970, 1, 2, 23, 59, 59, tzinfo=timezone.utc)
+    assert days[1][0].date == datetime(1970, 1, 2, tzinfo=UTC)
+    assert days[1][-1].date == datetime(1970, 1, 2, 23, 59, 59, tzinfo=UTC)
 
 
 def make_day(rng, day, per_day=1440, spike=False):
@@ -234,6 +269,7 @@ def test_check_anomaly_flags_a_spike_in_one_pass():
 
 def test_welford_and_normaltest_find_the_same_days():
     """Both editions' checks flag the days holding an injected 100 (one a day, on average)."""
+
     def stream():
         return lazy.read_fake_data(seed=5, anomaly_probability=1 / lazy.SECONDS_PER_DAY)
 
@@ -255,10 +291,13 @@ def test_rolling_window_grouper_slides_by_one_and_keeps_the_last_window():
 
 def test_the_welford_method_from_the_shell(run_example, tmp_path):
     path = write_csv(tmp_path / "readings.csv", spike_days=(2,))
-    completed = run_example("05_iterators/lazy_data_analysis.py", "--input", path, "--method",
-                            "welford", check=True)
+    completed = run_example(
+        "05_iterators/lazy_data_analysis.py", "--input", path, "--method", "welford", check=True
+    )
     assert completed.stdout.splitlines() == [
-        "Anomaly on 2024-01-03 (max > mean + 6 standard deviations)", "anomalous days found = 1"]
+        "Anomaly on 2024-01-03 (max > mean + 6 standard deviations)",
+        "anomalous days found = 1",
+    ]
 
 
 def write_csv(path, spike_days, days=3, start_day=19_723):  # 2024-01-01
@@ -275,15 +314,16 @@ def test_read_data_round_trips_a_csv(tmp_path):
     path = write_csv(tmp_path / "r.csv", spike_days=())
     data = list(lazy.read_data(path))
     assert len(data) == 3 * 1440
-    assert data[0].date == datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert data[0].date == datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def test_the_script_reads_a_csv_by_utc_day_in_any_time_zone(run_example, tmp_path):
     path = write_csv(tmp_path / "readings.csv", spike_days=(1,))
     outputs = set()
     for zone in ("UTC", "Pacific/Auckland", "America/New_York"):
-        completed = run_example("05_iterators/lazy_data_analysis.py", "--input", path,
-                                env={"TZ": zone}, check=True)
+        completed = run_example(
+            "05_iterators/lazy_data_analysis.py", "--input", path, env={"TZ": zone}, check=True
+        )
         outputs.add(completed.stdout)
     assert len(outputs) == 1
     assert outputs.pop().splitlines() == [
@@ -305,8 +345,9 @@ def test_the_script_rejects_a_bad_csv(run_example, assert_bad_input, tmp_path):
 
 @pytest.mark.slow
 def test_the_seeded_first_five_anomalous_days(run_example):
-    completed = run_example("05_iterators/lazy_data_analysis.py", "--seed", "0",
-                            env={"TZ": "America/New_York"}, check=True)
+    completed = run_example(
+        "05_iterators/lazy_data_analysis.py", "--seed", "0", env={"TZ": "America/New_York"}, check=True
+    )
     lines = completed.stdout.splitlines()
     days = [line.split()[2] for line in lines if line.startswith("Anomaly")]
     assert days == ["1970-01-09", "1970-01-22", "1970-01-27", "1970-02-03", "1970-02-10"]

@@ -21,13 +21,22 @@ pure = load_example(CHAPTER / "pypy" / "julia1_nopil.py")
 pure_expanded = load_example(CHAPTER / "pypy" / "julia1_nopil_expanded_math.py")
 
 LIST_VARIANTS = ["cythonfn1", "cythonfn2", "cythonfn3", "cythonfn4", "cythonfn5"]
-ARRAY_VARIANTS = ["cythonfn_np1", "cythonfn_np2", "cythonfn_omp1", "cythonfn_omp2",
-                  "cythonfn_omp3", "cythonfn_lockstep"]
-OPTIONAL = {"cythonfn_omp1", "cythonfn_omp2", "cythonfn_omp3", "cythonfn_lockstep",
-            "diffusion_cy_omp"}
-NUMBA_SCRIPTS = ["julia1_numba.py", "julia1_numba_expandedmath.py",
-                 "julia1_numba_expandedmath_inspection.py", "julia1_numba_parallel.py",
-                 "julia1_numba_lockstep.py"]
+ARRAY_VARIANTS = [
+    "cythonfn_np1",
+    "cythonfn_np2",
+    "cythonfn_omp1",
+    "cythonfn_omp2",
+    "cythonfn_omp3",
+    "cythonfn_lockstep",
+]
+OPTIONAL = {"cythonfn_omp1", "cythonfn_omp2", "cythonfn_omp3", "cythonfn_lockstep", "diffusion_cy_omp"}
+NUMBA_SCRIPTS = [
+    "julia1_numba.py",
+    "julia1_numba_expandedmath.py",
+    "julia1_numba_expandedmath_inspection.py",
+    "julia1_numba_parallel.py",
+    "julia1_numba_lockstep.py",
+]
 IN_CI = os.environ.get("CI") == "true"
 
 
@@ -46,8 +55,10 @@ def compiled(folder, name):
         return importlib.import_module(name)
     except ImportError as error:
         if name in OPTIONAL:
-            missing(f"{name} (OpenMP, optional in the build) is not built: it needs gcc and "
-                    f"libgomp (apt-get install gcc), then `make install` ({error})")
+            missing(
+                f"{name} (OpenMP, optional in the build) is not built: it needs gcc and "
+                f"libgomp (apt-get install gcc), then `make install` ({error})"
+            )
         raise
 
 
@@ -64,6 +75,7 @@ def julia_arrays(width):
 
 
 # ---------------------------------------------------------------- Julia
+
 
 @pytest.fixture(scope="module")
 def small_julia():
@@ -99,8 +111,7 @@ def test_cython_array_variants_equal_pure_python(name, small_julia):
         assert output.tolist() == expected, (width, maxiter)
 
 
-@pytest.mark.parametrize("name", ["cythonfn4", "cythonfn_np2", "cythonfn_omp2",
-                                  "cythonfn_lockstep"])
+@pytest.mark.parametrize("name", ["cythonfn4", "cythonfn_np2", "cythonfn_omp2", "cythonfn_lockstep"])
 def test_fast_cython_variants_give_the_books_sum(name):
     module = compiled("cython", name)
     if name == "cythonfn4":
@@ -152,8 +163,17 @@ def test_numpy_vectorised_gives_the_books_sum():
 
 
 def test_julia_driver_and_annotation(run_example, tmp_path):
-    completed = run_example("07_compiling/cython/julia1.py", "--variant", "cythonfn2", "--width",
-                            "100", "--annotate", "--output-dir", tmp_path / "ann", check=True)
+    completed = run_example(
+        "07_compiling/cython/julia1.py",
+        "--variant",
+        "cythonfn2",
+        "--width",
+        "100",
+        "--annotate",
+        "--output-dir",
+        tmp_path / "ann",
+        check=True,
+    )
     assert "sum(output) = 334236 (matches the known 334236)" in completed.stdout
     html = (tmp_path / "ann" / "cythonfn2.html").read_text()
     assert "cythonfn2.pyx" in html
@@ -167,8 +187,9 @@ def test_pyximport_demonstration(run_example):  # the book's cythonfn.pyx, compi
     assert "sum(output) = 3098 (matches the known 3098)" in completed.stdout
 
 
-@pytest.mark.parametrize("args", [["--variant", "cythonfn9"], ["--width", "0"],
-                                  ["--max-iterations", "-3"], ["--bogus"]])
+@pytest.mark.parametrize(
+    "args", [["--variant", "cythonfn9"], ["--width", "0"], ["--max-iterations", "-3"], ["--bogus"]]
+)
 def test_julia_driver_bad_input(args, run_example, assert_bad_input):
     assert "julia1.py" in assert_bad_input(run_example("07_compiling/cython/julia1.py", *args))
 
@@ -179,12 +200,18 @@ def test_pypy_runs_the_pure_python_scripts(script, run_example):
     if shutil.which("pypy3") is None:
         missing("needs pypy3: apt-get install pypy3")
     # without the project's environment (PyPy does not see it): the stdlib fallback parses the flags
-    completed = run_example(f"07_compiling/pypy/{script}", "--width", "100", "--runs", "2",
-                            python=shutil.which("pypy3"), check=True)
+    completed = run_example(
+        f"07_compiling/pypy/{script}",
+        "--width",
+        "100",
+        "--runs",
+        "2",
+        python=shutil.which("pypy3"),
+        check=True,
+    )
     assert "interpreter: PyPy" in completed.stdout
     assert re.findall(r"^sum\(output\) = (\d+)", completed.stdout, re.M) == ["334236"] * 2
-    bad = run_example(f"07_compiling/pypy/{script}", "--width", "-1",
-                      python=shutil.which("pypy3"))
+    bad = run_example(f"07_compiling/pypy/{script}", "--width", "-1", python=shutil.which("pypy3"))
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1
     assert "--width" in bad.stderr
@@ -208,8 +235,14 @@ def test_pypy_worker_measures_inside_pypy():
 
 
 def test_numba_inspect_types(run_example):
-    completed = run_example("07_compiling/numba/julia1_numba_expandedmath_inspection.py",
-                            "--width", "10", "--runs", "1", check=True)
+    completed = run_example(
+        "07_compiling/numba/julia1_numba_expandedmath_inspection.py",
+        "--width",
+        "10",
+        "--runs",
+        "1",
+        check=True,
+    )
     assert "sum(output) = 3098" in completed.stdout
     # every line of the loop typed, nothing left as a Python object
     assert "zs = arg(1, name=zs)  :: array(complex128, 1d, C)" in completed.stdout
@@ -229,11 +262,13 @@ def test_numba_drivers_run_three_times_and_without_jit():
 
 # ---------------------------------------------------------------- diffusion
 
+
 def roll_reference(grid, steps):
     """An independent oracle: the textbook np.roll laplacian, allocating freely."""
     for _ in range(steps):
-        lap = (np.roll(grid, 1, 0) + np.roll(grid, -1, 0) + np.roll(grid, 1, 1)
-               + np.roll(grid, -1, 1) - 4 * grid)
+        lap = (
+            np.roll(grid, 1, 0) + np.roll(grid, -1, 0) + np.roll(grid, 1, 1) + np.roll(grid, -1, 1) - 4 * grid
+        )
         grid = grid + diffusion.D * diffusion.DT * lap
     return grid
 
@@ -275,8 +310,10 @@ def step_makers():
         return load_example(diff / "diffusion_cpython_module.py").make_step(module), "C"
 
     def cython(name):
-        return lambda: (load_example(diff / "diffusion_cython.py").make_step(
-            compiled("diffusion", name)), "C")
+        return lambda: (
+            load_example(diff / "diffusion_cython.py").make_step(compiled("diffusion", name)),
+            "C",
+        )
 
     def numba(parallel):
         return lambda: (load_example(diff / "diffusion_numba.py").make_step(parallel), "C")
@@ -354,26 +391,36 @@ def test_cpython_extension_checks_its_arguments():
 
 
 def test_diffusion_scripts_print_the_mass(run_example):
-    completed = run_example("07_compiling/diffusion/diffusion_cpython_module.py", "--size", "512",
-                            "--iterations", "10", check=True)
+    completed = run_example(
+        "07_compiling/diffusion/diffusion_cpython_module.py",
+        "--size",
+        "512",
+        "--iterations",
+        "10",
+        check=True,
+    )
     assert "sum(grid) = 13.52 (initial mass 13.52)" in completed.stdout
 
 
-@pytest.mark.parametrize("args", [["--size", "0"], ["--iterations", "x"], ["--steps", "5"],
-                                  ["--parallel", "yes"]])
+@pytest.mark.parametrize(
+    "args", [["--size", "0"], ["--iterations", "x"], ["--steps", "5"], ["--parallel", "yes"]]
+)
 def test_diffusion_script_bad_input(args, run_example, assert_bad_input):
     assert "diffusion_numba.py" in assert_bad_input(
-        run_example("07_compiling/diffusion/diffusion_numba.py", *args))
+        run_example("07_compiling/diffusion/diffusion_numba.py", *args)
+    )
 
 
 def test_missing_toolchain_is_one_clear_line(run_example, assert_bad_input, tmp_path):
-    completed = run_example("07_compiling/diffusion/diffusion_fortran.py", "--size", "8",
-                            env={"PATH": str(tmp_path)})
+    completed = run_example(
+        "07_compiling/diffusion/diffusion_fortran.py", "--size", "8", env={"PATH": str(tmp_path)}
+    )
     line = assert_bad_input(completed)
     assert "needs gfortran: apt-get install gfortran" in line
 
 
 # ---------------------------------------------------------------- PyTorch
+
 
 def test_pytorch_diffusion_matches_numpy():
     pytest.importorskip("torch", reason="needs torch: pip install torch (the `gpu` extra)")
@@ -396,17 +443,18 @@ def test_pytorch_random_access(run_example, assert_bad_input):
     completed = run_example("07_compiling/pytorch/random_access.py", "--device", "cpu", check=True)
     steps = int(completed.stdout.split("steps to reach 500 = ")[1].split()[0])
     assert 0 < steps < 1000
-    assert_bad_input(run_example("07_compiling/pytorch/random_access.py", "--size", "10",
-                                 "--target", "10"))
+    assert_bad_input(run_example("07_compiling/pytorch/random_access.py", "--size", "10", "--target", "10"))
 
 
 # ---------------------------------------------------------------- benchmark
+
 
 def _has(module):
     return importlib.util.find_spec(module) is not None
 
 
 # ---------------------------------------------------------------- every binding the book shows
+
 
 @pytest.mark.toolchain
 def test_ctypes_structure_and_the_float_overflow(run_example):
@@ -495,19 +543,27 @@ def test_pythran_builds_in_its_own_environment_and_gives_the_sum():
 @pytest.mark.slow
 def test_julia_numpy_under_pypy(run_example):
     pypy = built("pypy_numpy_python")
-    completed = run_example("07_compiling/pypy/julia1_numpy_pypy.py", "--width", "100", "--runs",
-                            "2", python=pypy, check=True)
+    completed = run_example(
+        "07_compiling/pypy/julia1_numpy_pypy.py", "--width", "100", "--runs", "2", python=pypy, check=True
+    )
     assert "interpreter: PyPy" in completed.stdout
     assert "sum(output) = 56182" in completed.stdout  # 30 iterations, as the book runs it
     assert completed.stdout.count("took ") == 2
 
 
 def test_diminishing_returns_figure_from_measurements(run_example, tmp_path):
-    completed = run_example("07_compiling/diminishing_returns/make_diminishing_returns.py",
-                            "--width", "40", "--repeat", "1", "--output-dir", tmp_path, check=True)
+    completed = run_example(
+        "07_compiling/diminishing_returns/make_diminishing_returns.py",
+        "--width",
+        "40",
+        "--repeat",
+        "1",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
     # every step was timed and its sum checked against pure Python before it was drawn
-    for label in ["pure Python", "Cython, unchanged code", "+ cdef types", "+ expanded math",
-                  "memoryviews"]:
+    for label in ["pure Python", "Cython, unchanged code", "+ cdef types", "+ expanded math", "memoryviews"]:
         assert re.search(rf"^{re.escape(label)} .* \d+\.\dx", completed.stdout, re.M), label
     png = (tmp_path / "diminishing_returns.png").read_bytes()
     assert png.startswith(b"\x89PNG")

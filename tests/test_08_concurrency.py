@@ -28,8 +28,9 @@ CRAWLERS = ["serial.py"] + CONCURRENT
 
 
 def start_server():
-    return running_service([sys.executable, str(CHAPTER / "server.py"), "--port", "{port}"],
-                           ready=http_ready("/"))
+    return running_service(
+        [sys.executable, str(CHAPTER / "server.py"), "--port", "{port}"], ready=http_ready("/")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +52,9 @@ def get(url, timeout=10):
 
 
 def post(url, document, timeout=10):
-    request = urllib.request.Request(url, data=json.dumps(document).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=json.dumps(document).encode(), headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read())
 
@@ -62,6 +64,7 @@ def take_metrics(server):
 
 
 # ---------------------------------------------------------------- the server
+
 
 @pytest.mark.server
 def test_the_server_echoes_sleeps_and_records(server):
@@ -114,6 +117,7 @@ def test_arrived_exactly_once():
 
 # ---------------------------------------------------------------- the crawlers
 
+
 def result_lines(stdout):
     return dict(line.split(" = ", 1) for line in stdout.splitlines() if " = " in line)
 
@@ -148,13 +152,20 @@ def test_every_response_arrives_exactly_once(crawler, server, run_example):
 @pytest.mark.parametrize("crawler", CRAWLERS)
 def test_an_unreachable_server_is_one_line_and_exit_2(crawler, run_example, assert_bad_input):
     url = f"http://127.0.0.1:{free_port()}"
-    completed = run_example(f"08_concurrency/crawler/{crawler}", "--url", url, "--requests", "5",
-                            timeout=60)
+    completed = run_example(f"08_concurrency/crawler/{crawler}", "--url", url, "--requests", "5", timeout=60)
     assert "cannot reach the server" in assert_bad_input(completed)
 
 
-@pytest.mark.parametrize("args", [["--url", "http://example.com:80"], ["--url", "ftp://127.0.0.1"],
-                                  ["--requests", "0"], ["--delay", "x"], ["--timeout", "-1"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--url", "http://example.com:80"],
+        ["--url", "ftp://127.0.0.1"],
+        ["--requests", "0"],
+        ["--delay", "x"],
+        ["--timeout", "-1"],
+    ],
+)
 def test_crawler_bad_input(args, run_example, assert_bad_input):
     assert_bad_input(run_example("08_concurrency/crawler/aiohttp_crawler.py", *args))
 
@@ -162,9 +173,18 @@ def test_crawler_bad_input(args, run_example, assert_bad_input):
 @pytest.mark.server
 def test_a_slow_answer_times_out_with_one_line(server, run_example, assert_bad_input):
     for crawler in ("serial.py", "aiohttp_crawler.py", "callback_crawler.py"):
-        completed = run_example(f"08_concurrency/crawler/{crawler}", "--url", server,
-                                "--requests", "3", "--delay", "3000", "--timeout", "0.3",
-                                timeout=60)
+        completed = run_example(
+            f"08_concurrency/crawler/{crawler}",
+            "--url",
+            server,
+            "--requests",
+            "3",
+            "--delay",
+            "3000",
+            "--timeout",
+            "0.3",
+            timeout=60,
+        )
         assert "failed" in assert_bad_input(completed), crawler
 
 
@@ -194,9 +214,23 @@ def test_the_concurrency_sweep_respects_each_limit(server, run_example, tmp_path
     sweep.sweep(server, 12, [20], [4], progress=lambda line: None)
     assert 2 <= common.max_in_flight(take_metrics(server)) <= 4
 
-    completed = run_example("08_concurrency/crawler/parallel_requests.py", "--url", server,
-                            "--requests", "10", "--delays", "5", "10", "--limits", "1", "5",
-                            "--output-dir", tmp_path / "out", timeout=120, check=True)
+    completed = run_example(
+        "08_concurrency/crawler/parallel_requests.py",
+        "--url",
+        server,
+        "--requests",
+        "10",
+        "--delays",
+        "5",
+        "10",
+        "--limits",
+        "1",
+        "5",
+        "--output-dir",
+        tmp_path / "out",
+        timeout=120,
+        check=True,
+    )
     assert "delay 5 ms: limit 1 takes" in completed.stdout
     data = json.loads((tmp_path / "out" / "parallel_requests.json").read_text())
     assert data["requests"] == 10
@@ -205,13 +239,26 @@ def test_the_concurrency_sweep_respects_each_limit(server, run_example, tmp_path
 
 
 @pytest.mark.server
-def test_visualize_records_each_crawler_and_replots(own_server, run_example, assert_bad_input,
-                                                    tmp_path):
+def test_visualize_records_each_crawler_and_replots(own_server, run_example, assert_bad_input, tmp_path):
     out = tmp_path / "out"
-    completed = run_example("08_concurrency/crawler/visualize.py", "--url", own_server,
-                            "--requests", "15", "--delay", "20", "--concurrency", "5",
-                            "--crawlers", "serial", "gevent", "--output-dir", out,
-                            timeout=120, check=True)
+    completed = run_example(
+        "08_concurrency/crawler/visualize.py",
+        "--url",
+        own_server,
+        "--requests",
+        "15",
+        "--delay",
+        "20",
+        "--concurrency",
+        "5",
+        "--crawlers",
+        "serial",
+        "gevent",
+        "--output-dir",
+        out,
+        timeout=120,
+        check=True,
+    )
     lines = completed.stdout.splitlines()
     assert "serial: requests = 15, most in flight = 1" in lines[0]
     gevent_line = lines[1]
@@ -221,15 +268,21 @@ def test_visualize_records_each_crawler_and_replots(own_server, run_example, ass
     assert sorted(records) == ["gevent", "serial"] and len(records["serial"]) == 15
     assert (out / "crawler_timelines.png").stat().st_size > 1000
 
-    replot = run_example("08_concurrency/crawler/visualize.py", "--metrics",
-                         out / "crawler_metrics.json", "--output-dir", tmp_path / "again",
-                         check=True)
+    replot = run_example(
+        "08_concurrency/crawler/visualize.py",
+        "--metrics",
+        out / "crawler_metrics.json",
+        "--output-dir",
+        tmp_path / "again",
+        check=True,
+    )
     assert replot.stdout.splitlines()[0] == lines[0]
     (tmp_path / "bad.json").write_text("[1, 2]")
-    assert_bad_input(run_example("08_concurrency/crawler/visualize.py", "--metrics",
-                                 tmp_path / "bad.json"))
+    assert_bad_input(run_example("08_concurrency/crawler/visualize.py", "--metrics", tmp_path / "bad.json"))
+
 
 # ---------------------------------------------------------------- the toy event loop
+
 
 def test_the_toy_event_loop_alternates_hello_and_world():
     output = io.StringIO()
@@ -239,6 +292,7 @@ def test_the_toy_event_loop_alternates_hello_and_world():
 
 
 # ---------------------------------------------------------------- the bcrypt workload
+
 
 @pytest.fixture(scope="module")
 def workload():
@@ -269,8 +323,9 @@ def test_every_workload_mode_computes_and_saves_the_same_results(workload, serve
     url = f"{server}/add?delay=10"
     for mode in workload.MODES:
         before = saved_on(server)
-        results = workload.run_mode(mode, tasks, difficulty, url, concurrency=5, batch_size=5,
-                                    folder=tmp_path)
+        results = workload.run_mode(
+            mode, tasks, difficulty, url, concurrency=5, batch_size=5, folder=tmp_path
+        )
         assert results == expected, mode
         assert saved_on(server) - before == (tasks if mode in workload.IO_MODES else 0), mode
 
@@ -288,9 +343,20 @@ def test_async_batcher_flushes_full_batches_and_the_rest(workload, server):
 
 @pytest.mark.server
 def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, tmp_path):
-    completed = run_example("08_concurrency/workload.py", "--tasks", "12", "--difficulty", "4",
-                            "--io-delay", "10", "--callgraph", "--output-dir", tmp_path / "out",
-                            timeout=120, check=True)
+    completed = run_example(
+        "08_concurrency/workload.py",
+        "--tasks",
+        "12",
+        "--difficulty",
+        "4",
+        "--io-delay",
+        "10",
+        "--callgraph",
+        "--output-dir",
+        tmp_path / "out",
+        timeout=120,
+        check=True,
+    )
     result = result_lines(completed.stdout)
     assert result["every mode computed the same results"] == "True"
     expected = workload.results_digest(workload.calculate_task_no_io(12, 4))
@@ -300,20 +366,29 @@ def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, t
     assert (tmp_path / "out" / "workload_callgraph.png").stat().st_size > 1000
 
 
-@pytest.mark.parametrize("args", [["--difficulty", "3"], ["--difficulty", "32"],
-                                  ["--modes", "bogus"], ["--tasks", "0"],
-                                  ["--url", f"http://127.0.0.1:{free_port()}", "--tasks", "2"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--difficulty", "3"],
+        ["--difficulty", "32"],
+        ["--modes", "bogus"],
+        ["--tasks", "0"],
+        ["--url", f"http://127.0.0.1:{free_port()}", "--tasks", "2"],
+    ],
+)
 def test_workload_bad_input(args, run_example, assert_bad_input):
     assert_bad_input(run_example("08_concurrency/workload.py", *args, timeout=60))
 
 
 # ---------------------------------------------------------------- the book's names in the book's files
 
-BOOK_NAMES = {"serial.py": ["generate_urls", "run_experiment"],
-              "gevent_crawler.py": ["generate_urls", "download", "chunked_requests", "run_experiment"],
-              "tornado_crawler.py": ["generate_urls", "run_experiment"],
-              "aiohttp_crawler.py": ["generate_urls", "chunked_http_client", "run_experiment"],
-              "callback_crawler.py": ["generate_urls", "run_experiment"]}
+BOOK_NAMES = {
+    "serial.py": ["generate_urls", "run_experiment"],
+    "gevent_crawler.py": ["generate_urls", "download", "chunked_requests", "run_experiment"],
+    "tornado_crawler.py": ["generate_urls", "run_experiment"],
+    "aiohttp_crawler.py": ["generate_urls", "chunked_http_client", "run_experiment"],
+    "callback_crawler.py": ["generate_urls", "run_experiment"],
+}
 
 
 @pytest.mark.parametrize("crawler", sorted(BOOK_NAMES))
@@ -321,8 +396,7 @@ def test_each_crawler_defines_the_books_functions(crawler):
     import ast
 
     tree = ast.parse((CHAPTER / "crawler" / crawler).read_text())
-    defined = {node.name for node in tree.body
-               if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
     assert not set(BOOK_NAMES[crawler]) - defined
 
 
@@ -343,24 +417,37 @@ def test_the_books_run_experiment_counts_every_response(server):
 
 @pytest.mark.server
 def test_the_crawler_prints_the_books_result_line(server, run_example):
-    completed = run_example("08_concurrency/crawler/gevent_crawler.py", "--url", server,
-                            "--requests", "20", "--delay", "5", check=True)
+    completed = run_example(
+        "08_concurrency/crawler/gevent_crawler.py",
+        "--url",
+        server,
+        "--requests",
+        "20",
+        "--delay",
+        "5",
+        check=True,
+    )
     first = completed.stdout.splitlines()[0]
     assert first.startswith("Result: 20, Time: ")
     assert float(first.split("Time: ")[1]) >= 0.005  # 20 requests of 5 ms, 100 at a time
 
 
-@pytest.mark.parametrize("script, args, flag", [
-    ("08_concurrency/workload.py", ["--output-dir", "/proc/hpp-no/folder"], "--output-dir"),
-    ("08_concurrency/workload.py", ["--seed", "-1"], "--seed"),
-    ("08_concurrency/workload.py", ["--difficulty", "1e400"], "--difficulty"),
-    ("08_concurrency/crawler/parallel_requests.py", ["--output-dir", "/proc/hpp-no/folder"],
-     "--output-dir"),
-    ("08_concurrency/crawler/visualize.py", ["--url", "http://127.0.0.1:9"], "--url"),
-    ("08_concurrency/server.py", ["--port", "70000"], "--port"),
-])
-def test_a_bad_value_stops_before_any_work(run_example, assert_bad_input, tmp_path, script, args,
-                                           flag):
+@pytest.mark.parametrize(
+    "script, args, flag",
+    [
+        ("08_concurrency/workload.py", ["--output-dir", "/proc/hpp-no/folder"], "--output-dir"),
+        ("08_concurrency/workload.py", ["--seed", "-1"], "--seed"),
+        ("08_concurrency/workload.py", ["--difficulty", "1e400"], "--difficulty"),
+        (
+            "08_concurrency/crawler/parallel_requests.py",
+            ["--output-dir", "/proc/hpp-no/folder"],
+            "--output-dir",
+        ),
+        ("08_concurrency/crawler/visualize.py", ["--url", "http://127.0.0.1:9"], "--url"),
+        ("08_concurrency/server.py", ["--port", "70000"], "--port"),
+    ],
+)
+def test_a_bad_value_stops_before_any_work(run_example, assert_bad_input, tmp_path, script, args, flag):
     line = assert_bad_input(run_example(script, *args, timeout=60))
     assert flag in line
     assert not (tmp_path / "output").exists()  # nothing was written: no work started

@@ -13,7 +13,6 @@ import math
 import multiprocessing
 import random
 import re
-import shutil
 import subprocess
 import sys
 
@@ -74,7 +73,7 @@ def sieve(limit):
     is_prime[:2] = False
     for i in range(2, math.isqrt(limit) + 1):
         if is_prime[i]:
-            is_prime[i * i::i] = False
+            is_prime[i * i :: i] = False
     return is_prime
 
 
@@ -84,9 +83,9 @@ def primes_in(start, stop):
     window = np.ones(stop - start, dtype=bool)
     for p in base:
         first = max(p * p, (start + p - 1) // p * p)
-        window[first - start::p] = False
+        window[first - start :: p] = False
     if start < 2:
-        window[:2 - start] = False
+        window[: 2 - start] = False
     return (np.flatnonzero(window) + start).tolist()
 
 
@@ -113,12 +112,23 @@ BOOK_NAMES = {
     GEN / "primes_timed_makes_graph.py": ["check_prime"],
     VAL / "primes.py": ["check_prime"],
     VAL / "create_range.py": ["create"],
-    **{VAL / f"primes_pool_per_number{suffix}.py": ["check_prime_in_range", "check_prime"]
-       for suffix in ("1", "2", "_manager", "_redis", "_value", "_mmap", "_mmap2", "_mmap3")},
+    **{
+        VAL / f"primes_pool_per_number{suffix}.py": ["check_prime_in_range", "check_prime"]
+        for suffix in ("1", "2", "_manager", "_redis", "_value", "_mmap", "_mmap2", "_mmap3")
+    },
     VAL / "primes_understand_comms_frequency.py": ["check_prime_in_range", "check_prime"],
-    **{LOCK / f"{name}.py": ["work", "run_workers"]
-       for name in ("ex1_nolock1", "ex1_nolock4", "ex1_lock", "ex2_nolock", "ex2_lock",
-                    "ex2_lock_rawvalue", "ex3_redis")},
+    **{
+        LOCK / f"{name}.py": ["work", "run_workers"]
+        for name in (
+            "ex1_nolock1",
+            "ex1_nolock4",
+            "ex1_lock",
+            "ex2_nolock",
+            "ex2_lock",
+            "ex2_lock_rawvalue",
+            "ex3_redis",
+        )
+    },
     NPS / "np_shared.py": ["worker_fn"],
     RND / "np_shared_rnd_parallel.py": ["worker_fn"],
 }
@@ -129,8 +139,11 @@ def test_the_book_defines_its_functions_in_its_files(path):
     """Defined there (``def`` in the file), not imported from a helper."""
     import ast
 
-    defined = {node.name for node in ast.parse(path.read_text()).body
-               if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    defined = {
+        node.name
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+    }
     missing = [name for name in BOOK_NAMES[path] if name not in defined]
     assert not missing, f"{path.name} does not define {missing}"
 
@@ -144,6 +157,7 @@ def test_no_script_edits_sys_path_or_loads_examples():
 
 
 # ---------------------------------------------------------------- Monte Carlo pi
+
 
 def test_split_and_child_seeds():
     assert pi_common.split(10, 3) == [4, 3, 3]
@@ -165,8 +179,9 @@ def test_processes_threads_and_serial_blocks_count_the_same_darts(start_method):
     total, seed = 100_000, 7
     jobs = zip(pi_common.split(total, WORKERS), pi_common.child_seeds(seed, WORKERS))
     serial = sum(pi_lists_parallel.estimate_nbr_points_in_quarter_circle(n, s) for n, s in jobs)
-    processes = pi_lists_parallel.estimate_pi(total, WORKERS, processes=True, seed=seed,
-                                              start_method=start_method)
+    processes = pi_lists_parallel.estimate_pi(
+        total, WORKERS, processes=True, seed=seed, start_method=start_method
+    )
     threads = pi_lists_parallel.estimate_pi(total, WORKERS, processes=False, seed=seed)
     assert processes == threads == serial
     assert within_five_standard_errors(processes, total)
@@ -177,11 +192,19 @@ def test_the_script_run_by_path_sends_its_own_worker(run_example, start_method):
     """``python pi_lists_parallel.py 2 --processes``: the worker is pickled from __main__."""
     total, seed = 40_000, 3
     expected = pi_lists_parallel.estimate_pi(total, WORKERS, processes=False, seed=seed)
-    completed = run_example(PI / "pi_lists_parallel.py", WORKERS, "--processes",
-                            "--nbr_samples_in_total", total, "--seed", seed,
-                            "--start-method", start_method, check=True)
-    assert completed.stdout.splitlines()[:2] == ["Using Processes",
-                                                "Making 20,000 samples per 2 worker"]
+    completed = run_example(
+        PI / "pi_lists_parallel.py",
+        WORKERS,
+        "--processes",
+        "--nbr_samples_in_total",
+        total,
+        "--seed",
+        seed,
+        "--start-method",
+        start_method,
+        check=True,
+    )
+    assert completed.stdout.splitlines()[:2] == ["Using Processes", "Making 20,000 samples per 2 worker"]
     assert int(value_of(completed.stdout, "inside")) == expected
     assert float(completed.stdout.splitlines()[2].split()[-1]) == 4 * expected / total
 
@@ -194,8 +217,9 @@ def test_unseeded_processes_throw_different_darts():
 
 
 def test_the_series_script_counts_the_parallel_darts(run_example):
-    completed = run_example(PI / "pi_lists_series.py", "--nbr_samples_in_total", "30000",
-                            "--seed", "5", check=True)
+    completed = run_example(
+        PI / "pi_lists_series.py", "--nbr_samples_in_total", "30000", "--seed", "5", check=True
+    )
     expected = pi_lists_parallel.estimate_nbr_points_in_quarter_circle(30_000, 5)
     assert int(value_of(completed.stdout, "inside")) == expected
     assert completed.stdout.splitlines()[1] == f"Estimated pi {4 * expected / 30_000}"
@@ -204,18 +228,39 @@ def test_the_series_script_counts_the_parallel_darts(run_example):
 def test_joblib_parallel_counts_the_same_darts_as_the_serial_blocks(run_example):
     total, blocks = 100_000, 4
     seeds = pi_common.child_seeds(3, blocks)
-    serial = sum(pi_lists_parallel.estimate_nbr_points_in_quarter_circle(n, s)
-                 for n, s in zip(pi_common.split(total, blocks), seeds))
-    completed = run_example(PI / "pi_lists_parallel_joblib.py", "--nbr_samples_in_total", total,
-                            "--workers", WORKERS, "--blocks", blocks, "--seed", 3, check=True)
+    serial = sum(
+        pi_lists_parallel.estimate_nbr_points_in_quarter_circle(n, s)
+        for n, s in zip(pi_common.split(total, blocks), seeds)
+    )
+    completed = run_example(
+        PI / "pi_lists_parallel_joblib.py",
+        "--nbr_samples_in_total",
+        total,
+        "--workers",
+        WORKERS,
+        "--blocks",
+        blocks,
+        "--seed",
+        3,
+        check=True,
+    )
     assert int(value_of(completed.stdout, "inside")) == serial
 
 
 def test_joblib_memory_cache_answers_the_second_run(run_example, tmp_path):
     cache = tmp_path / "cache"
-    completed = run_example(PI / "pi_lists_parallel_joblib_cache.py", "--nbr_samples_in_total",
-                            "100000", "--workers", WORKERS, "--blocks", "4", "--cache-dir", cache,
-                            check=True)
+    completed = run_example(
+        PI / "pi_lists_parallel_joblib_cache.py",
+        "--nbr_samples_in_total",
+        "100000",
+        "--workers",
+        WORKERS,
+        "--blocks",
+        "4",
+        "--cache-dir",
+        cache,
+        check=True,
+    )
     first = value_of(completed.stdout, "first run: blocks")
     assert value_of(completed.stdout, "second run: blocks") == first
     blocks = [int(b) for b in first.strip("[]").split(",")]
@@ -226,9 +271,19 @@ def test_joblib_memory_cache_answers_the_second_run(run_example, tmp_path):
 
 
 def test_joblib_cache_without_the_index_answers_one_block_for_all(run_example, tmp_path):
-    completed = run_example(PI / "pi_lists_parallel_joblib_cache.py", "--nbr_samples_in_total",
-                            "40000", "--workers", WORKERS, "--blocks", "4", "--without-idx",
-                            "--cache-dir", tmp_path / "cache", check=True)
+    completed = run_example(
+        PI / "pi_lists_parallel_joblib_cache.py",
+        "--nbr_samples_in_total",
+        "40000",
+        "--workers",
+        WORKERS,
+        "--blocks",
+        "4",
+        "--without-idx",
+        "--cache-dir",
+        tmp_path / "cache",
+        check=True,
+    )
     # once cached, every block has the same arguments and gets the same answer
     assert value_of(completed.stdout, "second run: distinct block counts") == "1"
 
@@ -241,8 +296,7 @@ def test_numpy_darts_serial_blocks_and_pool_agree(start_method):
     total = 1_000_000
     assert within_five_standard_errors(serial.estimate_nbr_points_in_quarter_circle(total, 0), total)
     in_blocks = blocks.estimate_pi_in_blocks(total, 4, seed=0)
-    assert parallel.estimate_pi_parallel(total, WORKERS, 4, seed=0,
-                                         start_method=start_method) == in_blocks
+    assert parallel.estimate_pi_parallel(total, WORKERS, 4, seed=0, start_method=start_method) == in_blocks
     assert within_five_standard_errors(in_blocks, total)
     unseeded = parallel.estimate_pi_parallel(total, WORKERS, start_method=start_method)
     assert within_five_standard_errors(unseeded, total)
@@ -260,8 +314,18 @@ def test_the_seeded_monte_carlo_diagram(run_example, tmp_path):
 
 def test_cpu_usage_trace(run_example, tmp_path):
     psutil = importlib.import_module("psutil")
-    completed = run_example(PI / "profile_cpu_usage.py", "--workers", WORKERS, "--samples", "300000",
-                            "--interval", "0.05", "--output-dir", tmp_path, check=True)
+    completed = run_example(
+        PI / "profile_cpu_usage.py",
+        "--workers",
+        WORKERS,
+        "--samples",
+        "300000",
+        "--interval",
+        "0.05",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
     assert int(value_of(completed.stdout, "cores")) == psutil.cpu_count()
     assert within_five_standard_errors(int(value_of(completed.stdout, "inside")), 300_000)
     assert "Using Processes" in completed.stdout.splitlines()
@@ -269,6 +333,7 @@ def test_cpu_usage_trace(run_example, tmp_path):
 
 
 # ---------------------------------------------------------------- the pitfall: random state after fork
+
 
 def test_forked_workers_that_do_not_reseed_draw_the_same_numbers():
     demo = plain("random_numbers_in_parallel")
@@ -293,8 +358,7 @@ def test_the_random_pitfall_script(run_example):
     completed = run_example(PI / "random_numbers_in_parallel.py", "--workers", "3", check=True)
     assert value_of(completed.stdout, "identical NumPy draws in every worker") == "True"
     assert value_of(completed.stdout, "identical random draws in every worker") == "False"
-    completed = run_example(PI / "random_numbers_in_parallel.py", "--workers", "3", "--reseed",
-                            check=True)
+    completed = run_example(PI / "random_numbers_in_parallel.py", "--workers", "3", "--reseed", check=True)
     assert value_of(completed.stdout, "identical NumPy draws in every worker") == "False"
 
 
@@ -311,9 +375,14 @@ def primes_in_range_a():
 
 def test_check_prime_agrees_with_a_sieve():
     truth = sieve(20_000)
-    checkers = [gen_primes.check_prime, plain("primes_pool").check_prime,
-                plain("primes_queue").check_prime, plain("primes_timed_makes_graph").check_prime,
-                val_primes.check_prime, val_common.is_prime_serially]
+    checkers = [
+        gen_primes.check_prime,
+        plain("primes_pool").check_prime,
+        plain("primes_queue").check_prime,
+        plain("primes_timed_makes_graph").check_prime,
+        val_primes.check_prime,
+        val_common.is_prime_serially,
+    ]
     for n in range(20_000):
         assert [check(n) for check in checkers] == [bool(truth[n])] * len(checkers), n
     assert gen_primes.check_prime(9007199254740997)  # the first prime above 2**53 (float sqrt: no)
@@ -350,8 +419,10 @@ def test_ranges_c_d_e_hold_the_books_counts(name, expected):
     assert sorted(found)[0] == {"C": 100000007, "D": 1000000007, "E": 100000000003}[name]
 
 
-@pytest.mark.parametrize("chunksize, shuffle, start_method",
-                         [(None, False, "spawn"), (1, True, "fork"), (5000, False, "forkserver")])
+@pytest.mark.parametrize(
+    "chunksize, shuffle, start_method",
+    [(None, False, "spawn"), (1, True, "fork"), (5000, False, "forkserver")],
+)
 def test_pool_map_finds_the_same_primes(primes_in_range_a, chunksize, shuffle, start_method):
     numbers = list(range(*RANGE_A[:2]))
     if shuffle:
@@ -360,23 +431,27 @@ def test_pool_map_finds_the_same_primes(primes_in_range_a, chunksize, shuffle, s
     assert sorted(found) == primes_in_range_a
 
 
-@pytest.mark.parametrize("script, start_method", [("primes_pool.py", "spawn"),
-                                                   ("primes_queue.py", "forkserver")])
+@pytest.mark.parametrize(
+    "script, start_method", [("primes_pool.py", "spawn"), ("primes_queue.py", "forkserver")]
+)
 def test_the_generation_scripts_run_by_path(run_example, script, start_method):
-    completed = run_example(GEN / script, "--range", "A", "--workers", WORKERS,
-                            "--start-method", start_method, check=True)
+    completed = run_example(
+        GEN / script, "--range", "A", "--workers", WORKERS, "--start-method", start_method, check=True
+    )
     assert value_of(completed.stdout, "primes found") == "551"
     assert value_of(completed.stdout, "first") == "100000007, last = 100009979"
 
 
-@pytest.mark.parametrize("script, queue, start_method", [
-    ("primes_queue", "manager", "spawn"),
-    ("primes_queue", "multiprocessing", "fork"),
-    ("primes_queue_jobs_feeder_thread", "manager", "forkserver"),
-    ("primes_queue_jobs_feeder_thread", "multiprocessing", "spawn"),
-])
-def test_queue_workers_with_poison_pills_find_every_prime(primes_in_range_a, script, queue,
-                                                          start_method):
+@pytest.mark.parametrize(
+    "script, queue, start_method",
+    [
+        ("primes_queue", "manager", "spawn"),
+        ("primes_queue", "multiprocessing", "fork"),
+        ("primes_queue_jobs_feeder_thread", "manager", "forkserver"),
+        ("primes_queue_jobs_feeder_thread", "multiprocessing", "spawn"),
+    ],
+)
+def test_queue_workers_with_poison_pills_find_every_prime(primes_in_range_a, script, queue, start_method):
     expected = [p for p in primes_in_range_a if p < SMALL_RANGE[1]]
     assert plain(script).find_primes(range(*SMALL_RANGE), WORKERS, queue, start_method) == expected
 
@@ -392,11 +467,26 @@ def test_queuing_only_odd_numbers_finds_the_same_primes(primes_in_range_a):
 
 
 def test_chunk_sweep_times_every_point_and_plots(run_example, tmp_path):
-    completed = run_example(GEN / "primes_pool_plot_chunksizetimes.py", "--range", "A",
-                            "--workers", WORKERS, "--repeats", "1", "--by", "nbrchunks",
-                            "--max-chunks", "3", "--shuffle", "--output-dir", tmp_path, check=True)
-    points = re.findall(r"^nbrchunks = +(\d+) +\(chunksize +(\d+)\): (\d+\.\d+) s$",
-                        completed.stdout, re.MULTILINE)
+    completed = run_example(
+        GEN / "primes_pool_plot_chunksizetimes.py",
+        "--range",
+        "A",
+        "--workers",
+        WORKERS,
+        "--repeats",
+        "1",
+        "--by",
+        "nbrchunks",
+        "--max-chunks",
+        "3",
+        "--shuffle",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
+    points = re.findall(
+        r"^nbrchunks = +(\d+) +\(chunksize +(\d+)\): (\d+\.\d+) s$", completed.stdout, re.MULTILINE
+    )
     assert [(int(x), int(c)) for x, c, _ in points] == [(1, 10_000), (2, 5_000), (3, 3_334)]
     assert value_of(completed.stdout, "primes found") == "551"  # every run checked against it
     assert int(value_of(completed.stdout, "fastest nbrchunks")) in (1, 2, 3)
@@ -404,8 +494,9 @@ def test_chunk_sweep_times_every_point_and_plots(run_example, tmp_path):
 
 
 def test_time_per_check_prime_the_books_sweep(run_example, tmp_path):
-    completed = run_example(GEN / "primes_timed_makes_graph.py", "--repeats", "1",
-                            "--output-dir", tmp_path, check=True)
+    completed = run_example(
+        GEN / "primes_timed_makes_graph.py", "--repeats", "1", "--output-dir", tmp_path, check=True
+    )
     assert value_of(completed.stdout, "numbers timed") == "99000"
     assert value_of(completed.stdout, "primes among them") == "19311"  # the book's pickle
     assert (tmp_path / "primes_timed.png").stat().st_size > 1000
@@ -425,6 +516,7 @@ def test_a_bad_range_is_one_line(run_example, assert_bad_input):
 
 # ---------------------------------------------------------------- prime validation
 
+
 def test_create_range_passes_the_official_tests_including_the_third():
     assert create_range.create(2, 11, 2) == [(2, 7), (7, 11)]
     assert create_range.create(1, 31, 3) == [(1, 11), (11, 21), (21, 31)]
@@ -433,8 +525,13 @@ def test_create_range_passes_the_official_tests_including_the_third():
 
 
 def test_create_range_runs_its_own_unittest():
-    completed = subprocess.run([sys.executable, "-m", "unittest", "-q", "create_range"], cwd=VAL,
-                               capture_output=True, text=True, timeout=120)
+    completed = subprocess.run(
+        [sys.executable, "-m", "unittest", "-q", "create_range"],
+        cwd=VAL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert completed.returncode == 0, completed.stderr
     assert "Ran 3 tests" in completed.stderr
 
@@ -457,15 +554,33 @@ def test_create_range_covers_the_span_with_odd_lower_bounds():
 
 # Small numbers of the book's kinds (sqrt about 1e6), and edge cases near the
 # serial pre-check's cut-off (19 x 23 = 437, 23 x 23 = 529).
-TEST_NUMBERS = [112272535095295, 300007 * 3333257, 540041 * 1851719, 1000000000039,
-                25000000000013, 1, 2, 3, 9, 21, 23, 437, 529, 10007 * 10009]
-TEST_ANSWERS = [False, False, False, True, True, False, True, True, False, False, True, False,
-                False, False]
+TEST_NUMBERS = [
+    112272535095295,
+    300007 * 3333257,
+    540041 * 1851719,
+    1000000000039,
+    25000000000013,
+    1,
+    2,
+    3,
+    9,
+    21,
+    23,
+    437,
+    529,
+    10007 * 10009,
+]
+TEST_ANSWERS = [False, False, False, True, True, False, True, True, False, False, True, False, False, False]
 
-VARIANTS = ["primes_pool_per_number1", "primes_pool_per_number2",
-            "primes_pool_per_number_manager", "primes_pool_per_number_value",
-            "primes_pool_per_number_mmap", "primes_pool_per_number_mmap2",
-            "primes_pool_per_number_mmap3"]
+VARIANTS = [
+    "primes_pool_per_number1",
+    "primes_pool_per_number2",
+    "primes_pool_per_number_manager",
+    "primes_pool_per_number_value",
+    "primes_pool_per_number_mmap",
+    "primes_pool_per_number_mmap2",
+    "primes_pool_per_number_mmap3",
+]
 
 
 def test_the_test_numbers_are_what_we_say():
@@ -480,8 +595,16 @@ def test_the_test_numbers_are_what_we_say():
 @pytest.mark.parametrize("script", VARIANTS)
 @pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
 def test_every_pool_variant_run_by_path_classifies_the_numbers(run_example, script, start_method):
-    completed = run_example(VAL / f"{script}.py", "--numbers", *TEST_NUMBERS, "--workers", WORKERS,
-                            "--start-method", start_method, check=True)
+    completed = run_example(
+        VAL / f"{script}.py",
+        "--numbers",
+        *TEST_NUMBERS,
+        "--workers",
+        WORKERS,
+        "--start-method",
+        start_method,
+        check=True,
+    )
     answers = re.findall(r"^(\d+) is prime: (True|False)", completed.stdout, re.MULTILINE)
     assert [(int(n), a == "True") for n, a in answers] == list(zip(TEST_NUMBERS, TEST_ANSWERS))
     assert "Testing with 2 processes" in completed.stdout.splitlines()
@@ -518,8 +641,15 @@ def test_the_manager_variant_imported_by_name():
     assert answers == TEST_ANSWERS[:5]
 
 
-@pytest.mark.parametrize("script", ["primes_pool_per_number_value", "primes_pool_per_number_mmap",
-                                    "primes_pool_per_number_mmap2", "primes_pool_per_number_mmap3"])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "primes_pool_per_number_value",
+        "primes_pool_per_number_mmap",
+        "primes_pool_per_number_mmap2",
+        "primes_pool_per_number_mmap3",
+    ],
+)
 def test_a_finder_raises_the_flag_and_a_raised_flag_stops_a_worker(script, tmp_path):
     module = plain(script)
     if hasattr(module, "sh_mem"):
@@ -542,6 +672,7 @@ def test_a_finder_raises_the_flag_and_a_raised_flag_stops_a_worker(script, tmp_p
 
         def write(byte):
             module.value.value = byte
+
     n = 300007 * 3333257
     assert module.check_prime_in_range((n, (3, math.isqrt(n) + 1))) is False
     assert read() == module.FLAG_SET  # the finder told the others
@@ -582,14 +713,23 @@ def test_smallest_factors_of_the_non_primes_match_a_sieve(run_example, tmp_path)
     counts = counting.count_smallest_factors(upper, WORKERS, start_method="forkserver")
     spf = np.zeros(upper, dtype=np.int64)  # smallest prime factor, by sieve
     for p in np.flatnonzero(sieve(math.isqrt(upper) + 1)):
-        multiples = spf[p * p::p]
+        multiples = spf[p * p :: p]
         multiples[multiples == 0] = p
     expected = np.unique(spf[3:][spf[3:] > 0], return_counts=True)
     assert dict(counts) == dict(zip(expected[0].tolist(), expected[1].tolist()))
     assert counts[2] == 99_998  # the even numbers 4 ... 199,998
-    completed = run_example(VAL / "create_count_of_factors_for_nonprimes.py", "--upper", "100000",
-                            "--workers", WORKERS, "--start-method", "spawn",
-                            "--output-dir", tmp_path, check=True)
+    completed = run_example(
+        VAL / "create_count_of_factors_for_nonprimes.py",
+        "--upper",
+        "100000",
+        "--workers",
+        WORKERS,
+        "--start-method",
+        "spawn",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
     assert value_of(completed.stdout, "non-primes in [3, 100000)") == f"{99_997 - 9_591:,}"
     assert "smallest factor 2: 49,998" in completed.stdout.splitlines()
     assert (tmp_path / "primes_validation_count_of_factors.png").stat().st_size > 1000
@@ -602,15 +742,32 @@ def test_redis_flag_variant_with_its_own_server_and_a_given_one(run_example, nee
 
     from hpp.service import redis_server
 
-    completed = run_example(VAL / "primes_pool_per_number_redis.py", "--numbers", *TEST_NUMBERS[:5],
-                            "--workers", WORKERS, "--start-method", "spawn", check=True)
+    completed = run_example(
+        VAL / "primes_pool_per_number_redis.py",
+        "--numbers",
+        *TEST_NUMBERS[:5],
+        "--workers",
+        WORKERS,
+        "--start-method",
+        "spawn",
+        check=True,
+    )
     answers = re.findall(r"is prime: (True|False)", completed.stdout)
     assert [a == "True" for a in answers] == TEST_ANSWERS[:5]
     with redis_server() as service:
         url = f"redis://{service.host}:{service.port}/0"
-        completed = run_example(VAL / "primes_pool_per_number_redis.py", "--numbers",
-                                *TEST_NUMBERS[:5], "--workers", WORKERS, "--redis-url", url,
-                                "--start-method", "forkserver", check=True)
+        completed = run_example(
+            VAL / "primes_pool_per_number_redis.py",
+            "--numbers",
+            *TEST_NUMBERS[:5],
+            "--workers",
+            WORKERS,
+            "--redis-url",
+            url,
+            "--start-method",
+            "forkserver",
+            check=True,
+        )
         answers = re.findall(r"is prime: (True|False)", completed.stdout)
         assert [a == "True" for a in answers] == TEST_ANSWERS[:5]
         client = redis.Redis.from_url(url, socket_timeout=5)
@@ -624,8 +781,17 @@ def test_unreachable_redis_is_one_line(run_example, assert_bad_input, needs):
     from hpp.service import free_port
 
     url = f"redis://127.0.0.1:{free_port()}/0"
-    line = assert_bad_input(run_example(VAL / "primes_pool_per_number_redis.py", "--redis-url", url,
-                                        "--size", "small", "--workers", WORKERS))
+    line = assert_bad_input(
+        run_example(
+            VAL / "primes_pool_per_number_redis.py",
+            "--redis-url",
+            url,
+            "--size",
+            "small",
+            "--workers",
+            WORKERS,
+        )
+    )
     assert "--redis-url" in line and "cannot reach Redis" in line
     line = assert_bad_input(run_example(LOCK / "ex3_redis.py", "--redis-url", url))
     assert "--redis-url" in line and "cannot reach Redis" in line
@@ -637,33 +803,43 @@ def test_create_range_bad_input(run_example, assert_bad_input):
 
 # ---------------------------------------------------------------- locking
 
+
 def counter_after(script, run_example, *args):
     completed = run_example(LOCK / script, *args, check=True)
     return int(value_of(completed.stdout, "expected")), int(value_of(completed.stdout, "counter"))
 
 
-@pytest.mark.parametrize("script, args", [
-    ("ex2_lock.py", ("--start-method", "spawn")),
-    ("ex2_lock.py", ("--start-method", "forkserver")),
-    ("ex2_lock_rawvalue.py", ("--start-method", "spawn")),
-    ("ex2_lock_rawvalue.py", ("--start-method", "forkserver")),
-    ("ex1_lock.py", ("--increments", "150", "--start-method", "spawn")),
-    ("ex1_nolock1.py", ("--increments", "300", "--start-method", "forkserver")),
-])
+@pytest.mark.parametrize(
+    "script, args",
+    [
+        ("ex2_lock.py", ("--start-method", "spawn")),
+        ("ex2_lock.py", ("--start-method", "forkserver")),
+        ("ex2_lock_rawvalue.py", ("--start-method", "spawn")),
+        ("ex2_lock_rawvalue.py", ("--start-method", "forkserver")),
+        ("ex1_lock.py", ("--increments", "150", "--start-method", "spawn")),
+        ("ex1_nolock1.py", ("--increments", "300", "--start-method", "forkserver")),
+    ],
+)
 def test_locked_counters_are_exact(run_example, script, args):
     expected, counter = counter_after(script, run_example, *args)
     assert counter == expected
     assert expected == (300 if script == "ex1_nolock1.py" else 4 * (150 if "ex1" in script else 1000))
 
 
-@pytest.mark.parametrize("script, start_method", [
-    ("ex2_nolock.py", "fork"), ("ex2_nolock.py", "spawn"),
-    ("ex1_nolock4.py", "forkserver"), ("ex1_nolock4.py", "fork"),
-])
+@pytest.mark.parametrize(
+    "script, start_method",
+    [
+        ("ex2_nolock.py", "fork"),
+        ("ex2_nolock.py", "spawn"),
+        ("ex1_nolock4.py", "forkserver"),
+        ("ex1_nolock4.py", "fork"),
+    ],
+)
 def test_unlocked_counters_lose_updates_in_lockstep(run_example, script, start_method):
     """Every process reads before any writes: each round of 4 increments adds exactly 1."""
-    expected, counter = counter_after(script, run_example, "--lockstep", "--increments", "150",
-                                      "--start-method", start_method)
+    expected, counter = counter_after(
+        script, run_example, "--lockstep", "--increments", "150", "--start-method", start_method
+    )
     assert expected == 600
     assert counter == 150  # strictly below the total, the same on every run
 
@@ -673,19 +849,38 @@ def test_locking_workers_imported_by_name(start_method, capsys):
     assert plain("ex2_lock").run_workers(4, 500, start_method) == 2000
     assert plain("ex2_lock_rawvalue").run_workers(4, 500, start_method) == 2000
     assert plain("ex2_nolock").run_workers(3, 100, start_method, lockstep=True) == 100
-    assert capsys.readouterr().out.splitlines()[:2] == ["Expecting to see a count of 2000",
-                                                       "We have counted to 2000"]
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "Expecting to see a count of 2000",
+        "We have counted to 2000",
+    ]
 
 
 def test_the_books_timeit_command_on_the_locked_counters():
     for script in ("ex2_lock", "ex2_lock_rawvalue", "ex1_lock"):
         completed = subprocess.run(
-            [sys.executable, "-m", "timeit", "-n", "1", "-r", "1", "-s", f"import {script}",
-             f"{script}.run_workers()"], cwd=LOCK, capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "timeit",
+                "-n",
+                "1",
+                "-r",
+                "1",
+                "-s",
+                f"import {script}",
+                f"{script}.run_workers()",
+            ],
+            cwd=LOCK,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert completed.returncode == 0, completed.stderr
         assert "Expecting to see a count of 4000" in completed.stdout.splitlines()
-        assert ("We have counted to 4000" in completed.stdout.splitlines()
-                or completed.stdout.splitlines()[3] == "4000"), completed.stdout
+        assert (
+            "We have counted to 4000" in completed.stdout.splitlines()
+            or completed.stdout.splitlines()[3] == "4000"
+        ), completed.stdout
 
 
 def test_a_given_count_file_is_never_overwritten(run_example, assert_bad_input, tmp_path):
@@ -695,8 +890,9 @@ def test_a_given_count_file_is_never_overwritten(run_example, assert_bad_input, 
     assert "--count-file" in line
     assert existing.read_text() == "precious"
     new = tmp_path / "new_count.txt"
-    run_example(LOCK / "ex1_lock.py", "--count-file", new, "--processes", "2", "--increments", "50",
-                check=True)
+    run_example(
+        LOCK / "ex1_lock.py", "--count-file", new, "--processes", "2", "--increments", "50", check=True
+    )
     assert new.read_text().strip() == "100"
     assert not (tmp_path / "new_count.txt.lock").exists()
 
@@ -712,8 +908,16 @@ def test_redis_incr_is_exact(run_example, needs):
     assert counter == expected == 4000
     with redis_server() as service:
         url = f"redis://{service.host}:{service.port}/0"
-        expected, counter = counter_after("ex3_redis.py", run_example, "--redis-url", url,
-                                          "--increments", "500", "--start-method", "forkserver")
+        expected, counter = counter_after(
+            "ex3_redis.py",
+            run_example,
+            "--redis-url",
+            url,
+            "--increments",
+            "500",
+            "--start-method",
+            "forkserver",
+        )
         assert counter == expected == 2000
         client = redis.Redis.from_url(url, socket_timeout=5)
         assert client.dbsize() == 0  # the counter key was removed
@@ -722,10 +926,18 @@ def test_redis_incr_is_exact(run_example, needs):
 
 # ---------------------------------------------------------------- shared NumPy
 
-@pytest.mark.parametrize("method, start_method", [
-    ("array", "spawn"), ("array", "fork"), ("array", "forkserver"),
-    ("shared_memory", "spawn"), ("shared_memory", "forkserver"), ("shared_memory", "fork"),
-])
+
+@pytest.mark.parametrize(
+    "method, start_method",
+    [
+        ("array", "spawn"),
+        ("array", "fork"),
+        ("array", "forkserver"),
+        ("shared_memory", "spawn"),
+        ("shared_memory", "forkserver"),
+        ("shared_memory", "fork"),
+    ],
+)
 def test_the_pool_fills_the_shared_array_in_place(method, start_method):
     np_shared = plain("np_shared")
     rows, cols = 60, 500
@@ -740,8 +952,18 @@ def test_the_pool_fills_the_shared_array_in_place(method, start_method):
 
 
 def test_np_shared_script_reports(run_example):
-    completed = run_example(NPS / "np_shared.py", "--rows", "30", "--cols", "200", "--workers",
-                            WORKERS, "--start-method", "spawn", check=True)
+    completed = run_example(
+        NPS / "np_shared.py",
+        "--rows",
+        "30",
+        "--cols",
+        "200",
+        "--workers",
+        WORKERS,
+        "--start-method",
+        "spawn",
+        check=True,
+    )
     assert completed.stdout.splitlines()[0] == "Created shared array with 48,000 nbytes"
     assert value_of(completed.stdout, "cells counted") == "6000 of 6000"
     assert value_of(completed.stdout, "rows holding one value") == "30 of 30"
@@ -763,13 +985,15 @@ def test_the_random_fill_in_parallel_equals_the_serial_fill(start_method):
 
 def test_the_random_fill_scripts_print_the_same_checksum(run_example):
     args = ["--rows", "20", "--cols", "100", "--seed", "9"]
-    parallel = run_example(RND / "np_shared_rnd_parallel.py", *args, "--workers", WORKERS,
-                           "--start-method", "spawn", check=True)
+    parallel = run_example(
+        RND / "np_shared_rnd_parallel.py", *args, "--workers", WORKERS, "--start-method", "spawn", check=True
+    )
     serial = run_example(RND / "np_shared_rnd_serial.py", *args, check=True)
     assert value_of(parallel.stdout, "checksum") == value_of(serial.stdout, "checksum")
 
 
 # ---------------------------------------------------------------- copy-on-write
+
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux: fork and smaps_rollup")
 def test_copy_on_write_copies_written_pages_and_touched_objects():
@@ -791,19 +1015,21 @@ def test_copy_on_write_script(run_example):
 
 # ---------------------------------------------------------------- bad values stop before any work
 
-@pytest.mark.parametrize("script, args, flag", [
-    (PI / "pi_lists_series.py", ["--samples", "1e400"], "--samples"),
-    (PI / "pi_lists_series.py", ["--nbr_samples_in_total", "nan"], "--nbr_samples_in_total"),
-    (PI / "pi_lists_parallel.py", ["--seed", "-1"], "--seed"),
-    (PI / "pi_lists_parallel.py", ["0"], "nbr_workers"),
-    (GEN / "primes_pool_plot_chunksizetimes.py", ["--output-dir", "/proc/hpp-no/folder"],
-     "--output-dir"),
-    (GEN / "primes_pool.py", ["--start", "-5"], "--start"),
-    (LOCK / "ex2_nolock.py", ["--increments", "1e400"], "--increments"),
-    (NPS / "np_shared.py", ["--start-method", "threads"], "--start-method"),
-])
-def test_a_bad_value_is_one_line_naming_the_flag(run_example, assert_bad_input, tmp_path, script,
-                                                 args, flag):
+
+@pytest.mark.parametrize(
+    "script, args, flag",
+    [
+        (PI / "pi_lists_series.py", ["--samples", "1e400"], "--samples"),
+        (PI / "pi_lists_series.py", ["--nbr_samples_in_total", "nan"], "--nbr_samples_in_total"),
+        (PI / "pi_lists_parallel.py", ["--seed", "-1"], "--seed"),
+        (PI / "pi_lists_parallel.py", ["0"], "nbr_workers"),
+        (GEN / "primes_pool_plot_chunksizetimes.py", ["--output-dir", "/proc/hpp-no/folder"], "--output-dir"),
+        (GEN / "primes_pool.py", ["--start", "-5"], "--start"),
+        (LOCK / "ex2_nolock.py", ["--increments", "1e400"], "--increments"),
+        (NPS / "np_shared.py", ["--start-method", "threads"], "--start-method"),
+    ],
+)
+def test_a_bad_value_is_one_line_naming_the_flag(run_example, assert_bad_input, tmp_path, script, args, flag):
     line = assert_bad_input(run_example(script, *args, timeout=60))
     assert flag in line
     assert not any((tmp_path / "output").rglob("*.png"))  # refused before any work
@@ -811,9 +1037,18 @@ def test_a_bad_value_is_one_line_naming_the_flag(run_example, assert_bad_input, 
 
 # ---------------------------------------------------------------- the figures
 
+
 def test_the_pi_speed_chart_times_every_worker_count(run_example, tmp_path):
-    completed = run_example(PI / "pi_graph_speed_tests.py", "--samples", "40000", "--workers", "2",
-                            "--output-dir", tmp_path, check=True)
+    completed = run_example(
+        PI / "pi_graph_speed_tests.py",
+        "--samples",
+        "40000",
+        "--workers",
+        "2",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
     rows = re.findall(r"^(threads|processes), (\d): \d+\.\d+ s", completed.stdout, re.MULTILINE)
     assert rows == [("threads", "1"), ("threads", "2"), ("processes", "1"), ("processes", "2")]
     assert (tmp_path / "pi_speed_tests.png").stat().st_size > 1000

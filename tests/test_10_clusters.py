@@ -22,21 +22,28 @@ CHAPTER = REPO_ROOT / "10_clusters"
 common = load_example(CHAPTER / "_clusters_common.py")
 IPP = CHAPTER / "ipython_parallel"
 
+
 def sieve(limit):
     is_prime = np.ones(limit, dtype=bool)
     is_prime[:2] = False
-    for i in range(2, int(limit ** 0.5) + 1):
+    for i in range(2, int(limit**0.5) + 1):
         if is_prime[i]:
-            is_prime[i * i::i] = False
+            is_prime[i * i :: i] = False
     return is_prime
 
 
 # ---------------------------------------------------------------- shared code
 
-@pytest.mark.parametrize("script,name", [("job_queue/nsq_worker.py", "is_prime"),
-                                         ("job_queue/nsq_worker.py", "check_prime"),
-                                         ("job_queue/redis_worker.py", "check_prime"),
-                                         ("dask/primes_dask.py", "check_prime")])
+
+@pytest.mark.parametrize(
+    "script,name",
+    [
+        ("job_queue/nsq_worker.py", "is_prime"),
+        ("job_queue/nsq_worker.py", "check_prime"),
+        ("job_queue/redis_worker.py", "check_prime"),
+        ("dask/primes_dask.py", "check_prime"),
+    ],
+)
 def test_check_prime_agrees_with_a_sieve(script, name):
     if script.startswith("job_queue/nsq"):
         importlib.import_module("nsq")
@@ -54,13 +61,18 @@ def test_the_book_names_are_defined_in_the_books_files():
 
     expected = {
         "ipython_parallel/pi_ipython_cluster.py": {
-            "estimate_nbr_points_in_quarter_circle": ["nbr_estimates", "seed"]},
+            "estimate_nbr_points_in_quarter_circle": ["nbr_estimates", "seed"]
+        },
         "dask/ols_dask_dataframe.py": {"ols_lstsq_raw": ["row"]},
-        "job_queue/nsq_worker.py": {"is_prime": ["number"],
-                                    "write_message": ["topic", "data", "writer", "message"],
-                                    "calculate_prime": ["message", "writer"]},
-        "docker/diffusion_numpy_memory2.py": {"evolve": ["grid", "dt", "out", "D"],
-                                              "run_experiment": ["num_iterations", "grid_size"]},
+        "job_queue/nsq_worker.py": {
+            "is_prime": ["number"],
+            "write_message": ["topic", "data", "writer", "message"],
+            "calculate_prime": ["message", "writer"],
+        },
+        "docker/diffusion_numpy_memory2.py": {
+            "evolve": ["grid", "dt", "out", "D"],
+            "run_experiment": ["num_iterations", "grid_size"],
+        },
     }
     importlib.import_module("nsq")
     for script, names in expected.items():
@@ -101,19 +113,30 @@ def test_ols_slope_of_a_straight_line():
 
 # ---------------------------------------------------------------- IPython Parallel
 
+
 @pytest.mark.server
 @pytest.mark.slow
 def test_ipython_parallel_pi_with_three_engines(run_example):
     # three engines: the official script was only right with exactly four
-    completed = run_example("10_clusters/ipython_parallel/pi_ipython_cluster.py", "--engines", "3",
-                            "--darts", "300001", "--seed", "7", check=True, timeout=180)
+    completed = run_example(
+        "10_clusters/ipython_parallel/pi_ipython_cluster.py",
+        "--engines",
+        "3",
+        "--darts",
+        "300001",
+        "--seed",
+        "7",
+        check=True,
+        timeout=180,
+    )
     out = completed.stdout
     assert "We're using 3 engines" in out
     counts = json.loads(re.search(r"Estimates made: (\[.*\])", out).group(1))
     assert len(counts) == 3
     # the same seeds in this process give the same counts: the engines ran our task
-    assert counts == [common.darts_inside(n, s) for n, s in
-                      zip(common.split_darts(300_001, 3), common.task_seeds(7, 3))]
+    assert counts == [
+        common.darts_inside(n, s) for n, s in zip(common.split_darts(300_001, 3), common.task_seeds(7, 3))
+    ]
     pi = float(re.search(r"pi estimate = ([\d.]+)", out).group(1))
     assert pi == pytest.approx(common.pi_from_counts(counts, 300_001))
     assert abs(pi - math.pi) < 5 * common.pi_standard_error(300_001)
@@ -121,8 +144,9 @@ def test_ipython_parallel_pi_with_three_engines(run_example):
 
 def scaling_rows(out):
     """{(engine label, workers): seconds} from cluster_scaling.py's table."""
-    rows = re.findall(r"^(multiprocessing Pool|Dask LocalCluster|IPython Parallel)\s+(\d+)\s+([\d.]+)",
-                      out, re.MULTILINE)
+    rows = re.findall(
+        r"^(multiprocessing Pool|Dask LocalCluster|IPython Parallel)\s+(\d+)\s+([\d.]+)", out, re.MULTILINE
+    )
     return {(label, int(workers)): float(seconds) for label, workers, seconds in rows}
 
 
@@ -138,9 +162,21 @@ def check_scaling_run(completed, folder, labels, workers, darts):
 
 def test_cluster_scaling_figure_on_a_pool(run_example, tmp_path):
     """The figure's script at a tiny size: every engine's counts equal this process's (else exit 1)."""
-    completed = run_example("10_clusters/cluster_scaling.py", "--engines", "pool", "--workers", "2",
-                            "--darts", "20000", "--repeat", "1", "--output-dir", tmp_path / "fig",
-                            check=True, timeout=120)
+    completed = run_example(
+        "10_clusters/cluster_scaling.py",
+        "--engines",
+        "pool",
+        "--workers",
+        "2",
+        "--darts",
+        "20000",
+        "--repeat",
+        "1",
+        "--output-dir",
+        tmp_path / "fig",
+        check=True,
+        timeout=120,
+    )
     check_scaling_run(completed, tmp_path / "fig", ["multiprocessing Pool"], 2, 20_000)
 
 
@@ -149,15 +185,31 @@ def test_cluster_scaling_figure_on_a_pool(run_example, tmp_path):
 def test_cluster_scaling_figure_on_every_engine(run_example, tmp_path):
     importlib.import_module("dask.distributed")
     importlib.import_module("ipyparallel")
-    completed = run_example("10_clusters/cluster_scaling.py", "--workers", "2", "--darts", "20000",
-                            "--repeat", "1", "--output-dir", tmp_path / "fig", check=True,
-                            timeout=240)
-    check_scaling_run(completed, tmp_path / "fig",
-                      ["multiprocessing Pool", "Dask LocalCluster", "IPython Parallel"], 2, 20_000)
+    completed = run_example(
+        "10_clusters/cluster_scaling.py",
+        "--workers",
+        "2",
+        "--darts",
+        "20000",
+        "--repeat",
+        "1",
+        "--output-dir",
+        tmp_path / "fig",
+        check=True,
+        timeout=240,
+    )
+    check_scaling_run(
+        completed,
+        tmp_path / "fig",
+        ["multiprocessing Pool", "Dask LocalCluster", "IPython Parallel"],
+        2,
+        20_000,
+    )
 
 
-@pytest.mark.parametrize("args", [["--engines", "spark"], ["--engines", ","], ["--workers", "0"],
-                                  ["--darts", "-1"]])
+@pytest.mark.parametrize(
+    "args", [["--engines", "spark"], ["--engines", ","], ["--workers", "0"], ["--darts", "-1"]]
+)
 def test_cluster_scaling_bad_input(args, run_example, assert_bad_input):
     line = assert_bad_input(run_example("10_clusters/cluster_scaling.py", *args))
     assert args[0] in line
@@ -173,15 +225,21 @@ def test_the_chapter_figure_is_listed_for_hpp_figures():
 
 def test_no_example_edits_sys_path_or_loads_examples_by_path():
     edits = re.compile(r"sys\.path\.(insert|append|extend)\(|sys\.path\s*[+]?=|load_example\(")
-    offenders = [str(path.relative_to(CHAPTER)) for path in CHAPTER.rglob("*.py")
-                 if path.name != "_benchmark.py"  # the harness's cases, not an example
-                 and edits.search(path.read_text())]
+    offenders = [
+        str(path.relative_to(CHAPTER))
+        for path in CHAPTER.rglob("*.py")
+        if path.name != "_benchmark.py"  # the harness's cases, not an example
+        and edits.search(path.read_text())
+    ]
     assert offenders == []
 
 
 def test_ipython_parallel_bad_connection_file(run_example, assert_bad_input, tmp_path):
-    line = assert_bad_input(run_example("10_clusters/ipython_parallel/pi_ipython_cluster.py",
-                                        "--url-file", tmp_path / "missing.json"))
+    line = assert_bad_input(
+        run_example(
+            "10_clusters/ipython_parallel/pi_ipython_cluster.py", "--url-file", tmp_path / "missing.json"
+        )
+    )
     assert "missing.json" in line
 
 
@@ -192,8 +250,15 @@ def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_
     import psutil
 
     before = {p.pid for p in psutil.process_iter()}
-    completed = run_example("10_clusters/ipython_parallel/chapter_recipe.py", "--engines", "3",
-                            "--darts", "30000", check=True, timeout=240)
+    completed = run_example(
+        "10_clusters/ipython_parallel/chapter_recipe.py",
+        "--engines",
+        "3",
+        "--darts",
+        "30000",
+        check=True,
+        timeout=240,
+    )
     out = completed.stdout
     assert "$ ipcluster start -n 3" in out and "$ ipcluster stop" in out
     assert "\n[0, 1, 2]\n" in out  # print(c.ids)
@@ -210,18 +275,32 @@ def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_
     assert pi == 4 * sum(counts) / 30_000
     # ipcluster stop ran: none of the engines is still alive
     assert not any(psutil.pid_exists(pid) for pid in pids)
-    leftover = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.pid not in before
-                and "ipyparallel" in " ".join(p.info["cmdline"] or [])]
+    leftover = [
+        p
+        for p in psutil.process_iter(["pid", "cmdline"])
+        if p.pid not in before and "ipyparallel" in " ".join(p.info["cmdline"] or [])
+    ]
     assert leftover == []
 
 
 # ---------------------------------------------------------------- Dask
 
+
 @pytest.mark.server
 @pytest.mark.slow
 def test_dask_pi_equals_the_same_graph_computed_locally(run_example):
-    completed = run_example("10_clusters/dask/pi_dask.py", "--darts", "1000000", "--chunk-size",
-                            "100000", "--seed", "3", "--verify", check=True, timeout=180)
+    completed = run_example(
+        "10_clusters/dask/pi_dask.py",
+        "--darts",
+        "1000000",
+        "--chunk-size",
+        "100000",
+        "--seed",
+        "3",
+        "--verify",
+        check=True,
+        timeout=180,
+    )
     out = completed.stdout
     assert "workers = 2" in out and "chunks = 10" in out
     assert re.search(r"dashboard = http://127\.0\.0\.1:\d+/status", out)
@@ -246,8 +325,7 @@ def test_dask_client_map_primes_and_map_partitions_ols_in_process():
     expected = ols.ols_pandas(df)
     assert len(slopes) == 3000
     assert np.allclose(slopes.sort_index().to_numpy(), expected.to_numpy())
-    assert np.allclose(expected.to_numpy()[:5],
-                       [ols.ols_lstsq_raw(row) for row in df.to_numpy()[:5]])
+    assert np.allclose(expected.to_numpy()[:5], [ols.ols_lstsq_raw(row) for row in df.to_numpy()[:5]])
 
 
 def test_blocks_cover_the_range():
@@ -262,25 +340,38 @@ def test_blocks_cover_the_range():
 @pytest.mark.slow
 def test_ols_script_with_swifter(run_example):
     importlib.import_module("swifter")
-    completed = run_example("10_clusters/dask/ols_dask_dataframe.py", "--people", "1500",
-                            "--partitions", "3", "--swifter", check=True, timeout=240)
+    completed = run_example(
+        "10_clusters/dask/ols_dask_dataframe.py",
+        "--people",
+        "1500",
+        "--partitions",
+        "3",
+        "--swifter",
+        check=True,
+        timeout=240,
+    )
     assert "dask equals pandas = True" in completed.stdout
     assert "swifter equals pandas = True" in completed.stdout
 
 
 @pytest.mark.parametrize("script", ["pi_dask.py", "primes_dask.py", "ols_dask_dataframe.py"])
-@pytest.mark.parametrize("address,message", [
-    ("tcp://127.0.0.1:{port}", "cannot reach a scheduler at 127.0.0.1:{port}"),
-    ("127.0.0.1:{port}", "cannot reach a scheduler at 127.0.0.1:{port}"),
-    ("http://127.0.0.1:9", "a Dask scheduler speaks tcp, not http"),
-    ("tcp://nohost", "expected tcp://HOST:PORT"),
-])
-def test_dask_scripts_refuse_a_bad_scheduler_at_parse_time(script, address, message, run_example,
-                                                          assert_bad_input):
+@pytest.mark.parametrize(
+    "address,message",
+    [
+        ("tcp://127.0.0.1:{port}", "cannot reach a scheduler at 127.0.0.1:{port}"),
+        ("127.0.0.1:{port}", "cannot reach a scheduler at 127.0.0.1:{port}"),
+        ("http://127.0.0.1:9", "a Dask scheduler speaks tcp, not http"),
+        ("tcp://nohost", "expected tcp://HOST:PORT"),
+    ],
+)
+def test_dask_scripts_refuse_a_bad_scheduler_at_parse_time(
+    script, address, message, run_example, assert_bad_input
+):
     port = free_port()
     started = time.monotonic()
-    line = assert_bad_input(run_example(f"10_clusters/dask/{script}", "--scheduler",
-                                        address.format(port=port), timeout=60))
+    line = assert_bad_input(
+        run_example(f"10_clusters/dask/{script}", "--scheduler", address.format(port=port), timeout=60)
+    )
     assert "--scheduler" in line and message.format(port=port) in line
     assert time.monotonic() - started < 30  # refused before any work (no frame, no cluster)
 
@@ -291,22 +382,26 @@ def test_dask_pi_bad_input(args, run_example, assert_bad_input):
 
 
 def test_primes_range_must_not_be_empty(run_example, assert_bad_input):
-    line = assert_bad_input(run_example("10_clusters/dask/primes_dask.py", "--start", "10",
-                                        "--stop", "10"))
+    line = assert_bad_input(run_example("10_clusters/dask/primes_dask.py", "--start", "10", "--stop", "10"))
     assert "--stop" in line
 
 
 # ---------------------------------------------------------------- Redis-streams job queue
 
-needs_redis = pytest.mark.skipif(redis_server_path() is None,
-                                 reason="needs redis-server: apt-get install redis-server")
+needs_redis = pytest.mark.skipif(
+    redis_server_path() is None, reason="needs redis-server: apt-get install redis-server"
+)
 WORKER = CHAPTER / "job_queue" / "redis_worker.py"
 
 
 def start_worker(url, name, *args):
-    return subprocess.Popen([sys.executable, str(WORKER), "--redis-url", url, "--name", name,
-                             *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), "--redis-url", url, "--name", name, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
 
 
 def stop(process):
@@ -352,12 +447,14 @@ def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
         worker.ensure_group(client)
 
         def held_by(name):
-            return len(client.xpending_range(worker.JOBS, worker.GROUP, "-", "+", 1000,
-                                             consumername=name))
+            return len(client.xpending_range(worker.JOBS, worker.GROUP, "-", "+", 1000, consumername=name))
 
         def answered_by(name):
-            return sum(fields["worker"] == name for stream in (worker.PRIME, worker.NON_PRIME)
-                       for _id, fields in client.xrange(stream))
+            return sum(
+                fields["worker"] == name
+                for stream in (worker.PRIME, worker.NON_PRIME)
+                for _id, fields in client.xrange(stream)
+            )
 
         options = ["--delay", "0.004", "--batch", "20", "--retry-after", "300", "--burst"]
         victim = start_worker(url, "victim", *options)
@@ -384,8 +481,9 @@ def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
             answers = producer.collect_answers(client, "b1", len(numbers), positions, timeout=120)
             survivor_out, _ = survivor.communicate(timeout=120)
             assert survivor.returncode == 0
-            results = [fields for stream in (worker.PRIME, worker.NON_PRIME)
-                       for _id, fields in client.xrange(stream)]
+            results = [
+                fields for stream in (worker.PRIME, worker.NON_PRIME) for _id, fields in client.xrange(stream)
+            ]
             assert client.xpending(worker.JOBS, worker.GROUP)["pending"] == 0
         finally:
             stop(victim)
@@ -441,8 +539,17 @@ def test_poison_jobs_go_to_the_dead_letter_stream_and_slow_workers_answer_once()
 @pytest.mark.slow
 @needs_redis
 def test_producer_demo_counts_the_primes(run_example):
-    completed = run_example("10_clusters/job_queue/redis_producer.py", "--start", "1000",
-                            "--count", "1000", "--workers", "3", check=True, timeout=120)
+    completed = run_example(
+        "10_clusters/job_queue/redis_producer.py",
+        "--start",
+        "1000",
+        "--count",
+        "1000",
+        "--workers",
+        "3",
+        check=True,
+        timeout=120,
+    )
     expected = int(sieve(2000)[1000:].sum())
     assert f"primes = {expected}" in completed.stdout
     assert f"non_primes = {1000 - expected}" in completed.stdout
@@ -451,15 +558,18 @@ def test_producer_demo_counts_the_primes(run_example):
 
 @pytest.mark.parametrize("script", ["redis_worker.py", "redis_producer.py"])
 def test_job_queue_unreachable_redis(script, run_example, assert_bad_input):
-    line = assert_bad_input(run_example(f"10_clusters/job_queue/{script}", "--redis-url",
-                                        f"redis://127.0.0.1:{free_port()}/0", timeout=60))
+    line = assert_bad_input(
+        run_example(
+            f"10_clusters/job_queue/{script}", "--redis-url", f"redis://127.0.0.1:{free_port()}/0", timeout=60
+        )
+    )
     assert "cannot reach Redis" in line and "--redis-url" in line
 
 
-@pytest.mark.parametrize(("script", "flag", "port"), [("redis_worker.py", "--redis-url", 6379),
-                                                      ("nsq_worker.py", "--nsqd", 4150)])
-def test_workers_check_their_default_address_after_parsing(script, flag, port, run_example,
-                                                           assert_bad_input):
+@pytest.mark.parametrize(
+    ("script", "flag", "port"), [("redis_worker.py", "--redis-url", 6379), ("nsq_worker.py", "--nsqd", 4150)]
+)
+def test_workers_check_their_default_address_after_parsing(script, flag, port, run_example, assert_bad_input):
     from hpp.service import port_is_open
 
     if port_is_open("127.0.0.1", port):
@@ -470,16 +580,22 @@ def test_workers_check_their_default_address_after_parsing(script, flag, port, r
     assert f"argument {flag}: cannot reach" in line and f":{port}" in line
 
 
-@pytest.mark.parametrize("args", [["--redis-url", "http://127.0.0.1:6379"],
-                                  ["--redis-url", "redis://127.0.0.1:1", "--delay", "-1"],
-                                  ["--redis-url", "redis://127.0.0.1:1", "--delay", "1e400"],
-                                  ["--redis-url", "redis://127.0.0.1:1", "--name", "a b"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--redis-url", "http://127.0.0.1:6379"],
+        ["--redis-url", "redis://127.0.0.1:1", "--delay", "-1"],
+        ["--redis-url", "redis://127.0.0.1:1", "--delay", "1e400"],
+        ["--redis-url", "redis://127.0.0.1:1", "--name", "a b"],
+    ],
+)
 def test_redis_worker_refuses_bad_values(args, run_example, assert_bad_input):
     line = assert_bad_input(run_example("10_clusters/job_queue/redis_worker.py", *args))
     assert line.split(":")[1].strip().startswith("argument --")
 
 
 # ---------------------------------------------------------------- NSQ
+
 
 def test_nsq_routing_of_known_numbers():
     importlib.import_module("nsq")
@@ -494,31 +610,43 @@ def test_nsq_routing_of_known_numbers():
 
 def test_nsq_worker_unreachable_nsqd(run_example, assert_bad_input):
     importlib.import_module("nsq")
-    line = assert_bad_input(run_example("10_clusters/job_queue/nsq_worker.py", "--nsqd",
-                                        f"127.0.0.1:{free_port()}"))
+    line = assert_bad_input(
+        run_example("10_clusters/job_queue/nsq_worker.py", "--nsqd", f"127.0.0.1:{free_port()}")
+    )
     assert "cannot reach nsqd" in line and "--nsqd" in line
 
 
 @pytest.mark.server
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("nsqd") is None,
-                    reason="needs nsqd (not in Debian): the release from "
-                           "https://nsq.io/deployment/installing.html on the PATH")
+@pytest.mark.skipif(
+    shutil.which("nsqd") is None,
+    reason="needs nsqd (not in Debian): the release from "
+    "https://nsq.io/deployment/installing.html on the PATH",
+)
 def test_nsq_worker_answers_every_number(tmp_path, run_example):
     import urllib.request
 
     importlib.import_module("nsq")
     tcp_port, http_port = free_port(), free_port()
-    command = ["nsqd", f"--tcp-address=127.0.0.1:{tcp_port}",
-               "--http-address=127.0.0.1:{port}",
-               f"--data-path={tmp_path}"]
+    command = [
+        "nsqd",
+        f"--tcp-address=127.0.0.1:{tcp_port}",
+        "--http-address=127.0.0.1:{port}",
+        f"--data-path={tmp_path}",
+    ]
     numbers = list(range(1000, 1200))
     with running_service(command, port=http_port) as service:
         body = "\n".join(map(str, numbers)).encode()
         urllib.request.urlopen(f"{service.url}/mpub?topic=numbers", data=body, timeout=10)
-        completed = run_example("10_clusters/job_queue/nsq_worker.py", "--nsqd",
-                                f"127.0.0.1:{tcp_port}", "--max-messages", len(numbers),
-                                timeout=120, check=True)
+        completed = run_example(
+            "10_clusters/job_queue/nsq_worker.py",
+            "--nsqd",
+            f"127.0.0.1:{tcp_port}",
+            "--max-messages",
+            len(numbers),
+            timeout=120,
+            check=True,
+        )
         assert f"answered = {len(numbers)}" in completed.stdout
         with urllib.request.urlopen(f"{service.url}/stats?format=json", timeout=10) as reply:
             stats = json.load(reply)
@@ -542,8 +670,7 @@ def test_docker_files_are_consistent():
     copied_targets = {target for _source, target in copies}
     assert entry[-1] in copied_targets
     makefile = (DOCKER / "Makefile").read_text()
-    tags = re.findall(r"docker (?:build|run|rmi)[^\n]*?(\$\(IMAGE\):\$\(TAG\)|\S+/\S+:\S+)",
-                      makefile)
+    tags = re.findall(r"docker (?:build|run|rmi)[^\n]*?(\$\(IMAGE\):\$\(TAG\)|\S+/\S+:\S+)", makefile)
     assert len(tags) >= 3 and set(tags) == {"$(IMAGE):$(TAG)"}  # one tag built and run
     assert "10_clusters/docker/Dockerfile" in makefile
     ignored = (DOCKER / "Dockerfile.dockerignore").read_text().split()
@@ -554,8 +681,16 @@ def test_docker_files_are_consistent():
 def test_docker_benchmark_script_conserves_mass(run_example):
     from hpp.diffusion import initial_mass
 
-    completed = run_example("10_clusters/docker/diffusion_numpy_memory2.py", "--grid-size", "64",
-                            "--steps", "50", "--repeat", "1", check=True)
+    completed = run_example(
+        "10_clusters/docker/diffusion_numpy_memory2.py",
+        "--grid-size",
+        "64",
+        "--steps",
+        "50",
+        "--repeat",
+        "1",
+        check=True,
+    )
     total = float(re.search(r"sum\(grid\) = ([\d.]+)", completed.stdout).group(1))
     assert total == pytest.approx(initial_mass(64), rel=1e-6)
     docker = load_example(DOCKER / "diffusion_numpy_memory2.py")

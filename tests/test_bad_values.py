@@ -131,11 +131,10 @@ def script_parser(request, monkeypatch, tmp_path):
 def _module_constant(path, name):
     for node in ast.parse(Path(path).read_text()).body:
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
             return ast.literal_eval(node.value)
     return ()
-
-
 
 
 @pytest.mark.parametrize("script_parser", SCRIPTS, ids=script_id, indirect=True)
@@ -168,8 +167,11 @@ def test_every_option_refuses_bad_values_in_one_line(script_parser):
 @pytest.mark.parametrize("script_parser", SCRIPTS, ids=script_id, indirect=True)
 def test_no_option_takes_unchecked_text(script_parser):
     """Free text reaches the code unchecked: every value has a validating type or choices."""
-    unchecked = [action.option_strings[-1] for action in value_options(script_parser)
-                 if action.choices is None and action.type in (None, str)]
+    unchecked = [
+        action.option_strings[-1]
+        for action in value_options(script_parser)
+        if action.choices is None and action.type in (None, str)
+    ]
     assert not unchecked, f"options without a validating type or choices: {unchecked}"
 
 

@@ -78,8 +78,9 @@ def parse_blocks(readme):
 
 
 def all_blocks():
-    return [block for readme in sorted(REPO_ROOT.glob("[0-9][0-9]_*/README.md"))
-            for block in parse_blocks(readme)]
+    return [
+        block for readme in sorted(REPO_ROOT.glob("[0-9][0-9]_*/README.md")) for block in parse_blocks(readme)
+    ]
 
 
 BLOCKS = all_blocks()
@@ -96,8 +97,10 @@ def test_every_chapter_replays_the_book():
 
 def test_the_block_parser_reads_every_kind_of_line(tmp_path):
     readme = tmp_path / "README.md"
-    readme.write_text("## As the book prints it\n\n```book slow rc=2\ncd 02_profiling\n"
-                      "$ python -c 'print(1)'\n# a comment\n> 1\n~ ^1$\n! Traceback\n```\n")
+    readme.write_text(
+        "## As the book prints it\n\n```book slow rc=2\ncd 02_profiling\n"
+        "$ python -c 'print(1)'\n# a comment\n> 1\n~ ^1$\n! Traceback\n```\n"
+    )
     [block] = parse_blocks(readme)
     assert block.folder == REPO_ROOT / "02_profiling"
     assert block.commands == ["python -c 'print(1)'"]
@@ -112,17 +115,29 @@ def marked(block):
 @pytest.mark.parametrize("block", [marked(block) for block in BLOCKS])
 def test_book_command(block, tmp_path):
     assert block.commands, f"{block.id}: a block runs at least one command"
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-               VIRTUAL_ENV=str(BIN.parent), HPP_OUTPUT_DIR=str(tmp_path / "output"),
-               MPLBACKEND="Agg", PYTHONUNBUFFERED="1")
+    env = dict(
+        os.environ,
+        PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        VIRTUAL_ENV=str(BIN.parent),
+        HPP_OUTPUT_DIR=str(tmp_path / "output"),
+        MPLBACKEND="Agg",
+        PYTHONUNBUFFERED="1",
+    )
     output = []
     for command in block.commands:
-        completed = subprocess.run(["bash", "-c", command], cwd=block.folder, env=env,
-                                   capture_output=True, text=True, timeout=900,
-                                   stdin=subprocess.DEVNULL)
+        completed = subprocess.run(
+            ["bash", "-c", command],
+            cwd=block.folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            stdin=subprocess.DEVNULL,
+        )
         output.append(completed.stdout + completed.stderr)
         assert completed.returncode == block.returncode, (
-            f"{block.id}: `{command}` exited {completed.returncode}:\n{output[-1][-3000:]}")
+            f"{block.id}: `{command}` exited {completed.returncode}:\n{output[-1][-3000:]}"
+        )
     text = "\n".join(output)
     for expected in block.present:
         assert expected in text, f"{block.id}: {expected!r} not in the output:\n{text[-3000:]}"

@@ -4,13 +4,13 @@ Each notebook asserts the chapter's known results in its own cells, so a run
 that ends without an error is a run whose results matched the book.
 """
 
+import json
 import os
 import re
 import subprocess
 import sys
 import time
 import urllib.request
-import json
 
 import nbformat
 import pytest
@@ -38,7 +38,8 @@ def test_notebook_is_committed_without_outputs(path):
     nbformat.validate(notebook)
     assert not leftover_outputs(notebook), (
         f"cells with outputs or execution counts: {leftover_outputs(notebook)}; "
-        f"run: python -m hpp.notebooks strip {path.relative_to(REPO_ROOT)}")
+        f"run: python -m hpp.notebooks strip {path.relative_to(REPO_ROOT)}"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
@@ -46,8 +47,11 @@ def test_notebook_follows_the_book(path):
     """Sections under the book's headings, a BOOK_SIZE switch, and asserted results."""
     notebook = nbformat.read(path, as_version=4)
     code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
-    headings = [cell for cell in notebook.cells
-                if cell.cell_type == "markdown" and re.search(r"^#+ ", cell.source, re.M)]
+    headings = [
+        cell
+        for cell in notebook.cells
+        if cell.cell_type == "markdown" and re.search(r"^#+ ", cell.source, re.M)
+    ]
     assert re.search(r"^BOOK_SIZE = False", code, re.M), "the first code cell sets BOOK_SIZE = False"
     assert "assert " in code, "the notebook asserts the book's known results"
     assert len(headings) >= 2, "the book's section headings as markdown cells"
@@ -57,8 +61,13 @@ def test_notebook_follows_the_book(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
 def test_notebook_runs(path, tmp_path):
     executed = run(path, env={"HPP_OUTPUT_DIR": str(tmp_path)})
-    errors = [output for cell in executed.cells if cell.cell_type == "code"
-              for output in cell.get("outputs", []) if output.get("output_type") == "error"]
+    errors = [
+        output
+        for cell in executed.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "error"
+    ]
     assert not errors
 
 
@@ -67,14 +76,26 @@ def test_notebook_runs(path, tmp_path):
 def test_jupyterlab_starts_and_lists_the_notebooks(tmp_path):
     """What ``make lab`` starts: a JupyterLab server on loopback that serves the chapters."""
     port, token = free_port(), "hpp-test-token"
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_DATA_DIR=str(tmp_path / "data"),
-               IPYTHONDIR=str(tmp_path / "ipython"))
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={REPO_ROOT}"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              stdin=subprocess.DEVNULL)
+    env = dict(
+        os.environ,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        JUPYTER_DATA_DIR=str(tmp_path / "data"),
+        IPYTHONDIR=str(tmp_path / "ipython"),
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={REPO_ROOT}",
+    ]
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+    )
     try:
         url = f"http://127.0.0.1:{port}/api/contents/02_profiling?token={token}"
         deadline = time.monotonic() + 90

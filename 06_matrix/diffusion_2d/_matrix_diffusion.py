@@ -25,10 +25,8 @@ BOOK_ITERATIONS = 1000
 def diffusion_parser(doc, size=BOOK_SIZE, iterations=BOOK_ITERATIONS):
     """The parser every diffusion script starts from: ``--size N --iterations K``."""
     parser = example_parser(doc)
-    parser.add_argument("--size", type=positive_int, default=size,
-                        help="the grid is SIZE x SIZE")
-    parser.add_argument("--iterations", type=positive_int, default=iterations,
-                        help="number of time steps")
+    parser.add_argument("--size", type=positive_int, default=size, help="the grid is SIZE x SIZE")
+    parser.add_argument("--iterations", type=positive_int, default=iterations, help="number of time steps")
     return parser
 
 
@@ -70,9 +68,13 @@ TORCH_DTYPES = ("float64", "float32", "float16")
 def add_torch_arguments(parser):
     """``--device auto|cpu|cuda`` and ``--dtype float64|float32|float16`` for the PyTorch scripts."""
     add_device_argument(parser)
-    parser.add_argument("--dtype", choices=TORCH_DTYPES, default="float64",
-                        help="float32 is faster on most GPUs and agrees to about 1e-7; "
-                             "float16 halves the bytes again (see diffusion_pytorch_highmem.py)")
+    parser.add_argument(
+        "--dtype",
+        choices=TORCH_DTYPES,
+        default="float64",
+        help="float32 is faster on most GPUs and agrees to about 1e-7; "
+        "float16 halves the bytes again (see diffusion_pytorch_highmem.py)",
+    )
     return parser
 
 
@@ -88,6 +90,5 @@ def run_torch_main(doc, run_experiment, argv=None):
     grid = run_experiment(args.iterations, args.size, device=device, dtype=args.dtype)
     synchronize(device)
     seconds = time.perf_counter() - start
-    report(grid, seconds, args.size, args.iterations,
-           extra=f", device = {device.type}, dtype = {args.dtype}")
+    report(grid, seconds, args.size, args.iterations, extra=f", device = {device.type}, dtype = {args.dtype}")
     return grid

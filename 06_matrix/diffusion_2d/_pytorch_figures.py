@@ -27,8 +27,7 @@ BOOK_SECONDS = {
     "numpy+memory": {256: 0.375e-3, 512: 1.38e-3, 2048: 52.9e-3, 4096: 213e-3, 8192: 864e-3},
     "pytorch roll": {256: 0.131e-3, 512: 0.133e-3, 2048: 0.910e-3, 4096: 3.57e-3, 8192: 14.2e-3},
     # The official convolution threw its result away (see diffusion_pytorch_conv.py).
-    "pytorch conv2d": {256: 0.097e-3, 512: 0.097e-3, 2048: 0.241e-3, 4096: 0.945e-3,
-                       8192: 3.80e-3},
+    "pytorch conv2d": {256: 0.097e-3, 512: 0.097e-3, 2048: 0.241e-3, 4096: 0.945e-3, 8192: 3.80e-3},
 }
 
 
@@ -37,22 +36,41 @@ def figure_parser(doc, max_steps=2500, max_seconds=10.0, dtype=None):
     from hpp.gpu import add_device_argument
 
     parser = example_parser(doc)
-    parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(SIZES),
-                        help="grid sizes N (N x N); the book's figures go to 8192: "
-                             "--sizes " + " ".join(map(str, BOOK_SIZES)))
-    parser.add_argument("--max-steps", type=positive_int, default=max_steps,
-                        help="at most this many timed steps per point (the book's N)")
-    parser.add_argument("--max-seconds", type=positive_float, default=max_seconds,
-                        help="stop timing a point after this many seconds (at least one step)")
+    parser.add_argument(
+        "--sizes",
+        type=positive_int,
+        nargs="+",
+        default=list(SIZES),
+        help="grid sizes N (N x N); the book's figures go to 8192: --sizes " + " ".join(map(str, BOOK_SIZES)),
+    )
+    parser.add_argument(
+        "--max-steps",
+        type=positive_int,
+        default=max_steps,
+        help="at most this many timed steps per point (the book's N)",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=positive_float,
+        default=max_seconds,
+        help="stop timing a point after this many seconds (at least one step)",
+    )
     add_device_argument(parser)
     if dtype:
-        parser.add_argument("--dtype", choices=("float64", "float32", "float16"), default=dtype,
-                            help="PyTorch's dtype (the book's: float32, torch's default; "
-                                 "NumPy stays float64)")
-    parser.add_argument("--threads", type=positive_int,
-                        help="CPU threads for PyTorch (default: its own choice); use 1 on a busy machine")
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where the CSV and PNG go (default: results/06_matrix)")
+        parser.add_argument(
+            "--dtype",
+            choices=("float64", "float32", "float16"),
+            default=dtype,
+            help="PyTorch's dtype (the book's: float32, torch's default; NumPy stays float64)",
+        )
+    parser.add_argument(
+        "--threads",
+        type=positive_int,
+        help="CPU threads for PyTorch (default: its own choice); use 1 on a busy machine",
+    )
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where the CSV and PNG go (default: results/06_matrix)"
+    )
     return parser
 
 
@@ -70,6 +88,7 @@ def prepare(args):
 
 
 # ---------------------------------------------------------------- one step of each method
+
 
 class Stepper:
     """Holds a grid (and its scratch) and advances it one step per ``step()`` call."""
@@ -118,10 +137,21 @@ def measure(method, size, device, dtype, args):
 
     stepper = Stepper(method, size, device, dtype)
     device_name = "cpu" if method == "numpy+memory" else str(device.type)
-    seconds, steps = seconds_per_step(stepper.step, "cpu" if device_name == "cpu" else device,
-                                      max_steps=args.max_steps, max_seconds=args.max_seconds)
-    return {"method": method, "size": size, "device": device_name, "dtype": dtype,
-            "seconds_per_step": seconds, "steps": steps, "mass_error": stepper.mass_error()}
+    seconds, steps = seconds_per_step(
+        stepper.step,
+        "cpu" if device_name == "cpu" else device,
+        max_steps=args.max_steps,
+        max_seconds=args.max_seconds,
+    )
+    return {
+        "method": method,
+        "size": size,
+        "device": device_name,
+        "dtype": dtype,
+        "seconds_per_step": seconds,
+        "steps": steps,
+        "mass_error": stepper.mass_error(),
+    }
 
 
 def add_speedups(rows, baseline):
@@ -141,12 +171,15 @@ def write_csv(rows, path):
 
 
 def print_rows(rows, baseline):
-    print(f"{'method':16} {'dtype':8} {'device':6} {'size':>6} {'ms per step':>12} {'steps':>6} "
-          f"{'speedup':>8}")
+    print(
+        f"{'method':16} {'dtype':8} {'device':6} {'size':>6} {'ms per step':>12} {'steps':>6} {'speedup':>8}"
+    )
     for row in rows:
         speedup = f"{row['speedup']:.1f}x" if row.get("speedup") != "" else ""
-        print(f"{row['method']:16} {row['dtype']:8} {row['device']:6} {row['size']:>6} "
-              f"{row['seconds_per_step'] * 1e3:>12.4f} {row['steps']:>6} {speedup:>8}")
+        print(
+            f"{row['method']:16} {row['dtype']:8} {row['device']:6} {row['size']:>6} "
+            f"{row['seconds_per_step'] * 1e3:>12.4f} {row['steps']:>6} {speedup:>8}"
+        )
     print(f"(speedup over {baseline} at the same size, measured in this run)")
 
 
@@ -164,22 +197,36 @@ def plot(rows, path, title, baseline, book=None, label_of=lambda row: row["metho
     labels = list(dict.fromkeys(label_of(row) for row in rows))
     colours = {label: f"C{i}" for i, label in enumerate(labels)}
     for label in labels:
-        mine = sorted((r["size"], r["seconds_per_step"], r.get("speedup")) for r in rows
-                      if label_of(r) == label)
+        mine = sorted(
+            (r["size"], r["seconds_per_step"], r.get("speedup")) for r in rows if label_of(r) == label
+        )
         sizes = [m[0] for m in mine]
-        left.plot(sizes, [m[1] * 1e3 for m in mine], "o-", color=colours[label],
-                  label=f"{label} (measured)")
+        left.plot(sizes, [m[1] * 1e3 for m in mine], "o-", color=colours[label], label=f"{label} (measured)")
         if label != baseline and all(m[2] not in ("", None) for m in mine):
             right.plot(sizes, [m[2] for m in mine], "o-", color=colours[label], label=label)
     for label, points in (book or {}).items():
         sizes = sorted(points)
         colour = colours.get(label, "grey")
-        left.plot(sizes, [points[s] * 1e3 for s in sizes], "s--", mfc="none", color=colour,
-                  alpha=0.7, label=f"{label} (book 3e, GPU)")
+        left.plot(
+            sizes,
+            [points[s] * 1e3 for s in sizes],
+            "s--",
+            mfc="none",
+            color=colour,
+            alpha=0.7,
+            label=f"{label} (book 3e, GPU)",
+        )
         if label != baseline and baseline in (book or {}):
             common = [s for s in sizes if s in book[baseline]]
-            right.plot(common, [book[baseline][s] / points[s] for s in common], "s--", mfc="none",
-                       color=colour, alpha=0.7, label=f"{label} (book 3e)")
+            right.plot(
+                common,
+                [book[baseline][s] / points[s] for s in common],
+                "s--",
+                mfc="none",
+                color=colour,
+                alpha=0.7,
+                label=f"{label} (book 3e)",
+            )
     for axis in (left, right):
         axis.set_xscale("log", base=2)
         axis.set_xlabel("grid size N (N x N)")

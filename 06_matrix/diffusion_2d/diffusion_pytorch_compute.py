@@ -25,7 +25,7 @@ except ImportError:  # main() says which extra to install
 from _matrix_diffusion import run_torch_main
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid
+from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import choose_device
 
 REQUIRES = ("torch",)

@@ -30,15 +30,13 @@ except ImportError:  # main() says which extra to install
 from _matrix_diffusion import run_torch_main
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid
+from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import choose_device
 
 REQUIRES = ("torch",)
 SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
 
-STENCIL = [[0.0, 1.0, 0.0],
-           [1.0, -4.0, 1.0],
-           [0.0, 1.0, 0.0]]
+STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 
 
 def laplacian_kernel(device, dtype):

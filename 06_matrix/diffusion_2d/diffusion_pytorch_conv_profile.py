@@ -68,8 +68,9 @@ def main(argv=None):
     parser.add_argument("--iterations", type=positive_int, default=5000, help="number of time steps")
     parser.add_argument("--row-limit", type=positive_int, default=12, help="rows of the table")
     add_device_argument(parser)
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where the table goes (default: results/06_matrix)")
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where the table goes (default: results/06_matrix)"
+    )
     args = parser.parse_args(argv)
     device = device_from_flag(args.device)
     folder = output_dir("06_matrix", args.output_dir)
@@ -78,8 +79,10 @@ def main(argv=None):
     grid, prof = profile_experiment(args.iterations, args.size, device)
     sort_by = "cuda_time_total" if device.type == "cuda" else "cpu_time_total"
     table = prof.key_averages().table(sort_by=sort_by, row_limit=args.row_limit)
-    header = (f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
-              f"device = {describe(device)}, sorted by {sort_by}")
+    header = (
+        f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
+        f"device = {describe(device)}, sorted by {sort_by}"
+    )
     print(header)
     print(table)
     print(f"sum(grid) = {float(grid.double().sum()):.6g}")

@@ -40,7 +40,7 @@ import diffusion_numpy
 import numpy as np
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid, initial_mass
+from hpp.diffusion import DT, D, initial_grid, initial_mass
 from hpp.gpu import choose_device
 
 REQUIRES = ("torch",)
@@ -48,9 +48,7 @@ SMOKE_ARGS = ["--size", "32", "--iterations", "20", "--device", "cpu"]
 
 DTYPES = ("float64", "float32", "float16")
 TOLERANCE = {"float64": 1e-12, "float32": 1e-8, "float16": 2e-4}
-STENCIL = [[0.0, 1.0, 0.0],
-           [1.0, -4.0, 1.0],
-           [0.0, 1.0, 0.0]]
+STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 
 # (label, step, storage dtype, autocast dtype or None): the rows of the study.
 VARIANTS = [
@@ -74,8 +72,9 @@ def evolve(grid, dt, D=D):
 
 def make_conv(device, dtype="float32"):
     """The book's ``Conv2d`` with circular padding, holding the Laplacian stencil."""
-    conv = torch.nn.Conv2d(1, 1, 3, padding=1, padding_mode="circular", bias=False,
-                           device=device, dtype=getattr(torch, dtype))
+    conv = torch.nn.Conv2d(
+        1, 1, 3, padding=1, padding_mode="circular", bias=False, device=device, dtype=getattr(torch, dtype)
+    )
     conv.requires_grad_(False)
     conv.weight[0, 0] = torch.tensor(STENCIL)
     return conv
@@ -91,8 +90,7 @@ def effective_dtype(step, dtype, autocast=None):
     return autocast if autocast and step == "conv" else dtype
 
 
-def run_experiment(num_iterations, size=512, device=None, dtype="float64", autocast=None,
-                   step="roll"):
+def run_experiment(num_iterations, size=512, device=None, dtype="float64", autocast=None, step="roll"):
     """``num_iterations`` steps of ``step`` ("roll" or "conv") with the grid stored as ``dtype``,
     inside ``torch.autocast(dtype=autocast)`` when given; returns the grid on the device."""
     device = torch.device(device or choose_device("auto"))
@@ -127,24 +125,39 @@ def precision_study(num_iterations, size, device, variants=VARIANTS, reference=N
     rows = []
     for label, step, dtype, autocast in variants:
         run_experiment(1, min(size, 32), device, dtype, autocast, step)  # warm-up, untimed
-        grid, seconds = timed(lambda: run_experiment(num_iterations, size, device, dtype,
-                                                     autocast, step), device)
+        grid, seconds = timed(
+            lambda: run_experiment(num_iterations, size, device, dtype, autocast, step), device
+        )
         max_error, relative = error_against(grid, reference)
         precision = effective_dtype(step, dtype, autocast)
-        rows.append({"variant": label, "step": step, "dtype": dtype, "autocast": autocast or "",
-                     "bytes_per_value": grid.element_size(), "max_abs_error": max_error,
-                     "relative_error": relative, "tolerance": TOLERANCE[precision],
-                     "sum": float(grid.double().sum()), "seconds_per_step": seconds / num_iterations})
+        rows.append(
+            {
+                "variant": label,
+                "step": step,
+                "dtype": dtype,
+                "autocast": autocast or "",
+                "bytes_per_value": grid.element_size(),
+                "max_abs_error": max_error,
+                "relative_error": relative,
+                "tolerance": TOLERANCE[precision],
+                "sum": float(grid.double().sum()),
+                "seconds_per_step": seconds / num_iterations,
+            }
+        )
     return rows
 
 
 def print_rows(rows):
-    print(f"{'variant':32} {'bytes':>5} {'max |error|':>11} {'relative':>9} {'tolerance':>9} "
-          f"{'sum(grid)':>10} {'ms per step':>11}")
+    print(
+        f"{'variant':32} {'bytes':>5} {'max |error|':>11} {'relative':>9} {'tolerance':>9} "
+        f"{'sum(grid)':>10} {'ms per step':>11}"
+    )
     for row in rows:
-        print(f"{row['variant']:32} {row['bytes_per_value']:>5} {row['max_abs_error']:>11.2e} "
-              f"{row['relative_error']:>9.2e} {row['tolerance']:>9.0e} {row['sum']:>10.6g} "
-              f"{row['seconds_per_step'] * 1e3:>11.4f}")
+        print(
+            f"{row['variant']:32} {row['bytes_per_value']:>5} {row['max_abs_error']:>11.2e} "
+            f"{row['relative_error']:>9.2e} {row['tolerance']:>9.0e} {row['sum']:>10.6g} "
+            f"{row['seconds_per_step'] * 1e3:>11.4f}"
+        )
 
 
 def main(argv=None):
@@ -157,18 +170,23 @@ def main(argv=None):
     add_device_argument(parser)
     args = parser.parse_args(argv)
     device = device_from_flag(args.device)
-    print(f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
-          f"device = {describe(device)}")
+    print(f"grid = {args.size} x {args.size}, iterations = {args.iterations}, device = {describe(device)}")
     rows = precision_study(args.iterations, args.size, device)
     print_rows(rows)
     for row in rows:
         within = "within" if row["max_abs_error"] <= row["tolerance"] else "OUTSIDE"
-        print(f"{row['variant']}: {within} the {row['tolerance']:g} the tests hold it to at "
-              f"64 x 64, 200 steps; mass {row['sum']:.6g} (initial {initial_mass(args.size):.6g})")
-    errors = {row["dtype"]: row["max_abs_error"] for row in rows if row["step"] == "roll"
-              and not row["autocast"]}
-    print("error ordering float16 > float32 > float64: "
-          f"{errors['float16'] > errors['float32'] > errors['float64']}")
+        print(
+            f"{row['variant']}: {within} the {row['tolerance']:g} the tests hold it to at "
+            f"64 x 64, 200 steps; mass {row['sum']:.6g} (initial {initial_mass(args.size):.6g})"
+        )
+    errors = {
+        row["dtype"]: row["max_abs_error"] for row in rows if row["step"] == "roll" and not row["autocast"]
+    }
+    print(
+        "error ordering float16 > float32 > float64: "
+        f"{errors['float16'] > errors['float32'] > errors['float64']}"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -28,7 +28,7 @@ except ImportError:  # main() says which extra to install
     torch = None
 
 from hpp import profile
-from hpp.diffusion import D, DT, initial_grid
+from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import choose_device
 
 REQUIRES = ("torch",)
@@ -96,14 +96,20 @@ def time_split(size, num_iterations, device):
     grid, whole = timed(lambda: run_experiment(num_iterations, size, device), device)
     each = min(num_iterations, 100)
     _, per_step = timed(lambda: run_experiment_copy_every_step(each, size, device), device)
-    return {"size": size, "iterations": num_iterations, "device": device.type,
-            "copy_in_s": copy_in, "compute_s": compute, "copy_out_s": copy_out,
-            "with_transfer_s": whole, "transfer_share": (copy_in + copy_out) / (
-                copy_in + compute + copy_out),
-            "bytes_per_step_once": bytes_per_step(size, num_iterations, device),
-            "copy_every_step_s_per_step": per_step / each,
-            "bytes_per_step_every": bytes_per_step(size, num_iterations, device, every_step=True),
-            "sum": float(grid.sum())}
+    return {
+        "size": size,
+        "iterations": num_iterations,
+        "device": device.type,
+        "copy_in_s": copy_in,
+        "compute_s": compute,
+        "copy_out_s": copy_out,
+        "with_transfer_s": whole,
+        "transfer_share": (copy_in + copy_out) / (copy_in + compute + copy_out),
+        "bytes_per_step_once": bytes_per_step(size, num_iterations, device),
+        "copy_every_step_s_per_step": per_step / each,
+        "bytes_per_step_every": bytes_per_step(size, num_iterations, device, every_step=True),
+        "sum": float(grid.sum()),
+    }
 
 
 def main(argv=None):
@@ -111,30 +117,42 @@ def main(argv=None):
     from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
-    parser.add_argument("--sizes", type=positive_int, nargs="+", default=[256, 512, 1024, 2048, 4096],
-                        help="grid sizes N (N x N)")
+    parser.add_argument(
+        "--sizes",
+        type=positive_int,
+        nargs="+",
+        default=[256, 512, 1024, 2048, 4096],
+        help="grid sizes N (N x N)",
+    )
     parser.add_argument("--iterations", type=positive_int, default=1000, help="steps per run")
     add_device_argument(parser)
     parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where diffusion_pytorch_transfer.csv goes (default: results/06_matrix)")
+    parser.add_argument(
+        "--output-dir",
+        type=writable_dir,
+        help="where diffusion_pytorch_transfer.csv goes (default: results/06_matrix)",
+    )
     args = parser.parse_args(argv)
     device = device_from_flag(args.device)
     if args.threads:
         torch.set_num_threads(args.threads)
     print(f"device: {describe(device)}, iterations = {args.iterations}")
-    print(f"{'size':>6} {'copy in ms':>10} {'compute ms':>11} {'copy out ms':>11} {'transfer':>9} "
-          f"{'MB/step once':>12} {'ms/step':>9} {'ms/step, copy each':>18} {'MB/step each':>12}")
+    print(
+        f"{'size':>6} {'copy in ms':>10} {'compute ms':>11} {'copy out ms':>11} {'transfer':>9} "
+        f"{'MB/step once':>12} {'ms/step':>9} {'ms/step, copy each':>18} {'MB/step each':>12}"
+    )
     rows = []
     for size in args.sizes:
         row = time_split(size, args.iterations, device)
         rows.append(row)
-        print(f"{size:>6} {row['copy_in_s'] * 1e3:>10.3f} {row['compute_s'] * 1e3:>11.3f} "
-              f"{row['copy_out_s'] * 1e3:>11.3f} {row['transfer_share']:>9.1%} "
-              f"{row['bytes_per_step_once'] / 1e6:>12.4f} "
-              f"{row['compute_s'] / args.iterations * 1e3:>9.4f} "
-              f"{row['copy_every_step_s_per_step'] * 1e3:>18.4f} "
-              f"{row['bytes_per_step_every'] / 1e6:>12.3f}")
+        print(
+            f"{size:>6} {row['copy_in_s'] * 1e3:>10.3f} {row['compute_s'] * 1e3:>11.3f} "
+            f"{row['copy_out_s'] * 1e3:>11.3f} {row['transfer_share']:>9.1%} "
+            f"{row['bytes_per_step_once'] / 1e6:>12.4f} "
+            f"{row['compute_s'] / args.iterations * 1e3:>9.4f} "
+            f"{row['copy_every_step_s_per_step'] * 1e3:>18.4f} "
+            f"{row['bytes_per_step_every'] / 1e6:>12.3f}"
+        )
     print("transfer = share of copy in + copy out in the run's time (copies once per run)")
     import csv
 

@@ -23,8 +23,20 @@ from _pytorch_figures import figure_parser, prepare, write_csv
 from hpp.script import positive_int
 
 REQUIRES = ("torch",)
-SMOKE_ARGS = ["--sizes", "32", "--max-steps", "5", "--error-size", "32", "--error-iterations", "8",
-              "--device", "cpu", "--threads", "1"]
+SMOKE_ARGS = [
+    "--sizes",
+    "32",
+    "--max-steps",
+    "5",
+    "--error-size",
+    "32",
+    "--error-iterations",
+    "8",
+    "--device",
+    "cpu",
+    "--threads",
+    "1",
+]
 
 DTYPES = ("float64", "float32", "float16")
 # The book's figure_pytorch_naive_precision.csv (GPU, seconds per step; 512 is launch-bound,
@@ -51,22 +63,42 @@ def time_rows(args, device):
                 state["grid"] = highmem.evolve(state["grid"], DT)
 
             seconds, steps = seconds_per_step(step, device, args.max_steps, args.max_seconds)
-            rows.append({"panel": "time", "variant": f"roll {dtype}", "dtype": dtype, "size": size,
-                         "steps": steps, "seconds_per_step": seconds, "max_abs_error": ""})
+            rows.append(
+                {
+                    "panel": "time",
+                    "variant": f"roll {dtype}",
+                    "dtype": dtype,
+                    "size": size,
+                    "steps": steps,
+                    "seconds_per_step": seconds,
+                    "max_abs_error": "",
+                }
+            )
     return rows
 
 
 def error_rows(args, device):
-    checkpoints = sorted({2**p for p in range(args.error_iterations.bit_length())
-                          if 2**p <= args.error_iterations} | {args.error_iterations})
+    checkpoints = sorted(
+        {2**p for p in range(args.error_iterations.bit_length()) if 2**p <= args.error_iterations}
+        | {args.error_iterations}
+    )
     rows = []
     for steps in checkpoints:
         reference = diffusion_numpy.run_experiment(steps, args.error_size)
         for label, step, dtype, autocast in highmem.VARIANTS:
             grid = highmem.run_experiment(steps, args.error_size, device, dtype, autocast, step)
             error, _ = highmem.error_against(grid, reference)
-            rows.append({"panel": "error", "variant": label, "dtype": dtype, "size": args.error_size,
-                         "steps": steps, "seconds_per_step": "", "max_abs_error": error})
+            rows.append(
+                {
+                    "panel": "error",
+                    "variant": label,
+                    "dtype": dtype,
+                    "size": args.error_size,
+                    "steps": steps,
+                    "seconds_per_step": "",
+                    "max_abs_error": error,
+                }
+            )
     return rows
 
 
@@ -78,25 +110,44 @@ def draw(rows, path, device):
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
     for i, dtype in enumerate(DTYPES):
-        mine = sorted((r["size"], r["seconds_per_step"]) for r in rows
-                      if r["panel"] == "time" and r["dtype"] == dtype)
-        left.plot([m[0] for m in mine], [m[1] * 1e3 for m in mine], "o-", color=f"C{i}",
-                  label=f"{dtype} (measured, {device.type})")
+        mine = sorted(
+            (r["size"], r["seconds_per_step"]) for r in rows if r["panel"] == "time" and r["dtype"] == dtype
+        )
+        left.plot(
+            [m[0] for m in mine],
+            [m[1] * 1e3 for m in mine],
+            "o-",
+            color=f"C{i}",
+            label=f"{dtype} (measured, {device.type})",
+        )
         book = BOOK_SECONDS[dtype]
-        left.plot(sorted(book), [book[s] * 1e3 for s in sorted(book)], "s--", mfc="none",
-                  color=f"C{i}", alpha=0.7, label=f"{dtype} (book 3e, GPU)")
+        left.plot(
+            sorted(book),
+            [book[s] * 1e3 for s in sorted(book)],
+            "s--",
+            mfc="none",
+            color=f"C{i}",
+            alpha=0.7,
+            label=f"{dtype} (book 3e, GPU)",
+        )
     left.set(xscale="log", yscale="log", xlabel="grid size N (N x N)", ylabel="time per step (ms)")
     left.set_xscale("log", base=2)
     variants = list(dict.fromkeys(r["variant"] for r in rows if r["panel"] == "error"))
     styles = ["o-", "s-", "^-", "x--", "d-", "v--"]
     for i, variant in enumerate(variants):
-        mine = sorted((r["steps"], r["max_abs_error"]) for r in rows
-                      if r["panel"] == "error" and r["variant"] == variant)
-        right.plot([m[0] for m in mine], [max(m[1], 1e-18) for m in mine], styles[i % 6],
-                   label=variant)
+        mine = sorted(
+            (r["steps"], r["max_abs_error"])
+            for r in rows
+            if r["panel"] == "error" and r["variant"] == variant
+        )
+        right.plot([m[0] for m in mine], [max(m[1], 1e-18) for m in mine], styles[i % 6], label=variant)
     size = next((r["size"] for r in rows if r["panel"] == "error"), "")
-    right.set(xscale="log", yscale="log", xlabel="steps",
-              ylabel=f"max |grid - float64 NumPy| ({size} x {size}; 0 drawn at 1e-18)")
+    right.set(
+        xscale="log",
+        yscale="log",
+        xlabel="steps",
+        ylabel=f"max |grid - float64 NumPy| ({size} x {size}; 0 drawn at 1e-18)",
+    )
     right.set_xscale("log", base=2)
     for axis in (left, right):
         axis.grid(True, which="both", alpha=0.3)
@@ -110,10 +161,13 @@ def draw(rows, path, device):
 
 def main(argv=None):
     parser = figure_parser(__doc__, max_steps=2500)
-    parser.add_argument("--error-size", type=positive_int, default=512,
-                        help="grid size of the error panel")
-    parser.add_argument("--error-iterations", type=positive_int, default=1024,
-                        help="the error panel goes up to this many steps")
+    parser.add_argument("--error-size", type=positive_int, default=512, help="grid size of the error panel")
+    parser.add_argument(
+        "--error-iterations",
+        type=positive_int,
+        default=1024,
+        help="the error panel goes up to this many steps",
+    )
     args = parser.parse_args(argv)
     device, folder = prepare(args)
     from hpp.gpu import describe

@@ -45,8 +45,14 @@ SMOKE_ARGS = ["--variant", "cythonfn3", "--width", "100"]
 
 HERE = Path(__file__).resolve().parent
 LIST_VARIANTS = ("cythonfn", "cythonfn1", "cythonfn2", "cythonfn3", "cythonfn4", "cythonfn5")
-ARRAY_VARIANTS = ("cythonfn_np1", "cythonfn_np2", "cythonfn_omp1", "cythonfn_omp2",
-                  "cythonfn_omp3", "cythonfn_lockstep")
+ARRAY_VARIANTS = (
+    "cythonfn_np1",
+    "cythonfn_np2",
+    "cythonfn_omp1",
+    "cythonfn_omp2",
+    "cythonfn_omp3",
+    "cythonfn_lockstep",
+)
 VARIANTS = LIST_VARIANTS + ARRAY_VARIANTS
 
 
@@ -55,8 +61,12 @@ def load_variant(variant="cythonfn"):
     try:
         return importlib.import_module(variant)
     except ImportError as error:
-        how = ("run `python setup.py build_ext --inplace` in 07_compiling/cython (the book's step)"
-               " or `make install`" if variant == "cythonfn" else "run `make install`")
+        how = (
+            "run `python setup.py build_ext --inplace` in 07_compiling/cython (the book's step)"
+            " or `make install`"
+            if variant == "cythonfn"
+            else "run `make install`"
+        )
         if variant.startswith(("cythonfn_omp", "cythonfn_lockstep")):
             how += " with an OpenMP compiler (apt-get install gcc: gcc ships libgomp)"
         raise ImportError(f"the compiled module {variant} is not built ({error}): {how}") from None
@@ -87,8 +97,7 @@ def calc_pure_python(desired_width, max_iterations, variant="cythonfn"):
 def annotate(variant, folder):
     """Run ``cython -a`` on the variant's source; returns the HTML report's path."""
     c_file = folder / f"{variant}.c"
-    command = [sys.executable, "-m", "cython", "-3", "-a", str(HERE / f"{variant}.pyx"),
-               "-o", str(c_file)]
+    command = [sys.executable, "-m", "cython", "-3", "-a", str(HERE / f"{variant}.pyx"), "-o", str(c_file)]
     completed = subprocess.run(command, capture_output=True, text=True, timeout=120)
     if completed.returncode != 0:
         raise RuntimeError(f"cython -a failed for {variant}: {completed.stderr.strip()[:200]}")
@@ -98,12 +107,18 @@ def annotate(variant, folder):
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--variant", choices=VARIANTS, default="cythonfn",
-                        help="which compiled calculate_z to run (cythonfn: the book's cythonfn.pyx)")
-    parser.add_argument("--annotate", action="store_true",
-                        help="also write the `cython -a` HTML report for the variant")
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where --annotate writes (default: results/07_compiling)")
+    parser.add_argument(
+        "--variant",
+        choices=VARIANTS,
+        default="cythonfn",
+        help="which compiled calculate_z to run (cythonfn: the book's cythonfn.pyx)",
+    )
+    parser.add_argument(
+        "--annotate", action="store_true", help="also write the `cython -a` HTML report for the variant"
+    )
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help="where --annotate writes (default: results/07_compiling)"
+    )
     args = parser.parse_args(argv)
 
     # idle OpenMP threads sleep rather than spin (a busy machine loses its cores to spinning)

@@ -95,8 +95,7 @@ def _cached_build(name, files, extra, build, artifact):
 
 def _run(command, cwd, env=None, timeout=600):
     try:
-        completed = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
-                                   timeout=timeout)
+        completed = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise BuildFailed(f"{command[0]} took longer than {timeout} s") from None
     if completed.returncode != 0:
@@ -111,8 +110,10 @@ def shared_library():
     sources = [DIFFUSION / "diffusion.c", DIFFUSION / "diffusion.h"]
 
     def build(folder):
-        _run([cc, *C_FLAGS, "-shared", "-o", str(folder / "libdiffusion.so"),
-              str(DIFFUSION / "diffusion.c")], cwd=folder)
+        _run(
+            [cc, *C_FLAGS, "-shared", "-o", str(folder / "libdiffusion.so"), str(DIFFUSION / "diffusion.c")],
+            cwd=folder,
+        )
 
     return _cached_build("c", sources, C_FLAGS, build, lambda target: "libdiffusion.so")
 
@@ -133,9 +134,13 @@ def cffi_module():
 
         ffi = cffi.FFI()
         ffi.cdef(CFFI_CDEF)
-        ffi.set_source("_diffusion_cffi", '#include "diffusion.h"',
-                       sources=[str(DIFFUSION / "diffusion.c")], include_dirs=[str(DIFFUSION)],
-                       extra_compile_args=["-O3", "-march=native", "-std=gnu11"])
+        ffi.set_source(
+            "_diffusion_cffi",
+            '#include "diffusion.h"',
+            sources=[str(DIFFUSION / "diffusion.c")],
+            include_dirs=[str(DIFFUSION)],
+            extra_compile_args=["-O3", "-march=native", "-std=gnu11"],
+        )
         try:
             with warnings.catch_warnings():  # setuptools' deprecation notices are build noise
                 warnings.simplefilter("ignore")
@@ -161,11 +166,16 @@ def fortran_module():
 
     def build(folder):
         shutil.copy(DIFFUSION / "diffusion.f90", folder / "diffusion.f90")
-        env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}"
-                                    f"{os.environ.get('PATH', '')}",
-                   FFLAGS="-O3 -march=native")
-        _run([sys.executable, "-m", "numpy.f2py", "-c", "diffusion.f90", "-m", name,
-              "--backend", "meson"], cwd=folder, env=env)
+        env = dict(
+            os.environ,
+            PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+            FFLAGS="-O3 -march=native",
+        )
+        _run(
+            [sys.executable, "-m", "numpy.f2py", "-c", "diffusion.f90", "-m", name, "--backend", "meson"],
+            cwd=folder,
+            env=env,
+        )
 
     def artifact(target):
         return next(target.glob(f"{name}*.so")).name
@@ -184,10 +194,20 @@ def rust_library():
     def build(folder):
         env = dict(os.environ, CARGO_TARGET_DIR=str(folder / "target"), RUSTFLAGS=flags)
         env["PATH"] = f"{Path(cargo).parent}{os.pathsep}{env.get('PATH', '')}"
-        _run([cargo, "build", "--release", "--offline", "--quiet",
-              "--manifest-path", str(crate / "Cargo.toml")], cwd=folder, env=env)
-        shutil.copy(folder / "target" / "release" / "libdiffusion_rust.so",
-                    folder / "libdiffusion_rust.so")
+        _run(
+            [
+                cargo,
+                "build",
+                "--release",
+                "--offline",
+                "--quiet",
+                "--manifest-path",
+                str(crate / "Cargo.toml"),
+            ],
+            cwd=folder,
+            env=env,
+        )
+        shutil.copy(folder / "target" / "release" / "libdiffusion_rust.so", folder / "libdiffusion_rust.so")
         shutil.rmtree(folder / "target")
 
     return _cached_build("rust", sources, flags, build, lambda target: "libdiffusion_rust.so")
@@ -199,8 +219,18 @@ def point_library():
     sources = [DIFFUSION / "complicated.c", DIFFUSION / "complicated.h"]
 
     def build(folder):
-        _run([cc, "-O2", "-fPIC", "-shared", "-o", str(folder / "libcomplicated.so"),
-              str(DIFFUSION / "complicated.c")], cwd=folder)
+        _run(
+            [
+                cc,
+                "-O2",
+                "-fPIC",
+                "-shared",
+                "-o",
+                str(folder / "libcomplicated.so"),
+                str(DIFFUSION / "complicated.c"),
+            ],
+            cwd=folder,
+        )
 
     return _cached_build("complicated", sources, ["-O2"], build, lambda target: "libcomplicated.so")
 
@@ -217,8 +247,12 @@ def cffi_point_module(cdef):
 
         ffi = cffi.FFI()
         ffi.cdef(cdef)
-        ffi.set_source(name, '#include "complicated.h"', sources=[str(DIFFUSION / "complicated.c")],
-                       include_dirs=[str(DIFFUSION)])
+        ffi.set_source(
+            name,
+            '#include "complicated.h"',
+            sources=[str(DIFFUSION / "complicated.c")],
+            include_dirs=[str(DIFFUSION)],
+        )
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -227,8 +261,9 @@ def cffi_point_module(cdef):
             raise BuildFailed(f"cffi could not compile the module: {error}") from None
 
     suffix = sysconfig.get_config_var("EXT_SUFFIX")
-    path, seconds = _cached_build("cffi_point", sources, [cdef, sys.version], build,
-                                  lambda target: f"{name}{suffix}")
+    path, seconds = _cached_build(
+        "cffi_point", sources, [cdef, sys.version], build, lambda target: f"{name}{suffix}"
+    )
     return _import_from(path, name), seconds
 
 
@@ -257,19 +292,30 @@ def pythran_module():
                 shutil.rmtree(venv, ignore_errors=True)
                 _run([sys.executable, "-m", "venv", str(venv)], cwd=BUILD_DIR)
                 try:
-                    _run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                          "pythran", f"numpy=={numpy.__version__}"], cwd=BUILD_DIR)
+                    _run(
+                        [
+                            str(venv / "bin" / "python"),
+                            "-m",
+                            "pip",
+                            "install",
+                            "--quiet",
+                            "pythran",
+                            f"numpy=={numpy.__version__}",
+                        ],
+                        cwd=BUILD_DIR,
+                    )
                 except BuildFailed as error:
                     shutil.rmtree(venv, ignore_errors=True)
-                    raise ToolchainMissing(f"needs Pythran from PyPI (pip could not install it "
-                                           f"into {venv}: {error})") from None
+                    raise ToolchainMissing(
+                        f"needs Pythran from PyPI (pip could not install it into {venv}: {error})"
+                    ) from None
         shutil.copy(source, folder / "calculate.py")
-        _run([str(venv / "bin" / "pythran"), *flags, "calculate.py", "-o", f"{name}{suffix}"],
-             cwd=folder)
+        _run([str(venv / "bin" / "pythran"), *flags, "calculate.py", "-o", f"{name}{suffix}"], cwd=folder)
 
     BUILD_DIR.mkdir(parents=True, exist_ok=True)
-    path, seconds = _cached_build("pythran", [source], [*flags, numpy.__version__], build,
-                                  lambda target: f"{name}{suffix}")
+    path, seconds = _cached_build(
+        "pythran", [source], [*flags, numpy.__version__], build, lambda target: f"{name}{suffix}"
+    )
     return _import_from(path, name), seconds
 
 
@@ -293,8 +339,10 @@ def pypy_numpy_python():
                 _run([str(python), "-m", "pip", "install", "--quiet", "numpy"], cwd=BUILD_DIR)
             except BuildFailed as error:
                 shutil.rmtree(venv, ignore_errors=True)
-                raise ToolchainMissing(f"needs NumPy for PyPy: `pypy3 -m venv {venv}` then its "
-                                       f"pip install numpy failed ({error})") from None
+                raise ToolchainMissing(
+                    f"needs NumPy for PyPy: `pypy3 -m venv {venv}` then its "
+                    f"pip install numpy failed ({error})"
+                ) from None
             (venv / "numpy-installed").write_text("numpy\n")
     return python
 
@@ -326,8 +374,7 @@ def pyo3_module():
         shutil.rmtree(folder / "target")
         shutil.rmtree(folder / "crate")
 
-    path, seconds = _cached_build("pyo3", sources, [sys.executable], build,
-                                  lambda target: f"{name}{suffix}")
+    path, seconds = _cached_build("pyo3", sources, [sys.executable], build, lambda target: f"{name}{suffix}")
     return _import_from(path, name), seconds
 
 

@@ -44,6 +44,7 @@ def import_compiled(name):
 
 # ---------------------------------------------------------------- diffusion
 
+
 def evolve_numpy(grid, out, dt=diffusion.DT, D=diffusion.D):
     """One explicit Euler step with periodic boundaries, written into ``out``.
 
@@ -86,10 +87,16 @@ def add_diffusion_arguments(parser, size=512, num_iterations=500):
     """``--size`` (N for an N x N grid) and ``--iterations`` (time steps), the book's 512 and 500."""
     from hpp.script import positive_int
 
-    parser.add_argument("--size", type=positive_int, default=size,
-                        help="grid points along each side (the book: 512)")
-    parser.add_argument("--iterations", dest="num_iterations", type=positive_int,
-                        default=num_iterations, help="time steps to run (the book: 500)")
+    parser.add_argument(
+        "--size", type=positive_int, default=size, help="grid points along each side (the book: 512)"
+    )
+    parser.add_argument(
+        "--iterations",
+        dest="num_iterations",
+        type=positive_int,
+        default=num_iterations,
+        help="time steps to run (the book: 500)",
+    )
     return parser
 
 
@@ -110,7 +117,9 @@ def evolve_loop(step, n, num_iterations, order="C"):
 def drive_diffusion(step, args, label, order="C"):
     """What every diffusion script prints: time per step, then the mass and the peak."""
     grid, secs = evolve_loop(step, args.size, args.num_iterations, order)
-    print(f"{label}: {args.num_iterations} steps on {args.size}x{args.size} took {secs:.3f} seconds "
-          f"({secs / args.num_iterations * 1e6:.1f} us per step)")
+    print(
+        f"{label}: {args.num_iterations} steps on {args.size}x{args.size} took {secs:.3f} seconds "
+        f"({secs / args.num_iterations * 1e6:.1f} us per step)"
+    )
     report_grid(grid, args.size)
     return grid

@@ -41,8 +41,10 @@ def main(argv=None):
     point = lib.do_calculation()
     print(f"cffi API mode module built in {seconds:.2f} s")
     print(f"do_calculation(): x = {point.x}, y = {point.y}")
-    print(f"sizeof(struct Point) = {ffi.sizeof('struct Point')} bytes "
-          f"(the compiler's figure: the declaration names 2 doubles, 16 bytes)")
+    print(
+        f"sizeof(struct Point) = {ffi.sizeof('struct Point')} bytes "
+        f"(the compiler's figure: the declaration names 2 doubles, 16 bytes)"
+    )
     print(f"offsetof(struct Point, y) = {ffi.offsetof('struct Point', 'y')}")
     try:
         getattr(point, "isActive")  # noqa: B009 (the attribute lookup is the lesson)

@@ -52,8 +52,7 @@ def main(argv=None):
         fail(build.toolchain_error(error))
     library = load_library(path)
     point = cPoint(10, 5)
-    print(f"point = cPoint(10, 5): x = {point.x}, y = {point.y}, "
-          f"{ctypes.sizeof(cPoint)} bytes (two C ints)")
+    print(f"point = cPoint(10, 5): x = {point.x}, y = {point.y}, {ctypes.sizeof(cPoint)} bytes (two C ints)")
     print(f"manhattan_length(point) = {library.manhattan_length(point)}")
     library.scale_point(ctypes.byref(point), 3)
     print(f"after scale_point(&point, 3): x = {point.x}, y = {point.y}")

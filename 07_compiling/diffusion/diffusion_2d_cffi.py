@@ -28,8 +28,13 @@ def make_step(ffi, lib, dt=DT, D=D):
     evolve, from_buffer = lib.evolve, ffi.from_buffer
 
     def step(grid, out):
-        evolve(from_buffer("double[]", grid), from_buffer("double[]", out, require_writable=True),
-               grid.shape[0], D, dt)
+        evolve(
+            from_buffer("double[]", grid),
+            from_buffer("double[]", out, require_writable=True),
+            grid.shape[0],
+            D,
+            dt,
+        )
 
     return step
 
@@ -47,8 +52,11 @@ def abi_library(build):
 def main(argv=None):
     parser = example_parser(__doc__)
     common.add_diffusion_arguments(parser)
-    parser.add_argument("--abi", action="store_true",
-                        help="use ABI mode (ffi.dlopen on the shared library) instead of API mode")
+    parser.add_argument(
+        "--abi",
+        action="store_true",
+        help="use ABI mode (ffi.dlopen on the shared library) instead of API mode",
+    )
     args = parser.parse_args(argv)
     try:
         if args.abi:

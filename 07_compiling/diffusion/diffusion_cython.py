@@ -29,8 +29,7 @@ def make_step(module, dt=DT, D=D):
 def main(argv=None):
     parser = example_parser(__doc__)
     common.add_diffusion_arguments(parser)
-    parser.add_argument("--parallel", action="store_true",
-                        help="use the OpenMP build, diffusion_cy_omp")
+    parser.add_argument("--parallel", action="store_true", help="use the OpenMP build, diffusion_cy_omp")
     args = parser.parse_args(argv)
     name = "diffusion_cy_omp" if args.parallel else "diffusion_cy"
     common.passive_openmp()

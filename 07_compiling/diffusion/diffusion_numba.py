@@ -29,13 +29,16 @@ def update_row(grid, out, i, f):
     if n == 1:
         out[i, 0] = grid[i, 0]
         return
-    out[i, 0] = grid[i, 0] + f * (grid[up, 0] + grid[down, 0] + grid[i, n - 1] + grid[i, 1]
-                                  - 4.0 * grid[i, 0])
+    out[i, 0] = grid[i, 0] + f * (
+        grid[up, 0] + grid[down, 0] + grid[i, n - 1] + grid[i, 1] - 4.0 * grid[i, 0]
+    )
     for j in range(1, n - 1):
-        out[i, j] = grid[i, j] + f * (grid[up, j] + grid[down, j] + grid[i, j - 1]
-                                      + grid[i, j + 1] - 4.0 * grid[i, j])
-    out[i, n - 1] = grid[i, n - 1] + f * (grid[up, n - 1] + grid[down, n - 1] + grid[i, n - 2]
-                                          + grid[i, 0] - 4.0 * grid[i, n - 1])
+        out[i, j] = grid[i, j] + f * (
+            grid[up, j] + grid[down, j] + grid[i, j - 1] + grid[i, j + 1] - 4.0 * grid[i, j]
+        )
+    out[i, n - 1] = grid[i, n - 1] + f * (
+        grid[up, n - 1] + grid[down, n - 1] + grid[i, n - 2] + grid[i, 0] - 4.0 * grid[i, n - 1]
+    )
 
 
 @njit
@@ -73,8 +76,11 @@ def make_step(parallel=False, dt=DT, D=D):
 def main(argv=None):
     parser = example_parser(__doc__)
     common.add_diffusion_arguments(parser)
-    parser.add_argument("--parallel", action="store_true",
-                        help=f"use prange over the rows ({numba.get_num_threads()} threads here)")
+    parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help=f"use prange over the rows ({numba.get_num_threads()} threads here)",
+    )
     args = parser.parse_args(argv)
     common.passive_openmp()
     step = make_step(args.parallel)

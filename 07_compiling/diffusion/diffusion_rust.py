@@ -28,8 +28,13 @@ make_step = c_example.make_step
 def load_library(path):
     """Open the Rust cdylib and declare ``evolve``'s C signature (``n`` is a ``usize``)."""
     library = ctypes.CDLL(str(path))
-    library.evolve.argtypes = [c_example.GRID, c_example.WRITEABLE_GRID, ctypes.c_size_t,
-                               ctypes.c_double, ctypes.c_double]
+    library.evolve.argtypes = [
+        c_example.GRID,
+        c_example.WRITEABLE_GRID,
+        ctypes.c_size_t,
+        ctypes.c_double,
+        ctypes.c_double,
+    ]
     library.evolve.restype = None
     return library
 

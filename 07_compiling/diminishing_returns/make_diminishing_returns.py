@@ -81,8 +81,7 @@ def measure(width, max_iterations, repeat):
     """``[(label, effort, speedup)]`` and the names of variants not built here."""
     zs, cs = julia_inputs(width)
     arrays = np.array(zs, np.complex128), np.array(cs, np.complex128)
-    base, expected = best_time(lambda: calculate_z_serial_purepython(max_iterations, zs, cs),
-                               repeat)
+    base, expected = best_time(lambda: calculate_z_serial_purepython(max_iterations, zs, cs), repeat)
     rows, missing = [("pure Python", "write it", 1.0)], []
     for label, effort, name, takes_arrays in LADDER:
         module = compiled_variant(name)
@@ -91,7 +90,8 @@ def measure(width, max_iterations, repeat):
             continue
         inputs = arrays if takes_arrays else (zs, cs)
         secs, output = best_time(
-            lambda module=module, inputs=inputs: module.calculate_z(max_iterations, *inputs), repeat)
+            lambda module=module, inputs=inputs: module.calculate_z(max_iterations, *inputs), repeat
+        )
         assert list(np.asarray(output)) == expected, name
         rows.append((label, effort, base / secs))
     return rows, missing
@@ -109,8 +109,13 @@ def draw(rows, path, width):
     steps = range(len(rows))
     axis.plot(steps, speedups, marker="o")
     for step, speedup in zip(steps, speedups):
-        axis.annotate(f"{speedup:.0f}x" if speedup >= 10 else f"{speedup:.1f}x", (step, speedup),
-                      textcoords="offset points", xytext=(0, 8), ha="center")
+        axis.annotate(
+            f"{speedup:.0f}x" if speedup >= 10 else f"{speedup:.1f}x",
+            (step, speedup),
+            textcoords="offset points",
+            xytext=(0, 8),
+            ha="center",
+        )
     axis.set_yscale("log")
     axis.set_xticks(list(steps), labels, rotation=25, ha="right")
     axis.set_xlabel("effort (each step builds on the last)")
@@ -123,13 +128,21 @@ def draw(rows, path, width):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--width", type=positive_int, default=300,
-                        help="points along each side of the Julia grid")
-    parser.add_argument("--max-iterations", type=positive_int, default=300,
-                        help="iterations before a point counts as inside (the book: 300)")
+    parser.add_argument(
+        "--width", type=positive_int, default=300, help="points along each side of the Julia grid"
+    )
+    parser.add_argument(
+        "--max-iterations",
+        type=positive_int,
+        default=300,
+        help="iterations before a point counts as inside (the book: 300)",
+    )
     parser.add_argument("--repeat", type=positive_int, default=3, help="best of this many runs")
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where diminishing_returns.png goes (default: results/07_compiling)")
+    parser.add_argument(
+        "--output-dir",
+        type=writable_dir,
+        help="where diminishing_returns.png goes (default: results/07_compiling)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_WAIT_POLICY", "passive")
     rows, missing = measure(args.width, args.max_iterations, args.repeat)

@@ -67,10 +67,17 @@ def calc_pure_python(desired_width, max_iterations, runs=3, use_jit=True):
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--runs", type=positive_int, default=3,
-                        help="how many times to run the calculation (the first compiles)")
-    parser.add_argument("--no-jit", action="store_true",
-                        help="run the undecorated Python function on the arrays (the book: 21 s)")
+    parser.add_argument(
+        "--runs",
+        type=positive_int,
+        default=3,
+        help="how many times to run the calculation (the first compiles)",
+    )
+    parser.add_argument(
+        "--no-jit",
+        action="store_true",
+        help="run the undecorated Python function on the arrays (the book: 21 s)",
+    )
     args = parser.parse_args(argv)
     calc_pure_python(args.width, args.max_iterations, args.runs, use_jit=not args.no_jit)
 

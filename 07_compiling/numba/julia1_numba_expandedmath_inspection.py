@@ -55,8 +55,12 @@ def calc_pure_python(desired_width, max_iterations, runs=3):
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--runs", type=positive_int, default=3,
-                        help="how many times to run the calculation (the first compiles)")
+    parser.add_argument(
+        "--runs",
+        type=positive_int,
+        default=3,
+        help="how many times to run the calculation (the first compiles)",
+    )
     args = parser.parse_args(argv)
     calc_pure_python(args.width, args.max_iterations, args.runs)
     calculate_z.inspect_types()

@@ -38,12 +38,24 @@ def parse_julia_flags(doc, argv=None, runs=2, max_iterations=BOOK_MAX_ITERATIONS
         positive_int = _positive_int
     else:
         parser = example_parser(doc)
-    parser.add_argument("--width", type=positive_int, default=BOOK_WIDTH,
-                        help="points along each side of the grid (the book: 1000)")
-    parser.add_argument("--max-iterations", type=positive_int, default=max_iterations,
-                        help=f"iterations before a point counts as inside (the book: {max_iterations})")
-    parser.add_argument("--runs", type=positive_int, default=runs,
-                        help="how many times to run the calculation (a JIT warms up on the first)")
+    parser.add_argument(
+        "--width",
+        type=positive_int,
+        default=BOOK_WIDTH,
+        help="points along each side of the grid (the book: 1000)",
+    )
+    parser.add_argument(
+        "--max-iterations",
+        type=positive_int,
+        default=max_iterations,
+        help=f"iterations before a point counts as inside (the book: {max_iterations})",
+    )
+    parser.add_argument(
+        "--runs",
+        type=positive_int,
+        default=runs,
+        help="how many times to run the calculation (a JIT warms up on the first)",
+    )
     return parser.parse_args(argv)
 
 

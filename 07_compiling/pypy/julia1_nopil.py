@@ -18,7 +18,7 @@ import time
 
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
-c_real, c_imag = -0.62772, -.42193
+c_real, c_imag = -0.62772, -0.42193
 
 SMOKE_ARGS = ["--width", "100", "--runs", "1"]
 

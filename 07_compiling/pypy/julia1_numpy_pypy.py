@@ -26,7 +26,7 @@ import numpy as np
 
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
-c_real, c_imag = -0.62772, -.42193
+c_real, c_imag = -0.62772, -0.42193
 
 SMOKE_ARGS = ["--width", "100", "--runs", "1"]
 
@@ -87,8 +87,9 @@ def main(argv=None):
     from _pypy_scaffold import parse_julia_flags, report_sum
 
     args = parse_julia_flags(__doc__, argv, runs=3, max_iterations=30)
-    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}, "
-          f"NumPy {np.__version__}")
+    print(
+        f"interpreter: {platform.python_implementation()} {platform.python_version()}, NumPy {np.__version__}"
+    )
     output, _ = calc_pure_python(args.width, args.max_iterations, args.runs)
     report_sum(output, args.width, args.max_iterations)
 

@@ -40,8 +40,9 @@ def calc_pure_python(desired_width, max_iterations, calculate):
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--python", action="store_true",
-                        help="run calculate.py as plain Python instead of the Pythran build")
+    parser.add_argument(
+        "--python", action="store_true", help="run calculate.py as plain Python instead of the Pythran build"
+    )
     args = parser.parse_args(argv)
     if args.python:
         import calculate

@@ -42,13 +42,20 @@ def measure(size, device, iterations, max_seconds):
     diffusion_pytorch.evolve(torch.zeros(8, 8, device=device))  # warm-up: CUDA context, kernels
     # No warm-up steps on the grids: both take exactly the same steps, so their results compare.
     numpy_s, numpy_steps = seconds_per_step(numpy_step, "cpu", iterations, max_seconds, warmup=0)
-    torch_s, torch_steps = seconds_per_step(torch_step, device, numpy_steps, float("inf"),
-                                            warmup=0)
+    torch_s, torch_steps = seconds_per_step(torch_step, device, numpy_steps, float("inf"), warmup=0)
     difference = float(abs(state["torch"].cpu().numpy() - state["numpy"]).max())
     mass = abs(float(state["numpy"].sum()) - initial_mass(size))
-    return {"size": size, "device": device.type, "steps": numpy_steps, "torch_steps": torch_steps,
-            "numpy_s_per_step": numpy_s, "torch_s_per_step": torch_s, "speedup": numpy_s / torch_s,
-            "max_abs_difference": difference, "mass_error": mass}
+    return {
+        "size": size,
+        "device": device.type,
+        "steps": numpy_steps,
+        "torch_steps": torch_steps,
+        "numpy_s_per_step": numpy_s,
+        "torch_s_per_step": torch_s,
+        "speedup": numpy_s / torch_s,
+        "max_abs_difference": difference,
+        "mass_error": mass,
+    }
 
 
 def plot(rows, path):
@@ -60,12 +67,12 @@ def plot(rows, path):
     sizes = [r["size"] for r in rows]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
     left.plot(sizes, [r["numpy_s_per_step"] * 1e3 for r in rows], "o-", label="NumPy (CPU)")
-    left.plot(sizes, [r["torch_s_per_step"] * 1e3 for r in rows], "o-",
-              label=f"PyTorch ({rows[0]['device']})")
+    left.plot(
+        sizes, [r["torch_s_per_step"] * 1e3 for r in rows], "o-", label=f"PyTorch ({rows[0]['device']})"
+    )
     left.set(xscale="log", yscale="log", xlabel="grid size N (N x N)", ylabel="time per step (ms)")
     right.plot(sizes, [r["speedup"] for r in rows], "o-", color="C1")
-    right.set(xscale="log", yscale="log", xlabel="grid size N (N x N)",
-              ylabel="PyTorch speedup over NumPy")
+    right.set(xscale="log", yscale="log", xlabel="grid size N (N x N)", ylabel="PyTorch speedup over NumPy")
     for axis in (left, right):
         axis.set_xscale("log", base=2)
         axis.grid(True, which="both", alpha=0.3)
@@ -78,20 +85,35 @@ def plot(rows, path):
 
 def main(argv=None):
     from hpp.gpu import add_device_argument, describe, device_from_flag
-    from hpp.script import (example_parser, fail, output_dir, positive_float, positive_int,
-                            writable_dir)
+    from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
     parser = example_parser(__doc__)
-    parser.add_argument("--sizes", type=positive_int, nargs="+", default=[256, 512, 1024, 2048, 4096],
-                        help="grid sizes N (N x N)")
-    parser.add_argument("--iterations", type=positive_int, default=1000,
-                        help="at most this many steps per size (the book's 1000)")
-    parser.add_argument("--max-seconds", type=positive_float, default=10.0,
-                        help="stop timing NumPy at a size after this many seconds")
+    parser.add_argument(
+        "--sizes",
+        type=positive_int,
+        nargs="+",
+        default=[256, 512, 1024, 2048, 4096],
+        help="grid sizes N (N x N)",
+    )
+    parser.add_argument(
+        "--iterations",
+        type=positive_int,
+        default=1000,
+        help="at most this many steps per size (the book's 1000)",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=positive_float,
+        default=10.0,
+        help="stop timing NumPy at a size after this many seconds",
+    )
     add_device_argument(parser)
     parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help="where compare.csv and compare.png go (default: results/07_compiling)")
+    parser.add_argument(
+        "--output-dir",
+        type=writable_dir,
+        help="where compare.csv and compare.png go (default: results/07_compiling)",
+    )
     args = parser.parse_args(argv)
     device = device_from_flag(args.device)
     import torch
@@ -106,8 +128,10 @@ def main(argv=None):
         if row["max_abs_difference"] > 1e-12:
             fail(f"PyTorch and NumPy disagree at size {size}: {row['max_abs_difference']:.3g}")
         rows.append(row)
-        print(f"{size:>6} {row['steps']:>6} {row['numpy_s_per_step'] * 1e3:>14.4f} "
-              f"{row['torch_s_per_step'] * 1e3:>16.4f} {row['speedup']:>7.1f}x")
+        print(
+            f"{size:>6} {row['steps']:>6} {row['numpy_s_per_step'] * 1e3:>14.4f} "
+            f"{row['torch_s_per_step'] * 1e3:>16.4f} {row['speedup']:>7.1f}x"
+        )
     folder = output_dir("07_compiling", args.output_dir)
     with open(folder / "compare.csv", "w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))

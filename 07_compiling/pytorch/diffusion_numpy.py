@@ -12,14 +12,15 @@ import time
 
 import numpy as np
 
-from hpp.diffusion import D, DT, initial_grid, initial_mass
+from hpp.diffusion import DT, D, initial_grid, initial_mass
 
 SMOKE_ARGS = ["--size", "64", "--steps", "10"]
 
 
 def laplacian(grid):
-    return (np.roll(grid, +1, 0) + np.roll(grid, -1, 0)
-            + np.roll(grid, +1, 1) + np.roll(grid, -1, 1) - 4 * grid)
+    return (
+        np.roll(grid, +1, 0) + np.roll(grid, -1, 0) + np.roll(grid, +1, 1) + np.roll(grid, -1, 1) - 4 * grid
+    )
 
 
 def evolve(grid, dt=DT, D=D):

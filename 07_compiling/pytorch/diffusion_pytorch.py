@@ -18,7 +18,7 @@ spin-wait on each other and a step can take 20x longer: ``--threads 1``.
 import time
 from pathlib import Path
 
-from hpp.diffusion import D, DT, initial_grid
+from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import add_device_argument, describe, device_from_flag, synchronize
 from hpp.loader import load_example
 from hpp.script import example_parser, positive_int
@@ -32,8 +32,13 @@ HERE = Path(__file__).resolve().parent
 def laplacian(grid):
     import torch
 
-    return (torch.roll(grid, +1, 0) + torch.roll(grid, -1, 0)
-            + torch.roll(grid, +1, 1) + torch.roll(grid, -1, 1) - 4 * grid)
+    return (
+        torch.roll(grid, +1, 0)
+        + torch.roll(grid, -1, 0)
+        + torch.roll(grid, +1, 1)
+        + torch.roll(grid, -1, 1)
+        - 4 * grid
+    )
 
 
 def evolve(grid, dt=DT, D=D):
@@ -68,8 +73,9 @@ def main(argv=None):
     common = load_example(HERE.parent / "_common.py")
     common.add_diffusion_arguments(parser, size=4096, steps=100)
     add_device_argument(parser)
-    parser.add_argument("--threads", type=positive_int,
-                        help="CPU threads for PyTorch (default: its own choice, one per core)")
+    parser.add_argument(
+        "--threads", type=positive_int, help="CPU threads for PyTorch (default: its own choice, one per core)"
+    )
     args = parser.parse_args(argv)
     device = device_from_flag(args.device)  # no torch or no GPU: one line, exit 2
     import torch

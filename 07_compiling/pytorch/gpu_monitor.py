@@ -37,8 +37,13 @@ class Sampler:
     """Runs ``nvidia-smi --query-gpu`` every ``interval_ms`` and keeps ``(time, values)`` rows."""
 
     def __init__(self, interval_ms=200):
-        command = ["nvidia-smi", f"--query-gpu={QUERY}", "--format=csv,noheader,nounits",
-                   f"-lms={interval_ms}", "--id=0"]
+        command = [
+            "nvidia-smi",
+            f"--query-gpu={QUERY}",
+            "--format=csv,noheader,nounits",
+            f"-lms={interval_ms}",
+            "--id=0",
+        ]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         self.rows = []
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -82,8 +87,13 @@ def main(argv=None):
     from hpp.script import example_parser, fail, positive_float, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--sizes", type=positive_int, nargs="+", default=[256, 8192],
-                        help="grid sizes to run in turn (a small and a large one)")
+    parser.add_argument(
+        "--sizes",
+        type=positive_int,
+        nargs="+",
+        default=[256, 8192],
+        help="grid sizes to run in turn (a small and a large one)",
+    )
     parser.add_argument("--seconds", type=positive_float, default=5.0, help="seconds per phase")
     args = parser.parse_args(argv)
     if shutil.which("nvidia-smi") is None:
@@ -106,8 +116,10 @@ def main(argv=None):
         time.sleep(0.5)
     finally:
         sampler.stop()
-    print(f"{'phase':24} {'steps/s':>9} {'samples':>7} {'util %':>7} {'power W':>8} "
-          f"{'memory MiB':>10} {'SM MHz':>7}")
+    print(
+        f"{'phase':24} {'steps/s':>9} {'samples':>7} {'util %':>7} {'power W':>8} "
+        f"{'memory MiB':>10} {'SM MHz':>7}"
+    )
     for name, _size, rate, start, end in phases:
         rows = sampler.between(start + 0.3, end)  # skip the first sample of the phase
         if not rows:
@@ -115,8 +127,10 @@ def main(argv=None):
             continue
         mean = [sum(column) / len(rows) for column in zip(*rows)]
         rate_text = f"{rate:>9.0f}" if rate != "" else f"{'':>9}"
-        print(f"{name:24} {rate_text} {len(rows):>7} {mean[0]:>7.0f} {mean[1]:>8.0f} "
-              f"{mean[2]:>10.0f} {mean[4]:>7.0f}")
+        print(
+            f"{name:24} {rate_text} {len(rows):>7} {mean[0]:>7.0f} {mean[1]:>8.0f} "
+            f"{mean[2]:>10.0f} {mean[4]:>7.0f}"
+        )
     print("utilization = share of time with a kernel running; power = how hard the GPU works")
     print()
     print(subprocess.run(["nvidia-smi"], capture_output=True, text=True).stdout)

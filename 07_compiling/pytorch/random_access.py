@@ -61,8 +61,10 @@ def main(argv=None):
 
     print(f"steps to reach {args.target} = {steps_numpy}")
     print(f"NumPy on the CPU: {numpy_secs * 1e3:.2f} ms")
-    print(f"torch on {device}: {torch_secs * 1e3:.2f} ms "
-          f"({torch_secs / max(numpy_secs, 1e-9):.1f}x the NumPy time)")
+    print(
+        f"torch on {device}: {torch_secs * 1e3:.2f} ms "
+        f"({torch_secs / max(numpy_secs, 1e-9):.1f}x the NumPy time)"
+    )
     if steps_torch != steps_numpy:
         fail("the two chases disagree")
 

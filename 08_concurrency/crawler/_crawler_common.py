@@ -14,23 +14,36 @@ from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 from _local_server import loopback_url, server_url
+
 from hpp.script import fail, positive_float, positive_int
 
 
 def add_crawler_arguments(parser, concurrency=True):
     """The flags every crawler takes; the defaults are the book's run."""
-    parser.add_argument("--requests", type=positive_int, default=1000,
-                        help="how many URLs to fetch (the book: 1000)")
-    parser.add_argument("--delay", type=positive_int, default=100,
-                        help="how long the server takes to answer each one, in ms (the book: 100)")
+    parser.add_argument(
+        "--requests", type=positive_int, default=1000, help="how many URLs to fetch (the book: 1000)"
+    )
+    parser.add_argument(
+        "--delay",
+        type=positive_int,
+        default=100,
+        help="how long the server takes to answer each one, in ms (the book: 100)",
+    )
     if concurrency:
-        parser.add_argument("--concurrency", type=positive_int, default=100,
-                            help="most requests in flight at once (the book's semaphore: 100)")
-    parser.add_argument("--timeout", type=positive_float, default=10.0,
-                        help="seconds before one request is given up")
-    parser.add_argument("--url", type=loopback_url,
-                        help="a server.py already running, e.g. http://127.0.0.1:8080 "
-                             "(default: start one on a free port)")
+        parser.add_argument(
+            "--concurrency",
+            type=positive_int,
+            default=100,
+            help="most requests in flight at once (the book's semaphore: 100)",
+        )
+    parser.add_argument(
+        "--timeout", type=positive_float, default=10.0, help="seconds before one request is given up"
+    )
+    parser.add_argument(
+        "--url",
+        type=loopback_url,
+        help="a server.py already running, e.g. http://127.0.0.1:8080 (default: start one on a free port)",
+    )
 
 
 def generate_urls(base_url, num_iter, delay):
@@ -99,14 +112,22 @@ def run_crawler(prog, args, generate, crawl, concurrency=True):
             fail(f"{prog}: a request to {server} failed: {type(error).__name__}: {error}")
         end = time.time()
     print(f"Result: {len(bodies)}, Time: {end - start}")
-    return report(prog, [name_of(url) for url in urls], bodies, end - start, args.delay,
-                  args.concurrency if concurrency else None)
+    return report(
+        prog,
+        [name_of(url) for url in urls],
+        bodies,
+        end - start,
+        args.delay,
+        args.concurrency if concurrency else None,
+    )
 
 
 def max_in_flight(metrics):
     """The most requests the server held at once, from its ``/metrics`` records."""
-    events = sorted([(m["start"], 1) for m in metrics] + [(m["end"], -1) for m in metrics],
-                    key=lambda event: (event[0], event[1]))
+    events = sorted(
+        [(m["start"], 1) for m in metrics] + [(m["end"], -1) for m in metrics],
+        key=lambda event: (event[0], event[1]),
+    )
     most = current = 0
     for _, step in events:
         current += step

@@ -18,8 +18,8 @@ import random
 import string
 
 import aiohttp
-
 from _crawler_common import add_crawler_arguments, check_responses, run_crawler
+
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]

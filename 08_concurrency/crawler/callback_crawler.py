@@ -22,6 +22,7 @@ import string
 from urllib.parse import urlsplit
 
 from _crawler_common import add_crawler_arguments, check_responses, run_crawler
+
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
@@ -62,8 +63,7 @@ def fetch(loop, url, timeout, callback):
     """Start fetching ``url``; ``callback(body, error)`` is called once, later."""
     parts = urlsplit(url)
     path = parts.path + ("?" + parts.query if parts.query else "")
-    request = (f"GET {path} HTTP/1.0\r\nHost: {parts.netloc}\r\n"
-               f"Connection: close\r\n\r\n").encode()
+    request = (f"GET {path} HTTP/1.0\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n").encode()
     state = {"done": False, "transport": None}
 
     def finish(body, error):
@@ -85,8 +85,8 @@ def fetch(loop, url, timeout, callback):
 
     timer = loop.call_later(timeout, on_timeout)
     connecting = asyncio.ensure_future(
-        loop.create_connection(lambda: HTTPGet(request, finish), parts.hostname, parts.port or 80),
-        loop=loop)
+        loop.create_connection(lambda: HTTPGet(request, finish), parts.hostname, parts.port or 80), loop=loop
+    )
     connecting.add_done_callback(on_connected)
 
 
@@ -109,8 +109,12 @@ class CallbackCrawler:
     def fetch_next(self):
         index = self.next_index
         self.next_index += 1
-        fetch(self.loop, self.urls[index], self.timeout,
-              lambda body, error: self.on_response(index, body, error))
+        fetch(
+            self.loop,
+            self.urls[index],
+            self.timeout,
+            lambda body, error: self.on_response(index, body, error),
+        )
 
     def on_response(self, index, body, error):
         if self.error is not None:
@@ -154,8 +158,12 @@ def main(argv=None):
     parser = example_parser(__doc__)
     add_crawler_arguments(parser)
     args = parser.parse_args(argv)
-    run_crawler("callback_crawler.py", args, generate_urls,
-                lambda urls, args: crawl(urls, args.concurrency, args.timeout))
+    run_crawler(
+        "callback_crawler.py",
+        args,
+        generate_urls,
+        lambda urls, args: crawl(urls, args.concurrency, args.timeout),
+    )
 
 
 if __name__ == "__main__":

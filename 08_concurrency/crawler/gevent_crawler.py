@@ -20,10 +20,10 @@ import string
 import urllib.request
 
 import gevent
+from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from gevent import monkey
 from gevent.lock import Semaphore
 
-from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
@@ -70,8 +70,12 @@ def main(argv=None):
     add_crawler_arguments(parser)
     args = parser.parse_args(argv)
     monkey.patch_socket()
-    run_crawler("gevent_crawler.py", args, generate_urls,
-                lambda urls, args: crawl(urls, args.concurrency, args.timeout))
+    run_crawler(
+        "gevent_crawler.py",
+        args,
+        generate_urls,
+        lambda urls, args: crawl(urls, args.concurrency, args.timeout),
+    )
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ import json
 import time
 
 import aiohttp
-
 from _crawler_common import arrived_exactly_once, generate_urls, loopback_url, server_url
+
 from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
 SMOKE_ARGS = ["--requests", "20", "--delays", "10", "20", "--limits", "1", "5", "20"]
@@ -90,16 +90,21 @@ def plot(results, num_iter, path):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--requests", type=positive_int, default=500,
-                        help="URLs per crawl (the book: 500)")
-    parser.add_argument("--delays", type=positive_int, nargs="+", default=BOOK_DELAYS,
-                        help="server delays to sweep, in ms")
-    parser.add_argument("--limits", type=positive_int, nargs="+", default=BOOK_LIMITS,
-                        help="concurrency limits to sweep (the book: 1, 26, ..., 476)")
-    parser.add_argument("--timeout", type=positive_float, default=10.0,
-                        help="seconds before one request is given up")
-    parser.add_argument("--url", type=loopback_url,
-                        help="a server.py already running (default: start one)")
+    parser.add_argument("--requests", type=positive_int, default=500, help="URLs per crawl (the book: 500)")
+    parser.add_argument(
+        "--delays", type=positive_int, nargs="+", default=BOOK_DELAYS, help="server delays to sweep, in ms"
+    )
+    parser.add_argument(
+        "--limits",
+        type=positive_int,
+        nargs="+",
+        default=BOOK_LIMITS,
+        help="concurrency limits to sweep (the book: 1, 26, ..., 476)",
+    )
+    parser.add_argument(
+        "--timeout", type=positive_float, default=10.0, help="seconds before one request is given up"
+    )
+    parser.add_argument("--url", type=loopback_url, help="a server.py already running (default: start one)")
     parser.add_argument("--output-dir", type=writable_dir, help="where the JSON and the plot go")
     args = parser.parse_args(argv)
     folder = output_dir("08_concurrency", args.output_dir)
@@ -113,10 +118,14 @@ def main(argv=None):
             fail(f"parallel_requests.py: a crawl failed: {type(error).__name__}: {error}")
     for delay, times in results.items():
         best = min(times, key=times.get)
-        print(f"delay {delay} ms: limit {min(times)} takes {times[min(times)]:.3f} s, "
-              f"best {times[best]:.3f} s at limit {best}")
-    data = {"requests": args.requests,
-            "results": {str(d): {str(l): t for l, t in times.items()} for d, times in results.items()}}
+        print(
+            f"delay {delay} ms: limit {min(times)} takes {times[min(times)]:.3f} s, "
+            f"best {times[best]:.3f} s at limit {best}"
+        )
+    data = {
+        "requests": args.requests,
+        "results": {str(d): {str(l): t for l, t in times.items()} for d, times in results.items()},
+    }
     (folder / "parallel_requests.json").write_text(json.dumps(data, indent=1))
     plot(results, args.requests, folder / "parallel_requests.png")
     print(f"saved parallel_requests.json and parallel_requests.png to {folder}")

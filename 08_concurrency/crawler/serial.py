@@ -16,8 +16,8 @@ import random
 import string
 
 import requests
-
 from _crawler_common import add_crawler_arguments, check_responses, run_crawler
+
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "20", "--delay", "10"]
@@ -51,8 +51,9 @@ def main(argv=None):
     parser = example_parser(__doc__)
     add_crawler_arguments(parser, concurrency=False)
     args = parser.parse_args(argv)
-    run_crawler("serial.py", args, generate_urls, lambda urls, args: crawl(urls, args.timeout),
-                concurrency=False)
+    run_crawler(
+        "serial.py", args, generate_urls, lambda urls, args: crawl(urls, args.timeout), concurrency=False
+    )
 
 
 if __name__ == "__main__":

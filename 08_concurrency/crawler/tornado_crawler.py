@@ -17,9 +17,9 @@ import asyncio
 import random
 import string
 
+from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from tornado.httpclient import AsyncHTTPClient
 
-from _crawler_common import add_crawler_arguments, check_responses, run_crawler
 from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
@@ -62,8 +62,12 @@ def main(argv=None):
     parser = example_parser(__doc__)
     add_crawler_arguments(parser)
     args = parser.parse_args(argv)
-    run_crawler("tornado_crawler.py", args, generate_urls,
-                lambda urls, args: crawl(urls, args.concurrency, args.timeout))
+    run_crawler(
+        "tornado_crawler.py",
+        args,
+        generate_urls,
+        lambda urls, args: crawl(urls, args.concurrency, args.timeout),
+    )
 
 
 if __name__ == "__main__":

@@ -22,13 +22,19 @@ import urllib.request
 from pathlib import Path
 
 from _crawler_common import loopback_url, max_in_flight, server_url
+
 from hpp.script import example_parser, existing_file, fail, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--requests", "20", "--delay", "10", "--crawlers", "serial", "aiohttp"]
 
 HERE = Path(__file__).resolve().parent
-CRAWLERS = {"serial": "serial.py", "gevent": "gevent_crawler.py", "tornado": "tornado_crawler.py",
-            "aiohttp": "aiohttp_crawler.py", "callback": "callback_crawler.py"}
+CRAWLERS = {
+    "serial": "serial.py",
+    "gevent": "gevent_crawler.py",
+    "tornado": "tornado_crawler.py",
+    "aiohttp": "aiohttp_crawler.py",
+    "callback": "callback_crawler.py",
+}
 
 
 def take_metrics(base_url, timeout=10.0):
@@ -39,12 +45,21 @@ def take_metrics(base_url, timeout=10.0):
 
 def run_crawler(name, base_url, requests, delay, concurrency, timeout=600):
     """Run one crawler script against ``base_url``; fail with its error line if it fails."""
-    command = [sys.executable, str(HERE / CRAWLERS[name]), "--url", base_url,
-               "--requests", str(requests), "--delay", str(delay)]
+    command = [
+        sys.executable,
+        str(HERE / CRAWLERS[name]),
+        "--url",
+        base_url,
+        "--requests",
+        str(requests),
+        "--delay",
+        str(delay),
+    ]
     if name != "serial":
         command += ["--concurrency", str(concurrency)]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                               stdin=subprocess.DEVNULL)
+    completed = subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
     if completed.returncode != 0:
         last = (completed.stderr.strip().splitlines() or ["no message"])[-1]
         fail(f"visualize.py: the {name} crawler failed: {last}")
@@ -72,8 +87,10 @@ def plot(records, path):
         for row, m in enumerate(metrics):
             ax.plot([m["start"] - origin, m["end"] - origin], [row, row], color="tab:blue", lw=0.8)
         figures = describe(metrics)
-        ax.set_title(f"{name}: {figures['requests']} requests in {figures['span_s']:.2f} s, "
-                     f"at most {figures['max_in_flight']} in flight")
+        ax.set_title(
+            f"{name}: {figures['requests']} requests in {figures['span_s']:.2f} s, "
+            f"at most {figures['max_in_flight']} in flight"
+        )
         ax.set_ylabel("request")
     axes[-1, 0].set_xlabel("time since the first request (s)")
     fig.tight_layout()
@@ -86,12 +103,18 @@ def main(argv=None):
     parser.add_argument("--requests", type=positive_int, default=1000)
     parser.add_argument("--delay", type=positive_int, default=100, help="server delay in ms")
     parser.add_argument("--concurrency", type=positive_int, default=100)
-    parser.add_argument("--crawlers", nargs="+", choices=list(CRAWLERS), default=list(CRAWLERS),
-                        metavar="CRAWLER", help=f"of: {' '.join(CRAWLERS)}")
-    parser.add_argument("--metrics", type=existing_file,
-                        help="plot this crawler_metrics.json instead of running the crawlers")
-    parser.add_argument("--url", type=loopback_url,
-                        help="a server.py already running (default: start one)")
+    parser.add_argument(
+        "--crawlers",
+        nargs="+",
+        choices=list(CRAWLERS),
+        default=list(CRAWLERS),
+        metavar="CRAWLER",
+        help=f"of: {' '.join(CRAWLERS)}",
+    )
+    parser.add_argument(
+        "--metrics", type=existing_file, help="plot this crawler_metrics.json instead of running the crawlers"
+    )
+    parser.add_argument("--url", type=loopback_url, help="a server.py already running (default: start one)")
     parser.add_argument("--output-dir", type=writable_dir, help="where the plot and the JSON go")
     args = parser.parse_args(argv)
     folder = output_dir("08_concurrency", args.output_dir)
@@ -113,8 +136,10 @@ def main(argv=None):
 
     for name, metrics in records.items():
         figures = describe(metrics)
-        print(f"{name}: requests = {figures['requests']}, "
-              f"most in flight = {figures['max_in_flight']}, span = {figures['span_s']:.3f} s")
+        print(
+            f"{name}: requests = {figures['requests']}, "
+            f"most in flight = {figures['max_in_flight']}, span = {figures['span_s']:.3f} s"
+        )
     plot(records, folder / "crawler_timelines.png")
     print(f"saved crawler_timelines.png to {folder}")
 

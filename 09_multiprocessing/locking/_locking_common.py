@@ -24,15 +24,28 @@ def new_file(text):
 
 
 def add_arguments(parser, processes=4, count_file=False):
-    parser.add_argument("--processes", type=positive_int, default=processes,
-                        help=f"processes incrementing the counter (the book: {processes})")
-    parser.add_argument("--increments", type=positive_int, default=1000,
-                        help="increments per process (the book: 1000)")
-    parser.add_argument("--start-method", choices=START_METHODS, default=None,
-                        help="how the processes start (default: the platform's)")
+    parser.add_argument(
+        "--processes",
+        type=positive_int,
+        default=processes,
+        help=f"processes incrementing the counter (the book: {processes})",
+    )
+    parser.add_argument(
+        "--increments", type=positive_int, default=1000, help="increments per process (the book: 1000)"
+    )
+    parser.add_argument(
+        "--start-method",
+        choices=START_METHODS,
+        default=None,
+        help="how the processes start (default: the platform's)",
+    )
     if count_file:
-        parser.add_argument("--count-file", type=new_file, default=None,
-                            help="a new file for the counter (default: count.txt in a temporary folder)")
+        parser.add_argument(
+            "--count-file",
+            type=new_file,
+            default=None,
+            help="a new file for the counter (default: count.txt in a temporary folder)",
+        )
 
 
 @contextlib.contextmanager

@@ -24,7 +24,7 @@ def work(filename, max_count):
     lock = fasteners.InterProcessLock(filename + ".lock")
     for n in range(max_count):
         with lock:
-            with open(filename, "r") as f:
+            with open(filename) as f:
                 try:
                     nbr = int(f.read())
                 except ValueError as err:
@@ -39,7 +39,7 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, filename=None, star
     from _locking_common import counter_file, join_all, read_count
 
     total_expected_count = nbr_processes * max_count_per_process
-    print("Starting {} process(es) to count to {}".format(nbr_processes, total_expected_count))
+    print(f"Starting {nbr_processes} process(es) to count to {total_expected_count}")
     context = multiprocessing.get_context(start_method)
     with counter_file(filename) as path:
         path.write_text("0")  # reset counter
@@ -49,8 +49,8 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, filename=None, star
             p.start()
             processes.append(p)
         join_all(processes)
-        print("Expecting to see a count of {}".format(total_expected_count))
-        print("{} contains:".format(FILENAME))
+        print(f"Expecting to see a count of {total_expected_count}")
+        print(f"{FILENAME} contains:")
         print(path.read_text().strip())
         lock_file = path.with_name(path.name + ".lock")
         lock_file.unlink(missing_ok=True)
@@ -63,6 +63,7 @@ REQUIRES = ("fasteners",)
 
 def main(argv=None):
     from _locking_common import add_arguments, report
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)

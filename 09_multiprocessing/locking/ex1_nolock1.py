@@ -18,7 +18,7 @@ FILENAME = "count.txt"
 
 def work(filename, max_count):
     for n in range(max_count):
-        with open(filename, "r") as f:
+        with open(filename) as f:
             try:
                 nbr = int(f.read())
             except ValueError as err:
@@ -33,7 +33,7 @@ def run_workers(nbr_processes=1, max_count_per_process=1000, filename=None, star
     from _locking_common import counter_file, join_all, read_count
 
     total_expected_count = nbr_processes * max_count_per_process
-    print("Starting {} process(es) to count to {}".format(nbr_processes, total_expected_count))
+    print(f"Starting {nbr_processes} process(es) to count to {total_expected_count}")
     context = multiprocessing.get_context(start_method)
     with counter_file(filename) as path:
         path.write_text("0")  # reset counter
@@ -43,8 +43,8 @@ def run_workers(nbr_processes=1, max_count_per_process=1000, filename=None, star
             p.start()
             processes.append(p)
         join_all(processes)
-        print("Expecting to see a count of {}".format(total_expected_count))
-        print("{} contains:".format(FILENAME))
+        print(f"Expecting to see a count of {total_expected_count}")
+        print(f"{FILENAME} contains:")
         print(path.read_text().strip())
         return read_count(path)
 
@@ -54,6 +54,7 @@ SMOKE_ARGS = ["--increments", "200"]
 
 def main(argv=None):
     from _locking_common import add_arguments, report
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)

@@ -25,7 +25,7 @@ FILENAME = "count.txt"
 
 
 def read_counter(filename):
-    with open(filename, "r") as f:
+    with open(filename) as f:
         try:
             return int(f.read())
         except ValueError as err:
@@ -50,13 +50,14 @@ def work_lockstep(filename, max_count, barrier):
         barrier.wait()  # every write is done before anyone reads again
 
 
-def run_workers(nbr_processes=4, max_count_per_process=1000, filename=None, start_method=None,
-                lockstep=False):
+def run_workers(
+    nbr_processes=4, max_count_per_process=1000, filename=None, start_method=None, lockstep=False
+):
     """Start the workers on a counter file reset to 0; returns the final count."""
     from _locking_common import counter_file, join_all, read_count
 
     total_expected_count = nbr_processes * max_count_per_process
-    print("Starting {} process(es) to count to {}".format(nbr_processes, total_expected_count))
+    print(f"Starting {nbr_processes} process(es) to count to {total_expected_count}")
     context = multiprocessing.get_context(start_method)
     if lockstep:
         target, extra = work_lockstep, (context.Barrier(nbr_processes),)
@@ -70,8 +71,8 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, filename=None, star
             p.start()
             processes.append(p)
         join_all(processes)
-        print("Expecting to see a count of {}".format(total_expected_count))
-        print("{} contains:".format(FILENAME))
+        print(f"Expecting to see a count of {total_expected_count}")
+        print(f"{FILENAME} contains:")
         print(path.read_text().strip())
         return read_count(path)
 
@@ -81,15 +82,18 @@ SMOKE_ARGS = ["--processes", "2", "--increments", "200"]
 
 def main(argv=None):
     from _locking_common import add_arguments, report
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser, processes=4, count_file=True)
-    parser.add_argument("--lockstep", action="store_true",
-                        help="every process reads before any writes: exactly --increments in total")
+    parser.add_argument(
+        "--lockstep",
+        action="store_true",
+        help="every process reads before any writes: exactly --increments in total",
+    )
     args = parser.parse_args(argv)
-    count = run_workers(args.processes, args.increments, args.count_file, args.start_method,
-                        args.lockstep)
+    count = run_workers(args.processes, args.increments, args.count_file, args.start_method, args.lockstep)
     report(count, args.processes * args.increments)
 
 

@@ -32,8 +32,8 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None):
         p.start()
         processes.append(p)
     join_all(processes)
-    print("Expecting to see a count of {}".format(total_expected_count))
-    print("We have counted to {}".format(value.value))
+    print(f"Expecting to see a count of {total_expected_count}")
+    print(f"We have counted to {value.value}")
     return value.value
 
 
@@ -42,6 +42,7 @@ SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]
 
 def main(argv=None):
     from _locking_common import add_arguments, report
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)

@@ -52,8 +52,8 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None, 
         p.start()
         processes.append(p)
     join_all(processes)
-    print("Expecting to see a count of {}".format(total_expected_count))
-    print("We have counted to {}".format(value.value))
+    print(f"Expecting to see a count of {total_expected_count}")
+    print(f"We have counted to {value.value}")
     return value.value
 
 
@@ -62,12 +62,16 @@ SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]
 
 def main(argv=None):
     from _locking_common import add_arguments, report
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser)
-    parser.add_argument("--lockstep", action="store_true",
-                        help="every process reads before any writes: exactly --increments in total")
+    parser.add_argument(
+        "--lockstep",
+        action="store_true",
+        help="every process reads before any writes: exactly --increments in total",
+    )
     args = parser.parse_args(argv)
     count = run_workers(args.processes, args.increments, args.start_method, args.lockstep)
     report(count, args.processes * args.increments)

@@ -35,7 +35,6 @@ def work(max_count, url, key=REDIS_KEY):
 def run_workers(nbr_processes=4, max_count_per_process=1000, url=None, start_method=None):
     """Start the workers on a new key set to 0; returns the final count."""
     import redis
-
     from _locking_common import join_all, redis_url_or_own_server
 
     total_expected_count = nbr_processes * max_count_per_process
@@ -55,8 +54,8 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, url=None, start_met
         finally:
             rds.delete(key)
             rds.close()
-    print("Expecting to see a count of {}".format(total_expected_count))
-    print("We have counted to {}".format(count))
+    print(f"Expecting to see a count of {total_expected_count}")
+    print(f"We have counted to {count}")
     return count
 
 
@@ -67,13 +66,17 @@ REQUIRES_TOOLS = ("redis-server",)
 
 def main(argv=None):
     from _locking_common import add_arguments, redis_url, report
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser)
-    parser.add_argument("--redis-url", type=redis_url, default=None,
-                        help="an existing Redis server, redis://HOST:PORT/DB "
-                             "(default: start a throw-away one)")
+    parser.add_argument(
+        "--redis-url",
+        type=redis_url,
+        default=None,
+        help="an existing Redis server, redis://HOST:PORT/DB (default: start a throw-away one)",
+    )
     args = parser.parse_args(argv)
     count = run_workers(args.processes, args.increments, args.redis_url, args.start_method)
     report(count, args.processes * args.increments)

@@ -78,18 +78,21 @@ def run(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, method="array", start_meth
         initargs = (None, (rows, cols), shm.name)
     try:
         parent_view.fill(DEFAULT_VALUE)
-        with context.Pool(processes=nbr_of_processes, initializer=init_worker,
-                          initargs=initargs) as pool:
+        with context.Pool(processes=nbr_of_processes, initializer=init_worker, initargs=initargs) as pool:
             writers = pool.map(worker_fn, range(rows))
         pids, counts = np.unique(parent_view, return_counts=True)  # the book: Counter(.flat)
         counter = dict(zip(pids.astype(np.int64).tolist(), counts.tolist()))
         rows_by_their_writer = int(np.sum(parent_view[:, 0] == np.array(writers)))
         one_value_per_row = int(np.sum(parent_view.min(axis=1) == parent_view.max(axis=1)))
-        findings = {"cells": nbr_items_in_array, "counter": counter,
-                    "default value left": DEFAULT_VALUE in counter,
-                    "rows written by the worker that reported them": rows_by_their_writer,
-                    "rows holding one value": one_value_per_row,
-                    "distinct writers": len(set(writers)), "no copy": bool(no_copy)}
+        findings = {
+            "cells": nbr_items_in_array,
+            "counter": counter,
+            "default value left": DEFAULT_VALUE in counter,
+            "rows written by the worker that reported them": rows_by_their_writer,
+            "rows holding one value": one_value_per_row,
+            "distinct writers": len(set(writers)),
+            "no copy": bool(no_copy),
+        }
     finally:
         if shm is not None:
             del parent_view
@@ -108,14 +111,22 @@ def main(argv=None):
     parser.add_argument("--rows", type=positive_int, default=SIZE_A, help="rows (one task each)")
     parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
-    parser.add_argument("--method", choices=("array", "shared_memory"), default="array",
-                        help="multiprocessing.Array (the book) or shared_memory.SharedMemory")
-    parser.add_argument("--start-method", choices=START_METHODS, default=None,
-                        help="how worker processes start (default: the platform's)")
+    parser.add_argument(
+        "--method",
+        choices=("array", "shared_memory"),
+        default="array",
+        help="multiprocessing.Array (the book) or shared_memory.SharedMemory",
+    )
+    parser.add_argument(
+        "--start-method",
+        choices=START_METHODS,
+        default=None,
+        help="how worker processes start (default: the platform's)",
+    )
     args = parser.parse_args(argv)
 
     nbytes = args.rows * args.cols * 8
-    print("Created shared array with {:,} nbytes".format(nbytes))
+    print(f"Created shared array with {nbytes:,} nbytes")
     try:
         findings = run(args.rows, args.cols, args.workers, args.method, args.start_method)
     except (MemoryError, OSError) as error:

@@ -46,21 +46,28 @@ def samples_argument(text):
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number of darts, got {text!r}") from None
     if not (1 <= value <= 1e12) or value != math.floor(value):  # also refuses nan and 1e400
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number of darts from 1 to 1e12, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number of darts from 1 to 1e12, got {text!r}")
     return int(value)
 
 
 def add_start_method_argument(parser):
-    parser.add_argument("--start-method", choices=START_METHODS, default=None,
-                        help="how worker processes start (default: the platform's)")
+    parser.add_argument(
+        "--start-method",
+        choices=START_METHODS,
+        default=None,
+        help="how worker processes start (default: the platform's)",
+    )
 
 
 def add_seed_argument(parser):
     from hpp.script import seed
 
-    parser.add_argument("--seed", type=seed, default=None,
-                        help="seed for a reproducible run, 0 to 2**32-1 (default: unseeded)")
+    parser.add_argument(
+        "--seed",
+        type=seed,
+        default=None,
+        help="seed for a reproducible run, 0 to 2**32-1 (default: unseeded)",
+    )
 
 
 def report(inside, total, delta=None):

@@ -16,8 +16,10 @@ Run:
 import time
 
 BOOK_SERIAL = 71.1
-BOOK_TIMES = {"threads": {1: 71.1, 2: 71.0, 4: 70.7, 8: 71.0},
-              "processes": {1: 71.0, 2: 37.1, 4: 18.1, 8: 18.7}}
+BOOK_TIMES = {
+    "threads": {1: 71.1, 2: 71.0, 4: 70.7, 8: 71.0},
+    "processes": {1: 71.0, 2: 37.1, 4: 18.1, 8: 18.7},
+}
 
 
 def best_time(function, repeats):
@@ -33,13 +35,18 @@ def speed_tests(nbr_samples, max_workers, repeats=1, seed=0):
     """``(serial seconds, {"threads": {n: s}, "processes": {n: s}})``."""
     import pi_lists_parallel
 
-    serial = best_time(lambda: pi_lists_parallel.estimate_nbr_points_in_quarter_circle(
-        nbr_samples, seed), repeats)
+    serial = best_time(
+        lambda: pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples, seed), repeats
+    )
     times = {"threads": {}, "processes": {}}
     for kind in times:
         for workers in range(1, max_workers + 1):
-            times[kind][workers] = best_time(lambda: pi_lists_parallel.estimate_pi(
-                nbr_samples, workers, processes=kind == "processes", seed=seed), repeats)
+            times[kind][workers] = best_time(
+                lambda: pi_lists_parallel.estimate_pi(
+                    nbr_samples, workers, processes=kind == "processes", seed=seed
+                ),
+                repeats,
+            )
     return serial, times
 
 
@@ -52,11 +59,23 @@ def plot(serial, times, path):
     fig, ax = plt.subplots(figsize=(8, 5))
     for kind, color in (("threads", "tab:red"), ("processes", "tab:blue")):
         ours = times[kind]
-        ax.plot(list(ours), [t / serial for t in ours.values()], marker="o", color=color,
-                label=f"{kind}, this machine")
+        ax.plot(
+            list(ours),
+            [t / serial for t in ours.values()],
+            marker="o",
+            color=color,
+            label=f"{kind}, this machine",
+        )
         book = BOOK_TIMES[kind]
-        ax.plot(list(book), [t / BOOK_SERIAL for t in book.values()], marker="s", linestyle="--",
-                color=color, alpha=0.5, label=f"{kind}, the book (4 cores)")
+        ax.plot(
+            list(book),
+            [t / BOOK_SERIAL for t in book.values()],
+            marker="s",
+            linestyle="--",
+            color=color,
+            alpha=0.5,
+            label=f"{kind}, the book (4 cores)",
+        )
     ax.axhline(1, color="grey", linewidth=0.8)
     ax.set_xlabel("workers")
     ax.set_ylabel("time / serial time")
@@ -74,13 +93,24 @@ def main(argv=None):
     import os
 
     from _pi_common import samples_argument
+
     from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
-    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
-                        type=samples_argument, default=int(1e8), help="darts per run (the book: 1e8)")
-    parser.add_argument("--workers", type=positive_int, default=min(8, os.cpu_count() or 1),
-                        help="time 1 ... this many workers")
+    parser.add_argument(
+        "--samples",
+        "--nbr_samples_in_total",
+        dest="samples",
+        type=samples_argument,
+        default=int(1e8),
+        help="darts per run (the book: 1e8)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        default=min(8, os.cpu_count() or 1),
+        help="time 1 ... this many workers",
+    )
     parser.add_argument("--repeats", type=positive_int, default=1, help="runs per point, best kept")
     parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
     args = parser.parse_args(argv)

@@ -41,8 +41,7 @@ def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=None):
     return nbr_trials_in_quarter_unit_circle
 
 
-def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=None,
-                start_method=None):
+def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=None, start_method=None):
     """Darts inside the quarter circle, thrown as ``nbr_parallel_blocks`` blocks by a Pool."""
     import multiprocessing
     import multiprocessing.dummy
@@ -56,8 +55,9 @@ def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=
     nbr_trials_per_process = split(nbr_samples_in_total, nbr_parallel_blocks)
     seeds = child_seeds(seed, nbr_parallel_blocks)
     with pool:
-        nbr_in_quarter_unit_circles = pool.starmap(estimate_nbr_points_in_quarter_circle,
-                                                   zip(nbr_trials_per_process, seeds))
+        nbr_in_quarter_unit_circles = pool.starmap(
+            estimate_nbr_points_in_quarter_circle, zip(nbr_trials_per_process, seeds)
+        )
     return sum(nbr_in_quarter_unit_circles)
 
 
@@ -66,21 +66,42 @@ SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "200000", "--seed", 
 
 def main(argv=None):
     from _pi_common import add_seed_argument, add_start_method_argument, report, samples_argument
+
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
-                        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)")
-    parser.add_argument("--workers", type=positive_int, default=4,
-                        help="number of workers when nbr_workers is not given")
-    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
-                        type=samples_argument, default=int(1e8),
-                        help="darts in total (the book: 1e8)")
+    parser.add_argument(
+        "nbr_workers",
+        nargs="?",
+        type=positive_int,
+        default=None,
+        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)",
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=4, help="number of workers when nbr_workers is not given"
+    )
+    parser.add_argument(
+        "--samples",
+        "--nbr_samples_in_total",
+        dest="samples",
+        type=samples_argument,
+        default=int(1e8),
+        help="darts in total (the book: 1e8)",
+    )
     kind = parser.add_mutually_exclusive_group()
-    kind.add_argument("--processes", dest="processes", action="store_true", default=False,
-                      help="a Pool of processes (without it, the book uses threads)")
-    kind.add_argument("--threads", dest="processes", action="store_false",
-                      help="a Pool of threads, multiprocessing.dummy (the default)")
+    kind.add_argument(
+        "--processes",
+        dest="processes",
+        action="store_true",
+        default=False,
+        help="a Pool of processes (without it, the book uses threads)",
+    )
+    kind.add_argument(
+        "--threads",
+        dest="processes",
+        action="store_false",
+        help="a Pool of threads, multiprocessing.dummy (the default)",
+    )
     add_seed_argument(parser)
     add_start_method_argument(parser)
     args = parser.parse_args(argv)

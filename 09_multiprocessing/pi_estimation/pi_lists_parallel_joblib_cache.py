@@ -21,7 +21,6 @@ import random
 import time
 
 from joblib import Memory, Parallel, delayed
-
 from pi_lists_parallel import estimate_nbr_points_in_quarter_circle
 
 SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4"]
@@ -30,8 +29,10 @@ REQUIRES = ("joblib",)
 
 def estimate_nbr_points_in_quarter_circle_with_idx(nbr_estimates, idx, seed=None):
     """The dart thrower with the block index as an argument, so the cache keeps one entry per block."""
-    print(f"Executing estimate_nbr_points_in_quarter_circle with {nbr_estimates} on sample {idx} "
-          f"on pid {os.getpid()}")
+    print(
+        f"Executing estimate_nbr_points_in_quarter_circle with {nbr_estimates} on sample {idx} "
+        f"on pid {os.getpid()}"
+    )
     uniform = random.uniform if seed is None else random.Random(seed).uniform
     nbr_trials_in_quarter_unit_circle = 0
     for step in range(int(nbr_estimates)):
@@ -42,8 +43,9 @@ def estimate_nbr_points_in_quarter_circle_with_idx(nbr_estimates, idx, seed=None
     return nbr_trials_in_quarter_unit_circle
 
 
-def estimate_pi_cached(memory, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None,
-                       with_idx=True):
+def estimate_pi_cached(
+    memory, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None, with_idx=True
+):
     """The count of each block; each (size, index, seed) computed once, then read from the cache."""
     from _pi_common import child_seeds, split
 
@@ -64,8 +66,9 @@ def run_twice(cache_dir, args):
     memory = Memory(location=str(cache_dir), verbose=0)
     for attempt in ("first", "second"):
         t1 = time.time()
-        blocks = estimate_pi_cached(memory, args.samples, args.workers, args.blocks, args.seed,
-                                    with_idx=not args.without_idx)
+        blocks = estimate_pi_cached(
+            memory, args.samples, args.workers, args.blocks, args.seed, with_idx=not args.without_idx
+        )
         delta = time.time() - t1
         inside = sum(blocks)
         print(f"{attempt} run: Estimated pi {pi_from(inside, args.samples)}, Delta: {delta:.3f}")
@@ -77,18 +80,32 @@ def main(argv=None):
     import tempfile
 
     from _pi_common import add_seed_argument, samples_argument
+
     from hpp.script import example_parser, positive_int, writable_dir
 
     parser = example_parser(__doc__)
     parser.add_argument("--workers", type=positive_int, default=8, help="n_jobs (the book: 8)")
     parser.add_argument("--blocks", type=positive_int, default=8, help="number of jobs (the book: 8)")
-    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
-                        type=samples_argument, default=int(1e8), help="darts in total (the book: 1e8)")
+    parser.add_argument(
+        "--samples",
+        "--nbr_samples_in_total",
+        dest="samples",
+        type=samples_argument,
+        default=int(1e8),
+        help="darts in total (the book: 1e8)",
+    )
     add_seed_argument(parser)
-    parser.add_argument("--cache-dir", type=writable_dir, default=None,
-                        help="keep the cache in this folder (default: a temporary one)")
-    parser.add_argument("--without-idx", action="store_true",
-                        help="cache the function without the block index (the book's warning)")
+    parser.add_argument(
+        "--cache-dir",
+        type=writable_dir,
+        default=None,
+        help="keep the cache in this folder (default: a temporary one)",
+    )
+    parser.add_argument(
+        "--without-idx",
+        action="store_true",
+        help="cache the function without the block index (the book's warning)",
+    )
     args = parser.parse_args(argv)
 
     print(f"Making {args.samples // args.blocks:,} samples per {args.blocks} worker")

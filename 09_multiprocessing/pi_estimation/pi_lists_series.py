@@ -20,18 +20,24 @@ SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--seed", "0"]
 
 def main(argv=None):
     from _pi_common import add_seed_argument, report, samples_argument
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
-    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
-                        type=samples_argument, default=int(1e8),
-                        help="darts to throw (the book: 1e8)")
+    parser.add_argument(
+        "--samples",
+        "--nbr_samples_in_total",
+        dest="samples",
+        type=samples_argument,
+        default=int(1e8),
+        help="darts to throw (the book: 1e8)",
+    )
     add_seed_argument(parser)
     args = parser.parse_args(argv)
 
     t1 = time.time()
     nbr_in_circle = pi_lists_parallel.estimate_nbr_points_in_quarter_circle(args.samples, args.seed)
-    print("Took {0:2f}s".format(time.time() - t1))
+    print(f"Took {time.time() - t1:2f}s")
     report(nbr_in_circle, args.samples)
 
 

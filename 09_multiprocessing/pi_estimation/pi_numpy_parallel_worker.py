@@ -40,8 +40,9 @@ def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     return int(nbr_trials_in_quarter_unit_circle)
 
 
-def estimate_pi_parallel(nbr_samples_in_total, nbr_workers, nbr_blocks=None, seed=None,
-                         start_method=None, processes=True):
+def estimate_pi_parallel(
+    nbr_samples_in_total, nbr_workers, nbr_blocks=None, seed=None, start_method=None, processes=True
+):
     """The darts inside, thrown in ``nbr_blocks`` blocks (one per worker by default)."""
     import multiprocessing
     import multiprocessing.dummy
@@ -67,22 +68,45 @@ SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "1000000", "--seed",
 
 def main(argv=None):
     from _pi_common import add_seed_argument, add_start_method_argument, report, samples_argument
+
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
-                        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)")
-    parser.add_argument("--workers", type=positive_int, default=4,
-                        help="number of workers when nbr_workers is not given")
-    parser.add_argument("--blocks", type=positive_int, default=None,
-                        help="number of blocks (default: one per worker)")
-    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
-                        type=samples_argument, default=int(1e8), help="darts in total (the book: 1e8)")
+    parser.add_argument(
+        "nbr_workers",
+        nargs="?",
+        type=positive_int,
+        default=None,
+        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)",
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=4, help="number of workers when nbr_workers is not given"
+    )
+    parser.add_argument(
+        "--blocks", type=positive_int, default=None, help="number of blocks (default: one per worker)"
+    )
+    parser.add_argument(
+        "--samples",
+        "--nbr_samples_in_total",
+        dest="samples",
+        type=samples_argument,
+        default=int(1e8),
+        help="darts in total (the book: 1e8)",
+    )
     kind = parser.add_mutually_exclusive_group()
-    kind.add_argument("--processes", dest="processes", action="store_true", default=False,
-                      help="a Pool of processes (without it, the book uses threads)")
-    kind.add_argument("--threads", dest="processes", action="store_false",
-                      help="a Pool of threads (NumPy releases the GIL in parts of the work)")
+    kind.add_argument(
+        "--processes",
+        dest="processes",
+        action="store_true",
+        default=False,
+        help="a Pool of processes (without it, the book uses threads)",
+    )
+    kind.add_argument(
+        "--threads",
+        dest="processes",
+        action="store_false",
+        help="a Pool of threads (NumPy releases the GIL in parts of the work)",
+    )
     add_seed_argument(parser)
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
@@ -91,9 +115,10 @@ def main(argv=None):
     print("Using Processes" if args.processes else "Using Threads")
     print(f"Making {args.samples // (args.blocks or nbr_workers)} samples per worker")
     t1 = time.time()
-    inside = estimate_pi_parallel(args.samples, nbr_workers, args.blocks, args.seed,
-                                  args.start_method, args.processes)
-    print("Took {}s".format(time.time() - t1))
+    inside = estimate_pi_parallel(
+        args.samples, nbr_workers, args.blocks, args.seed, args.start_method, args.processes
+    )
+    print(f"Took {time.time() - t1}s")
     report(inside, args.samples)
     print("Pi", np.pi)
 

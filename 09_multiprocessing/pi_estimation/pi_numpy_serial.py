@@ -29,12 +29,18 @@ def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
 
 def main(argv=None):
     from _pi_common import add_seed_argument, report, samples_argument
+
     from hpp.script import example_parser, fail
 
     parser = example_parser(__doc__)
-    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
-                        type=samples_argument, default=int(1e8),
-                        help="darts (the book: 1e8, needing about 3 GB of RAM)")
+    parser.add_argument(
+        "--samples",
+        "--nbr_samples_in_total",
+        dest="samples",
+        type=samples_argument,
+        default=int(1e8),
+        help="darts (the book: 1e8, needing about 3 GB of RAM)",
+    )
     add_seed_argument(parser)
     args = parser.parse_args(argv)
 
@@ -42,9 +48,11 @@ def main(argv=None):
     try:
         nbr_in_circle = estimate_nbr_points_in_quarter_circle(args.samples, args.seed)
     except MemoryError:
-        fail(f"not enough memory for {args.samples} darts at once: "
-             "use fewer --nbr_samples_in_total or pi_numpy_serial_blocks.py")
-    print("Took {0:2f}s".format(time.time() - t1))
+        fail(
+            f"not enough memory for {args.samples} darts at once: "
+            "use fewer --nbr_samples_in_total or pi_numpy_serial_blocks.py"
+        )
+    print(f"Took {time.time() - t1:2f}s")
     report(nbr_in_circle, args.samples)
     print("Pi", np.pi)
 

@@ -14,7 +14,6 @@ Run:
 import time
 
 import numpy as np
-
 from pi_numpy_parallel_worker import estimate_nbr_points_in_quarter_circle
 
 SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--blocks", "4", "--seed", "0"]
@@ -32,18 +31,25 @@ def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None
 
 def main(argv=None):
     from _pi_common import add_seed_argument, report, samples_argument
+
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--samples", "--nbr_samples_in_total", dest="samples",
-                        type=samples_argument, default=int(1e8), help="darts in total (the book: 1e8)")
+    parser.add_argument(
+        "--samples",
+        "--nbr_samples_in_total",
+        dest="samples",
+        type=samples_argument,
+        default=int(1e8),
+        help="darts in total (the book: 1e8)",
+    )
     parser.add_argument("--blocks", type=positive_int, default=4, help="number of blocks")
     add_seed_argument(parser)
     args = parser.parse_args(argv)
 
     t1 = time.time()
     nbr_in_circle = estimate_pi_in_blocks(args.samples, args.blocks, args.seed)
-    print("Took {0:2f}s".format(time.time() - t1))
+    print(f"Took {time.time() - t1:2f}s")
     report(nbr_in_circle, args.samples)
     print("Pi", np.pi)
 

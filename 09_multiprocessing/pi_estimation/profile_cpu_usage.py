@@ -5,8 +5,8 @@ percpu=True)`` is sampled every ``--interval`` seconds while
 ``pi_lists_parallel.py`` runs in a child process. With processes, ``--workers``
 cores are busy; with ``--threads``, one core's worth of work in total (the GIL),
 spread over the cores by the OS scheduler. The machine's total includes other
-programs; the run's own CPU (its process and children, also from psutil) does not. Writes ``cpu_usage_<kind>_<N>.png``, a
-heat map of cores by time.
+programs; the run's own CPU (its process and children, also from psutil) does not.
+Writes ``cpu_usage_<kind>_<N>.png``, a heat map of cores by time.
 
 Run:
     python 09_multiprocessing/pi_estimation/profile_cpu_usage.py --workers 2 --samples 2e7
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import psutil
-
 from _pi_common import samples_argument
+
 from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
 SMOKE_ARGS = ["--workers", "2", "--samples", "500000", "--interval", "0.1"]
@@ -61,8 +61,12 @@ def trace_cpu_usage(command, interval):
         own.append(run_cpu_percent(watched, root))
     output = process.stdout.read()
     process.stdout.close()
-    return (process.returncode, output,
-            np.array(samples, dtype=float).reshape(len(samples), -1), np.array(own))
+    return (
+        process.returncode,
+        output,
+        np.array(samples, dtype=float).reshape(len(samples), -1),
+        np.array(own),
+    )
 
 
 def plot(samples, interval, title, path):
@@ -72,9 +76,15 @@ def plot(samples, interval, title, path):
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(8, 1 + 0.4 * samples.shape[1]))
-    image = ax.imshow(samples.T, aspect="auto", cmap="viridis", vmin=0, vmax=100,
-                      interpolation="nearest",
-                      extent=(0, len(samples) * interval, samples.shape[1] - 0.5, -0.5))
+    image = ax.imshow(
+        samples.T,
+        aspect="auto",
+        cmap="viridis",
+        vmin=0,
+        vmax=100,
+        interpolation="nearest",
+        extent=(0, len(samples) * interval, samples.shape[1] - 0.5, -0.5),
+    )
     ax.set_xlabel("seconds")
     ax.set_ylabel("core")
     ax.set_title(title)
@@ -87,17 +97,26 @@ def plot(samples, interval, title, path):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--workers", type=positive_int, default=4, help="number of workers")
-    parser.add_argument("--samples", type=samples_argument, default=int(1e8),
-                        help="darts in total (the book: 1e8)")
+    parser.add_argument(
+        "--samples", type=samples_argument, default=int(1e8), help="darts in total (the book: 1e8)"
+    )
     parser.add_argument("--threads", action="store_true", help="threads instead of processes")
-    parser.add_argument("--interval", type=positive_float, default=0.5,
-                        help="seconds between CPU samples (the book: 2)")
+    parser.add_argument(
+        "--interval", type=positive_float, default=0.5, help="seconds between CPU samples (the book: 2)"
+    )
     parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
     args = parser.parse_args(argv)
 
     kind = "threads" if args.threads else "processes"
-    command = [sys.executable, str(HERE / "pi_lists_parallel.py"), "--workers", str(args.workers),
-               "--samples", str(args.samples), f"--{kind}"]
+    command = [
+        sys.executable,
+        str(HERE / "pi_lists_parallel.py"),
+        "--workers",
+        str(args.workers),
+        "--samples",
+        str(args.samples),
+        f"--{kind}",
+    ]
     code, output, samples, own = trace_cpu_usage(command, args.interval)
     if code != 0:
         last = (output.strip().splitlines() or ["no output"])[-1]

@@ -41,8 +41,9 @@ def draws_in_workers(nbr_workers, nbr_draws=3, reseed=False, seed=0, start_metho
     np.random.seed(seed)  # the parent's state, which forked children inherit
     random.seed(seed)
     results = context.Queue()
-    workers = [context.Process(target=draw_numbers, args=(nbr_draws, reseed, results))
-               for _ in range(nbr_workers)]
+    workers = [
+        context.Process(target=draw_numbers, args=(nbr_draws, reseed, results)) for _ in range(nbr_workers)
+    ]
     for worker in workers:
         worker.start()
     draws = [results.get(timeout=60) for _ in workers]
@@ -65,16 +66,23 @@ def main(argv=None):
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
     parser.add_argument("--draws", type=positive_int, default=3, help="numbers each worker draws")
     parser.add_argument("--seed", type=seed, default=0, help="the parent's seed")
-    parser.add_argument("--reseed", action="store_true",
-                        help="call np.random.seed() in each worker (the book's fix)")
-    parser.add_argument("--start-method", choices=START_METHODS, default="fork",
-                        help="how the workers start (the pitfall belongs to fork)")
+    parser.add_argument(
+        "--reseed", action="store_true", help="call np.random.seed() in each worker (the book's fix)"
+    )
+    parser.add_argument(
+        "--start-method",
+        choices=START_METHODS,
+        default="fork",
+        help="how the workers start (the pitfall belongs to fork)",
+    )
     args = parser.parse_args(argv)
 
     draws = draws_in_workers(args.workers, args.draws, args.reseed, args.seed, args.start_method)
     for pid, numpy_draws, python_draws in draws:
-        print(f"pid {pid}: np.random {[round(x, 6) for x in numpy_draws]}, "
-              f"random {[round(x, 6) for x in python_draws]}")
+        print(
+            f"pid {pid}: np.random {[round(x, 6) for x in numpy_draws]}, "
+            f"random {[round(x, 6) for x in python_draws]}"
+        )
     print(f"identical NumPy draws in every worker = {all_identical([d[1] for d in draws])}")
     print(f"identical random draws in every worker = {all_identical([d[2] for d in draws])}")
 

@@ -17,13 +17,17 @@ RANGES = {
 
 
 def add_range_arguments(parser, default="C"):
-    parser.add_argument("--range", choices=sorted(RANGES), default=default,
-                        help="the book's ranges: A [1e8, 1e8+1e4), B [1e8, 1e8+1e5), "
-                             "C [1e8, 1.01e8), D [1e9, 1e9+1e5), E [1e11, 1e11+1e5)")
-    parser.add_argument("--start", type=non_negative_int, default=None,
-                        help="first number (overrides --range)")
-    parser.add_argument("--stop", type=non_negative_int, default=None,
-                        help="end of the range, excluded")
+    parser.add_argument(
+        "--range",
+        choices=sorted(RANGES),
+        default=default,
+        help="the book's ranges: A [1e8, 1e8+1e4), B [1e8, 1e8+1e5), "
+        "C [1e8, 1.01e8), D [1e9, 1e9+1e5), E [1e11, 1e11+1e5)",
+    )
+    parser.add_argument(
+        "--start", type=non_negative_int, default=None, help="first number (overrides --range)"
+    )
+    parser.add_argument("--stop", type=non_negative_int, default=None, help="end of the range, excluded")
 
 
 def chosen_range(args):
@@ -39,8 +43,12 @@ def chosen_range(args):
 
 
 def add_start_method_argument(parser):
-    parser.add_argument("--start-method", choices=START_METHODS, default=None,
-                        help="how worker processes start (default: the platform's)")
+    parser.add_argument(
+        "--start-method",
+        choices=START_METHODS,
+        default=None,
+        help="how worker processes start (default: the platform's)",
+    )
 
 
 def report(primes, start, stop, expected, elapsed):

@@ -41,6 +41,7 @@ SMOKE_ARGS = ["--range", "A"]
 
 def main(argv=None):
     from _prime_generation_common import add_range_arguments, chosen_range, report
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)

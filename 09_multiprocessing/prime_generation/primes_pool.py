@@ -46,15 +46,19 @@ SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 def main(argv=None):
     import random
 
-    from _prime_generation_common import (add_range_arguments, add_start_method_argument,
-                                          chosen_range, report)
+    from _prime_generation_common import add_range_arguments, add_start_method_argument, chosen_range, report
+
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
     add_range_arguments(parser)
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
-    parser.add_argument("--chunksize", type=positive_int, default=None,
-                        help="numbers per task (default: Pool.map's own choice)")
+    parser.add_argument(
+        "--chunksize",
+        type=positive_int,
+        default=None,
+        help="numbers per task (default: Pool.map's own choice)",
+    )
     parser.add_argument("--shuffle", action="store_true", help="shuffle the numbers first")
     add_start_method_argument(parser)
     args = parser.parse_args(argv)

@@ -24,14 +24,37 @@ import time
 
 from primes_pool import check_prime
 
-SMOKE_ARGS = ["--start", "100000000", "--stop", "100002000", "--workers", "2", "--repeats", "1",
-              "--chunksizes", "1", "100", "1000"]
+SMOKE_ARGS = [
+    "--start",
+    "100000000",
+    "--stop",
+    "100002000",
+    "--workers",
+    "2",
+    "--repeats",
+    "1",
+    "--chunksizes",
+    "1",
+    "100",
+    "1000",
+]
 
 BOOK_CHUNKSIZES = (1, 2, 4, 10, 100, 1000, 5000, 10000, 50000)
 # The book's times (3rd edition, Pool(8) over range B, best of 10), drawn beside ours.
-BOOK_TIMES = {"chunksize": {1: 2.06, 2: 1.04, 4: 0.56, 10: 0.27, 100: 0.21, 1000: 0.21, 5000: 0.24,
-                            10000: 0.32, 50000: 0.79},
-              "nbrchunks": {1: 2.15, 4: 0.56, 5: 0.86, 8: 0.55}}
+BOOK_TIMES = {
+    "chunksize": {
+        1: 2.06,
+        2: 1.04,
+        4: 0.56,
+        10: 0.27,
+        100: 0.21,
+        1000: 0.21,
+        5000: 0.24,
+        10000: 0.32,
+        50000: 0.79,
+    },
+    "nbrchunks": {1: 2.15, 4: 0.56, 5: 0.86, 8: 0.55},
+}
 
 
 def time_map(pool, numbers, chunksize, repeats):
@@ -53,8 +76,14 @@ def plot(xs, times, xlabel, title, path):
     fig, ax = plt.subplots(figsize=(8, 4))
     ax.plot(xs, times, marker="o", label="this machine")
     book = BOOK_TIMES[xlabel]
-    ax.plot(sorted(book), [book[x] for x in sorted(book)], marker="s", linestyle="--",
-            color="grey", label="the book (3rd ed.)")
+    ax.plot(
+        sorted(book),
+        [book[x] for x in sorted(book)],
+        marker="s",
+        linestyle="--",
+        color="grey",
+        label="the book (3rd ed.)",
+    )
     ax.legend()
     if xlabel == "chunksize":
         ax.set_xscale("log")
@@ -68,18 +97,24 @@ def plot(xs, times, xlabel, title, path):
 
 
 def main(argv=None):
-    from _prime_generation_common import (add_range_arguments, add_start_method_argument,
-                                          chosen_range)
+    from _prime_generation_common import add_range_arguments, add_start_method_argument, chosen_range
+
     from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
     add_range_arguments(parser, default="B")
     parser.add_argument("--workers", type=positive_int, default=4, help="Pool size (the book: 8)")
     parser.add_argument("--by", choices=("chunksize", "nbrchunks"), default="chunksize")
-    parser.add_argument("--chunksizes", type=positive_int, nargs="+", default=list(BOOK_CHUNKSIZES),
-                        help="chunk sizes to time (--by chunksize)")
-    parser.add_argument("--max-chunks", type=positive_int, default=32,
-                        help="time 1 .. this many chunks (--by nbrchunks)")
+    parser.add_argument(
+        "--chunksizes",
+        type=positive_int,
+        nargs="+",
+        default=list(BOOK_CHUNKSIZES),
+        help="chunk sizes to time (--by chunksize)",
+    )
+    parser.add_argument(
+        "--max-chunks", type=positive_int, default=32, help="time 1 .. this many chunks (--by nbrchunks)"
+    )
     parser.add_argument("--repeats", type=positive_int, default=10, help="runs per point")
     parser.add_argument("--shuffle", action="store_true", help="shuffle the numbers first")
     parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
@@ -110,8 +145,7 @@ def main(argv=None):
             print(f"{args.by} = {x:>6}  (chunksize {chunksize:>6}): {best:.3f} s")
     shuffled = "_shuffled" if args.shuffle else ""
     path = output_dir("09_multiprocessing", args.output_dir) / f"primes_pool_{args.by}{shuffled}.png"
-    title = (f"Pool({args.workers}).map over [{start}, {stop})"
-             + (", shuffled" if args.shuffle else ""))
+    title = f"Pool({args.workers}).map over [{start}, {stop})" + (", shuffled" if args.shuffle else "")
     plot(xs, times, args.by, title, path)
     print(f"primes found = {reference}")
     best_x = xs[times.index(min(times))]

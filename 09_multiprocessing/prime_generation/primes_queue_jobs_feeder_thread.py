@@ -30,8 +30,10 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
     context = multiprocessing.get_context(start_method)
     job_queue, results_queue, manager = make_queues(context, kind)
     try:
-        processes = [context.Process(target=check_prime_worker, args=(job_queue, results_queue))
-                     for _ in range(nbr_workers)]
+        processes = [
+            context.Process(target=check_prime_worker, args=(job_queue, results_queue))
+            for _ in range(nbr_workers)
+        ]
         for process in processes:
             process.start()
         feeder = threading.Thread(target=feed_the_workers, args=(job_queue, numbers, nbr_workers))
@@ -47,18 +49,28 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
 
 
 def main(argv=None):
-    from _prime_generation_common import (add_range_arguments, add_start_method_argument,
-                                          chosen_range, report)
+    from _prime_generation_common import add_range_arguments, add_start_method_argument, chosen_range, report
+
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
     add_range_arguments(parser)
-    parser.add_argument("nbr_workers", nargs="?", type=positive_int, default=None,
-                        help="worker processes (the book's argument)")
-    parser.add_argument("--workers", type=positive_int, default=4,
-                        help="worker processes when nbr_workers is not given")
-    parser.add_argument("--queue", choices=("manager", "multiprocessing"), default="manager",
-                        help="Manager().Queue() as in the book, or multiprocessing.Queue")
+    parser.add_argument(
+        "nbr_workers",
+        nargs="?",
+        type=positive_int,
+        default=None,
+        help="worker processes (the book's argument)",
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=4, help="worker processes when nbr_workers is not given"
+    )
+    parser.add_argument(
+        "--queue",
+        choices=("manager", "multiprocessing"),
+        default="manager",
+        help="Manager().Queue() as in the book, or multiprocessing.Queue",
+    )
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
     start, stop, expected = chosen_range(args)

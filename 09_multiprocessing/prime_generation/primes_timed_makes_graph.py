@@ -74,11 +74,16 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument("--start", type=positive_int, default=10_001, help="first n (the book: 10001)")
-    parser.add_argument("--stop", type=positive_int, default=1_000_000,
-                        help="end of the sweep, excluded (the book: 1,000,000)")
+    parser.add_argument(
+        "--stop",
+        type=positive_int,
+        default=1_000_000,
+        help="end of the sweep, excluded (the book: 1,000,000)",
+    )
     parser.add_argument("--step", type=positive_int, default=10, help="step between the n (the book: 10)")
-    parser.add_argument("--repeats", type=positive_int, default=200,
-                        help="timings per n, the best kept (the book: 200)")
+    parser.add_argument(
+        "--repeats", type=positive_int, default=200, help="timings per n, the best kept (the book: 200)"
+    )
     parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
     args = parser.parse_args(argv)
     if args.start >= args.stop:

@@ -16,21 +16,33 @@ from hpp.script import START_METHODS, fail, positive_int
 
 # The book's five numbers: a trivial non-prime, two 18-digit non-primes with large
 # factors, two 18-digit primes (sqrt about 3.16e8: seconds of trial division each).
-BOOK_NUMBERS = {"trivial non-prime": 112272535095295,
-                "expensive non-prime18_1": 100109100129100369,
-                "expensive non-prime18_2": 100109100129101027,
-                "prime18_1": 100109100129100151,
-                "prime18_2": 100109100129162907}
+BOOK_NUMBERS = {
+    "trivial non-prime": 112272535095295,
+    "expensive non-prime18_1": 100109100129100369,
+    "expensive non-prime18_2": 100109100129101027,
+    "prime18_1": 100109100129100151,
+    "prime18_2": 100109100129162907,
+}
 # Five numbers of the same kinds about 1e14 (sqrt about 1e7, 100 times less work):
 # 3000017 x 33333161, 5400001 x 18518531, and the primes 100000000000031, 400000000000063.
-SMALL_NUMBERS = {"trivial non-prime": 112272535095295,
-                 "expensive non-prime14_1": 100000049663737,
-                 "expensive non-prime14_2": 100000085918531,
-                 "prime14_1": 100000000000031,
-                 "prime14_2": 400000000000063}
-KNOWN = {112272535095295: False, 100109100129100369: False, 100109100129101027: False,
-         100109100129100151: True, 100109100129162907: True, 100000049663737: False,
-         100000085918531: False, 100000000000031: True, 400000000000063: True}
+SMALL_NUMBERS = {
+    "trivial non-prime": 112272535095295,
+    "expensive non-prime14_1": 100000049663737,
+    "expensive non-prime14_2": 100000085918531,
+    "prime14_1": 100000000000031,
+    "prime14_2": 400000000000063,
+}
+KNOWN = {
+    112272535095295: False,
+    100109100129100369: False,
+    100109100129101027: False,
+    100109100129100151: True,
+    100109100129162907: True,
+    100000049663737: False,
+    100000085918531: False,
+    100000000000031: True,
+    400000000000063: True,
+}
 
 
 def is_prime_serially(n):
@@ -43,18 +55,39 @@ def is_prime_serially(n):
 
 
 def add_arguments(parser, workers=True):
-    parser.add_argument("--numbers", type=positive_int, nargs="+", default=None,
-                        help="numbers to check (default: the book's five, or the small five)")
-    parser.add_argument("--size", choices=("book", "small"), default="book",
-                        help="the book's five 18-digit numbers, or five of the same kinds "
-                             "about 1e14 (100 times less work each)")
-    parser.add_argument("--repeats", type=positive_int, default=1,
-                        help="time each number this many times, keep the best (the book: 20)")
+    parser.add_argument(
+        "--numbers",
+        type=positive_int,
+        nargs="+",
+        default=None,
+        help="numbers to check (default: the book's five, or the small five)",
+    )
+    parser.add_argument(
+        "--size",
+        choices=("book", "small"),
+        default="book",
+        help="the book's five 18-digit numbers, or five of the same kinds "
+        "about 1e14 (100 times less work each)",
+    )
+    parser.add_argument(
+        "--repeats",
+        type=positive_int,
+        default=1,
+        help="time each number this many times, keep the best (the book: 20)",
+    )
     if workers:
-        parser.add_argument("--workers", type=positive_int, default=4,
-                            help="worker processes (the book: 4 in the 2nd edition, 8 in the 3rd)")
-        parser.add_argument("--start-method", choices=START_METHODS, default=None,
-                            help="how worker processes start (default: the platform's)")
+        parser.add_argument(
+            "--workers",
+            type=positive_int,
+            default=4,
+            help="worker processes (the book: 4 in the 2nd edition, 8 in the 3rd)",
+        )
+        parser.add_argument(
+            "--start-method",
+            choices=START_METHODS,
+            default=None,
+            help="how worker processes start (default: the platform's)",
+        )
 
 
 def chosen_numbers(args):
@@ -73,7 +106,7 @@ def run_numbers(check, numbers, repeats=1):
             t0 = time.perf_counter()
             is_prime = check(n)
             best = min(best, time.perf_counter() - t0)
-        print("{:19} ({}) {: 3.6f}s".format(label, n, best))
+        print(f"{label:19} ({n}) {best: 3.6f}s")
         known = KNOWN.get(n)
         note = "" if known is None else ("  (right)" if known == is_prime else "  (WRONG)")
         print(f"{n} is prime: {is_prime}{note}")

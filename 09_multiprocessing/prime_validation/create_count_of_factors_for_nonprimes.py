@@ -63,11 +63,19 @@ def main(argv=None):
     from hpp.script import START_METHODS, example_parser, fail, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
-    parser.add_argument("--upper", type=positive_int, default=10**7,
-                        help="count the non-primes in [3, upper) (the book: 10**7)")
+    parser.add_argument(
+        "--upper",
+        type=positive_int,
+        default=10**7,
+        help="count the non-primes in [3, upper) (the book: 10**7)",
+    )
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes (the book: 4)")
-    parser.add_argument("--start-method", choices=START_METHODS, default=None,
-                        help="how worker processes start (default: the platform's)")
+    parser.add_argument(
+        "--start-method",
+        choices=START_METHODS,
+        default=None,
+        help="how worker processes start (default: the platform's)",
+    )
     parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
     args = parser.parse_args(argv)
     if args.upper < 5:

@@ -35,6 +35,7 @@ SMOKE_ARGS = ["--size", "small"]
 
 def main(argv=None):
     from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)

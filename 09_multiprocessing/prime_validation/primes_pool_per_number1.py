@@ -51,12 +51,13 @@ def main(argv=None):
     import multiprocessing
 
     from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
-    print("Testing with {} processes".format(args.workers))
+    print(f"Testing with {args.workers} processes")
     with multiprocessing.get_context(args.start_method).Pool(processes=args.workers) as pool:
         run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
 

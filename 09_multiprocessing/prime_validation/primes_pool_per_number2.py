@@ -32,7 +32,7 @@ def check_prime_in_range(n_from_i_to_i):
 def check_prime(n, pool, nbr_processes):
     from _prime_validation_common import is_prime_serially
 
-    if n < SERIAL_CHECK_CUTOFF ** 2:  # too small to split: its factors are all below the cut-off
+    if n < SERIAL_CHECK_CUTOFF**2:  # too small to split: its factors are all below the cut-off
         return is_prime_serially(n)
     # cheaply check high probability set of possible factors
     from_i = 3
@@ -57,12 +57,13 @@ def main(argv=None):
     import multiprocessing
 
     from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
-    print("Testing with {} processes".format(args.workers))
+    print(f"Testing with {args.workers} processes")
     with multiprocessing.get_context(args.start_method).Pool(processes=args.workers) as pool:
         run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
 

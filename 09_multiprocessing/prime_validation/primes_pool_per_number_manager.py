@@ -22,7 +22,7 @@ FLAG_SET = b"1"
 
 
 def check_prime_in_range(n_from_i_to_i):
-    """``(n, (from_i, to_i), value)``: trial division that looks at the shared flag every CHECK_EVERY steps."""
+    """``(n, (from_i, to_i), value)``: trial division, looking at the shared flag every CHECK_EVERY steps."""
     (n, (from_i, to_i), value) = n_from_i_to_i
     if n % 2 == 0:
         return False
@@ -44,7 +44,7 @@ def check_prime_in_range(n_from_i_to_i):
 def check_prime(n, pool, nbr_processes, value):
     from _prime_validation_common import is_prime_serially
 
-    if n < SERIAL_CHECK_CUTOFF ** 2:
+    if n < SERIAL_CHECK_CUTOFF**2:
         return is_prime_serially(n)
     # cheaply check high probability set of possible factors
     from_i = 3
@@ -57,8 +57,7 @@ def check_prime(n, pool, nbr_processes, value):
     from_i = to_i
     to_i = math.isqrt(n) + 1
     ranges_to_check = create_range.create(from_i, to_i, nbr_processes)
-    ranges_to_check = list(zip(len(ranges_to_check) * [n], ranges_to_check,
-                               len(ranges_to_check) * [value]))
+    ranges_to_check = list(zip(len(ranges_to_check) * [n], ranges_to_check, len(ranges_to_check) * [value]))
     results = pool.map(check_prime_in_range, ranges_to_check)
     if False in results:
         return False
@@ -72,18 +71,18 @@ def main(argv=None):
     import multiprocessing
 
     from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
     print("CHECK_EVERY", CHECK_EVERY)
-    print("Testing with {} processes".format(args.workers))
+    print(f"Testing with {args.workers} processes")
     context = multiprocessing.get_context(args.start_method)
     with context.Manager() as manager, context.Pool(processes=args.workers) as pool:
         value = manager.Value(b"c", FLAG_CLEAR)  # 1 byte character
-        run_numbers(lambda n: check_prime(n, pool, args.workers, value), chosen_numbers(args),
-                    args.repeats)
+        run_numbers(lambda n: check_prime(n, pool, args.workers, value), chosen_numbers(args), args.repeats)
 
 
 if __name__ == "__main__":

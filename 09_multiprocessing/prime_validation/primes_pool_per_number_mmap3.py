@@ -48,10 +48,11 @@ def check_prime_in_range(n_from_i_to_i):
             return False
     return True
 
+
 def check_prime(n, pool, nbr_processes):
     from _prime_validation_common import is_prime_serially
 
-    if n < SERIAL_CHECK_CUTOFF ** 2:
+    if n < SERIAL_CHECK_CUTOFF**2:
         return is_prime_serially(n)
     # cheaply check high probability set of possible factors
     from_i = 3
@@ -87,13 +88,14 @@ SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 
 def main(argv=None):
     from _prime_validation_common import add_arguments, chosen_numbers, flag_file, run_numbers
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
     print("CHECK_EVERY", CHECK_EVERY)
-    print("Testing with {} processes".format(args.workers))
+    print(f"Testing with {args.workers} processes")
     with flag_file() as path, make_pool(args.workers, path, args.start_method) as pool:
         run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
     sh_mem.close()

@@ -60,7 +60,7 @@ def check_prime_in_range(n_from_i_to_i):
 def check_prime(n, pool, nbr_processes):
     from _prime_validation_common import is_prime_serially
 
-    if n < SERIAL_CHECK_CUTOFF ** 2:
+    if n < SERIAL_CHECK_CUTOFF**2:
         return is_prime_serially(n)
     # cheaply check high probability set of possible factors
     from_i = 3
@@ -96,23 +96,31 @@ REQUIRES_TOOLS = ("redis-server",)
 
 
 def main(argv=None):
-    from _prime_validation_common import (add_arguments, chosen_numbers, redis_url,
-                                          redis_url_or_own_server, run_numbers)
+    from _prime_validation_common import (
+        add_arguments,
+        chosen_numbers,
+        redis_url,
+        redis_url_or_own_server,
+        run_numbers,
+    )
+
     from hpp.script import example_parser
 
     parser = example_parser(__doc__)
     add_arguments(parser)
-    parser.add_argument("--redis-url", type=redis_url, default=None,
-                        help="an existing Redis server, redis://HOST:PORT/DB "
-                             "(default: start a throw-away one)")
+    parser.add_argument(
+        "--redis-url",
+        type=redis_url,
+        default=None,
+        help="an existing Redis server, redis://HOST:PORT/DB (default: start a throw-away one)",
+    )
     args = parser.parse_args(argv)
     print("CHECK_EVERY", CHECK_EVERY)
-    print("Testing with {} processes".format(args.workers))
+    print(f"Testing with {args.workers} processes")
     with redis_url_or_own_server(args.redis_url) as url:
         try:
             with make_pool(args.workers, url, args.start_method) as pool:
-                run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args),
-                            args.repeats)
+                run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
         finally:
             rds.delete(FLAG_NAME)
             rds.close()

@@ -59,7 +59,7 @@ def check_prime(n, pool, nbr_processes, check_every):
     """``(is prime, flag reads by all workers)``."""
     from _prime_validation_common import is_prime_serially
 
-    if n < SERIAL_CHECK_CUTOFF ** 2:
+    if n < SERIAL_CHECK_CUTOFF**2:
         return is_prime_serially(n), 0
     if not check_prime_in_range((n, (3, SERIAL_CHECK_CUTOFF), check_every))[0]:
         return False, 0
@@ -80,19 +80,32 @@ def make_pool(nbr_processes, start_method=None):
     return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(shared_value,))
 
 
-SMOKE_ARGS = ["--numbers", "1000000432799", "1000000000039", "--workers", "2",
-              "--check-every", "100", "10000"]
+SMOKE_ARGS = [
+    "--numbers",
+    "1000000432799",
+    "1000000000039",
+    "--workers",
+    "2",
+    "--check-every",
+    "100",
+    "10000",
+]
 
 
 def main(argv=None):
     from _prime_validation_common import add_arguments, chosen_numbers
+
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
     add_arguments(parser)
-    parser.add_argument("--check-every", type=positive_int, nargs="+",
-                        default=[10, 100, 1000, 10000, 100000],
-                        help="polling intervals to try (trial divisions between flag reads)")
+    parser.add_argument(
+        "--check-every",
+        type=positive_int,
+        nargs="+",
+        default=[10, 100, 1000, 10000, 100000],
+        help="polling intervals to try (trial divisions between flag reads)",
+    )
     args = parser.parse_args(argv)
     numbers = chosen_numbers(args).values()
     with make_pool(args.workers, args.start_method) as pool:
@@ -101,8 +114,10 @@ def main(argv=None):
                 t0 = time.perf_counter()
                 is_prime, polls = check_prime(n, pool, args.workers, check_every)
                 elapsed = time.perf_counter() - t0
-                print(f"{n} is prime: {is_prime}  check every {check_every:>6}: "
-                      f"{polls:>9} flag reads, {elapsed:.4f} s")
+                print(
+                    f"{n} is prime: {is_prime}  check every {check_every:>6}: "
+                    f"{polls:>9} flag reads, {elapsed:.4f} s"
+                )
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ def scheduler_address(text):
     parts = urlsplit(address)
     if parts.scheme != "tcp":
         raise argparse.ArgumentTypeError(
-            f"expected tcp://HOST:PORT (a Dask scheduler speaks tcp, not {parts.scheme}): {text!r}")
+            f"expected tcp://HOST:PORT (a Dask scheduler speaks tcp, not {parts.scheme}): {text!r}"
+        )
     try:
         host, port = parts.hostname, parts.port
     except ValueError:
@@ -39,7 +40,8 @@ def scheduler_address(text):
             pass
     except OSError as error:
         raise argparse.ArgumentTypeError(
-            f"cannot reach a scheduler at {host}:{port} ({error.strerror or error})") from None
+            f"cannot reach a scheduler at {host}:{port} ({error.strerror or error})"
+        ) from None
     return f"tcp://{host}:{port}"
 
 
@@ -79,19 +81,26 @@ def dask_client(scheduler=None, workers=2, threads_per_worker=1):
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         except (OSError, TimeoutError) as error:
-            raise ClusterUnreachable(
-                f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+            raise ClusterUnreachable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         try:
             yield client
         finally:
             client.close()
         return
     # The workers' scratch space goes to a folder of ours, removed at the end.
-    with tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch, \
-            dask.config.set({"temporary-directory": scratch}):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
-                               processes=True, host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
-                               silence_logs=logging.ERROR, local_directory=scratch)
+    with (
+        tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch,
+        dask.config.set({"temporary-directory": scratch}),
+    ):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=threads_per_worker,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=f"{LOOPBACK}:0",
+            silence_logs=logging.ERROR,
+            local_directory=scratch,
+        )
         try:
             client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
             try:
@@ -123,5 +132,3 @@ def make_ols_frame(nbr_people, seed=0):
     rng = np.random.RandomState(seed)
     hours = rng.poisson(lam=60, size=(nbr_people, NBR_DAYS)) / 60
     return pd.DataFrame(hours, columns=list(range(NBR_DAYS)))
-
-

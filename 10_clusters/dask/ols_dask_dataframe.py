@@ -1,4 +1,6 @@
-"""The per-row OLS slope of chapter 06's pandas example, with ``dask.dataframe`` (book chapter 10, "Dask" and "Swifter").
+"""The per-row OLS slope of chapter 06's pandas example, with ``dask.dataframe``.
+
+Book chapter 10, "Dask" and "Swifter".
 
 Each row is one person's daily hours of phone use over 14 days; the task fits a
 least-squares line per row and keeps the slope. pandas does it with
@@ -66,14 +68,22 @@ def ols_swifter(df):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=100_000, help="rows")
-    parser.add_argument("--partitions", type=positive_int, default=8,
-                        help="row blocks for dask (the book: about the number of cores)")
+    parser.add_argument(
+        "--partitions",
+        type=positive_int,
+        default=8,
+        help="row blocks for dask (the book: about the number of cores)",
+    )
     parser.add_argument("--workers", type=positive_int, default=2)
     parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--scheduler", type=scheduler_address,
-                        help="address of an existing scheduler (tcp://HOST:PORT); checked at once")
-    parser.add_argument("--swifter", action="store_true",
-                        help="also run df.swifter.apply (pip install swifter)")
+    parser.add_argument(
+        "--scheduler",
+        type=scheduler_address,
+        help="address of an existing scheduler (tcp://HOST:PORT); checked at once",
+    )
+    parser.add_argument(
+        "--swifter", action="store_true", help="also run df.swifter.apply (pip install swifter)"
+    )
     args = parser.parse_args(argv)
     if args.swifter:
         import importlib.util
@@ -100,8 +110,7 @@ def main(argv=None):
             ready = time.perf_counter()
             print(f"cluster start-up = {ready - started:.2f} s")
             slopes = ols_dask(df, args.partitions).compute()
-            print(f"dask map_partitions ({args.partitions} partitions) = "
-                  f"{time.perf_counter() - ready:.2f} s")
+            print(f"dask map_partitions ({args.partitions} partitions) = {time.perf_counter() - ready:.2f} s")
     except ClusterUnreachable as error:
         fail(error)
     same = np.allclose(slopes.sort_index().to_numpy(), expected.to_numpy())

@@ -33,7 +33,7 @@ def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
 
     rng = da.random.default_rng(seed)
     xy = rng.random((nbr_darts, 2), chunks=(chunk_size, 2))
-    inside = (xy ** 2).sum(axis=1) <= 1.0
+    inside = (xy**2).sum(axis=1) <= 1.0
     return inside.sum()
 
 
@@ -46,15 +46,21 @@ def pi_standard_error(total):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--darts", type=positive_int, default=100_000_000)
-    parser.add_argument("--chunk-size", type=positive_int, default=5_000_000,
-                        help="darts per chunk (one task each)")
-    parser.add_argument("--workers", type=positive_int, default=2,
-                        help="worker processes of the local cluster")
+    parser.add_argument(
+        "--chunk-size", type=positive_int, default=5_000_000, help="darts per chunk (one task each)"
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=2, help="worker processes of the local cluster"
+    )
     parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--scheduler", type=scheduler_address,
-                        help="address of an existing scheduler (tcp://HOST:PORT); checked at once")
-    parser.add_argument("--verify", action="store_true",
-                        help="also compute the same graph in this process and compare")
+    parser.add_argument(
+        "--scheduler",
+        type=scheduler_address,
+        help="address of an existing scheduler (tcp://HOST:PORT); checked at once",
+    )
+    parser.add_argument(
+        "--verify", action="store_true", help="also compute the same graph in this process and compare"
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -73,13 +79,16 @@ def main(argv=None):
     print(f"chunks = {math.ceil(args.darts / args.chunk_size)}")
     print(f"darts inside = {inside}")
     print(f"pi estimate = {pi:.8f}")
-    print(f"standard error = {pi_standard_error(args.darts):.2g}, "
-          f"|pi estimate - pi| = {abs(pi - math.pi):.2g}")
+    print(
+        f"standard error = {pi_standard_error(args.darts):.2g}, |pi estimate - pi| = {abs(pi - math.pi):.2g}"
+    )
     print(f"calculation = {elapsed:.2f} s")
     if args.verify:
         local = int(lazy_count.compute(scheduler="synchronous"))
-        print(f"same graph in this process: darts inside = {local} "
-              f"({'equal' if local == inside else 'DIFFERENT'})")
+        print(
+            f"same graph in this process: darts inside = {local} "
+            f"({'equal' if local == inside else 'DIFFERENT'})"
+        )
 
 
 if __name__ == "__main__":

@@ -64,13 +64,18 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--start", type=non_negative_int, default=0)
     parser.add_argument("--stop", type=positive_int, default=1_000_000)
-    parser.add_argument("--tasks", type=positive_int, default=100,
-                        help="blocks the range is cut into (one task each)")
+    parser.add_argument(
+        "--tasks", type=positive_int, default=100, help="blocks the range is cut into (one task each)"
+    )
     parser.add_argument("--workers", type=positive_int, default=2)
-    parser.add_argument("--scheduler", type=scheduler_address,
-                        help="address of an existing scheduler (tcp://HOST:PORT); checked at once")
-    parser.add_argument("--verify", action="store_true",
-                        help="also count serially in this process and compare")
+    parser.add_argument(
+        "--scheduler",
+        type=scheduler_address,
+        help="address of an existing scheduler (tcp://HOST:PORT); checked at once",
+    )
+    parser.add_argument(
+        "--verify", action="store_true", help="also count serially in this process and compare"
+    )
     args = parser.parse_args(argv)
     if args.stop <= args.start:
         fail(f"--stop ({args.stop}) must be greater than --start ({args.start})")

@@ -16,7 +16,7 @@ import timeit
 
 import numpy as np
 
-from hpp.diffusion import D, DT, initial_grid, initial_mass
+from hpp.diffusion import DT, D, initial_grid, initial_mass
 from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--grid-size", "64", "--steps", "20", "--repeat", "2"]
@@ -57,8 +57,7 @@ def main(argv=None):
     grid = run_experiment(args.steps, args.grid_size)
     print(f"grid = {args.grid_size} x {args.grid_size}, {args.steps} steps")
     print(f"sum(grid) = {grid.sum():.6f} (initial {initial_mass(args.grid_size):.6f})")
-    times = timeit.repeat(lambda: run_experiment(args.steps, args.grid_size), number=1,
-                          repeat=args.repeat)
+    times = timeit.repeat(lambda: run_experiment(args.steps, args.grid_size), number=1, repeat=args.repeat)
     print(f"best of {args.repeat} = {min(times):.4f} s per {args.steps} steps")
 
 

@@ -34,7 +34,8 @@ def profile_name(text):
     folder = Path(get_ipython_dir()) / f"profile_{text}"
     if not (folder / "security" / "ipcontroller-client.json").is_file():
         raise argparse.ArgumentTypeError(
-            f"no running cluster in profile {text!r} (start one: ipcluster start --profile={text})")
+            f"no running cluster in profile {text!r} (start one: ipcluster start --profile={text})"
+        )
     return text
 
 
@@ -48,12 +49,17 @@ def _ipcluster_command(*args):
 
 def ipcluster_start(nbr_engines, profile_dir):
     """``ipcluster start -n nbr_engines`` as a background process (its own process group)."""
-    command = _ipcluster_command("start", "-n", str(nbr_engines), f"--profile-dir={profile_dir}",
-                                 "--log-level=WARN", "--IPController.ip=127.0.0.1",
-                                 "--IPController.location=127.0.0.1")
+    command = _ipcluster_command(
+        "start",
+        "-n",
+        str(nbr_engines),
+        f"--profile-dir={profile_dir}",
+        "--log-level=WARN",
+        "--IPController.ip=127.0.0.1",
+        "--IPController.location=127.0.0.1",
+    )
     with open(Path(profile_dir) / "ipcluster.log", "wb") as log:
-        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def ipcluster_stop(process, profile_dir, timeout=30):
@@ -65,10 +71,13 @@ def ipcluster_stop(process, profile_dir, timeout=30):
     except psutil.NoSuchProcess:
         started = []
     try:
-        subprocess.run(_ipcluster_command("stop", f"--profile-dir={profile_dir}",
-                                          "--log-level=ERROR"),
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
-                       check=False)
+        subprocess.run(
+            _ipcluster_command("stop", f"--profile-dir={profile_dir}", "--log-level=ERROR"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=timeout,
+            check=False,
+        )
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         pass
@@ -92,8 +101,9 @@ def connect(process, profile_dir, nbr_engines, timeout=START_TIMEOUT_S):
     while not url_file.is_file():
         if process.poll() is not None:
             log = (Path(profile_dir) / "ipcluster.log").read_text(errors="replace")
-            raise ClusterUnreachable(f"ipcluster exited with status {process.returncode}: "
-                                     f"{log.strip().splitlines()[-1:] or ''}")
+            raise ClusterUnreachable(
+                f"ipcluster exited with status {process.returncode}: {log.strip().splitlines()[-1:] or ''}"
+            )
         if time.monotonic() > deadline:
             raise ClusterUnreachable("the controller did not start in time")
         time.sleep(0.2)
@@ -131,8 +141,7 @@ def join(profile=None, url_file=None):
     import ipyparallel as ipp
 
     try:
-        client = ipp.Client(str(url_file) if url_file else None, profile=profile,
-                            timeout=CONNECT_TIMEOUT_S)
+        client = ipp.Client(str(url_file) if url_file else None, profile=profile, timeout=CONNECT_TIMEOUT_S)
         client.wait_for_engines(1, timeout=CONNECT_TIMEOUT_S)
     except (OSError, TimeoutError, ipp.error.TimeoutError) as error:
         where = url_file or f"profile {profile!r}"

@@ -100,11 +100,14 @@ def main(argv=None):
     from hpp.script import example_parser, fail, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--engines", type=positive_int, default=4,
-                        help="engines for `ipcluster start -n`")
-    parser.add_argument("--darts", type=positive_int, default=1_000_000,
-                        help="darts for the pi task at the end, split over the engines "
-                             "(the book: 4e8, see pi_ipython_cluster.py)")
+    parser.add_argument("--engines", type=positive_int, default=4, help="engines for `ipcluster start -n`")
+    parser.add_argument(
+        "--darts",
+        type=positive_int,
+        default=1_000_000,
+        help="darts for the pi task at the end, split over the engines "
+        "(the book: 4e8, see pi_ipython_cluster.py)",
+    )
     args = parser.parse_args(argv)
 
     try:

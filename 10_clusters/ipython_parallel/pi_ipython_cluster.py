@@ -30,7 +30,7 @@ SMOKE_ARGS = ["--engines", "2", "--darts", "20000", "--seed", "1"]
 NBR_SAMPLES_IN_TOTAL = 4e8  # the 3rd edition (the 2nd: 1e8 darts on each engine)
 
 
-@require('random')
+@require("random")
 def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=None):
     """Monte Carlo estimate of the number of points in a quarter circle, in pure Python.
 
@@ -81,17 +81,33 @@ def main(argv=None):
     from hpp.script import example_parser, existing_file, fail, non_negative_int, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--darts", type=positive_int, default=int(NBR_SAMPLES_IN_TOTAL),
-                        help="darts thrown in total, split between the engines")
-    parser.add_argument("--engines", type=positive_int, default=4,
-                        help="engines for the cluster this script starts (ipcluster start -n)")
-    parser.add_argument("--seed", type=non_negative_int, default=None,
-                        help="seed for reproducible counts (default: each engine seeds itself)")
+    parser.add_argument(
+        "--darts",
+        type=positive_int,
+        default=int(NBR_SAMPLES_IN_TOTAL),
+        help="darts thrown in total, split between the engines",
+    )
+    parser.add_argument(
+        "--engines",
+        type=positive_int,
+        default=4,
+        help="engines for the cluster this script starts (ipcluster start -n)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=non_negative_int,
+        default=None,
+        help="seed for reproducible counts (default: each engine seeds itself)",
+    )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--profile", type=_ipcluster.profile_name,
-                       help="join the running cluster of this IPython profile (a name)")
-    where.add_argument("--url-file", type=existing_file,
-                       help="join the running cluster of this ipcontroller-client.json")
+    where.add_argument(
+        "--profile",
+        type=_ipcluster.profile_name,
+        help="join the running cluster of this IPython profile (a name)",
+    )
+    where.add_argument(
+        "--url-file", type=existing_file, help="join the running cluster of this ipcontroller-client.json"
+    )
     args = parser.parse_args(argv)
 
     # Sent by value, so engines need no copy of this file (run as a script it is

@@ -17,7 +17,8 @@ def _probe(host, port, what):
             pass
     except OSError as error:
         raise argparse.ArgumentTypeError(
-            f"cannot reach {what} at {host}:{port} ({error.strerror or error})") from None
+            f"cannot reach {what} at {host}:{port} ({error.strerror or error})"
+        ) from None
 
 
 def nsqd_address(text):
@@ -58,8 +59,7 @@ def non_negative_float(text):
 def consumer_name(text):
     """argparse type: free text naming a consumer: 1-64 printable characters, no spaces."""
     if not 0 < len(text) <= 64 or not text.isprintable() or " " in text:
-        raise argparse.ArgumentTypeError(f"expected 1-64 printable characters without spaces, "
-                                         f"got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected 1-64 printable characters without spaces, got {text!r}")
     return text
 
 

@@ -1,4 +1,6 @@
-"""The book's NSQ worker: numbers in, primes and non-primes out (book chapter 10, "NSQ for Robust Production Clustering").
+"""The book's NSQ worker: numbers in, primes and non-primes out.
+
+Book chapter 10, "NSQ for Robust Production Clustering".
 
 A ``pynsq`` Reader subscribes to topic ``numbers`` on channel
 ``worker_group_a`` (every worker on that channel shares the messages), checks
@@ -96,10 +98,17 @@ def main(argv=None):
     from hpp.script import example_parser, non_negative_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--nsqd", type=nsqd_address,
-                        help=f"nsqd TCP address HOST:PORT (checked at once; default {DEFAULT_NSQD})")
-    parser.add_argument("--max-messages", type=non_negative_int, default=0,
-                        help="stop after answering this many (0: run until interrupted)")
+    parser.add_argument(
+        "--nsqd",
+        type=nsqd_address,
+        help=f"nsqd TCP address HOST:PORT (checked at once; default {DEFAULT_NSQD})",
+    )
+    parser.add_argument(
+        "--max-messages",
+        type=non_negative_int,
+        default=0,
+        help="stop after answering this many (0: run until interrupted)",
+    )
     args = parser.parse_args(argv)
     args.nsqd = args.nsqd or checked_default(parser, "--nsqd", nsqd_address, DEFAULT_NSQD)
 
@@ -109,6 +118,7 @@ def main(argv=None):
     handler = partial(calculate_prime, writer=writer)
     answered = [0]
     if args.max_messages:
+
         def counting_handler(message):
             original_finish = message.finish
 
@@ -121,9 +131,14 @@ def main(argv=None):
 
             message.finish = finish
             return handler(message)
-    reader = nsq.Reader(message_handler=counting_handler if args.max_messages else handler,
-                        nsqd_tcp_addresses=[args.nsqd], topic=TOPIC, channel=CHANNEL,
-                        max_in_flight=10)
+
+    reader = nsq.Reader(
+        message_handler=counting_handler if args.max_messages else handler,
+        nsqd_tcp_addresses=[args.nsqd],
+        topic=TOPIC,
+        channel=CHANNEL,
+        max_in_flight=10,
+    )
     print(f"worker waiting on topic {TOPIC!r}, channel {CHANNEL!r}", flush=True)
     nsq.run()
     print(f"answered = {answered[0]}")

@@ -43,7 +43,7 @@ def enqueue(client, numbers, batch):
     numbers = list(numbers)
     for i in range(0, len(numbers), 1000):
         with client.pipeline(transaction=False) as pipe:
-            for number in numbers[i:i + 1000]:
+            for number in numbers[i : i + 1000]:
                 pipe.xadd(JOBS, {"number": number, "batch": batch})
             pipe.execute()
     return len(numbers)
@@ -77,10 +77,22 @@ def collect_answers(client, batch, expected, positions, timeout):
 @contextlib.contextmanager
 def local_workers(redis_url, count, extra_args=()):
     """``count`` worker processes (this folder's redis_worker.py), stopped on exit."""
-    processes = [subprocess.Popen([sys.executable, str(WORKER_SCRIPT), "--redis-url", redis_url,
-                                   "--name", f"local-worker-{i}", *extra_args],
-                                  stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-                 for i in range(count)]
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(WORKER_SCRIPT),
+                "--redis-url",
+                redis_url,
+                "--name",
+                f"local-worker-{i}",
+                *extra_args,
+            ],
+            stdout=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
+        for i in range(count)
+    ]
     try:
         yield processes
     finally:
@@ -120,22 +132,28 @@ def run(redis_url, numbers, timeout):
     print(f"unanswered after {timeout:g} s = {missing}")
     print(f"elapsed = {elapsed:.2f} s")
     if missing:
-        fail(f"{missing} of {jobs} jobs were not answered within {timeout:g} s "
-             "(are workers running?)")
+        fail(f"{missing} of {jobs} jobs were not answered within {timeout:g} s (are workers running?)")
     return len(answers[PRIME]), len(answers[NON_PRIME]), repeated
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--start", type=non_negative_int, default=100_000_000,
-                        help="first number to check")
+    parser.add_argument("--start", type=non_negative_int, default=100_000_000, help="first number to check")
     parser.add_argument("--count", type=positive_int, default=10_000, help="numbers to check")
-    parser.add_argument("--redis-url", type=redis_url,
-                        help="an existing Redis, redis://HOST:PORT/DB (default: start one here)")
-    parser.add_argument("--workers", type=positive_int, default=2,
-                        help="worker processes to start when there is no --redis-url")
-    parser.add_argument("--timeout", type=positive_float, default=120.0,
-                        help="seconds to wait for every answer")
+    parser.add_argument(
+        "--redis-url",
+        type=redis_url,
+        help="an existing Redis, redis://HOST:PORT/DB (default: start one here)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        default=2,
+        help="worker processes to start when there is no --redis-url",
+    )
+    parser.add_argument(
+        "--timeout", type=positive_float, default=120.0, help="seconds to wait for every answer"
+    )
     args = parser.parse_args(argv)
     numbers = range(args.start, args.start + args.count)
     if args.redis_url:

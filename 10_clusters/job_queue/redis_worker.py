@@ -79,8 +79,12 @@ def connect(url):
     """A Redis client for ``url`` with timeouts on every call; raises ConnectionError."""
     import redis
 
-    client = redis.Redis.from_url(url, socket_connect_timeout=NETWORK_TIMEOUT_S,
-                                  socket_timeout=NETWORK_TIMEOUT_S + 5, decode_responses=True)
+    client = redis.Redis.from_url(
+        url,
+        socket_connect_timeout=NETWORK_TIMEOUT_S,
+        socket_timeout=NETWORK_TIMEOUT_S + 5,
+        decode_responses=True,
+    )
     client.ping()
     return client
 
@@ -97,8 +101,9 @@ def ensure_group(client):
 
 
 class Worker:
-    def __init__(self, client, name, retry_after_ms=5000, max_deliveries=3, batch=10,
-                 block_ms=500, delay=0.0):
+    def __init__(
+        self, client, name, retry_after_ms=5000, max_deliveries=3, batch=10, block_ms=500, delay=0.0
+    ):
         self.client, self.name = client, name
         self.retry_after_ms, self.max_deliveries = retry_after_ms, max_deliveries
         self.batch, self.block_ms, self.delay = batch, block_ms, delay
@@ -109,8 +114,8 @@ class Worker:
     def reclaim(self):
         """Take over jobs that another worker has held for too long without acknowledging."""
         _next, messages, *_deleted = self.client.xautoclaim(
-            JOBS, GROUP, self.name, min_idle_time=self.retry_after_ms, start_id="0-0",
-            count=self.batch)
+            JOBS, GROUP, self.name, min_idle_time=self.retry_after_ms, start_id="0-0", count=self.batch
+        )
         return [(job_id, fields) for job_id, fields in messages if fields is not None]
 
     def deliveries(self, job_id):
@@ -128,18 +133,26 @@ class Worker:
         try:
             number = int(fields["number"])
         except (KeyError, ValueError):
-            self.dead += self.publish(job_id, DEAD_LETTER, worker=self.name,
-                                      reason="not an integer", **fields)
+            self.dead += self.publish(
+                job_id, DEAD_LETTER, worker=self.name, reason="not an integer", **fields
+            )
             return
         if deliveries > self.max_deliveries:
-            self.dead += self.publish(job_id, DEAD_LETTER, worker=self.name,
-                                      reason=f"delivered {deliveries} times", **fields)
+            self.dead += self.publish(
+                job_id, DEAD_LETTER, worker=self.name, reason=f"delivered {deliveries} times", **fields
+            )
             return
         if self.delay:
             time.sleep(self.delay)  # stands for a longer job
-        self.answered += self.publish(job_id, topic_for(number), number=number,
-                                      batch=fields.get("batch", ""), worker=self.name,
-                                      reclaimed=int(reclaimed), deliveries=deliveries)
+        self.answered += self.publish(
+            job_id,
+            topic_for(number),
+            number=number,
+            batch=fields.get("batch", ""),
+            worker=self.name,
+            reclaimed=int(reclaimed),
+            deliveries=deliveries,
+        )
 
     def queue_is_done(self):
         return self.client.xpending(JOBS, GROUP)["pending"] == 0
@@ -151,10 +164,12 @@ class Worker:
             self.reclaimed += len(claimed)
             jobs = [(job_id, fields, True) for job_id, fields in claimed]
             if not jobs:
-                read = self.client.xreadgroup(GROUP, self.name, {JOBS: ">"}, count=self.batch,
-                                              block=self.block_ms)
-                jobs = [(job_id, fields, False) for _stream, messages in read or []
-                        for job_id, fields in messages]
+                read = self.client.xreadgroup(
+                    GROUP, self.name, {JOBS: ">"}, count=self.batch, block=self.block_ms
+                )
+                jobs = [
+                    (job_id, fields, False) for _stream, messages in read or [] for job_id, fields in messages
+                ]
             for job_id, fields, reclaimed in jobs:
                 self.handle(job_id, fields, reclaimed)
             if not jobs and burst and self.queue_is_done():
@@ -163,23 +178,42 @@ class Worker:
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--redis-url", type=redis_url,
-                        help=f"redis://HOST:PORT/DB (checked at once; default {DEFAULT_REDIS_URL})")
-    parser.add_argument("--name", type=consumer_name, default=f"{socket.gethostname()}-{os.getpid()}",
-                        help="this worker's consumer name in the group")
-    parser.add_argument("--retry-after", type=positive_int, default=5000, metavar="MS",
-                        help="reclaim jobs left unacknowledged this long by another worker")
+    parser.add_argument(
+        "--redis-url",
+        type=redis_url,
+        help=f"redis://HOST:PORT/DB (checked at once; default {DEFAULT_REDIS_URL})",
+    )
+    parser.add_argument(
+        "--name",
+        type=consumer_name,
+        default=f"{socket.gethostname()}-{os.getpid()}",
+        help="this worker's consumer name in the group",
+    )
+    parser.add_argument(
+        "--retry-after",
+        type=positive_int,
+        default=5000,
+        metavar="MS",
+        help="reclaim jobs left unacknowledged this long by another worker",
+    )
     parser.add_argument("--max-deliveries", type=positive_int, default=3)
     parser.add_argument("--batch", type=positive_int, default=10, help="jobs read at once")
-    parser.add_argument("--delay", type=non_negative_float, default=0.0,
-                        help="seconds of pretend work per job (for demonstrations)")
-    parser.add_argument("--burst", action="store_true",
-                        help="exit once no job is waiting or pending")
-    parser.add_argument("--block", type=non_negative_int, default=500, metavar="MS",
-                        help="how long one read waits for a new job")
+    parser.add_argument(
+        "--delay",
+        type=non_negative_float,
+        default=0.0,
+        help="seconds of pretend work per job (for demonstrations)",
+    )
+    parser.add_argument("--burst", action="store_true", help="exit once no job is waiting or pending")
+    parser.add_argument(
+        "--block",
+        type=non_negative_int,
+        default=500,
+        metavar="MS",
+        help="how long one read waits for a new job",
+    )
     args = parser.parse_args(argv)
-    args.redis_url = args.redis_url or checked_default(parser, "--redis-url", redis_url,
-                                                       DEFAULT_REDIS_URL)
+    args.redis_url = args.redis_url or checked_default(parser, "--redis-url", redis_url, DEFAULT_REDIS_URL)
 
     import redis
 
@@ -188,8 +222,9 @@ def main(argv=None):
         ensure_group(client)
     except (redis.ConnectionError, redis.TimeoutError, ValueError) as error:
         fail(f"cannot reach Redis at {args.redis_url}: {error}")
-    worker = Worker(client, args.name, args.retry_after, args.max_deliveries, args.batch,
-                    args.block, args.delay)
+    worker = Worker(
+        client, args.name, args.retry_after, args.max_deliveries, args.batch, args.block, args.delay
+    )
 
     def stop(signum, frame):
         worker.stopping = True  # finish the jobs in hand, then leave

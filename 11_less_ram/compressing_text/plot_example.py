@@ -44,8 +44,11 @@ def main(argv=None):
     parser = example_parser(__doc__)
     add_word_arguments(parser)
     parser.add_argument("--lookups", type=positive_int, default=text_example.NUMBER_LOOKUPS)
-    parser.add_argument("--only", type=comma_choices(*(s[0] for s in STRUCTURES)),
-                        help="comma-separated structures (" + ", ".join(s[0] for s in STRUCTURES) + ")")
+    parser.add_argument(
+        "--only",
+        type=comma_choices(*(s[0] for s in STRUCTURES)),
+        help="comma-separated structures (" + ", ".join(s[0] for s in STRUCTURES) + ")",
+    )
     parser.add_argument("--output-dir", type=writable_dir, help="folder for compressing_text.png")
     args = parser.parse_args(argv)
     chosen = [s for s in STRUCTURES if s[0] in args.only] if args.only else STRUCTURES
@@ -62,8 +65,8 @@ def main(argv=None):
         lookups = max(1, int(args.lookups * lookup_share))
         try:
             figures = text_example.measure_in_subprocess(
-                f"text_example_{suffix}.py", [*word_flags(args), "--lookups", lookups,
-                                  *extra])
+                f"text_example_{suffix}.py", [*word_flags(args), "--lookups", lookups, *extra]
+            )
         except (RuntimeError, OSError) as error:
             fail(str(error))
         per_100k = figures["lookup_s"] * 100_000 / figures["lookups"]

@@ -27,7 +27,7 @@ from hpp.script import example_parser, fail, positive_int
 from hpp.words import add_word_arguments, default_word_file, words_source
 
 HERE = Path(__file__).resolve().parent
-MIB = 2 ** 20
+MIB = 2**20
 
 # The book's names. Its list was ~11 million Wikipedia tokens; ours is the system
 # word list (apt-get install wamerican), --input FILE, or generated words
@@ -50,8 +50,9 @@ def read_words(filename, codec="utf-8"):
 def parser_for(doc, lookups=NUMBER_LOOKUPS):
     parser = example_parser(doc)
     add_word_arguments(parser)
-    parser.add_argument("--lookups", type=positive_int, default=lookups,
-                        help="words looked up (taken in turn from the list)")
+    parser.add_argument(
+        "--lookups", type=positive_int, default=lookups, help="words looked up (taken in turn from the list)"
+    )
     return parser
 
 
@@ -84,8 +85,14 @@ def time_lookups(structure, contains, words_factory, lookups, ram=None, build_s=
         if contains(structure, word):
             found += 1
     lookup_s = time.perf_counter() - start
-    return {"ram": ram, "build_s": build_s, "lookups": lookups, "lookup_s": lookup_s,
-            "found": found, "absent_found": contains(structure, ABSENT_WORD)}
+    return {
+        "ram": ram,
+        "build_s": build_s,
+        "lookups": lookups,
+        "lookup_s": lookup_s,
+        "found": found,
+        "absent_found": contains(structure, ABSENT_WORD),
+    }
 
 
 def report(description, name, figures):
@@ -114,12 +121,18 @@ def run(name, build, contains, doc, argv=None, lookups=NUMBER_LOOKUPS, extra_arg
 
 # ---------------------------------------------------------------- comparison
 
+
 def parse_report(text):
     """The figures printed by ``report`` -> {"ram_mib", "build_s", "lookups", "lookup_s", "found"}."""
     figures = {}
-    patterns = {"ram_mib": r"^RAM used = ([\d.+-e]+) MiB", "build_s": r"^build time = ([\d.]+) s",
-                "lookups": r"^lookups = (\d+),", "lookup_s": r"^lookups = \d+, time = ([\d.]+) s",
-                "found": r"^found = (\d+) of", "absent_found": r"found = (True|False)$"}
+    patterns = {
+        "ram_mib": r"^RAM used = ([\d.+-e]+) MiB",
+        "build_s": r"^build time = ([\d.]+) s",
+        "lookups": r"^lookups = (\d+),",
+        "lookup_s": r"^lookups = \d+, time = ([\d.]+) s",
+        "found": r"^found = (\d+) of",
+        "absent_found": r"found = (True|False)$",
+    }
     for key, pattern in patterns.items():
         match = re.search(pattern, text, re.MULTILINE)
         if match:
@@ -131,8 +144,9 @@ def parse_report(text):
 def measure_in_subprocess(script, args=(), timeout=600):
     """Run ``script`` (a file in this folder) in a fresh interpreter and parse its figures."""
     command = [sys.executable, str(HERE / script), *map(str, args)]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                               stdin=subprocess.DEVNULL)
+    completed = subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
     if completed.returncode != 0:
         last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"{script} failed: {last}")

@@ -83,24 +83,29 @@ def default_input():
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--input", type=existing_path,
-                        help="a word file or a folder of them (default: mword10/ here, else "
-                             "/usr/share/dict/words, else trivial_words.txt)")
-    parser.add_argument("--codec", type=codec_name,
-                        help="the files' encoding (default: cp1252 for the Moby lists, mword10/ "
-                             "and trivial_words.txt; utf-8 for anything else)")
-    parser.add_argument("--output-dir", type=writable_dir,
-                        help=f"folder for {OUTPUT_FILENAME} (default: results/11_less_ram)")
+    parser.add_argument(
+        "--input",
+        type=existing_path,
+        help="a word file or a folder of them (default: mword10/ here, else "
+        "/usr/share/dict/words, else trivial_words.txt)",
+    )
+    parser.add_argument(
+        "--codec",
+        type=codec_name,
+        help="the files' encoding (default: cp1252 for the Moby lists, mword10/ "
+        "and trivial_words.txt; utf-8 for anything else)",
+    )
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help=f"folder for {OUTPUT_FILENAME} (default: results/11_less_ram)"
+    )
     args = parser.parse_args(argv)
     source = args.input or default_input()
-    codec = args.codec or ("cp1252" if Path(source).name in ("mword10", TRIVIAL_WORDS.name)
-                           else "utf-8")
+    codec = args.codec or ("cp1252" if Path(source).name in ("mword10", TRIVIAL_WORDS.name) else "utf-8")
     filenames = word_files(source)
     all_words, nbr_words_read = clean_list(filenames, codec)
     output = output_dir("11_less_ram", args.output_dir) / OUTPUT_FILENAME
     write_words(all_words, output)
-    print(f"words from = {source} ({len(filenames)} file{'s' * (len(filenames) != 1)}, "
-          f"{codec})")
+    print(f"words from = {source} ({len(filenames)} file{'s' * (len(filenames) != 1)}, {codec})")
     print(f"words read = {nbr_words_read:,}")
     print(f"unique words = {len(all_words):,}")
     print(f"wrote {output}")

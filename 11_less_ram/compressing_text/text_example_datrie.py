@@ -10,7 +10,6 @@ Run:
 """
 
 import datrie
-
 import text_example
 
 REQUIRES = ("datrie",)

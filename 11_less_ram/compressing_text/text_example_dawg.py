@@ -11,7 +11,6 @@ Run:
 """
 
 import dawg
-
 import text_example
 
 REQUIRES = ("dawg",)

@@ -13,8 +13,8 @@ Run:
 """
 
 import marisa_trie
-
 import text_example
+
 from hpp.script import fail, output_dir, writable_file
 
 REQUIRES = ("marisa_trie",)
@@ -31,13 +31,17 @@ def contains(structure, word):
 
 
 def save_argument(parser):
-    parser.add_argument("--save", type=writable_file,
-                        help=f"where to save the trie (default: {TRIE_FILENAME} under results/11_less_ram)")
+    parser.add_argument(
+        "--save",
+        type=writable_file,
+        help=f"where to save the trie (default: {TRIE_FILENAME} under results/11_less_ram)",
+    )
 
 
 def main(argv=None):
-    trie, args = text_example.run("MARISA trie (built)", build, contains, __doc__, argv,
-                                  extra_arguments=save_argument)
+    trie, args = text_example.run(
+        "MARISA trie (built)", build, contains, __doc__, argv, extra_arguments=save_argument
+    )
     path = args.save or output_dir("11_less_ram") / TRIE_FILENAME
     try:
         trie.save(str(path))

@@ -40,15 +40,30 @@ def contains(structure, word):
 
 def main(argv=None):
     parser = text_example.parser_for(__doc__)
-    parser.add_argument("--trie", type=writable_file, help="the saved trie (default: words_trie.saved under "
-                                       "results/11_less_ram, built from the words when missing)")
+    parser.add_argument(
+        "--trie",
+        type=writable_file,
+        help="the saved trie (default: words_trie.saved under "
+        "results/11_less_ram, built from the words when missing)",
+    )
     args = parser.parse_args(argv)
     path = Path(args.trie) if args.trie else output_dir("11_less_ram") / "words_trie.saved"
     if not path.is_file():
         builder = Path(__file__).with_name("text_example_marisa_trie.py")
-        completed = subprocess.run([sys.executable, str(builder), "--save", str(path),
-                                    "--lookups", "1", *map(str, word_flags(args))],
-                                   capture_output=True, text=True, timeout=600)
+        completed = subprocess.run(
+            [
+                sys.executable,
+                str(builder),
+                "--save",
+                str(path),
+                "--lookups",
+                "1",
+                *map(str, word_flags(args)),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if completed.returncode != 0:
             fail(completed.stderr.strip() or f"could not build {path}")
     description, words_factory = words_source(args)

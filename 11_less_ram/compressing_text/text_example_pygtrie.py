@@ -10,7 +10,6 @@ Run:
 """
 
 import pygtrie
-
 import text_example
 
 REQUIRES = ("pygtrie",)

@@ -45,7 +45,7 @@ class MorrisCounter:
     def add(self, counter=0):
         """Add 1 to ``counter``, probably: the exponent grows with probability 2**-exponent."""
         exponent = self.exponents[counter]
-        if exponent < self._largest and self._random.random() < 2.0 ** -exponent:
+        if exponent < self._largest and self._random.random() < 2.0**-exponent:
             self.exponents[counter] = exponent + 1
 
 
@@ -54,8 +54,7 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument("--counters", type=positive_int, default=1000)
-    parser.add_argument("--events", type=positive_int, default=10_000,
-                        help="events added to every counter")
+    parser.add_argument("--events", type=positive_int, default=10_000, help="events added to every counter")
     parser.add_argument("--seed", type=non_negative_int, default=0)
     args = parser.parse_args(argv)
     counters = MorrisCounter(nbr_counters=args.counters, seed=args.seed)
@@ -65,8 +64,10 @@ def main(argv=None):
     values = [counters.get(index) for index in range(args.counters)]
     mean = statistics.fmean(values)
     print(f"counters = {args.counters}, events each = {args.events}")
-    print(f"bytes for the exponents = {counters.exponents.itemsize * len(counters)} "
-          f"(sys.getsizeof of the array = {sys.getsizeof(counters.exponents)})")
+    print(
+        f"bytes for the exponents = {counters.exponents.itemsize * len(counters)} "
+        f"(sys.getsizeof of the array = {sys.getsizeof(counters.exponents)})"
+    )
     print(f"mean of the counters = {mean:.1f}")
     print(f"relative error of the mean = {(mean - args.events) / args.events:+.2%}")
 

@@ -13,9 +13,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from morris_counter import MorrisCounter  # noqa: E402
 
 from hpp.script import example_parser, non_negative_int, output_dir, positive_int, writable_dir  # noqa: E402
-from morris_counter import MorrisCounter  # noqa: E402
 
 SMOKE_ARGS = ["--max-count", "2000", "--trials", "2"]
 

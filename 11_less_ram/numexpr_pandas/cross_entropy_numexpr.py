@@ -76,8 +76,9 @@ def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--rows", type=positive_int, default=10_000_000, help="predictions")
     parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--threads", type=positive_int,
-                        help="NumExpr threads (default: NumExpr's own choice)")
+    parser.add_argument(
+        "--threads", type=positive_int, help="NumExpr threads (default: NumExpr's own choice)"
+    )
     parser.add_argument("--no-pandas", action="store_true", help="skip DataFrame.eval")
     args = parser.parse_args(argv)
     if args.threads:
@@ -85,8 +86,7 @@ def main(argv=None):
     yt, yp = make_data(args.rows, args.seed)
     input_bytes = yp.nbytes
     print(f"rows = {args.rows}, one input array = {input_bytes / MB:.1f} MB")
-    runs = [measure("numpy", cross_entropy_numpy, yt, yp),
-            measure("numexpr", cross_entropy_numexpr, yt, yp)]
+    runs = [measure("numpy", cross_entropy_numpy, yt, yp), measure("numexpr", cross_entropy_numexpr, yt, yp)]
     if not args.no_pandas:
         try:
             import pandas
@@ -96,9 +96,11 @@ def main(argv=None):
             frame = pandas.DataFrame({"yt": yt, "yp": yp})
             runs.append(measure("pandas eval", cross_entropy_pandas, frame))
     for run in runs:
-        print(f"{run['name']}: peak traced = {run['traced'] / MB:.1f} MB "
-              f"({run['traced'] / input_bytes:.2f} arrays), "
-              f"peak RSS growth = {run['rss'] / MB:.1f} MB, time = {run['seconds']:.3f} s")
+        print(
+            f"{run['name']}: peak traced = {run['traced'] / MB:.1f} MB "
+            f"({run['traced'] / input_bytes:.2f} arrays), "
+            f"peak RSS growth = {run['rss'] / MB:.1f} MB, time = {run['seconds']:.3f} s"
+        )
     reference = runs[0]["result"]
     for run in runs[1:]:
         print(f"numpy == {run['name']} (allclose) = {np.allclose(reference, run['result'])}")

@@ -51,16 +51,19 @@ def word_list_sizes(words):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--chars", type=positive_int, default=1_000_000,
-                        help="characters in each sample text")
+    parser.add_argument(
+        "--chars", type=positive_int, default=1_000_000, help="characters in each sample text"
+    )
     add_word_arguments(parser)
     args = parser.parse_args(argv)
     for name, char in SAMPLES.items():
         text = char * args.chars
         encoded = text.encode("utf-8")
-        print(f"{name}: str = {str_bytes_per_char(text):.2f} bytes/char, "
-              f"utf-8 = {utf8_bytes_per_char(text):.2f} bytes/char, "
-              f"getsizeof(str) = {sys.getsizeof(text)}, getsizeof(bytes) = {sys.getsizeof(encoded)}")
+        print(
+            f"{name}: str = {str_bytes_per_char(text):.2f} bytes/char, "
+            f"utf-8 = {utf8_bytes_per_char(text):.2f} bytes/char, "
+            f"getsizeof(str) = {sys.getsizeof(text)}, getsizeof(bytes) = {sys.getsizeof(encoded)}"
+        )
     plain, widened = widest_char_effect(args.chars)
     print(f"{args.chars} ASCII chars: {plain:.2f} bytes/char; with one '€': {widened:.2f} bytes/char")
     description, words_factory = words_source(args)
@@ -68,8 +71,10 @@ def main(argv=None):
     if count == 0:
         fail("the word list is empty")
     print(f"words = {description} ({count})")
-    print(f"list of str = {str_size} bytes ({str_size / count:.1f} per word), "
-          f"list of bytes = {bytes_size} bytes ({bytes_size / count:.1f} per word)")
+    print(
+        f"list of str = {str_size} bytes ({str_size / count:.1f} per word), "
+        f"list of bytes = {bytes_size} bytes ({bytes_size / count:.1f} per word)"
+    )
 
 
 if __name__ == "__main__":

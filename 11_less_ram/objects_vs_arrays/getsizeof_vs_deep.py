@@ -25,7 +25,7 @@ def containers(items):
     words = [f"word{i:07d}" for i in range(items)]
     same = "the same string, referenced every time"
     return [
-        ("int()", int()),
+        ("int()", 0),
         ("[]", []),
         ("[1]", [1]),
         ("[1, 2]", [1, 2]),
@@ -45,13 +45,13 @@ def sizes(obj):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=10_000,
-                        help="entries in each large container")
+    parser.add_argument("--items", type=positive_int, default=10_000, help="entries in each large container")
     args = parser.parse_args(argv)
     for name, obj in containers(args.items):
         shallow, deep = sizes(obj)
-        print(f"{name}: getsizeof = {shallow} bytes, deep = {deep} bytes, "
-              f"deep/getsizeof = {deep / shallow:.1f}")
+        print(
+            f"{name}: getsizeof = {shallow} bytes, deep = {deep} bytes, deep/getsizeof = {deep / shallow:.1f}"
+        )
 
 
 if __name__ == "__main__":

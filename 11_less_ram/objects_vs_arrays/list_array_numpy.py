@@ -63,13 +63,15 @@ def rss_growth_here(kind, size):
 
 def rss_growth(kind, size, timeout=300):
     """RSS growth of building ``kind`` in a fresh interpreter (nothing left over from earlier)."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--rss-only", kind,
-               "--size", str(size)]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                               stdin=subprocess.DEVNULL)
+    command = [sys.executable, str(Path(__file__).resolve()), "--rss-only", kind, "--size", str(size)]
+    completed = subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
     if completed.returncode != 0:
-        fail(f"measuring {kind} in a fresh process failed: "
-             f"{(completed.stderr.strip().splitlines() or ['no output'])[-1]}")
+        fail(
+            f"measuring {kind} in a fresh process failed: "
+            f"{(completed.stderr.strip().splitlines() or ['no output'])[-1]}"
+        )
     return int(completed.stdout.split("=")[1].split()[0])
 
 
@@ -84,9 +86,13 @@ def measure(kind, size, fresh_rss=True):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=10 ** 7, help="numbers stored")
-    parser.add_argument("--kinds", type=comma_choices(*KINDS), default=list(KINDS),
-                        help="comma-separated, from: list, array, numpy")
+    parser.add_argument("--size", type=positive_int, default=10**7, help="numbers stored")
+    parser.add_argument(
+        "--kinds",
+        type=comma_choices(*KINDS),
+        default=list(KINDS),
+        help="comma-separated, from: list, array, numpy",
+    )
     parser.add_argument("--rss-only", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.rss_only:
@@ -97,9 +103,11 @@ def main(argv=None):
     print(f"array('l').itemsize = {array.array('l').itemsize}")
     for kind in kinds:
         figures = measure(kind, args.size)
-        print(f"{kind}: getsizeof = {figures['getsizeof']:.2f} bytes/item, "
-              f"deep = {figures['deep']:.2f} bytes/item, "
-              f"RSS growth = {figures['rss']:.2f} bytes/item")
+        print(
+            f"{kind}: getsizeof = {figures['getsizeof']:.2f} bytes/item, "
+            f"deep = {figures['deep']:.2f} bytes/item, "
+            f"RSS growth = {figures['rss']:.2f} bytes/item"
+        )
 
 
 if __name__ == "__main__":

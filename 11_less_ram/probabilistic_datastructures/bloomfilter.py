@@ -65,8 +65,7 @@ class BloomFilter:
         bits_set = self.data.count(1)
         if bits_set == self.num_bits:
             return self.capacity  # saturated: the estimate is infinite
-        return int(round(-self.num_bits / self.num_hashes
-                         * math.log(1 - bits_set / self.num_bits)))
+        return int(round(-self.num_bits / self.num_hashes * math.log(1 - bits_set / self.num_bits)))
 
     def union(self, other):
         """A filter holding both filters' items (they must have the same size)."""
@@ -85,10 +84,15 @@ def false_positive_rate(bloom, probes, prefix="absent-"):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--capacity", type=positive_int, default=1000)
-    parser.add_argument("--error", type=positive_float, default=0.005,
-                        help="the false-positive rate the filter is sized for")
-    parser.add_argument("--probes", type=positive_int, default=100_000,
-                        help="keys never added, to measure the false-positive rate")
+    parser.add_argument(
+        "--error", type=positive_float, default=0.005, help="the false-positive rate the filter is sized for"
+    )
+    parser.add_argument(
+        "--probes",
+        type=positive_int,
+        default=100_000,
+        help="keys never added, to measure the false-positive rate",
+    )
     args = parser.parse_args(argv)
     if not args.error < 1:
         parser.error("--error must be below 1")
@@ -97,8 +101,10 @@ def main(argv=None):
         bloom.add(f"present-{i}")
     missed = sum(f"present-{i}" not in bloom for i in range(args.capacity))
     print(f"capacity = {args.capacity}, design error = {args.error}")
-    print(f"bits = {bloom.num_bits}, hashes = {bloom.num_hashes} "
-          f"({bloom.num_bits / args.capacity:.2f} bits per item)")
+    print(
+        f"bits = {bloom.num_bits}, hashes = {bloom.num_hashes} "
+        f"({bloom.num_bits / args.capacity:.2f} bits per item)"
+    )
     print(f"false negatives = {missed}")
     print(f"measured false-positive rate = {false_positive_rate(bloom, args.probes):.4%}")
     print(f"estimated items = {len(bloom)}")

@@ -23,13 +23,14 @@ Run:
 
 import math
 
-from hpp.script import example_parser, positive_int
 from ll import LL
 from llregister import hash32
 
+from hpp.script import example_parser, positive_int
+
 SMOKE_ARGS = ["--items", "5000", "--p", "8"]
 
-TWO_POW_32 = 2.0 ** 32
+TWO_POW_32 = 2.0**32
 
 
 def hll_alpha(m):
@@ -54,7 +55,7 @@ class HyperLogLog(LL):
 
     def estimate(self):
         m = self.m
-        raw = hll_alpha(m) * m * m / sum(2.0 ** -register for register in self.registers)
+        raw = hll_alpha(m) * m * m / sum(2.0**-register for register in self.registers)
         if raw <= 2.5 * m:
             zeros = self.registers.count(0)
             if zeros:
@@ -75,8 +76,9 @@ class HyperLogLogBookLog2(HyperLogLog):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000,
-                        help="distinct items to add (str(0), str(1), ...)")
+    parser.add_argument(
+        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
+    )
     parser.add_argument("--p", type=positive_int, default=8, help="2**p registers (4-20)")
     args = parser.parse_args(argv)
     if not 4 <= args.p <= 20:
@@ -90,8 +92,9 @@ def main(argv=None):
     print(f"registers = {fixed.m} ({fixed.m} bytes)")
     for name, counter in (("HyperLogLog (natural log)", fixed), ("book (log base 2)", book)):
         estimate = counter.estimate()
-        print(f"{name}: estimate = {estimate:.0f}, "
-              f"relative error = {(estimate - args.items) / args.items:+.2%}")
+        print(
+            f"{name}: estimate = {estimate:.0f}, relative error = {(estimate - args.items) / args.items:+.2%}"
+        )
     print(f"standard error 1.04/sqrt(m) = {fixed.standard_error():.2%}")
 
 

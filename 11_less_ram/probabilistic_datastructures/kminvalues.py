@@ -24,7 +24,7 @@ from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--k", "256"]
 
-HASH_RANGE = 2.0 ** 64
+HASH_RANGE = 2.0**64
 
 
 class KMinValues:
@@ -32,7 +32,7 @@ class KMinValues:
         if k < 3:
             raise ValueError(f"k must be at least 3, got {k}")
         self.k = k
-        self._heap = []      # the k smallest hashes, negated: -heap[0] is the largest kept
+        self._heap = []  # the k smallest hashes, negated: -heap[0] is the largest kept
         self._kept = set()
 
     def add(self, item):
@@ -73,8 +73,9 @@ class KMinValues:
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000,
-                        help="distinct items to add (str(0), str(1), ...)")
+    parser.add_argument(
+        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
+    )
     parser.add_argument("--k", type=positive_int, default=1024, help="hashes kept (3 or more)")
     args = parser.parse_args(argv)
     if args.k < 3:
@@ -88,8 +89,10 @@ def main(argv=None):
     estimate = kmv.estimate()
     print(f"distinct items = {args.items}, k = {args.k}")
     print(f"estimate = {estimate:.0f}")
-    print(f"relative error = {(estimate - args.items) / args.items:+.2%} "
-          f"(standard error {kmv.standard_error():.2%})")
+    print(
+        f"relative error = {(estimate - args.items) / args.items:+.2%} "
+        f"(standard error {kmv.standard_error():.2%})"
+    )
     print(f"unchanged after adding every item again = {kmv.hashes() == before}")
 
 

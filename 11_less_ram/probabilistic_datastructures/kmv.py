@@ -17,7 +17,7 @@ SMOKE_ARGS = ["--items", "100", "--k", "8"]
 
 def unit_hash(item):
     """``item``'s 64-bit MurmurHash3 scaled to [0, 1)."""
-    return mmh3.hash64(str(item), signed=False)[0] / 2.0 ** 64
+    return mmh3.hash64(str(item), signed=False)[0] / 2.0**64
 
 
 def kmv_estimate(items, k):
@@ -51,14 +51,20 @@ def main(argv=None):
     print(f"estimate = {estimate:.1f}")
     figure, axes = plt.subplots(figsize=(8, 2.6))
     axes.plot(hashes, [0] * len(hashes), "|", color="0.6", markersize=20, label="hashes")
-    axes.plot(kept, [0] * len(kept), "|", color="C3", markersize=30, markeredgewidth=2,
-              label=f"the {args.k} smallest, kept")
+    axes.plot(
+        kept,
+        [0] * len(kept),
+        "|",
+        color="C3",
+        markersize=30,
+        markeredgewidth=2,
+        label=f"the {args.k} smallest, kept",
+    )
     axes.axvline(kept[-1], color="C3", linestyle="--")
     axes.set_xlim(0, 1)
     axes.set_yticks([])
     axes.set_xlabel("hash / 2**64")
-    axes.set_title(f"K-minimum values: estimate (k-1)/h_k = {estimate:.0f} "
-                   f"for {args.items} unique items")
+    axes.set_title(f"K-minimum values: estimate (k-1)/h_k = {estimate:.0f} for {args.items} unique items")
     axes.legend(loc="upper right", fontsize="small")
     figure.tight_layout()
     path = output_dir("11_less_ram", args.output_dir) / "kmv.png"

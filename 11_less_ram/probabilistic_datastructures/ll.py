@@ -13,8 +13,9 @@ Run:
 import math
 from array import array
 
-from hpp.script import example_parser, positive_int
 from llregister import HASH_BITS, hash32
+
+from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--p", "6"]
 
@@ -23,7 +24,7 @@ ALPHA_INFINITY = 0.39701
 
 def loglog_alpha(m):
     """Durand and Flajolet's bias correction for m registers."""
-    return ALPHA_INFINITY - (2 * math.pi ** 2 + math.log(2) ** 2) / (48 * m)
+    return ALPHA_INFINITY - (2 * math.pi**2 + math.log(2) ** 2) / (48 * m)
 
 
 class LL:
@@ -58,13 +59,14 @@ class LL:
 
     def estimate(self):
         mean_rank = sum(self.registers) / self.m
-        return loglog_alpha(self.m) * self.m * 2 ** mean_rank
+        return loglog_alpha(self.m) * self.m * 2**mean_rank
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000,
-                        help="distinct items to add (str(0), str(1), ...)")
+    parser.add_argument(
+        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
+    )
     parser.add_argument("--p", type=positive_int, default=10, help="2**p registers (4-20)")
     args = parser.parse_args(argv)
     if not 4 <= args.p <= 20:
@@ -76,8 +78,10 @@ def main(argv=None):
     print(f"distinct items = {args.items}")
     print(f"registers = {counter.m}")
     print(f"estimate = {estimate:.0f}")
-    print(f"relative error = {(estimate - args.items) / args.items:+.2%} "
-          f"(standard error {counter.standard_error():.2%})")
+    print(
+        f"relative error = {(estimate - args.items) / args.items:+.2%} "
+        f"(standard error {counter.standard_error():.2%})"
+    )
 
 
 if __name__ == "__main__":

@@ -56,13 +56,14 @@ class LLRegister:
         self.counter = max(self.counter, trailing_zeros(item_hash))
 
     def __len__(self):
-        return 2 ** self.counter
+        return 2**self.counter
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000,
-                        help="distinct items to add (str(0), str(1), ...)")
+    parser.add_argument(
+        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
+    )
     args = parser.parse_args(argv)
     register = LLRegister()
     for i in range(args.items):

@@ -29,12 +29,12 @@ class MorrisCounter:
 
     def add(self, item=None):
         """Count one event (``item`` is ignored: the counter counts, it does not deduplicate)."""
-        if self._random.random() < 2.0 ** -self.exponent:
+        if self._random.random() < 2.0**-self.exponent:
             self.exponent += 1
 
     def __len__(self):
         """The estimate 2**c - 1, unbiased: E[2**c] = n + 1."""
-        return 2 ** self.exponent - 1
+        return 2**self.exponent - 1
 
 
 def mean_of_counters(events, counters, seed=0):
@@ -51,10 +51,8 @@ def mean_of_counters(events, counters, seed=0):
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--events", type=positive_int, default=100_000,
-                        help="events counted by each counter")
-    parser.add_argument("--counters", type=positive_int, default=200,
-                        help="independent counters to average")
+    parser.add_argument("--events", type=positive_int, default=100_000, help="events counted by each counter")
+    parser.add_argument("--counters", type=positive_int, default=200, help="independent counters to average")
     parser.add_argument("--seed", type=non_negative_int, default=0)
     args = parser.parse_args(argv)
 

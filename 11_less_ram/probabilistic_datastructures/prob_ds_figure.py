@@ -75,8 +75,15 @@ def plot_experiment(exp_name, samples, path):
     for name, points in samples.items():
         xs, ys = zip(*points)
         finals.append(ys[-1])
-        axes.plot(xs, ys, label=name, marker=next(markers), alpha=0.6, markersize=6,
-                  linewidth=6 if name == "Exact Solution" else 1.5)
+        axes.plot(
+            xs,
+            ys,
+            label=name,
+            marker=next(markers),
+            alpha=0.6,
+            markersize=6,
+            linewidth=6 if name == "Exact Solution" else 1.5,
+        )
     axes.legend(loc="best", fontsize="medium")
     axes.set_xlabel("Number of non-unique items added")
     axes.set_ylabel("Prediction of number of unique items")
@@ -90,19 +97,21 @@ def main(argv=None):
     from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
 
     parser = example_parser(__doc__)
-    parser.add_argument("--unique", type=positive_int, default=100_000,
-                        help="unique items of the first experiment")
-    parser.add_argument("--duplicates", type=positive_int, default=60_000,
-                        help="3-letter keys of the second experiment")
+    parser.add_argument(
+        "--unique", type=positive_int, default=100_000, help="unique items of the first experiment"
+    )
+    parser.add_argument(
+        "--duplicates", type=positive_int, default=60_000, help="3-letter keys of the second experiment"
+    )
     parser.add_argument("--sample-every", type=positive_int, default=3000)
     parser.add_argument("--seed", type=seed, default=0, help="seed of the 3-letter keys")
     parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
     args = parser.parse_args(argv)
     folder = output_dir("11_less_ram", args.output_dir)
     for exp_name, filename, keys in [
-            ("Inserting Unique Items", "unique", range(args.unique)),
-            ("Inserting Items with Duplicates", "dup",
-             generate_keys(args.duplicates, 3, args.seed))]:
+        ("Inserting Unique Items", "unique", range(args.unique)),
+        ("Inserting Items with Duplicates", "dup", generate_keys(args.duplicates, 3, args.seed)),
+    ]:
         samples = run_experiment(exp_name, keys, methods, args.sample_every)
         path = folder / f"prob_ds_{filename}.png"
         plot_experiment(exp_name, samples, path)

@@ -12,6 +12,7 @@ Run:
 """
 
 from bloomfilter import BloomFilter, false_positive_rate
+
 from hpp.script import example_parser, positive_float, positive_int
 
 SMOKE_ARGS = ["--items", "3000", "--capacity", "1000", "--probes", "5000"]
@@ -56,8 +57,7 @@ class ScalingBloomFilter:
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--items", type=positive_int, default=50_000)
-    parser.add_argument("--capacity", type=positive_int, default=10_000,
-                        help="capacity of each filter")
+    parser.add_argument("--capacity", type=positive_int, default=10_000, help="capacity of each filter")
     parser.add_argument("--error", type=positive_float, default=0.005)
     parser.add_argument("--probes", type=positive_int, default=100_000)
     args = parser.parse_args(argv)
@@ -70,8 +70,10 @@ def main(argv=None):
     print(f"items = {args.items}, filters = {len(bloom.filters)}")
     print(f"false negatives = {missed}")
     print(f"estimated items = {len(bloom)}")
-    print(f"measured false-positive rate = {false_positive_rate(bloom, args.probes):.4%} "
-          f"(bound {bloom.error_bound():.4%})")
+    print(
+        f"measured false-positive rate = {false_positive_rate(bloom, args.probes):.4%} "
+        f"(bound {bloom.error_bound():.4%})"
+    )
 
 
 if __name__ == "__main__":

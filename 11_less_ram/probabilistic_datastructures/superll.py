@@ -12,8 +12,9 @@ Run:
 
 import math
 
-from hpp.script import example_parser, positive_int
 from ll import LL
+
+from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--p", "6"]
 
@@ -35,14 +36,15 @@ class SuperLL(LL):
         self.kept = int(TRUNCATION * self.m)
 
     def estimate(self):
-        smallest = sorted(self.registers)[:self.kept]
+        smallest = sorted(self.registers)[: self.kept]
         return ALPHA_SUPER * self.m * 2 ** (sum(smallest) / self.kept)
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000,
-                        help="distinct items to add (str(0), str(1), ...)")
+    parser.add_argument(
+        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
+    )
     parser.add_argument("--p", type=positive_int, default=10, help="2**p registers (4-20)")
     args = parser.parse_args(argv)
     if not 4 <= args.p <= 20:
@@ -54,8 +56,10 @@ def main(argv=None):
     print(f"distinct items = {args.items}")
     print(f"registers = {counter.m}, averaged = {counter.kept}")
     print(f"estimate = {estimate:.0f}")
-    print(f"relative error = {(estimate - args.items) / args.items:+.2%} "
-          f"(standard error {counter.standard_error():.2%})")
+    print(
+        f"relative error = {(estimate - args.items) / args.items:+.2%} "
+        f"(standard error {counter.standard_error():.2%})"
+    )
 
 
 if __name__ == "__main__":

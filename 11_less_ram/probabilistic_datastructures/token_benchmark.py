@@ -76,10 +76,10 @@ def read_tokens(path):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--input", type=existing_file, help="a text file: its words are the stream")
-    parser.add_argument("--tokens", type=positive_int, default=1_000_000,
-                        help="generated tokens (ignored with --input)")
-    parser.add_argument("--vocabulary", type=positive_int, default=100_000,
-                        help="distinct generated tokens")
+    parser.add_argument(
+        "--tokens", type=positive_int, default=1_000_000, help="generated tokens (ignored with --input)"
+    )
+    parser.add_argument("--vocabulary", type=positive_int, default=100_000, help="distinct generated tokens")
     parser.add_argument("--p", type=positive_int, default=12, help="2**p registers for LogLogs")
     parser.add_argument("--k", type=positive_int, default=1024, help="hashes kept by KMV")
     args = parser.parse_args(argv)
@@ -96,8 +96,10 @@ def main(argv=None):
         estimate = feed(structure, tokens)
         elapsed = time.perf_counter() - start
         truth = len(tokens) if name == "Morris counter" else distinct
-        print(f"{name:<28} {estimate:>12.0f} {(estimate - truth) / truth:>+9.2%} "
-              f"{deep_sizeof(structure):>12} {elapsed:>8.3f}")
+        print(
+            f"{name:<28} {estimate:>12.0f} {(estimate - truth) / truth:>+9.2%} "
+            f"{deep_sizeof(structure):>12} {elapsed:>8.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ MB = 1e6
 
 # ---------------------------------------------------------------- corpora
 
+
 def generated_corpus(docs=4000, labels=4, words_per_doc=80, seed=0):
     """(documents, labels): seeded texts drawn from common words plus a few topic words per label.
 
@@ -52,7 +53,7 @@ def generated_corpus(docs=4000, labels=4, words_per_doc=80, seed=0):
     """
     rng = random.Random(seed)
     pool = list(generated_words(5000 + 300 * labels, seed=seed))
-    common, topics = pool[:5000], [pool[5000 + 300 * k:5000 + 300 * (k + 1)] for k in range(labels)]
+    common, topics = pool[:5000], [pool[5000 + 300 * k : 5000 + 300 * (k + 1)] for k in range(labels)]
     common_weights = _zipf_cumulative(len(common))
     topic_weights = _zipf_cumulative(300)
     texts, targets = [], []
@@ -119,12 +120,13 @@ def existing_path(text):
 
 # ---------------------------------------------------------------- the two pipelines
 
+
 def ngram_counts(text, ngram_max=3):
     """{n-gram: count} for the 1- to ``ngram_max``-grams of ``text``'s lower-cased tokens."""
     tokens = TOKEN.findall(text.lower())
     counts = Counter()
     for n in range(1, ngram_max + 1):
-        counts.update(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+        counts.update(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     return dict(counts)
 
 
@@ -145,7 +147,7 @@ def with_int32_indices(matrix):
     return matrix
 
 
-def vectorise_hash(train, test, n_features=2 ** 20):
+def vectorise_hash(train, test, n_features=2**20):
     hasher = FeatureHasher(n_features=n_features)
     return hasher, hasher.transform(train), hasher.transform(test)
 
@@ -173,49 +175,62 @@ def run_pipeline(name, vectorise, train, test, y_train, y_test, seed=0, trace=Fa
     x_train, x_test = with_int32_indices(x_train), with_int32_indices(x_test)
     start = time.perf_counter()
     classifier, accuracy = classify(x_train, y_train, x_test, y_test, seed)
-    figures = {"name": name, "features": x_train.shape[1], "train_shape": x_train.shape,
-               "nnz": x_train.nnz + x_test.nnz,
-               "transformer_bytes": deep_sizeof(transformer),
-               "matrix_bytes": matrix_nbytes(x_train) + matrix_nbytes(x_test),
-               "model_bytes": classifier.coef_.nbytes, "peak_bytes": None,
-               "vectorise_s": vectorise_s, "fit_s": time.perf_counter() - start,
-               "accuracy": accuracy}
+    figures = {
+        "name": name,
+        "features": x_train.shape[1],
+        "train_shape": x_train.shape,
+        "nnz": x_train.nnz + x_test.nnz,
+        "transformer_bytes": deep_sizeof(transformer),
+        "matrix_bytes": matrix_nbytes(x_train) + matrix_nbytes(x_test),
+        "model_bytes": classifier.coef_.nbytes,
+        "peak_bytes": None,
+        "vectorise_s": vectorise_s,
+        "fit_s": time.perf_counter() - start,
+        "accuracy": accuracy,
+    }
     if trace:
         del transformer, x_train, x_test
         figures["peak_bytes"] = traced_peak(vectorise, train, test)[1]
     return figures
 
 
-def compare(texts, targets, ngram_max=3, n_features=2 ** 20, seed=0, test_size=0.25,
-            trace=False):
+def compare(texts, targets, ngram_max=3, n_features=2**20, seed=0, test_size=0.25, trace=False):
     """Both pipelines on one train/test split: (dict figures, hash figures)."""
     counts = [ngram_counts(text, ngram_max) for text in texts]
-    train, test, y_train, y_test = train_test_split(counts, targets, test_size=test_size,
-                                                    random_state=seed, stratify=targets)
-    exact = run_pipeline("DictVectorizer", vectorise_dict, train, test, y_train, y_test, seed,
-                         trace)
-    hashed = run_pipeline(f"FeatureHasher({n_features})",
-                          lambda a, b: vectorise_hash(a, b, n_features),
-                          train, test, y_train, y_test, seed, trace)
+    train, test, y_train, y_test = train_test_split(
+        counts, targets, test_size=test_size, random_state=seed, stratify=targets
+    )
+    exact = run_pipeline("DictVectorizer", vectorise_dict, train, test, y_train, y_test, seed, trace)
+    hashed = run_pipeline(
+        f"FeatureHasher({n_features})",
+        lambda a, b: vectorise_hash(a, b, n_features),
+        train,
+        test,
+        y_train,
+        y_test,
+        seed,
+        trace,
+    )
     return exact, hashed
 
 
 def main(argv=None):
     parser = example_parser(__doc__)
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--input", type=existing_path,
-                        help="a folder of label sub-folders, or a file of label<TAB>text lines")
-    source.add_argument("--generated", action="store_true",
-                        help="use the generated corpus even when 20 Newsgroups is cached")
-    parser.add_argument("--docs", type=positive_int, default=4000,
-                        help="documents in the generated corpus")
-    parser.add_argument("--labels", type=positive_int, default=4,
-                        help="labels in the generated corpus")
+    source.add_argument(
+        "--input", type=existing_path, help="a folder of label sub-folders, or a file of label<TAB>text lines"
+    )
+    source.add_argument(
+        "--generated", action="store_true", help="use the generated corpus even when 20 Newsgroups is cached"
+    )
+    parser.add_argument("--docs", type=positive_int, default=4000, help="documents in the generated corpus")
+    parser.add_argument("--labels", type=positive_int, default=4, help="labels in the generated corpus")
     parser.add_argument("--ngram-max", type=positive_int, default=3)
-    parser.add_argument("--n-features", type=positive_int, default=2 ** 20)
+    parser.add_argument("--n-features", type=positive_int, default=2**20)
     parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--trace-peak", action="store_true",
-                        help="also vectorise under tracemalloc and show the peak (slow)")
+    parser.add_argument(
+        "--trace-peak", action="store_true", help="also vectorise under tracemalloc and show the peak (slow)"
+    )
     args = parser.parse_args(argv)
     if args.input:
         texts, targets = corpus_from_path(args.input)
@@ -227,29 +242,36 @@ def main(argv=None):
             description = "20 Newsgroups (scikit-learn's cache)"
         else:
             texts, targets = generated_corpus(args.docs, args.labels, seed=args.seed)
-            description = (f"generated, seed {args.seed}" if args.generated else
-                           f"generated, seed {args.seed} (no 20 Newsgroups cache)")
+            description = (
+                f"generated, seed {args.seed}"
+                if args.generated
+                else f"generated, seed {args.seed} (no 20 Newsgroups cache)"
+            )
     labels = Counter(targets)
     if len(labels) < 2 or min(labels.values()) < 2:
-        fail(f"the corpus needs at least 2 labels with 2 documents each "
-             f"(found {len(texts)} documents, {len(labels)} labels)")
+        fail(
+            f"the corpus needs at least 2 labels with 2 documents each "
+            f"(found {len(texts)} documents, {len(labels)} labels)"
+        )
     print(f"corpus = {description}: {len(texts)} documents, {len(labels)} labels")
     print(f"n-grams = 1..{args.ngram_max}")
-    results = compare(texts, targets, args.ngram_max, args.n_features, args.seed,
-                      trace=args.trace_peak)
+    results = compare(texts, targets, args.ngram_max, args.n_features, args.seed, trace=args.trace_peak)
     for figures in results:
         peak = figures["peak_bytes"]
         traced = "" if peak is None else f"peak while vectorising = {peak / MB:.1f} MB, "
-        print(f"{figures['name']}: features = {figures['features']}, nnz = {figures['nnz']}, "
-              f"vectoriser = {figures['transformer_bytes']} bytes, "
-              f"matrices = {figures['matrix_bytes'] / MB:.1f} MB, {traced}"
-              f"coefficients = {figures['model_bytes'] / MB:.1f} MB, "
-              f"times = {figures['vectorise_s']:.2f} s + {figures['fit_s']:.2f} s")
+        print(
+            f"{figures['name']}: features = {figures['features']}, nnz = {figures['nnz']}, "
+            f"vectoriser = {figures['transformer_bytes']} bytes, "
+            f"matrices = {figures['matrix_bytes'] / MB:.1f} MB, {traced}"
+            f"coefficients = {figures['model_bytes'] / MB:.1f} MB, "
+            f"times = {figures['vectorise_s']:.2f} s + {figures['fit_s']:.2f} s"
+        )
     for figures in results:
         print(f"{figures['name']} accuracy = {figures['accuracy']:.3f}")
     exact, hashed = results
-    print(f"vectoriser memory / hasher memory = "
-          f"{exact['transformer_bytes'] / hashed['transformer_bytes']:.0f}")
+    print(
+        f"vectoriser memory / hasher memory = {exact['transformer_bytes'] / hashed['transformer_bytes']:.0f}"
+    )
 
 
 if __name__ == "__main__":

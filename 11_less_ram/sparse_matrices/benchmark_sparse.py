@@ -30,8 +30,9 @@ DENSITIES = (0.001, 0.005, 0.01, 0.05, 0.1, 0.15, 0.2)
 
 
 def random_sparse(size, density, seed=0):
-    return scipy.sparse.random_array((size, size), density=density, format="csr",
-                                     rng=np.random.default_rng(seed))
+    return scipy.sparse.random_array(
+        (size, size), density=density, format="csr", rng=np.random.default_rng(seed)
+    )
 
 
 def csr_nbytes(matrix):
@@ -63,8 +64,7 @@ def main(argv=None):
         sparse_s = best_time(lambda: a @ b, args.repeat)
         dense_s = best_time(lambda: a_dense @ b_dense, args.repeat)
         rows.append((density, sparse_s, dense_s, csr_nbytes(a) / 1e6, a_dense.nbytes / 1e6))
-        print(f"{density:>8.3f} {sparse_s:>9.4f} {dense_s:>9.4f} {rows[-1][3]:>8.2f} "
-              f"{rows[-1][4]:>9.2f}")
+        print(f"{density:>8.3f} {sparse_s:>9.4f} {dense_s:>9.4f} {rows[-1][3]:>8.2f} {rows[-1][4]:>9.2f}")
     folder = output_dir("11_less_ram", args.output_dir)
     densities = [row[0] for row in rows]
     figure, axes = plt.subplots(figsize=(7, 4))

@@ -48,8 +48,9 @@ def worker_fn(idx):
         main_nparray[idx, :] = row_generator(SEED, idx).random(main_nparray.shape[1])
 
 
-def fill_in_parallel(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, seed=0, start_method=None,
-                     global_random=False):
+def fill_in_parallel(
+    rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, seed=0, start_method=None, global_random=False
+):
     """The filled array (a copy, for the caller to compare)."""
     import multiprocessing
 
@@ -57,8 +58,11 @@ def fill_in_parallel(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, seed=0, start
     shared_array_base = context.Array(ctypes.c_double, rows * cols, lock=False)
     main = np.frombuffer(shared_array_base, dtype=ctypes.c_double).reshape(rows, cols)
     main.fill(DEFAULT_VALUE)
-    with context.Pool(processes=nbr_of_processes, initializer=init_worker,
-                      initargs=(shared_array_base, (rows, cols), seed, global_random)) as pool:
+    with context.Pool(
+        processes=nbr_of_processes,
+        initializer=init_worker,
+        initargs=(shared_array_base, (rows, cols), seed, global_random),
+    ) as pool:
         pool.map(worker_fn, range(rows))
     return main.copy()
 
@@ -79,15 +83,23 @@ def main(argv=None):
     parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
     parser.add_argument("--seed", type=seed, default=0, help="seed of every row's generator")
-    parser.add_argument("--global-random", action="store_true",
-                        help="draw from np.random's global state, as the book does (fork: duplicates)")
-    parser.add_argument("--start-method", choices=START_METHODS, default=None,
-                        help="how worker processes start (default: the platform's)")
+    parser.add_argument(
+        "--global-random",
+        action="store_true",
+        help="draw from np.random's global state, as the book does (fork: duplicates)",
+    )
+    parser.add_argument(
+        "--start-method",
+        choices=START_METHODS,
+        default=None,
+        help="how worker processes start (default: the platform's)",
+    )
     args = parser.parse_args(argv)
 
     t1 = time.time()
-    array = fill_in_parallel(args.rows, args.cols, args.workers, args.seed, args.start_method,
-                             args.global_random)
+    array = fill_in_parallel(
+        args.rows, args.cols, args.workers, args.seed, args.start_method, args.global_random
+    )
     print("Took:", time.time() - t1)
     print(f"default value left = {bool(np.any(array == DEFAULT_VALUE))}")
     print(f"duplicate rows = {duplicate_rows(array)}")

@@ -11,7 +11,6 @@ Run:
 import time
 
 import numpy as np
-
 from np_shared_rnd_parallel import SIZE_A, SIZE_B, row_generator
 
 
