@@ -3,14 +3,14 @@
 Figures 1-1 (CPU clock speeds from CPU DB) and 1-3 (interface bit rates) are
 charts of published data with no code behind them. Figure 1-2 (memory tiers)
 is drawn from measurements of this machine. Amdahl's law has no figure in the
-book; "1-0" marks the plot of the section's formula.
+book: its plot of the section's formula is listed by chapter alone.
 """
 
 from hpp.figures import Figure
 
 FIGURES = [
     Figure(
-        number="1-0",
+        number="1",
         slug="amdahl",
         script="amdahl.py",
         args=["--max-cores", "64"],

@@ -4,7 +4,7 @@ from hpp.figures import Figure
 
 FIGURES = [
     Figure(
-        number="7-1",
+        number="7",
         slug="diminishing-returns",
         script="diminishing_returns/make_diminishing_returns.py",
         args=["--width", "200", "--repeat", "2"],
@@ -12,5 +12,14 @@ FIGURES = [
         caption="Diminishing returns: the Julia set's speedup over pure Python as each step of "
         "effort is added (compile, types, expanded math, memoryviews, OpenMP, SIMD), "
         "measured on this machine",
+    ),
+    Figure(
+        number="7",
+        slug="pytorch-compare",
+        script="pytorch/compare.py",
+        args=["--sizes", "64", "128", "256", "--max-seconds", "1", "--threads", "1"],
+        output="compare.png",
+        caption="NumPy against PyTorch over grid sizes (CPU here, CUDA where present)",
+        requires=("torch",),
     ),
 ]

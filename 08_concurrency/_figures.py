@@ -1,15 +1,15 @@
 """The chapter's figures that code can draw (``hpp figures``).
 
-Numbers follow the 2nd edition's chapter 8 (the crawler chronologies, the
-concurrency sweep, the workload's call graph); each is measured here against
-a local server.py.
+The book's figure numbers for this chapter are not in our reference texts, so each
+figure is listed by chapter alone (``fig-CC-SLUG.png``); the slugs are the stable names.
+Each is measured here against a local server.py.
 """
 
 from hpp.figures import Figure
 
 FIGURES = [
     Figure(
-        number="8-2",
+        number="8",
         slug="crawler-chronologies",
         script="crawler/visualize.py",
         args=["--requests", "200", "--delay", "50", "--concurrency", "50"],
@@ -18,7 +18,7 @@ FIGURES = [
         "crawler, blocks of concurrent requests for gevent, Tornado, asyncio and callbacks",
     ),
     Figure(
-        number="8-4",
+        number="8",
         slug="concurrent-requests",
         script="crawler/parallel_requests.py",
         args=["--requests", "100", "--delays", "20", "50", "--limits", "1", "5", "10", "25", "50", "100"],
@@ -27,7 +27,7 @@ FIGURES = [
         "the client is the bottleneck",
     ),
     Figure(
-        number="8-8",
+        number="8",
         slug="workload-callgraph",
         script="workload.py",
         args=["--tasks", "40", "--difficulty", "8", "--io-delay", "100", "--modes", "no-io", "--callgraph"],

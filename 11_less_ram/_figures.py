@@ -1,15 +1,14 @@
 """The chapter's figures that code can draw (``hpp figures``).
 
-Numbered in the order the 2nd edition's chapter shows them (the catalogs do not
-record chapter 11's figure numbers, so the numbers are the order, not checked
-against the print).
+The book's figure numbers for this chapter are not in our reference texts, so each
+figure is listed by chapter alone (``fig-CC-SLUG.png``); the slugs are the stable names.
 """
 
 from hpp.figures import Figure
 
 FIGURES = [
     Figure(
-        number="11-1",
+        number="11",
         slug="cross-entropy",
         script="numexpr_pandas/make_cross_entropy_picture.py",
         output="cross_entropy.png",
@@ -17,7 +16,7 @@ FIGURES = [
         "cost function)",
     ),
     Figure(
-        number="11-2",
+        number="11",
         slug="tries-dawg-ram",
         script="compressing_text/plot_example.py",
         args=[
@@ -33,7 +32,7 @@ FIGURES = [
         "trie and DAWGs (measured; the book: 11 million words)",
     ),
     Figure(
-        number="11-3",
+        number="11",
         slug="sparse-runtime",
         script="sparse_matrices/benchmark_sparse.py",
         args=["--size", "512", "--repeat", "1"],
@@ -41,7 +40,7 @@ FIGURES = [
         caption="Sparse (CSR) against dense matrix multiplication as the density grows",
     ),
     Figure(
-        number="11-4",
+        number="11",
         slug="sparse-footprint",
         script="sparse_matrices/benchmark_sparse.py",
         args=["--size", "512", "--repeat", "1"],
@@ -49,7 +48,7 @@ FIGURES = [
         caption="Memory of a CSR and a dense matrix as the density grows",
     ),
     Figure(
-        number="11-5",
+        number="11",
         slug="morris-counter",
         script="morris_counter_example/show_morris_counter.py",
         args=["--max-count", "100000", "--trials", "3"],
@@ -57,7 +56,7 @@ FIGURES = [
         caption="Three Morris counters (one byte each) against the exact count",
     ),
     Figure(
-        number="11-6",
+        number="11",
         slug="hll-single-register",
         script="probabilistic_datastructures/hll_single_reg.py",
         args=["--items", "100000", "--runs", "5"],
@@ -65,14 +64,14 @@ FIGURES = [
         caption="A single LogLog register as unique items are added: powers of two",
     ),
     Figure(
-        number="11-7",
+        number="11",
         slug="kmv",
         script="probabilistic_datastructures/kmv.py",
         output="kmv.png",
         caption="K-minimum values: the k smallest hashes on the unit interval and the estimate (k-1)/h_k",
     ),
     Figure(
-        number="11-8",
+        number="11",
         slug="prob-ds-unique",
         script="probabilistic_datastructures/prob_ds_figure.py",
         args=["--unique", "100000", "--duplicates", "60000"],
@@ -80,7 +79,7 @@ FIGURES = [
         caption="The probabilistic counters inserting 100,000 unique items",
     ),
     Figure(
-        number="11-9",
+        number="11",
         slug="prob-ds-dup",
         script="probabilistic_datastructures/prob_ds_figure.py",
         args=["--unique", "100000", "--duplicates", "60000"],

@@ -10,6 +10,7 @@ listed as failed with its command and the end of its output, and the command
 exits with status 1.
 """
 
+import importlib.util
 import os
 import shlex
 import shutil
@@ -31,18 +32,28 @@ GALLERY = REPO_ROOT / "results" / "figures"
 class Figure:
     """One figure of the book and the script that draws it on this machine."""
 
-    number: str  # the book's number, "2-6"
+    number: str  # the book's number, "2-6"; the chapter alone, "6", where our texts do not give it
     slug: str  # a short name for the file, "mprof"
     script: str  # relative to the chapter folder
     output: str  # the PNG the script writes, relative to its --output-dir
     caption: str  # the book's caption, in short
     args: list[str] = field(default_factory=list)  # sizes that run in well under a minute
+    requires: tuple[str, ...] = ()  # optional modules (torch): without them it is skipped, not failed
 
     @property
     def file_name(self):
-        """``fig-02-06-mprof.png`` for figure 2-6."""
+        """``fig-02-06-mprof.png`` for figure 2-6; ``fig-06-SLUG.png`` when only the chapter is known."""
         chapter, _, index = self.number.partition("-")
+        if not index:
+            return f"fig-{int(chapter):02d}-{self.slug}.png"
         return f"fig-{int(chapter):02d}-{index.zfill(2)}-{self.slug}.png"
+
+    @property
+    def title(self):
+        """``Figure 2-6``, or ``Chapter 6 figure`` when the book's number is not known here."""
+        if "-" in self.number:
+            return f"Figure {self.number}"
+        return f"Chapter {self.number} figure (its number in the book is not in our reference texts)"
 
 
 @dataclass
@@ -54,6 +65,7 @@ class Drawn:
     ok: bool
     seconds: float
     message: str = ""  # why it failed: the exit status and the end of its output
+    skipped: bool = False  # an optional package is missing; ``message`` names it
 
     @property
     def command(self):
@@ -75,6 +87,11 @@ def draw(chapter, figure, output, timeout=180.0):
     """Run one figure's script in a temporary folder and copy its PNG into ``output``."""
     chapter, target = Path(chapter), Path(output) / figure.file_name
     started = time.perf_counter()
+    missing = [name for name in figure.requires if importlib.util.find_spec(name) is None]
+    if missing:
+        target.unlink(missing_ok=True)
+        why = f"needs {', '.join(missing)}: pip install -e '.[gpu]'"
+        return Drawn(chapter, figure, False, 0.0, why, skipped=True)
     with tempfile.TemporaryDirectory(prefix="hpp-figure-") as folder:
         command = [sys.executable, figure.script, *figure.args, "--output-dir", folder]
         env = dict(os.environ, MPLBACKEND="Agg", HPP_OUTPUT_DIR=folder, PYTHONUNBUFFERED="1")
@@ -123,7 +140,10 @@ def draw_all(chapters, output, jobs=1, timeout=180.0, stream=None):
     def one(item):
         drawn = draw(*item, output, timeout)
         done.append(drawn)
-        outcome = f"{drawn.seconds:.1f} s" if drawn.ok else f"FAILED ({drawn.message})"
+        if drawn.ok:
+            outcome = f"{drawn.seconds:.1f} s"
+        else:
+            outcome = f"{'skipped' if drawn.skipped else 'FAILED'} ({drawn.message})"
         stream.write(
             f"[{len(done):>2}/{len(work)}] figure {drawn.figure.number} {drawn.figure.slug}: {outcome}\n"
         )
@@ -142,25 +162,32 @@ def write_index(output, drawn):
     rows = [
         {
             "number": d.figure.number,
+            "title": d.figure.title,
             "caption": d.figure.caption,
             "file": d.figure.file_name,
             "script": f"{d.chapter.name}/{d.figure.script}",
             "command": d.command,
             "ok": d.ok,
+            "skipped": d.skipped,
             "message": d.message,
             "seconds": f"{d.seconds:.1f}",
         }
         for d in drawn
     ]
-    failed = sum(not d.ok for d in drawn)
-    summary = f"{len(drawn)} figures: {len(drawn) - failed} drawn, {failed} failed."
+    failed = sum(not d.ok and not d.skipped for d in drawn)
+    skipped = sum(d.skipped for d in drawn)
+    summary = f"{len(drawn)} figures: {len(drawn) - failed - skipped} drawn, {failed} failed."
+    if skipped:
+        summary += f" {skipped} skipped (an optional package is missing)."
     page = jinja2.Environment(autoescape=True).from_string(INDEX_TEMPLATE).render(rows=rows, summary=summary)
     (output / "index.html").write_text(page)
     lines = ["# The book's figures, drawn on this machine", "", summary, ""]
     for row in rows:
-        lines += [f"## Figure {row['number']}: {row['caption']}", ""]
+        lines += [f"## {row['title']}: {row['caption']}", ""]
         if row["ok"]:
-            lines += [f"![Figure {row['number']}]({row['file']})", ""]
+            lines += [f"![{row['title']}]({row['file']})", ""]
+        elif row["skipped"]:
+            lines += [f"**Not drawn**: {row['message']}", ""]
         else:
             lines += [f"**FAILED**: {row['message']}", ""]
         lines += [f"Drawn by `{row['script']}`: `{row['command']}`", ""]
@@ -176,8 +203,9 @@ code{background:#f4f4f4;padding:1px 4px}.FAILED{color:#b00;font-weight:bold}</st
 <h1>The book's figures, drawn on this machine</h1>
 <p>{{ summary }}</p>
 {% for row in rows %}<figure id="fig-{{ row.number }}">
-<h2>Figure {{ row.number }}</h2>
-{% if row.ok %}<img src="{{ row.file }}" alt="Figure {{ row.number }}">
+<h2>{{ row.title }}</h2>
+{% if row.ok %}<img src="{{ row.file }}" alt="{{ row.title }}">
+{% elif row.skipped %}<p>Not drawn: {{ row.message }}</p>
 {% else %}<p class="FAILED">FAILED: {{ row.message }}</p>{% endif %}
 <figcaption>{{ row.caption }}<br>Drawn by <code>{{ row.script }}</code> ({{ row.seconds }} s):
 <code>{{ row.command }}</code></figcaption></figure>
@@ -192,8 +220,9 @@ def command(chapters, output=GALLERY, jobs=1, timeout=180.0):
         print("hpp figures: no chapter lists figures (_figures.py)", file=sys.stderr)
         return 2
     index = write_index(output, drawn)
-    failed = [d for d in drawn if not d.ok]
+    failed = [d for d in drawn if not d.ok and not d.skipped]
     for d in failed:
         print(f"FAILED figure {d.figure.number} ({d.message})\n    rerun: {d.command}", file=sys.stderr)
-    print(f"gallery: {index} ({len(drawn) - len(failed)} of {len(drawn)} figures drawn)")
+    drawn_ok = sum(d.ok for d in drawn)
+    print(f"gallery: {index} ({drawn_ok} of {len(drawn)} figures drawn)")
     return 1 if failed else 0

@@ -219,7 +219,7 @@ def test_the_chapter_figure_is_listed_for_hpp_figures():
     from hpp.figures import load_figures
 
     (figure,) = load_figures(CHAPTER)
-    assert (figure.number, figure.file_name) == ("10-1", "fig-10-01-cluster-scaling.png")
+    assert (figure.number, figure.file_name) == ("10", "fig-10-cluster-scaling.png")
     assert (CHAPTER / figure.script).is_file() and figure.output == "cluster_scaling.png"
 
 

@@ -514,3 +514,19 @@ def test_import_plain_gives_each_folder_its_own_module(tmp_path, import_plain):
     assert import_plain(tmp_path / "chapter_a", "plain_example").VALUE == 1
     assert import_plain(tmp_path / "chapter_b", "plain_example").VALUE == 2
     assert sys.path[0] == str(tmp_path / "chapter_b")  # monkeypatch takes it off after the test
+
+
+def test_a_figure_without_a_known_number_is_named_by_its_chapter(tmp_path):
+    from hpp.figures import Figure, draw
+
+    known = Figure(number="2-6", slug="mprof", script="s.py", output="o.png", caption="c")
+    unknown = Figure(number="6", slug="norms", script="s.py", output="o.png", caption="c")
+    assert (known.file_name, known.title) == ("fig-02-06-mprof.png", "Figure 2-6")
+    assert unknown.file_name == "fig-06-norms.png"
+    assert unknown.title.startswith("Chapter 6 figure")
+    needs = Figure(
+        number="6", slug="gpu", script="s.py", output="o.png", caption="c", requires=("no_such_module_hpp",)
+    )
+    drawn = draw(tmp_path, needs, tmp_path)
+    assert drawn.skipped and not drawn.ok
+    assert "no_such_module_hpp" in drawn.message and ".[gpu]" in drawn.message
