@@ -29,6 +29,7 @@ Run:
 """
 
 import csv
+import importlib
 import importlib.util
 import inspect
 import os
@@ -40,7 +41,6 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from hpp.loader import load_example
 from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 
 HERE = Path(__file__).resolve().parent
@@ -292,7 +292,7 @@ def measure_perf(name, size, iterations, folder):
 def measure_tracemalloc(name, size, folder):
     path = folder / "tracemalloc" / f"{name}.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    module = load_example(HERE / f"{name}.py")
+    module = importlib.import_module(name)  # a neighbour, imported by its plain name
     allocated = step_allocations(module, size)
     if allocated is None:
         path.write_text(f"{name}: not traced (PyTorch's allocator is invisible to tracemalloc)\n")
