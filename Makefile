@@ -40,7 +40,7 @@ bench: install
 # JupyterLab (the `notebooks` extra) on this environment's kernel, from the repository root.
 LAB_ARGS ?=
 lab: install
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 figures: install
 	$(VENV)/bin/hpp figures

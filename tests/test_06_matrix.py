@@ -139,9 +139,12 @@ def test_the_numpy_step_page_faults_and_the_in_place_steps_do_not():
     measure = load_example(DIFFUSION / "measure.py")
     grid_pages = 512 * 512 * 8 // 4096  # 512 pages per 512 x 512 grid
     numpy_faults = measure.page_faults_per_step("diffusion_numpy", 512, steps=100)
-    assert numpy_faults > grid_pages / 5  # fresh pages every step (about 490 here)
     for in_place in ("diffusion_numpy_memory", "diffusion_numpy_memory2"):
-        assert measure.page_faults_per_step(in_place, 512, steps=100) < 5  # about 0 here
+        # About 490 against 0 on a quiet machine. Where the kernel reclaims idle pages (a
+        # busy CI box), every variant re-faults its grids each step; the NumPy step still
+        # faults about one fresh grid more, so the lesson is asserted as that difference.
+        extra = numpy_faults - measure.page_faults_per_step(in_place, 512, steps=100)
+        assert extra > grid_pages / 5
 
 
 def test_diffusion_script_prints_its_result(run_example):

@@ -92,6 +92,7 @@ def test_jupyterlab_starts_and_lists_the_notebooks(tmp_path):
         f"--port={port}",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={REPO_ROOT}",
+        *(["--allow-root"] if os.geteuid() == 0 else []),  # CI runs as root
     ]
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
