@@ -455,7 +455,7 @@ def test_a_bad_value_stops_before_any_work(run_example, assert_bad_input, tmp_pa
 
 def test_the_figures_name_scripts_that_exist():
     figures = load_example(CHAPTER / "_figures.py").FIGURES
-    assert len({f.number for f in figures}) == len(figures)
+    assert len({f.file_name for f in figures}) == len(figures)
     for figure in figures:
         assert (CHAPTER / figure.script).is_file(), figure.script
         assert figure.output.endswith(".png") and "--output-dir" not in figure.args

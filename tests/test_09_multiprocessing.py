@@ -1056,7 +1056,7 @@ def test_the_pi_speed_chart_times_every_worker_count(run_example, tmp_path):
 
 def test_the_figures_name_scripts_and_outputs_that_exist():
     figures = load_example(CHAPTER / "_figures.py").FIGURES
-    assert len({f.number for f in figures}) == len(figures)
+    assert len({f.file_name for f in figures}) == len(figures)
     for figure in figures:
         assert (CHAPTER / figure.script).is_file(), figure.script
         assert figure.output.endswith(".png")

@@ -10,6 +10,8 @@ output must show:
 - ``~ REGEX``: the regular expression matches somewhere in it;
 - ``! TEXT``: TEXT does not appear.
 
+``$TMPDIR`` is a folder of the block's own, removed after it.
+
 Every command must exit 0 (or the block's ``rc=N``). ``book slow`` marks a
 block that runs for more than a few seconds. Never a timing.
 """
@@ -17,8 +19,10 @@ block that runs for more than a few seconds. Never a timing.
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,8 +116,21 @@ def marked(block):
     return pytest.param(block, id=block.id, marks=[pytest.mark.slow] if block.slow else [])
 
 
+@pytest.fixture
+def block_tmpdir():
+    """A temporary folder of the block's own, as ``TMPDIR``, removed afterwards.
+
+    Short (under the system's temp folder, not pytest's nested one), because a
+    multiprocessing Manager puts its socket there and a socket path has a
+    108-character limit.
+    """
+    folder = tempfile.mkdtemp(prefix="hpp-book-")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.parametrize("block", [marked(block) for block in BLOCKS])
-def test_book_command(block, tmp_path):
+def test_book_command(block, tmp_path, block_tmpdir):
     assert block.commands, f"{block.id}: a block runs at least one command"
     env = dict(
         os.environ,
@@ -122,6 +139,7 @@ def test_book_command(block, tmp_path):
         HPP_OUTPUT_DIR=str(tmp_path / "output"),
         MPLBACKEND="Agg",
         PYTHONUNBUFFERED="1",
+        TMPDIR=block_tmpdir,
     )
     output = []
     for command in block.commands:
