@@ -250,6 +250,10 @@ def pytest_sessionfinish(session, exitstatus):
         return [p for p in _session_processes(state["marker"]) if not _is_xdist_worker(p)]
 
     deadline = time.monotonic() + LEFTOVER_GRACE_SECONDS
+    # The xdist workers first: their exit handlers remove temporary folders that libraries
+    # made at import (a folder listed before a worker has exited is not a leftover).
+    workers = [p for p in _session_processes(state["marker"]) if _is_xdist_worker(p)]
+    psutil.wait_procs(workers, timeout=LEFTOVER_GRACE_SECONDS)
     processes = alive()
     while processes and time.monotonic() < deadline:
         time.sleep(0.5)
