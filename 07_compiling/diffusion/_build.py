@@ -172,7 +172,21 @@ def fortran_module():
             FFLAGS="-O3 -march=native",
         )
         _run(
-            [sys.executable, "-m", "numpy.f2py", "-c", "diffusion.f90", "-m", name, "--backend", "meson"],
+            # --build-dir inside our folder: without it f2py's meson backend builds in a
+            # tempfile.mkdtemp() folder that it never removes.
+            [
+                sys.executable,
+                "-m",
+                "numpy.f2py",
+                "-c",
+                "diffusion.f90",
+                "-m",
+                name,
+                "--backend",
+                "meson",
+                "--build-dir",
+                "f2py-build",
+            ],
             cwd=folder,
             env=env,
         )
