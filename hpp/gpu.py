@@ -82,6 +82,8 @@ def device_from_flag(name="auto"):
 
 def synchronize(device):
     """Wait until the device has finished the work queued so far (a no-op on the CPU)."""
+    if str(device) == "cpu":
+        return  # nothing is queued on the CPU, and no torch is needed to say so
     import torch
 
     device = torch.device(device)

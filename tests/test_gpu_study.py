@@ -43,8 +43,8 @@ def torch_or_skip():
     try:
         import torch
     except ImportError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("torch is missing although CI installs the gpu extra")
+        if os.environ.get("CI") == "true" and os.environ.get("HPP_CI_EXPECT_TORCH"):
+            pytest.fail("torch is missing although CI installs the gpu extra for this Python")
         pytest.skip("needs torch: pip install -e '.[gpu]'")
     torch.set_num_threads(1)  # a shared machine: PyTorch's spinning threads slow every test
     return torch
