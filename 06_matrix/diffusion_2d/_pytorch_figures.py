@@ -243,3 +243,28 @@ def plot(rows, path, title, baseline, book=None, label_of=lambda row: row["metho
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
+
+
+def compare(args, methods, baseline, stem, title):
+    """Measure ``methods`` at every size, print the table, write ``STEM.csv`` and ``STEM.png``.
+
+    NumPy runs in float64 (its step in the book), the PyTorch methods in ``args.dtype``;
+    the book's points for ``methods`` are drawn hollow beside ours.
+    """
+    device, folder = prepare(args)
+    from hpp.gpu import describe
+
+    print(f"device: {describe(device)}")
+    rows = [
+        measure(method, size, device, "float64" if method == "numpy+memory" else args.dtype, args)
+        for size in args.sizes
+        for method in methods
+    ]
+    add_speedups(rows, baseline)
+    print_rows(rows, baseline)
+    csv_path = write_csv(rows, folder / f"{stem}.csv")
+    book = {name: BOOK_SECONDS[name] for name in methods}
+    title = title.format(dtype=args.dtype, device=device.type)
+    png = plot(rows, folder / f"{stem}.png", title, baseline, book)
+    print(f"wrote {csv_path}")
+    print(f"wrote {png}")

@@ -16,48 +16,19 @@ Run:
     python 06_matrix/diffusion_2d/figure_pytorch_vs_numpy.py --sizes 512 1024 2048 4096 8192
 """
 
-from _pytorch_figures import (
-    BOOK_SECONDS,
-    add_speedups,
-    figure_parser,
-    measure,
-    plot,
-    prepare,
-    print_rows,
-    write_csv,
-)
+from _pytorch_figures import compare, figure_parser
 
 REQUIRES = ("torch",)
 SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
 
 METHODS = ("numpy+memory", "pytorch roll")
 BASELINE = "numpy+memory"
+TITLE = "NumPy (in place) vs PyTorch roll, PyTorch {dtype} on {device}"
 
 
 def main(argv=None):
     args = figure_parser(__doc__, max_steps=5000, dtype="float32").parse_args(argv)
-    device, folder = prepare(args)
-    from hpp.gpu import describe
-
-    print(f"device: {describe(device)}")
-    rows = [
-        measure(method, size, device, "float64" if method == "numpy+memory" else args.dtype, args)
-        for size in args.sizes
-        for method in METHODS
-    ]
-    add_speedups(rows, BASELINE)
-    print_rows(rows, BASELINE)
-    csv_path = write_csv(rows, folder / "figure_pytorch_vs_numpy.csv")
-    book = {name: BOOK_SECONDS[name] for name in METHODS}
-    png = plot(
-        rows,
-        folder / "figure_pytorch_vs_numpy.png",
-        f"NumPy (in place) vs PyTorch roll, PyTorch {args.dtype} on {device.type}",
-        BASELINE,
-        book,
-    )
-    print(f"wrote {csv_path}")
-    print(f"wrote {png}")
+    compare(args, METHODS, BASELINE, "figure_pytorch_vs_numpy", TITLE)
 
 
 if __name__ == "__main__":
