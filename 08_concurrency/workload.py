@@ -43,11 +43,11 @@ from pathlib import Path
 import aiohttp
 import bcrypt
 import requests
-from _local_server import loopback_url, server_url
 
 from hpp.script import (
     example_parser,
     fail,
+    loopback_url,
     non_negative_int,
     output_dir,
     positive_float,
@@ -55,12 +55,17 @@ from hpp.script import (
     seed,
     writable_dir,
 )
+from hpp.service import server_or_given
 
 SMOKE_ARGS = ["--tasks", "12", "--difficulty", "4", "--io-delay", "20"]
 
 MODES = ("serial", "batches", "aiohttp", "uvloop", "file", "no-io")
 IO_MODES = ("serial", "batches", "aiohttp", "uvloop")
 BCRYPT_BASE64 = b"./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+#: The chapter's slow server, started when no --url is given.
+SERVER = Path(__file__).resolve().parent / "server.py"
 
 
 def bcrypt_cost(text):
@@ -341,7 +346,7 @@ def main(argv=None):
         modes.remove("uvloop")
 
     needs_server = args.callgraph or any(mode in IO_MODES for mode in modes)
-    with server_url(args.url, "workload.py") if needs_server else nullcontext() as base_url:
+    with server_or_given(SERVER, args.url, "workload.py") if needs_server else nullcontext() as base_url:
         save_url = f"{base_url}/add?delay={args.io_delay}" if base_url else None
         print(f"tasks = {args.tasks}, difficulty = {args.difficulty}, io delay = {args.io_delay} ms")
         digests = {}

@@ -207,3 +207,29 @@ def writable_file(text):
     except OSError as error:
         raise argparse.ArgumentTypeError(f"cannot write to {text}: {error.strerror or error}") from None
     return path
+
+
+def loopback_url(text):
+    """argparse type: an http:// URL on a loopback address where a server answers (checked now).
+
+    Only loopback addresses: the examples' load is never sent to another machine.
+    """
+    import urllib.error
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    if parts.scheme != "http" or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"expected a URL like http://127.0.0.1:8080, got {text!r}")
+    if parts.hostname not in ("localhost", "::1") and not parts.hostname.startswith("127."):
+        raise argparse.ArgumentTypeError(f"expected a loopback address (127.0.0.1), got {parts.hostname!r}")
+    url = text.rstrip("/")
+    try:
+        with urllib.request.urlopen(url + "/", timeout=3) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        error.close()  # something answered
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise argparse.ArgumentTypeError(f"cannot reach the server at {url}: {reason}") from None
+    return url

@@ -167,3 +167,26 @@ def redis_server():
     ]
     with running_service(command, ready=redis_ready) as service:
         yield service
+
+
+@contextmanager
+def server_or_given(script, url, prog):
+    """The base URL to use: ``url`` when the reader gave one, else a fresh ``python SCRIPT --port N``.
+
+    ``url`` has been checked by ``hpp.script.loopback_url`` when the arguments were parsed;
+    a server that does not start ends the example with one line (exit 2).
+    """
+    import sys
+
+    from hpp.script import fail
+
+    if url:
+        yield url
+        return
+    try:
+        with running_service(
+            [sys.executable, str(script), "--port", "{port}"], ready=http_ready("/")
+        ) as service:
+            yield service.url
+    except ServiceError as error:
+        fail(f"{prog}: could not start the local server: {error}")

@@ -11,11 +11,14 @@ import string
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from _local_server import loopback_url, server_url
+from hpp.script import fail, loopback_url, positive_float, positive_int
+from hpp.service import server_or_given
 
-from hpp.script import fail, positive_float, positive_int
+#: The chapter's slow server, started when no --url is given.
+SERVER = Path(__file__).resolve().parent.parent / "server.py"
 
 
 def add_crawler_arguments(parser, concurrency=True):
@@ -103,7 +106,7 @@ def run_crawler(prog, args, generate, crawl, concurrency=True):
     answers one byte each, so its N is the byte count). A network error ends
     with one line and exit status 2.
     """
-    with server_url(args.url, prog) as server:
+    with server_or_given(SERVER, args.url, prog) as server:
         urls = list(generate(book_base_url(server, args.delay), args.requests))
         start = time.time()
         try:

@@ -23,7 +23,7 @@ import json
 import time
 
 import aiohttp
-from _crawler_common import arrived_exactly_once, generate_urls, loopback_url, server_url
+from _crawler_common import SERVER, arrived_exactly_once, generate_urls, loopback_url, server_or_given
 
 from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
@@ -109,7 +109,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     folder = output_dir("08_concurrency", args.output_dir)
 
-    with server_url(args.url, "parallel_requests.py") as base_url:
+    with server_or_given(SERVER, args.url, "parallel_requests.py") as base_url:
         try:
             results = sweep(base_url, args.requests, args.delays, args.limits, args.timeout)
         except Exception as error:

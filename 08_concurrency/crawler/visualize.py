@@ -21,7 +21,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from _crawler_common import loopback_url, max_in_flight, server_url
+from _crawler_common import SERVER, loopback_url, max_in_flight, server_or_given
 
 from hpp.script import example_parser, existing_file, fail, output_dir, positive_int, writable_dir
 
@@ -127,7 +127,7 @@ def main(argv=None):
             fail(f"visualize.py: {args.metrics} is not a crawler_metrics.json file")
     else:
         records = {}
-        with server_url(args.url, "visualize.py") as base_url:
+        with server_or_given(SERVER, args.url, "visualize.py") as base_url:
             take_metrics(base_url)  # start from an empty record
             for name in dict.fromkeys(args.crawlers):
                 run_crawler(name, base_url, args.requests, args.delay, args.concurrency)
