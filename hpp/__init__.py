@@ -11,6 +11,8 @@ For the examples
 - ``hpp.diffusion``  the diffusion initial condition shared by chapters 06, 07 and 10
 - ``hpp.gpu``        PyTorch's device, chosen in one place, and GPU timings that wait for the GPU
 - ``hpp.service``    start a local server on a free loopback port and wait for it
+- ``hpp.memory``     deep sizes, RSS and tracemalloc peaks (chapters 03 and 11)
+- ``hpp.words``      word lists for chapter 11: the system's, a generated one, ``--input``
 - ``hpp.loader``     load an example file by path under a unique name (tests holding two same-named files)
 - ``hpp.examples``   find the chapter folders and their example scripts (``SMOKE_ARGS``)
 - ``hpp.notebooks``  the chapters' read-along notebooks: find, strip, run
