@@ -191,6 +191,26 @@ def comma_choices(*choices):
     return parse
 
 
+def int_range(low, high=None):
+    """An argparse type: an integer from ``low`` to ``high`` inclusive (no upper bound when None).
+
+    ``type=int_range(4, 20)`` turns ``"16"`` into 16 and refuses ``"3"`` with one clear line.
+    """
+
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < low or (high is not None and value > high):
+            bound = f"from {low} to {high}" if high is not None else f"of {low} or more"
+            raise argparse.ArgumentTypeError(f"expected an integer {bound}, got {text!r}")
+        return value
+
+    parse.__name__ = "int_range"
+    return parse
+
+
 def writable_file(text):
     """argparse type: a file path whose folder exists (or can be created) and can be written to."""
     path = Path(text)

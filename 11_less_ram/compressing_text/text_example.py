@@ -113,10 +113,15 @@ def run(name, build, contains, doc, argv=None, lookups=NUMBER_LOOKUPS, extra_arg
     if extra_arguments:
         extra_arguments(parser)
     args = parser.parse_args(argv)
-    description, words_factory = words_source(args)
-    structure, figures = measure(build, contains, words_factory, args.lookups)
-    report(description, name, figures)
+    structure = measure_and_report(name, build, contains, *words_source(args), args.lookups)
     return structure, args
+
+
+def measure_and_report(name, build, contains, description, words_factory, lookups):
+    """Build the structure from the words, time the lookups, print the figures; returns the structure."""
+    structure, figures = measure(build, contains, words_factory, lookups)
+    report(description, name, figures)
+    return structure
 
 
 # ---------------------------------------------------------------- comparison

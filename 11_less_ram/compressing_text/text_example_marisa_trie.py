@@ -16,6 +16,7 @@ import marisa_trie
 import text_example
 
 from hpp.script import fail, output_dir, writable_file
+from hpp.words import words_source
 
 REQUIRES = ("marisa_trie",)
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
@@ -30,24 +31,25 @@ def contains(structure, word):
     return word in structure
 
 
-def save_argument(parser):
-    parser.add_argument(
-        "--save",
-        type=writable_file,
-        help=f"where to save the trie (default: {TRIE_FILENAME} under results/11_less_ram)",
+def build_and_save(path, description, words_factory, lookups):
+    """Build the trie (its RAM, build time and lookups printed), then save it to ``path``."""
+    trie = text_example.measure_and_report(
+        "MARISA trie (built)", build, contains, description, words_factory, lookups
     )
-
-
-def main(argv=None):
-    trie, args = text_example.run(
-        "MARISA trie (built)", build, contains, __doc__, argv, extra_arguments=save_argument
-    )
-    path = args.save or output_dir("11_less_ram") / TRIE_FILENAME
     try:
         trie.save(str(path))
     except OSError as error:
         fail(f"cannot save the trie to {path}: {error.strerror or error}")
     print(f"saved {path}")
+    return trie
+
+
+def main(argv=None):
+    parser = text_example.parser_for(__doc__)
+    default = f"{TRIE_FILENAME} under results/11_less_ram"
+    parser.add_argument("--save", type=writable_file, help=f"where to save the trie (default: {default})")
+    args = parser.parse_args(argv)
+    build_and_save(args.save or output_dir("11_less_ram") / TRIE_FILENAME, *words_source(args), args.lookups)
 
 
 if __name__ == "__main__":

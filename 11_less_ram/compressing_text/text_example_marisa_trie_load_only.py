@@ -38,35 +38,19 @@ def contains(structure, word):
     return word in structure
 
 
-def main(argv=None):
-    parser = text_example.parser_for(__doc__)
-    parser.add_argument(
-        "--trie",
-        type=writable_file,
-        help="the saved trie (default: words_trie.saved under "
-        "results/11_less_ram, built from the words when missing)",
-    )
-    args = parser.parse_args(argv)
-    path = Path(args.trie) if args.trie else output_dir("11_less_ram") / "words_trie.saved"
+def build_saved_trie(path, flags):
+    """Save a trie of the words to ``path``, built by text_example_marisa_trie.py in another process."""
+    builder = Path(__file__).with_name("text_example_marisa_trie.py")
+    command = [sys.executable, str(builder), "--save", str(path), "--lookups", "1", *map(str, flags)]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    if completed.returncode != 0:
+        fail(completed.stderr.strip() or f"could not build {path}")
+
+
+def measure_loaded_trie(path, flags, description, words_factory, lookups):
+    """Load the saved trie (built first when missing): print its RAM, load time and lookup figures."""
     if not path.is_file():
-        builder = Path(__file__).with_name("text_example_marisa_trie.py")
-        completed = subprocess.run(
-            [
-                sys.executable,
-                str(builder),
-                "--save",
-                str(path),
-                "--lookups",
-                "1",
-                *map(str, word_flags(args)),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if completed.returncode != 0:
-            fail(completed.stderr.strip() or f"could not build {path}")
-    description, words_factory = words_source(args)
+        build_saved_trie(path, flags)
     gc.collect()
     rss_before = rss_bytes()
     start = time.perf_counter()
@@ -76,9 +60,19 @@ def main(argv=None):
         fail(f"cannot load a MARISA trie from {path}: {error}")
     load_s = time.perf_counter() - start
     ram = rss_bytes() - rss_before
-    figures = text_example.time_lookups(trie, contains, words_factory, args.lookups, ram, load_s)
+    figures = text_example.time_lookups(trie, contains, words_factory, lookups, ram, load_s)
     text_example.report(description, "MARISA trie (loaded)", figures)
     print(f"trie file = {path.stat().st_size} bytes, {len(trie)} words")
+    return trie
+
+
+def main(argv=None):
+    parser = text_example.parser_for(__doc__)
+    default = f"{text_example.MARISA_TRIE_FILENAME} under results/11_less_ram, built when missing"
+    parser.add_argument("--trie", type=writable_file, help=f"the saved trie (default: {default})")
+    args = parser.parse_args(argv)
+    path = args.trie or output_dir("11_less_ram") / text_example.MARISA_TRIE_FILENAME
+    measure_loaded_trie(path, word_flags(args), *words_source(args), args.lookups)
 
 
 if __name__ == "__main__":

@@ -27,26 +27,20 @@ def register_trajectory(items, run=0, samples=200):
     return points
 
 
-def main(argv=None):
+def draw_registers(items, runs, folder):
+    """Add ``items`` unique items to ``runs`` registers, print each estimate, draw them to ``folder``."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000)
-    parser.add_argument("--runs", type=positive_int, default=5, help="independent registers")
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
-    args = parser.parse_args(argv)
     figure, axes = plt.subplots(figsize=(7, 4.5))
-    for run in range(args.runs):
-        points = register_trajectory(args.items, run)
+    for run in range(runs):
+        points = register_trajectory(items, run)
         xs, ys = zip(*points)
         axes.step(xs, ys, where="post", alpha=0.7, label=f"register {run}")
-        print(f"register {run}: estimate = {ys[-1]} for {args.items} unique items")
-    axes.plot([1, args.items], [1, args.items], "k--", linewidth=2, label="exact")
+        print(f"register {run}: estimate = {ys[-1]} for {items} unique items")
+    axes.plot([1, items], [1, items], "k--", linewidth=2, label="exact")
     axes.set_xscale("log")
     axes.set_yscale("log", base=2)
     axes.set_xlabel("unique items added")
@@ -54,9 +48,20 @@ def main(argv=None):
     axes.set_title("A single LogLog register")
     axes.legend(fontsize="small")
     figure.tight_layout()
-    path = output_dir("11_less_ram", args.output_dir) / "hll_single_reg.png"
+    path = folder / "hll_single_reg.png"
     figure.savefig(path, dpi=100)
     print(f"saved {path}")
+
+
+def main(argv=None):
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=100_000)
+    parser.add_argument("--runs", type=positive_int, default=5, help="independent registers")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
+    args = parser.parse_args(argv)
+    draw_registers(args.items, args.runs, output_dir("11_less_ram", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import math
 from ll import LL
 from llregister import hash32
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, int_range, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--p", "8"]
 
@@ -74,28 +74,28 @@ class HyperLogLogBookLog2(HyperLogLog):
         return math.log(x, 2)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
-    )
-    parser.add_argument("--p", type=positive_int, default=8, help="2**p registers (4-20)")
-    args = parser.parse_args(argv)
-    if not 4 <= args.p <= 20:
-        parser.error("--p must be between 4 and 20")
-    fixed, book = HyperLogLog(args.p), HyperLogLogBookLog2(args.p)
-    for i in range(args.items):
+def compare_corrections(items, p):
+    """Add ``items`` distinct items to both versions (2**p registers) and print their estimates."""
+    fixed, book = HyperLogLog(p), HyperLogLogBookLog2(p)
+    for i in range(items):
         item_hash = hash32(i)
         fixed._add(item_hash)
         book._add(item_hash)
-    print(f"distinct items = {args.items}")
+    print(f"distinct items = {items}")
     print(f"registers = {fixed.m} ({fixed.m} bytes)")
     for name, counter in (("HyperLogLog (natural log)", fixed), ("book (log base 2)", book)):
         estimate = counter.estimate()
-        print(
-            f"{name}: estimate = {estimate:.0f}, relative error = {(estimate - args.items) / args.items:+.2%}"
-        )
+        print(f"{name}: estimate = {estimate:.0f}, relative error = {(estimate - items) / items:+.2%}")
     print(f"standard error 1.04/sqrt(m) = {fixed.standard_error():.2%}")
+    return fixed, book
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
+    parser.add_argument("--p", type=int_range(4, 20), default=8, help="2**p registers (4-20)")
+    args = parser.parse_args(argv)
+    compare_corrections(args.items, args.p)
 
 
 if __name__ == "__main__":

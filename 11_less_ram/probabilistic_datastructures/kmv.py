@@ -29,47 +29,44 @@ def kmv_estimate(items, k):
     return hashes, kept, (k - 1) / kept[-1]
 
 
-def main(argv=None):
+def draw_kmv(items, k, folder):
+    """Add ``items`` unique items twice each, print the estimate, draw the hashes to ``folder``/kmv.png."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=200, help="unique items")
-    parser.add_argument("--k", type=positive_int, default=16, help="hashes kept (at least 3)")
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
-    args = parser.parse_args(argv)
-    if args.k < 3:
-        parser.error("argument --k: expected at least 3")
-    items = [f"item-{i}" for i in range(args.items)]
-    hashes, kept, estimate = kmv_estimate(items + items, args.k)  # every item twice
-    print(f"unique items = {args.items}, k = {args.k}")
+    names = [f"item-{i}" for i in range(items)]
+    hashes, kept, estimate = kmv_estimate(names + names, k)  # every item twice
+    print(f"unique items = {items}, k = {k}")
     print(f"k-th smallest hash = {kept[-1]:.5f}")
     print(f"estimate = {estimate:.1f}")
     figure, axes = plt.subplots(figsize=(8, 2.6))
     axes.plot(hashes, [0] * len(hashes), "|", color="0.6", markersize=20, label="hashes")
-    axes.plot(
-        kept,
-        [0] * len(kept),
-        "|",
-        color="C3",
-        markersize=30,
-        markeredgewidth=2,
-        label=f"the {args.k} smallest, kept",
-    )
+    kept_style = dict(color="C3", markersize=30, markeredgewidth=2, label=f"the {k} smallest, kept")
+    axes.plot(kept, [0] * len(kept), "|", **kept_style)
     axes.axvline(kept[-1], color="C3", linestyle="--")
     axes.set_xlim(0, 1)
     axes.set_yticks([])
     axes.set_xlabel("hash / 2**64")
-    axes.set_title(f"K-minimum values: estimate (k-1)/h_k = {estimate:.0f} for {args.items} unique items")
+    axes.set_title(f"K-minimum values: estimate (k-1)/h_k = {estimate:.0f} for {items} unique items")
     axes.legend(loc="upper right", fontsize="small")
     figure.tight_layout()
-    path = output_dir("11_less_ram", args.output_dir) / "kmv.png"
+    path = folder / "kmv.png"
     figure.savefig(path, dpi=100)
     print(f"saved {path}")
+    return estimate
+
+
+def main(argv=None):
+    from hpp.script import example_parser, int_range, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=200, help="unique items")
+    parser.add_argument("--k", type=int_range(3), default=16, help="hashes kept (at least 3)")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
+    args = parser.parse_args(argv)
+    draw_kmv(args.items, args.k, output_dir("11_less_ram", args.output_dir))
 
 
 if __name__ == "__main__":

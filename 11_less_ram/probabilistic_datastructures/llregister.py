@@ -59,18 +59,22 @@ class LLRegister:
         return 2**self.counter
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
-    )
-    args = parser.parse_args(argv)
+def count_distinct(items):
+    """Add ``items`` distinct items to one register and print its estimate."""
     register = LLRegister()
-    for i in range(args.items):
+    for i in range(items):
         register.add(i)
-    print(f"distinct items = {args.items}")
+    print(f"distinct items = {items}")
     print(f"register = {register.counter} trailing zeros")
     print(f"estimate = {len(register)}")
+    return register
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
+    args = parser.parse_args(argv)
+    count_distinct(args.items)
 
 
 if __name__ == "__main__":

@@ -49,21 +49,26 @@ def mean_of_counters(events, counters, seed=0):
     return estimates
 
 
+def report_counters(events, counters, seed=0):
+    """Count ``events`` events on ``counters`` counters and print their mean, error and range."""
+    estimates = mean_of_counters(events, counters, seed)
+    mean = statistics.fmean(estimates)
+    print(f"events = {events}")
+    print(f"counters = {counters}")
+    print(f"mean estimate = {mean:.1f}")
+    print(f"relative error of the mean = {(mean - events) / events:+.2%}")
+    print(f"one counter ranges {min(estimates)} .. {max(estimates)}")
+    print(f"largest exponent = {max(estimates).bit_length()} (fits in one byte)")
+    return estimates
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--events", type=positive_int, default=100_000, help="events counted by each counter")
     parser.add_argument("--counters", type=positive_int, default=200, help="independent counters to average")
     parser.add_argument("--seed", type=non_negative_int, default=0)
     args = parser.parse_args(argv)
-
-    estimates = mean_of_counters(args.events, args.counters, args.seed)
-    mean = statistics.fmean(estimates)
-    print(f"events = {args.events}")
-    print(f"counters = {args.counters}")
-    print(f"mean estimate = {mean:.1f}")
-    print(f"relative error of the mean = {(mean - args.events) / args.events:+.2%}")
-    print(f"one counter ranges {min(estimates)} .. {max(estimates)}")
-    print(f"largest exponent = {max(estimates).bit_length()} (fits in one byte)")
+    report_counters(args.events, args.counters, args.seed)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import math
 
 from ll import LL
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, int_range, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--p", "6"]
 
@@ -40,26 +40,27 @@ class SuperLL(LL):
         return ALPHA_SUPER * self.m * 2 ** (sum(smallest) / self.kept)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
-    )
-    parser.add_argument("--p", type=positive_int, default=10, help="2**p registers (4-20)")
-    args = parser.parse_args(argv)
-    if not 4 <= args.p <= 20:
-        parser.error("--p must be between 4 and 20")
-    counter = SuperLL(args.p)
-    for i in range(args.items):
+def count_distinct(items, p):
+    """Add ``items`` distinct items to a SuperLogLog of 2**p registers and print its estimate."""
+    counter = SuperLL(p)
+    for i in range(items):
         counter.add(i)
     estimate = counter.estimate()
-    print(f"distinct items = {args.items}")
+    print(f"distinct items = {items}")
     print(f"registers = {counter.m}, averaged = {counter.kept}")
     print(f"estimate = {estimate:.0f}")
     print(
-        f"relative error = {(estimate - args.items) / args.items:+.2%} "
-        f"(standard error {counter.standard_error():.2%})"
+        f"relative error = {(estimate - items) / items:+.2%} (standard error {counter.standard_error():.2%})"
     )
+    return estimate
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
+    parser.add_argument("--p", type=int_range(4, 20), default=10, help="2**p registers (4-20)")
+    args = parser.parse_args(argv)
+    count_distinct(args.items, args.p)
 
 
 if __name__ == "__main__":
