@@ -14,6 +14,9 @@ Two versions are here:
   (``imin == imax`` forever) or reads past the end (IndexError). It is kept
   to show the bug; the tests check both.
 
+The script times each search with ``timeit`` (10,000 times per search, as the
+official code does).
+
 Run:
     python 03_lists_tuples/binary_search.py
     python 03_lists_tuples/binary_search.py --sizes 10000 --number 100
@@ -21,12 +24,10 @@ Run:
 
 import timeit
 
-from hpp.script import example_parser, non_negative_int, positive_int
+from _search_common import search_parser
 
 SMOKE_ARGS = ["--sizes", "10000", "--number", "100"]
 
-BOOK_SIZES = (10_000, 100_000, 1_000_000)
-BOOK_NEEDLES = (1, 6000, 9000, 1_000_000)
 EXERCISE_DATA = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
 
 
@@ -59,39 +60,23 @@ def binary_search_book(needle, haystack):
             return midpoint
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--sizes",
-        type=positive_int,
-        nargs="+",
-        default=list(BOOK_SIZES),
-        help="haystack sizes: each haystack is list(range(SIZE))",
-    )
-    parser.add_argument(
-        "--needles",
-        type=non_negative_int,
-        nargs="+",
-        default=list(BOOK_NEEDLES),
-        help="values to search for (0 or more; SIZE or more is absent)",
-    )
-    parser.add_argument(
-        "--number",
-        type=positive_int,
-        default=10_000,
-        help="timeit repetitions per search (the official code: 10,000)",
-    )
-    args = parser.parse_args(argv)
+def time_binary_search(sizes, needles, number):
+    """Answer the exercise, then time ``binary_search`` for each needle in each ``list(range(size))``."""
     print(f"exercise: binary_search(61, {EXERCISE_DATA}) = {binary_search(61, EXERCISE_DATA)}")
-    for size in args.sizes:
+    for size in sizes:
         haystack = list(range(size))
-        for needle in args.needles:
+        for needle in needles:
             index = binary_search(needle, haystack)
-            seconds = timeit.timeit(lambda: binary_search(needle, haystack), number=args.number) / args.number
+            seconds = timeit.timeit(lambda: binary_search(needle, haystack), number=number) / number
             print(
                 f"binary_search({needle}, list(range({size}))) = {index}    "
                 f"({seconds * 1e6:.2f} µs per search)"
             )
+
+
+def main(argv=None):
+    args = search_parser(__doc__, number=10_000).parse_args(argv)
+    time_binary_search(args.sizes, args.needles, args.number)
 
 
 if __name__ == "__main__":

@@ -14,15 +14,11 @@ Run:
 import bisect
 import timeit
 
+from _search_common import search_parser
 from binary_search import binary_search
 from linear_search import linear_search
 
-from hpp.script import example_parser, non_negative_int, positive_int
-
 SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
-
-BOOK_SIZES = (10_000, 100_000, 1_000_000)
-BOOK_NEEDLES = (1, 6000, 9000, 1_000_000)
 
 
 def bisect_search(needle, haystack):
@@ -36,31 +32,25 @@ def bisect_search(needle, haystack):
 SEARCHES = (linear_search, binary_search, bisect_search)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--sizes", type=positive_int, nargs="+", default=list(BOOK_SIZES))
-    parser.add_argument(
-        "--needles",
-        type=non_negative_int,
-        nargs="+",
-        default=list(BOOK_NEEDLES),
-        help="values to search for (0 or more; SIZE or more is absent)",
-    )
-    parser.add_argument("--number", type=positive_int, default=100, help="timeit repetitions per search")
-    args = parser.parse_args(argv)
-    for size in args.sizes:
+def compare_searches(sizes, needles, number):
+    """Check that the three searches agree on each needle in each ``list(range(size))``, and time them."""
+    for size in sizes:
         haystack = list(range(size))
-        for needle in args.needles:
+        for needle in needles:
             answers = {search(needle, haystack) for search in SEARCHES}
             if len(answers) != 1:
                 raise AssertionError(f"the searches disagree on {needle}: {answers}")
             times = {
-                search.__name__: timeit.timeit(lambda: search(needle, haystack), number=args.number)
-                / args.number
+                search.__name__: timeit.timeit(lambda: search(needle, haystack), number=number) / number
                 for search in SEARCHES
             }
             cells = "  ".join(f"{name} {t * 1e6:9.2f} µs" for name, t in times.items())
             print(f"size {size:>8} needle {needle:>8}: index = {answers.pop():>6}  {cells}")
+
+
+def main(argv=None):
+    args = search_parser(__doc__, number=100).parse_args(argv)
+    compare_searches(args.sizes, args.needles, args.number)
 
 
 if __name__ == "__main__":

@@ -59,15 +59,20 @@ def report(haystack):
         print(f"Closest value to {needle}: {haystack[find_closest(haystack, needle)]}")
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--size", type=positive_int, default=10)
-    args = parser.parse_args(argv)
+def closest_values(seed, size):
+    """``find_closest`` on the book's list, then on a seeded random list of ``size`` numbers."""
     print("The book's list:")
     report(BOOK_HAYSTACK)
-    print(f"\nA random list (seed {args.seed}):")
-    report(sorted_random_list(args.size, args.seed))
+    print(f"\nA random list (seed {seed}):")
+    report(sorted_random_list(size, seed))
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the random list")
+    parser.add_argument("--size", type=positive_int, default=10, help="length of the random list")
+    args = parser.parse_args(argv)
+    closest_values(args.seed, args.size)
 
 
 if __name__ == "__main__":

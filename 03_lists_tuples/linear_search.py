@@ -7,7 +7,7 @@ returning -1). Its cost grows with the position of the needle: O(n).
 
 The script searches ``range(size)`` lists for the official repository's
 needles (1, 6000, 9000, 1000000; the last one is never present) and times each
-search with ``timeit``.
+search with ``timeit`` (1,000 times per search, as the official code does).
 
 Run:
     python 03_lists_tuples/linear_search.py
@@ -16,12 +16,10 @@ Run:
 
 import timeit
 
-from hpp.script import example_parser, non_negative_int, positive_int
+from _search_common import search_parser
 
 SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
 
-BOOK_SIZES = (10_000, 100_000, 1_000_000)
-BOOK_NEEDLES = (1, 6000, 9000, 1_000_000)
 EXERCISE_DATA = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
 
 
@@ -32,39 +30,23 @@ def linear_search(needle, array):
     return -1
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--sizes",
-        type=positive_int,
-        nargs="+",
-        default=list(BOOK_SIZES),
-        help="haystack sizes: each haystack is list(range(SIZE))",
-    )
-    parser.add_argument(
-        "--needles",
-        type=non_negative_int,
-        nargs="+",
-        default=list(BOOK_NEEDLES),
-        help="values to search for (0 or more; SIZE or more is absent)",
-    )
-    parser.add_argument(
-        "--number",
-        type=positive_int,
-        default=1000,
-        help="timeit repetitions per search (the official code: 1000)",
-    )
-    args = parser.parse_args(argv)
+def time_linear_search(sizes, needles, number):
+    """Answer the exercise, then time ``linear_search`` for each needle in each ``list(range(size))``."""
     print(f"exercise: linear_search(61, {EXERCISE_DATA}) = {linear_search(61, EXERCISE_DATA)}")
-    for size in args.sizes:
+    for size in sizes:
         haystack = list(range(size))
-        for needle in args.needles:
+        for needle in needles:
             index = linear_search(needle, haystack)
-            seconds = timeit.timeit(lambda: linear_search(needle, haystack), number=args.number) / args.number
+            seconds = timeit.timeit(lambda: linear_search(needle, haystack), number=number) / number
             print(
                 f"linear_search({needle}, list(range({size}))) = {index}    "
                 f"({seconds * 1e6:.2f} µs per search)"
             )
+
+
+def main(argv=None):
+    args = search_parser(__doc__, number=1000).parse_args(argv)
+    time_linear_search(args.sizes, args.needles, args.number)
 
 
 if __name__ == "__main__":

@@ -55,33 +55,29 @@ def time_lookup(size, index, number):
     return l[index], seconds
 
 
+def compare_lookups(size, index, number):
+    """Time ``l[5]`` in 10 items against ``l[index]`` in ``size`` items; count their instructions."""
+    short_value, short = time_lookup(10, 5, number)
+    long_value, long = time_lookup(size, index, number)
+    print(f"list(range(10))[5] = {short_value}    {short * 1e9:.1f} ns")
+    print(f"list(range({size}))[{index}] = {long_value}    {long * 1e9:.1f} ns")
+    print(f"long / short = {long / short:.2f}")
+    short_ops = executed_instructions(lookup, list(range(10)), 5)
+    long_ops = executed_instructions(lookup, list(range(size)), index)
+    print(f"bytecode instructions per lookup: {short_ops} (10 items), {long_ops} ({size:,} items)")
+
+
 def main(argv=None):
     from hpp.script import example_parser, fail, non_negative_int, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument(
-        "--size", type=positive_int, default=10_000_000, help="length of the long list (the book: 10,000,000)"
-    )
-    parser.add_argument(
-        "--index",
-        type=non_negative_int,
-        default=100_000,
-        help="the index looked up in the long list (below --size)",
-    )
-    parser.add_argument(
-        "--number", type=positive_int, default=10_000_000, help="timeit lookups per run (best of 5 runs)"
-    )
+    parser.add_argument("--size", type=positive_int, default=10_000_000, help="length of the long list")
+    parser.add_argument("--index", type=non_negative_int, default=100_000, help="index looked up (< --size)")
+    parser.add_argument("--number", type=positive_int, default=10_000_000, help="lookups per run (best of 5)")
     args = parser.parse_args(argv)
     if args.index >= args.size:
         fail(f"--index must be between 0 and --size - 1 ({args.size - 1})")
-    short_value, short = time_lookup(10, 5, args.number)
-    long_value, long = time_lookup(args.size, args.index, args.number)
-    print(f"list(range(10))[5] = {short_value}    {short * 1e9:.1f} ns")
-    print(f"list(range({args.size}))[{args.index}] = {long_value}    {long * 1e9:.1f} ns")
-    print(f"long / short = {long / short:.2f}")
-    short_ops = executed_instructions(lookup, list(range(10)), 5)
-    long_ops = executed_instructions(lookup, list(range(args.size)), args.index)
-    print(f"bytecode instructions per lookup: {short_ops} (10 items), {long_ops} ({args.size:,} items)")
+    compare_lookups(args.size, args.index, args.number)
 
 
 if __name__ == "__main__":

@@ -117,27 +117,8 @@ def plot(length, folder):
     return path
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--appends",
-        type=positive_int,
-        default=1_000_000,
-        help="append this many items and compare the capacity (the book: 1,000,000)",
-    )
-    parser.add_argument(
-        "--plot-length",
-        type=positive_int,
-        default=2_000,
-        help="plot the capacity for lists up to this length",
-    )
-    parser.add_argument(
-        "--output-dir",
-        type=writable_dir,
-        help="where to save list_overallocation.png (default: results/03_lists_tuples)",
-    )
-    args = parser.parse_args(argv)
-
+def compare_growth(appends):
+    """Print the formula's capacities beside CPython's: while growing, after ``appends`` appends."""
     print(f"formula: M(1) = {new_allocation(1)}, M(9) = {new_allocation(9)}")
     model = [capacity for _, capacity in model_steps(120)]
     seen = [capacity for _, capacity in observed_steps(120)]
@@ -146,12 +127,12 @@ def main(argv=None):
         f"capacities observed ({sys.implementation.name} {sys.version.split()[0]}): "
         f"{', '.join(map(str, seen))}"
     )
-    observed = observed_capacity_after(args.appends)
-    modelled = model_capacity(args.appends)
+    observed = observed_capacity_after(appends)
+    modelled = model_capacity(appends)
     print(
-        f"after {args.appends:,} appends: capacity by the formula = {modelled:,}, "
-        f"observed = {observed:,}, spare = {observed - args.appends:,} "
-        f"({(observed - args.appends) / args.appends:.1%})"
+        f"after {appends:,} appends: capacity by the formula = {modelled:,}, "
+        f"observed = {observed:,}, spare = {observed - appends:,} "
+        f"({(observed - appends) / appends:.1%})"
     )
     big = 100_000_000
     print(
@@ -159,10 +140,17 @@ def main(argv=None):
         f"({(model_capacity(big) - big) / big:.1%} more slots than a tuple of the same items)"
     )
     print(f"Example 3-6 capacities for [1, 2] then 4 appends: {example_3_6()}")
-    exact = list(range(args.appends))
-    print(
-        f"list(range({args.appends:,})) capacity = {observed_capacity(exact):,} (sized once, no spare room)"
-    )
+    exact = list(range(appends))
+    print(f"list(range({appends:,})) capacity = {observed_capacity(exact):,} (sized once, no spare room)")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--appends", type=positive_int, default=1_000_000, help="appends to compare")
+    parser.add_argument("--plot-length", type=positive_int, default=2_000, help="longest list plotted")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for list_overallocation.png")
+    args = parser.parse_args(argv)
+    compare_growth(args.appends)
     path = plot(args.plot_length, output_dir("03_lists_tuples", args.output_dir))
     print(f"plot saved to {path}")
 

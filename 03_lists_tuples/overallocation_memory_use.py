@@ -88,22 +88,27 @@ def report(label, sizes_in_bytes):
         print(f"{label}Data {name} size: {size / MB:.2f} Mb{ratio}")
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=positive_int, default=BOOK_SAMPLES)
-    parser.add_argument("--sample-size", type=positive_int, default=SAMPLE_SIZE)
-    parser.add_argument("--seed", type=seed, default=0)
-    args = parser.parse_args(argv)
-    print(f"Creating {args.samples:,} samples of {args.sample_size} items each")
-    sizes = measure(args.samples, args.sample_size, args.seed)
+def compare_memory_use(samples, sample_size=SAMPLE_SIZE, seed=0):
+    """Print the three variants' sizes for ``samples`` samples, projected to the book's count if fewer."""
+    print(f"Creating {samples:,} samples of {sample_size} items each")
+    sizes = measure(samples, sample_size, seed)
     report("", {name: total for name, (total, _) in sizes.items()})
     for name, (_, per_sample) in sizes.items():
         print(f"per sample ({name}): {per_sample:.0f} bytes")
-    if args.samples != BOOK_SAMPLES:
+    if samples != BOOK_SAMPLES:
         outer = outer_list_size(BOOK_SAMPLES)
         projected = {name: per_sample * BOOK_SAMPLES + outer for name, (_, per_sample) in sizes.items()}
         print(f"Projected to {BOOK_SAMPLES:,} samples from the measured sizes:")
         report("  ", projected)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--samples", type=positive_int, default=BOOK_SAMPLES, help="number of samples")
+    parser.add_argument("--sample-size", type=positive_int, default=SAMPLE_SIZE, help="items per sample")
+    parser.add_argument("--seed", type=seed, default=0, help="random seed")
+    args = parser.parse_args(argv)
+    compare_memory_use(args.samples, args.sample_size, args.seed)
 
 
 if __name__ == "__main__":

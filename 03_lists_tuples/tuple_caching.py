@@ -111,12 +111,8 @@ def freed_tuple_is_reused(size=5):
     return id(second) == address
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--number", type=positive_int, default=1_000_000, help="timeit repetitions per statement"
-    )
-    args = parser.parse_args(argv)
+def compare_lists_and_tuples(number):
+    """Show what a tuple is and does, the bytecode of each literal, and time each build ``number`` times."""
     print(f"t[0] = 5 -> TypeError: {tuple_is_immutable()}")
     print(f"(1, 2, 3, 4) + (5, 6, 7, 8) = {(1, 2, 3, 4) + (5, 6, 7, 8)}")
     print(f"() is () : {tuple() is tuple()}")
@@ -130,15 +126,20 @@ def main(argv=None):
             op for op in opnames(function) if op.startswith(("BUILD", "LIST", "LOAD_CONST", "RETURN_CONST"))
         )
         print(f"{function.__name__:22s} bytecode: {', '.join(ops)}")
-    times = {
-        name: min(time_statement(name, args.number)[0] for _ in range(3)) / args.number for name in STATEMENTS
-    }
+    times = {name: min(time_statement(name, number)[0] for _ in range(3)) / number for name in STATEMENTS}
     for name, seconds in times.items():
         print(f"{STATEMENTS[name]:32s} {seconds * 1e9:8.1f} ns")
     print(
         f"list literal / tuple literal = {times['list_literal'] / times['tuple_literal']:.1f}x "
         f"(the book: 77.6 ns / 9.5 ns = 8.2x)"
     )
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--number", type=positive_int, default=1_000_000, help="timeit runs per statement")
+    args = parser.parse_args(argv)
+    compare_lists_and_tuples(args.number)
 
 
 if __name__ == "__main__":
