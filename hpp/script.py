@@ -122,6 +122,14 @@ def fraction(text):
     return value
 
 
+def probability(text):
+    """argparse type: a number strictly between 0 and 1 (a rate, such as a false-positive rate)."""
+    value = finite_float(text)
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1 (exclusive), got {text!r}")
+    return value
+
+
 def seed(text):
     """argparse type: a random seed, an integer from 0 to 2**32 - 1 (what NumPy accepts)."""
     try:

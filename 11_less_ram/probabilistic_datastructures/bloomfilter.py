@@ -21,7 +21,7 @@ import math
 import mmh3
 from bitarray import bitarray
 
-from hpp.script import example_parser, positive_float, positive_int
+from hpp.script import example_parser, positive_int, probability
 
 SMOKE_ARGS = ["--capacity", "1000", "--probes", "10000"]
 
@@ -81,33 +81,32 @@ def false_positive_rate(bloom, probes, prefix="absent-"):
     return sum(f"{prefix}{i}" in bloom for i in range(probes)) / probes
 
 
+def check_filter(capacity, error, probes):
+    """Fill a filter to ``capacity``; print its size, false negatives, false-positive rate, estimate."""
+    bloom = BloomFilter(capacity, error)
+    for i in range(capacity):
+        bloom.add(f"present-{i}")
+    missed = sum(f"present-{i}" not in bloom for i in range(capacity))
+    print(f"capacity = {capacity}, design error = {error}")
+    print(
+        f"bits = {bloom.num_bits}, hashes = {bloom.num_hashes} "
+        f"({bloom.num_bits / capacity:.2f} bits per item)"
+    )
+    print(f"false negatives = {missed}")
+    print(f"measured false-positive rate = {false_positive_rate(bloom, probes):.4%}")
+    print(f"estimated items = {len(bloom)}")
+    return bloom
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--capacity", type=positive_int, default=1000)
+    parser.add_argument("--error", type=probability, default=0.005, help="the false-positive rate sized for")
     parser.add_argument(
-        "--error", type=positive_float, default=0.005, help="the false-positive rate the filter is sized for"
-    )
-    parser.add_argument(
-        "--probes",
-        type=positive_int,
-        default=100_000,
-        help="keys never added, to measure the false-positive rate",
+        "--probes", type=positive_int, default=100_000, help="keys never added, to measure it"
     )
     args = parser.parse_args(argv)
-    if not args.error < 1:
-        parser.error("--error must be below 1")
-    bloom = BloomFilter(args.capacity, args.error)
-    for i in range(args.capacity):
-        bloom.add(f"present-{i}")
-    missed = sum(f"present-{i}" not in bloom for i in range(args.capacity))
-    print(f"capacity = {args.capacity}, design error = {args.error}")
-    print(
-        f"bits = {bloom.num_bits}, hashes = {bloom.num_hashes} "
-        f"({bloom.num_bits / args.capacity:.2f} bits per item)"
-    )
-    print(f"false negatives = {missed}")
-    print(f"measured false-positive rate = {false_positive_rate(bloom, args.probes):.4%}")
-    print(f"estimated items = {len(bloom)}")
+    check_filter(args.capacity, args.error, args.probes)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import math
 
 import mmh3
 
-from hpp.script import example_parser, positive_int
+from hpp.script import example_parser, int_range, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--k", "256"]
 
@@ -71,29 +71,28 @@ class KMinValues:
         return int(self.estimate())
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--items", type=positive_int, default=100_000, help="distinct items to add (str(0), str(1), ...)"
-    )
-    parser.add_argument("--k", type=positive_int, default=1024, help="hashes kept (3 or more)")
-    args = parser.parse_args(argv)
-    if args.k < 3:
-        parser.error("--k must be at least 3")
-    kmv = KMinValues(args.k)
-    for i in range(args.items):
+def count_distinct(items, k):
+    """Add ``items`` distinct items twice to a KMV sketch of ``k`` hashes and print its estimate."""
+    kmv = KMinValues(k)
+    for i in range(items):
         kmv.add(i)
     before = kmv.hashes()
-    for i in range(args.items):
+    for i in range(items):
         kmv.add(i)
     estimate = kmv.estimate()
-    print(f"distinct items = {args.items}, k = {args.k}")
+    print(f"distinct items = {items}, k = {k}")
     print(f"estimate = {estimate:.0f}")
-    print(
-        f"relative error = {(estimate - args.items) / args.items:+.2%} "
-        f"(standard error {kmv.standard_error():.2%})"
-    )
+    print(f"relative error = {(estimate - items) / items:+.2%} (standard error {kmv.standard_error():.2%})")
     print(f"unchanged after adding every item again = {kmv.hashes() == before}")
+    return estimate
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
+    parser.add_argument("--k", type=int_range(3), default=1024, help="hashes kept (3 or more)")
+    args = parser.parse_args(argv)
+    count_distinct(args.items, args.k)
 
 
 if __name__ == "__main__":

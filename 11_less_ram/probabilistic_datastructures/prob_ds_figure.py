@@ -93,29 +93,32 @@ def plot_experiment(exp_name, samples, path):
     plt.close(figure)
 
 
+def run_both_experiments(unique, duplicates, sample_every, seed, folder):
+    """The book's two experiments (unique items, then 3-letter keys with repeats), drawn to ``folder``."""
+    for exp_name, filename, keys in [
+        ("Inserting Unique Items", "unique", range(unique)),
+        ("Inserting Items with Duplicates", "dup", generate_keys(duplicates, 3, seed)),
+    ]:
+        samples = run_experiment(exp_name, keys, methods, sample_every)
+        path = folder / f"prob_ds_{filename}.png"
+        plot_experiment(exp_name, samples, path)
+        print(f"saved {path}")
+
+
 def main(argv=None):
     from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
 
     parser = example_parser(__doc__)
+    parser.add_argument("--unique", type=positive_int, default=100_000, help="unique items (first figure)")
     parser.add_argument(
-        "--unique", type=positive_int, default=100_000, help="unique items of the first experiment"
-    )
-    parser.add_argument(
-        "--duplicates", type=positive_int, default=60_000, help="3-letter keys of the second experiment"
+        "--duplicates", type=positive_int, default=60_000, help="3-letter keys (second figure)"
     )
     parser.add_argument("--sample-every", type=positive_int, default=3000)
     parser.add_argument("--seed", type=seed, default=0, help="seed of the 3-letter keys")
     parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
     args = parser.parse_args(argv)
     folder = output_dir("11_less_ram", args.output_dir)
-    for exp_name, filename, keys in [
-        ("Inserting Unique Items", "unique", range(args.unique)),
-        ("Inserting Items with Duplicates", "dup", generate_keys(args.duplicates, 3, args.seed)),
-    ]:
-        samples = run_experiment(exp_name, keys, methods, args.sample_every)
-        path = folder / f"prob_ds_{filename}.png"
-        plot_experiment(exp_name, samples, path)
-        print(f"saved {path}")
+    run_both_experiments(args.unique, args.duplicates, args.sample_every, args.seed, folder)
 
 
 if __name__ == "__main__":

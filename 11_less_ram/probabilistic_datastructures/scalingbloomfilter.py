@@ -13,7 +13,7 @@ Run:
 
 from bloomfilter import BloomFilter, false_positive_rate
 
-from hpp.script import example_parser, positive_float, positive_int
+from hpp.script import example_parser, positive_int, probability
 
 SMOKE_ARGS = ["--items", "3000", "--capacity", "1000", "--probes", "5000"]
 
@@ -54,26 +54,30 @@ class ScalingBloomFilter:
         return sum(bloom.error for bloom in self.filters)
 
 
+def check_filter(items, capacity, error, probes):
+    """Add ``items`` keys; print the filters grown, false negatives, estimate and false-positive rate."""
+    bloom = ScalingBloomFilter(capacity, error)
+    for i in range(items):
+        bloom.add(f"present-{i}")
+    missed = sum(f"present-{i}" not in bloom for i in range(items))
+    print(f"items = {items}, filters = {len(bloom.filters)}")
+    print(f"false negatives = {missed}")
+    print(f"estimated items = {len(bloom)}")
+    print(
+        f"measured false-positive rate = {false_positive_rate(bloom, probes):.4%} "
+        f"(bound {bloom.error_bound():.4%})"
+    )
+    return bloom
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--items", type=positive_int, default=50_000)
     parser.add_argument("--capacity", type=positive_int, default=10_000, help="capacity of each filter")
-    parser.add_argument("--error", type=positive_float, default=0.005)
+    parser.add_argument("--error", type=probability, default=0.005)
     parser.add_argument("--probes", type=positive_int, default=100_000)
     args = parser.parse_args(argv)
-    if not args.error < 1:
-        parser.error("--error must be below 1")
-    bloom = ScalingBloomFilter(args.capacity, args.error)
-    for i in range(args.items):
-        bloom.add(f"present-{i}")
-    missed = sum(f"present-{i}" not in bloom for i in range(args.items))
-    print(f"items = {args.items}, filters = {len(bloom.filters)}")
-    print(f"false negatives = {missed}")
-    print(f"estimated items = {len(bloom)}")
-    print(
-        f"measured false-positive rate = {false_positive_rate(bloom, args.probes):.4%} "
-        f"(bound {bloom.error_bound():.4%})"
-    )
+    check_filter(args.items, args.capacity, args.error, args.probes)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from scalingbloomfilter import ScalingBloomFilter
 from superll import SuperLL
 
 from hpp.memory import deep_sizeof
-from hpp.script import example_parser, existing_file, fail, positive_int
+from hpp.script import example_parser, existing_file, fail, int_range, positive_int
 from hpp.words import generated_tokens
 
 SMOKE_ARGS = ["--tokens", "20000", "--vocabulary", "5000"]
@@ -73,25 +73,12 @@ def read_tokens(path):
         return handle.read().split()
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--input", type=existing_file, help="a text file: its words are the stream")
-    parser.add_argument(
-        "--tokens", type=positive_int, default=1_000_000, help="generated tokens (ignored with --input)"
-    )
-    parser.add_argument("--vocabulary", type=positive_int, default=100_000, help="distinct generated tokens")
-    parser.add_argument("--p", type=positive_int, default=12, help="2**p registers for LogLogs")
-    parser.add_argument("--k", type=positive_int, default=1024, help="hashes kept by KMV")
-    args = parser.parse_args(argv)
-    if not 4 <= args.p <= 20 or args.k < 3:
-        parser.error("--p must be 4-20 and --k at least 3")
-    tokens = read_tokens(args.input) if args.input else generated_tokens(args.tokens, args.vocabulary)
-    if not tokens:
-        fail(f"{args.input}: no words in the file")
+def compare_structures(tokens, p=12, k=1024):
+    """Feed ``tokens`` to every structure; print each estimate, its error, its size and the time."""
     distinct = len(set(tokens))
     print(f"tokens = {len(tokens)}, distinct = {distinct}")
     print(f"{'structure':<28} {'estimate':>12} {'error':>9} {'bytes':>12} {'seconds':>8}")
-    for name, structure in make_structures(args.p, args.k, max(1000, distinct // 8)).items():
+    for name, structure in make_structures(p, k, max(1000, distinct // 8)).items():
         start = time.perf_counter()
         estimate = feed(structure, tokens)
         elapsed = time.perf_counter() - start
@@ -100,6 +87,22 @@ def main(argv=None):
             f"{name:<28} {estimate:>12.0f} {(estimate - truth) / truth:>+9.2%} "
             f"{deep_sizeof(structure):>12} {elapsed:>8.3f}"
         )
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--input", type=existing_file, help="a text file: its words are the stream")
+    parser.add_argument(
+        "--tokens", type=positive_int, default=1_000_000, help="tokens generated without --input"
+    )
+    parser.add_argument("--vocabulary", type=positive_int, default=100_000, help="distinct generated tokens")
+    parser.add_argument("--p", type=int_range(4, 20), default=12, help="2**p registers for LogLogs (4-20)")
+    parser.add_argument("--k", type=int_range(3), default=1024, help="hashes kept by KMV (3 or more)")
+    args = parser.parse_args(argv)
+    tokens = read_tokens(args.input) if args.input else generated_tokens(args.tokens, args.vocabulary)
+    if not tokens:
+        fail(f"{args.input}: no words in the file")
+    compare_structures(tokens, args.p, args.k)
 
 
 if __name__ == "__main__":
