@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from hpp.script import START_METHODS
+from hpp.script import START_METHODS, positive_int
 
 
 def split(total, parts):
@@ -52,22 +52,52 @@ def samples_argument(text):
 
 def add_start_method_argument(parser):
     parser.add_argument(
-        "--start-method",
-        choices=START_METHODS,
-        default=None,
-        help="how worker processes start (default: the platform's)",
+        "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
     )
 
 
-def add_seed_argument(parser):
+def add_seed_argument(parser, help="seed for a reproducible run (default: unseeded)"):
     from hpp.script import seed
 
+    parser.add_argument("--seed", type=seed, help=help)
+
+
+def add_samples_argument(parser, help="darts in total (the book: 1e8)"):
+    """``--samples``, also spelt as the book's ``--nbr_samples_in_total``: darts, 1e8 unless given."""
     parser.add_argument(
-        "--seed",
-        type=seed,
-        default=None,
-        help="seed for a reproducible run, 0 to 2**32-1 (default: unseeded)",
+        "--samples", "--nbr_samples_in_total", type=samples_argument, default=int(1e8), help=help
     )
+
+
+def pi_parser(doc, samples_help="darts in total (the book: 1e8)"):
+    """The example's parser with the flags every dart thrower takes: ``--samples`` and ``--seed``."""
+    from hpp.script import example_parser
+
+    parser = example_parser(doc)
+    add_samples_argument(parser, help=samples_help)
+    add_seed_argument(parser)
+    return parser
+
+
+def add_jobs_arguments(parser):
+    """Joblib's ``--workers`` (``n_jobs``) and ``--blocks`` (the jobs), both 8 as in the book."""
+    parser.add_argument("--workers", type=positive_int, default=8, help="n_jobs (the book: 8)")
+    parser.add_argument("--blocks", type=positive_int, default=8, help="number of jobs (the book: 8)")
+
+
+def add_pool_arguments(parser, threads_help="a Pool of threads, multiprocessing.dummy (the default)"):
+    """The book's ``nbr_workers`` argument (or ``--workers``) and ``--processes`` / ``--threads``."""
+    parser.add_argument(
+        "nbr_workers", nargs="?", type=positive_int, help="workers, e.g. 1, 2, 4, 8 (the book's)"
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=4, help="workers when nbr_workers is not given"
+    )
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--processes", action="store_true", help="a Pool of processes (the book's default: threads)"
+    )
+    kind.add_argument("--threads", dest="processes", action="store_false", help=threads_help)
 
 
 def report(inside, total, delta=None):

@@ -3,7 +3,7 @@
 Chapter 9, "Using Python Objects" (the figure of serial, threads and processes):
 ``pi_lists_parallel.estimate_pi`` throws ``--samples`` pure-Python darts with
 1 ... ``--workers`` threads and then processes; each time is the best of
-``--repeats``. Threads share one GIL, so their time stays flat; processes
+``--repeat``. Threads share one GIL, so their time stays flat; processes
 divide it by the number of cores. The book (2nd edition, 1e8 darts): serial
 71.1 s; threads 71.1 / 71.0 / 70.7 / 71.0 s with 1 / 2 / 4 / 8 workers;
 processes 71.0 / 37.1 / 18.1 / 18.7 s (4 cores). Writes ``pi_speed_tests.png``:
@@ -22,21 +22,21 @@ BOOK_TIMES = {
 }
 
 
-def best_time(function, repeats):
+def best_time(function, repeat):
     best = float("inf")
-    for _ in range(repeats):
+    for _ in range(repeat):
         t1 = time.perf_counter()
         function()
         best = min(best, time.perf_counter() - t1)
     return best
 
 
-def speed_tests(nbr_samples, max_workers, repeats=1, seed=0):
+def speed_tests(nbr_samples, max_workers, repeat=1, seed=0):
     """``(serial seconds, {"threads": {n: s}, "processes": {n: s}})``."""
     import pi_lists_parallel
 
     serial = best_time(
-        lambda: pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples, seed), repeats
+        lambda: pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples, seed), repeat
     )
     times = {"threads": {}, "processes": {}}
     for kind in times:
@@ -45,7 +45,7 @@ def speed_tests(nbr_samples, max_workers, repeats=1, seed=0):
                 lambda: pi_lists_parallel.estimate_pi(
                     nbr_samples, workers, processes=kind == "processes", seed=seed
                 ),
-                repeats,
+                repeat,
             )
     return serial, times
 
@@ -86,43 +86,36 @@ def plot(serial, times, path):
     plt.close(fig)
 
 
+def compare_with_the_book(nbr_samples, max_workers, repeat, path):
+    """Time serial, threads and processes, print each time and its speedup, and plot them to ``path``."""
+    serial, times = speed_tests(nbr_samples, max_workers, repeat)
+    print(f"serial: {serial:.3f} s")
+    for kind, by_workers in times.items():
+        for workers, seconds in by_workers.items():
+            print(f"{kind}, {workers}: {seconds:.3f} s  ({serial / seconds:.2f}x)")
+    plot(serial, times, path)
+    print(f"figure = {path}")
+
+
 SMOKE_ARGS = ["--samples", "40000", "--workers", "2"]
 
 
 def main(argv=None):
     import os
 
-    from _pi_common import samples_argument
+    from _pi_common import add_samples_argument
 
     from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts per run (the book: 1e8)",
-    )
-    parser.add_argument(
-        "--workers",
-        type=positive_int,
-        default=min(8, os.cpu_count() or 1),
-        help="time 1 ... this many workers",
-    )
-    parser.add_argument("--repeats", type=positive_int, default=1, help="runs per point, best kept")
-    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
+    add_samples_argument(parser, help="darts per run (the book: 1e8)")
+    cores = min(8, os.cpu_count() or 1)
+    parser.add_argument("--workers", type=positive_int, default=cores, help="time 1 ... this many workers")
+    parser.add_argument("--repeat", type=positive_int, default=1, help="runs per point, best kept")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
     args = parser.parse_args(argv)
-
-    serial, times = speed_tests(args.samples, args.workers, args.repeats)
-    print(f"serial: {serial:.3f} s")
-    for kind, by_workers in times.items():
-        for workers, seconds in by_workers.items():
-            print(f"{kind}, {workers}: {seconds:.3f} s  ({serial / seconds:.2f}x)")
     path = output_dir("09_multiprocessing", args.output_dir) / "pi_speed_tests.png"
-    plot(serial, times, path)
-    print(f"figure = {path}")
+    compare_with_the_book(args.samples, args.workers, args.repeat, path)
 
 
 if __name__ == "__main__":

@@ -61,57 +61,29 @@ def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=
     return sum(nbr_in_quarter_unit_circles)
 
 
+def time_estimate_pi(nbr_samples_in_total, nbr_workers=4, processes=False, seed=None, start_method=None):
+    """Say which Pool, time ``estimate_pi`` and print the estimate with its time (``Delta``)."""
+    from _pi_common import report
+
+    print("Using Processes" if processes else "Using Threads")
+    print(f"Making {nbr_samples_in_total // nbr_workers:,} samples per {nbr_workers} worker")
+    t1 = time.time()
+    inside = estimate_pi(nbr_samples_in_total, nbr_workers, processes, seed, start_method)
+    report(inside, nbr_samples_in_total, time.time() - t1)
+
+
 SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "200000", "--seed", "0"]
 
 
 def main(argv=None):
-    from _pi_common import add_seed_argument, add_start_method_argument, report, samples_argument
+    from _pi_common import add_pool_arguments, add_start_method_argument, pi_parser
 
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "nbr_workers",
-        nargs="?",
-        type=positive_int,
-        default=None,
-        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)",
-    )
-    parser.add_argument(
-        "--workers", type=positive_int, default=4, help="number of workers when nbr_workers is not given"
-    )
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts in total (the book: 1e8)",
-    )
-    kind = parser.add_mutually_exclusive_group()
-    kind.add_argument(
-        "--processes",
-        dest="processes",
-        action="store_true",
-        default=False,
-        help="a Pool of processes (without it, the book uses threads)",
-    )
-    kind.add_argument(
-        "--threads",
-        dest="processes",
-        action="store_false",
-        help="a Pool of threads, multiprocessing.dummy (the default)",
-    )
-    add_seed_argument(parser)
+    parser = pi_parser(__doc__)
+    add_pool_arguments(parser)
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
     nbr_workers = args.nbr_workers or args.workers
-
-    print("Using Processes" if args.processes else "Using Threads")
-    print(f"Making {args.samples // nbr_workers:,} samples per {nbr_workers} worker")
-    t1 = time.time()
-    inside = estimate_pi(args.samples, nbr_workers, args.processes, args.seed, args.start_method)
-    report(inside, args.samples, time.time() - t1)
+    time_estimate_pi(args.samples, nbr_workers, args.processes, args.seed, args.start_method)
 
 
 if __name__ == "__main__":

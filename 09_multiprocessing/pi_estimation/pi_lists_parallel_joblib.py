@@ -32,29 +32,23 @@ def estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=Non
     return sum(nbr_in_quarter_unit_circles)
 
 
-def main(argv=None):
-    from _pi_common import add_seed_argument, report, samples_argument
+def time_estimate_pi(nbr_samples_in_total, nbr_workers=8, nbr_parallel_blocks=8, seed=None):
+    """Time ``estimate_pi`` and print the estimate with the time it took (``Delta``)."""
+    from _pi_common import report
 
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=8, help="n_jobs (the book: 8)")
-    parser.add_argument("--blocks", type=positive_int, default=8, help="number of jobs (the book: 8)")
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts in total (the book: 1e8)",
-    )
-    add_seed_argument(parser)
-    args = parser.parse_args(argv)
-
-    print(f"Making {args.samples // args.blocks:,} samples per {args.blocks} worker")
+    print(f"Making {nbr_samples_in_total // nbr_parallel_blocks:,} samples per {nbr_parallel_blocks} worker")
     t1 = time.time()
-    inside = estimate_pi(args.samples, args.workers, args.blocks, args.seed)
-    report(inside, args.samples, time.time() - t1)
+    inside = estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed)
+    report(inside, nbr_samples_in_total, time.time() - t1)
+
+
+def main(argv=None):
+    from _pi_common import add_jobs_arguments, pi_parser
+
+    parser = pi_parser(__doc__)
+    add_jobs_arguments(parser)
+    args = parser.parse_args(argv)
+    time_estimate_pi(args.samples, args.workers, args.blocks, args.seed)
 
 
 if __name__ == "__main__":

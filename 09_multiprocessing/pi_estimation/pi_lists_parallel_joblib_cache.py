@@ -18,6 +18,7 @@ Run:
 
 import os
 import random
+import tempfile
 import time
 
 from joblib import Memory, Parallel, delayed
@@ -60,60 +61,47 @@ def estimate_pi_cached(
     return Parallel(n_jobs=nbr_workers)(calls)
 
 
-def run_twice(cache_dir, args):
+def run_twice(cache_dir, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None, with_idx=True):
+    """Estimate pi twice with one cache: the second run reads every block's count from the disk."""
     from _pi_common import pi_from
 
     memory = Memory(location=str(cache_dir), verbose=0)
     for attempt in ("first", "second"):
         t1 = time.time()
         blocks = estimate_pi_cached(
-            memory, args.samples, args.workers, args.blocks, args.seed, with_idx=not args.without_idx
+            memory, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed, with_idx=with_idx
         )
         delta = time.time() - t1
         inside = sum(blocks)
-        print(f"{attempt} run: Estimated pi {pi_from(inside, args.samples)}, Delta: {delta:.3f}")
+        print(f"{attempt} run: Estimated pi {pi_from(inside, nbr_samples_in_total)}, Delta: {delta:.3f}")
         print(f"{attempt} run: blocks = {blocks}")
         print(f"{attempt} run: distinct block counts = {len(set(blocks))}")
 
 
-def main(argv=None):
-    import tempfile
-
-    from _pi_common import add_seed_argument, samples_argument
-
-    from hpp.script import example_parser, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=8, help="n_jobs (the book: 8)")
-    parser.add_argument("--blocks", type=positive_int, default=8, help="number of jobs (the book: 8)")
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts in total (the book: 1e8)",
-    )
-    add_seed_argument(parser)
-    parser.add_argument(
-        "--cache-dir",
-        type=writable_dir,
-        default=None,
-        help="keep the cache in this folder (default: a temporary one)",
-    )
-    parser.add_argument(
-        "--without-idx",
-        action="store_true",
-        help="cache the function without the block index (the book's warning)",
-    )
-    args = parser.parse_args(argv)
-
-    print(f"Making {args.samples // args.blocks:,} samples per {args.blocks} worker")
-    if args.cache_dir is not None:
-        run_twice(args.cache_dir, args)
+def compare_runs(
+    nbr_samples_in_total, nbr_workers=8, nbr_parallel_blocks=8, seed=None, with_idx=True, cache_dir=None
+):
+    """``run_twice`` in ``cache_dir``, or in a temporary folder removed afterwards."""
+    print(f"Making {nbr_samples_in_total // nbr_parallel_blocks:,} samples per {nbr_parallel_blocks} worker")
+    runs = (nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed, with_idx)
+    if cache_dir is not None:
+        run_twice(cache_dir, *runs)
     else:
         with tempfile.TemporaryDirectory(prefix="joblib_cache_") as cache_dir:
-            run_twice(cache_dir, args)
+            run_twice(cache_dir, *runs)
+
+
+def main(argv=None):
+    from _pi_common import add_jobs_arguments, pi_parser
+
+    from hpp.script import writable_dir
+
+    parser = pi_parser(__doc__)
+    add_jobs_arguments(parser)
+    parser.add_argument("--cache-dir", type=writable_dir, help="keep the cache here (default: temporary)")
+    parser.add_argument("--without-idx", action="store_true", help="no block index (the book's warning)")
+    args = parser.parse_args(argv)
+    compare_runs(args.samples, args.workers, args.blocks, args.seed, not args.without_idx, args.cache_dir)
 
 
 if __name__ == "__main__":

@@ -18,27 +18,21 @@ import pi_lists_parallel
 SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--seed", "0"]
 
 
-def main(argv=None):
-    from _pi_common import add_seed_argument, report, samples_argument
-
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts to throw (the book: 1e8)",
-    )
-    add_seed_argument(parser)
-    args = parser.parse_args(argv)
+def estimate_pi(nbr_samples_in_total, seed=None):
+    """Throw the darts in this one process, timed, and print the estimate."""
+    from _pi_common import report
 
     t1 = time.time()
-    nbr_in_circle = pi_lists_parallel.estimate_nbr_points_in_quarter_circle(args.samples, args.seed)
+    nbr_in_circle = pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples_in_total, seed)
     print(f"Took {time.time() - t1:2f}s")
-    report(nbr_in_circle, args.samples)
+    report(nbr_in_circle, nbr_samples_in_total)
+
+
+def main(argv=None):
+    from _pi_common import pi_parser
+
+    args = pi_parser(__doc__, "darts to throw (the book: 1e8)").parse_args(argv)
+    estimate_pi(args.samples, args.seed)
 
 
 if __name__ == "__main__":

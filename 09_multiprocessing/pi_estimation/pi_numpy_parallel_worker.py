@@ -63,64 +63,38 @@ def estimate_pi_parallel(
     return sum(results)
 
 
+def time_estimate_pi(
+    nbr_samples_in_total, nbr_workers=4, nbr_blocks=None, seed=None, start_method=None, processes=False
+):
+    """Say which Pool, time ``estimate_pi_parallel`` and print the estimate beside NumPy's pi."""
+    from _pi_common import report
+
+    print("Using Processes" if processes else "Using Threads")
+    print(f"Making {nbr_samples_in_total // (nbr_blocks or nbr_workers)} samples per worker")
+    t1 = time.time()
+    inside = estimate_pi_parallel(
+        nbr_samples_in_total, nbr_workers, nbr_blocks, seed, start_method, processes
+    )
+    print(f"Took {time.time() - t1}s")
+    report(inside, nbr_samples_in_total)
+    print("Pi", np.pi)
+
+
 SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "1000000", "--seed", "0"]
 
 
 def main(argv=None):
-    from _pi_common import add_seed_argument, add_start_method_argument, report, samples_argument
+    from _pi_common import add_pool_arguments, add_start_method_argument, pi_parser
 
-    from hpp.script import example_parser, positive_int
+    from hpp.script import positive_int
 
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "nbr_workers",
-        nargs="?",
-        type=positive_int,
-        default=None,
-        help="number of workers, e.g. 1, 2, 4, 8 (the book's argument)",
-    )
-    parser.add_argument(
-        "--workers", type=positive_int, default=4, help="number of workers when nbr_workers is not given"
-    )
-    parser.add_argument(
-        "--blocks", type=positive_int, default=None, help="number of blocks (default: one per worker)"
-    )
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts in total (the book: 1e8)",
-    )
-    kind = parser.add_mutually_exclusive_group()
-    kind.add_argument(
-        "--processes",
-        dest="processes",
-        action="store_true",
-        default=False,
-        help="a Pool of processes (without it, the book uses threads)",
-    )
-    kind.add_argument(
-        "--threads",
-        dest="processes",
-        action="store_false",
-        help="a Pool of threads (NumPy releases the GIL in parts of the work)",
-    )
-    add_seed_argument(parser)
+    parser = pi_parser(__doc__)
+    add_pool_arguments(parser, threads_help="a Pool of threads (NumPy releases the GIL in parts of the work)")
+    parser.add_argument("--blocks", type=positive_int, help="number of blocks (default: one per worker)")
     add_start_method_argument(parser)
     args = parser.parse_args(argv)
     nbr_workers = args.nbr_workers or args.workers
-
-    print("Using Processes" if args.processes else "Using Threads")
-    print(f"Making {args.samples // (args.blocks or nbr_workers)} samples per worker")
-    t1 = time.time()
-    inside = estimate_pi_parallel(
-        args.samples, nbr_workers, args.blocks, args.seed, args.start_method, args.processes
-    )
-    print(f"Took {time.time() - t1}s")
-    report(inside, args.samples)
-    print("Pi", np.pi)
+    time_estimate_pi(args.samples, nbr_workers, args.blocks, args.seed, args.start_method, args.processes)
 
 
 if __name__ == "__main__":

@@ -27,34 +27,30 @@ def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     return int(nbr_trials_in_quarter_unit_circle)
 
 
-def main(argv=None):
-    from _pi_common import add_seed_argument, report, samples_argument
+def estimate_pi(nbr_samples_in_total, seed=None):
+    """Throw the darts as two vectors, timed, and print the estimate beside NumPy's pi."""
+    from _pi_common import report
 
-    from hpp.script import example_parser, fail
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts (the book: 1e8, needing about 3 GB of RAM)",
-    )
-    add_seed_argument(parser)
-    args = parser.parse_args(argv)
+    from hpp.script import fail
 
     t1 = time.time()
     try:
-        nbr_in_circle = estimate_nbr_points_in_quarter_circle(args.samples, args.seed)
+        nbr_in_circle = estimate_nbr_points_in_quarter_circle(nbr_samples_in_total, seed)
     except MemoryError:
         fail(
-            f"not enough memory for {args.samples} darts at once: "
+            f"not enough memory for {nbr_samples_in_total} darts at once: "
             "use fewer --nbr_samples_in_total or pi_numpy_serial_blocks.py"
         )
     print(f"Took {time.time() - t1:2f}s")
-    report(nbr_in_circle, args.samples)
+    report(nbr_in_circle, nbr_samples_in_total)
     print("Pi", np.pi)
+
+
+def main(argv=None):
+    from _pi_common import pi_parser
+
+    args = pi_parser(__doc__, "darts (the book: 1e8, needing about 3 GB of RAM)").parse_args(argv)
+    estimate_pi(args.samples, args.seed)
 
 
 if __name__ == "__main__":

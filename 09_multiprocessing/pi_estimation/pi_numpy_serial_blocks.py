@@ -29,29 +29,26 @@ def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None
     return sum(estimate_nbr_points_in_quarter_circle(size, block_seed) for size, block_seed in jobs)
 
 
-def main(argv=None):
-    from _pi_common import add_seed_argument, report, samples_argument
-
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--samples",
-        "--nbr_samples_in_total",
-        dest="samples",
-        type=samples_argument,
-        default=int(1e8),
-        help="darts in total (the book: 1e8)",
-    )
-    parser.add_argument("--blocks", type=positive_int, default=4, help="number of blocks")
-    add_seed_argument(parser)
-    args = parser.parse_args(argv)
+def estimate_pi(nbr_samples_in_total, nbr_blocks=4, seed=None):
+    """Throw the darts block after block, timed, and print the estimate beside NumPy's pi."""
+    from _pi_common import report
 
     t1 = time.time()
-    nbr_in_circle = estimate_pi_in_blocks(args.samples, args.blocks, args.seed)
+    nbr_in_circle = estimate_pi_in_blocks(nbr_samples_in_total, nbr_blocks, seed)
     print(f"Took {time.time() - t1:2f}s")
-    report(nbr_in_circle, args.samples)
+    report(nbr_in_circle, nbr_samples_in_total)
     print("Pi", np.pi)
+
+
+def main(argv=None):
+    from _pi_common import pi_parser
+
+    from hpp.script import positive_int
+
+    parser = pi_parser(__doc__)
+    parser.add_argument("--blocks", type=positive_int, default=4, help="number of blocks")
+    args = parser.parse_args(argv)
+    estimate_pi(args.samples, args.blocks, args.seed)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,6 @@ Run:
 
 import numpy as np
 
-from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
-
 SMOKE_ARGS = []
 
 
@@ -45,22 +43,29 @@ def plot(xs, ys, inside, estimate, path):
     plt.close(fig)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=positive_int, default=10_000, help="darts")
-    parser.add_argument("--seed", type=seed, default=0, help="RandomState seed")
-    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
-    args = parser.parse_args(argv)
-
-    xs, ys, inside = throw_darts(args.samples, args.seed)
+def draw_example(nbr_samples, seed, path):
+    """Throw the darts, plot them to ``path`` and print the count and the estimate."""
+    xs, ys, inside = throw_darts(nbr_samples, seed)
     nbr_inside = int(inside.sum())
-    estimate = 4 * nbr_inside / args.samples
-    path = output_dir("09_multiprocessing", args.output_dir) / "pi_monte_carlo.png"
+    estimate = 4 * nbr_inside / nbr_samples
     plot(xs, ys, inside, estimate, path)
-    print(f"darts = {args.samples}")
+    print(f"darts = {nbr_samples}")
     print(f"inside = {nbr_inside}")
     print(f"pi estimate = {estimate:.4f}")
     print(f"figure = {path}")
+
+
+def main(argv=None):
+    from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--samples", type=positive_int, default=10_000, help="darts")
+    parser.add_argument("--seed", type=seed, default=0, help="RandomState seed")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
+    args = parser.parse_args(argv)
+    draw_example(
+        args.samples, args.seed, output_dir("09_multiprocessing", args.output_dir) / "pi_monte_carlo.png"
+    )
 
 
 if __name__ == "__main__":

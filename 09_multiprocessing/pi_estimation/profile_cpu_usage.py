@@ -20,9 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import psutil
-from _pi_common import samples_argument
 
-from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
+from hpp.script import fail
 
 SMOKE_ARGS = ["--workers", "2", "--samples", "500000", "--interval", "0.1"]
 REQUIRES = ("psutil",)
@@ -94,43 +93,50 @@ def plot(samples, interval, title, path):
     plt.close(fig)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=4, help="number of workers")
-    parser.add_argument(
-        "--samples", type=samples_argument, default=int(1e8), help="darts in total (the book: 1e8)"
-    )
-    parser.add_argument("--threads", action="store_true", help="threads instead of processes")
-    parser.add_argument(
-        "--interval", type=positive_float, default=0.5, help="seconds between CPU samples (the book: 2)"
-    )
-    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
-    args = parser.parse_args(argv)
-
-    kind = "threads" if args.threads else "processes"
+def watch_cpu_usage(nbr_workers, nbr_samples, threads, interval, folder):
+    """Run ``pi_lists_parallel.py`` under the trace, plot the cores into ``folder`` and print the summary."""
+    kind = "threads" if threads else "processes"
     command = [
         sys.executable,
         str(HERE / "pi_lists_parallel.py"),
         "--workers",
-        str(args.workers),
+        str(nbr_workers),
         "--samples",
-        str(args.samples),
+        str(nbr_samples),
         f"--{kind}",
     ]
-    code, output, samples, own = trace_cpu_usage(command, args.interval)
+    code, output, samples, own = trace_cpu_usage(command, interval)
     if code != 0:
         last = (output.strip().splitlines() or ["no output"])[-1]
         fail(f"pi_lists_parallel.py failed (exit {code}): {last}")
     if len(samples) == 0:
         fail("the run ended before the first CPU sample: use more --samples or a shorter --interval")
-    path = output_dir("09_multiprocessing", args.output_dir) / f"cpu_usage_{kind}_{args.workers}.png"
-    plot(samples, args.interval, f"{args.workers} {kind}: CPU % per core", path)
+    path = folder / f"cpu_usage_{kind}_{nbr_workers}.png"
+    plot(samples, interval, f"{nbr_workers} {kind}: CPU % per core", path)
     print(output.strip())
     print(f"cores = {samples.shape[1]}")
     print(f"cpu samples = {len(samples)}")
     print(f"machine CPU, mean = {samples.sum(axis=1).mean():.0f} %  (100 % = one busy core)")
     print(f"this run's CPU, peak = {own.max():.0f} %  (its processes only)")
     print(f"figure = {path}")
+
+
+def main(argv=None):
+    from _pi_common import add_samples_argument
+
+    from hpp.script import example_parser, output_dir, positive_float, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--workers", type=positive_int, default=4, help="number of workers")
+    add_samples_argument(parser)
+    parser.add_argument("--threads", action="store_true", help="threads instead of processes")
+    parser.add_argument(
+        "--interval", type=positive_float, default=0.5, help="seconds between samples (the book: 2)"
+    )
+    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
+    args = parser.parse_args(argv)
+    folder = output_dir("09_multiprocessing", args.output_dir)
+    watch_cpu_usage(args.workers, args.samples, args.threads, args.interval, folder)
 
 
 if __name__ == "__main__":
