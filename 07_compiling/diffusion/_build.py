@@ -405,3 +405,13 @@ def _import_from(path, name):
 def toolchain_error(error):
     """One line for a script's ``fail``: what is missing or what failed."""
     return f"{type(error).__name__}: {error}" if isinstance(error, BuildFailed) else str(error)
+
+
+def built_or_exit(build, *args):
+    """``build(*args)`` for a script: a missing or failing toolchain ends with one clear line, exit 2."""
+    try:
+        return build(*args)
+    except (ToolchainMissing, BuildFailed) as error:
+        from hpp.script import fail
+
+        fail(toolchain_error(error))

@@ -83,21 +83,29 @@ def report_grid(grid, n):
     return total
 
 
-def add_diffusion_arguments(parser, size=512, num_iterations=500):
-    """``--size`` (N for an N x N grid) and ``--iterations`` (time steps), the book's 512 and 500."""
-    from hpp.script import positive_int
+def diffusion_parser(doc, size=512, num_iterations=500):
+    """The parser of every diffusion script: ``--size`` (N x N grid) and ``--iterations`` (512, 500)."""
+    from hpp.script import example_parser, positive_int
 
+    parser = example_parser(doc)
+    parser.add_argument("--size", type=positive_int, default=size, help="grid points along each side")
     parser.add_argument(
-        "--size", type=positive_int, default=size, help="grid points along each side (the book: 512)"
-    )
-    parser.add_argument(
-        "--iterations",
-        dest="num_iterations",
-        type=positive_int,
-        default=num_iterations,
-        help="time steps to run (the book: 500)",
+        "--iterations", dest="num_iterations", type=positive_int, default=num_iterations, help="time steps"
     )
     return parser
+
+
+def run_main(doc, run_experiment, argv=None, switches=None):
+    """Parse the flags and call ``run_experiment(num_iterations, size, **on_off)``.
+
+    ``switches`` maps on/off flags to their help (``{"--parallel": "use prange"}``);
+    each reaches ``run_experiment`` as a keyword argument (``parallel=True``).
+    """
+    parser = diffusion_parser(doc)
+    for flag, text in (switches or {}).items():
+        parser.add_argument(flag, action="store_true", help=text)
+    args = vars(parser.parse_args(argv))
+    return run_experiment(args.pop("num_iterations"), args.pop("size"), **args)
 
 
 def evolve_loop(step, n, num_iterations, order="C"):
@@ -114,12 +122,12 @@ def evolve_loop(step, n, num_iterations, order="C"):
     return grid, time.perf_counter() - start
 
 
-def drive_diffusion(step, args, label, order="C"):
+def drive_diffusion(step, size, num_iterations, label, order="C"):
     """What every diffusion script prints: time per step, then the mass and the peak."""
-    grid, secs = evolve_loop(step, args.size, args.num_iterations, order)
+    grid, secs = evolve_loop(step, size, num_iterations, order)
     print(
-        f"{label}: {args.num_iterations} steps on {args.size}x{args.size} took {secs:.3f} seconds "
-        f"({secs / args.num_iterations * 1e6:.1f} us per step)"
+        f"{label}: {num_iterations} steps on {size}x{size} took {secs:.3f} seconds "
+        f"({secs / num_iterations * 1e6:.1f} us per step)"
     )
-    report_grid(grid, args.size)
+    report_grid(grid, size)
     return grid

@@ -14,7 +14,7 @@ Run:
 
 import _build as build
 
-from hpp.script import example_parser, fail
+from hpp.script import example_parser
 
 SMOKE_ARGS = []
 REQUIRES = ("cffi",)
@@ -30,13 +30,9 @@ CDEF = r"""
 """
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.parse_args(argv)
-    try:
-        module, seconds = build.cffi_point_module(CDEF)
-    except (build.ToolchainMissing, build.BuildFailed) as error:
-        fail(build.toolchain_error(error))
+def show_partial_struct():
+    """Build the API-mode module from ``CDEF``; show the point, its layout, the hidden member."""
+    module, seconds = build.built_or_exit(build.cffi_point_module, CDEF)
     ffi, lib = module.ffi, module.lib
     point = lib.do_calculation()
     print(f"cffi API mode module built in {seconds:.2f} s")
@@ -50,6 +46,11 @@ def main(argv=None):
         getattr(point, "isActive")  # noqa: B009 (the attribute lookup is the lesson)
     except AttributeError:
         print("point.isActive: not declared, so not reachable from Python")
+
+
+def main(argv=None):
+    example_parser(__doc__).parse_args(argv)
+    show_partial_struct()
 
 
 if __name__ == "__main__":

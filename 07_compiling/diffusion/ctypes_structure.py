@@ -18,7 +18,7 @@ from ctypes import Structure, c_double, c_float, c_int
 
 import _build as build
 
-from hpp.script import example_parser, fail
+from hpp.script import example_parser
 
 SMOKE_ARGS = []
 REQUIRES_TOOLS = ("gcc",)
@@ -43,13 +43,9 @@ def casting_lesson():
     return {value: (c_float(value).value, c_double(value).value) for value in (1e5, 1e300)}
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.parse_args(argv)
-    try:
-        path, _ = build.point_library()
-    except (build.ToolchainMissing, build.BuildFailed) as error:
-        fail(build.toolchain_error(error))
+def show_struct_and_casting():
+    """Build the library; pass ``cPoint(10, 5)`` by value and by pointer; show the float casting lesson."""
+    path, _ = build.built_or_exit(build.point_library)
     library = load_library(path)
     point = cPoint(10, 5)
     print(f"point = cPoint(10, 5): x = {point.x}, y = {point.y}, {ctypes.sizeof(cPoint)} bytes (two C ints)")
@@ -59,6 +55,11 @@ def main(argv=None):
     for value, (as_float, as_double) in casting_lesson().items():
         verdict = "overflows a C float" if math.isinf(as_float) else "fits a C float"
         print(f"{value:g}: c_float -> {as_float!r}, c_double -> {as_double!r} ({verdict})")
+
+
+def main(argv=None):
+    example_parser(__doc__).parse_args(argv)
+    show_struct_and_casting()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import _build as build
 import _common as common
 
 from hpp.diffusion import DT, D
-from hpp.script import example_parser, fail
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES = ("cffi",)
@@ -49,26 +48,22 @@ def abi_library(build):
     return ffi, ffi.dlopen(str(path)), seconds
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    parser.add_argument(
-        "--abi",
-        action="store_true",
-        help="use ABI mode (ffi.dlopen on the shared library) instead of API mode",
-    )
-    args = parser.parse_args(argv)
-    try:
-        if args.abi:
-            ffi, lib, seconds = abi_library(build)
-        else:
-            module, seconds = build.cffi_module()
-            ffi, lib = module.ffi, module.lib
-    except (build.ToolchainMissing, build.BuildFailed) as error:
-        fail(build.toolchain_error(error))
-    mode = "ABI mode (dlopen)" if args.abi else "API mode (compiled module)"
+def run_experiment(num_iterations, size=512, abi=False):
+    """Build the cffi module (or open the library), then time ``num_iterations`` C steps."""
+    if abi:
+        ffi, lib, seconds = build.built_or_exit(abi_library, build)
+    else:
+        module, seconds = build.built_or_exit(build.cffi_module)
+        ffi, lib = module.ffi, module.lib
+    mode = "ABI mode (dlopen)" if abi else "API mode (compiled module)"
     print(f"cffi {mode}, built in {seconds:.2f} s")
-    common.drive_diffusion(make_step(ffi, lib), args, f"cffi {mode}")
+    return common.drive_diffusion(make_step(ffi, lib), size, num_iterations, f"cffi {mode}")
+
+
+def main(argv=None):
+    common.run_main(
+        __doc__, run_experiment, argv, switches={"--abi": "ABI mode: ffi.dlopen on the shared library"}
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ Run:
 import _common as common
 
 from hpp.diffusion import DT, D
-from hpp.script import example_parser
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
@@ -26,12 +25,14 @@ def make_step(cdiffusion, dt=DT, D=D):
     return step
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    args = parser.parse_args(argv)
+def run_experiment(num_iterations, size=512):
+    """Time ``num_iterations`` steps of the ``cdiffusion`` extension on a ``size`` x ``size`` grid."""
     cdiffusion = common.import_compiled("cdiffusion")
-    common.drive_diffusion(make_step(cdiffusion), args, "CPython extension cdiffusion")
+    return common.drive_diffusion(make_step(cdiffusion), size, num_iterations, "CPython extension cdiffusion")
+
+
+def main(argv=None):
+    common.run_main(__doc__, run_experiment, argv)
 
 
 if __name__ == "__main__":

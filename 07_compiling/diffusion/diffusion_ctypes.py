@@ -20,7 +20,6 @@ import _common as common
 import numpy as np
 
 from hpp.diffusion import DT, D
-from hpp.script import example_parser, fail
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gcc",)
@@ -56,16 +55,16 @@ def make_step(library, dt=DT, D=D):
     return step
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        path, seconds = build.shared_library()
-    except (build.ToolchainMissing, build.BuildFailed) as error:
-        fail(build.toolchain_error(error))
+def run_experiment(num_iterations, size=512):
+    """Build the shared library, then time ``num_iterations`` C steps through ctypes."""
+    path, seconds = build.built_or_exit(build.shared_library)
     print(f"shared library: {path.name} (built in {seconds:.2f} s)")
-    common.drive_diffusion(make_step(load_library(path)), args, "ctypes, one call per step")
+    step = make_step(load_library(path))
+    return common.drive_diffusion(step, size, num_iterations, "ctypes, one call per step")
+
+
+def main(argv=None):
+    common.run_main(__doc__, run_experiment, argv)
 
 
 if __name__ == "__main__":

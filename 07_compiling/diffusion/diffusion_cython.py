@@ -12,7 +12,6 @@ Run:
 import _common as common
 
 from hpp.diffusion import DT, D
-from hpp.script import example_parser
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
@@ -26,15 +25,16 @@ def make_step(module, dt=DT, D=D):
     return step
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    parser.add_argument("--parallel", action="store_true", help="use the OpenMP build, diffusion_cy_omp")
-    args = parser.parse_args(argv)
-    name = "diffusion_cy_omp" if args.parallel else "diffusion_cy"
+def run_experiment(num_iterations, size=512, parallel=False):
+    """Time ``num_iterations`` steps of ``diffusion_cy`` (or ``diffusion_cy_omp``)."""
+    name = "diffusion_cy_omp" if parallel else "diffusion_cy"
     common.passive_openmp()
     module = common.import_compiled(name)
-    common.drive_diffusion(make_step(module), args, f"Cython {name}")
+    return common.drive_diffusion(make_step(module), size, num_iterations, f"Cython {name}")
+
+
+def main(argv=None):
+    common.run_main(__doc__, run_experiment, argv, switches={"--parallel": "use the OpenMP build"})
 
 
 if __name__ == "__main__":

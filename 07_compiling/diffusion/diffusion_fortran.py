@@ -14,7 +14,6 @@ import _build as build
 import _common as common
 
 from hpp.diffusion import DT, D
-from hpp.script import example_parser, fail
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gfortran",)
@@ -29,16 +28,15 @@ def make_step(fortran, dt=DT, D=D):
     return step
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        fortran, seconds = build.fortran_module()
-    except (build.ToolchainMissing, build.BuildFailed) as error:
-        fail(build.toolchain_error(error))
+def run_experiment(num_iterations, size=512):
+    """Build the f2py module, then time ``num_iterations`` Fortran steps on a ``size`` x ``size`` grid."""
+    fortran, seconds = build.built_or_exit(build.fortran_module)
     print(f"f2py module built in {seconds:.2f} s")
-    common.drive_diffusion(make_step(fortran), args, "Fortran through f2py", order="F")
+    return common.drive_diffusion(make_step(fortran), size, num_iterations, "Fortran through f2py", order="F")
+
+
+def main(argv=None):
+    common.run_main(__doc__, run_experiment, argv)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import numba
 from numba import njit, prange
 
 from hpp.diffusion import DT, D
-from hpp.script import example_parser
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
@@ -73,20 +72,18 @@ def make_step(parallel=False, dt=DT, D=D):
     return step
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    parser.add_argument(
-        "--parallel",
-        action="store_true",
-        help=f"use prange over the rows ({numba.get_num_threads()} threads here)",
-    )
-    args = parser.parse_args(argv)
+def run_experiment(num_iterations, size=512, parallel=False):
+    """Compile, then time ``num_iterations`` Numba steps (``prange`` when ``parallel``)."""
     common.passive_openmp()
-    step = make_step(args.parallel)
+    step = make_step(parallel)
     common.evolve_loop(step, 8, 1)  # compile first, so the timing below is the steady state
-    label = "Numba parallel" if args.parallel else "Numba"
-    common.drive_diffusion(step, args, label)
+    label = "Numba parallel" if parallel else "Numba"
+    return common.drive_diffusion(step, size, num_iterations, label)
+
+
+def main(argv=None):
+    parallel = f"prange over the rows ({numba.get_num_threads()} threads here)"
+    common.run_main(__doc__, run_experiment, argv, switches={"--parallel": parallel})
 
 
 if __name__ == "__main__":

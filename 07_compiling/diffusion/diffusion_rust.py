@@ -16,8 +16,6 @@ import _build as build
 import _common as common
 import diffusion_ctypes as c_example  # the Python side is the ctypes example's: same checks, same step
 
-from hpp.script import example_parser, fail
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("cargo",)
 
@@ -39,16 +37,15 @@ def load_library(path):
     return library
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        path, seconds = build.rust_library()
-    except (build.ToolchainMissing, build.BuildFailed) as error:
-        fail(build.toolchain_error(error))
+def run_experiment(num_iterations, size=512):
+    """Build the Rust cdylib, then time ``num_iterations`` steps through ctypes."""
+    path, seconds = build.built_or_exit(build.rust_library)
     print(f"Rust cdylib built in {seconds:.2f} s")
-    common.drive_diffusion(make_step(load_library(path)), args, "Rust through ctypes")
+    return common.drive_diffusion(make_step(load_library(path)), size, num_iterations, "Rust through ctypes")
+
+
+def main(argv=None):
+    common.run_main(__doc__, run_experiment, argv)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ import _build as build
 import _common as common
 
 from hpp.diffusion import DT, D
-from hpp.script import example_parser, fail
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("cargo",)
@@ -39,16 +38,17 @@ def make_step(module, dt=DT, D=D):
     return step
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    common.add_diffusion_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        module, seconds = build.pyo3_module()
-    except (build.ToolchainMissing, build.BuildFailed) as error:
-        fail(build.toolchain_error(error))
+def run_experiment(num_iterations, size=512):
+    """Build the PyO3 extension, then time ``num_iterations`` Rust steps on a ``size`` x ``size`` grid."""
+    module, seconds = build.built_or_exit(build.pyo3_module)
     print(f"PyO3 extension {module.__name__} built in {seconds:.2f} s")
-    common.drive_diffusion(make_step(module), args, "Rust through PyO3 (buffer protocol)")
+    return common.drive_diffusion(
+        make_step(module), size, num_iterations, "Rust through PyO3 (buffer protocol)"
+    )
+
+
+def main(argv=None):
+    common.run_main(__doc__, run_experiment, argv)
 
 
 if __name__ == "__main__":
