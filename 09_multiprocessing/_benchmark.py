@@ -52,12 +52,6 @@ def close():
         from joblib.externals.loky import get_reusable_executor
 
         get_reusable_executor().shutdown(wait=True, kill_workers=True)
-        from joblib.externals.loky.backend import resource_tracker as loky_tracker
-
-        loky_tracker._resource_tracker._stop()
-    from multiprocessing import resource_tracker
-
-    resource_tracker._resource_tracker._stop()
 
 
 # ---------------------------------------------------------------- pi

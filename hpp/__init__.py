@@ -13,6 +13,7 @@ For the examples
 - ``hpp.service``    start a local server on a free loopback port and wait for it
 - ``hpp.memory``     deep sizes, RSS and tracemalloc peaks (chapters 03 and 11)
 - ``hpp.words``      word lists for chapter 11: the system's, a generated one, ``--input``
+- ``hpp.leftovers``  nothing left behind: the temp files and processes a run leaves
 - ``hpp.loader``     load an example file by path under a unique name (tests holding two same-named files)
 - ``hpp.examples``   find the chapter folders and their example scripts (``SMOKE_ARGS``)
 - ``hpp.notebooks``  the chapters' read-along notebooks: find, strip, run

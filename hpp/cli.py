@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from hpp import discover, figures, report, results, runner
+from hpp import discover, figures, leftovers, report, results, runner
 from hpp.bench import SIZES
 from hpp.examples import example_scripts
 from hpp.loader import REPO_ROOT
@@ -57,7 +57,8 @@ def command_bench(args):
             file=sys.stderr,
         )
     started = time.time()
-    outcome = runner.run_plan(plan)
+    with leftovers.watch(prefix="hpp-bench-") as left:
+        outcome = runner.run_plan(plan)
     report.print_tables(outcome)
     headlines = {
         (item.chapter_name, item.workload.name): item.workload.headline
@@ -80,7 +81,11 @@ def command_bench(args):
     results.save_run(folder, outcome, info)
     path = report.write_report(folder, outcome, info, gallery=figures.GALLERY / "index.html")
     print(f"\nreport: {path} (and report.html beside it)\nwall time: {info['wall_seconds']} s")
-    return 1 if any(r.status == results.FAILED for r in outcome) else 0
+    if left:
+        print("hpp bench: the tour left things behind:\n  " + "\n  ".join(left.lines()), file=sys.stderr)
+    else:
+        print("left behind: nothing (temp folder empty, no process still running)")
+    return 1 if left or any(r.status == results.FAILED for r in outcome) else 0
 
 
 def command_figures(args):

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from hpp import leftovers
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -259,7 +261,11 @@ def pytest_sessionfinish(session, exitstatus):
     import psutil
 
     def alive():
-        return [p for p in _session_processes(state["marker"]) if not _is_xdist_worker(p)]
+        return [
+            p
+            for p in _session_processes(state["marker"])
+            if not _is_xdist_worker(p) and not leftovers.ends_with_its_parent(p)
+        ]
 
     deadline = time.monotonic() + LEFTOVER_GRACE_SECONDS
     # The xdist workers first: their exit handlers remove temporary folders that libraries

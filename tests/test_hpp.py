@@ -6,13 +6,14 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from hpp import discover, figures, results, runner
+from hpp import discover, figures, leftovers, results, runner
 from hpp.loader import load_example, module_name_for
 from hpp.profiling import profile
 from hpp.script import positive_int
@@ -348,6 +349,7 @@ def test_hpp_bench_command_writes_the_report_and_fails_on_a_failed_case(toy_repo
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "[n=200]" in completed.stdout
+    assert "left behind: nothing (temp folder empty, no process still running)" in completed.stdout
 
     completed = subprocess.run(hpp + ["bench", "42"], capture_output=True, text=True)
     assert completed.returncode == 2
@@ -530,3 +532,29 @@ def test_a_figure_without_a_known_number_is_named_by_its_chapter(tmp_path):
     drawn = draw(tmp_path, needs, tmp_path)
     assert drawn.skipped and not drawn.ok
     assert "no_such_module_hpp" in drawn.message and ".[gpu]" in drawn.message
+
+
+# ---------------------------------------------------------------- hpp.leftovers
+
+
+def test_leftovers_finds_a_temp_file_and_a_running_child():
+    with leftovers.watch() as left:
+        folder = tempfile.gettempdir()
+        Path(folder, "kept.txt").write_text("x")
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    assert left.files == ["kept.txt"]
+    assert len(left.processes) == 1 and "time.sleep(60)" in left.processes[0]
+    assert child.wait(timeout=10) != 0  # stopped by the check
+    assert not Path(folder).exists()  # the private temp folder is removed
+
+
+def test_leftovers_is_empty_after_a_tidy_run_and_spares_the_resource_tracker(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(leftovers, "GRACE_SECONDS", 5)
+    with leftovers.watch() as left:
+        with tempfile.TemporaryDirectory() as scratch:
+            Path(scratch, "a.txt").write_text("x")
+        with multiprocessing.get_context("spawn").Pool(1) as pool:  # starts a resource tracker
+            assert pool.apply(abs, (-2,)) == 2
+    assert not left and left.lines() == []
