@@ -40,19 +40,9 @@ STRUCTURES = [
 ]
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    add_word_arguments(parser)
-    parser.add_argument("--lookups", type=positive_int, default=text_example.NUMBER_LOOKUPS)
-    parser.add_argument(
-        "--only",
-        type=comma_choices(*(s[0] for s in STRUCTURES)),
-        help="comma-separated structures (" + ", ".join(s[0] for s in STRUCTURES) + ")",
-    )
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for compressing_text.png")
-    args = parser.parse_args(argv)
-    chosen = [s for s in STRUCTURES if s[0] in args.only] if args.only else STRUCTURES
-    folder = output_dir("11_less_ram", args.output_dir)
+def compare_structures(names, flags, lookups, folder):
+    """Run each structure's script (``names``, or all) in a fresh process; print and plot its figures."""
+    chosen = [s for s in STRUCTURES if s[0] in names] if names else STRUCTURES
     rows = []
     print(f"{'structure':<24} {'RAM MiB':>9} {'build s':>8} {'s per 100k lookups':>19}")
     for suffix, label, module, lookup_share in chosen:
@@ -62,16 +52,22 @@ def main(argv=None):
         extra = ["--trie", folder / "words_trie.saved"] if suffix == "marisa_trie_load_only" else []
         if suffix == "marisa_trie":
             extra = ["--save", folder / "words_trie.saved"]
-        lookups = max(1, int(args.lookups * lookup_share))
+        share = max(1, int(lookups * lookup_share))
         try:
             figures = text_example.measure_in_subprocess(
-                f"text_example_{suffix}.py", [*word_flags(args), "--lookups", lookups, *extra]
+                f"text_example_{suffix}.py", [*flags, "--lookups", share, *extra]
             )
         except (RuntimeError, OSError) as error:
             fail(str(error))
         per_100k = figures["lookup_s"] * 100_000 / figures["lookups"]
         rows.append((label, figures["ram_mib"], figures["build_s"], per_100k))
         print(f"{label:<24} {figures['ram_mib']:>9.2f} {figures['build_s']:>8.3f} {per_100k:>19.4f}")
+    plot_ram_against_build_time(rows, folder / "compressing_text.png")
+    return rows
+
+
+def plot_ram_against_build_time(rows, path):
+    """Scatter each structure's RAM against its build time, labelled, to ``path``."""
     figure, axes = plt.subplots(figsize=(8, 5))
     for label, ram, build_s, _ in rows:
         axes.scatter(build_s, ram)
@@ -79,10 +75,20 @@ def main(argv=None):
     axes.set_xlabel("build time (s)")
     axes.set_ylabel("RAM used (MiB, RSS growth in a fresh process)")
     axes.set_title("Storing a word list: RAM against build time")
-    path = folder / "compressing_text.png"
     figure.savefig(path, dpi=90)
     plt.close(figure)
     print(f"saved {path}")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    add_word_arguments(parser)
+    parser.add_argument("--lookups", type=positive_int, default=text_example.NUMBER_LOOKUPS)
+    names = [s[0] for s in STRUCTURES]
+    parser.add_argument("--only", type=comma_choices(*names), help=f"comma-separated: {', '.join(names)}")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for compressing_text.png")
+    args = parser.parse_args(argv)
+    compare_structures(args.only, word_flags(args), args.lookups, output_dir("11_less_ram", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -81,34 +81,31 @@ def default_input():
     fail("no word list: unzip mword10.zip here, or apt-get install wamerican, or pass --input")
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--input",
-        type=existing_path,
-        help="a word file or a folder of them (default: mword10/ here, else "
-        "/usr/share/dict/words, else trivial_words.txt)",
-    )
-    parser.add_argument(
-        "--codec",
-        type=codec_name,
-        help="the files' encoding (default: cp1252 for the Moby lists, mword10/ "
-        "and trivial_words.txt; utf-8 for anything else)",
-    )
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help=f"folder for {OUTPUT_FILENAME} (default: results/11_less_ram)"
-    )
-    args = parser.parse_args(argv)
-    source = args.input or default_input()
-    codec = args.codec or ("cp1252" if Path(source).name in ("mword10", TRIVIAL_WORDS.name) else "utf-8")
+def build_clean_list(source, codec, output):
+    """Read every word of ``source``, write the distinct ones sorted to ``output``, print the counts."""
+    codec = codec or ("cp1252" if Path(source).name in ("mword10", TRIVIAL_WORDS.name) else "utf-8")
     filenames = word_files(source)
     all_words, nbr_words_read = clean_list(filenames, codec)
-    output = output_dir("11_less_ram", args.output_dir) / OUTPUT_FILENAME
     write_words(all_words, output)
     print(f"words from = {source} ({len(filenames)} file{'s' * (len(filenames) != 1)}, {codec})")
     print(f"words read = {nbr_words_read:,}")
     print(f"unique words = {len(all_words):,}")
     print(f"wrote {output}")
+    return all_words
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--input",
+        type=existing_path,
+        help="word file or folder (default: mword10/, system list, trivial_words.txt)",
+    )
+    parser.add_argument("--codec", type=codec_name, help="encoding (default: cp1252 for Moby, else utf-8)")
+    parser.add_argument("--output-dir", type=writable_dir, help=f"folder for {OUTPUT_FILENAME}")
+    args = parser.parse_args(argv)
+    source = args.input or default_input()
+    build_clean_list(source, args.codec, output_dir("11_less_ram", args.output_dir) / OUTPUT_FILENAME)
 
 
 if __name__ == "__main__":

@@ -72,22 +72,15 @@ def measure(name, function, *args):
     return {"name": name, "result": result, "traced": traced, "rss": rss, "seconds": seconds}
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--rows", type=positive_int, default=10_000_000, help="predictions")
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument(
-        "--threads", type=positive_int, help="NumExpr threads (default: NumExpr's own choice)"
-    )
-    parser.add_argument("--no-pandas", action="store_true", help="skip DataFrame.eval")
-    args = parser.parse_args(argv)
-    if args.threads:
-        numexpr.set_num_threads(args.threads)
-    yt, yp = make_data(args.rows, args.seed)
+def compare_engines(rows, seed=0, threads=None, with_pandas=True):
+    """Compute the cross-entropy with each engine; print peak memory and time, check they agree."""
+    if threads:
+        numexpr.set_num_threads(threads)
+    yt, yp = make_data(rows, seed)
     input_bytes = yp.nbytes
-    print(f"rows = {args.rows}, one input array = {input_bytes / MB:.1f} MB")
+    print(f"rows = {rows}, one input array = {input_bytes / MB:.1f} MB")
     runs = [measure("numpy", cross_entropy_numpy, yt, yp), measure("numexpr", cross_entropy_numexpr, yt, yp)]
-    if not args.no_pandas:
+    if with_pandas:
         try:
             import pandas
         except ImportError:
@@ -105,6 +98,17 @@ def main(argv=None):
     for run in runs[1:]:
         print(f"numpy == {run['name']} (allclose) = {np.allclose(reference, run['result'])}")
     print(f"mean cross-entropy = {reference.mean():.6f}")
+    return runs
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--rows", type=positive_int, default=10_000_000, help="predictions")
+    parser.add_argument("--seed", type=non_negative_int, default=0)
+    parser.add_argument("--threads", type=positive_int, help="NumExpr threads (default: NumExpr's choice)")
+    parser.add_argument("--no-pandas", action="store_true", help="skip DataFrame.eval")
+    args = parser.parse_args(argv)
+    compare_engines(args.rows, args.seed, args.threads, not args.no_pandas)
 
 
 if __name__ == "__main__":

@@ -27,12 +27,9 @@ def cross_entropy_curves(points=99):
     return yp, -np.log(yp), -np.log(1 - yp)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--points", type=positive_int, default=99)
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for cross_entropy.png")
-    args = parser.parse_args(argv)
-    yp, truth_one, truth_zero = cross_entropy_curves(args.points)
+def draw_cross_entropy(points, folder):
+    """Draw both cost curves to ``folder``/cross_entropy.png and print their key values."""
+    yp, truth_one, truth_zero = cross_entropy_curves(points)
     figure, axes = plt.subplots(figsize=(6, 4))
     axes.plot(yp, truth_one, label="truth = 1: -log(yp)")
     axes.plot(yp, truth_zero, label="truth = 0: -log(1 - yp)")
@@ -40,7 +37,7 @@ def main(argv=None):
     axes.set_ylabel("cross-entropy")
     axes.set_title("Binary cross-entropy")
     axes.legend()
-    path = output_dir("11_less_ram", args.output_dir) / "cross_entropy.png"
+    path = folder / "cross_entropy.png"
     figure.savefig(path, dpi=100, bbox_inches="tight")
     plt.close(figure)
     middle = -np.log(0.5)
@@ -48,6 +45,14 @@ def main(argv=None):
     print(f"cost at yp = 0.5 = {middle:.4f}")
     print(f"max cost = {max(truth_one.max(), truth_zero.max()):.4f}")
     print(f"saved {path}")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--points", type=positive_int, default=99)
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for cross_entropy.png")
+    args = parser.parse_args(argv)
+    draw_cross_entropy(args.points, output_dir("11_less_ram", args.output_dir))
 
 
 if __name__ == "__main__":
