@@ -45,7 +45,7 @@ FIGURES = [
         number="9",
         slug="check-prime-time",
         script="prime_generation/primes_timed_makes_graph.py",
-        args=["--repeats", "3"],
+        args=["--repeat", "3"],
         output="primes_timed.png",
         caption="Time to check each number from 10,001 to 999,991 (step 10) with check_prime: "
         "primes cost the most, growing like sqrt(n)",
@@ -54,7 +54,7 @@ FIGURES = [
         number="9",
         slug="chunksize",
         script="prime_generation/primes_pool_plot_chunksizetimes.py",
-        args=["--range", "A", "--workers", "2", "--repeats", "2"],
+        args=["--range", "A", "--workers", "2", "--repeat", "2"],
         output="primes_pool_chunksize.png",
         caption="Pool.map time by chunksize: one message per number is slowest, huge chunks "
         "leave workers idle (ours beside the book's)",
@@ -63,7 +63,7 @@ FIGURES = [
         number="9",
         slug="number-of-chunks",
         script="prime_generation/primes_pool_plot_chunksizetimes.py",
-        args=["--range", "A", "--workers", "2", "--repeats", "2", "--by", "nbrchunks", "--max-chunks", "12"],
+        args=["--range", "A", "--workers", "2", "--repeat", "2", "--by", "nbrchunks", "--max-chunks", "12"],
         output="primes_pool_nbrchunks.png",
         caption="Pool.map time by number of chunks: a sawtooth, lowest when the chunks divide "
         "evenly among the workers",

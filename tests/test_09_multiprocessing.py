@@ -473,7 +473,7 @@ def test_chunk_sweep_times_every_point_and_plots(run_example, tmp_path):
         "A",
         "--workers",
         WORKERS,
-        "--repeats",
+        "--repeat",
         "1",
         "--by",
         "nbrchunks",
@@ -495,7 +495,7 @@ def test_chunk_sweep_times_every_point_and_plots(run_example, tmp_path):
 
 def test_time_per_check_prime_the_books_sweep(run_example, tmp_path):
     completed = run_example(
-        GEN / "primes_timed_makes_graph.py", "--repeats", "1", "--output-dir", tmp_path, check=True
+        GEN / "primes_timed_makes_graph.py", "--repeat", "1", "--output-dir", tmp_path, check=True
     )
     assert value_of(completed.stdout, "numbers timed") == "99000"
     assert value_of(completed.stdout, "primes among them") == "19311"  # the book's pickle
@@ -504,7 +504,7 @@ def test_time_per_check_prime_the_books_sweep(run_example, tmp_path):
 
 def test_time_per_check_prime_counts_the_work():
     timed = plain("primes_timed_makes_graph")
-    results = timed.time_check_prime(range(10_001, 10_201, 10), repeats=2)
+    results = timed.time_check_prime(range(10_001, 10_201, 10), repeat=2)
     assert [n for n, _, _ in results] == list(range(10_001, 10_201, 10))
     assert [p for _, p, _ in results] == [bool(sieve(10_201)[n]) for n in range(10_001, 10_201, 10)]
 

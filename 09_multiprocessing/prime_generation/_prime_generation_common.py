@@ -4,7 +4,7 @@ The trial division (``check_prime``) and the queue worker are in the scripts
 the book names: ``primes.py``, ``primes_pool.py``, ``primes_queue.py``.
 """
 
-from hpp.script import START_METHODS, fail, non_negative_int
+from hpp.script import START_METHODS, example_parser, fail, non_negative_int, positive_int
 
 # The book's ranges [start, stop) and how many primes each holds.
 RANGES = {
@@ -24,10 +24,44 @@ def add_range_arguments(parser, default="C"):
         help="the book's ranges: A [1e8, 1e8+1e4), B [1e8, 1e8+1e5), "
         "C [1e8, 1.01e8), D [1e9, 1e9+1e5), E [1e11, 1e11+1e5)",
     )
+    parser.add_argument("--start", type=non_negative_int, help="first number (overrides --range)")
+    parser.add_argument("--stop", type=non_negative_int, help="end of the range, excluded")
+
+
+def range_parser(doc, default="C", start_method=False):
+    """The example's parser with the range flags every prime finder takes (and ``--start-method``)."""
+    parser = example_parser(doc)
+    add_range_arguments(parser, default)
+    if start_method:
+        add_start_method_argument(parser)
+    return parser
+
+
+def queue_parser(doc):
+    """The parser of the queue scripts: the range, the workers, ``--queue`` and ``--start-method``."""
+    parser = range_parser(doc, start_method=True)
+    add_queue_arguments(parser)
+    return parser
+
+
+def add_pool_arguments(parser):
+    """The Pool scripts' ``--workers`` and ``--shuffle``."""
+    parser.add_argument("--workers", type=positive_int, default=4, help="Pool size (the book: 8)")
+    parser.add_argument("--shuffle", action="store_true", help="shuffle the numbers first")
+
+
+def add_queue_arguments(parser):
+    """The queue scripts' workers (the book's ``nbr_workers`` or ``--workers``) and ``--queue``."""
+    parser.add_argument("nbr_workers", nargs="?", type=positive_int, help="worker processes (the book's)")
     parser.add_argument(
-        "--start", type=non_negative_int, default=None, help="first number (overrides --range)"
+        "--workers", type=positive_int, default=4, help="workers when nbr_workers is not given"
     )
-    parser.add_argument("--stop", type=non_negative_int, default=None, help="end of the range, excluded")
+    parser.add_argument(
+        "--queue",
+        choices=("manager", "multiprocessing"),
+        default="manager",
+        help="Manager().Queue() as in the book",
+    )
 
 
 def chosen_range(args):
@@ -44,10 +78,7 @@ def chosen_range(args):
 
 def add_start_method_argument(parser):
     parser.add_argument(
-        "--start-method",
-        choices=START_METHODS,
-        default=None,
-        help="how worker processes start (default: the platform's)",
+        "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
     )
 
 

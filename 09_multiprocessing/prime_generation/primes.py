@@ -36,21 +36,23 @@ def find_primes(start, stop):
     return [n for n in range(start, stop) if check_prime(n)]
 
 
+def time_find_primes(start, stop, expected=None):
+    """Find the primes of [start, stop) in this process, timed, and print them beside the book's count."""
+    from _prime_generation_common import report
+
+    t0 = time.perf_counter()
+    primes = find_primes(start, stop)
+    report(primes, start, stop, expected, time.perf_counter() - t0)
+
+
 SMOKE_ARGS = ["--range", "A"]
 
 
 def main(argv=None):
-    from _prime_generation_common import add_range_arguments, chosen_range, report
+    from _prime_generation_common import chosen_range, range_parser
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_range_arguments(parser)
-    args = parser.parse_args(argv)
-    start, stop, expected = chosen_range(args)
-    t0 = time.perf_counter()
-    primes = find_primes(start, stop)
-    report(primes, start, stop, expected, time.perf_counter() - t0)
+    args = range_parser(__doc__).parse_args(argv)
+    time_find_primes(*chosen_range(args))
 
 
 if __name__ == "__main__":

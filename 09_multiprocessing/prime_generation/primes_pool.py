@@ -40,36 +40,37 @@ def find_primes(number_range, nbr_processes, chunksize=None, start_method=None):
     return list(itertools.compress(number_range, are_primes))
 
 
+def time_find_primes(
+    start, stop, expected=None, nbr_processes=4, chunksize=None, shuffle=False, start_method=None
+):
+    """Find the primes of [start, stop) with the Pool, timed, and print them beside the book's count."""
+    import random
+
+    from _prime_generation_common import report
+
+    number_range = list(range(start, stop))
+    if shuffle:
+        random.Random(0).shuffle(number_range)
+    t0 = time.perf_counter()
+    primes = find_primes(number_range, nbr_processes, chunksize, start_method)
+    report(primes, start, stop, expected, time.perf_counter() - t0)
+
+
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
 def main(argv=None):
-    import random
+    from _prime_generation_common import add_pool_arguments, chosen_range, range_parser
 
-    from _prime_generation_common import add_range_arguments, add_start_method_argument, chosen_range, report
+    from hpp.script import positive_int
 
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    add_range_arguments(parser)
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
+    parser = range_parser(__doc__, start_method=True)
+    add_pool_arguments(parser)
     parser.add_argument(
-        "--chunksize",
-        type=positive_int,
-        default=None,
-        help="numbers per task (default: Pool.map's own choice)",
+        "--chunksize", type=positive_int, help="numbers per task (default: Pool.map's choice)"
     )
-    parser.add_argument("--shuffle", action="store_true", help="shuffle the numbers first")
-    add_start_method_argument(parser)
     args = parser.parse_args(argv)
-    start, stop, expected = chosen_range(args)
-
-    number_range = list(range(start, stop))
-    if args.shuffle:
-        random.Random(0).shuffle(number_range)
-    t0 = time.perf_counter()
-    primes = find_primes(number_range, args.workers, args.chunksize, args.start_method)
-    report(primes, start, stop, expected, time.perf_counter() - t0)
+    time_find_primes(*chosen_range(args), args.workers, args.chunksize, args.shuffle, args.start_method)
 
 
 if __name__ == "__main__":

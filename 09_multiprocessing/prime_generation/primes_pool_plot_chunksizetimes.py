@@ -7,7 +7,7 @@ per number and is slowest (the book: 2.06 s with 8 processes), sizes of about
 (50,000: 0.79 s). ``--by nbrchunks`` splits the range into 1 to 32 equal chunks:
 the time falls in a sawtooth, lowest when the number of chunks is a multiple of
 the number of workers (no worker is left with one extra chunk at the end).
-Every point is the best of ``--repeats`` runs (the book: 10); every run's prime
+Every point is the best of ``--repeat`` runs (the book: 10); every run's prime
 count is checked. Writes ``primes_pool_chunksize[_shuffled].png`` or
 ``primes_pool_nbrchunks[_shuffled].png``.
 
@@ -31,7 +31,7 @@ SMOKE_ARGS = [
     "100002000",
     "--workers",
     "2",
-    "--repeats",
+    "--repeat",
     "1",
     "--chunksizes",
     "1",
@@ -57,10 +57,10 @@ BOOK_TIMES = {
 }
 
 
-def time_map(pool, numbers, chunksize, repeats):
-    """The best time of ``repeats`` runs of ``pool.map``, and the primes found."""
+def time_map(pool, numbers, chunksize, repeat):
+    """The best time of ``repeat`` runs of ``pool.map``, and the primes found."""
     best = math.inf
-    for _ in range(repeats):
+    for _ in range(repeat):
         t0 = time.perf_counter()
         are_primes = pool.map(check_prime, numbers, chunksize=chunksize)
         best = min(best, time.perf_counter() - t0)
@@ -96,61 +96,74 @@ def plot(xs, times, xlabel, title, path):
     plt.close(fig)
 
 
-def main(argv=None):
-    from _prime_generation_common import add_range_arguments, add_start_method_argument, chosen_range
+def time_chunksizes(
+    start,
+    stop,
+    expected,
+    nbr_workers=4,
+    by="chunksize",
+    xs=BOOK_CHUNKSIZES,
+    repeat=10,
+    shuffle=False,
+    start_method=None,
+    folder=".",
+):
+    """Time ``pool.map`` at each chunk size (or number of chunks) in ``xs``, check the counts, plot."""
+    from pathlib import Path
 
-    from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    add_range_arguments(parser, default="B")
-    parser.add_argument("--workers", type=positive_int, default=4, help="Pool size (the book: 8)")
-    parser.add_argument("--by", choices=("chunksize", "nbrchunks"), default="chunksize")
-    parser.add_argument(
-        "--chunksizes",
-        type=positive_int,
-        nargs="+",
-        default=list(BOOK_CHUNKSIZES),
-        help="chunk sizes to time (--by chunksize)",
-    )
-    parser.add_argument(
-        "--max-chunks", type=positive_int, default=32, help="time 1 .. this many chunks (--by nbrchunks)"
-    )
-    parser.add_argument("--repeats", type=positive_int, default=10, help="runs per point")
-    parser.add_argument("--shuffle", action="store_true", help="shuffle the numbers first")
-    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
-    add_start_method_argument(parser)
-    args = parser.parse_args(argv)
-    start, stop, expected = chosen_range(args)
+    from hpp.script import fail
 
     numbers = list(range(start, stop))
-    if args.shuffle:
+    if shuffle:
         random.Random(0).shuffle(numbers)
-    if args.by == "chunksize":
-        xs = args.chunksizes
+    if by == "chunksize":
         chunksizes = xs
     else:
-        xs = list(range(1, args.max_chunks + 1))
         chunksizes = [math.ceil(len(numbers) / nbr_chunks) for nbr_chunks in xs]
     reference = None
     times = []
-    with multiprocessing.get_context(args.start_method).Pool(processes=args.workers) as pool:
+    with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
         for x, chunksize in zip(xs, chunksizes):
-            best, primes = time_map(pool, numbers, chunksize, args.repeats)
+            best, primes = time_map(pool, numbers, chunksize, repeat)
             count = len(primes)
             if reference is None:
                 reference = count
             if count != reference or (expected is not None and count != expected):
-                fail(f"{args.by} {x}: {count} primes, expected {expected or reference}")
+                fail(f"{by} {x}: {count} primes, expected {expected or reference}")
             times.append(best)
-            print(f"{args.by} = {x:>6}  (chunksize {chunksize:>6}): {best:.3f} s")
-    shuffled = "_shuffled" if args.shuffle else ""
-    path = output_dir("09_multiprocessing", args.output_dir) / f"primes_pool_{args.by}{shuffled}.png"
-    title = f"Pool({args.workers}).map over [{start}, {stop})" + (", shuffled" if args.shuffle else "")
-    plot(xs, times, args.by, title, path)
+            print(f"{by} = {x:>6}  (chunksize {chunksize:>6}): {best:.3f} s")
+    shuffled = "_shuffled" if shuffle else ""
+    path = Path(folder) / f"primes_pool_{by}{shuffled}.png"
+    title = f"Pool({nbr_workers}).map over [{start}, {stop})" + (", shuffled" if shuffle else "")
+    plot(xs, times, by, title, path)
     print(f"primes found = {reference}")
     best_x = xs[times.index(min(times))]
-    print(f"fastest {args.by} = {best_x}")
+    print(f"fastest {by} = {best_x}")
     print(f"figure = {path}")
+
+
+def main(argv=None):
+    from _prime_generation_common import add_pool_arguments, chosen_range, range_parser
+
+    from hpp.script import output_dir, positive_int, writable_dir
+
+    parser = range_parser(__doc__, default="B", start_method=True)
+    add_pool_arguments(parser)
+    parser.add_argument("--by", choices=("chunksize", "nbrchunks"), default="chunksize")
+    parser.add_argument(
+        "--chunksizes", type=positive_int, nargs="+", default=list(BOOK_CHUNKSIZES), help="sizes to time"
+    )
+    parser.add_argument(
+        "--max-chunks", type=positive_int, default=32, help="time 1 .. this many chunks (--by nbrchunks)"
+    )
+    parser.add_argument("--repeat", type=positive_int, default=10, help="runs per point, best kept")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
+    args = parser.parse_args(argv)
+    xs = args.chunksizes if args.by == "chunksize" else list(range(1, args.max_chunks + 1))
+    folder = output_dir("09_multiprocessing", args.output_dir)
+    time_chunksizes(
+        *chosen_range(args), args.workers, args.by, xs, args.repeat, args.shuffle, args.start_method, folder
+    )
 
 
 if __name__ == "__main__":

@@ -23,37 +23,22 @@ def odd_candidates(start, stop):
     return [2, *candidates] if start <= 2 < stop else candidates
 
 
-def main(argv=None):
-    from _prime_generation_common import add_range_arguments, add_start_method_argument, chosen_range, report
+def time_find_primes(start, stop, expected=None, nbr_workers=4, kind="manager", start_method=None):
+    """Queue only the odd candidates of [start, stop), timed, and print the primes beside the book's count."""
+    from _prime_generation_common import report
 
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    add_range_arguments(parser)
-    parser.add_argument(
-        "nbr_workers",
-        nargs="?",
-        type=positive_int,
-        default=None,
-        help="worker processes (the book's argument)",
-    )
-    parser.add_argument(
-        "--workers", type=positive_int, default=4, help="worker processes when nbr_workers is not given"
-    )
-    parser.add_argument(
-        "--queue",
-        choices=("manager", "multiprocessing"),
-        default="manager",
-        help="Manager().Queue() as in the book, or multiprocessing.Queue",
-    )
-    add_start_method_argument(parser)
-    args = parser.parse_args(argv)
-    start, stop, expected = chosen_range(args)
     candidates = odd_candidates(start, stop)
     t0 = time.perf_counter()
-    primes = find_primes(candidates, args.nbr_workers or args.workers, args.queue, args.start_method)
+    primes = find_primes(candidates, nbr_workers, kind, start_method)
     print(f"candidates queued = {len(candidates)} of {stop - start}")
     report(primes, start, stop, expected, time.perf_counter() - t0)
+
+
+def main(argv=None):
+    from _prime_generation_common import chosen_range, queue_parser
+
+    args = queue_parser(__doc__).parse_args(argv)
+    time_find_primes(*chosen_range(args), args.nbr_workers or args.workers, args.queue, args.start_method)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Chapter 9, "Finding Prime Numbers" (the figure of the time to check each
 number): for n = 10,001 ... 999,991 in steps of 10 (99,000 numbers, 19,311 of
-them prime), each ``check_prime(n)`` is timed ``--repeats`` times and the best
+them prime), each ``check_prime(n)`` is timed ``--repeat`` times and the best
 time kept (the book: 200). A non-prime usually stops at a small factor (about a
 microsecond); a prime tries every odd number up to sqrt(n), so its time grows
 like sqrt(n) (the book: median 64.6 us for primes against 1.2 us for
@@ -10,8 +10,8 @@ non-primes). That spread is why the chunksize matters and why shuffling helps.
 Writes ``primes_timed.png``.
 
 Run:
-    python primes_timed_makes_graph.py                          # the book's sweep (slow: 200 repeats)
-    python primes_timed_makes_graph.py --repeats 3 --stop 200001
+    python primes_timed_makes_graph.py                          # the book's sweep (slow: 200 timings per n)
+    python primes_timed_makes_graph.py --repeat 3 --stop 200001
 """
 
 import math
@@ -31,13 +31,13 @@ def check_prime(n):
     return True
 
 
-def time_check_prime(numbers, repeats):
-    """``[(n, is prime, best time in seconds), ...]``: the best of ``repeats`` calls for each n."""
+def time_check_prime(numbers, repeat):
+    """``[(n, is prime, best time in seconds), ...]``: the best of ``repeat`` calls for each n."""
     timer = time.perf_counter
     results = []
     for n in numbers:
         best = math.inf
-        for _ in range(repeats):
+        for _ in range(repeat):
             t0 = timer()
             is_prime = check_prime(n)
             best = min(best, timer() - t0)
@@ -66,30 +66,9 @@ def plot(results, path):
     plt.close(fig)
 
 
-SMOKE_ARGS = ["--stop", "20001", "--repeats", "1"]
-
-
-def main(argv=None):
-    from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--start", type=positive_int, default=10_001, help="first n (the book: 10001)")
-    parser.add_argument(
-        "--stop",
-        type=positive_int,
-        default=1_000_000,
-        help="end of the sweep, excluded (the book: 1,000,000)",
-    )
-    parser.add_argument("--step", type=positive_int, default=10, help="step between the n (the book: 10)")
-    parser.add_argument(
-        "--repeats", type=positive_int, default=200, help="timings per n, the best kept (the book: 200)"
-    )
-    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
-    args = parser.parse_args(argv)
-    if args.start >= args.stop:
-        fail(f"expected --start < --stop, got {args.start} and {args.stop}")
-
-    results = time_check_prime(range(args.start, args.stop, args.step), args.repeats)
+def time_the_sweep(numbers, repeat, path):
+    """Time ``check_prime`` on each of ``numbers``, print the medians and plot the times to ``path``."""
+    results = time_check_prime(numbers, repeat)
     prime_times = [t for _, p, t in results if p]
     other_times = [t for _, p, t in results if not p]
     print(f"numbers timed = {len(results)}")
@@ -98,9 +77,31 @@ def main(argv=None):
         print(f"median time for a prime = {statistics.median(prime_times) * 1e6:.1f} us")
     if other_times:
         print(f"median time for a non-prime = {statistics.median(other_times) * 1e6:.1f} us")
-    path = output_dir("09_multiprocessing", args.output_dir) / "primes_timed.png"
     plot(results, path)
     print(f"figure = {path}")
+
+
+SMOKE_ARGS = ["--stop", "20001", "--repeat", "1"]
+
+
+def main(argv=None):
+    from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--start", type=positive_int, default=10_001, help="first n (the book: 10001)")
+    parser.add_argument(
+        "--stop", type=positive_int, default=1_000_000, help="end, excluded (the book: 1,000,000)"
+    )
+    parser.add_argument("--step", type=positive_int, default=10, help="step between the n (the book: 10)")
+    parser.add_argument(
+        "--repeat", type=positive_int, default=200, help="timings per n, best kept (the book: 200)"
+    )
+    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
+    args = parser.parse_args(argv)
+    if args.start >= args.stop:
+        fail(f"expected --start < --stop, got {args.start} and {args.stop}")
+    path = output_dir("09_multiprocessing", args.output_dir) / "primes_timed.png"
+    time_the_sweep(range(args.start, args.stop, args.step), args.repeat, path)
 
 
 if __name__ == "__main__":
