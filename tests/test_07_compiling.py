@@ -239,7 +239,7 @@ def test_numba_inspect_types(run_example):
         "07_compiling/numba/julia1_numba_expandedmath_inspection.py",
         "--width",
         "10",
-        "--runs",
+        "--repeat",
         "1",
         check=True,
     )
@@ -254,7 +254,7 @@ def test_numba_drivers_run_three_times_and_without_jit():
     output, times = numba_driver.calc_pure_python(20, 300)
     assert len(times) == 3
     assert int(output.sum()) == julia.KNOWN_SUMS[(20, 300)]
-    output, times = numba_driver.calc_pure_python(10, 300, runs=1, use_jit=False)
+    output, times = numba_driver.calc_pure_python(10, 300, repeat=1, use_jit=False)
     assert len(times) == 1
     assert int(output.sum()) == julia.KNOWN_SUMS[(10, 300)]
     assert numba_driver.calculate_z_serial_purepython is numba_driver.calculate_z  # the 2nd edition's name

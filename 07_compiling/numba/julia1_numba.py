@@ -41,8 +41,8 @@ def calculate_z(maxiter, zs, cs, output):
 calculate_z_serial_purepython = calculate_z  # the name the 2nd edition's text gives it
 
 
-def calc_pure_python(desired_width, max_iterations, runs=3, use_jit=True):
-    """Build the inputs as complex128 arrays and time ``calculate_z`` ``runs`` times.
+def calc_pure_python(desired_width, max_iterations, repeat=3, use_jit=True):
+    """Build the inputs as complex128 arrays and time ``calculate_z`` ``repeat`` times.
 
     The first run includes Numba's compile; the later ones reuse the compiled
     code. ``use_jit=False`` runs the undecorated Python function instead.
@@ -53,7 +53,7 @@ def calc_pure_python(desired_width, max_iterations, runs=3, use_jit=True):
     zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
     print(f"Total elements: {len(zs):,}")
     times = []
-    for run in range(runs):
+    for run in range(repeat):
         if run:
             print(f"Doing run {run + 1} to test warm-up")
         output = np.zeros(len(zs), dtype=np.int32)
@@ -67,19 +67,10 @@ def calc_pure_python(desired_width, max_iterations, runs=3, use_jit=True):
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--runs",
-        type=positive_int,
-        default=3,
-        help="how many times to run the calculation (the first compiles)",
-    )
-    parser.add_argument(
-        "--no-jit",
-        action="store_true",
-        help="run the undecorated Python function on the arrays (the book: 21 s)",
-    )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the first one compiles")
+    parser.add_argument("--no-jit", action="store_true", help="run the undecorated function (the book: 21 s)")
     args = parser.parse_args(argv)
-    calc_pure_python(args.width, args.max_iterations, args.runs, use_jit=not args.no_jit)
+    calc_pure_python(args.width, args.max_iterations, args.repeat, use_jit=not args.no_jit)
 
 
 if __name__ == "__main__":

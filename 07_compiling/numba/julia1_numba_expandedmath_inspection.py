@@ -18,7 +18,7 @@ from numba import jit
 from hpp.julia import add_julia_arguments, julia_inputs, report_sum
 from hpp.script import example_parser, positive_int
 
-SMOKE_ARGS = ["--width", "20", "--runs", "1"]
+SMOKE_ARGS = ["--width", "20", "--repeat", "1"]
 
 
 @jit
@@ -34,14 +34,15 @@ def calculate_z(maxiter, zs, cs, output):
         output[i] = n
 
 
-def calc_pure_python(desired_width, max_iterations, runs=3):
-    """Build the inputs as complex128 arrays and time ``calculate_z`` ``runs`` times
-    (the first includes the compile). Returns the output and the seconds per run."""
+def calc_pure_python(desired_width, max_iterations, repeat=3):
+    """Build the inputs as complex128 arrays and time ``calculate_z`` ``repeat`` times
+    (the first includes the compile), then print Numba's typed view of it.
+    Returns the output and the seconds per run."""
     zs, cs = julia_inputs(desired_width)
     zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
     print(f"Total elements: {len(zs):,}")
     times = []
-    for run in range(runs):
+    for run in range(repeat):
         if run:
             print(f"Doing run {run + 1} to test warm-up")
         output = np.zeros(len(zs), dtype=np.int32)
@@ -50,20 +51,15 @@ def calc_pure_python(desired_width, max_iterations, runs=3):
         times.append(time.time() - start_time)
         print(f"took {times[-1]:0.2f} seconds")
     report_sum(output, desired_width, max_iterations)
+    calculate_z.inspect_types()
     return output, times
 
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--runs",
-        type=positive_int,
-        default=3,
-        help="how many times to run the calculation (the first compiles)",
-    )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the first one compiles")
     args = parser.parse_args(argv)
-    calc_pure_python(args.width, args.max_iterations, args.runs)
-    calculate_z.inspect_types()
+    calc_pure_python(args.width, args.max_iterations, args.repeat)
 
 
 if __name__ == "__main__":

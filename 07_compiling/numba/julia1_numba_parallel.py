@@ -35,14 +35,16 @@ def calculate_z(maxiter, zs, cs, output):
         output[i] = n
 
 
-def calc_pure_python(desired_width, max_iterations, runs=3):
-    """Build the inputs as complex128 arrays and time ``calculate_z`` ``runs`` times
+def calc_pure_python(desired_width, max_iterations, repeat=3):
+    """Build the inputs as complex128 arrays and time ``calculate_z`` ``repeat`` times
     (the first includes the compile). Returns the output and the seconds per run."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")  # idle threads sleep, not spin
+    print(f"Numba threads: {numba.get_num_threads()}")
     zs, cs = julia_inputs(desired_width)
     zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
     print(f"Total elements: {len(zs):,}")
     times = []
-    for run in range(runs):
+    for run in range(repeat):
         if run:
             print(f"Doing run {run + 1} to test warm-up")
         output = np.zeros(len(zs), dtype=np.int32)
@@ -56,16 +58,9 @@ def calc_pure_python(desired_width, max_iterations, runs=3):
 
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--runs",
-        type=positive_int,
-        default=3,
-        help="how many times to run the calculation (the first compiles)",
-    )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the first one compiles")
     args = parser.parse_args(argv)
-    os.environ.setdefault("OMP_WAIT_POLICY", "passive")  # idle threads sleep, not spin
-    print(f"Numba threads: {numba.get_num_threads()}")
-    calc_pure_python(args.width, args.max_iterations, args.runs)
+    calc_pure_python(args.width, args.max_iterations, args.repeat)
 
 
 if __name__ == "__main__":
