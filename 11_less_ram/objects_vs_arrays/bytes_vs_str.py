@@ -49,24 +49,18 @@ def word_list_sizes(words):
     return deep_sizeof(as_str), deep_sizeof(as_bytes), len(as_str)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--chars", type=positive_int, default=1_000_000, help="characters in each sample text"
-    )
-    add_word_arguments(parser)
-    args = parser.parse_args(argv)
+def compare_str_and_bytes(chars, description, words_factory):
+    """Print bytes per character of each sample as ``str`` and UTF-8, then a word list's two sizes."""
     for name, char in SAMPLES.items():
-        text = char * args.chars
+        text = char * chars
         encoded = text.encode("utf-8")
         print(
             f"{name}: str = {str_bytes_per_char(text):.2f} bytes/char, "
             f"utf-8 = {utf8_bytes_per_char(text):.2f} bytes/char, "
             f"getsizeof(str) = {sys.getsizeof(text)}, getsizeof(bytes) = {sys.getsizeof(encoded)}"
         )
-    plain, widened = widest_char_effect(args.chars)
-    print(f"{args.chars} ASCII chars: {plain:.2f} bytes/char; with one '€': {widened:.2f} bytes/char")
-    description, words_factory = words_source(args)
+    plain, widened = widest_char_effect(chars)
+    print(f"{chars} ASCII chars: {plain:.2f} bytes/char; with one '€': {widened:.2f} bytes/char")
     str_size, bytes_size, count = word_list_sizes(words_factory())
     if count == 0:
         fail("the word list is empty")
@@ -75,6 +69,16 @@ def main(argv=None):
         f"list of str = {str_size} bytes ({str_size / count:.1f} per word), "
         f"list of bytes = {bytes_size} bytes ({bytes_size / count:.1f} per word)"
     )
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--chars", type=positive_int, default=1_000_000, help="characters in each sample text"
+    )
+    add_word_arguments(parser)
+    args = parser.parse_args(argv)
+    compare_str_and_bytes(args.chars, *words_source(args))
 
 
 if __name__ == "__main__":

@@ -43,15 +43,20 @@ def sizes(obj):
     return sys.getsizeof(obj), deep_sizeof(obj)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=10_000, help="entries in each large container")
-    args = parser.parse_args(argv)
-    for name, obj in containers(args.items):
+def print_sizes(items):
+    """Print each container's ``getsizeof`` and deep size, and their ratio."""
+    for name, obj in containers(items):
         shallow, deep = sizes(obj)
         print(
             f"{name}: getsizeof = {shallow} bytes, deep = {deep} bytes, deep/getsizeof = {deep / shallow:.1f}"
         )
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=10_000, help="entries in each large container")
+    args = parser.parse_args(argv)
+    print_sizes(args.items)
 
 
 if __name__ == "__main__":

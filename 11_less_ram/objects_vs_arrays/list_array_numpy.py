@@ -84,30 +84,29 @@ def measure(kind, size, fresh_rss=True):
     return figures
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=10**7, help="numbers stored")
-    parser.add_argument(
-        "--kinds",
-        type=comma_choices(*KINDS),
-        default=list(KINDS),
-        help="comma-separated, from: list, array, numpy",
-    )
-    parser.add_argument("--rss-only", choices=KINDS, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.rss_only:
-        print(f"rss growth = {rss_growth_here(args.rss_only, args.size)} bytes")
-        return
-    kinds = args.kinds
-    print(f"items = {args.size}")
+def compare_kinds(kinds, size):
+    """Print the bytes per item of each of ``kinds`` holding ``size`` numbers (three measures)."""
+    print(f"items = {size}")
     print(f"array('l').itemsize = {array.array('l').itemsize}")
     for kind in kinds:
-        figures = measure(kind, args.size)
+        figures = measure(kind, size)
         print(
             f"{kind}: getsizeof = {figures['getsizeof']:.2f} bytes/item, "
             f"deep = {figures['deep']:.2f} bytes/item, "
             f"RSS growth = {figures['rss']:.2f} bytes/item"
         )
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--size", type=positive_int, default=10**7, help="numbers stored")
+    parser.add_argument("--kinds", type=comma_choices(*KINDS), default=list(KINDS), help="list, array, numpy")
+    parser.add_argument("--rss-only", choices=KINDS, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.rss_only:
+        print(f"rss growth = {rss_growth_here(args.rss_only, args.size)} bytes")
+    else:
+        compare_kinds(args.kinds, args.size)
 
 
 if __name__ == "__main__":

@@ -48,42 +48,48 @@ def best_time(function, repeat):
     return min(times)
 
 
+def compare_sparse_dense(size, repeat, folder):
+    """Time CSR @ CSR against dense @ dense at each density (products checked equal); plot to ``folder``."""
+    rows = []
+    print(f"{'density':>8} {'sparse s':>9} {'dense s':>9} {'CSR MB':>8} {'dense MB':>9}")
+    for density in DENSITIES:
+        a, b = random_sparse(size, density, 1), random_sparse(size, density, 2)
+        a_dense, b_dense = a.toarray(), b.toarray()
+        product = a @ b
+        assert np.allclose(product.toarray(), a_dense @ b_dense)
+        sparse_s = best_time(lambda: a @ b, repeat)
+        dense_s = best_time(lambda: a_dense @ b_dense, repeat)
+        rows.append((density, sparse_s, dense_s, csr_nbytes(a) / 1e6, a_dense.nbytes / 1e6))
+        print(f"{density:>8.3f} {sparse_s:>9.4f} {dense_s:>9.4f} {rows[-1][3]:>8.2f} {rows[-1][4]:>9.2f}")
+    plot_rows(rows, folder)
+    return rows
+
+
+def plot_rows(rows, folder):
+    """Two figures against density: the product's time, and the matrix's size, sparse and dense."""
+    densities = [row[0] for row in rows]
+    for filename, ylabel, labels, (sparse_col, dense_col) in [
+        ("sparse_runtime.png", "seconds", ("CSR @ CSR", "dense @ dense"), (1, 2)),
+        ("sparse_footprint.png", "MB", ("CSR", "dense"), (3, 4)),
+    ]:
+        figure, axes = plt.subplots(figsize=(7, 4))
+        axes.plot(densities, [row[sparse_col] for row in rows], "o-", label=labels[0])
+        axes.plot(densities, [row[dense_col] for row in rows], "s-", label=labels[1])
+        axes.set_xlabel("density")
+        axes.set_ylabel(ylabel)
+        axes.legend()
+        figure.savefig(folder / filename, dpi=90)
+        plt.close(figure)
+    print(f"saved {folder / 'sparse_runtime.png'} and {folder / 'sparse_footprint.png'}")
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=2048)
     parser.add_argument("--repeat", type=positive_int, default=3)
     parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
     args = parser.parse_args(argv)
-    rows = []
-    print(f"{'density':>8} {'sparse s':>9} {'dense s':>9} {'CSR MB':>8} {'dense MB':>9}")
-    for density in DENSITIES:
-        a, b = random_sparse(args.size, density, 1), random_sparse(args.size, density, 2)
-        a_dense, b_dense = a.toarray(), b.toarray()
-        product = a @ b
-        assert np.allclose(product.toarray(), a_dense @ b_dense)
-        sparse_s = best_time(lambda: a @ b, args.repeat)
-        dense_s = best_time(lambda: a_dense @ b_dense, args.repeat)
-        rows.append((density, sparse_s, dense_s, csr_nbytes(a) / 1e6, a_dense.nbytes / 1e6))
-        print(f"{density:>8.3f} {sparse_s:>9.4f} {dense_s:>9.4f} {rows[-1][3]:>8.2f} {rows[-1][4]:>9.2f}")
-    folder = output_dir("11_less_ram", args.output_dir)
-    densities = [row[0] for row in rows]
-    figure, axes = plt.subplots(figsize=(7, 4))
-    axes.plot(densities, [row[1] for row in rows], "o-", label="CSR @ CSR")
-    axes.plot(densities, [row[2] for row in rows], "s-", label="dense @ dense")
-    axes.set_xlabel("density")
-    axes.set_ylabel("seconds")
-    axes.legend()
-    figure.savefig(folder / "sparse_runtime.png", dpi=90)
-    plt.close(figure)
-    figure, axes = plt.subplots(figsize=(7, 4))
-    axes.plot(densities, [row[3] for row in rows], "o-", label="CSR")
-    axes.plot(densities, [row[4] for row in rows], "s-", label="dense")
-    axes.set_xlabel("density")
-    axes.set_ylabel("MB")
-    axes.legend()
-    figure.savefig(folder / "sparse_footprint.png", dpi=90)
-    plt.close(figure)
-    print(f"saved {folder / 'sparse_runtime.png'} and {folder / 'sparse_footprint.png'}")
+    compare_sparse_dense(args.size, args.repeat, output_dir("11_less_ram", args.output_dir))
 
 
 if __name__ == "__main__":
