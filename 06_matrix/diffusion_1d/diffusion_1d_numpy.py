@@ -63,25 +63,29 @@ def plot(history, iterations, path):
     plt.close(fig)
 
 
+def time_experiment(num_iterations, size, snapshots, path):
+    """Time ``run_experiment``, print its cells, sums and time, and plot the snapshots to ``path``."""
+    start = time.perf_counter()
+    grid, history = run_experiment(num_iterations, size, snapshots)
+    seconds = time.perf_counter() - start
+    print(f"cells = {size}, iterations = {num_iterations}")
+    print(f"sum(grid) = {grid.sum():.6g}")
+    print(f"max(grid) = {grid.max():.6e}")
+    print(f"time = {seconds:.4f} s")
+    plot(history, num_iterations, path)
+    print(f"saved {path}")
+    return grid
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=512)
     parser.add_argument("--iterations", type=positive_int, default=1000)
-    parser.add_argument(
-        "--snapshots", type=positive_int, default=10, help="how many states to draw in the PNG"
-    )
+    parser.add_argument("--snapshots", type=positive_int, default=10, help="states drawn in the PNG")
     parser.add_argument("--output-dir", type=writable_dir, help="where to save diffusion_1d.png")
     args = parser.parse_args(argv)
-    start = time.perf_counter()
-    grid, history = run_experiment(args.iterations, args.size, args.snapshots)
-    seconds = time.perf_counter() - start
-    print(f"cells = {args.size}, iterations = {args.iterations}")
-    print(f"sum(grid) = {grid.sum():.6g}")
-    print(f"max(grid) = {grid.max():.6e}")
-    print(f"time = {seconds:.4f} s")
     path = output_dir("06_matrix", args.output_dir) / "diffusion_1d.png"
-    plot(history, args.iterations, path)
-    print(f"saved {path}")
+    time_experiment(args.iterations, args.size, args.snapshots, path)
 
 
 if __name__ == "__main__":

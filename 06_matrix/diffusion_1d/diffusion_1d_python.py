@@ -38,18 +38,24 @@ def run_experiment(num_iterations, size=512):
     return grid
 
 
+def time_experiment(num_iterations, size):
+    """Time ``run_experiment`` and print the cells, ``sum(grid)``, ``max(grid)`` and the time."""
+    start = time.perf_counter()
+    grid = run_experiment(num_iterations, size)
+    seconds = time.perf_counter() - start
+    print(f"cells = {size}, iterations = {num_iterations}")
+    print(f"sum(grid) = {sum(grid):.6g}")
+    print(f"max(grid) = {max(grid):.6e}")
+    print(f"time = {seconds:.4f} s")
+    return grid
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=512)
     parser.add_argument("--iterations", type=positive_int, default=1000)
     args = parser.parse_args(argv)
-    start = time.perf_counter()
-    grid = run_experiment(args.iterations, args.size)
-    seconds = time.perf_counter() - start
-    print(f"cells = {args.size}, iterations = {args.iterations}")
-    print(f"sum(grid) = {sum(grid):.6g}")
-    print(f"max(grid) = {max(grid):.6e}")
-    print(f"time = {seconds:.4f} s")
+    time_experiment(args.iterations, args.size)
 
 
 if __name__ == "__main__":

@@ -59,28 +59,15 @@ def profile_experiment(num_iterations, size, device):
     return grid, prof
 
 
-def main(argv=None):
-    from hpp.gpu import add_device_argument, describe, device_from_flag
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+def print_profile(num_iterations, size, device, row_limit, folder):
+    """Profile the loop, print the profiler's table and ``sum(grid)``, and save the table in ``folder``."""
+    from hpp.gpu import describe
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=4096, help="the grid is SIZE x SIZE")
-    parser.add_argument("--iterations", type=positive_int, default=5000, help="number of time steps")
-    parser.add_argument("--row-limit", type=positive_int, default=12, help="rows of the table")
-    add_device_argument(parser)
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where the table goes (default: results/06_matrix)"
-    )
-    args = parser.parse_args(argv)
-    device = device_from_flag(args.device)
-    folder = output_dir("06_matrix", args.output_dir)
-    # The profiler makes a compiler cache folder, by default in /tmp: keep it beside the table.
-    os.environ.setdefault("TORCHINDUCTOR_CACHE_DIR", str(folder / "torchinductor_cache"))
-    grid, prof = profile_experiment(args.iterations, args.size, device)
+    grid, prof = profile_experiment(num_iterations, size, device)
     sort_by = "cuda_time_total" if device.type == "cuda" else "cpu_time_total"
-    table = prof.key_averages().table(sort_by=sort_by, row_limit=args.row_limit)
+    table = prof.key_averages().table(sort_by=sort_by, row_limit=row_limit)
     header = (
-        f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
+        f"grid = {size} x {size}, iterations = {num_iterations}, "
         f"device = {describe(device)}, sorted by {sort_by}"
     )
     print(header)
@@ -89,6 +76,25 @@ def main(argv=None):
     path = folder / "diffusion_pytorch_conv_profile.txt"
     path.write_text(header + "\n" + table + "\n")
     print(f"wrote {path}")
+    return grid
+
+
+def main(argv=None):
+    from _matrix_diffusion import diffusion_parser
+
+    from hpp.gpu import add_device_argument, device_from_flag
+    from hpp.script import output_dir, positive_int, writable_dir
+
+    parser = diffusion_parser(__doc__, size=4096, iterations=5000)
+    parser.add_argument("--row-limit", type=positive_int, default=12, help="rows of the table")
+    add_device_argument(parser)
+    parser.add_argument("--output-dir", type=writable_dir, help="where the table goes")
+    args = parser.parse_args(argv)
+    device = device_from_flag(args.device)
+    folder = output_dir("06_matrix", args.output_dir)
+    # The profiler makes a compiler cache folder, by default in /tmp: keep it beside the table.
+    os.environ.setdefault("TORCHINDUCTOR_CACHE_DIR", str(folder / "torchinductor_cache"))
+    print_profile(args.iterations, args.size, device, args.row_limit, folder)
 
 
 if __name__ == "__main__":

@@ -160,24 +160,18 @@ def print_rows(rows):
         )
 
 
-def main(argv=None):
-    from hpp.gpu import add_device_argument, describe, device_from_flag
-    from hpp.script import example_parser, positive_int
+def compare_precisions(num_iterations, size, device):
+    """Run the precision study; print its table, each variant against its tolerance, the error ordering."""
+    from hpp.gpu import describe
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=512, help="the grid is SIZE x SIZE")
-    parser.add_argument("--iterations", type=positive_int, default=5000, help="number of time steps")
-    add_device_argument(parser)
-    args = parser.parse_args(argv)
-    device = device_from_flag(args.device)
-    print(f"grid = {args.size} x {args.size}, iterations = {args.iterations}, device = {describe(device)}")
-    rows = precision_study(args.iterations, args.size, device)
+    print(f"grid = {size} x {size}, iterations = {num_iterations}, device = {describe(device)}")
+    rows = precision_study(num_iterations, size, device)
     print_rows(rows)
     for row in rows:
         within = "within" if row["max_abs_error"] <= row["tolerance"] else "OUTSIDE"
         print(
             f"{row['variant']}: {within} the {row['tolerance']:g} the tests hold it to at "
-            f"64 x 64, 200 steps; mass {row['sum']:.6g} (initial {initial_mass(args.size):.6g})"
+            f"64 x 64, 200 steps; mass {row['sum']:.6g} (initial {initial_mass(size):.6g})"
         )
     errors = {
         row["dtype"]: row["max_abs_error"] for row in rows if row["step"] == "roll" and not row["autocast"]
@@ -186,6 +180,17 @@ def main(argv=None):
         "error ordering float16 > float32 > float64: "
         f"{errors['float16'] > errors['float32'] > errors['float64']}"
     )
+    return rows
+
+
+def main(argv=None):
+    from _matrix_diffusion import diffusion_parser
+
+    from hpp.gpu import add_device_argument, device_from_flag
+
+    parser = add_device_argument(diffusion_parser(__doc__, size=512, iterations=5000))
+    args = parser.parse_args(argv)
+    compare_precisions(args.iterations, args.size, device_from_flag(args.device))
 
 
 if __name__ == "__main__":

@@ -112,8 +112,37 @@ def time_split(size, num_iterations, device):
     }
 
 
+def compare_transfers(sizes, num_iterations, device, path):
+    """Print the time split and the bytes moved for each grid size; write the rows to ``path`` (CSV)."""
+    from _pytorch_figures import write_csv
+
+    from hpp.gpu import describe
+
+    print(f"device: {describe(device)}, iterations = {num_iterations}")
+    print(
+        f"{'size':>6} {'copy in ms':>10} {'compute ms':>11} {'copy out ms':>11} {'transfer':>9} "
+        f"{'MB/step once':>12} {'ms/step':>9} {'ms/step, copy each':>18} {'MB/step each':>12}"
+    )
+    rows = []
+    for size in sizes:
+        row = time_split(size, num_iterations, device)
+        rows.append(row)
+        print(
+            f"{size:>6} {row['copy_in_s'] * 1e3:>10.3f} {row['compute_s'] * 1e3:>11.3f} "
+            f"{row['copy_out_s'] * 1e3:>11.3f} {row['transfer_share']:>9.1%} "
+            f"{row['bytes_per_step_once'] / 1e6:>12.4f} "
+            f"{row['compute_s'] / num_iterations * 1e3:>9.4f} "
+            f"{row['copy_every_step_s_per_step'] * 1e3:>18.4f} "
+            f"{row['bytes_per_step_every'] / 1e6:>12.3f}"
+        )
+    print("transfer = share of copy in + copy out in the run's time (copies once per run)")
+    write_csv(rows, path)
+    print(f"wrote {path}")
+    return rows
+
+
 def main(argv=None):
-    from hpp.gpu import add_device_argument, describe, device_from_flag
+    from hpp.gpu import add_device_argument, device_from_flag
     from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
@@ -127,41 +156,13 @@ def main(argv=None):
     parser.add_argument("--iterations", type=positive_int, default=1000, help="steps per run")
     add_device_argument(parser)
     parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
-    parser.add_argument(
-        "--output-dir",
-        type=writable_dir,
-        help="where diffusion_pytorch_transfer.csv goes (default: results/06_matrix)",
-    )
+    parser.add_argument("--output-dir", type=writable_dir, help="where the CSV goes")
     args = parser.parse_args(argv)
     device = device_from_flag(args.device)
     if args.threads:
         torch.set_num_threads(args.threads)
-    print(f"device: {describe(device)}, iterations = {args.iterations}")
-    print(
-        f"{'size':>6} {'copy in ms':>10} {'compute ms':>11} {'copy out ms':>11} {'transfer':>9} "
-        f"{'MB/step once':>12} {'ms/step':>9} {'ms/step, copy each':>18} {'MB/step each':>12}"
-    )
-    rows = []
-    for size in args.sizes:
-        row = time_split(size, args.iterations, device)
-        rows.append(row)
-        print(
-            f"{size:>6} {row['copy_in_s'] * 1e3:>10.3f} {row['compute_s'] * 1e3:>11.3f} "
-            f"{row['copy_out_s'] * 1e3:>11.3f} {row['transfer_share']:>9.1%} "
-            f"{row['bytes_per_step_once'] / 1e6:>12.4f} "
-            f"{row['compute_s'] / args.iterations * 1e3:>9.4f} "
-            f"{row['copy_every_step_s_per_step'] * 1e3:>18.4f} "
-            f"{row['bytes_per_step_every'] / 1e6:>12.3f}"
-        )
-    print("transfer = share of copy in + copy out in the run's time (copies once per run)")
-    import csv
-
     path = output_dir("06_matrix", args.output_dir) / "diffusion_pytorch_transfer.csv"
-    with open(path, "w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"wrote {path}")
+    compare_transfers(args.sizes, args.iterations, device, path)
 
 
 if __name__ == "__main__":

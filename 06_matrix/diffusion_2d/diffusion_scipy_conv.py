@@ -44,26 +44,27 @@ def run_experiment(num_iterations, size=512, kernel=LAPLACIAN_KERNEL):
     return grid
 
 
-def main(argv=None):
+def run_with_kernel(num_iterations, size, kernel_name):
+    """Time ``run_experiment`` with the named kernel and report it (the book's kernel diverges)."""
     import time
 
-    parser = diffusion_parser(__doc__)
-    parser.add_argument(
-        "--kernel",
-        choices=sorted(KERNELS),
-        default="laplacian",
-        help="'book' is the official code's negated kernel, which diverges",
-    )
-    args = parser.parse_args(argv)
     start = time.perf_counter()
     with np.errstate(over="ignore", invalid="ignore"):
-        grid = run_experiment(args.iterations, args.size, KERNELS[args.kernel])
+        grid = run_experiment(num_iterations, size, KERNELS[kernel_name])
     seconds = time.perf_counter() - start
-    report(grid, seconds, args.size, args.iterations, extra=f", kernel = {args.kernel}")
-    if args.kernel == "book":
+    report(grid, seconds, size, num_iterations, extra=f", kernel = {kernel_name}")
+    if kernel_name == "book":
         print(
             "the book's kernel is minus the Laplacian: the heat equation runs backwards and the grid diverges"
         )
+    return grid
+
+
+def main(argv=None):
+    parser = diffusion_parser(__doc__)
+    parser.add_argument("--kernel", choices=sorted(KERNELS), default="laplacian", help="'book' diverges")
+    args = parser.parse_args(argv)
+    run_with_kernel(args.iterations, args.size, args.kernel)
 
 
 if __name__ == "__main__":

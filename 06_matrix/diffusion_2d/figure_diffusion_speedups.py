@@ -92,6 +92,25 @@ def plot(speedups, book, book_size, size, path):
     plt.close(fig)
 
 
+def compare_speedups(size, iterations, repeat, folder):
+    """Measure the ladder, write ``diffusion_speedups.csv``, print it beside the book's, draw the PNG."""
+    seconds = measure(size, iterations, repeat)
+    speedups = {label: seconds["python"] / s for label, s in seconds.items()}
+    book_size, book = book_speedups(size)
+    with (folder / "diffusion_speedups.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["variant", "seconds", "speedup", f"book_speedup_{book_size}"])
+        for label in VARIANTS:
+            writer.writerow([label, f"{seconds[label]:.6g}", f"{speedups[label]:.4g}", book.get(label, "")])
+    print(f"grid = {size} x {size}, iterations = {iterations}, every variant agrees with diffusion_numpy")
+    for label in VARIANTS:
+        theirs = f", book {book[label]:g}x at {book_size}^2" if label in book else ""
+        print(f"{label}: {seconds[label]:.4f} s, {speedups[label]:.1f}x{theirs}")
+    plot(speedups, book, book_size, size, folder / "diffusion_speedups.png")
+    print(f"saved {folder / 'diffusion_speedups.png'}")
+    return speedups
+
+
 def main(argv=None):
     from hpp.script import example_parser, output_dir, positive_int, writable_dir
 
@@ -101,24 +120,7 @@ def main(argv=None):
     parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the best counts")
     parser.add_argument("--output-dir", type=writable_dir, help="where to write the CSV and PNG")
     args = parser.parse_args(argv)
-    seconds = measure(args.size, args.iterations, args.repeat)
-    speedups = {label: seconds["python"] / s for label, s in seconds.items()}
-    book_size, book = book_speedups(args.size)
-    folder = output_dir("06_matrix", args.output_dir)
-    with (folder / "diffusion_speedups.csv").open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["variant", "seconds", "speedup", f"book_speedup_{book_size}"])
-        for label in VARIANTS:
-            writer.writerow([label, f"{seconds[label]:.6g}", f"{speedups[label]:.4g}", book.get(label, "")])
-    print(
-        f"grid = {args.size} x {args.size}, iterations = {args.iterations}, "
-        f"every variant agrees with diffusion_numpy"
-    )
-    for label in VARIANTS:
-        theirs = f", book {book[label]:g}x at {book_size}^2" if label in book else ""
-        print(f"{label}: {seconds[label]:.4f} s, {speedups[label]:.1f}x{theirs}")
-    plot(speedups, book, book_size, args.size, folder / "diffusion_speedups.png")
-    print(f"saved {folder / 'diffusion_speedups.png'}")
+    compare_speedups(args.size, args.iterations, args.repeat, output_dir("06_matrix", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -159,17 +159,8 @@ def draw(rows, path, device):
     return path
 
 
-def main(argv=None):
-    parser = figure_parser(__doc__, max_steps=2500)
-    parser.add_argument("--error-size", type=positive_int, default=512, help="grid size of the error panel")
-    parser.add_argument(
-        "--error-iterations",
-        type=positive_int,
-        default=1024,
-        help="the error panel goes up to this many steps",
-    )
-    args = parser.parse_args(argv)
-    device, folder = prepare(args)
+def plot_precision(args, device, folder):
+    """Time roll per dtype and track its error per step; print the table, write the CSV and the PNG."""
     from hpp.gpu import describe
 
     print(f"device: {describe(device)}")
@@ -184,6 +175,18 @@ def main(argv=None):
     png = draw(rows, folder / "figure_pytorch_naive_precision.png", device)
     print(f"wrote {csv_path}")
     print(f"wrote {png}")
+    return rows
+
+
+def main(argv=None):
+    parser = figure_parser(__doc__, max_steps=2500)
+    parser.add_argument("--error-size", type=positive_int, default=512, help="grid size of the error panel")
+    parser.add_argument(
+        "--error-iterations", type=positive_int, default=1024, help="steps of the error panel"
+    )
+    args = parser.parse_args(argv)
+    device, folder = prepare(args)
+    plot_precision(args, device, folder)
 
 
 if __name__ == "__main__":

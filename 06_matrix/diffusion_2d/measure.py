@@ -375,35 +375,11 @@ def argument_type(parse):
     return checked
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--variants",
-        type=argument_type(parse_variants),
-        default="all",
-        help="comma-separated script names (diffusion_numpy,...) or 'all'",
-    )
-    parser.add_argument(
-        "--tools",
-        type=argument_type(parse_tools),
-        default=",".join(TOOLS),
-        help=f"comma-separated, from: {', '.join(TOOLS)}",
-    )
-    parser.add_argument("--size", type=positive_int, default=512)
-    parser.add_argument("--iterations", type=positive_int, default=100)
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where to write (default: results/06_matrix/measure)"
-    )
-    args = parser.parse_args(argv)
-    variants, tools = args.variants, args.tools
-    folder = Path(args.output_dir) if args.output_dir else output_dir("06_matrix") / "measure"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        fail(f"cannot create the output folder {folder}: {error.strerror}")
+def measure_variants(variants, tools, size, iterations, folder):
+    """Run every tool on every variant, write ``summary.csv``, print the table; returns the rows."""
     if "perf" in tools and not perf_available():
         print("perf is not available here (apt-get install linux-perf): skipping perf")
-        tools.remove("perf")
+        tools = [tool for tool in tools if tool != "perf"]
 
     rows = []
     for name in variants:
@@ -416,15 +392,15 @@ def main(argv=None):
         errors = []
         for tool in tools:
             if tool == "time":
-                figures = measure_time(name, args.size, args.iterations, folder)
+                figures = measure_time(name, size, iterations, folder)
             elif tool == "perf":
-                figures = measure_perf(name, args.size, args.iterations, folder)
+                figures = measure_perf(name, size, iterations, folder)
             elif tool == "tracemalloc":
-                figures = measure_tracemalloc(name, args.size, folder)
+                figures = measure_tracemalloc(name, size, folder)
             elif tool == "kernprof":
-                figures = measure_kernprof(name, args.size, args.iterations, folder)
+                figures = measure_kernprof(name, size, iterations, folder)
             else:
-                figures = measure_memit(name, args.size, args.iterations, folder)
+                figures = measure_memit(name, size, iterations, folder)
             if "error" in figures:
                 errors.append(figures.pop("error"))
             row.update(figures)
@@ -437,13 +413,36 @@ def main(argv=None):
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"\n{args.size} x {args.size}, {args.iterations} iterations")
+    print(f"\n{size} x {size}, {iterations} iterations")
     widths = [max(len(c), *(len(format_cell(r.get(c))) for r in rows)) for c in columns]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
     for row in rows:
         print("  ".join(format_cell(row.get(c)).ljust(w) for c, w in zip(columns, widths)))
     print(f"files written under {folder}")
     print(f"summary = {summary}")
+    return rows
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--variants",
+        type=argument_type(parse_variants),
+        default="all",
+        help="comma-separated script names, or 'all'",
+    )
+    parser.add_argument(
+        "--tools",
+        type=argument_type(parse_tools),
+        default=",".join(TOOLS),
+        help=f"comma-separated: {', '.join(TOOLS)}",
+    )
+    parser.add_argument("--size", type=positive_int, default=512)
+    parser.add_argument("--iterations", type=positive_int, default=100)
+    parser.add_argument("--output-dir", type=writable_dir, help="default: results/06_matrix/measure")
+    args = parser.parse_args(argv)
+    folder = output_dir("06_matrix", args.output_dir or output_dir("06_matrix") / "measure")
+    rows = measure_variants(args.variants, args.tools, args.size, args.iterations, folder)
     if any(row["error"] for row in rows):
         fail("some measurements failed: see the error column and the files it names")
 
