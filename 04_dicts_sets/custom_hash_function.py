@@ -75,16 +75,8 @@ def collisions(cities):
     return len(cities) - distinct, len(cities) / distinct
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--cities",
-        type=positive_int,
-        default=500,
-        help="random cities for the collision count (the book: 500 and 1,000)",
-    )
-    parser.add_argument("--seed", type=seed, default=0)
-    args = parser.parse_args(argv)
+def show_collisions(cities=500, seed=0):
+    """Where the book's cities land in 8 buckets, then how many of ``cities`` random ones collide."""
     for city in data:
         print(f"{city:14s} hash = {hash(city):3d}  bucket = {hash(city) & 0b111}")
     for a, b in colliding_pairs(data):
@@ -92,8 +84,18 @@ def main(argv=None):
     placed = simulate_insertion(data)
     print("after inserting in order: " + ", ".join(f"{k}@{v}" for k, v in placed.items()))
     print(f"the dict still works: len = {len(data)}, data[City('Barcelona')] = {data[City('Barcelona')]}")
-    count, per_hash = collisions(random_cities(args.cities, args.seed))
-    print(f"{args.cities} random cities: {count} collisions, {per_hash:.2f} cities per hash")
+    count, per_hash = collisions(random_cities(cities, seed))
+    print(f"{cities} random cities: {count} collisions, {per_hash:.2f} cities per hash")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--cities", type=positive_int, default=500, help="random cities to count collisions in"
+    )
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the random cities")
+    args = parser.parse_args(argv)
+    show_collisions(args.cities, args.seed)
 
 
 if __name__ == "__main__":

@@ -39,14 +39,19 @@ def demonstrate(cls):
     return len(points), cls(1, 1) in points, next(iter(points)) is p1
 
 
-def main(argv=None):
-    example_parser(__doc__).parse_args(argv)
+def compare_hashes():
+    """Two equal points in a set, without and with ``__hash__``/``__eq__``."""
     for cls in (Point, PointHash):
         size, found, first = demonstrate(cls)
         print(f"{cls.__name__}: len(set([p1, p2])) = {size}")
         print(f"{cls.__name__}: {cls.__name__}(1, 1) in set([p1, p2]) = {found}")
         if size == 1:
             print(f"{cls.__name__}: the element kept is p1 = {first}")
+
+
+def main(argv=None):
+    example_parser(__doc__).parse_args(argv)
+    compare_hashes()
 
 
 if __name__ == "__main__":

@@ -139,12 +139,10 @@ def after_deleting_rome(use_dummy):
     return table.layout(), found, probes
 
 
-def main(argv=None):
+def show_deletion():
+    """Look up, delete and insert in the book's cities table, with and without the dummy."""
     from custom_hash_function import City
 
-    from hpp.script import example_parser
-
-    example_parser(__doc__).parse_args(argv)
     table = cities_table()
     print(f"buckets after inserting the book's cities: {table.layout()}")
     _, probes, _ = counted(table, table.find, City("Barcelona"))
@@ -165,6 +163,13 @@ def main(argv=None):
         f"insert Rio (same first letter as Rome) after the delete: bucket "
         f"{table.insert(City('Rio'), 'Brazil')} (the dummy is reused)"
     )
+
+
+def main(argv=None):
+    from hpp.script import example_parser
+
+    example_parser(__doc__).parse_args(argv)
+    show_deletion()
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def sample_probe(force_hash, num_samples=10, mask=0b111):
     return list(islice(index_sequence(ForceHash(force_hash), mask), num_samples))
 
 
-def table_mask(text):
+def mask_argument(text):
     """argparse type: a mask such as ``0b111`` or ``511`` (a power of two minus one)."""
     try:
         mask = int(text, 0)
@@ -59,23 +59,23 @@ def table_mask(text):
     return mask
 
 
+def show_probes(hashes=BOOK_HASHES, samples=10, mask=0b111):
+    """Print the first ``samples`` buckets probed for a key of each hash in ``hashes``."""
+    print(f"28975 & 0b111 = {28975 & 0b111}")
+    for force_hash in hashes:
+        probes = sample_probe(force_hash, samples, mask)
+        print(f"First {samples} samples for hash {bin(force_hash)}: {probes}")
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
+    parser.add_argument("--hash", type=non_negative_int, action="append", help="hash to probe (repeatable)")
+    parser.add_argument("--samples", type=positive_int, default=10, help="buckets shown per hash")
     parser.add_argument(
-        "--hash",
-        type=non_negative_int,
-        action="append",
-        help="show the probes for this hash (repeatable; default: the book's five)",
-    )
-    parser.add_argument("--samples", type=positive_int, default=10)
-    parser.add_argument(
-        "--mask", type=table_mask, default=0b111, help="the table's mask, e.g. 0b111 (8 buckets) or 511"
+        "--mask", type=mask_argument, default=0b111, help="the table's mask, e.g. 0b111 or 511"
     )
     args = parser.parse_args(argv)
-    print(f"28975 & 0b111 = {28975 & 0b111}")
-    for force_hash in args.hash or BOOK_HASHES:
-        probes = sample_probe(force_hash, args.samples, args.mask)
-        print(f"First {args.samples} samples for hash {bin(force_hash)}: {probes}")
+    show_probes(args.hash or BOOK_HASHES, args.samples, args.mask)
 
 
 if __name__ == "__main__":

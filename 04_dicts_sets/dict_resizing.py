@@ -167,30 +167,17 @@ def plot(items, folder):
     return path
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--items", type=positive_int, default=10_000, help="insert this many ints one at a time"
-    )
-    parser.add_argument(
-        "--plot-items", type=positive_int, default=100_000, help="draw Figure 4-2 up to this many items"
-    )
-    parser.add_argument(
-        "--output-dir",
-        type=writable_dir,
-        help="where to save dict_set_allocation.png (default: results/04_dicts_sets)",
-    )
-    args = parser.parse_args(argv)
-    folder = output_dir("04_dicts_sets", args.output_dir)
+def compare_resizes(items):
+    """The book's resize model beside CPython's ``sys.getsizeof`` jumps, for a dict and a set."""
     for n in (5, 6, 1039, 5000):
         print(f"min_table_size({n}) = {min_table_size(n)}")
-    model = [n for n, _ in model_dict_resizes(args.items)]
-    seen = observed_dict_jumps(args.items)
+    model = [n for n, _ in model_dict_resizes(items)]
+    seen = observed_dict_jumps(items)
     print(f"dict resizes by the book's model at inserts: {model}")
     print(f"dict sys.getsizeof jumps (CPython {sys.version.split()[0]}): {seen}")
     print(f"dict model matches CPython after the first insert: {seen[1:] == model}")
-    set_model = [n for n, _ in model_set_resizes(args.items)]
-    set_seen = observed_set_jumps(args.items)
+    set_model = [n for n, _ in model_set_resizes(items)]
+    set_seen = observed_set_jumps(items)
     print(f"set resizes by the model at adds: {set_model}")
     print(f"set sys.getsizeof jumps: {set_seen}")
     print(f"set model matches CPython: {set_seen == set_model}")
@@ -199,6 +186,16 @@ def main(argv=None):
         f"5,000 ints inserted one by one: table of {last} buckets "
         f"(the book's N * 5/3 rule says {min_table_size(5000)})"
     )
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--items", type=positive_int, default=10_000, help="ints inserted one at a time")
+    parser.add_argument("--plot-items", type=positive_int, default=100_000, help="Figure 4-2 up to this many")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for dict_set_allocation.png")
+    args = parser.parse_args(argv)
+    folder = output_dir("04_dicts_sets", args.output_dir)
+    compare_resizes(args.items)
     print(f"Figure 4-2 saved to {plot(args.plot_items, folder)}")
 
 

@@ -79,19 +79,9 @@ def lookups(function):
     return found
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--number",
-        type=positive_int,
-        default=10_000,
-        help="timeit calls of each function (1,000 sin calls per call)",
-    )
-    parser.add_argument(
-        "--x", type=finite_float, default=123_456.0, help="the argument of sin (the official code: 123,456)"
-    )
-    args = parser.parse_args(argv)
-    results = {f(args.x) for f in FUNCTIONS}
+def compare_namespaces(x, number):
+    """Check that the three functions agree, show the loads each does, and time them."""
+    results = {f(x) for f in FUNCTIONS}
     if len(results) != 1:
         raise AssertionError("the three functions disagree")
     print(f"test1 = test2 = test3 = {results.pop()!r}")
@@ -99,14 +89,22 @@ def main(argv=None):
         print(f"{function.__name__}: " + ", ".join(f"{op} {name}" for op, name in lookups(function)))
     times = {}
     for function in FUNCTIONS:
-        best = min(timeit.repeat(lambda: function(args.x), number=args.number, repeat=3))
-        times[function.__name__] = best / args.number
+        best = min(timeit.repeat(lambda: function(x), number=number, repeat=3))
+        times[function.__name__] = best / number
     for name, seconds in times.items():
         print(
             f"{name}: {seconds * 1e6:7.1f} µs per call  ({seconds / times['test1']:.2f} of test1; "
             f"Python 3.7: {BOOK_MICROSECONDS[name] / BOOK_MICROSECONDS['test1']:.2f})"
         )
     print(f"(Python {sys.version.split()[0]})")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--number", type=positive_int, default=10_000, help="timeit calls of each function")
+    parser.add_argument("--x", type=finite_float, default=123_456.0, help="the argument of sin")
+    args = parser.parse_args(argv)
+    compare_namespaces(args.x, args.number)
 
 
 if __name__ == "__main__":

@@ -53,19 +53,14 @@ def random_phonebook(size, seed=0):
     ]
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--sizes", type=positive_int, nargs="+", default=[100, 1_000, 10_000, 100_000])
-    parser.add_argument("--number", type=positive_int, default=100, help="timeit repetitions per lookup")
-    parser.add_argument("--seed", type=seed, default=0)
-    args = parser.parse_args(argv)
-
+def compare_phonebooks(sizes, number, seed=0):
+    """The book's two lookups, then list, bisect and dict lookups timed on random phone books."""
     phonebook_dict = dict(BOOK_PHONEBOOK)
     print(f"Ada Lovelace's phone number is {find_phonenumber(BOOK_PHONEBOOK, 'Ada Lovelace')}")
     print(f"Ada Lovelace's phone number is {phonebook_dict['Ada Lovelace']}")
 
-    for size in args.sizes:
-        phonebook = random_phonebook(size, args.seed)
+    for size in sizes:
+        phonebook = random_phonebook(size, seed)
         name = phonebook[-1][0]  # the worst case for the list
         as_dict = dict(phonebook)
         ordered = sorted(phonebook)
@@ -77,14 +72,23 @@ def main(argv=None):
         }
         assert len(answers) == 1, answers
         times = {
-            "list": timeit.timeit(lambda: find_phonenumber(phonebook, name), number=args.number),
-            "bisect": timeit.timeit(
-                lambda: find_phonenumber_bisect(names, numbers, name), number=args.number
-            ),
-            "dict": timeit.timeit(lambda: as_dict[name], number=args.number),
+            "list": timeit.timeit(lambda: find_phonenumber(phonebook, name), number=number),
+            "bisect": timeit.timeit(lambda: find_phonenumber_bisect(names, numbers, name), number=number),
+            "dict": timeit.timeit(lambda: as_dict[name], number=number),
         }
-        cells = "  ".join(f"{k} {v / args.number * 1e6:9.3f} µs" for k, v in times.items())
+        cells = "  ".join(f"{k} {v / number * 1e6:9.3f} µs" for k, v in times.items())
         print(f"{size:>7} entries: {cells}")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--sizes", type=positive_int, nargs="+", default=[100, 1_000, 10_000, 100_000], help="entries"
+    )
+    parser.add_argument("--number", type=positive_int, default=100, help="timeit repetitions per lookup")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the random phone books")
+    args = parser.parse_args(argv)
+    compare_phonebooks(args.sizes, args.number, args.seed)
 
 
 if __name__ == "__main__":

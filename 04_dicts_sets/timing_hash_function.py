@@ -116,24 +116,27 @@ def time_lookups(number, repeat=3, key="zz"):
     return times
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--number", type=positive_int, default=1_000_000, help="lookups per timing (the book: 1,000,000)"
-    )
-    parser.add_argument("--repeat", type=positive_int, default=3)
-    args = parser.parse_args(argv)
+def compare_hash_functions(number, repeat=3):
+    """How ``twoletter_hash`` spreads the keys, the comparisons each lookup makes, and their times."""
     hashes = [twoletter_hash(k) for k in two_letter_keys()]
     print(f"twoletter_hash: {len(set(hashes))} distinct values from {min(hashes)} to {max(hashes)}")
     for mask in (2047, 1023, 511):
         print(f"  buckets used with mask {mask}: {buckets_used(hashes, mask)} of 676 keys")
     for name in ("bad_dict", "list_control", "good_dict"):
         print(f"== comparisons for 'zz' in {name}: {equality_checks(name)}")
-    times = time_lookups(args.number, args.repeat)
+    times = time_lookups(number, repeat)
     for name, seconds in times.items():
         print(f"Min lookup time for {name}: {seconds}")
     print(f"bad_dict / good_dict = {times['bad_dict'] / times['good_dict']:.0f}x (the book: 54x)")
     print(f"bad_dict / list_control = {times['bad_dict'] / times['list_control']:.2f} (the book: 1.13)")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--number", type=positive_int, default=1_000_000, help="lookups per timing")
+    parser.add_argument("--repeat", type=positive_int, default=3, help="timings (best of)")
+    args = parser.parse_args(argv)
+    compare_hash_functions(args.number, args.repeat)
 
 
 if __name__ == "__main__":

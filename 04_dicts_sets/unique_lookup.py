@@ -73,28 +73,27 @@ def best_time(function, phonebook, repeat):
     return answer, timing.min
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--size",
-        type=positive_int,
-        default=10_000,
-        help="entries in the random phone book (the book: 10,000)",
-    )
-    parser.add_argument("--repeat", type=positive_int, default=3)
-    parser.add_argument("--seed", type=seed, default=0)
-    args = parser.parse_args(argv)
-
+def compare_unique_names(size, repeat=3, seed=0):
+    """Both methods on the book's phone book, then timed on ``size`` random entries."""
     print("Number of unique names from set method:", set_unique_first_names(phonebook))
     print("Number of unique names from list method:", list_unique_first_names(phonebook))
 
-    large_phonebook = random_phonebook(args.size, args.seed)
-    list_answer, list_time = best_time(list_unique_first_names, large_phonebook, args.repeat)
-    set_answer, set_time = best_time(set_unique_first_names, large_phonebook, args.repeat)
-    print(f"{args.size:,} random entries: unique first names = {set_answer} (set), {list_answer} (list)")
+    large_phonebook = random_phonebook(size, seed)
+    list_answer, list_time = best_time(list_unique_first_names, large_phonebook, repeat)
+    set_answer, set_time = best_time(set_unique_first_names, large_phonebook, repeat)
+    print(f"{size:,} random entries: unique first names = {set_answer} (set), {list_answer} (list)")
     print(f"list_unique_first_names: {list_time * 1e3:.2f} ms")
     print(f"set_unique_first_names:  {set_time * 1e3:.3f} ms")
     print(f"speedup: {list_time / set_time:.0f}x (the book: 560x at 10,000 entries)")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--size", type=positive_int, default=10_000, help="entries in the random phone book")
+    parser.add_argument("--repeat", type=positive_int, default=3, help="timings (best of)")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the random phone book")
+    args = parser.parse_args(argv)
+    compare_unique_names(args.size, args.repeat, args.seed)
 
 
 if __name__ == "__main__":
