@@ -204,7 +204,7 @@ def test_pypy_runs_the_pure_python_scripts(script, run_example):
         f"07_compiling/pypy/{script}",
         "--width",
         "100",
-        "--runs",
+        "--repeat",
         "2",
         python=shutil.which("pypy3"),
         check=True,
@@ -544,7 +544,7 @@ def test_pythran_builds_in_its_own_environment_and_gives_the_sum():
 def test_julia_numpy_under_pypy(run_example):
     pypy = built("pypy_numpy_python")
     completed = run_example(
-        "07_compiling/pypy/julia1_numpy_pypy.py", "--width", "100", "--runs", "2", python=pypy, check=True
+        "07_compiling/pypy/julia1_numpy_pypy.py", "--width", "100", "--repeat", "2", python=pypy, check=True
     )
     assert "interpreter: PyPy" in completed.stdout
     assert "sum(output) = 56182" in completed.stdout  # 30 iterations, as the book runs it

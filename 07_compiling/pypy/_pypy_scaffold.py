@@ -29,8 +29,8 @@ class _OneLineParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def parse_julia_flags(doc, argv=None, runs=2, max_iterations=BOOK_MAX_ITERATIONS):
-    """``--width``, ``--max-iterations`` (the book's defaults) and ``--runs``."""
+def parse_julia_flags(doc, argv=None, repeat=2, max_iterations=BOOK_MAX_ITERATIONS):
+    """``--width``, ``--max-iterations`` (the book's defaults) and ``--repeat``."""
     try:
         from hpp.script import example_parser, positive_int
     except ImportError:  # pypy3 without the project's environment
@@ -51,10 +51,7 @@ def parse_julia_flags(doc, argv=None, runs=2, max_iterations=BOOK_MAX_ITERATIONS
         help=f"iterations before a point counts as inside (the book: {max_iterations})",
     )
     parser.add_argument(
-        "--runs",
-        type=positive_int,
-        default=runs,
-        help="how many times to run the calculation (a JIT warms up on the first)",
+        "--repeat", type=positive_int, default=repeat, help="runs; a JIT warms up on the first"
     )
     return parser.parse_args(argv)
 

@@ -4,14 +4,14 @@ The book's chapter-2 code as it is: the constants, ``calc_pure_python`` (it
 builds the inputs with ``append``) and the escape loop. CPython interprets
 it (the chapter's baseline); ``pypy3`` JIT-compiles the hot loop (the book:
 8 s on CPython, 0.9 s on PyPy). The module needs nothing but the standard
-library, so PyPy runs it without the project's environment. ``main`` runs the
-calculation ``--runs`` times (default 2): the first run on PyPy includes
+library, so PyPy runs it without the project's environment. ``calc_repeatedly`` runs the
+calculation ``--repeat`` times (default 2): the first run on PyPy includes
 warming the JIT up, the later ones run the compiled trace.
 
 Run (from this folder):
     python julia1_nopil.py              # CPython
     pypy3 julia1_nopil.py               # PyPy (apt-get install pypy3)
-    pypy3 julia1_nopil.py --width 300 --runs 3
+    pypy3 julia1_nopil.py --width 300 --repeat 3
 """
 
 import time
@@ -20,7 +20,7 @@ import time
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 
-SMOKE_ARGS = ["--width", "100", "--runs", "1"]
+SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 def calc_pure_python(desired_width, max_iterations):
@@ -74,16 +74,23 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
-def main(argv=None):
+def calc_repeatedly(desired_width, max_iterations, repeat=2):
+    """Name the interpreter, then run ``calc_pure_python`` ``repeat`` times (a JIT warms up on the first)."""
     import platform
 
-    from _pypy_scaffold import parse_julia_flags, report_sum
+    from _pypy_scaffold import report_sum
+
+    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
+    for _ in range(repeat):
+        output = calc_pure_python(desired_width, max_iterations)
+        report_sum(output, desired_width, max_iterations)
+
+
+def main(argv=None):
+    from _pypy_scaffold import parse_julia_flags
 
     args = parse_julia_flags(__doc__, argv)
-    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
-    for _ in range(args.runs):
-        output = calc_pure_python(args.width, args.max_iterations)
-        report_sum(output, args.width, args.max_iterations)
+    calc_repeatedly(args.width, args.max_iterations, args.repeat)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import time
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 
-SMOKE_ARGS = ["--width", "100", "--runs", "1"]
+SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 def calc_pure_python(desired_width, max_iterations):
@@ -68,16 +68,23 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
-def main(argv=None):
+def calc_repeatedly(desired_width, max_iterations, repeat=2):
+    """Name the interpreter, then run ``calc_pure_python`` ``repeat`` times (a JIT warms up on the first)."""
     import platform
 
-    from _pypy_scaffold import parse_julia_flags, report_sum
+    from _pypy_scaffold import report_sum
+
+    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
+    for _ in range(repeat):
+        output = calc_pure_python(desired_width, max_iterations)
+        report_sum(output, desired_width, max_iterations)
+
+
+def main(argv=None):
+    from _pypy_scaffold import parse_julia_flags
 
     args = parse_julia_flags(__doc__, argv)
-    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
-    for _ in range(args.runs):
-        output = calc_pure_python(args.width, args.max_iterations)
-        report_sum(output, args.width, args.max_iterations)
+    calc_repeatedly(args.width, args.max_iterations, args.repeat)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import numpy as np
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 
-SMOKE_ARGS = ["--width", "100", "--runs", "1"]
+SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 def calculate_z(maxiter, zs, cs, output):
@@ -43,9 +43,9 @@ def calculate_z(maxiter, zs, cs, output):
         output[i] = n
 
 
-def calc_pure_python(desired_width, max_iterations, runs=3):
+def calc_pure_python(desired_width, max_iterations, repeat=3):
     """Build the coordinate lists, turn them into complex128 arrays, run ``calculate_z``
-    ``runs`` times (PyPy's JIT warms up on the first). Returns the output and the seconds."""
+    ``repeat`` times (PyPy's JIT warms up on the first). Returns the output and the seconds."""
     x_step = (x2 - x1) / desired_width
     y_step = (y1 - y2) / desired_width
     x = []
@@ -70,7 +70,7 @@ def calc_pure_python(desired_width, max_iterations, runs=3):
     zs2 = np.array(zs, np.complex128)
     cs2 = np.array(cs, np.complex128)
     times = []
-    for run in range(runs):
+    for run in range(repeat):
         if run:
             print(f"Doing run {run + 1} to test warm-up")
         output = np.zeros_like(zs2, dtype=np.int32)
@@ -81,17 +81,24 @@ def calc_pure_python(desired_width, max_iterations, runs=3):
     return output, times
 
 
-def main(argv=None):
+def calc_and_report(desired_width, max_iterations, repeat=3):
+    """Name the interpreter and NumPy, run ``calc_pure_python`` and print ``sum(output)``."""
     import platform
 
-    from _pypy_scaffold import parse_julia_flags, report_sum
+    from _pypy_scaffold import report_sum
 
-    args = parse_julia_flags(__doc__, argv, runs=3, max_iterations=30)
     print(
         f"interpreter: {platform.python_implementation()} {platform.python_version()}, NumPy {np.__version__}"
     )
-    output, _ = calc_pure_python(args.width, args.max_iterations, args.runs)
-    report_sum(output, args.width, args.max_iterations)
+    output, _ = calc_pure_python(desired_width, max_iterations, repeat)
+    report_sum(output, desired_width, max_iterations)
+
+
+def main(argv=None):
+    from _pypy_scaffold import parse_julia_flags
+
+    args = parse_julia_flags(__doc__, argv, repeat=3, max_iterations=30)
+    calc_and_report(args.width, args.max_iterations, args.repeat)
 
 
 if __name__ == "__main__":
