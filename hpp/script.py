@@ -159,6 +159,14 @@ def writable_dir(text):
     return folder
 
 
+def add_output_dir_argument(parser, chapter, what="its files"):
+    """``--output-dir``, checked by ``writable_dir``; pass the value to ``output_dir(chapter, ...)``."""
+    parser.add_argument(
+        "--output-dir", type=writable_dir, help=f"where to save {what} (default: results/{chapter})"
+    )
+    return parser
+
+
 def reachable_address(text, timeout=2.0):
     """argparse type: ``host:port`` or a URL with a port, where a server answers a TCP connection."""
     import socket
