@@ -16,7 +16,6 @@
 
 import importlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -285,16 +284,9 @@ def pytest_sessionfinish(session, exitstatus):
             process.kill()
         except psutil.Error:
             continue
-    # An anonymous ``tmpXXXXXXXX`` entry (tempfile's default name, so made by a library, not
-    # by our code, which names its folders) appears in full runs of the suite and in none of
-    # its parts run alone; until its maker is found it is reported, not failed. Every named
-    # leftover, and every process, fails the run.
-    anonymous = [name for name in files if re.fullmatch(r"tmp[a-z0-9_]{8}", name)]
-    problems += [f"left in the temp folder: {name}" for name in files if name not in anonymous]
-    notes = [
-        f"left in the temp folder by a library (not failed): {name} {_describe(folder / name)}"
-        for name in anonymous
-    ]
+    # Every entry fails the run, with what it holds (an anonymous ``tmpXXXXXXXX`` folder is a
+    # library's ``tempfile.mkdtemp()``: its contents name the maker).
+    problems += [f"left in the temp folder: {name} {_describe(folder / name)}" for name in files]
     os.environ.pop(SESSION_VARIABLE, None)
     if state["tmpdir"] is None:
         os.environ.pop("TMPDIR", None)
@@ -303,9 +295,6 @@ def pytest_sessionfinish(session, exitstatus):
     tempfile.tempdir = None
     shutil.rmtree(folder, ignore_errors=True)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    if notes and reporter:
-        reporter.write_sep("=", "left behind by a library", yellow=True)
-        reporter.write_line("\n".join(notes))
     if problems:
         text = "the tests left things behind:\n  " + "\n  ".join(problems)
         if reporter:
