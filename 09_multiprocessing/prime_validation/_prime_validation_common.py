@@ -12,7 +12,7 @@ import os
 import tempfile
 import time
 
-from hpp.script import START_METHODS, fail, positive_int
+from hpp.script import START_METHODS, example_parser, fail, positive_int
 
 # The book's five numbers: a trivial non-prime, two 18-digit non-primes with large
 # factors, two 18-digit primes (sqrt about 3.16e8: seconds of trial division each).
@@ -59,7 +59,6 @@ def add_arguments(parser, workers=True):
         "--numbers",
         type=positive_int,
         nargs="+",
-        default=None,
         help="numbers to check (default: the book's five, or the small five)",
     )
     parser.add_argument(
@@ -70,24 +69,25 @@ def add_arguments(parser, workers=True):
         "about 1e14 (100 times less work each)",
     )
     parser.add_argument(
-        "--repeats",
-        type=positive_int,
-        default=1,
-        help="time each number this many times, keep the best (the book: 20)",
+        "--repeat", type=positive_int, default=1, help="timings per number, best kept (the book: 20)"
     )
     if workers:
         parser.add_argument(
             "--workers",
             type=positive_int,
             default=4,
-            help="worker processes (the book: 4 in the 2nd edition, 8 in the 3rd)",
+            help="worker processes (the book: 4, 8 in the 3rd edition)",
         )
         parser.add_argument(
-            "--start-method",
-            choices=START_METHODS,
-            default=None,
-            help="how worker processes start (default: the platform's)",
+            "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
         )
+
+
+def validation_parser(doc, workers=True):
+    """The example's parser with the numbers, ``--repeat`` and (with ``workers``) the pool flags."""
+    parser = example_parser(doc)
+    add_arguments(parser, workers)
+    return parser
 
 
 def chosen_numbers(args):
@@ -97,12 +97,12 @@ def chosen_numbers(args):
     return dict(BOOK_NUMBERS if args.size == "book" else SMALL_NUMBERS)
 
 
-def run_numbers(check, numbers, repeats=1):
+def run_numbers(check, numbers, repeat=1):
     """Check each number; print the book's line (label, number, best time) and ours; return the answers."""
     answers = []
     for label, n in numbers.items():
         best = math.inf
-        for _ in range(repeats):
+        for _ in range(repeat):
             t0 = time.perf_counter()
             is_prime = check(n)
             best = min(best, time.perf_counter() - t0)

@@ -56,6 +56,17 @@ def plot(counts, upper, path):
     plt.close(fig)
 
 
+def count_and_plot(upper, nbr_processes, start_method, path):
+    """Count the smallest factors of the non-primes below ``upper``, print the commonest, plot to ``path``."""
+    counts = count_smallest_factors(upper, nbr_processes, start_method)
+    print(f"non-primes in [3, {upper}) = {sum(counts.values()):,}")
+    print(f"distinct smallest factors = {len(counts)}")
+    for factor, count in sorted(counts.items(), key=lambda item: -item[1])[:5]:
+        print(f"smallest factor {factor}: {count:,}")
+    plot(counts, upper, path)
+    print(f"figure = {path}")
+
+
 SMOKE_ARGS = ["--upper", "20000", "--workers", "2"]
 
 
@@ -64,31 +75,18 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument(
-        "--upper",
-        type=positive_int,
-        default=10**7,
-        help="count the non-primes in [3, upper) (the book: 10**7)",
+        "--upper", type=positive_int, default=10**7, help="non-primes in [3, upper) (the book: 10**7)"
     )
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes (the book: 4)")
     parser.add_argument(
-        "--start-method",
-        choices=START_METHODS,
-        default=None,
-        help="how worker processes start (default: the platform's)",
+        "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
     )
-    parser.add_argument("--output-dir", type=writable_dir, default=None, help="where the PNG goes")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
     args = parser.parse_args(argv)
     if args.upper < 5:
         fail(f"create_count_of_factors_for_nonprimes.py: --upper must be at least 5, got {args.upper}")
-
-    counts = count_smallest_factors(args.upper, args.workers, args.start_method)
-    print(f"non-primes in [3, {args.upper}) = {sum(counts.values()):,}")
-    print(f"distinct smallest factors = {len(counts)}")
-    for factor, count in sorted(counts.items(), key=lambda item: -item[1])[:5]:
-        print(f"smallest factor {factor}: {count:,}")
     path = output_dir("09_multiprocessing", args.output_dir) / "primes_validation_count_of_factors.png"
-    plot(counts, args.upper, path)
-    print(f"figure = {path}")
+    count_and_plot(args.upper, args.workers, args.start_method, path)
 
 
 if __name__ == "__main__":

@@ -30,18 +30,21 @@ def check_prime(n):
     return True
 
 
+def check_numbers(numbers, repeat=1):
+    """Check each of ``numbers`` in this process and print its best time and its answer."""
+    from _prime_validation_common import run_numbers
+
+    run_numbers(check_prime, numbers, repeat)
+
+
 SMOKE_ARGS = ["--size", "small"]
 
 
 def main(argv=None):
-    from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
+    from _prime_validation_common import chosen_numbers, validation_parser
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser, workers=False)
-    args = parser.parse_args(argv)
-    run_numbers(check_prime, chosen_numbers(args), args.repeats)
+    args = validation_parser(__doc__, workers=False).parse_args(argv)
+    check_numbers(chosen_numbers(args), args.repeat)
 
 
 if __name__ == "__main__":

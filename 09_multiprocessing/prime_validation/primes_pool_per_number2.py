@@ -50,22 +50,25 @@ def check_prime(n, pool, nbr_processes):
     return True
 
 
+def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
+    """Check each of ``numbers`` with a Pool of ``nbr_workers`` and print its best time and its answer."""
+    import multiprocessing
+
+    from _prime_validation_common import run_numbers
+
+    print(f"Testing with {nbr_workers} processes")
+    with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
+        run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
+
+
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    import multiprocessing
+    from _prime_validation_common import chosen_numbers, validation_parser
 
-    from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
-
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    print(f"Testing with {args.workers} processes")
-    with multiprocessing.get_context(args.start_method).Pool(processes=args.workers) as pool:
-        run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
+    args = validation_parser(__doc__).parse_args(argv)
+    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
 
 
 if __name__ == "__main__":

@@ -64,25 +64,28 @@ def check_prime(n, pool, nbr_processes, value):
     return True
 
 
+def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
+    """Check each of ``numbers`` with the Pool and the Manager's flag: print each best time and answer."""
+    import multiprocessing
+
+    from _prime_validation_common import run_numbers
+
+    print("CHECK_EVERY", CHECK_EVERY)
+    print(f"Testing with {nbr_workers} processes")
+    context = multiprocessing.get_context(start_method)
+    with context.Manager() as manager, context.Pool(processes=nbr_workers) as pool:
+        value = manager.Value(b"c", FLAG_CLEAR)  # 1 byte character
+        run_numbers(lambda n: check_prime(n, pool, nbr_workers, value), numbers, repeat)
+
+
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    import multiprocessing
+    from _prime_validation_common import chosen_numbers, validation_parser
 
-    from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
-
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    print("CHECK_EVERY", CHECK_EVERY)
-    print(f"Testing with {args.workers} processes")
-    context = multiprocessing.get_context(args.start_method)
-    with context.Manager() as manager, context.Pool(processes=args.workers) as pool:
-        value = manager.Value(b"c", FLAG_CLEAR)  # 1 byte character
-        run_numbers(lambda n: check_prime(n, pool, args.workers, value), chosen_numbers(args), args.repeats)
+    args = validation_parser(__doc__).parse_args(argv)
+    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
 
 
 if __name__ == "__main__":

@@ -83,22 +83,25 @@ def make_pool(nbr_processes, path, start_method=None):
     return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(path,))
 
 
+def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
+    """Check each of ``numbers`` with the Pool sharing the mmap flag: print each best time and answer."""
+    from _prime_validation_common import flag_file, run_numbers
+
+    print("CHECK_EVERY", CHECK_EVERY)
+    print(f"Testing with {nbr_workers} processes")
+    with flag_file() as path, make_pool(nbr_workers, path, start_method) as pool:
+        run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
+    sh_mem.close()
+
+
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_validation_common import add_arguments, chosen_numbers, flag_file, run_numbers
+    from _prime_validation_common import chosen_numbers, validation_parser
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    print("CHECK_EVERY", CHECK_EVERY)
-    print(f"Testing with {args.workers} processes")
-    with flag_file() as path, make_pool(args.workers, path, args.start_method) as pool:
-        run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
-    sh_mem.close()
+    args = validation_parser(__doc__).parse_args(argv)
+    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
 
 
 if __name__ == "__main__":

@@ -95,35 +95,30 @@ REQUIRES = ("redis",)
 REQUIRES_TOOLS = ("redis-server",)
 
 
-def main(argv=None):
-    from _prime_validation_common import (
-        add_arguments,
-        chosen_numbers,
-        redis_url,
-        redis_url_or_own_server,
-        run_numbers,
-    )
+def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None, url=None):
+    """Check each of ``numbers`` with the Pool sharing the Redis flag: print each best time and answer."""
+    from _prime_validation_common import redis_url_or_own_server, run_numbers
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
-    parser.add_argument(
-        "--redis-url",
-        type=redis_url,
-        default=None,
-        help="an existing Redis server, redis://HOST:PORT/DB (default: start a throw-away one)",
-    )
-    args = parser.parse_args(argv)
     print("CHECK_EVERY", CHECK_EVERY)
-    print(f"Testing with {args.workers} processes")
-    with redis_url_or_own_server(args.redis_url) as url:
+    print(f"Testing with {nbr_workers} processes")
+    with redis_url_or_own_server(url) as url:
         try:
-            with make_pool(args.workers, url, args.start_method) as pool:
-                run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
+            with make_pool(nbr_workers, url, start_method) as pool:
+                run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
         finally:
             rds.delete(FLAG_NAME)
             rds.close()
+
+
+def main(argv=None):
+    from _prime_validation_common import chosen_numbers, redis_url, validation_parser
+
+    parser = validation_parser(__doc__)
+    parser.add_argument(
+        "--redis-url", type=redis_url, help="a Redis server, redis://HOST:PORT/DB (default: our own)"
+    )
+    args = parser.parse_args(argv)
+    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method, args.redis_url)
 
 
 if __name__ == "__main__":

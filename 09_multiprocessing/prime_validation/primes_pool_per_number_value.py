@@ -83,21 +83,24 @@ def make_pool(nbr_processes, start_method=None):
     return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(shared_value,))
 
 
+def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
+    """Check each of ``numbers`` with the flagged Pool and print its best time and its answer."""
+    from _prime_validation_common import run_numbers
+
+    print("CHECK_EVERY", CHECK_EVERY)
+    print(f"Testing with {nbr_workers} processes")
+    with make_pool(nbr_workers, start_method) as pool:
+        run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
+
+
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_validation_common import add_arguments, chosen_numbers, run_numbers
+    from _prime_validation_common import chosen_numbers, validation_parser
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    print("CHECK_EVERY", CHECK_EVERY)
-    print(f"Testing with {args.workers} processes")
-    with make_pool(args.workers, args.start_method) as pool:
-        run_numbers(lambda n: check_prime(n, pool, args.workers), chosen_numbers(args), args.repeats)
+    args = validation_parser(__doc__).parse_args(argv)
+    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
 
 
 if __name__ == "__main__":

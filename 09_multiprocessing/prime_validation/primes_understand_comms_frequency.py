@@ -80,6 +80,22 @@ def make_pool(nbr_processes, start_method=None):
     return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(shared_value,))
 
 
+def time_the_polls(
+    numbers, nbr_workers=4, check_every_values=(10, 100, 1000, 10000, 100000), start_method=None
+):
+    """Check each of ``numbers`` at each polling interval; print the answer, the flag reads and the time."""
+    with make_pool(nbr_workers, start_method) as pool:
+        for n in numbers:
+            for check_every in check_every_values:
+                t0 = time.perf_counter()
+                is_prime, polls = check_prime(n, pool, nbr_workers, check_every)
+                elapsed = time.perf_counter() - t0
+                print(
+                    f"{n} is prime: {is_prime}  check every {check_every:>6}: "
+                    f"{polls:>9} flag reads, {elapsed:.4f} s"
+                )
+
+
 SMOKE_ARGS = [
     "--numbers",
     "1000000432799",
@@ -93,12 +109,11 @@ SMOKE_ARGS = [
 
 
 def main(argv=None):
-    from _prime_validation_common import add_arguments, chosen_numbers
+    from _prime_validation_common import chosen_numbers, validation_parser
 
-    from hpp.script import example_parser, positive_int
+    from hpp.script import positive_int
 
-    parser = example_parser(__doc__)
-    add_arguments(parser)
+    parser = validation_parser(__doc__)
     parser.add_argument(
         "--check-every",
         type=positive_int,
@@ -107,17 +122,7 @@ def main(argv=None):
         help="polling intervals to try (trial divisions between flag reads)",
     )
     args = parser.parse_args(argv)
-    numbers = chosen_numbers(args).values()
-    with make_pool(args.workers, args.start_method) as pool:
-        for n in numbers:
-            for check_every in args.check_every:
-                t0 = time.perf_counter()
-                is_prime, polls = check_prime(n, pool, args.workers, check_every)
-                elapsed = time.perf_counter() - t0
-                print(
-                    f"{n} is prime: {is_prime}  check every {check_every:>6}: "
-                    f"{polls:>9} flag reads, {elapsed:.4f} s"
-                )
+    time_the_polls(chosen_numbers(args).values(), args.workers, args.check_every, args.start_method)
 
 
 if __name__ == "__main__":
