@@ -51,8 +51,7 @@ def calc_pure_python(desired_width, max_iterations):
 
 
 def main(argv=None):
-    parser = add_julia_arguments(example_parser(__doc__))
-    args = parser.parse_args(argv)
+    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
     calc_pure_python(args.width, args.max_iterations)
 
 

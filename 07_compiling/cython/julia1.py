@@ -105,29 +105,24 @@ def annotate(variant, folder):
     return folder / f"{variant}.html"
 
 
+def run_variant(desired_width, max_iterations, variant="cythonfn", annotate_folder=None):
+    """Run the book's driver on ``variant``; with ``annotate_folder``, write its ``cython -a`` report."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")  # idle OpenMP threads sleep rather than spin
+    output = calc_pure_python(desired_width, max_iterations, variant)
+    if annotate_folder is not None:
+        print(f"annotation report: {annotate(variant, annotate_folder)}")
+    return output
+
+
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--variant",
-        choices=VARIANTS,
-        default="cythonfn",
-        help="which compiled calculate_z to run (cythonfn: the book's cythonfn.pyx)",
-    )
-    parser.add_argument(
-        "--annotate", action="store_true", help="also write the `cython -a` HTML report for the variant"
-    )
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where --annotate writes (default: results/07_compiling)"
-    )
+    parser.add_argument("--variant", choices=VARIANTS, default="cythonfn", help="compiled calculate_z to run")
+    parser.add_argument("--annotate", action="store_true", help="also write the `cython -a` HTML report")
+    parser.add_argument("--output-dir", type=writable_dir, help="where --annotate writes")
     args = parser.parse_args(argv)
-
-    # idle OpenMP threads sleep rather than spin (a busy machine loses its cores to spinning)
-    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
     try:
-        calc_pure_python(args.width, args.max_iterations, args.variant)
-        if args.annotate:
-            report = annotate(args.variant, output_dir("07_compiling", args.output_dir))
-            print(f"annotation report: {report}")
+        folder = output_dir("07_compiling", args.output_dir) if args.annotate else None
+        run_variant(args.width, args.max_iterations, args.variant, folder)
     except (ImportError, RuntimeError) as error:
         fail(error)
 

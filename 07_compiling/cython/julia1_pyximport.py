@@ -43,10 +43,8 @@ def calc_pure_python(desired_width, max_iterations, cythonfn):
     return output
 
 
-def main(argv=None):
-    parser = add_julia_arguments(example_parser(__doc__))
-    args = parser.parse_args(argv)
-
+def calc_with_pyximport(desired_width, max_iterations):
+    """Copy ``cythonfn.pyx`` to a temporary folder, import it through pyximport, run the book's driver."""
     import pyximport
 
     with tempfile.TemporaryDirectory(prefix="hpp_pyximport_") as folder:
@@ -57,11 +55,16 @@ def main(argv=None):
             start = time.perf_counter()
             module = importlib.import_module("cythonfn_pyximport")
             print(f"pyximport compiled and imported it in {time.perf_counter() - start:.2f} seconds")
-            calc_pure_python(args.width, args.max_iterations, module)
+            return calc_pure_python(desired_width, max_iterations, module)
         finally:
             pyximport.uninstall(*finders)
             sys.path.remove(folder)
             sys.modules.pop("cythonfn_pyximport", None)
+
+
+def main(argv=None):
+    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
+    calc_with_pyximport(args.width, args.max_iterations)
 
 
 if __name__ == "__main__":

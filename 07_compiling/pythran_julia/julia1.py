@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 from hpp.julia import add_julia_arguments, julia_inputs, report_sum
-from hpp.script import example_parser, fail
+from hpp.script import example_parser
 
 SMOKE_ARGS = ["--width", "100"]
 REQUIRES_TOOLS = ("g++",)
@@ -38,24 +38,25 @@ def calc_pure_python(desired_width, max_iterations, calculate):
     return output
 
 
+def load_calculate(python=False):
+    """``calculate.py`` as Pythran compiled it (built on first use), or as plain Python."""
+    if python:
+        import calculate
+
+        return calculate
+    import _pythran_build as build
+
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+    calculate, seconds = build.built_or_exit(build.pythran_module)
+    print(f"Pythran module built in {seconds:.2f} s: {calculate.__file__}")
+    return calculate
+
+
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--python", action="store_true", help="run calculate.py as plain Python instead of the Pythran build"
-    )
+    parser.add_argument("--python", action="store_true", help="run calculate.py uncompiled")
     args = parser.parse_args(argv)
-    if args.python:
-        import calculate
-    else:
-        import _pythran_build as build
-
-        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-        try:
-            calculate, seconds = build.pythran_module()
-        except (build.ToolchainMissing, build.BuildFailed) as error:
-            fail(build.toolchain_error(error))
-        print(f"Pythran module built in {seconds:.2f} s: {calculate.__file__}")
-    calc_pure_python(args.width, args.max_iterations, calculate)
+    calc_pure_python(args.width, args.max_iterations, load_calculate(args.python))
 
 
 if __name__ == "__main__":
