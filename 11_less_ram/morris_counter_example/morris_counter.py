@@ -49,6 +49,24 @@ class MorrisCounter:
             self.exponents[counter] = exponent + 1
 
 
+def count_events(nbr_counters, events, seed=0):
+    """Add ``events`` events to each of ``nbr_counters`` one-byte counters; print their bytes and mean."""
+    counters = MorrisCounter(nbr_counters=nbr_counters, seed=seed)
+    for index in range(nbr_counters):
+        for _ in range(events):
+            counters.add(index)
+    values = [counters.get(index) for index in range(nbr_counters)]
+    mean = statistics.fmean(values)
+    print(f"counters = {nbr_counters}, events each = {events}")
+    print(
+        f"bytes for the exponents = {counters.exponents.itemsize * len(counters)} "
+        f"(sys.getsizeof of the array = {sys.getsizeof(counters.exponents)})"
+    )
+    print(f"mean of the counters = {mean:.1f}")
+    print(f"relative error of the mean = {(mean - events) / events:+.2%}")
+    return counters
+
+
 def main(argv=None):
     from hpp.script import example_parser, non_negative_int, positive_int
 
@@ -57,19 +75,7 @@ def main(argv=None):
     parser.add_argument("--events", type=positive_int, default=10_000, help="events added to every counter")
     parser.add_argument("--seed", type=non_negative_int, default=0)
     args = parser.parse_args(argv)
-    counters = MorrisCounter(nbr_counters=args.counters, seed=args.seed)
-    for index in range(args.counters):
-        for _ in range(args.events):
-            counters.add(index)
-    values = [counters.get(index) for index in range(args.counters)]
-    mean = statistics.fmean(values)
-    print(f"counters = {args.counters}, events each = {args.events}")
-    print(
-        f"bytes for the exponents = {counters.exponents.itemsize * len(counters)} "
-        f"(sys.getsizeof of the array = {sys.getsizeof(counters.exponents)})"
-    )
-    print(f"mean of the counters = {mean:.1f}")
-    print(f"relative error of the mean = {(mean - args.events) / args.events:+.2%}")
+    count_events(args.counters, args.events, args.seed)
 
 
 if __name__ == "__main__":

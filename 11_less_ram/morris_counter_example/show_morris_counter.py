@@ -33,6 +33,25 @@ def trajectories(max_count, trials, seed=0, samples=500):
     return paths
 
 
+def draw_counters(max_count, trials, seed, folder):
+    """Draw ``trials`` counters against the true count to ``folder``/morris_counter.png; print their ends."""
+    paths = trajectories(max_count, trials, seed)
+    figure, axes = plt.subplots(figsize=(8, 5))
+    axes.plot([0, max_count], [0, max_count], "k--", label="true count")
+    for index, path in enumerate(paths):
+        counts, values = zip(*path)
+        axes.step(counts, values, where="post", label=f"Morris counter {index + 1}")
+        print(f"counter {index + 1}: {values[-1]} after {max_count} events")
+    axes.set_xlabel("events")
+    axes.set_ylabel("estimate")
+    axes.set_title("Morris counters (one byte each) against the true count")
+    axes.legend()
+    path = folder / "morris_counter.png"
+    figure.savefig(path, dpi=90)
+    plt.close(figure)
+    print(f"saved {path}")
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--max-count", type=positive_int, default=100_000)
@@ -40,21 +59,7 @@ def main(argv=None):
     parser.add_argument("--seed", type=non_negative_int, default=0)
     parser.add_argument("--output-dir", type=writable_dir, help="folder for morris_counter.png")
     args = parser.parse_args(argv)
-    paths = trajectories(args.max_count, args.trials, args.seed)
-    figure, axes = plt.subplots(figsize=(8, 5))
-    axes.plot([0, args.max_count], [0, args.max_count], "k--", label="true count")
-    for index, path in enumerate(paths):
-        counts, values = zip(*path)
-        axes.step(counts, values, where="post", label=f"Morris counter {index + 1}")
-        print(f"counter {index + 1}: {values[-1]} after {args.max_count} events")
-    axes.set_xlabel("events")
-    axes.set_ylabel("estimate")
-    axes.set_title("Morris counters (one byte each) against the true count")
-    axes.legend()
-    path = output_dir("11_less_ram", args.output_dir) / "morris_counter.png"
-    figure.savefig(path, dpi=90)
-    plt.close(figure)
-    print(f"saved {path}")
+    draw_counters(args.max_count, args.trials, args.seed, output_dir("11_less_ram", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -37,20 +37,25 @@ def hash_vectorise(counts, n_features=10):
     return hasher.transform(counts)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--n-features", type=positive_int, default=10)
-    args = parser.parse_args(argv)
+def compare_vectorisers(n_features=10):
+    """Vectorise the two sentences exactly and hashed into ``n_features`` columns; print both."""
     counts = word_counts(SENTENCES)
     vectoriser, exact = dict_vectorise(counts)
-    hashed = hash_vectorise(counts, args.n_features)
+    hashed = hash_vectorise(counts, n_features)
     print(f"vocabulary = {dict(sorted(vectoriser.vocabulary_.items()))}")
     print(f"DictVectorizer = {exact.toarray().astype(int).tolist()}")
     back = {word: int(count) for word, count in vectoriser.inverse_transform(exact)[0].items()}
     print(f"back to words = {back}")
-    print(f"FeatureHasher({args.n_features}) = {hashed.toarray().astype(int).tolist()}")
-    collision = hash_vectorise([{"there": 1, "is": 1}], args.n_features).toarray()[0]
+    print(f"FeatureHasher({n_features}) = {hashed.toarray().astype(int).tolist()}")
+    collision = hash_vectorise([{"there": 1, "is": 1}], n_features).toarray()[0]
     print(f"'there' and 'is' alone = {collision.astype(int).tolist()}")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--n-features", type=positive_int, default=10)
+    args = parser.parse_args(argv)
+    compare_vectorisers(args.n_features)
 
 
 if __name__ == "__main__":

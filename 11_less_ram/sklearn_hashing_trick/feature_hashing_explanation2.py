@@ -54,8 +54,8 @@ def generated_corpus(docs=4000, labels=4, words_per_doc=80, seed=0):
     rng = random.Random(seed)
     pool = list(generated_words(5000 + 300 * labels, seed=seed))
     common, topics = pool[:5000], [pool[5000 + 300 * k : 5000 + 300 * (k + 1)] for k in range(labels)]
-    common_weights = _zipf_cumulative(len(common))
-    topic_weights = _zipf_cumulative(300)
+    common_weights = zipf_cumulative(len(common))
+    topic_weights = zipf_cumulative(300)
     texts, targets = [], []
     for index in range(docs):
         label = index % labels
@@ -69,7 +69,8 @@ def generated_corpus(docs=4000, labels=4, words_per_doc=80, seed=0):
     return texts, targets
 
 
-def _zipf_cumulative(count):
+def zipf_cumulative(count):
+    """Cumulative weights 1/1, 1/1 + 1/2, ... for ``count`` ranks (Zipf's law), for ``random.choices``."""
     total, cumulative = 0.0, []
     for rank in range(1, count + 1):
         total += 1 / rank
@@ -214,39 +215,23 @@ def compare(texts, targets, ngram_max=3, n_features=2**20, seed=0, test_size=0.2
     return exact, hashed
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--input", type=existing_path, help="a folder of label sub-folders, or a file of label<TAB>text lines"
+def load_corpus(path=None, generated=False, docs=4000, labels=4, seed=0):
+    """(texts, targets, description): ``path``'s corpus, else the cached 20 Newsgroups, else generated."""
+    if path:
+        texts, targets = corpus_from_path(path)
+        return texts, targets, str(path)
+    found = None if generated else newsgroups_corpus()
+    if found:
+        return *found, "20 Newsgroups (scikit-learn's cache)"
+    texts, targets = generated_corpus(docs, labels, seed=seed)
+    description = (
+        f"generated, seed {seed}" if generated else f"generated, seed {seed} (no 20 Newsgroups cache)"
     )
-    source.add_argument(
-        "--generated", action="store_true", help="use the generated corpus even when 20 Newsgroups is cached"
-    )
-    parser.add_argument("--docs", type=positive_int, default=4000, help="documents in the generated corpus")
-    parser.add_argument("--labels", type=positive_int, default=4, help="labels in the generated corpus")
-    parser.add_argument("--ngram-max", type=positive_int, default=3)
-    parser.add_argument("--n-features", type=positive_int, default=2**20)
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument(
-        "--trace-peak", action="store_true", help="also vectorise under tracemalloc and show the peak (slow)"
-    )
-    args = parser.parse_args(argv)
-    if args.input:
-        texts, targets = corpus_from_path(args.input)
-        description = str(args.input)
-    else:
-        found = None if args.generated else newsgroups_corpus()
-        if found:
-            texts, targets = found
-            description = "20 Newsgroups (scikit-learn's cache)"
-        else:
-            texts, targets = generated_corpus(args.docs, args.labels, seed=args.seed)
-            description = (
-                f"generated, seed {args.seed}"
-                if args.generated
-                else f"generated, seed {args.seed} (no 20 Newsgroups cache)"
-            )
+    return texts, targets, description
+
+
+def report_comparison(texts, targets, description, ngram_max=3, n_features=2**20, seed=0, trace=False):
+    """Run both pipelines on the corpus; print each one's memory, times and accuracy."""
     labels = Counter(targets)
     if len(labels) < 2 or min(labels.values()) < 2:
         fail(
@@ -254,8 +239,8 @@ def main(argv=None):
             f"(found {len(texts)} documents, {len(labels)} labels)"
         )
     print(f"corpus = {description}: {len(texts)} documents, {len(labels)} labels")
-    print(f"n-grams = 1..{args.ngram_max}")
-    results = compare(texts, targets, args.ngram_max, args.n_features, args.seed, trace=args.trace_peak)
+    print(f"n-grams = 1..{ngram_max}")
+    results = compare(texts, targets, ngram_max, n_features, seed, trace=trace)
     for figures in results:
         peak = figures["peak_bytes"]
         traced = "" if peak is None else f"peak while vectorising = {peak / MB:.1f} MB, "
@@ -272,6 +257,29 @@ def main(argv=None):
     print(
         f"vectoriser memory / hasher memory = {exact['transformer_bytes'] / hashed['transformer_bytes']:.0f}"
     )
+    return results
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--input", type=existing_path, help="a folder of label sub-folders, or a label<TAB>text file"
+    )
+    source.add_argument(
+        "--generated", action="store_true", help="the generated corpus, even with 20 Newsgroups cached"
+    )
+    parser.add_argument("--docs", type=positive_int, default=4000, help="documents in the generated corpus")
+    parser.add_argument("--labels", type=positive_int, default=4, help="labels in the generated corpus")
+    parser.add_argument("--ngram-max", type=positive_int, default=3)
+    parser.add_argument("--n-features", type=positive_int, default=2**20)
+    parser.add_argument("--seed", type=non_negative_int, default=0)
+    parser.add_argument(
+        "--trace-peak", action="store_true", help="also show the vectorising peak (tracemalloc, slow)"
+    )
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.input, args.generated, args.docs, args.labels, args.seed)
+    report_comparison(*corpus, args.ngram_max, args.n_features, args.seed, args.trace_peak)
 
 
 if __name__ == "__main__":
