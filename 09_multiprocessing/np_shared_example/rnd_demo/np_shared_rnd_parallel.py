@@ -72,39 +72,45 @@ def duplicate_rows(array):
     return len(array) - len(np.unique(array, axis=0))
 
 
-SMOKE_ARGS = ["--rows", "40", "--cols", "500", "--workers", "2"]
-
-
-def main(argv=None):
-    from hpp.script import START_METHODS, example_parser, positive_int, seed
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--rows", type=positive_int, default=SIZE_A, help="rows (one task each)")
-    parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of every row's generator")
-    parser.add_argument(
-        "--global-random",
-        action="store_true",
-        help="draw from np.random's global state, as the book does (fork: duplicates)",
-    )
-    parser.add_argument(
-        "--start-method",
-        choices=START_METHODS,
-        default=None,
-        help="how worker processes start (default: the platform's)",
-    )
-    args = parser.parse_args(argv)
-
+def time_fill_in_parallel(
+    rows=SIZE_A, cols=SIZE_B, nbr_workers=4, seed=0, start_method=None, global_random=False
+):
+    """Fill the shared array with the Pool, timed; print what is left, the duplicates and the sums."""
     t1 = time.time()
-    array = fill_in_parallel(
-        args.rows, args.cols, args.workers, args.seed, args.start_method, args.global_random
-    )
+    array = fill_in_parallel(rows, cols, nbr_workers, seed, start_method, global_random)
     print("Took:", time.time() - t1)
     print(f"default value left = {bool(np.any(array == DEFAULT_VALUE))}")
     print(f"duplicate rows = {duplicate_rows(array)}")
     print(f"mean = {array.mean():.6f}")
     print(f"checksum = {float(array.sum()):.6f}")
+
+
+SMOKE_ARGS = ["--rows", "40", "--cols", "500", "--workers", "2"]
+
+
+def add_fill_arguments(parser):
+    """``--rows``, ``--cols`` and the rows' ``--seed``: this script's and the serial one's."""
+    from hpp.script import positive_int, seed
+
+    parser.add_argument("--rows", type=positive_int, default=SIZE_A, help="rows (one task each)")
+    parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of every row's generator")
+
+
+def main(argv=None):
+    from hpp.script import START_METHODS, example_parser, positive_int
+
+    parser = example_parser(__doc__)
+    add_fill_arguments(parser)
+    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
+    parser.add_argument("--global-random", action="store_true", help="np.random's global state, as the book")
+    parser.add_argument(
+        "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
+    )
+    args = parser.parse_args(argv)
+    time_fill_in_parallel(
+        args.rows, args.cols, args.workers, args.seed, args.start_method, args.global_random
+    )
 
 
 if __name__ == "__main__":

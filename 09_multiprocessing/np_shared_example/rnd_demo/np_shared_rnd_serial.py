@@ -21,23 +21,27 @@ def fill_serially(rows=SIZE_A, cols=SIZE_B, seed=0):
     return main_nparray
 
 
+def time_fill_serially(rows=SIZE_A, cols=SIZE_B, seed=0):
+    """Fill the array row by row, timed, and print its mean and checksum."""
+    t1 = time.time()
+    array = fill_serially(rows, cols, seed)
+    print("Took:", time.time() - t1)
+    print(f"mean = {array.mean():.6f}")
+    print(f"checksum = {float(array.sum()):.6f}")
+
+
 SMOKE_ARGS = ["--rows", "40", "--cols", "500"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, positive_int, seed
+    from np_shared_rnd_parallel import add_fill_arguments
+
+    from hpp.script import example_parser
 
     parser = example_parser(__doc__)
-    parser.add_argument("--rows", type=positive_int, default=SIZE_A, help="rows")
-    parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of every row's generator")
+    add_fill_arguments(parser)
     args = parser.parse_args(argv)
-
-    t1 = time.time()
-    array = fill_serially(args.rows, args.cols, args.seed)
-    print("Took:", time.time() - t1)
-    print(f"mean = {array.mean():.6f}")
-    print(f"checksum = {float(array.sum()):.6f}")
+    time_fill_serially(args.rows, args.cols, args.seed)
 
 
 if __name__ == "__main__":
