@@ -227,6 +227,19 @@ def int_range(low, high=None):
     return parse
 
 
+def float_range(low, high):
+    """An argparse type: a finite number from ``low`` to ``high`` inclusive: ``type=float_range(0, 60)``."""
+
+    def parse(text):
+        value = finite_float(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a number from {low} to {high}, got {text!r}")
+        return value
+
+    parse.__name__ = "float_range"
+    return parse
+
+
 def writable_file(text):
     """argparse type: a file path whose folder exists (or can be created) and can be written to."""
     path = Path(text)
