@@ -45,19 +45,18 @@ def do_world():
     eventloop.put(do_hello)
 
 
-def main(argv=None):
+def run_event_loop(steps=None):
+    """The book's ``__main__``: a new loop, ``do_hello`` queued, then ``start`` (``steps`` functions)."""
     global eventloop
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--steps",
-        type=positive_int,
-        default=10,
-        help="how many functions the loop runs before it stops (the book: forever)",
-    )
-    args = parser.parse_args(argv)
     eventloop = EventLoop()
     eventloop.put(do_hello)
-    eventloop.start(args.steps)
+    eventloop.start(steps)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--steps", type=positive_int, default=10, help="functions to run (the book: forever)")
+    run_event_loop(parser.parse_args(argv).steps)
 
 
 if __name__ == "__main__":

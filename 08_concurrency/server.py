@@ -143,38 +143,28 @@ async def serve(app, port, backlog):
         await runner.cleanup()
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--port", type=tcp_port, default=8080, help="TCP port on 127.0.0.1, 1 to 65535")
-    parser.add_argument(
-        "--delay",
-        type=non_negative_int,
-        default=100,
-        help="default delay of GET /add in ms when the request gives none",
-    )
-    parser.add_argument(
-        "--backlog",
-        type=positive_int,
-        default=4096,
-        help="listen backlog: how many connections may wait to be accepted",
-    )
-    parser.add_argument(
-        "--loop",
-        choices=("asyncio", "uvloop"),
-        default=DEFAULT_LOOP,
-        help="the event loop to serve on (uvloop when installed)",
-    )
-    args = parser.parse_args(argv)
-    if args.delay > MAX_DELAY_MS:
-        fail(f"server.py: --delay must be at most {MAX_DELAY_MS} ms")
-    print(f"serving on http://127.0.0.1:{args.port} (Ctrl-C to stop)", flush=True)
+def run_server(port=8080, delay=100, backlog=4096, loop=DEFAULT_LOOP):
+    """Serve the app on 127.0.0.1:``port`` (``delay`` ms by default per GET /add) until Ctrl-C."""
+    print(f"serving on http://127.0.0.1:{port} (Ctrl-C to stop)", flush=True)
     try:
-        with asyncio.Runner(loop_factory=loop_factory(args.loop)) as runner:
-            runner.run(serve(make_app(args.delay), args.port, args.backlog))
+        with asyncio.Runner(loop_factory=loop_factory(loop)) as runner:
+            runner.run(serve(make_app(delay), port, backlog))
     except KeyboardInterrupt:
         pass
     except OSError as error:
-        fail(f"server.py: cannot listen on 127.0.0.1:{args.port}: {error.strerror}")
+        fail(f"server.py: cannot listen on 127.0.0.1:{port}: {error.strerror}")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--port", type=tcp_port, default=8080, help="TCP port on 127.0.0.1, 1 to 65535")
+    parser.add_argument("--delay", type=non_negative_int, default=100, help="default GET /add delay, ms")
+    parser.add_argument("--backlog", type=positive_int, default=4096, help="the listen backlog")
+    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default=DEFAULT_LOOP, help="the event loop")
+    args = parser.parse_args(argv)
+    if args.delay > MAX_DELAY_MS:
+        fail(f"server.py: --delay must be at most {MAX_DELAY_MS} ms")
+    run_server(args.port, args.delay, args.backlog, args.loop)
 
 
 if __name__ == "__main__":

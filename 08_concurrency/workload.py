@@ -294,20 +294,72 @@ def saved_count(base_url, timeout=10.0):
         return response.json()["saved"]
 
 
+def run_experiment(
+    tasks,
+    difficulty,
+    io_delay,
+    modes,
+    seed=0,
+    timeout=10.0,
+    concurrency=100,
+    batch_size=100,
+    url=None,
+    callgraph=False,
+    folder=None,
+):
+    """Run each mode against one server, time it, check its saves and hashes; plot the call graph."""
+    modes = list(dict.fromkeys(modes))
+    if "uvloop" in modes and not have_uvloop():
+        print("uvloop is not installed (pip install uvloop): skipping the uvloop mode")
+        modes.remove("uvloop")
+
+    needs_server = callgraph or any(mode in IO_MODES for mode in modes)
+    with server_or_given(SERVER, url, "workload.py") if needs_server else nullcontext() as base_url:
+        save_url = f"{base_url}/add?delay={io_delay}" if base_url else None
+        print(f"tasks = {tasks}, difficulty = {difficulty}, io delay = {io_delay} ms")
+        digests = {}
+        for mode in modes:
+            before = saved_count(base_url, timeout) if mode in IO_MODES else 0
+            start = time.perf_counter()
+            try:
+                results = run_mode(mode, tasks, difficulty, save_url, seed, timeout, concurrency, batch_size)
+            except Exception as error:  # a network failure: one line, not a traceback
+                while isinstance(error, BaseExceptionGroup):
+                    error = error.exceptions[0]
+                fail(f"workload.py: the {mode} mode failed: {type(error).__name__}: {error}")
+            elapsed = time.perf_counter() - start
+            if mode in IO_MODES:
+                saved = saved_count(base_url, timeout) - before
+                if saved != tasks:
+                    print(f"workload.py: the {mode} mode saved {saved} results, not {tasks}", file=sys.stderr)
+                    raise SystemExit(1)
+            digests[mode] = results_digest(results)
+            print(f"{mode}: {elapsed:.3f} s  ({elapsed / tasks * 1000:.2f} ms per task)")
+        if digests:
+            print(f"results digest = {next(iter(digests.values()))}")
+            same = len(set(digests.values())) == 1
+            print(f"every mode computed the same results = {same}")
+            if not same:
+                print(f"workload.py: the modes disagree: {digests}", file=sys.stderr)
+                raise SystemExit(1)
+        if callgraph:
+            spans = []
+            run_aiohttp(tasks, difficulty, save_url, seed, timeout, concurrency, spans=spans)
+            path = folder / "workload_callgraph.png"
+            title = f"aiohttp: {tasks} bcrypt tasks at difficulty {difficulty}, each saved in {io_delay} ms"
+            plot_callgraph(spans, path, title)
+            print(f"saved the call graph to {path}")
+    return digests
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--tasks", type=positive_int, default=600, help="how many tasks (the book: 600)")
     parser.add_argument(
-        "--difficulty",
-        type=bcrypt_cost,
-        default=8,
-        help="bcrypt cost, 4 to 31: each step doubles the CPU work (the book: 8 to 12)",
+        "--difficulty", type=bcrypt_cost, default=8, help="bcrypt cost, 4 to 31 (the book: 8 to 12)"
     )
     parser.add_argument(
-        "--io-delay",
-        type=non_negative_int,
-        default=100,
-        help="how long the server takes to save one result, in ms (the book: 100)",
+        "--io-delay", type=non_negative_int, default=100, help="server delay per save, ms (the book: 100)"
     )
     parser.add_argument(
         "--modes",
@@ -318,87 +370,31 @@ def main(argv=None):
         help=f"modes to run, of: {' '.join(MODES)}",
     )
     parser.add_argument(
-        "--concurrency",
-        type=positive_int,
-        default=100,
-        help="most saves in flight in the aiohttp and uvloop modes",
+        "--concurrency", type=positive_int, default=100, help="most saves in flight (aiohttp, uvloop)"
     )
     parser.add_argument("--batch-size", type=positive_int, default=100, help="AsyncBatcher's batch size")
     parser.add_argument("--seed", type=seed, default=0, help="fixes every password and salt")
+    parser.add_argument("--timeout", type=positive_float, default=10.0, help="seconds per save")
+    parser.add_argument("--url", type=loopback_url, help="a server.py already running (default: start one)")
     parser.add_argument(
-        "--timeout", type=positive_float, default=10.0, help="seconds before one save is given up"
-    )
-    parser.add_argument(
-        "--url",
-        type=loopback_url,
-        help="a server.py already running, e.g. http://127.0.0.1:8080 (default: start one on a free port)",
-    )
-    parser.add_argument(
-        "--callgraph",
-        action="store_true",
-        help="also plot the aiohttp mode's CPU and I/O spans (workload_callgraph.png)",
+        "--callgraph", action="store_true", help="also plot the aiohttp mode's CPU and I/O spans"
     )
     parser.add_argument("--output-dir", type=writable_dir, help="where the plot goes")
     args = parser.parse_args(argv)
-    modes = list(dict.fromkeys(args.modes))
-    if "uvloop" in modes and not have_uvloop():
-        print("uvloop is not installed (pip install uvloop): skipping the uvloop mode")
-        modes.remove("uvloop")
-
-    needs_server = args.callgraph or any(mode in IO_MODES for mode in modes)
-    with server_or_given(SERVER, args.url, "workload.py") if needs_server else nullcontext() as base_url:
-        save_url = f"{base_url}/add?delay={args.io_delay}" if base_url else None
-        print(f"tasks = {args.tasks}, difficulty = {args.difficulty}, io delay = {args.io_delay} ms")
-        digests = {}
-        for mode in modes:
-            before = saved_count(base_url, args.timeout) if mode in IO_MODES else 0
-            start = time.perf_counter()
-            try:
-                results = run_mode(
-                    mode,
-                    args.tasks,
-                    args.difficulty,
-                    save_url,
-                    args.seed,
-                    args.timeout,
-                    args.concurrency,
-                    args.batch_size,
-                )
-            except Exception as error:  # a network failure: one line, not a traceback
-                while isinstance(error, BaseExceptionGroup):
-                    error = error.exceptions[0]
-                fail(f"workload.py: the {mode} mode failed: {type(error).__name__}: {error}")
-            elapsed = time.perf_counter() - start
-            if mode in IO_MODES:
-                saved = saved_count(base_url, args.timeout) - before
-                if saved != args.tasks:
-                    print(
-                        f"workload.py: the {mode} mode saved {saved} results, not {args.tasks}",
-                        file=sys.stderr,
-                    )
-                    raise SystemExit(1)
-            digests[mode] = results_digest(results)
-            print(f"{mode}: {elapsed:.3f} s  ({elapsed / args.tasks * 1000:.2f} ms per task)")
-        if digests:
-            print(f"results digest = {next(iter(digests.values()))}")
-            same = len(set(digests.values())) == 1
-            print(f"every mode computed the same results = {same}")
-            if not same:
-                print(f"workload.py: the modes disagree: {digests}", file=sys.stderr)
-                raise SystemExit(1)
-        if args.callgraph:
-            spans = []
-            run_aiohttp(
-                args.tasks, args.difficulty, save_url, args.seed, args.timeout, args.concurrency, spans=spans
-            )
-            path = output_dir("08_concurrency", args.output_dir) / "workload_callgraph.png"
-            plot_callgraph(
-                spans,
-                path,
-                f"aiohttp: {args.tasks} bcrypt tasks at difficulty "
-                f"{args.difficulty}, each saved in {args.io_delay} ms",
-            )
-            print(f"saved the call graph to {path}")
+    folder = output_dir("08_concurrency", args.output_dir) if args.callgraph else None
+    run_experiment(
+        args.tasks,
+        args.difficulty,
+        args.io_delay,
+        args.modes,
+        args.seed,
+        args.timeout,
+        args.concurrency,
+        args.batch_size,
+        args.url,
+        args.callgraph,
+        folder,
+    )
 
 
 if __name__ == "__main__":

@@ -14,39 +14,37 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from hpp.script import fail, loopback_url, positive_float, positive_int
+from hpp.script import example_parser, fail, loopback_url, positive_float, positive_int
 from hpp.service import server_or_given
 
 #: The chapter's slow server, started when no --url is given.
 SERVER = Path(__file__).resolve().parent.parent / "server.py"
 
 
-def add_crawler_arguments(parser, concurrency=True):
-    """The flags every crawler takes; the defaults are the book's run."""
+def crawler_parser(doc, concurrency=True):
+    """The example parser with the flags every crawler takes; the defaults are the book's run."""
+    return add_server_arguments(add_crawl_arguments(example_parser(doc), concurrency))
+
+
+def add_crawl_arguments(parser, concurrency=True):
+    """``--requests``, ``--delay`` and (``concurrency``) ``--concurrency``, the book's values."""
+    parser.add_argument("--requests", type=positive_int, default=1000, help="URLs to fetch (the book: 1000)")
     parser.add_argument(
-        "--requests", type=positive_int, default=1000, help="how many URLs to fetch (the book: 1000)"
-    )
-    parser.add_argument(
-        "--delay",
-        type=positive_int,
-        default=100,
-        help="how long the server takes to answer each one, in ms (the book: 100)",
+        "--delay", type=positive_int, default=100, help="server delay per URL, ms (the book: 100)"
     )
     if concurrency:
         parser.add_argument(
-            "--concurrency",
-            type=positive_int,
-            default=100,
-            help="most requests in flight at once (the book's semaphore: 100)",
+            "--concurrency", type=positive_int, default=100, help="most requests in flight (the book: 100)"
         )
-    parser.add_argument(
-        "--timeout", type=positive_float, default=10.0, help="seconds before one request is given up"
-    )
-    parser.add_argument(
-        "--url",
-        type=loopback_url,
-        help="a server.py already running, e.g. http://127.0.0.1:8080 (default: start one on a free port)",
-    )
+    return parser
+
+
+def add_server_arguments(parser, timeout=True):
+    """``--timeout`` (per request; when ``timeout``) and ``--url`` (a server.py already running)."""
+    if timeout:
+        parser.add_argument("--timeout", type=positive_float, default=10.0, help="seconds per request")
+    parser.add_argument("--url", type=loopback_url, help="a server.py already running (default: start one)")
+    return parser
 
 
 def generate_urls(base_url, num_iter, delay):
@@ -97,32 +95,31 @@ def report(prog, names, bodies, elapsed, delay, concurrency=None):
     return ok
 
 
-def run_crawler(prog, args, generate, crawl, concurrency=True):
-    """Start or probe the server, time ``crawl(urls, args)``, check and print the result.
+def run_crawler(prog, generate, crawl, requests, delay, timeout, url=None, concurrency=None):
+    """Start or probe the server, time the crawler's ``crawl``, check and print the result.
 
     ``generate(base_url, num)`` is the crawler's own ``generate_urls``;
-    ``crawl`` returns the response bodies (as text), in URL order. The book's
-    line comes first: ``Result: N, Time: T`` (N responses: the book's server
-    answers one byte each, so its N is the byte count). A network error ends
-    with one line and exit status 2.
+    ``crawl(urls, concurrency, timeout)`` (``crawl(urls, timeout=...)`` for the
+    serial one, which has no ``concurrency``) returns the response bodies (as
+    text), in URL order. The book's line comes first: ``Result: N, Time: T``
+    (N responses: the book's server answers one byte each, so its N is the byte
+    count). A network error ends with one line and exit status 2.
     """
-    with server_or_given(SERVER, args.url, prog) as server:
-        urls = list(generate(book_base_url(server, args.delay), args.requests))
+    with server_or_given(SERVER, url, prog) as server:
+        urls = list(generate(book_base_url(server, delay), requests))
         start = time.time()
         try:
-            bodies = crawl(urls, args)
+            if concurrency is None:
+                bodies = crawl(urls, timeout=timeout)
+            else:
+                bodies = crawl(urls, concurrency, timeout)
         except Exception as error:  # a network failure: one line, not a traceback
+            while isinstance(error, BaseExceptionGroup):  # a TaskGroup's: its first real error
+                error = error.exceptions[0]
             fail(f"{prog}: a request to {server} failed: {type(error).__name__}: {error}")
         end = time.time()
     print(f"Result: {len(bodies)}, Time: {end - start}")
-    return report(
-        prog,
-        [name_of(url) for url in urls],
-        bodies,
-        end - start,
-        args.delay,
-        args.concurrency if concurrency else None,
-    )
+    return report(prog, [name_of(url) for url in urls], bodies, end - start, delay, concurrency)
 
 
 def max_in_flight(metrics):

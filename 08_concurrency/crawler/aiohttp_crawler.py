@@ -18,9 +18,7 @@ import random
 import string
 
 import aiohttp
-from _crawler_common import add_crawler_arguments, check_responses, run_crawler
-
-from hpp.script import example_parser
+from _crawler_common import check_responses, crawler_parser, run_crawler
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
@@ -66,25 +64,9 @@ def crawl(urls, concurrency=100, timeout=10.0):
     return asyncio.run(fetch_all(urls, concurrency, timeout))
 
 
-def first_error(error):
-    """The first real error inside a TaskGroup's ExceptionGroup."""
-    while isinstance(error, BaseExceptionGroup):
-        error = error.exceptions[0]
-    return error
-
-
 def main(argv=None):
-    parser = example_parser(__doc__)
-    add_crawler_arguments(parser)
-    args = parser.parse_args(argv)
-
-    def run(urls, args):
-        try:
-            return crawl(urls, args.concurrency, args.timeout)
-        except BaseExceptionGroup as group:
-            raise first_error(group) from None
-
-    run_crawler("aiohttp_crawler.py", args, generate_urls, run)
+    args = crawler_parser(__doc__).parse_args(argv)
+    run_crawler("aiohttp_crawler.py", generate_urls, crawl, **vars(args))
 
 
 if __name__ == "__main__":

@@ -21,9 +21,7 @@ import random
 import string
 from urllib.parse import urlsplit
 
-from _crawler_common import add_crawler_arguments, check_responses, run_crawler
-
-from hpp.script import example_parser
+from _crawler_common import check_responses, crawler_parser, run_crawler
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
@@ -155,15 +153,8 @@ def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    add_crawler_arguments(parser)
-    args = parser.parse_args(argv)
-    run_crawler(
-        "callback_crawler.py",
-        args,
-        generate_urls,
-        lambda urls, args: crawl(urls, args.concurrency, args.timeout),
-    )
+    args = crawler_parser(__doc__).parse_args(argv)
+    run_crawler("callback_crawler.py", generate_urls, crawl, **vars(args))
 
 
 if __name__ == "__main__":

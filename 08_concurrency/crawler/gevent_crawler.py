@@ -20,11 +20,9 @@ import string
 import urllib.request
 
 import gevent
-from _crawler_common import add_crawler_arguments, check_responses, run_crawler
+from _crawler_common import check_responses, crawler_parser, run_crawler
 from gevent import monkey
 from gevent.lock import Semaphore
-
-from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
@@ -66,16 +64,9 @@ def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    add_crawler_arguments(parser)
-    args = parser.parse_args(argv)
+    args = crawler_parser(__doc__).parse_args(argv)
     monkey.patch_socket()
-    run_crawler(
-        "gevent_crawler.py",
-        args,
-        generate_urls,
-        lambda urls, args: crawl(urls, args.concurrency, args.timeout),
-    )
+    run_crawler("gevent_crawler.py", generate_urls, crawl, **vars(args))
 
 
 if __name__ == "__main__":

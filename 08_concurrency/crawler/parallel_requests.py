@@ -23,9 +23,9 @@ import json
 import time
 
 import aiohttp
-from _crawler_common import SERVER, arrived_exactly_once, generate_urls, loopback_url, server_or_given
+from _crawler_common import SERVER, add_server_arguments, arrived_exactly_once, generate_urls, server_or_given
 
-from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
+from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 
 SMOKE_ARGS = ["--requests", "20", "--delays", "10", "20", "--limits", "1", "5", "20"]
 
@@ -88,30 +88,11 @@ def plot(results, num_iter, path):
     plt.close(fig)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--requests", type=positive_int, default=500, help="URLs per crawl (the book: 500)")
-    parser.add_argument(
-        "--delays", type=positive_int, nargs="+", default=BOOK_DELAYS, help="server delays to sweep, in ms"
-    )
-    parser.add_argument(
-        "--limits",
-        type=positive_int,
-        nargs="+",
-        default=BOOK_LIMITS,
-        help="concurrency limits to sweep (the book: 1, 26, ..., 476)",
-    )
-    parser.add_argument(
-        "--timeout", type=positive_float, default=10.0, help="seconds before one request is given up"
-    )
-    parser.add_argument("--url", type=loopback_url, help="a server.py already running (default: start one)")
-    parser.add_argument("--output-dir", type=writable_dir, help="where the JSON and the plot go")
-    args = parser.parse_args(argv)
-    folder = output_dir("08_concurrency", args.output_dir)
-
-    with server_or_given(SERVER, args.url, "parallel_requests.py") as base_url:
+def run_experiment(url, num_iter, delays, limits, timeout, folder):
+    """Sweep against a server, print each delay's serial and best times, save the JSON and the plot."""
+    with server_or_given(SERVER, url, "parallel_requests.py") as base_url:
         try:
-            results = sweep(base_url, args.requests, args.delays, args.limits, args.timeout)
+            results = sweep(base_url, num_iter, delays, limits, timeout)
         except Exception as error:
             while isinstance(error, BaseExceptionGroup):
                 error = error.exceptions[0]
@@ -123,12 +104,24 @@ def main(argv=None):
             f"best {times[best]:.3f} s at limit {best}"
         )
     data = {
-        "requests": args.requests,
+        "requests": num_iter,
         "results": {str(d): {str(l): t for l, t in times.items()} for d, times in results.items()},
     }
     (folder / "parallel_requests.json").write_text(json.dumps(data, indent=1))
-    plot(results, args.requests, folder / "parallel_requests.png")
+    plot(results, num_iter, folder / "parallel_requests.png")
     print(f"saved parallel_requests.json and parallel_requests.png to {folder}")
+    return results
+
+
+def main(argv=None):
+    parser = add_server_arguments(example_parser(__doc__))
+    parser.add_argument("--requests", type=positive_int, default=500, help="URLs per crawl (the book: 500)")
+    parser.add_argument("--delays", type=positive_int, nargs="+", default=BOOK_DELAYS, help="delays (ms)")
+    parser.add_argument("--limits", type=positive_int, nargs="+", default=BOOK_LIMITS, help="pool sizes")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the JSON and the plot go")
+    args = parser.parse_args(argv)
+    folder = output_dir("08_concurrency", args.output_dir)
+    run_experiment(args.url, args.requests, args.delays, args.limits, args.timeout, folder)
 
 
 if __name__ == "__main__":

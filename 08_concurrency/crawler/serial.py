@@ -16,9 +16,7 @@ import random
 import string
 
 import requests
-from _crawler_common import add_crawler_arguments, check_responses, run_crawler
-
-from hpp.script import example_parser
+from _crawler_common import check_responses, crawler_parser, run_crawler
 
 SMOKE_ARGS = ["--requests", "20", "--delay", "10"]
 
@@ -48,12 +46,8 @@ def run_experiment(base_url, num_iter=1000, timeout=10.0):
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    add_crawler_arguments(parser, concurrency=False)
-    args = parser.parse_args(argv)
-    run_crawler(
-        "serial.py", args, generate_urls, lambda urls, args: crawl(urls, args.timeout), concurrency=False
-    )
+    args = crawler_parser(__doc__, concurrency=False).parse_args(argv)
+    run_crawler("serial.py", generate_urls, crawl, **vars(args))
 
 
 if __name__ == "__main__":

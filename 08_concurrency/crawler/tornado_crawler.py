@@ -17,10 +17,8 @@ import asyncio
 import random
 import string
 
-from _crawler_common import add_crawler_arguments, check_responses, run_crawler
+from _crawler_common import check_responses, crawler_parser, run_crawler
 from tornado.httpclient import AsyncHTTPClient
-
-from hpp.script import example_parser
 
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
@@ -59,15 +57,8 @@ def crawl(urls, concurrency=100, timeout=10.0):
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    add_crawler_arguments(parser)
-    args = parser.parse_args(argv)
-    run_crawler(
-        "tornado_crawler.py",
-        args,
-        generate_urls,
-        lambda urls, args: crawl(urls, args.concurrency, args.timeout),
-    )
+    args = crawler_parser(__doc__).parse_args(argv)
+    run_crawler("tornado_crawler.py", generate_urls, crawl, **vars(args))
 
 
 if __name__ == "__main__":

@@ -21,9 +21,9 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from _crawler_common import SERVER, loopback_url, max_in_flight, server_or_given
+from _crawler_common import SERVER, add_crawl_arguments, add_server_arguments, max_in_flight, server_or_given
 
-from hpp.script import example_parser, existing_file, fail, output_dir, positive_int, writable_dir
+from hpp.script import example_parser, existing_file, fail, output_dir, writable_dir
 
 SMOKE_ARGS = ["--requests", "20", "--delay", "10", "--crawlers", "serial", "aiohttp"]
 
@@ -98,39 +98,20 @@ def plot(records, path):
     plt.close(fig)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--requests", type=positive_int, default=1000)
-    parser.add_argument("--delay", type=positive_int, default=100, help="server delay in ms")
-    parser.add_argument("--concurrency", type=positive_int, default=100)
-    parser.add_argument(
-        "--crawlers",
-        nargs="+",
-        choices=list(CRAWLERS),
-        default=list(CRAWLERS),
-        metavar="CRAWLER",
-        help=f"of: {' '.join(CRAWLERS)}",
-    )
-    parser.add_argument(
-        "--metrics", type=existing_file, help="plot this crawler_metrics.json instead of running the crawlers"
-    )
-    parser.add_argument("--url", type=loopback_url, help="a server.py already running (default: start one)")
-    parser.add_argument("--output-dir", type=writable_dir, help="where the plot and the JSON go")
-    args = parser.parse_args(argv)
-    folder = output_dir("08_concurrency", args.output_dir)
-
-    if args.metrics:
+def run_experiment(url, crawlers, requests, delay, concurrency, folder, metrics_file=None):
+    """Run each crawler against one server (or read ``metrics_file``), print its figures, plot them all."""
+    if metrics_file:
         try:
-            records = json.loads(args.metrics.read_text())
+            records = json.loads(metrics_file.read_text())
             assert isinstance(records, dict) and all(isinstance(v, list) for v in records.values())
         except (ValueError, AssertionError):
-            fail(f"visualize.py: {args.metrics} is not a crawler_metrics.json file")
+            fail(f"visualize.py: {metrics_file} is not a crawler_metrics.json file")
     else:
         records = {}
-        with server_or_given(SERVER, args.url, "visualize.py") as base_url:
+        with server_or_given(SERVER, url, "visualize.py") as base_url:
             take_metrics(base_url)  # start from an empty record
-            for name in dict.fromkeys(args.crawlers):
-                run_crawler(name, base_url, args.requests, args.delay, args.concurrency)
+            for name in dict.fromkeys(crawlers):
+                run_crawler(name, base_url, requests, delay, concurrency)
                 records[name] = take_metrics(base_url)
         (folder / "crawler_metrics.json").write_text(json.dumps(records))
 
@@ -142,6 +123,24 @@ def main(argv=None):
         )
     plot(records, folder / "crawler_timelines.png")
     print(f"saved crawler_timelines.png to {folder}")
+    return records
+
+
+def main(argv=None):
+    parser = add_server_arguments(add_crawl_arguments(example_parser(__doc__)), timeout=False)
+    parser.add_argument(
+        "--crawlers",
+        nargs="+",
+        choices=list(CRAWLERS),
+        default=list(CRAWLERS),
+        metavar="CRAWLER",
+        help=f"of: {' '.join(CRAWLERS)}",
+    )
+    parser.add_argument("--metrics", type=existing_file, help="plot this crawler_metrics.json instead")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the plot and the JSON go")
+    args = parser.parse_args(argv)
+    folder = output_dir("08_concurrency", args.output_dir)
+    run_experiment(args.url, args.crawlers, args.requests, args.delay, args.concurrency, folder, args.metrics)
 
 
 if __name__ == "__main__":
