@@ -35,29 +35,31 @@ def time_methods(row, number=BOOK_NUMBER):
     return {name: min(timeit.repeat(call, number=number, repeat=3)) / number for name, call in calls.items()}
 
 
-def main(argv=None):
-    from hpp.script import example_parser, existing_file, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--number", type=positive_int, default=BOOK_NUMBER, help="calls per timeit run (best of 3 runs)"
-    )
-    parser.add_argument(
-        "--data", type=existing_file, help="the pickle generate_data.py writes (default: make it in memory)"
-    )
-    args = parser.parse_args(argv)
-    needs("sklearn", "scikit-learn")
-    needs("statsmodels", "statsmodels")
-    df = pd.read_pickle(args.data) if args.data else make_data()
+def compare_timings(number=BOOK_NUMBER, data=None):
+    """Check the four methods agree on the first row (of the pickle ``data``, or made here); time them."""
+    df = pd.read_pickle(data) if data else make_data()
     row = df.iloc[0]
     expected = ols_lstsq_raw(row.to_numpy(dtype=np.float64))
     for function in (ols_sklearn, ols_sm, ols_lstsq):
         assert np.isclose(function(row), expected, rtol=1e-9, atol=1e-12), function.__name__
     print(f"slope of df.iloc[0] = {expected:.12f} (all four methods agree)")
-    timings = time_methods(row, args.number)
+    timings = time_methods(row, number)
     fastest = min(timings.values())
     for name, seconds in timings.items():
         print(f"{name}: {seconds * 1e6:.1f} µs per call ({seconds / fastest:.1f}x the fastest)")
+    return timings
+
+
+def main(argv=None):
+    from hpp.script import example_parser, existing_file, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--number", type=positive_int, default=BOOK_NUMBER, help="calls per timeit run")
+    parser.add_argument("--data", type=existing_file, help="generate_data.py's pickle (default: made here)")
+    args = parser.parse_args(argv)
+    needs("sklearn", "scikit-learn")
+    needs("statsmodels", "statsmodels")
+    compare_timings(args.number, args.data)
 
 
 if __name__ == "__main__":

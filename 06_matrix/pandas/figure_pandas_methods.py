@@ -27,19 +27,6 @@ METHODS = {**pandas_methods.METHODS, **polars_methods.METHODS}
 DEFAULT = [name for name in METHODS if not name.startswith("numba")]
 
 
-def method_list(text):
-    """argparse type: comma-separated names from METHODS."""
-    import argparse
-
-    chosen = [name.strip() for name in text.split(",") if name.strip()]
-    unknown = [name for name in chosen if name not in METHODS]
-    if unknown or not chosen:
-        raise argparse.ArgumentTypeError(
-            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}"
-        )
-    return chosen
-
-
 def measure(df, methods, repeat):
     """``{method: best seconds}``; each result checked against lstsq per row."""
     expected = ols_slopes_reference(df).to_numpy()
@@ -77,28 +64,36 @@ def plot(seconds, people, path):
     plt.close(fig)
 
 
+def compare_methods(people, methods, repeat, folder):
+    """Time each method on ``people`` rows, write ``pandas_methods.csv``, print it, draw the PNG."""
+    seconds = measure(make_data(people), methods, repeat)
+    with (folder / "pandas_methods.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["method", "seconds", "people"])
+        writer.writerows([name, f"{s:.6g}", people] for name, s in seconds.items())
+    print(f"{people:,} people; every method agrees with np.linalg.lstsq per row")
+    for name, s in seconds.items():
+        print(f"{name}: {s:.4f} s")
+    plot(seconds, people, folder / "pandas_methods.png")
+    print(f"saved {folder / 'pandas_methods.png'}")
+    return seconds
+
+
 def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+    from hpp.script import comma_choices, example_parser, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=5_000)
     parser.add_argument(
-        "--methods", type=method_list, default=DEFAULT, help=f"comma-separated, from: {', '.join(METHODS)}"
+        "--methods",
+        type=comma_choices(*METHODS),
+        default=DEFAULT,
+        help=f"comma-separated: {', '.join(METHODS)}",
     )
     parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the best counts")
     parser.add_argument("--output-dir", type=writable_dir, help="where to write the CSV and PNG")
     args = parser.parse_args(argv)
-    seconds = measure(make_data(args.people), args.methods, args.repeat)
-    folder = output_dir("06_matrix", args.output_dir)
-    with (folder / "pandas_methods.csv").open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["method", "seconds", "people"])
-        writer.writerows([name, f"{s:.6g}", args.people] for name, s in seconds.items())
-    print(f"{args.people:,} people; every method agrees with np.linalg.lstsq per row")
-    for name, s in seconds.items():
-        print(f"{name}: {s:.4f} s")
-    plot(seconds, args.people, folder / "pandas_methods.png")
-    print(f"saved {folder / 'pandas_methods.png'}")
+    compare_methods(args.people, args.methods, args.repeat, output_dir("06_matrix", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -12,8 +12,6 @@ Run:
 
 from utility import BOOK_DAYS, BOOK_PEOPLE, SEED, make_data
 
-from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
-
 SMOKE_ARGS = ["--people", "1000"]
 
 
@@ -35,23 +33,30 @@ def plot_people(df, path, people=(0, 1, 2)):
     plt.close(fig)
 
 
+def save_data(folder, people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
+    """Make the data, pickle it to ``folder``, print its shape and mean, and plot three people."""
+    df = make_data(people, days, seed)
+    pickle_path = folder / "generated_ols_data.pickle"
+    df.to_pickle(pickle_path)
+    print(f"shape = {df.shape}")
+    print(f"mean hours = {df.to_numpy().mean():.6f}")
+    print(f"saved {pickle_path}")
+    if people >= 3:
+        plot_people(df, folder / "generated_ols_data.png")
+        print(f"saved {folder / 'generated_ols_data.png'}")
+    return df
+
+
 def main(argv=None):
+    from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
+
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
     parser.add_argument("--days", type=positive_int, default=BOOK_DAYS)
     parser.add_argument("--seed", type=seed, default=SEED)
     parser.add_argument("--output-dir", type=writable_dir, help="where to write the pickle and the PNG")
     args = parser.parse_args(argv)
-    df = make_data(args.people, args.days, args.seed)
-    folder = output_dir("06_matrix", args.output_dir)
-    pickle_path = folder / "generated_ols_data.pickle"
-    df.to_pickle(pickle_path)
-    print(f"shape = {df.shape}")
-    print(f"mean hours = {df.to_numpy().mean():.6f}")
-    print(f"saved {pickle_path}")
-    if args.people >= 3:
-        plot_people(df, folder / "generated_ols_data.png")
-        print(f"saved {folder / 'generated_ols_data.png'}")
+    save_data(output_dir("06_matrix", args.output_dir), args.people, args.days, args.seed)
 
 
 if __name__ == "__main__":

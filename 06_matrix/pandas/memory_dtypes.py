@@ -75,16 +75,21 @@ def memory_lessons(people=BOOK_PEOPLE):
     ]
 
 
+def print_memory_lessons(people=BOOK_PEOPLE):
+    """Print each lesson's bytes before and after the smaller dtype."""
+    print(f"{people:,} rows; bytes from memory_usage(deep=True), index excluded")
+    for lesson, before, after in memory_lessons(people):
+        b, a = column_bytes(before), column_bytes(after)
+        print(f"{lesson}: {before.dtype} {b:,} bytes -> {after.dtype} {a:,} bytes ({a / b:.1%} of before)")
+
+
 def main(argv=None):
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
     args = parser.parse_args(argv)
-    print(f"{args.people:,} rows; bytes from memory_usage(deep=True), index excluded")
-    for lesson, before, after in memory_lessons(args.people):
-        b, a = column_bytes(before), column_bytes(after)
-        print(f"{lesson}: {before.dtype} {b:,} bytes -> {after.dtype} {a:,} bytes ({a / b:.1%} of before)")
+    print_memory_lessons(args.people)
 
 
 if __name__ == "__main__":

@@ -60,24 +60,28 @@ def plot_rows(df, rows, path):
     plt.close(fig)
 
 
+def plot_min_max(path, people=BOOK_PEOPLE, data=None):
+    """Print the largest and smallest slopes (of the pickle ``data``, or made here); plot them to ``path``."""
+    df = pd.read_pickle(data) if data else make_data(people)
+    results, idxmax, idxmin = min_max_slopes(df)
+    print(f"{len(df):,} people, slopes from df.apply(ols_lstsq, axis=1)")
+    print(f"largest slope: person {idxmax}, m = {results[idxmax]:.6f}")
+    print(f"smallest slope: person {idxmin}, m = {results[idxmin]:.6f}")
+    plot_rows(df, {"largest": idxmax, "smallest": idxmin}, path)
+    print(f"saved {path}")
+    return idxmax, idxmin
+
+
 def main(argv=None):
     from hpp.script import example_parser, existing_file, output_dir, positive_int, writable_dir
 
     parser = example_parser(__doc__)
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument(
-        "--data", type=existing_file, help="the pickle generate_data.py writes (default: make it in memory)"
-    )
+    parser.add_argument("--data", type=existing_file, help="generate_data.py's pickle (default: made here)")
     parser.add_argument("--output-dir", type=writable_dir, help="where to save min_max_slopes.png")
     args = parser.parse_args(argv)
-    df = pd.read_pickle(args.data) if args.data else make_data(args.people)
-    results, idxmax, idxmin = min_max_slopes(df)
-    print(f"{len(df):,} people, slopes from df.apply(ols_lstsq, axis=1)")
-    print(f"largest slope: person {idxmax}, m = {results[idxmax]:.6f}")
-    print(f"smallest slope: person {idxmin}, m = {results[idxmin]:.6f}")
     path = output_dir("06_matrix", args.output_dir) / "min_max_slopes.png"
-    plot_rows(df, {"largest": idxmax, "smallest": idxmin}, path)
-    print(f"saved {path}")
+    plot_min_max(path, args.people, args.data)
 
 
 if __name__ == "__main__":

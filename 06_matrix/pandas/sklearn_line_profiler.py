@@ -57,22 +57,26 @@ def hits(lp, function_name):
     return 0
 
 
-def main(argv=None):
+def print_profile(rows=BOOK_ROWS):
+    """Line-profile the fits, print the report and how many ``fit`` calls it saw."""
     import io
 
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--rows", type=positive_int, default=BOOK_ROWS, help="rows to fit after the single-row run"
-    )
-    args = parser.parse_args(argv)
-    df = make_data(max(args.rows, 1))
-    lp = profile_fit(df, args.rows)
+    df = make_data(max(rows, 1))
+    lp = profile_fit(df, rows)
     report = io.StringIO()
     lp.print_stats(stream=report, stripzeros=True)
     print(report.getvalue())
-    print(f"fit calls profiled = {hits(lp, 'fit')} (1 row, then {args.rows:,} rows)")
+    print(f"fit calls profiled = {hits(lp, 'fit')} (1 row, then {rows:,} rows)")
+    return lp
+
+
+def main(argv=None):
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--rows", type=positive_int, default=BOOK_ROWS, help="rows to fit after the first")
+    args = parser.parse_args(argv)
+    print_profile(args.rows)
 
 
 if __name__ == "__main__":

@@ -75,16 +75,9 @@ def to_polars(df):
     return pl.from_pandas(df.rename(columns=str))
 
 
-def main(argv=None):
-    from utility import needs
-
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    args = parser.parse_args(argv)
-    needs("polars", "polars")
-    df = make_data(args.people)
+def compare_string_methods(people):
+    """Time the four ways to find the 9 and the three ways to count rows without one; check they agree."""
+    df = make_data(people)
     text_column = df[0].astype(str)
     timings, results = {}, {}
 
@@ -101,7 +94,7 @@ def main(argv=None):
     positions = results["apply(find_9)"].to_numpy(dtype="int64")
     for name in ("str accessor", "polars eager", "polars lazy"):
         assert (results[name].to_numpy().astype("int64") == positions).all(), name
-    print(f"{args.people:,} values, all four string methods agree")
+    print(f"{people:,} values, all four string methods agree")
     print(f"rows with a 9 after the point = {int((positions >= 0).sum())}")
 
     counted = pd.DataFrame({"find_9": positions})
@@ -112,6 +105,19 @@ def main(argv=None):
     print(f"rows without a 9 = {results['mask']} (query, groupby, mask agree)")
     for name, seconds in timings.items():
         print(f"{name}: {seconds * 1e3:.2f} ms")
+    return timings
+
+
+def main(argv=None):
+    from utility import needs
+
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    args = parser.parse_args(argv)
+    needs("polars", "polars")
+    compare_string_methods(args.people)
 
 
 if __name__ == "__main__":

@@ -58,41 +58,30 @@ METHODS = {
 }
 
 
-def method_list(text):
-    """argparse type: comma-separated names from METHODS."""
-    import argparse
-
-    chosen = [name.strip() for name in text.split(",") if name.strip()]
-    unknown = [name for name in chosen if name not in METHODS]
-    if unknown or not chosen:
-        raise argparse.ArgumentTypeError(
-            f"unknown method(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METHODS)}"
-        )
-    return chosen
-
-
-def main(argv=None):
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument(
-        "--methods",
-        type=method_list,
-        default=list(METHODS),
-        help=f"comma-separated, from: {', '.join(METHODS)}",
-    )
-    args = parser.parse_args(argv)
-    df = make_data(args.people)
+def compare_methods(people=BOOK_PEOPLE, methods=tuple(METHODS)):
+    """Time each Polars method on ``people`` rows, check its slopes against lstsq per row, print each."""
+    df = make_data(people)
     expected = ols_slopes_reference(df).to_numpy()
     pl_df = to_polars(df)
-    print(f"{args.people} people x {df.shape[1]} days; checking against np.linalg.lstsq per row")
-    for name in args.methods:
+    print(f"{people} people x {df.shape[1]} days; checking against np.linalg.lstsq per row")
+    for name in methods:
         start = time.perf_counter()
         slopes = METHODS[name](pl_df)
         seconds = time.perf_counter() - start
         np.testing.assert_allclose(slopes.to_numpy(), expected, rtol=1e-9, atol=1e-12)
         print(f"{name}: {seconds:.4f} s, slopes agree, sum(slopes) = {slopes.sum():.10f}")
+
+
+def main(argv=None):
+    from hpp.script import comma_choices, example_parser, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument(
+        "--methods", type=comma_choices(*METHODS), default=list(METHODS), help="comma-separated"
+    )
+    args = parser.parse_args(argv)
+    compare_methods(args.people, args.methods)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,6 @@ import time
 import pandas as pd
 from utility import BOOK_PEOPLE, make_data, ols_lstsq
 
-from hpp.script import example_parser, output_dir, positive_int, writable_dir
-
 SMOKE_ARGS = ["--people", "400"]
 CHUNKS = 10
 
@@ -64,12 +62,9 @@ def plot_chunks(chunk_times, path):
     plt.close(fig)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--output-dir", type=writable_dir, help="where to save the PNG")
-    args = parser.parse_args(argv)
-    df = make_data(args.people)
+def compare_concats(path, people=BOOK_PEOPLE):
+    """Time both ways to build the result frame, check they agree, print, and plot the chunk times."""
+    df = make_data(people)
 
     start = time.perf_counter()
     looped, chunk_times = build_concat_in_loop(df)
@@ -79,13 +74,24 @@ def main(argv=None):
     collect_seconds = time.perf_counter() - start
     pd.testing.assert_frame_equal(looped, collected)
 
-    print(f"{args.people} rows, both results equal, sum(slope) = {collected['slope'].sum():.10f}")
+    print(f"{people} rows, both results equal, sum(slope) = {collected['slope'].sum():.10f}")
     print(f"concat in the loop: {loop_seconds:.3f} s")
     print(f"collect, then one concat: {collect_seconds:.3f} s")
     print("seconds per 10% chunk (concat in the loop): " + ", ".join(f"{t:.3f}" for t in chunk_times))
-    path = output_dir("06_matrix", args.output_dir) / "concat_cost_per_iteration_chunk.png"
     plot_chunks(chunk_times, path)
     print(f"saved {path}")
+    return chunk_times
+
+
+def main(argv=None):
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save the PNG")
+    args = parser.parse_args(argv)
+    path = output_dir("06_matrix", args.output_dir) / "concat_cost_per_iteration_chunk.png"
+    compare_concats(path, args.people)
 
 
 if __name__ == "__main__":

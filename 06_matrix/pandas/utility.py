@@ -106,16 +106,21 @@ def needs(module, package, extra="matrix"):
         fail(f"needs {package}: pip install -e '.[{extra}]'")
 
 
+def print_first_row_slopes():
+    """Print each of the four OLS helpers' slope of the first row."""
+    row = make_data(1).iloc[0]
+    for function in (ols_sklearn, ols_lstsq, ols_lstsq_raw, ols_sm):
+        value = function(row.to_numpy() if function is ols_lstsq_raw else row)
+        print(f"{function.__name__}(df.iloc[0]) = {value:.12f}")
+
+
 def main(argv=None):
     from hpp.script import example_parser
 
     example_parser(__doc__).parse_args(argv)
     needs("sklearn", "scikit-learn")
     needs("statsmodels", "statsmodels")
-    row = make_data(1).iloc[0]
-    for function in (ols_sklearn, ols_lstsq, ols_lstsq_raw, ols_sm):
-        value = function(row.to_numpy() if function is ols_lstsq_raw else row)
-        print(f"{function.__name__}(df.iloc[0]) = {value:.12f}")
+    print_first_row_slopes()
 
 
 if __name__ == "__main__":
