@@ -66,6 +66,14 @@ def copy_on_write(size_mb=100):
     return growth
 
 
+def show_copy_on_write(size_mb=100):
+    """Run ``copy_on_write`` and print how much the child's private memory grew at each step."""
+    growth = copy_on_write(size_mb)
+    print(f"shared bytearray = {size_mb} MB")
+    for step, grown in growth.items():
+        print(f"{step}: the child's private memory grew by {grown / 2**20:.1f} MB")
+
+
 SMOKE_ARGS = ["--size-mb", "20"]
 
 
@@ -76,18 +84,12 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument(
-        "--size-mb",
-        type=positive_int,
-        default=100,
-        help="size of the shared bytearray in MB (the 1st edition: 10 GB)",
+        "--size-mb", type=positive_int, default=100, help="the bytearray in MB (the 1st edition: 10 GB)"
     )
     args = parser.parse_args(argv)
     if not sys.platform.startswith("linux") or not os.path.exists("/proc/self/smaps_rollup"):
         fail("cow1.py: needs Linux (fork and /proc/self/smaps_rollup)")
-    growth = copy_on_write(args.size_mb)
-    print(f"shared bytearray = {args.size_mb} MB")
-    for step, grown in growth.items():
-        print(f"{step}: the child's private memory grew by {grown / 2**20:.1f} MB")
+    show_copy_on_write(args.size_mb)
 
 
 if __name__ == "__main__":

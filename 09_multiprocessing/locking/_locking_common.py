@@ -5,7 +5,7 @@ import contextlib
 import tempfile
 from pathlib import Path
 
-from hpp.script import START_METHODS, fail, positive_int
+from hpp.script import START_METHODS, example_parser, fail, positive_int
 
 
 def new_file(text):
@@ -23,29 +23,38 @@ def new_file(text):
     return path
 
 
-def add_arguments(parser, processes=4, count_file=False):
+def add_arguments(parser, processes=4, count_file=False, lockstep=False):
     parser.add_argument(
         "--processes",
         type=positive_int,
         default=processes,
-        help=f"processes incrementing the counter (the book: {processes})",
+        help=f"processes counting (the book: {processes})",
     )
     parser.add_argument(
         "--increments", type=positive_int, default=1000, help="increments per process (the book: 1000)"
     )
     parser.add_argument(
-        "--start-method",
-        choices=START_METHODS,
-        default=None,
-        help="how the processes start (default: the platform's)",
+        "--start-method", choices=START_METHODS, help="how the processes start (default: the platform's)"
     )
     if count_file:
         parser.add_argument(
             "--count-file",
             type=new_file,
-            default=None,
             help="a new file for the counter (default: count.txt in a temporary folder)",
         )
+    if lockstep:
+        parser.add_argument(
+            "--lockstep",
+            action="store_true",
+            help="every process reads before any writes: exactly --increments in total",
+        )
+
+
+def locking_parser(doc, processes=4, count_file=False, lockstep=False):
+    """The example's parser with the counters' flags (``--processes``, ``--increments``, ...)."""
+    parser = example_parser(doc)
+    add_arguments(parser, processes, count_file, lockstep)
+    return parser
 
 
 @contextlib.contextmanager

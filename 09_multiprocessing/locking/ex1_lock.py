@@ -62,13 +62,9 @@ REQUIRES = ("fasteners",)
 
 
 def main(argv=None):
-    from _locking_common import add_arguments, report
+    from _locking_common import locking_parser, report
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser, processes=4, count_file=True)
-    args = parser.parse_args(argv)
+    args = locking_parser(__doc__, processes=4, count_file=True).parse_args(argv)
     count = run_workers(args.processes, args.increments, args.count_file, args.start_method)
     report(count, args.processes * args.increments)
 

@@ -41,13 +41,9 @@ SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]
 
 
 def main(argv=None):
-    from _locking_common import add_arguments, report
+    from _locking_common import locking_parser, report
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
-    args = parser.parse_args(argv)
+    args = locking_parser(__doc__).parse_args(argv)
     count = run_workers(args.processes, args.increments, args.start_method)
     report(count, args.processes * args.increments)
 

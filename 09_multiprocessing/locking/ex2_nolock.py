@@ -61,18 +61,9 @@ SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]
 
 
 def main(argv=None):
-    from _locking_common import add_arguments, report
+    from _locking_common import locking_parser, report
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
-    parser.add_argument(
-        "--lockstep",
-        action="store_true",
-        help="every process reads before any writes: exactly --increments in total",
-    )
-    args = parser.parse_args(argv)
+    args = locking_parser(__doc__, lockstep=True).parse_args(argv)
     count = run_workers(args.processes, args.increments, args.start_method, args.lockstep)
     report(count, args.processes * args.increments)
 

@@ -65,17 +65,11 @@ REQUIRES_TOOLS = ("redis-server",)
 
 
 def main(argv=None):
-    from _locking_common import add_arguments, redis_url, report
+    from _locking_common import locking_parser, redis_url, report
 
-    from hpp.script import example_parser
-
-    parser = example_parser(__doc__)
-    add_arguments(parser)
+    parser = locking_parser(__doc__)
     parser.add_argument(
-        "--redis-url",
-        type=redis_url,
-        default=None,
-        help="an existing Redis server, redis://HOST:PORT/DB (default: start a throw-away one)",
+        "--redis-url", type=redis_url, help="a Redis server, redis://HOST:PORT/DB (default: our own)"
     )
     args = parser.parse_args(argv)
     count = run_workers(args.processes, args.increments, args.redis_url, args.start_method)
