@@ -20,6 +20,8 @@ import diffusion_numpy
 import diffusion_pytorch
 
 from hpp.diffusion import initial_grid, initial_mass
+from hpp.gpu import add_device_argument, describe, device_from_flag
+from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
 SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "5", "--device", "cpu", "--threads", "1"]
 REQUIRES = ("torch",)
@@ -83,48 +85,17 @@ def plot(rows, path):
     return path
 
 
-def main(argv=None):
-    from hpp.gpu import add_device_argument, describe, device_from_flag
-    from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--sizes",
-        type=positive_int,
-        nargs="+",
-        default=[256, 512, 1024, 2048, 4096],
-        help="grid sizes N (N x N)",
-    )
-    parser.add_argument(
-        "--iterations",
-        type=positive_int,
-        default=1000,
-        help="at most this many steps per size (the book's 1000)",
-    )
-    parser.add_argument(
-        "--max-seconds",
-        type=positive_float,
-        default=10.0,
-        help="stop timing NumPy at a size after this many seconds",
-    )
-    add_device_argument(parser)
-    parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
-    parser.add_argument(
-        "--output-dir",
-        type=writable_dir,
-        help="where compare.csv and compare.png go (default: results/07_compiling)",
-    )
-    args = parser.parse_args(argv)
-    device = device_from_flag(args.device)
+def compare(sizes, device, iterations, max_seconds, folder, threads=None):
+    """Time both steps at each size (results checked equal), print the table, write the CSV and the plot."""
     import torch
 
-    if args.threads:
-        torch.set_num_threads(args.threads)
+    if threads:
+        torch.set_num_threads(threads)
     print(f"device: {describe(device)}")
     print(f"{'size':>6} {'steps':>6} {'NumPy ms/step':>14} {'PyTorch ms/step':>16} {'speedup':>8}")
     rows = []
-    for size in args.sizes:
-        row = measure(size, device, args.iterations, args.max_seconds)
+    for size in sizes:
+        row = measure(size, device, iterations, max_seconds)
         if row["max_abs_difference"] > 1e-12:
             fail(f"PyTorch and NumPy disagree at size {size}: {row['max_abs_difference']:.3g}")
         rows.append(row)
@@ -132,13 +103,31 @@ def main(argv=None):
             f"{size:>6} {row['steps']:>6} {row['numpy_s_per_step'] * 1e3:>14.4f} "
             f"{row['torch_s_per_step'] * 1e3:>16.4f} {row['speedup']:>7.1f}x"
         )
-    folder = output_dir("07_compiling", args.output_dir)
     with open(folder / "compare.csv", "w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
     print(f"wrote {folder / 'compare.csv'}")
     print(f"wrote {plot(rows, folder / 'compare.png')}")
+    return rows
+
+
+def main(argv=None):
+    parser = add_device_argument(example_parser(__doc__))
+    sizes = [256, 512, 1024, 2048, 4096]
+    parser.add_argument("--sizes", type=positive_int, nargs="+", default=sizes, help="grid sizes N (N x N)")
+    parser.add_argument(
+        "--iterations", type=positive_int, default=1000, help="at most this many steps per size"
+    )
+    parser.add_argument(
+        "--max-seconds", type=positive_float, default=10.0, help="time limit per size for NumPy"
+    )
+    parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
+    parser.add_argument("--output-dir", type=writable_dir, help="where compare.csv and compare.png go")
+    args = parser.parse_args(argv)
+    device = device_from_flag(args.device)
+    folder = output_dir("07_compiling", args.output_dir)
+    compare(args.sizes, device, args.iterations, args.max_seconds, folder, args.threads)
 
 
 if __name__ == "__main__":

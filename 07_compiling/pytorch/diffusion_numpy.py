@@ -14,7 +14,7 @@ import numpy as np
 
 from hpp.diffusion import DT, D, initial_grid, initial_mass
 
-SMOKE_ARGS = ["--size", "64", "--steps", "10"]
+SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
 
 
 def laplacian(grid):
@@ -34,19 +34,25 @@ def run_experiment(num_iterations, size=2048):
     return grid
 
 
+def report_experiment(num_iterations, size=2048):
+    """Time ``run_experiment`` and print the grid's shape, its mass and the time per step."""
+    start = time.perf_counter()
+    grid = run_experiment(num_iterations, size)
+    seconds = time.perf_counter() - start
+    print(f"grid_shape = ({size}, {size}), steps = {num_iterations}")
+    print(f"sum(grid) = {grid.sum():.6g} (initial mass {initial_mass(size):.6g})")
+    print(f"{num_iterations} steps: {seconds:.3f} seconds ({seconds / num_iterations * 1e3:.3f} ms per step)")
+    return grid
+
+
 def main(argv=None):
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(__doc__)
     parser.add_argument("--size", type=positive_int, default=2048, help="the grid is SIZE x SIZE")
-    parser.add_argument("--steps", type=positive_int, default=100, help="number of time steps")
+    parser.add_argument("--iterations", type=positive_int, default=100, help="number of time steps")
     args = parser.parse_args(argv)
-    start = time.perf_counter()
-    grid = run_experiment(args.steps, args.size)
-    seconds = time.perf_counter() - start
-    print(f"grid_shape = ({args.size}, {args.size}), steps = {args.steps}")
-    print(f"sum(grid) = {grid.sum():.6g} (initial mass {initial_mass(args.size):.6g})")
-    print(f"{args.steps} steps: {seconds:.3f} seconds ({seconds / args.steps * 1e3:.3f} ms per step)")
+    report_experiment(args.iterations, args.size)
 
 
 if __name__ == "__main__":

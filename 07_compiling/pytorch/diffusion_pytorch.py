@@ -9,7 +9,7 @@ steps it dominates.
 
 Run:
     python 07_compiling/pytorch/diffusion_pytorch.py                    # CUDA when available, else CPU
-    python 07_compiling/pytorch/diffusion_pytorch.py --device cpu --size 512 --steps 500 --threads 1
+    python 07_compiling/pytorch/diffusion_pytorch.py --device cpu --size 512 --iterations 500 --threads 1
 
 On a busy machine (more runnable processes than cores) PyTorch's CPU threads
 spin-wait on each other and a step can take 20x longer: ``--threads 1``.
@@ -22,7 +22,7 @@ from hpp.diffusion import DT, D, initial_grid, initial_mass
 from hpp.gpu import add_device_argument, describe, device_from_flag, synchronize
 from hpp.script import example_parser, positive_int
 
-SMOKE_ARGS = ["--size", "64", "--steps", "10", "--device", "cpu", "--threads", "1"]
+SMOKE_ARGS = ["--size", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
 REQUIRES = ("torch",)
 
 HERE = Path(__file__).resolve().parent
@@ -67,31 +67,32 @@ def run(n, steps, device):
     return result, copy_in, compute, copy_out
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=4096, help="grid points along each side")
-    parser.add_argument(
-        "--iterations", "--steps", dest="steps", type=positive_int, default=100, help="time steps to run"
-    )
-    add_device_argument(parser)
-    parser.add_argument(
-        "--threads", type=positive_int, help="CPU threads for PyTorch (default: its own choice, one per core)"
-    )
-    args = parser.parse_args(argv)
-    device = device_from_flag(args.device)  # no torch or no GPU: one line, exit 2
+def report_run(size, num_iterations, device, threads=None):
+    """Warm up, then run on ``device`` and print the copy times, the time per step, the mass and the peak."""
     import torch
 
-    if args.threads:
-        torch.set_num_threads(args.threads)
-
+    if threads:
+        torch.set_num_threads(threads)
     print(f"device: {describe(device)}")
-    run(min(args.size, 64), 2, device)  # warm-up: CUDA context, kernels
-    grid, copy_in, compute, copy_out = run(args.size, args.steps, device)
+    run(min(size, 64), 2, device)  # warm-up: CUDA context, kernels
+    grid, copy_in, compute, copy_out = run(size, num_iterations, device)
     print(f"copy to device: {copy_in * 1e3:.2f} ms")
-    print(f"{args.steps} steps: {compute:.3f} seconds ({compute / args.steps * 1e6:.1f} us per step)")
+    print(f"{num_iterations} steps: {compute:.3f} seconds ({compute / num_iterations * 1e6:.1f} us per step)")
     print(f"copy back: {copy_out * 1e3:.2f} ms")
-    print(f"sum(grid) = {float(grid.sum()):.2f} (initial mass {initial_mass(args.size):.2f})")
+    print(f"sum(grid) = {float(grid.sum()):.2f} (initial mass {initial_mass(size):.2f})")
     print(f"max(grid) = {float(grid.max()):.6g}")
+    return grid
+
+
+def main(argv=None):
+    parser = add_device_argument(example_parser(__doc__))
+    parser.add_argument("--size", type=positive_int, default=4096, help="grid points along each side")
+    parser.add_argument("--iterations", type=positive_int, default=100, help="time steps to run")
+    parser.add_argument(
+        "--threads", type=positive_int, help="CPU threads for PyTorch (default: one per core)"
+    )
+    args = parser.parse_args(argv)
+    report_run(args.size, args.iterations, device_from_flag(args.device), args.threads)
 
 
 if __name__ == "__main__":

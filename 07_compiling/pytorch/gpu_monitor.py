@@ -82,35 +82,19 @@ def run_phase(size, seconds, device):
     return steps
 
 
-def main(argv=None):
-    from hpp.gpu import describe, device_from_flag
-    from hpp.script import example_parser, fail, positive_float, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--sizes",
-        type=positive_int,
-        nargs="+",
-        default=[256, 8192],
-        help="grid sizes to run in turn (a small and a large one)",
-    )
-    parser.add_argument("--seconds", type=positive_float, default=5.0, help="seconds per phase")
-    args = parser.parse_args(argv)
-    if shutil.which("nvidia-smi") is None:
-        fail("needs nvidia-smi: an NVIDIA GPU and its driver (gpustat and nvitop read the same counters)")
-    device = device_from_flag("cuda")
-    print(f"device: {describe(device)}")
+def monitor(sizes, seconds, device):
+    """Sample nvidia-smi while each grid size runs for ``seconds``; print the averages per phase."""
     sampler = Sampler()
     phases = []
     try:
         time.sleep(1.5)
         start = time.perf_counter()
-        time.sleep(args.seconds / 2)
+        time.sleep(seconds / 2)
         phases.append(("idle", "", "", start, time.perf_counter()))
         run_phase(64, 0.2, device)  # warm-up: CUDA context, kernels
-        for size in args.sizes:
+        for size in sizes:
             start = time.perf_counter()
-            steps = run_phase(size, args.seconds, device)
+            steps = run_phase(size, seconds, device)
             end = time.perf_counter()
             phases.append((f"diffusion {size} x {size}", size, steps / (end - start), start, end))
         time.sleep(0.5)
@@ -138,6 +122,24 @@ def main(argv=None):
         print(subprocess.run(["gpustat", "--no-color"], capture_output=True, text=True).stdout)
     else:
         print("(gpustat not installed: pip install gpustat)")
+    return phases
+
+
+def main(argv=None):
+    from hpp.gpu import describe, device_from_flag
+    from hpp.script import example_parser, fail, positive_float, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--sizes", type=positive_int, nargs="+", default=[256, 8192], help="grid sizes, in turn"
+    )
+    parser.add_argument("--seconds", type=positive_float, default=5.0, help="seconds per phase")
+    args = parser.parse_args(argv)
+    if shutil.which("nvidia-smi") is None:
+        fail("needs nvidia-smi: an NVIDIA GPU and its driver (gpustat and nvitop read the same counters)")
+    device = device_from_flag("cuda")
+    print(f"device: {describe(device)}")
+    monitor(args.sizes, args.seconds, device)
 
 
 if __name__ == "__main__":

@@ -32,34 +32,26 @@ def chase(next_index, start, target):
     return steps
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=1000, help="length of the chain")
-    parser.add_argument("--target", type=non_negative_int, default=500, help="index to find")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of the random chain")
-    add_device_argument(parser)
-    args = parser.parse_args(argv)
-    if args.target >= args.size:
-        fail(f"--target must be below --size ({args.size})")
-    device = device_from_flag(args.device)  # no torch or no GPU: one line, exit 2
+def compare_chases(size=1000, target=500, seed=0, device="cpu"):
+    """Chase a random chain of ``size`` indices to ``target`` with NumPy, then with torch on ``device``."""
     import torch
 
     # One cycle through every index (a random cyclic permutation), so the target is always reached.
-    order = np.random.default_rng(args.seed).permutation(args.size)
-    next_index = np.empty(args.size, dtype=np.int64)
+    order = np.random.default_rng(seed).permutation(size)
+    next_index = np.empty(size, dtype=np.int64)
     next_index[order] = np.roll(order, -1)
 
     start = time.perf_counter()
-    steps_numpy = chase(next_index, 0, args.target)
+    steps_numpy = chase(next_index, 0, target)
     numpy_secs = time.perf_counter() - start
 
     tensor = torch.from_numpy(next_index).to(device)
-    chase(tensor, 0, min(args.target, 1))  # warm-up
+    chase(tensor, 0, min(target, 1))  # warm-up
     start = time.perf_counter()
-    steps_torch = chase(tensor, 0, args.target)  # int() copies to the host: a sync per step
+    steps_torch = chase(tensor, 0, target)  # int() copies to the host: a sync per step
     torch_secs = time.perf_counter() - start
 
-    print(f"steps to reach {args.target} = {steps_numpy}")
+    print(f"steps to reach {target} = {steps_numpy}")
     print(f"NumPy on the CPU: {numpy_secs * 1e3:.2f} ms")
     print(
         f"torch on {device}: {torch_secs * 1e3:.2f} ms "
@@ -67,6 +59,18 @@ def main(argv=None):
     )
     if steps_torch != steps_numpy:
         fail("the two chases disagree")
+    return steps_numpy
+
+
+def main(argv=None):
+    parser = add_device_argument(example_parser(__doc__))
+    parser.add_argument("--size", type=positive_int, default=1000, help="length of the chain")
+    parser.add_argument("--target", type=non_negative_int, default=500, help="index to find")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the random chain")
+    args = parser.parse_args(argv)
+    if args.target >= args.size:
+        fail(f"--target must be below --size ({args.size})")
+    compare_chases(args.size, args.target, args.seed, device_from_flag(args.device))
 
 
 if __name__ == "__main__":
