@@ -126,26 +126,10 @@ def draw(rows, path, width):
     plt.close(figure)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--width", type=positive_int, default=300, help="points along each side of the Julia grid"
-    )
-    parser.add_argument(
-        "--max-iterations",
-        type=positive_int,
-        default=300,
-        help="iterations before a point counts as inside (the book: 300)",
-    )
-    parser.add_argument("--repeat", type=positive_int, default=3, help="best of this many runs")
-    parser.add_argument(
-        "--output-dir",
-        type=writable_dir,
-        help="where diminishing_returns.png goes (default: results/07_compiling)",
-    )
-    args = parser.parse_args(argv)
+def diminishing_returns(width, max_iterations, repeat, folder):
+    """Measure the ladder, print each step's speedup and what it adds, and draw the figure into ``folder``."""
     os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-    rows, missing = measure(args.width, args.max_iterations, args.repeat)
+    rows, missing = measure(width, max_iterations, repeat)
     previous = None
     for label, effort, speedup in rows:
         gain = "" if previous is None else f" (x{speedup / previous:.2f} over the step before)"
@@ -153,9 +137,23 @@ def main(argv=None):
         previous = speedup
     if missing:
         print(f"not built here, left out: {', '.join(missing)}")
-    path = output_dir("07_compiling", args.output_dir) / "diminishing_returns.png"
-    draw(rows, path, args.width)
+    path = folder / "diminishing_returns.png"
+    draw(rows, path, width)
     print(f"figure: {path}")
+    return rows
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--width", type=positive_int, default=300, help="points along each side of the grid")
+    parser.add_argument(
+        "--max-iterations", type=positive_int, default=300, help="iterations per point, at most"
+    )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="best of this many runs")
+    parser.add_argument("--output-dir", type=writable_dir, help="where diminishing_returns.png goes")
+    args = parser.parse_args(argv)
+    folder = output_dir("07_compiling", args.output_dir)
+    diminishing_returns(args.width, args.max_iterations, args.repeat, folder)
 
 
 if __name__ == "__main__":
