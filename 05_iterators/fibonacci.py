@@ -141,18 +141,8 @@ def measure(function, *args, repeat=3):
     return timing.min, peak / MIB
 
 
-def main(argv=None):
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--num-items",
-        type=positive_int,
-        default=100_000,
-        help="Fibonacci numbers to loop over (the book: 100,000)",
-    )
-    parser.add_argument("--repeat", type=positive_int, default=3)
-    args = parser.parse_args(argv)
+def compare_fibonacci(num_items=100_000, repeat=3):
+    """Show the two Fibonacci versions agree, time them and their peak memory, and run the book's examples."""
     print(f"fibonacci_gen(10) = {list(fibonacci_gen(10))}")
     print(f"fibonacci_list(10) = {fibonacci_list(10)}")
     print(
@@ -161,10 +151,10 @@ def main(argv=None):
     )
     results = {}
     for func in (fibonacci_list, fibonacci_gen):
-        seconds, peak = measure(test_fibonacci, func, args.num_items, repeat=args.repeat)
+        seconds, peak = measure(test_fibonacci, func, num_items, repeat=repeat)
         results[func.__name__] = (seconds, peak)
         print(
-            f"test_fibonacci({func.__name__}, {args.num_items}): {seconds * 1e3:.1f} ms, "
+            f"test_fibonacci({func.__name__}, {num_items}): {seconds * 1e3:.1f} ms, "
             f"peak memory {peak:.2f} MiB"
         )
     (list_s, list_mb), (gen_s, gen_mb) = results.values()
@@ -172,12 +162,25 @@ def main(argv=None):
         f"generator: {list_s / gen_s:.2f}x faster, {list_mb / max(gen_mb, 1e-9):.0f}x less memory "
         f"(the book: 2.7x faster, 418.48 MiB against 0.00 MiB)"
     )
-    print(f"divisible_by_three (list) = {divisible_by_three_list(args.num_items)}")
-    print(f"divisible_by_three (generator) = {divisible_by_three_gen(args.num_items)}")
+    print(f"divisible_by_three (list) = {divisible_by_three_list(num_items)}")
+    print(f"divisible_by_three (generator) = {divisible_by_three_gen(num_items)}")
     print(
         f"odd Fibonacci numbers below 5,000: naive = {fibonacci_naive()}, "
         f"transform = {fibonacci_transform()}, succinct = {fibonacci_succinct()}"
     )
+    return results
+
+
+def main(argv=None):
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--num-items", type=positive_int, default=100_000, help="Fibonacci numbers to loop over"
+    )
+    parser.add_argument("--repeat", type=positive_int, default=3)
+    args = parser.parse_args(argv)
+    compare_fibonacci(args.num_items, args.repeat)
 
 
 if __name__ == "__main__":

@@ -62,20 +62,20 @@ def rss_increment(function, *args):
     return result, peak - before
 
 
+def compare_memory(numbers=10_000_000):
+    """Print each function's result, its tracemalloc peak and its RSS increment."""
+    for function in FUNCTIONS:
+        result, traced = tracemalloc_peak(function, numbers)
+        _, rss = rss_increment(function, numbers)
+        print(f"{function.__name__}({numbers}) = {result}")
+        print(f"  tracemalloc peak {traced:8.2f} MiB, RSS increment {rss:8.2f} MiB")
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument(
-        "--numbers",
-        type=positive_int,
-        default=10_000_000,
-        help="count in range(NUMBERS) (the 1st edition: 10,000,000)",
-    )
+    parser.add_argument("--numbers", type=positive_int, default=10_000_000, help="count in range(NUMBERS)")
     args = parser.parse_args(argv)
-    for function in FUNCTIONS:
-        result, traced = tracemalloc_peak(function, args.numbers)
-        _, rss = rss_increment(function, args.numbers)
-        print(f"{function.__name__}({args.numbers}) = {result}")
-        print(f"  tracemalloc peak {traced:8.2f} MiB, RSS increment {rss:8.2f} MiB")
+    compare_memory(args.numbers)
 
 
 if __name__ == "__main__":

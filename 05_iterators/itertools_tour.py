@@ -197,12 +197,17 @@ EXAMPLES = (
 )
 
 
-def main(argv=None):
-    example_parser(__doc__).parse_args(argv)
+def tour():
+    """Print every example's result, and where ``batched`` comes from."""
     for example in EXAMPLES:
         print(f"{example.__name__} = {example()!r}")
     source = "itertools.batched" if batched is not batched_recipe else "the docs' recipe"
     print(f"batched comes from {source}")
+
+
+def main(argv=None):
+    example_parser(__doc__).parse_args(argv)
+    tour()
 
 
 if __name__ == "__main__":

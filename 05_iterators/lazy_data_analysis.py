@@ -177,59 +177,45 @@ def rolling_window_grouper(data, window_size=86400):
         yield window[0].date, tuple(window)
 
 
+def print_anomalies(data, anomalies=5, method="normaltest", threshold=1e-3):
+    """Print the first ``anomalies`` anomalous days of ``data`` found by ``method``; returns how many."""
+    found = 0
+    if method == "welford":
+        for day in islice(anomalous_days(data), anomalies):
+            print(f"Anomaly on {day} (max > mean + 6 standard deviations)")
+            found += 1
+        print(f"anomalous days found = {found}")
+        return found
+    anomalous = filterfalse(lambda day: is_normal(day, threshold), groupby_day(data))
+    for data_anomaly in islice(anomalous, anomalies):
+        start_date = data_anomaly[0].date
+        end_date = data_anomaly[-1].date
+        peak = max(d.value for d in data_anomaly)
+        print(
+            f"Anomaly from {start_date:%Y-%m-%d %H:%M:%S} - {end_date:%Y-%m-%d %H:%M:%S} "
+            f"({len(data_anomaly)} readings, max {peak:.2f})"
+        )
+        found += 1
+    print(f"anomalous days found = {found}")
+    return found
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument(
-        "--anomalies", type=positive_int, default=5, help="stop after this many anomalous days (the book: 5)"
-    )
+    parser.add_argument("--anomalies", type=positive_int, default=5, help="anomalous days to find")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the fake stream")
-    parser.add_argument(
-        "--input",
-        type=existing_file,
-        help="read 'timestamp,value' lines from this CSV instead of the fake stream",
-    )
-    parser.add_argument(
-        "--threshold",
-        type=positive_float,
-        default=1e-3,
-        help="a day is anomalous when normaltest's p-value is below this",
-    )
-    parser.add_argument(
-        "--method",
-        choices=("normaltest", "welford"),
-        default="normaltest",
-        help="normaltest on each day (3rd edition, needs scipy) or the one-pass "
-        "6-sigma check (1st/2nd editions)",
-    )
+    parser.add_argument("--input", type=existing_file, help="a CSV of timestamp,value lines to read")
+    parser.add_argument("--threshold", type=positive_float, default=1e-3, help="normaltest's p-value cut-off")
+    methods = ("normaltest", "welford")
+    parser.add_argument("--method", choices=methods, default="normaltest", help="3rd edition or 1st/2nd")
     args = parser.parse_args(argv)
     if args.threshold >= 1:
         fail("--threshold must be below 1")
-
     data = read_data(args.input) if args.input else read_fake_data("fake_filename", args.seed)
-    found = 0
-    if args.method == "welford":
-        try:
-            for day in islice(anomalous_days(data), args.anomalies):
-                print(f"Anomaly on {day} (max > mean + 6 standard deviations)")
-                found += 1
-        except (ValueError, OSError, UnicodeDecodeError) as error:
-            fail(f"lazy_data_analysis.py: {error}")
-        print(f"anomalous days found = {found}")
-        return
-    anomalous = filterfalse(lambda day: is_normal(day, args.threshold), groupby_day(data))
     try:
-        for data_anomaly in islice(anomalous, args.anomalies):
-            start_date = data_anomaly[0].date
-            end_date = data_anomaly[-1].date
-            peak = max(d.value for d in data_anomaly)
-            print(
-                f"Anomaly from {start_date:%Y-%m-%d %H:%M:%S} - {end_date:%Y-%m-%d %H:%M:%S} "
-                f"({len(data_anomaly)} readings, max {peak:.2f})"
-            )
-            found += 1
-    except (ValueError, OSError, UnicodeDecodeError) as error:
+        print_anomalies(data, args.anomalies, args.method, args.threshold)
+    except (ValueError, OSError, UnicodeDecodeError) as error:  # a bad line in --input
         fail(f"lazy_data_analysis.py: {error}")
-    print(f"anomalous days found = {found}")
 
 
 if __name__ == "__main__":
