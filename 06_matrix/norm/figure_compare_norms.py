@@ -82,6 +82,19 @@ def power(text):
     return value
 
 
+def compare_norms(min_power, max_power, repeat, folder):
+    """Time every version for N = 2**min_power .. 2**max_power, print the table, save the plot."""
+    sizes = [2**p for p in range(min_power, max_power + 1)]
+    timings = measure(sizes, repeat)
+    print("N".rjust(9) + "".join(label.rjust(20) for label in timings))
+    for i, size in enumerate(sizes):
+        print(f"{size:>9}" + "".join(f"{timings[label][i] * 1e3:17.4f} ms" for label in timings))
+    print(f"all versions agree with (n - 1) n (2n - 1) / 6 for N = 2^{min_power} .. 2^{max_power}")
+    path = plot(sizes, timings, folder)
+    print(f"saved {path}")
+    return timings
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--min-power", type=power, default=7, help="smallest N is 2**MIN_POWER")
@@ -91,14 +104,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.min_power > args.max_power:
         fail(f"--min-power {args.min_power} is above --max-power {args.max_power}")
-    sizes = [2**p for p in range(args.min_power, args.max_power + 1)]
-    timings = measure(sizes, args.repeat)
-    print("N".rjust(9) + "".join(label.rjust(20) for label in timings))
-    for i, size in enumerate(sizes):
-        print(f"{size:>9}" + "".join(f"{timings[label][i] * 1e3:17.4f} ms" for label in timings))
-    print(f"all versions agree with (n - 1) n (2n - 1) / 6 for N = 2^{args.min_power} .. 2^{args.max_power}")
-    path = plot(sizes, timings, output_dir("06_matrix", args.output_dir))
-    print(f"saved {path}")
+    compare_norms(args.min_power, args.max_power, args.repeat, output_dir("06_matrix", args.output_dir))
 
 
 if __name__ == "__main__":
