@@ -14,7 +14,7 @@ FIGURES = [
         number="10",
         slug="cluster-scaling",
         script="cluster_scaling.py",
-        args=["--darts", "2000000", "--workers", "2", "--repeat", "2"],
+        args=["--samples", "2000000", "--workers", "2", "--repeat", "2"],
         output="cluster_scaling.png",
         caption="Pure-Python pi on 1 and 2 workers of a multiprocessing Pool, a Dask "
         "LocalCluster and IPython Parallel: darts per second and speed-up, beside "

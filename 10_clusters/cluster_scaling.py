@@ -15,7 +15,7 @@ IPython Parallel engines in 20.7-24.5 s (3rd edition's chapter_recipe), and
 
 Run (from this folder):
     python cluster_scaling.py                          # 4,000,000 darts, 1-4 workers
-    python cluster_scaling.py --darts 400000 --workers 2 --engines pool,dask
+    python cluster_scaling.py --samples 400000 --workers 2 --engines pool,dask
     (writes cluster_scaling.png under results/10_clusters, or --output-dir)
 """
 
@@ -28,7 +28,7 @@ import _clusters_common as common
 from hpp.script import comma_choices, example_parser, output_dir, positive_int, seed, writable_dir
 
 REQUIRES = ("dask", "distributed", "ipyparallel")
-SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--darts", "20000", "--repeat", "1"]
+SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--samples", "20000", "--repeat", "1"]
 
 ENGINES = ("pool", "dask", "ipython")
 LABELS = {"pool": "multiprocessing Pool", "dask": "Dask LocalCluster", "ipython": "IPython Parallel"}
@@ -137,33 +137,29 @@ def plot(path, serial_s, rows, total_darts):
     plt.close(figure)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--darts", type=positive_int, default=4_000_000, help="darts per run, split into one task per worker"
-    )
-    parser.add_argument(
-        "--workers",
-        type=positive_int,
-        default=4,
-        help="the largest number of workers (each engine runs 1 ... N)",
-    )
-    parser.add_argument(
-        "--engines",
-        type=comma_choices(*ENGINES),
-        default=list(ENGINES),
-        help="comma-separated: pool, dask, ipython",
-    )
-    parser.add_argument("--repeat", type=positive_int, default=3, help="runs per point (best)")
-    parser.add_argument("--seed", type=seed, default=1)
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for cluster_scaling.png")
-    args = parser.parse_args(argv)
+def scaling_table(engines, max_workers, total_darts, repeat, seed_value):
+    """Print seconds and speed-ups per engine and number of workers, and pi; return (serial_s, rows)."""
     print(f"{'engine':<22} {'workers':>7} {'seconds':>9} {'speed-up':>8} {'start s':>8}")
-    serial_s, rows, pi = measure(args.engines, args.workers, args.darts, args.repeat, args.seed)
+    serial_s, rows, pi = measure(engines, max_workers, total_darts, repeat, seed_value)
     print(f"{'one process':<22} {1:>7} {serial_s:>9.3f} {1:>8.2f}")
     print(f"pi estimate = {pi:.5f}")
+    return serial_s, rows
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--samples", type=positive_int, default=4_000_000, help="darts per run")
+    parser.add_argument("--workers", type=positive_int, default=4, help="each engine runs 1 ... N workers")
+    parser.add_argument(
+        "--engines", type=comma_choices(*ENGINES), default=list(ENGINES), help="comma-separated"
+    )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="runs per point (best)")
+    parser.add_argument("--seed", type=seed, default=1, help="random seed")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for cluster_scaling.png")
+    args = parser.parse_args(argv)
+    serial_s, rows = scaling_table(args.engines, args.workers, args.samples, args.repeat, args.seed)
     path = output_dir("10_clusters", args.output_dir) / "cluster_scaling.png"
-    plot(path, serial_s, rows, args.darts)
+    plot(path, serial_s, rows, args.samples)
     print(f"saved {path}")
 
 

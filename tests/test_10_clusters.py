@@ -122,7 +122,7 @@ def test_ipython_parallel_pi_with_three_engines(run_example):
         "10_clusters/ipython_parallel/pi_ipython_cluster.py",
         "--engines",
         "3",
-        "--darts",
+        "--samples",
         "300001",
         "--seed",
         "7",
@@ -168,7 +168,7 @@ def test_cluster_scaling_figure_on_a_pool(run_example, tmp_path):
         "pool",
         "--workers",
         "2",
-        "--darts",
+        "--samples",
         "20000",
         "--repeat",
         "1",
@@ -189,7 +189,7 @@ def test_cluster_scaling_figure_on_every_engine(run_example, tmp_path):
         "10_clusters/cluster_scaling.py",
         "--workers",
         "2",
-        "--darts",
+        "--samples",
         "20000",
         "--repeat",
         "1",
@@ -208,7 +208,7 @@ def test_cluster_scaling_figure_on_every_engine(run_example, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args", [["--engines", "spark"], ["--engines", ","], ["--workers", "0"], ["--darts", "-1"]]
+    "args", [["--engines", "spark"], ["--engines", ","], ["--workers", "0"], ["--samples", "-1"]]
 )
 def test_cluster_scaling_bad_input(args, run_example, assert_bad_input):
     line = assert_bad_input(run_example("10_clusters/cluster_scaling.py", *args))
@@ -254,7 +254,7 @@ def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_
         "10_clusters/ipython_parallel/chapter_recipe.py",
         "--engines",
         "3",
-        "--darts",
+        "--samples",
         "30000",
         check=True,
         timeout=240,
@@ -291,7 +291,7 @@ def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_
 def test_dask_pi_equals_the_same_graph_computed_locally(run_example):
     completed = run_example(
         "10_clusters/dask/pi_dask.py",
-        "--darts",
+        "--samples",
         "1000000",
         "--chunk-size",
         "100000",
@@ -376,7 +376,7 @@ def test_dask_scripts_refuse_a_bad_scheduler_at_parse_time(
     assert time.monotonic() - started < 30  # refused before any work (no frame, no cluster)
 
 
-@pytest.mark.parametrize("args", [["--darts", "0"], ["--chunk-size", "-1"], ["--bogus"]])
+@pytest.mark.parametrize("args", [["--samples", "0"], ["--chunk-size", "-1"], ["--bogus"]])
 def test_dask_pi_bad_input(args, run_example, assert_bad_input):
     assert_bad_input(run_example("10_clusters/dask/pi_dask.py", *args))
 
@@ -683,9 +683,9 @@ def test_docker_benchmark_script_conserves_mass(run_example):
 
     completed = run_example(
         "10_clusters/docker/diffusion_numpy_memory2.py",
-        "--grid-size",
+        "--size",
         "64",
-        "--steps",
+        "--iterations",
         "50",
         "--repeat",
         "1",

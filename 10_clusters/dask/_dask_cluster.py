@@ -4,6 +4,7 @@
   scheduler, or to a new ``LocalCluster`` on 127.0.0.1 that is closed on exit;
 - ``scheduler_address``: the argparse type of ``--scheduler``: ``tcp://HOST:PORT``
   (or ``HOST:PORT``) that answers within two seconds, checked before any work;
+  ``add_cluster_arguments`` adds ``--workers`` and ``--scheduler`` to a parser;
 - ``dashboard_line``, ``ship_by_value`` (cluster workers cannot import a chapter
   file, so the functions sent to them are pickled by value with cloudpickle);
 - ``make_ols_frame``: the generated phone-use data of the OLS example.
@@ -43,6 +44,16 @@ def scheduler_address(text):
             f"cannot reach a scheduler at {host}:{port} ({error.strerror or error})"
         ) from None
     return f"tcp://{host}:{port}"
+
+
+def add_cluster_arguments(parser):
+    """``--workers`` (of the local cluster) and ``--scheduler`` (an existing one, checked at once)."""
+    from hpp.script import positive_int
+
+    parser.add_argument(
+        "--workers", type=positive_int, default=2, help="worker processes of the local cluster"
+    )
+    parser.add_argument("--scheduler", type=scheduler_address, help="an existing scheduler, tcp://HOST:PORT")
 
 
 def ship_by_value(*modules):

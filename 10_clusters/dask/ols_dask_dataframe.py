@@ -19,10 +19,17 @@ Run:
     python 10_clusters/dask/ols_dask_dataframe.py --people 5000 --partitions 4 --swifter
 """
 
+import importlib.util
 import time
 
 import _dask_cluster
-from _dask_cluster import ClusterUnreachable, dashboard_line, dask_client, make_ols_frame, scheduler_address
+from _dask_cluster import (
+    ClusterUnreachable,
+    add_cluster_arguments,
+    dashboard_line,
+    dask_client,
+    make_ols_frame,
+)
 
 from hpp.script import example_parser, fail, non_negative_int, positive_int
 
@@ -65,35 +72,11 @@ def ols_swifter(df):
     return df.swifter.progress_bar(False).apply(ols_lstsq_raw, axis=1, raw=True)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=100_000, help="rows")
-    parser.add_argument(
-        "--partitions",
-        type=positive_int,
-        default=8,
-        help="row blocks for dask (the book: about the number of cores)",
-    )
-    parser.add_argument("--workers", type=positive_int, default=2)
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument(
-        "--scheduler",
-        type=scheduler_address,
-        help="address of an existing scheduler (tcp://HOST:PORT); checked at once",
-    )
-    parser.add_argument(
-        "--swifter", action="store_true", help="also run df.swifter.apply (pip install swifter)"
-    )
-    args = parser.parse_args(argv)
-    if args.swifter:
-        import importlib.util
-
-        if importlib.util.find_spec("swifter") is None:
-            fail("--swifter needs the swifter package: pip install 'swifter>=1.4'")
-
+def compare_ols(nbr_people, nbr_partitions, seed=0, scheduler=None, workers=2, use_swifter=False):
+    """Slopes with pandas, then with dask on a cluster (and swifter); True when dask's equal pandas'."""
     import numpy as np
 
-    df = make_ols_frame(args.people, args.seed)
+    df = make_ols_frame(nbr_people, seed)
     print(f"frame = {df.shape[0]} people x {df.shape[1]} days")
     started = time.perf_counter()
     expected = ols_pandas(df)
@@ -104,23 +87,37 @@ def main(argv=None):
 
     _dask_cluster.ship_by_value(__name__)
     started = time.perf_counter()
-    try:
-        with dask_client(args.scheduler, args.workers) as client:
-            print(dashboard_line(client))
-            ready = time.perf_counter()
-            print(f"cluster start-up = {ready - started:.2f} s")
-            slopes = ols_dask(df, args.partitions).compute()
-            print(f"dask map_partitions ({args.partitions} partitions) = {time.perf_counter() - ready:.2f} s")
-    except ClusterUnreachable as error:
-        fail(error)
+    with dask_client(scheduler, workers) as client:
+        print(dashboard_line(client))
+        ready = time.perf_counter()
+        print(f"cluster start-up = {ready - started:.2f} s")
+        slopes = ols_dask(df, nbr_partitions).compute()
+        print(f"dask map_partitions ({nbr_partitions} partitions) = {time.perf_counter() - ready:.2f} s")
     same = np.allclose(slopes.sort_index().to_numpy(), expected.to_numpy())
     print(f"dask equals pandas = {same}")
-    if args.swifter:
+    if use_swifter:
         started = time.perf_counter()
         swifted = ols_swifter(df)
         print(f"swifter apply = {time.perf_counter() - started:.2f} s")
         print(f"swifter equals pandas = {np.allclose(swifted.to_numpy(), expected.to_numpy())}")
-    if not same:
+    return same
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--people", type=positive_int, default=100_000, help="rows")
+    parser.add_argument("--partitions", type=positive_int, default=8, help="row blocks (about the cores)")
+    add_cluster_arguments(parser)
+    parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the generated data")
+    parser.add_argument("--swifter", action="store_true", help="also run df.swifter.apply")
+    args = parser.parse_args(argv)
+    if args.swifter and importlib.util.find_spec("swifter") is None:
+        fail("--swifter needs the swifter package: pip install 'swifter>=1.4'")
+    try:
+        ok = compare_ols(args.people, args.partitions, args.seed, args.scheduler, args.workers, args.swifter)
+    except ClusterUnreachable as error:
+        fail(error)
+    if not ok:
         raise SystemExit(1)
 
 

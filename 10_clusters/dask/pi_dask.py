@@ -12,19 +12,19 @@ tcp://HOST:8786`` uses a cluster you started yourself (``dask scheduler`` and
 
 Run:
     python 10_clusters/dask/pi_dask.py                        # 1e8 darts, 2 workers
-    python 10_clusters/dask/pi_dask.py --darts 1000000 --chunk-size 100000
+    python 10_clusters/dask/pi_dask.py --samples 1000000 --chunk-size 100000
     python 10_clusters/dask/pi_dask.py --scheduler tcp://10.0.0.5:8786
 """
 
 import math
 import time
 
-from _dask_cluster import ClusterUnreachable, dashboard_line, dask_client, scheduler_address
+from _dask_cluster import ClusterUnreachable, add_cluster_arguments, dashboard_line, dask_client
 
 from hpp.script import example_parser, fail, non_negative_int, positive_int
 
 REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--darts", "2000000", "--chunk-size", "250000", "--verify"]
+SMOKE_ARGS = ["--samples", "2000000", "--chunk-size", "250000", "--verify"]
 
 
 def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
@@ -43,52 +43,45 @@ def pi_standard_error(total):
     return 4.0 * math.sqrt(p * (1 - p) / total)
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--darts", type=positive_int, default=100_000_000)
-    parser.add_argument(
-        "--chunk-size", type=positive_int, default=5_000_000, help="darts per chunk (one task each)"
-    )
-    parser.add_argument(
-        "--workers", type=positive_int, default=2, help="worker processes of the local cluster"
-    )
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument(
-        "--scheduler",
-        type=scheduler_address,
-        help="address of an existing scheduler (tcp://HOST:PORT); checked at once",
-    )
-    parser.add_argument(
-        "--verify", action="store_true", help="also compute the same graph in this process and compare"
-    )
-    args = parser.parse_args(argv)
-
+def estimate_pi(nbr_samples, chunk_size, seed=0, scheduler=None, workers=2, verify=False):
+    """Count the darts inside on the cluster, print pi and its error; with ``verify``, recount here."""
     started = time.perf_counter()
-    lazy_count = darts_inside_quarter_circle(args.darts, args.chunk_size, args.seed)
-    try:
-        with dask_client(args.scheduler, args.workers) as client:
-            print(dashboard_line(client))
-            print(f"workers = {len(client.scheduler_info()['workers'])}")
-            ready = time.perf_counter()
-            print(f"cluster start-up = {ready - started:.2f} s")
-            inside = int(lazy_count.compute())
-            elapsed = time.perf_counter() - ready
-    except ClusterUnreachable as error:
-        fail(error)
-    pi = 4.0 * inside / args.darts
-    print(f"chunks = {math.ceil(args.darts / args.chunk_size)}")
+    lazy_count = darts_inside_quarter_circle(nbr_samples, chunk_size, seed)
+    with dask_client(scheduler, workers) as client:
+        print(dashboard_line(client))
+        print(f"workers = {len(client.scheduler_info()['workers'])}")
+        ready = time.perf_counter()
+        print(f"cluster start-up = {ready - started:.2f} s")
+        inside = int(lazy_count.compute())
+        elapsed = time.perf_counter() - ready
+    pi = 4.0 * inside / nbr_samples
+    print(f"chunks = {math.ceil(nbr_samples / chunk_size)}")
     print(f"darts inside = {inside}")
     print(f"pi estimate = {pi:.8f}")
     print(
-        f"standard error = {pi_standard_error(args.darts):.2g}, |pi estimate - pi| = {abs(pi - math.pi):.2g}"
+        f"standard error = {pi_standard_error(nbr_samples):.2g}, |pi estimate - pi| = {abs(pi - math.pi):.2g}"
     )
     print(f"calculation = {elapsed:.2f} s")
-    if args.verify:
+    if verify:
         local = int(lazy_count.compute(scheduler="synchronous"))
         print(
             f"same graph in this process: darts inside = {local} "
             f"({'equal' if local == inside else 'DIFFERENT'})"
         )
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--samples", type=positive_int, default=100_000_000, help="darts thrown")
+    parser.add_argument("--chunk-size", type=positive_int, default=5_000_000, help="darts per chunk (task)")
+    add_cluster_arguments(parser)
+    parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed")
+    parser.add_argument("--verify", action="store_true", help="also compute the graph in this process")
+    args = parser.parse_args(argv)
+    try:
+        estimate_pi(args.samples, args.chunk_size, args.seed, args.scheduler, args.workers, args.verify)
+    except ClusterUnreachable as error:
+        fail(error)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import math
 import time
 
 import _dask_cluster
-from _dask_cluster import ClusterUnreachable, dashboard_line, dask_client, scheduler_address
+from _dask_cluster import ClusterUnreachable, add_cluster_arguments, dashboard_line, dask_client
 
 from hpp.script import example_parser, fail, non_negative_int, positive_int
 
@@ -60,44 +60,39 @@ def count_primes_on_cluster(client, start, stop, nbr_tasks):
     return sum(client.gather(futures))
 
 
+def count_primes_in_range(start, stop, nbr_tasks, scheduler=None, workers=2, verify=False):
+    """Count the primes in [start, stop) in ``nbr_tasks`` tasks on the cluster; with ``verify``, here too."""
+    tasks = min(nbr_tasks, stop - start)
+    _dask_cluster.ship_by_value(__name__)
+    started = time.perf_counter()
+    with dask_client(scheduler, workers) as client:
+        print(dashboard_line(client))
+        ready = time.perf_counter()
+        print(f"cluster start-up = {ready - started:.2f} s")
+        found = count_primes_on_cluster(client, start, stop, tasks)
+        elapsed = time.perf_counter() - ready
+    print(f"range = [{start}, {stop}) in {tasks} tasks")
+    print(f"primes found = {found}")
+    print(f"calculation = {elapsed:.2f} s")
+    if verify:
+        serial = count_primes(start, stop)
+        print(f"serial count = {serial} ({'equal' if serial == found else 'DIFFERENT'})")
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--start", type=non_negative_int, default=0)
-    parser.add_argument("--stop", type=positive_int, default=1_000_000)
-    parser.add_argument(
-        "--tasks", type=positive_int, default=100, help="blocks the range is cut into (one task each)"
-    )
-    parser.add_argument("--workers", type=positive_int, default=2)
-    parser.add_argument(
-        "--scheduler",
-        type=scheduler_address,
-        help="address of an existing scheduler (tcp://HOST:PORT); checked at once",
-    )
-    parser.add_argument(
-        "--verify", action="store_true", help="also count serially in this process and compare"
-    )
+    parser.add_argument("--start", type=non_negative_int, default=0, help="first number of the range")
+    parser.add_argument("--stop", type=positive_int, default=1_000_000, help="end of the range (excluded)")
+    parser.add_argument("--tasks", type=positive_int, default=100, help="blocks the range is cut into")
+    add_cluster_arguments(parser)
+    parser.add_argument("--verify", action="store_true", help="also count serially in this process")
     args = parser.parse_args(argv)
     if args.stop <= args.start:
         fail(f"--stop ({args.stop}) must be greater than --start ({args.start})")
-    tasks = min(args.tasks, args.stop - args.start)
-
-    _dask_cluster.ship_by_value(__name__)
-    started = time.perf_counter()
     try:
-        with dask_client(args.scheduler, args.workers) as client:
-            print(dashboard_line(client))
-            ready = time.perf_counter()
-            print(f"cluster start-up = {ready - started:.2f} s")
-            found = count_primes_on_cluster(client, args.start, args.stop, tasks)
-            elapsed = time.perf_counter() - ready
+        count_primes_in_range(args.start, args.stop, args.tasks, args.scheduler, args.workers, args.verify)
     except ClusterUnreachable as error:
         fail(error)
-    print(f"range = [{args.start}, {args.stop}) in {tasks} tasks")
-    print(f"primes found = {found}")
-    print(f"calculation = {elapsed:.2f} s")
-    if args.verify:
-        serial = count_primes(args.start, args.stop)
-        print(f"serial count = {serial} ({'equal' if serial == found else 'DIFFERENT'})")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@
 registered, and on exit, whatever happened, runs ``ipcluster stop``, waits for
 the processes to end (killing the process group if they do not) and removes the
 folder. ``join(profile=..., url_file=...)`` connects to a cluster that is
-already running, failing in a few seconds when it is not there.
+already running, failing in a few seconds when it is not there; ``start_or_join``
+picks one of the two. ``add_cluster_arguments`` adds the flags that choose.
 """
 
 import contextlib
@@ -37,6 +38,19 @@ def profile_name(text):
             f"no running cluster in profile {text!r} (start one: ipcluster start --profile={text})"
         )
     return text
+
+
+def add_cluster_arguments(parser, join=False):
+    """``--engines`` to start; with ``join``, also ``--profile`` or ``--url-file`` of a running cluster."""
+    from hpp.script import existing_file, positive_int
+
+    parser.add_argument(
+        "--engines", type=positive_int, default=4, help="engines to start (ipcluster start -n)"
+    )
+    if join:
+        where = parser.add_mutually_exclusive_group()
+        where.add_argument("--profile", type=profile_name, help="join the running cluster of this profile")
+        where.add_argument("--url-file", type=existing_file, help="join the cluster of this connection file")
 
 
 class ClusterUnreachable(RuntimeError):
@@ -150,3 +164,21 @@ def join(profile=None, url_file=None):
         yield client
     finally:
         client.close()
+
+
+def ship_by_value(module_name):
+    """Send this module's functions to the engines by value, so they need no copy of its file.
+
+    Run as a script, the module is ``__main__`` and already travels by value.
+    """
+    import cloudpickle
+
+    if module_name != "__main__":
+        cloudpickle.register_pickle_by_value(sys.modules[module_name])
+
+
+def start_or_join(nbr_engines, profile=None, url_file=None):
+    """``join`` the cluster named by ``profile`` or ``url_file``, else ``ipcluster(nbr_engines)``."""
+    if profile or url_file:
+        return join(profile=profile, url_file=url_file)
+    return ipcluster(nbr_engines)

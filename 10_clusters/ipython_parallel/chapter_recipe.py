@@ -28,7 +28,10 @@ IPython session does; then the book's pi task with ``@require('random')``.
 
 Run (from this folder, as the book does):
     python chapter_recipe.py                  # 4 engines, as the book
-    python chapter_recipe.py --engines 2 --darts 100000
+    python chapter_recipe.py --engines 2 --samples 100000
+
+``--samples`` is the darts of the pi task at the end, split over the engines
+(the book: 4e8, see ``pi_ipython_cluster.py``).
 """
 
 import time
@@ -36,7 +39,7 @@ import time
 import _ipcluster
 import pi_ipython_cluster
 
-SMOKE_ARGS = ["--engines", "2", "--darts", "20000"]
+SMOKE_ARGS = ["--engines", "2", "--samples", "20000"]
 REQUIRES = ("ipyparallel", "IPython")
 
 
@@ -100,19 +103,14 @@ def main(argv=None):
     from hpp.script import example_parser, fail, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--engines", type=positive_int, default=4, help="engines for `ipcluster start -n`")
+    _ipcluster.add_cluster_arguments(parser)
     parser.add_argument(
-        "--darts",
-        type=positive_int,
-        default=1_000_000,
-        help="darts for the pi task at the end, split over the engines "
-        "(the book: 4e8, see pi_ipython_cluster.py)",
+        "--samples", type=positive_int, default=1_000_000, help="darts for the pi task at the end"
     )
     args = parser.parse_args(argv)
-
     try:
         with _ipcluster.ipcluster(args.engines, echo=True) as c:
-            recipe(c, args.darts)
+            recipe(c, args.samples)
     except _ipcluster.ClusterUnreachable as error:
         fail(error)
 

@@ -14,18 +14,17 @@ a cluster you started yourself, possibly over several machines, as the book's
 
 Run (from this folder):
     python pi_ipython_cluster.py                      # 4 engines, 4e8 darts (3rd edition)
-    python pi_ipython_cluster.py --engines 2 --darts 1000000 --seed 1
+    python pi_ipython_cluster.py --engines 2 --samples 1000000 --seed 1
     ipcluster start -n 4 --daemonize && python pi_ipython_cluster.py --profile default
 """
 
 import random
-import sys
 import time
 
 from ipyparallel import require
 
 REQUIRES = ("ipyparallel",)
-SMOKE_ARGS = ["--engines", "2", "--darts", "20000", "--seed", "1"]
+SMOKE_ARGS = ["--engines", "2", "--samples", "20000", "--seed", "1"]
 
 NBR_SAMPLES_IN_TOTAL = 4e8  # the 3rd edition (the 2nd: 1e8 darts on each engine)
 
@@ -74,59 +73,31 @@ def print_pi(nbr_in_quarter_unit_circles, nbr_samples_in_total, delta):
     return pi_estimate
 
 
+def run_pi(c, nbr_samples_in_total=NBR_SAMPLES_IN_TOTAL, seed=None):
+    """The book's ``%run pi_ipython_cluster.py`` with client ``c``: count on every engine, print pi."""
+    nbr_engines = len(c.ids)
+    print(f"We're using {nbr_engines} engines")
+    dview = c[:]
+    dview.use_cloudpickle()
+    t1 = time.time()
+    nbr_in_quarter_unit_circles = calculate_pi(dview, nbr_samples_in_total, seed)
+    return print_pi(nbr_in_quarter_unit_circles, nbr_samples_in_total, time.time() - t1)
+
+
 def main(argv=None):
     import _ipcluster
-    import cloudpickle
 
-    from hpp.script import example_parser, existing_file, fail, non_negative_int, positive_int
+    from hpp.script import example_parser, fail, non_negative_int, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument(
-        "--darts",
-        type=positive_int,
-        default=int(NBR_SAMPLES_IN_TOTAL),
-        help="darts thrown in total, split between the engines",
-    )
-    parser.add_argument(
-        "--engines",
-        type=positive_int,
-        default=4,
-        help="engines for the cluster this script starts (ipcluster start -n)",
-    )
-    parser.add_argument(
-        "--seed",
-        type=non_negative_int,
-        default=None,
-        help="seed for reproducible counts (default: each engine seeds itself)",
-    )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--profile",
-        type=_ipcluster.profile_name,
-        help="join the running cluster of this IPython profile (a name)",
-    )
-    where.add_argument(
-        "--url-file", type=existing_file, help="join the running cluster of this ipcontroller-client.json"
-    )
+    parser.add_argument("--samples", type=positive_int, default=int(NBR_SAMPLES_IN_TOTAL), help="total darts")
+    _ipcluster.add_cluster_arguments(parser, join=True)
+    parser.add_argument("--seed", type=non_negative_int, help="seed (default: each engine seeds itself)")
     args = parser.parse_args(argv)
-
-    # Sent by value, so engines need no copy of this file (run as a script it is
-    # __main__ and already is).
-    if __name__ != "__main__":
-        cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    _ipcluster.ship_by_value(__name__)  # engines need no copy of this file
     try:
-        if args.profile or args.url_file:
-            cluster = _ipcluster.join(profile=args.profile, url_file=args.url_file)
-        else:
-            cluster = _ipcluster.ipcluster(args.engines)
-        with cluster as c:
-            nbr_engines = len(c.ids)
-            print(f"We're using {nbr_engines} engines")
-            dview = c[:]
-            dview.use_cloudpickle()
-            t1 = time.time()
-            nbr_in_quarter_unit_circles = calculate_pi(dview, args.darts, args.seed)
-            print_pi(nbr_in_quarter_unit_circles, args.darts, time.time() - t1)
+        with _ipcluster.start_or_join(args.engines, args.profile, args.url_file) as c:
+            run_pi(c, args.samples, args.seed)
     except _ipcluster.ClusterUnreachable as error:
         fail(error)
 

@@ -92,32 +92,14 @@ def calculate_prime(message, writer):
     write_message(topic, output_message.encode("utf8"), writer, message)
 
 
-def main(argv=None):
-    from _job_queue import checked_default, nsqd_address
-
-    from hpp.script import example_parser, non_negative_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--nsqd",
-        type=nsqd_address,
-        help=f"nsqd TCP address HOST:PORT (checked at once; default {DEFAULT_NSQD})",
-    )
-    parser.add_argument(
-        "--max-messages",
-        type=non_negative_int,
-        default=0,
-        help="stop after answering this many (0: run until interrupted)",
-    )
-    args = parser.parse_args(argv)
-    args.nsqd = args.nsqd or checked_default(parser, "--nsqd", nsqd_address, DEFAULT_NSQD)
-
+def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
+    """Answer the numbers on ``TOPIC`` until interrupted, or until ``max_messages`` are answered."""
     import nsq
 
-    writer = nsq.Writer([args.nsqd])
+    writer = nsq.Writer([nsqd])
     handler = partial(calculate_prime, writer=writer)
     answered = [0]
-    if args.max_messages:
+    if max_messages:
 
         def counting_handler(message):
             original_finish = message.finish
@@ -125,7 +107,7 @@ def main(argv=None):
             def finish(*a, **k):
                 original_finish(*a, **k)
                 answered[0] += 1
-                if answered[0] >= args.max_messages:
+                if answered[0] >= max_messages:
                     reader.close()
                     writer.io_loop.stop()
 
@@ -133,8 +115,8 @@ def main(argv=None):
             return handler(message)
 
     reader = nsq.Reader(
-        message_handler=counting_handler if args.max_messages else handler,
-        nsqd_tcp_addresses=[args.nsqd],
+        message_handler=counting_handler if max_messages else handler,
+        nsqd_tcp_addresses=[nsqd],
         topic=TOPIC,
         channel=CHANNEL,
         max_in_flight=10,
@@ -142,6 +124,22 @@ def main(argv=None):
     print(f"worker waiting on topic {TOPIC!r}, channel {CHANNEL!r}", flush=True)
     nsq.run()
     print(f"answered = {answered[0]}")
+
+
+def main(argv=None):
+    from _job_queue import checked_default, nsqd_address
+
+    from hpp.script import example_parser, non_negative_int
+
+    parser = example_parser(__doc__)
+    parser.add_argument(
+        "--nsqd", type=nsqd_address, help=f"nsqd TCP address HOST:PORT (default {DEFAULT_NSQD})"
+    )
+    parser.add_argument(
+        "--max-messages", type=non_negative_int, default=0, help="stop after this many (0: never)"
+    )
+    args = parser.parse_args(argv)
+    run_worker(args.nsqd or checked_default(parser, "--nsqd", nsqd_address, DEFAULT_NSQD), args.max_messages)
 
 
 if __name__ == "__main__":

@@ -136,35 +136,32 @@ def run(redis_url, numbers, timeout):
     return len(answers[PRIME]), len(answers[NON_PRIME]), repeated
 
 
+def check_numbers(start, count, url=None, workers=2, timeout=120.0):
+    """Check ``count`` numbers from ``start`` on the Redis at ``url``, or on one started here."""
+    numbers = range(start, start + count)
+    if url:
+        return run(url, numbers, timeout)
+    with redis_server() as service:
+        url = f"redis://{service.host}:{service.port}/0"
+        print(f"redis-server on {url}, {workers} workers")
+        with local_workers(url, workers):
+            return run(url, numbers, timeout)
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--start", type=non_negative_int, default=100_000_000, help="first number to check")
     parser.add_argument("--count", type=positive_int, default=10_000, help="numbers to check")
+    parser.add_argument("--redis-url", type=redis_url, help="an existing Redis (default: start one here)")
     parser.add_argument(
-        "--redis-url",
-        type=redis_url,
-        help="an existing Redis, redis://HOST:PORT/DB (default: start one here)",
+        "--workers", type=positive_int, default=2, help="workers to start without --redis-url"
     )
     parser.add_argument(
-        "--workers",
-        type=positive_int,
-        default=2,
-        help="worker processes to start when there is no --redis-url",
-    )
-    parser.add_argument(
-        "--timeout", type=positive_float, default=120.0, help="seconds to wait for every answer"
+        "--timeout", type=positive_float, default=120.0, help="seconds to wait for the answers"
     )
     args = parser.parse_args(argv)
-    numbers = range(args.start, args.start + args.count)
-    if args.redis_url:
-        run(args.redis_url, numbers, args.timeout)
-        return
     try:
-        with redis_server() as service:
-            url = f"redis://{service.host}:{service.port}/0"
-            print(f"redis-server on {url}, {args.workers} workers")
-            with local_workers(url, args.workers):
-                run(url, numbers, args.timeout)
+        check_numbers(args.start, args.count, args.redis_url, args.workers, args.timeout)
     except ServiceError as error:
         fail(error)
 

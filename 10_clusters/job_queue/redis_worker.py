@@ -176,69 +176,50 @@ class Worker:
                 return
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--redis-url",
-        type=redis_url,
-        help=f"redis://HOST:PORT/DB (checked at once; default {DEFAULT_REDIS_URL})",
-    )
-    parser.add_argument(
-        "--name",
-        type=consumer_name,
-        default=f"{socket.gethostname()}-{os.getpid()}",
-        help="this worker's consumer name in the group",
-    )
-    parser.add_argument(
-        "--retry-after",
-        type=positive_int,
-        default=5000,
-        metavar="MS",
-        help="reclaim jobs left unacknowledged this long by another worker",
-    )
-    parser.add_argument("--max-deliveries", type=positive_int, default=3)
-    parser.add_argument("--batch", type=positive_int, default=10, help="jobs read at once")
-    parser.add_argument(
-        "--delay",
-        type=non_negative_float,
-        default=0.0,
-        help="seconds of pretend work per job (for demonstrations)",
-    )
-    parser.add_argument("--burst", action="store_true", help="exit once no job is waiting or pending")
-    parser.add_argument(
-        "--block",
-        type=non_negative_int,
-        default=500,
-        metavar="MS",
-        help="how long one read waits for a new job",
-    )
-    args = parser.parse_args(argv)
-    args.redis_url = args.redis_url or checked_default(parser, "--redis-url", redis_url, DEFAULT_REDIS_URL)
-
+def run_worker(url, name, retry_after=5000, max_deliveries=3, batch=10, block=500, delay=0.0, burst=False):
+    """Answer jobs from ``JOBS`` as consumer ``name`` until stopped (with ``burst``: until none is left)."""
     import redis
 
     try:
-        client = connect(args.redis_url)
+        client = connect(url)
         ensure_group(client)
     except (redis.ConnectionError, redis.TimeoutError, ValueError) as error:
-        fail(f"cannot reach Redis at {args.redis_url}: {error}")
-    worker = Worker(
-        client, args.name, args.retry_after, args.max_deliveries, args.batch, args.block, args.delay
-    )
+        fail(f"cannot reach Redis at {url}: {error}")
+    worker = Worker(client, name, retry_after, max_deliveries, batch, block, delay)
 
     def stop(signum, frame):
         worker.stopping = True  # finish the jobs in hand, then leave
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    print(f"worker {args.name} waiting for jobs on {JOBS!r}", flush=True)
+    print(f"worker {name} waiting for jobs on {JOBS!r}", flush=True)
     try:
-        worker.run(burst=args.burst)
+        worker.run(burst=burst)
     except (redis.ConnectionError, redis.TimeoutError) as error:
-        fail(f"lost Redis at {args.redis_url}: {error}")
+        fail(f"lost Redis at {url}: {error}")
     print(f"answered = {worker.answered}")
     print(f"reclaimed = {worker.reclaimed}")
     print(f"dead letters = {worker.dead}")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--redis-url", type=redis_url, help=f"Redis URL (default {DEFAULT_REDIS_URL})")
+    name = f"{socket.gethostname()}-{os.getpid()}"
+    parser.add_argument("--name", type=consumer_name, default=name, help="this worker's consumer name")
+    parser.add_argument(
+        "--retry-after", type=positive_int, default=5000, metavar="MS", help="reclaim idle jobs"
+    )
+    parser.add_argument("--max-deliveries", type=positive_int, default=3, help="tries before a dead letter")
+    parser.add_argument("--batch", type=positive_int, default=10, help="jobs read at once")
+    parser.add_argument("--delay", type=non_negative_float, default=0.0, help="seconds of work per job")
+    parser.add_argument("--burst", action="store_true", help="exit once no job is waiting or pending")
+    parser.add_argument("--block", type=non_negative_int, default=500, metavar="MS", help="wait per read")
+    args = parser.parse_args(argv)
+    url = args.redis_url or checked_default(parser, "--redis-url", redis_url, DEFAULT_REDIS_URL)
+    run_worker(
+        url, args.name, args.retry_after, args.max_deliveries, args.batch, args.block, args.delay, args.burst
+    )
 
 
 if __name__ == "__main__":
