@@ -61,26 +61,28 @@ def plot(max_cores, folder):
     return path
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--max-cores", type=positive_int, default=64)
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where to save amdahl.png (default: results/01_understanding)"
-    )
-    args = parser.parse_args(argv)
-
+def amdahl_table(max_cores, folder):
+    """Print the survey example and the speedup table, and save the plot in ``folder``."""
     print("The survey: 100 one-minute surveys")
     for questioners in (1, 2, 100, 200):
         print(f"  {questioners:>3} questioners: {survey_minutes(100, questioners)} minutes")
-    shown = [n for n in (1, 2, 4, 8, 16, 64, 1024) if n <= args.max_cores]
+    shown = [n for n in (1, 2, 4, 8, 16, 64, 1024) if n <= max_cores]
     print("\nspeedup by cores (columns) for parallel fraction p (rows)")
     print("p     " + "".join(f"{n:>8}" for n in shown) + "     limit")
     for fraction in PARALLEL_FRACTIONS:
         limit = "inf" if fraction == 1.0 else f"{1 / (1 - fraction):.1f}"
         row = "".join(f"{amdahl_speedup(fraction, n):8.2f}" for n in shown)
         print(f"{fraction:<6g}{row}  {limit:>8}")
-    path = plot(args.max_cores, output_dir("01_understanding", args.output_dir))
+    path = plot(max_cores, folder)
     print(f"\nplot saved to {path}")
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--max-cores", type=positive_int, default=64, help="cores on the plot's axis")
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save amdahl.png")
+    args = parser.parse_args(argv)
+    amdahl_table(args.max_cores, output_dir("01_understanding", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -53,25 +53,17 @@ def show(function, number):
     return answer
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--number",
-        type=positive_int,
-        help="check this number with both versions instead of the book's examples",
-    )
-    args = parser.parse_args(argv)
-
-    if args.number is not None:
-        book_answer = show(check_prime, args.number)
-        exact_answer = show(check_prime_exact, args.number)
+def compare_versions(number=None):
+    """Both versions on ``number``; without one, the book's two numbers and the first prime above 2**53."""
+    if number is not None:
+        book_answer = show(check_prime, number)
+        exact_answer = show(check_prime_exact, number)
         if book_answer != exact_answer:
             print(
-                f"The two versions disagree: the book's loop is wrong for {args.number} "
-                f"(as a float it is {float(args.number):.1f})."
+                f"The two versions disagree: the book's loop is wrong for {number} "
+                f"(as a float it is {float(number):.1f})."
             )
         return
-
     print(f"check_prime(10,000,000) = {check_prime(10000000)}")
     # check_prime(10,000,000) = False
     print(f"check_prime(10,000,019) = {check_prime(10000019)}")
@@ -81,6 +73,12 @@ def main(argv=None):
     print(f"The first prime above 2**53 = {2**53} is {number}; as a float it becomes {float(number):.1f}.")
     show(check_prime, number)
     show(check_prime_exact, number)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--number", type=positive_int, help="check this number with both versions instead")
+    compare_versions(parser.parse_args(argv).number)
 
 
 if __name__ == "__main__":

@@ -32,17 +32,21 @@ def check_prime_vectorised(number, vector_size=8):
     return True
 
 
+def show_check(number, vector_size=8):
+    """Print ``check_prime_vectorised(number, V=vector_size) = answer``."""
+    answer = check_prime_vectorised(number, vector_size)
+    print(f"check_prime_vectorised({number}, V={vector_size}) = {answer}")
+    return answer
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=10_000_019)
-    parser.add_argument(
-        "--vector-size", type=positive_int, default=8, help="candidate factors tested per step (the book's V)"
-    )
+    parser.add_argument("--number", type=positive_int, default=10_000_019, help="the number to test")
+    parser.add_argument("--vector-size", type=positive_int, default=8, help="factors per step (the book's V)")
     args = parser.parse_args(argv)
     if args.number >= 2**63:
         fail("--number must be below 2**63 (NumPy int64)")
-    answer = check_prime_vectorised(args.number, args.vector_size)
-    print(f"check_prime_vectorised({args.number}, V={args.vector_size}) = {answer}")
+    show_check(args.number, args.vector_size)
 
 
 if __name__ == "__main__":

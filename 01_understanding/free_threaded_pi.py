@@ -73,57 +73,53 @@ def run_here(samples, threads, seed):
     print(f"{threads} threads ran {timings[1] / timings[threads]:.2f}x as fast as 1")
 
 
-def main(argv=None):
+def compare_interpreters(samples, threads, seed, python=None, here_only=False):
+    """Run the job here; then, unless ``here_only`` or already without the GIL, in a free-threaded CPython.
+
+    Returns the exit status (the other interpreter's, when it ran).
+    """
     import os
     import subprocess
     from pathlib import Path
 
     import _future
 
-    from hpp.script import example_parser, positive_int, seed
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=positive_int, default=4_000_000, help="darts in all")
-    parser.add_argument("--threads", type=positive_int, default=4, help="threads for the split run")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of the first thread's generator")
-    parser.add_argument(
-        "--python",
-        type=_future.interpreter_type(_future.is_free_threaded, "a free-threaded CPython 3.13+"),
-        help="a free-threaded interpreter to run the job in too (default: python3.14t or "
-        "python3.13t from the PATH)",
-    )
-    parser.add_argument("--here-only", action="store_true", help="run in this interpreter only")
-    args = parser.parse_args(argv)
-
-    run_here(args.samples, args.threads, args.seed)
-    if args.here_only or not gil_enabled():
-        return
-    python = args.python or _future.find(_future.FREE_THREADED_NAMES, _future.is_free_threaded)
+    run_here(samples, threads, seed)
+    if here_only or not gil_enabled():
+        return 0
+    python = python or _future.find(_future.FREE_THREADED_NAMES, _future.is_free_threaded)
     if python is None:
         print(
             "No free-threaded CPython found: install python3.13t or python3.14t "
             "(pyenv install 3.13t, or python.org's free-threaded build) or pass --python PATH"
         )
-        return
+        return 0
     print(f"\nThe same job in {python}:", flush=True)
     repo = str(Path(__file__).resolve().parent.parent)
-    env = dict(
-        os.environ,
-        PYTHON_GIL="0",
-        PYTHONPATH=os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")])),
+    path = os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, PYTHON_GIL="0", PYTHONPATH=path)
+    command = [python, __file__, "--here-only", "--samples", str(samples), "--threads", str(threads)]
+    return subprocess.run([*command, "--seed", str(seed)], env=env).returncode
+
+
+def main(argv=None):
+    import _future
+
+    from hpp.script import example_parser, positive_int, seed
+
+    free_threaded = _future.interpreter_type(_future.is_free_threaded, "a free-threaded CPython 3.13+")
+    parser = example_parser(__doc__)
+    parser.add_argument("--samples", type=positive_int, default=4_000_000, help="darts in all")
+    parser.add_argument("--threads", type=positive_int, default=4, help="threads for the split run")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the first thread's generator")
+    parser.add_argument(
+        "--python", type=free_threaded, help="a free-threaded interpreter to run the job in too"
     )
-    command = [
-        python,
-        __file__,
-        "--here-only",
-        "--samples",
-        str(args.samples),
-        "--threads",
-        str(args.threads),
-        "--seed",
-        str(args.seed),
-    ]
-    raise SystemExit(subprocess.run(command, env=env).returncode)
+    parser.add_argument("--here-only", action="store_true", help="run in this interpreter only")
+    args = parser.parse_args(argv)
+    status = compare_interpreters(args.samples, args.threads, args.seed, args.python, args.here_only)
+    if status:
+        raise SystemExit(status)
 
 
 if __name__ == "__main__":

@@ -63,29 +63,15 @@ def run_here(width, max_iterations):
     report_sum(output, width, max_iterations)
 
 
-def main(argv=None):
+def compare_jit(width, max_iterations, python=None):
+    """Run ``run_here`` in a JIT build of CPython with ``PYTHON_JIT=0``, then ``1``, and compare the times."""
     import re
     import subprocess
     from pathlib import Path
 
     import _future
 
-    from hpp.julia import add_julia_arguments
-    from hpp.script import example_parser
-
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--python",
-        type=_future.interpreter_type(_future.has_jit, "a CPython 3.13+ built with the JIT"),
-        help="a JIT build of CPython (default: the first one on the PATH)",
-    )
-    parser.add_argument("--here-only", action="store_true", help="run the loop once in this interpreter")
-    args = parser.parse_args(argv)
-
-    if args.here_only:
-        run_here(args.width, args.max_iterations)
-        return
-    python = args.python or _future.find(_future.JIT_NAMES, _future.has_jit)
+    python = python or _future.find(_future.JIT_NAMES, _future.has_jit)
     if python is None:
         print(
             "No CPython with the JIT found: build CPython 3.13+ with --enable-experimental-jit "
@@ -93,22 +79,12 @@ def main(argv=None):
         )
         return
     repo = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))
     seconds = {}
     for flag in ("0", "1"):
-        env = dict(
-            os.environ,
-            PYTHON_JIT=flag,
-            PYTHONPATH=os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")])),
-        )
-        command = [
-            python,
-            __file__,
-            "--here-only",
-            "--width",
-            str(args.width),
-            "--max-iterations",
-            str(args.max_iterations),
-        ]
+        env = dict(os.environ, PYTHON_JIT=flag, PYTHONPATH=path)
+        command = [python, __file__, "--here-only", "--width", str(width)]
+        command += ["--max-iterations", str(max_iterations)]
         completed = subprocess.run(command, env=env, capture_output=True, text=True)
         print(f"PYTHON_JIT={flag}: " + completed.stdout.strip().replace("\n", "\n    "), flush=True)
         if completed.returncode != 0:
@@ -116,6 +92,25 @@ def main(argv=None):
         seconds[flag] = float(re.search(r"took ([\d.]+) seconds", completed.stdout).group(1))
     if seconds["1"] > 0:
         print(f"PYTHON_JIT=1 ran {seconds['0'] / seconds['1']:.2f}x as fast as PYTHON_JIT=0")
+
+
+def main(argv=None):
+    import _future
+
+    from hpp.julia import add_julia_arguments
+    from hpp.script import example_parser
+
+    jit_build = _future.interpreter_type(_future.has_jit, "a CPython 3.13+ built with the JIT")
+    parser = add_julia_arguments(example_parser(__doc__))
+    parser.add_argument(
+        "--python", type=jit_build, help="a JIT build of CPython (default: the first on the PATH)"
+    )
+    parser.add_argument("--here-only", action="store_true", help="run the loop once in this interpreter")
+    args = parser.parse_args(argv)
+    if args.here_only:
+        run_here(args.width, args.max_iterations)
+    else:
+        compare_jit(args.width, args.max_iterations, args.python)
 
 
 if __name__ == "__main__":

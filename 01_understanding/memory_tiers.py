@@ -141,39 +141,38 @@ def plot(rows, caches, path):
     return path
 
 
-def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--min-kib", type=positive_int, default=4, help="smallest working set, KiB")
-    parser.add_argument("--max-mib", type=positive_int, default=256, help="largest working set, MiB")
-    parser.add_argument(
-        "--read-mib",
-        type=positive_int,
-        default=256,
-        help="MiB read per bandwidth timing (more: steadier, slower)",
-    )
-    parser.add_argument("--output-dir", type=writable_dir, help="where to save memory_tiers.png")
-    args = parser.parse_args(argv)
-    if args.min_kib * 1024 > args.max_mib * 1024**2 or args.max_mib > 16 * 1024:
-        parser.error("need --min-kib <= --max-mib and --max-mib <= 16384")
-
+def measure_tiers(min_bytes, max_bytes, read_bytes, folder):
+    """Print the caches and one row per working-set size, and save the plot in ``folder``."""
     caches = cache_sizes()
     print(
         "caches: "
         + (", ".join(f"{name} {human(size)}" for name, size in sorted(caches.items())) or "not reported")
     )
-    rows = measure(
-        working_set_sizes(args.min_kib * 1024, args.max_mib * 1024**2), args.read_mib * 1024**2, caches
-    )
+    rows = measure(working_set_sizes(min_bytes, max_bytes), read_bytes, caches)
     print(f"{'working set':>12} {'tier':>4} {'read GB/s':>10} {'random read ns':>15}")
     for row in rows:
         print(
             f"{human(row['bytes']):>12} {row['tier']:>4} {row['read_gb_per_s']:10.1f} "
             f"{row['random_read_ns']:15.2f}"
         )
-    path = plot(rows, caches, output_dir("01_understanding", args.output_dir) / "memory_tiers.png")
+    path = plot(rows, caches, folder / "memory_tiers.png")
     print(f"plot saved to {path}")
+    return rows
+
+
+def main(argv=None):
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--min-kib", type=positive_int, default=4, help="smallest working set, KiB")
+    parser.add_argument("--max-mib", type=positive_int, default=256, help="largest working set, MiB")
+    parser.add_argument("--read-mib", type=positive_int, default=256, help="MiB read per bandwidth timing")
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save memory_tiers.png")
+    args = parser.parse_args(argv)
+    if args.min_kib * 1024 > args.max_mib * 1024**2 or args.max_mib > 16 * 1024:
+        parser.error("need --min-kib <= --max-mib and --max-mib <= 16384")
+    folder = output_dir("01_understanding", args.output_dir)
+    measure_tiers(args.min_kib * 1024, args.max_mib * 1024**2, args.read_mib * 1024**2, folder)
 
 
 if __name__ == "__main__":

@@ -57,26 +57,26 @@ def time_searches(haystack, needle, number):
     return answers.pop(), times
 
 
+def compare_searches(haystack_size=1000, number=10_000):
+    """Time the four searches for a needle near the start, then the end, of ``list(range(haystack_size))``."""
+    haystack = list(range(haystack_size))
+    near_start = min(5, haystack_size - 1)
+    near_end = max(haystack_size - 10, 0)
+    for needle in (near_start, near_end):
+        found, times = time_searches(haystack, needle, number)
+        print(f"needle {needle} in list(range({haystack_size})): found = {found}")
+        for name, seconds in times.items():
+            print(f"  {name:16s} {seconds * 1e6:9.2f} µs per call")
+
+
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument(
-        "--haystack-size",
-        type=positive_int,
-        default=1000,
-        help="the haystack is list(range(N)) (the book: 1000)",
+        "--haystack-size", type=positive_int, default=1000, help="the haystack is list(range(N))"
     )
-    parser.add_argument(
-        "--number", type=positive_int, default=10_000, help="timeit repetitions (the book: 10,000)"
-    )
+    parser.add_argument("--number", type=positive_int, default=10_000, help="timeit calls per search")
     args = parser.parse_args(argv)
-    haystack = list(range(args.haystack_size))
-    near_start = min(5, args.haystack_size - 1)
-    near_end = max(args.haystack_size - 10, 0)
-    for needle in (near_start, near_end):
-        found, times = time_searches(haystack, needle, args.number)
-        print(f"needle {needle} in list(range({args.haystack_size})): found = {found}")
-        for name, seconds in times.items():
-            print(f"  {name:16s} {seconds * 1e6:9.2f} µs per call")
+    compare_searches(args.haystack_size, args.number)
 
 
 if __name__ == "__main__":
