@@ -66,9 +66,7 @@ def main(argv=None):
 
     parser = range_parser(__doc__, start_method=True)
     add_pool_arguments(parser)
-    parser.add_argument(
-        "--chunksize", type=positive_int, help="numbers per task (default: Pool.map's choice)"
-    )
+    parser.add_argument("--chunksize", type=positive_int, help="numbers per task (default: Pool.map's)")
     args = parser.parse_args(argv)
     time_find_primes(*chosen_range(args), args.workers, args.chunksize, args.shuffle, args.start_method)
 

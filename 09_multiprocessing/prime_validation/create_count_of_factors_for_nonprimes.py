@@ -75,11 +75,11 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument(
-        "--upper", type=positive_int, default=10**7, help="non-primes in [3, upper) (the book: 10**7)"
+        "--upper", type=positive_int, default=10**7, help="count in [3, upper) (the book: 10**7)"
     )
     parser.add_argument("--workers", type=positive_int, default=4, help="worker processes (the book: 4)")
     parser.add_argument(
-        "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
+        "--start-method", choices=START_METHODS, help="how workers start (default: platform's)"
     )
     parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
     args = parser.parse_args(argv)
