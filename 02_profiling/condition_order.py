@@ -68,32 +68,35 @@ def time_the_tests(number=1_000_000):
     }
 
 
-def main(argv=None):
-    from hpp.julia import add_julia_arguments, julia_inputs
-    from hpp.script import example_parser, positive_int
-
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--number", type=positive_int, default=1_000_000, help="loops per timeit repetition of each test"
-    )
-    args = parser.parse_args(argv)
-    for stmt, ns in time_the_tests(args.number).items():
+def compare_orders(maxiter, zs, cs, number=1_000_000):
+    """Time both tests, then count each test's evaluations in both orders on the grid ``zs``, ``cs``."""
+    for stmt, ns in time_the_tests(number).items():
         print(f"{stmt:>12}: {ns:.1f} ns per evaluation")
 
-    zs, cs = julia_inputs(args.width)
     counts = {}
     for swapped in (False, True):
-        abs_tests, n_tests, output = count_evaluations(args.max_iterations, zs, cs, swapped)
+        abs_tests, n_tests, output = count_evaluations(maxiter, zs, cs, swapped)
         order = "n < maxiter and abs(z) < 2" if swapped else "abs(z) < 2 and n < maxiter"
         counts[swapped] = abs_tests
         print(f"while {order}: abs(z) < 2 evaluated {abs_tests:,} times, n < maxiter {n_tests:,} times")
-    reached = sum(1 for n in output if n == args.max_iterations)
+    reached = sum(1 for n in output if n == maxiter)
     saved = counts[False] - counts[True]
     print(f"sum(output) = {sum(output)}, points = {len(zs):,}, points reaching maxiter = {reached:,}")
     print(
         f"swapping saves {saved:,} abs calls ({saved / counts[False]:.1%} of them): one per point "
         "that reaches maxiter"
     )
+    return counts
+
+
+def main(argv=None):
+    from hpp.julia import add_julia_arguments, julia_inputs
+    from hpp.script import example_parser, positive_int
+
+    parser = add_julia_arguments(example_parser(__doc__))
+    parser.add_argument("--number", type=positive_int, default=1_000_000, help="loops per timeit repetition")
+    args = parser.parse_args(argv)
+    compare_orders(args.max_iterations, *julia_inputs(args.width), number=args.number)
 
 
 if __name__ == "__main__":

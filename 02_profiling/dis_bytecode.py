@@ -47,29 +47,28 @@ def timed(fn, upper):
     return result, time.perf_counter() - start
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--upper",
-        type=positive_int,
-        default=1_000_000,
-        help="sum the integers below this (the book: 1,000,000)",
-    )
-    parser.add_argument("--no-julia", action="store_true", help="skip the Julia loop's bytecode")
-    args = parser.parse_args(argv)
-
-    expressive, expressive_s = timed(fn_expressive, args.upper)
-    terse, terse_s = timed(fn_terse, args.upper)
+def compare_bytecode(upper=1_000_000, julia=True):
+    """Run and time both functions, check they agree, print their bytecode (and the Julia loop's)."""
+    expressive, expressive_s = timed(fn_expressive, upper)
+    terse, terse_s = timed(fn_terse, upper)
     assert expressive == terse, "Expect identical results from both functions"
-    print(f"fn_expressive({args.upper}) = {expressive}")
-    print(f"fn_terse({args.upper}) = {terse}")
+    print(f"fn_expressive({upper}) = {expressive}")
+    print(f"fn_terse({upper}) = {terse}")
     for fn, seconds in ((fn_expressive, expressive_s), (fn_terse, terse_s)):
         print(f"\n{fn.__name__}: {instruction_count(fn)} instructions, {seconds * 1e3:.2f} ms")
         dis.dis(fn)
-    if not args.no_julia:
+    if julia:
         fn = julia1_nopil.calculate_z_serial_purepython
         print(f"\n{fn.__name__}: {instruction_count(fn)} instructions")
         dis.dis(fn)
+
+
+def main(argv=None):
+    parser = example_parser(__doc__)
+    parser.add_argument("--upper", type=positive_int, default=1_000_000, help="sum the integers below this")
+    parser.add_argument("--no-julia", action="store_true", help="skip the Julia loop's bytecode")
+    args = parser.parse_args(argv)
+    compare_bytecode(args.upper, julia=not args.no_julia)
 
 
 if __name__ == "__main__":

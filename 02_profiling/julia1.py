@@ -110,29 +110,30 @@ def show_false_greyscale(output_raw, width, height, max_iterations):
     return im
 
 
-def main(argv=None):
-    """Run the driver at --width/--max-iterations, save both images, print sum(output)."""
+def save_images(output, max_iterations, folder):
+    """Draw the counts both ways (Figures 2-3 and 2-1) and save each as a PNG in ``folder``."""
     import math
 
-    from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import example_parser, output_dir, writable_dir
-
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where to save the PNGs (default: results/02_profiling)"
-    )
-    args = parser.parse_args(argv)
-    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
-    report_sum(output, args.width, args.max_iterations)
     side = math.isqrt(len(output))  # the grid is square
-    folder = output_dir("02_profiling", args.output_dir)
     for name, draw in (
         ("julia_greyscale.png", show_greyscale),
         ("julia_false_greyscale.png", show_false_greyscale),
     ):
         path = folder / name
-        draw(output, side, side, args.max_iterations).save(path)
+        draw(output, side, side, max_iterations).save(path)
         print(f"saved {path}")
+
+
+def main(argv=None):
+    """Run the driver at --width/--max-iterations, save both images, print sum(output)."""
+    from hpp.julia import add_julia_arguments, report_sum
+    from hpp.script import add_output_dir_argument, example_parser, output_dir
+
+    parser = add_output_dir_argument(add_julia_arguments(example_parser(__doc__)), "02_profiling", "the PNGs")
+    args = parser.parse_args(argv)
+    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
+    report_sum(output, args.width, args.max_iterations)
+    save_images(output, args.max_iterations, output_dir("02_profiling", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -100,51 +100,32 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 
 
 def mprof_plot(argv, folder):
-    """Run this script under ``mprof run``, then save ``mprof plot`` as a PNG; returns both paths."""
+    """Run this script with ``argv`` under ``mprof run``, save ``mprof plot`` as a PNG; print both paths."""
+    import sys
     from pathlib import Path
 
-    from mprof_plot import run_and_plot
+    from mprof_plot import plot_memory
 
-    from hpp.script import fail
-
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     script_args = [a for a in argv if a != "--mprof-plot"]
-    try:
-        data, png, output = run_and_plot(
-            Path(__file__).name, script_args, folder, title="Julia set, labelled blocks"
-        )
-    except RuntimeError as error:
-        fail(str(error))
-    print(output, end="")
-    return data, png
+    return plot_memory(Path(__file__).name, script_args, folder, title="Julia set, labelled blocks")
 
 
 def main(argv=None):
     """Run the labelled Julia set, or (--mprof-plot) run it under mprof and save the plot."""
     global SLEEP_SECONDS
-    import sys
-
     from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import example_parser, non_negative_int, output_dir, writable_dir
+    from hpp.script import add_output_dir_argument, example_parser, fail, non_negative_int, output_dir
 
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--sleep",
-        type=non_negative_int,
-        default=SLEEP_SECONDS,
-        help="seconds to sleep between the two labelled blocks (the book: 1)",
-    )
-    parser.add_argument(
-        "--mprof-plot", action="store_true", help="run under mprof and save the labelled memory plot as a PNG"
-    )
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where --mprof-plot saves (default: results/02_profiling)"
-    )
-    args = parser.parse_args(argv)
+    parser.add_argument("--sleep", type=non_negative_int, default=SLEEP_SECONDS, help="pause between blocks")
+    parser.add_argument("--mprof-plot", action="store_true", help="run under mprof, save its plot as PNG")
+    args = add_output_dir_argument(parser, "02_profiling", "--mprof-plot's files").parse_args(argv)
     if args.mprof_plot:
-        argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
-        data, png = mprof_plot(argv, output_dir("02_profiling", args.output_dir))
-        print(f"mprof data saved to {data}")
-        print(f"plot saved to {png}")
+        try:
+            mprof_plot(argv, output_dir("02_profiling", args.output_dir))
+        except RuntimeError as error:
+            fail(str(error))
         return
     SLEEP_SECONDS = args.sleep
     output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)

@@ -62,29 +62,11 @@ def profile_variant(script, width, max_iterations, folder):
     }
 
 
-def main(argv=None):
-    import importlib.util
-
-    from hpp.julia import add_julia_arguments
-    from hpp.script import example_parser, fail, output_dir, writable_dir
-
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.set_defaults(width=300)
-    parser.add_argument(
-        "--output-dir",
-        type=writable_dir,
-        help="where to save the records, stats and flame graphs (default: results/02_profiling)",
-    )
-    args = parser.parse_args(argv)
-    if importlib.util.find_spec("memray") is None:
-        fail("memray is not installed: pip install -e '.[profiling]' (the profiling extra; Linux and macOS)")
-    folder = output_dir("02_profiling", args.output_dir)
+def compare_peaks(width, max_iterations, folder):
+    """Profile both variants, print each peak and its files, then how much the on-the-fly one saves."""
     results = []
     for script in VARIANTS:
-        try:
-            result = profile_variant(script, args.width, args.max_iterations, folder)
-        except RuntimeError as error:
-            fail(str(error))
+        result = profile_variant(script, width, max_iterations, folder)
         sums = [line for line in result["output"].splitlines() if line.startswith("sum(output)")]
         print(f"{script}: peak memory {result['peak_bytes'] / 1e6:.2f} MB; {sums[-1] if sums else ''}")
         print(f"    record {result['record']}, stats {result['stats']}, flame graph {result['flamegraph']}")
@@ -96,6 +78,25 @@ def main(argv=None):
     )
     if ratio < 1.5:
         print("(at this width the two lists are smaller than the interpreter's own peak: try --width 300)")
+    return results
+
+
+def main(argv=None):
+    import importlib.util
+
+    from hpp.julia import add_julia_arguments
+    from hpp.script import add_output_dir_argument, example_parser, fail, output_dir
+
+    parser = add_julia_arguments(example_parser(__doc__))
+    add_output_dir_argument(parser, "02_profiling", "the records, stats and flame graphs")
+    parser.set_defaults(width=300)
+    args = parser.parse_args(argv)
+    if importlib.util.find_spec("memray") is None:
+        fail("memray is not installed: pip install -e '.[profiling]' (the profiling extra; Linux and macOS)")
+    try:
+        compare_peaks(args.width, args.max_iterations, output_dir("02_profiling", args.output_dir))
+    except RuntimeError as error:
+        fail(str(error))
 
 
 if __name__ == "__main__":

@@ -61,28 +61,34 @@ def run_and_plot(script, script_args, folder, title=None):
     return data, png, output
 
 
+def plot_memory(script, script_args, folder, title=None):
+    """``run_and_plot``, then print the script's output and where the samples and the plot are."""
+    data, png, output = run_and_plot(script, script_args, folder, title)
+    print(output, end="")
+    print(f"mprof data saved to {data}")
+    print(f"plot saved to {png}")
+    return data, png
+
+
+def record_variant(script, width, folder):
+    """Record one of the chapter's variants at ``width`` (the labelled one with its 1 s pause) and plot it."""
+    script_args = ["--width", width]
+    if script == "julia1_memoryprofiler_with_labels.py":
+        script_args += ["--sleep", "1"]
+    return plot_memory(script, script_args, folder)
+
+
 def main(argv=None):
-    from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
+    from hpp.script import add_output_dir_argument, example_parser, fail, output_dir, positive_int
 
     parser = example_parser(__doc__)
     parser.add_argument("--script", choices=SCRIPTS, default=SCRIPTS[0], help="the variant to record")
     parser.add_argument("--width", type=positive_int, default=300, help="the Julia grid's width")
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where to save (default: results/02_profiling)"
-    )
-    args = parser.parse_args(argv)
-    script_args = ["--width", args.width]
-    if args.script == "julia1_memoryprofiler_with_labels.py":
-        script_args += ["--sleep", "1"]
+    args = add_output_dir_argument(parser, "02_profiling", "the samples and the plot").parse_args(argv)
     try:
-        data, png, output = run_and_plot(
-            args.script, script_args, output_dir("02_profiling", args.output_dir)
-        )
+        record_variant(args.script, args.width, output_dir("02_profiling", args.output_dir))
     except RuntimeError as error:
         fail(str(error))
-    print(output, end="")
-    print(f"mprof data saved to {data}")
-    print(f"plot saved to {png}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ Run (section "Introducing the Julia Set"):
 """
 
 from hpp.julia import C_IMAG, C_REAL
-from hpp.script import example_parser, output_dir, positive_int, writable_dir
+from hpp.script import add_output_dir_argument, example_parser, output_dir, positive_int
 
 SMOKE_ARGS = []
 
@@ -82,33 +82,16 @@ def plot(bounded, escaping, folder):
     return path
 
 
-def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--bounded-iterations",
-        type=positive_int,
-        default=50,
-        help="updates from 0+0j (the book's figure: 50)",
-    )
-    parser.add_argument(
-        "--escaping-iterations",
-        type=positive_int,
-        default=30,
-        help="updates from -0.82+0j (the book's figure: 30)",
-    )
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where to save the PNG (default: results/02_profiling)"
-    )
-    args = parser.parse_args(argv)
-
+def show_orbits(bounded_iterations=50, escaping_iterations=30, folder=None):
+    """Print the top-left pixel, the book's first iterations and both orbits' facts; plot the orbits."""
     top_left = complex(-1.8, -1.8)
     print(f"abs(-1.8-1.8j) = {abs(top_left)}")
     print(
         f"top-left pixel {top_left}: abs(z) < 2 is False before any update, output = {escape_count(top_left)}"
     )
     print_first_iterations()
-    bounded = orbit(0 + 0j, args.bounded_iterations)
-    escaping = orbit(-0.82 + 0j, args.escaping_iterations)
+    bounded = orbit(0 + 0j, bounded_iterations)
+    escaping = orbit(-0.82 + 0j, escaping_iterations)
     print(
         f"z0 = 0+0j: max abs(z) over {len(bounded)} updates = {max(bounded):.4f}, "
         f"escapes: {first_escape(bounded) is not None}"
@@ -120,7 +103,17 @@ def main(argv=None):
         print(
             f"z0 = -0.82+0j: abs(z) first exceeds 2 at update {update} (abs(z) = {escaping[update - 1]:.4f})"
         )
-    print(f"plot saved to {plot(bounded, escaping, output_dir('02_profiling', args.output_dir))}")
+    print(f"plot saved to {plot(bounded, escaping, folder)}")
+
+
+def main(argv=None):
+    parser = add_output_dir_argument(example_parser(__doc__), "02_profiling", "the PNG")
+    parser.add_argument("--bounded-iterations", type=positive_int, default=50, help="updates from 0+0j")
+    parser.add_argument("--escaping-iterations", type=positive_int, default=30, help="updates from -0.82+0j")
+    args = parser.parse_args(argv)
+    show_orbits(
+        args.bounded_iterations, args.escaping_iterations, output_dir("02_profiling", args.output_dir)
+    )
 
 
 if __name__ == "__main__":

@@ -20,13 +20,14 @@ Run:
     snakeviz profile.stats                                    # the same profile in a browser
 """
 
+import argparse
 import cProfile
 import pstats
 
 import julia1_nopil
 
 from hpp.julia import add_julia_arguments
-from hpp.script import example_parser, existing_file, fail, output_dir, positive_int, writable_dir
+from hpp.script import add_output_dir_argument, example_parser, existing_file, output_dir, positive_int
 
 SMOKE_ARGS = ["--width", "50"]
 
@@ -45,34 +46,34 @@ def show(stats, limit):
     stats.print_callees(limit)
 
 
+def print_profile(stats=None, width=1000, max_iterations=300, limit=None, folder=None):
+    """Print the listings of ``stats`` (or of a new profile of the Julia set, saved in ``folder``)."""
+    if stats is None:
+        path = folder / "profile.stats"
+        stats = profile_julia(width, max_iterations, path)
+        print(f"profile saved to {path}")
+    show(stats, limit)
+    print(f"function calls = {stats.total_calls}")
+    return stats
+
+
+def _saved_profile(text):
+    """argparse type: a file saved by ``python -m cProfile -o FILE``, loaded as ``pstats.Stats``."""
+    path = existing_file(text)
+    try:
+        return pstats.Stats(str(path))
+    except Exception as error:  # a file that is not a cProfile dump
+        raise argparse.ArgumentTypeError(f"{path} is not a profile saved by cProfile: {error}") from None
+
+
 def main(argv=None):
     parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument(
-        "--stats",
-        type=existing_file,
-        help="a file saved by `python -m cProfile -o FILE` (default: profile the Julia set)",
-    )
-    parser.add_argument(
-        "--limit",
-        type=positive_int,
-        default=None,
-        help="print only the first LIMIT functions of each listing",
-    )
-    parser.add_argument(
-        "--output-dir", type=writable_dir, help="where to save profile.stats (default: results/02_profiling)"
-    )
+    parser.add_argument("--stats", type=_saved_profile, help="a file saved by `python -m cProfile -o FILE`")
+    parser.add_argument("--limit", type=positive_int, help="print the first LIMIT functions of each listing")
+    add_output_dir_argument(parser, "02_profiling", "profile.stats")
     args = parser.parse_args(argv)
-    if args.stats is not None:
-        try:
-            stats = pstats.Stats(str(args.stats))
-        except Exception as error:  # a file that is not a cProfile dump
-            fail(f"{args.stats} is not a profile saved by cProfile: {error}")
-    else:
-        path = output_dir("02_profiling", args.output_dir) / "profile.stats"
-        stats = profile_julia(args.width, args.max_iterations, path)
-        print(f"profile saved to {path}")
-    show(stats, args.limit)
-    print(f"function calls = {stats.total_calls}")
+    folder = None if args.stats is not None else output_dir("02_profiling", args.output_dir)
+    print_profile(args.stats, args.width, args.max_iterations, args.limit, folder)
 
 
 if __name__ == "__main__":

@@ -81,17 +81,14 @@ def specializations(fn):
     return rows
 
 
-def main(argv=None):
-    from hpp.julia import add_julia_arguments, julia_inputs, report_sum
-    from hpp.script import example_parser
+def compare_specializations(width=100, max_iterations=300):
+    """Run both loops on the grid; print which compare and arithmetic instructions each specialized."""
+    from hpp.julia import julia_inputs, report_sum
 
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.set_defaults(width=100)
-    args = parser.parse_args(argv)
-    zs, cs = julia_inputs(args.width)
+    zs, cs = julia_inputs(width)
     for fn in (calculate_z_serial_purepython, calculate_z_serial_purepython_float_limit):
-        output = fn(args.max_iterations, zs, cs)
-        report_sum(output, args.width, args.max_iterations)
+        output = fn(max_iterations, zs, cs)
+        report_sum(output, width, max_iterations)
         rows = specializations(fn)
         print(
             f"{fn.__name__}: {sum(row[3] for row in rows)} of {len(rows)} compare/arithmetic "
@@ -100,6 +97,16 @@ def main(argv=None):
         for line, argrepr, opname, specialized in rows:
             verdict = "specialized" if specialized else "adaptive (not specialized)"
             print(f"    {line:<40} {argrepr:>3}  {opname:<26} {verdict}")
+
+
+def main(argv=None):
+    from hpp.julia import add_julia_arguments
+    from hpp.script import example_parser
+
+    parser = add_julia_arguments(example_parser(__doc__))
+    parser.set_defaults(width=100)
+    args = parser.parse_args(argv)
+    compare_specializations(args.width, args.max_iterations)
 
 
 if __name__ == "__main__":

@@ -53,17 +53,11 @@ def system_show():
     return completed.stdout
 
 
-def main(argv=None):
-    import importlib.util
-
-    from hpp.script import example_parser, fail
-
-    example_parser(__doc__).parse_args(argv)
-    if importlib.util.find_spec("pyperf") is None:
-        fail("pyperf is not installed: pip install -e '.[profiling]' (the profiling extra)")
-    sections = parse_system_show(system_show())
+def report_system_state(text):
+    """Print the state in pyperf's ``text``, what ``tune`` would change, and the verdict."""
+    sections = parse_system_show(text)
     if "System state" not in sections:
-        fail("pyperf system show printed no 'System state' section")
+        raise RuntimeError("pyperf system show printed no 'System state' section")
     print("System state (python -m pyperf system show):")
     for line in sections["System state"]:
         print(f"    {line}")
@@ -80,6 +74,21 @@ def main(argv=None):
         )
     else:
         print("\nstable for benchmarks: yes")
+    return sections
+
+
+def main(argv=None):
+    import importlib.util
+
+    from hpp.script import example_parser, fail
+
+    example_parser(__doc__).parse_args(argv)
+    if importlib.util.find_spec("pyperf") is None:
+        fail("pyperf is not installed: pip install -e '.[profiling]' (the profiling extra)")
+    try:
+        report_system_state(system_show())
+    except RuntimeError as error:
+        fail(str(error))
 
 
 if __name__ == "__main__":

@@ -61,19 +61,11 @@ def some_fn(useful_input):
 def main(argv=None):
     """Print the example call; --sleep sets the artificial delay."""
     global SLEEP_SECONDS
-    import argparse
-
-    from hpp.script import example_parser, finite_float
-
-    def seconds(text):
-        value = finite_float(text)
-        if value < 0 or value > 3600:
-            raise argparse.ArgumentTypeError(f"expected seconds from 0 to 3600, got {text!r}")
-        return value
+    from hpp.script import example_parser, float_range
 
     parser = example_parser(__doc__)
     parser.add_argument(
-        "--sleep", type=seconds, default=SLEEP_SECONDS, help="seconds some_fn sleeps (the book: 1)"
+        "--sleep", type=float_range(0, 3600), default=SLEEP_SECONDS, help="some_fn's delay (s)"
     )
     SLEEP_SECONDS = parser.parse_args(argv).sleep
     print(f"Example call `some_fn(2)` == {some_fn(2)}")
