@@ -5,7 +5,8 @@
   report.html, plots).
 - ``hpp figures [CHAPTER ...]``: draw the book's figures on this machine into
   ``results/figures/`` with an index page.
-- ``hpp list [CHAPTER ...]``: every example script, by chapter.
+- ``hpp list [CHAPTER ...] [--share]``: every example script, by chapter (with the
+  share of its code lines that is the example's own, not scaffolding).
 - ``hpp compare RUN_A RUN_B``: the ratio of every case between two saved runs.
 - ``hpp report RUN``: write the report of a saved run again.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from hpp import discover, figures, leftovers, report, results, runner
 from hpp.bench import SIZES
-from hpp.examples import example_scripts
+from hpp.examples import book_code_share, example_scripts
 from hpp.loader import REPO_ROOT
 from hpp.script import positive_float, positive_int
 
@@ -100,9 +101,16 @@ def command_list(args):
     if chapters is None:
         return 2
     for chapter in chapters:
-        print(chapter.name)
-        for script in example_scripts(chapter):
-            print(f"  {script.relative_to(REPO_ROOT)}")
+        scripts = example_scripts(chapter)
+        if not args.share:
+            print(chapter.name)
+            print("\n".join(f"  {script.relative_to(REPO_ROOT)}" for script in scripts))
+            continue
+        counts = {script: book_code_share(script) for script in scripts}
+        book, total = (sum(column) for column in zip(*counts.values(), strict=True))
+        print(f"{chapter.name}: {book / total:.0%} of {total} code lines are the examples' own")
+        for script, (book, total) in counts.items():
+            print(f"  {book / total:4.0%} of {total:4}  {script.relative_to(REPO_ROOT)}")
     return 0
 
 
@@ -176,6 +184,9 @@ def build_parser():
 
     listing = commands.add_parser("list", help="list every example script by chapter")
     listing.add_argument("chapters", nargs="*")
+    listing.add_argument(
+        "--share", action="store_true", help="with each script's share of book code (the rest: scaffolding)"
+    )
     listing.set_defaults(handler=command_list)
 
     compare = commands.add_parser("compare", help="compare two saved runs case by case")
@@ -191,7 +202,13 @@ def build_parser():
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
-    sys.exit(args.handler(args))
+    try:
+        status = args.handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `hpp list | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 0
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -60,3 +60,81 @@ def smoke_args(path):
         ):
             return ast.literal_eval(node.value)
     return NOT_SET
+
+
+# ---------------------------------------------------------------- the book's share of a script
+
+#: Module-level names that are scaffolding wherever they appear.
+SCAFFOLD_NAMES = frozenset({"main", "SMOKE_ARGS", "REQUIRES", "REQUIRES_TOOLS"})
+
+
+def _code_lines(source, tree):
+    """Line numbers of code: not blank, not a comment, not inside a docstring."""
+    import io
+    import tokenize
+
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = node.body[0] if node.body else None
+            is_text = isinstance(getattr(getattr(first, "value", None), "value", None), str)
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and is_text:
+                docstrings.update(range(first.lineno, first.end_lineno + 1))
+    skipped = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT}
+    lines = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type not in skipped and token.type != tokenize.ENDMARKER:
+            lines.update(n for n in range(token.start[0], token.end[0] + 1) if n not in docstrings)
+    return lines
+
+
+def _argparse_types(tree):
+    """Names passed as ``type=`` to ``add_argument``: argument parsing, so scaffolding."""
+    return {
+        keyword.value.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add_argument"
+        for keyword in node.keywords
+        if keyword.arg == "type" and isinstance(keyword.value, ast.Name)
+    }
+
+
+def book_code_share(script):
+    """``(book lines, code lines)`` of an example script: how much of it is the example itself.
+
+    Code lines are non-blank lines outside comments and docstrings. Scaffolding:
+    ``main``, the ``__main__`` block, ``SMOKE_ARGS``/``REQUIRES``, every module-level
+    function whose name starts with ``_`` or contains ``parser`` or ``argument``, every
+    function used as an argparse ``type``, and every import none of whose names the
+    rest uses. The rest is the example: the book's functions, classes and constants,
+    the driver that times and prints them, and the imports they use.
+    """
+    source = Path(script).read_text()
+    tree = ast.parse(source)
+    lines = _code_lines(source, tree)
+    scaffold_names = SCAFFOLD_NAMES | _argparse_types(tree)
+
+    def is_scaffold(node):
+        name = getattr(node, "name", "")
+        if isinstance(node, ast.If):
+            return "__main__" in ast.unparse(node.test)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return name in scaffold_names or name.startswith("_") or "parser" in name or "argument" in name
+        if isinstance(node, ast.Assign):
+            return any(isinstance(t, ast.Name) and t.id in scaffold_names for t in node.targets)
+        return False
+
+    imports = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    example = [node for node in tree.body if node not in imports and not is_scaffold(node)]
+    used = {node.id for part in example for node in ast.walk(part) if isinstance(node, ast.Name)}
+    scaffold = set()
+    for node in tree.body:
+        if node in imports:
+            bound = {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+            if bound & used:
+                continue
+        elif node in example:
+            continue
+        first = node.lineno - len(getattr(node, "decorator_list", []))
+        scaffold.update(range(first, node.end_lineno + 1))
+    return len(lines - scaffold), len(lines)

@@ -23,7 +23,14 @@ from pathlib import Path
 
 import pytest
 
-from hpp.examples import NOT_SET, all_example_scripts, chapter_folders, smoke_args
+from hpp.examples import (
+    NOT_SET,
+    all_example_scripts,
+    book_code_share,
+    chapter_folders,
+    example_scripts,
+    smoke_args,
+)
 from hpp.loader import REPO_ROOT, load_example
 
 SCRIPTS = all_example_scripts()
@@ -111,6 +118,52 @@ def parse(parser, argv):
 def test_every_chapter_has_a_readme():
     for chapter in chapter_folders():
         assert (chapter / "README.md").is_file(), chapter
+
+
+def test_the_scripts_are_mostly_the_books_code():
+    """At least 70% of each chapter's script lines, 75% in all, are the examples' own, not scaffolding."""
+    counts = {
+        chapter.name: [book_code_share(s) for s in example_scripts(chapter)] for chapter in chapter_folders()
+    }
+    shares = {name: sum(b for b, _ in c) / sum(t for _, t in c) for name, c in counts.items()}
+    low = {name: f"{share:.0%}" for name, share in shares.items() if share < 0.70}
+    assert not low, f"too much scaffolding (see `hpp list --share`): {low}"
+    every = [count for chapter in counts.values() for count in chapter]
+    assert sum(b for b, _ in every) / sum(t for _, t in every) >= 0.75
+
+
+def test_the_share_counts_main_parsers_and_smoke_args_as_scaffolding(tmp_path):
+    script = tmp_path / "example.py"
+    script.write_text(
+        '''"""Doc."""
+
+import argparse
+import math
+
+SMOKE_ARGS = ["--n", "3"]
+
+
+def area(radius):
+    """The book's function."""
+    return math.pi * radius**2
+
+
+def _positive(text):
+    return float(text)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=_positive)
+    print(area(parser.parse_args(argv).n))
+
+
+if __name__ == "__main__":
+    main()
+'''
+    )
+    # code lines: 2 imports, SMOKE_ARGS, area (2), _positive (2), main (4), the __main__ block (2)
+    assert book_code_share(script) == (3, 13)  # import math and area's two lines
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=script_id)
