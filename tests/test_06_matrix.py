@@ -1,6 +1,5 @@
 """Chapter 06: diffusion (1-D, 2-D: pure Python to numexpr, SciPy, PyTorch), measurement, norms, pandas."""
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -35,11 +34,6 @@ def reference():
     return NUMPY_REFERENCE.run_experiment(STEPS, SIZE)
 
 
-def needs_torch():
-    if importlib.util.find_spec("torch") is None:
-        pytest.skip("needs torch: pip install -e '.[gpu]'")
-
-
 # ---------------------------------------------------------------- diffusion 2-D
 
 
@@ -59,9 +53,8 @@ def test_every_periodic_variant_agrees_with_numpy(script, reference):
 
 
 @pytest.mark.parametrize("script", TORCH_VARIANTS)
-def test_pytorch_variants_agree_with_numpy(script, reference):
-    needs_torch()
-    import torch
+def test_pytorch_variants_agree_with_numpy(script, reference, needs):
+    torch = needs.torch()
 
     module = load_example(DIFFUSION / script)
     cpu = torch.device("cpu")
@@ -76,9 +69,8 @@ def test_pytorch_variants_agree_with_numpy(script, reference):
 
 @pytest.mark.gpu
 @pytest.mark.parametrize("script", TORCH_VARIANTS)
-def test_pytorch_variants_on_cuda(script, reference):
-    needs_torch()
-    import torch
+def test_pytorch_variants_on_cuda(script, reference, needs):
+    torch = needs.torch()
 
     if not torch.cuda.is_available():
         pytest.skip("needs a CUDA GPU visible to PyTorch")
@@ -157,9 +149,8 @@ def test_diffusion_script_prints_its_result(run_example):
     assert "max(grid) = 8.846134e-04" in lines
 
 
-def test_pytorch_script_rejects_cuda_without_a_gpu(run_example, assert_bad_input):
-    needs_torch()
-    import torch
+def test_pytorch_script_rejects_cuda_without_a_gpu(run_example, assert_bad_input, needs):
+    torch = needs.torch()
 
     if torch.cuda.is_available():
         pytest.skip("a GPU is present")

@@ -302,7 +302,7 @@ def step_makers():
         try:
             ffi, lib, _ = example.abi_library(build)
         except build.ToolchainMissing as error:
-            pytest.skip(str(error))
+            missing(str(error))
         return example.make_step(ffi, lib), "C"
 
     def cpython():
@@ -422,9 +422,8 @@ def test_missing_toolchain_is_one_clear_line(run_example, assert_bad_input, tmp_
 # ---------------------------------------------------------------- PyTorch
 
 
-def test_pytorch_diffusion_matches_numpy():
-    pytest.importorskip("torch", reason="needs torch: pip install torch (the `gpu` extra)")
-    import torch
+def test_pytorch_diffusion_matches_numpy(needs):
+    torch = needs.torch()
 
     example = load_example(CHAPTER / "pytorch" / "diffusion_pytorch.py")
     devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
@@ -435,8 +434,8 @@ def test_pytorch_diffusion_matches_numpy():
         assert np.allclose(grid, common.run_numpy(64, 40), rtol=0, atol=1e-12), device
 
 
-def test_pytorch_random_access(run_example, assert_bad_input):
-    pytest.importorskip("torch", reason="needs torch: pip install torch (the `gpu` extra)")
+def test_pytorch_random_access(run_example, assert_bad_input, needs):
+    needs.torch()
     example = load_example(CHAPTER / "pytorch" / "random_access.py")
     chain = np.array([2, 0, 3, 1])  # 0 -> 2 -> 3 -> 1 -> 0
     assert [example.chase(chain, 0, t) for t in (0, 2, 3, 1)] == [0, 1, 2, 3]

@@ -117,14 +117,14 @@ def script_id(path):
 
 
 @pytest.fixture
-def script_parser(request, monkeypatch, tmp_path):
+def script_parser(request, monkeypatch, tmp_path, needs):
     script = request.param
     monkeypatch.setenv("HPP_OUTPUT_DIR", str(tmp_path / "output"))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.chdir(tmp_path)  # a value taken as a folder name is made here
     for module in _module_constant(script, "REQUIRES"):
         if importlib.util.find_spec(module) is None:
-            pytest.skip(f"needs the Python package {module!r}: pip install -e '.[gpu]'")
+            needs.torch() if module == "torch" else needs.module(module)
     return capture_parser(script)
 
 

@@ -44,11 +44,11 @@ def evolve(grid, dt=DT, D=D):
     return grid + dt * D * laplacian(grid)
 
 
-def run(n, steps, device):
+def run(size, num_iterations, device):
     """Returns (final grid as NumPy, seconds to copy in, seconds for the steps, seconds to copy out)."""
     import torch
 
-    host = torch.from_numpy(initial_grid(n))
+    host = torch.from_numpy(initial_grid(size))
     synchronize(device)
     start = time.perf_counter()
     grid = host.to(device)
@@ -56,7 +56,7 @@ def run(n, steps, device):
     copy_in = time.perf_counter() - start
 
     start = time.perf_counter()
-    for _ in range(steps):
+    for _ in range(num_iterations):
         grid = evolve(grid)
     synchronize(device)
     compute = time.perf_counter() - start
