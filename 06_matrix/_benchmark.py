@@ -248,7 +248,7 @@ WORKLOADS = [
         "checked against np.linalg.lstsq per row",
         baseline="iterrows",
         sizes={
-            "test": [{"people": 100}],
+            "test": [{"people": 100, "numba_engine": True}],  # the test runs every case
             "quick": [{"people": 5_000}],
             "book": [{"people": 100_000, "numba_engine": True}],
         },

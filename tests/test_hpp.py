@@ -537,7 +537,8 @@ def test_a_figure_without_a_known_number_is_named_by_its_chapter(tmp_path):
 # ---------------------------------------------------------------- hpp.leftovers
 
 
-def test_leftovers_finds_a_temp_file_and_a_running_child():
+def test_leftovers_finds_a_temp_file_and_a_running_child(monkeypatch):
+    monkeypatch.setattr(leftovers, "GRACE_SECONDS", 1)
     with leftovers.watch() as left:
         folder = tempfile.gettempdir()
         Path(folder, "kept.txt").write_text("x")
