@@ -25,12 +25,20 @@ class ExampleParser(argparse.ArgumentParser):
         fail(f"{self.prog}: {message} (see --help)")
 
 
+class DefaultsHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """``--help`` shows each default, unless it is ``None``/``False`` or the help already says it."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if action.default in (None, False) or "(default" in text:
+            return text
+        return super()._get_help_string(action)
+
+
 def example_parser(doc, **kwargs):
     """The parser for an example: its description is the first paragraph of ``doc``."""
     description = (doc or "").strip().split("\n\n")[0]
-    return ExampleParser(
-        description=description, formatter_class=argparse.ArgumentDefaultsHelpFormatter, **kwargs
-    )
+    return ExampleParser(description=description, formatter_class=DefaultsHelpFormatter, **kwargs)
 
 
 def fail(message):
