@@ -6,6 +6,8 @@
   ``needs.torch()``, ``needs.compiled(folder, "cythonfn1")``, ``needs.module("numba")``).
   In CI (``CI=true``) a thing that ``.ci/run`` installs is never skipped: the
   test fails, so a broken install step cannot hide behind a skip.
+- ``rerun_on_the_import_lock_race``: a profiled run that died of CPython 3.11's
+  import-lock race under Scalene's signals runs once more (nothing else does).
 - ``import_plain``: import a chapter module by its plain name, as the chapter's
   scripts do, with its folder on ``sys.path``; ``sys.path`` and ``sys.modules``
   are restored after the test (through ``monkeypatch``).
@@ -16,6 +18,7 @@
 
 import importlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -193,6 +196,29 @@ def assert_bad_input():
         return lines[0]
 
     return check
+
+
+# CPython 3.11's module locks are not re-entrant under signals (python/cpython#91351, fixed in
+# 3.12 by python/cpython#94504): when Scalene's signal handler imports while the profiled program
+# is importing, the program dies with a KeyError in importlib's ``acquire``. Seen about once in
+# five runs of the suite, more often when the cores are busy.
+IMPORT_LOCK_RACE = re.compile(
+    r'File "<frozen importlib\._bootstrap>", line \d+, in acquire\n\s*KeyError: \d+'
+)
+
+
+@pytest.fixture
+def rerun_on_the_import_lock_race():
+    """``rerun(run)``: call ``run()`` (it returns a CompletedProcess); on Python 3.11, if it died of that
+    race, call it once more. Any other failure, or the race twice, is returned as it is."""
+
+    def rerun(run):
+        completed = run()
+        if sys.version_info < (3, 12) and IMPORT_LOCK_RACE.search(completed.stdout + completed.stderr):
+            completed = run()
+        return completed
+
+    return rerun
 
 
 # ---------------------------------------------------------------- nothing left behind

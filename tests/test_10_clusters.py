@@ -245,11 +245,14 @@ def test_ipython_parallel_bad_connection_file(run_example, assert_bad_input, tmp
 
 @pytest.mark.server
 @pytest.mark.slow
-def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_example):
+def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_example, tmp_path):
     """ipcluster start, Client(), sync_imports, push, apply_sync, %px/%%px, @require, ipcluster stop."""
     import psutil
 
-    before = {p.pid for p in psutil.process_iter()}
+    # A temp folder of this run's own: every process its cluster starts inherits it as TMPDIR,
+    # which tells them from the clusters of tests running beside this one.
+    own_tmpdir = tmp_path / "tmp"
+    own_tmpdir.mkdir()
     completed = run_example(
         "10_clusters/ipython_parallel/chapter_recipe.py",
         "--engines",
@@ -258,6 +261,7 @@ def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_
         "30000",
         check=True,
         timeout=240,
+        env={"TMPDIR": str(own_tmpdir)},
     )
     out = completed.stdout
     assert "$ ipcluster start -n 3" in out and "$ ipcluster stop" in out
@@ -275,12 +279,16 @@ def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_
     assert pi == 4 * sum(counts) / 30_000
     # ipcluster stop ran: none of the engines is still alive
     assert not any(psutil.pid_exists(pid) for pid in pids)
-    leftover = [
-        p
-        for p in psutil.process_iter(["pid", "cmdline"])
-        if p.pid not in before and "ipyparallel" in " ".join(p.info["cmdline"] or [])
-    ]
-    assert leftover == []
+    assert not [p for p in psutil.process_iter() if started_with_tmpdir(p, own_tmpdir)]
+
+
+def started_with_tmpdir(process, tmpdir):
+    import psutil
+
+    try:
+        return process.environ().get("TMPDIR") == str(tmpdir)
+    except (psutil.Error, OSError):
+        return False
 
 
 # ---------------------------------------------------------------- Dask

@@ -130,7 +130,7 @@ def block_tmpdir():
 
 
 @pytest.mark.parametrize("block", [marked(block) for block in BLOCKS])
-def test_book_command(block, tmp_path, block_tmpdir):
+def test_book_command(block, tmp_path, block_tmpdir, rerun_on_the_import_lock_race):
     assert block.commands, f"{block.id}: a block runs at least one command"
     env = dict(
         os.environ,
@@ -143,14 +143,16 @@ def test_book_command(block, tmp_path, block_tmpdir):
     )
     output = []
     for command in block.commands:
-        completed = subprocess.run(
-            ["bash", "-c", command],
-            cwd=block.folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-            stdin=subprocess.DEVNULL,
+        completed = rerun_on_the_import_lock_race(
+            lambda command=command: subprocess.run(
+                ["bash", "-c", command],
+                cwd=block.folder,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=900,
+                stdin=subprocess.DEVNULL,
+            )
         )
         output.append(completed.stdout + completed.stderr)
         assert completed.returncode == block.returncode, (
