@@ -13,7 +13,10 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 COMPILED_SOURCES := $(shell find [0-9][0-9]_* \( -name '*.pyx' -o -name '*.pxd' -o -name '_extensions.toml' \
                       -o -name '*.c' -o -name '*.h' \) -not -path '*/build/*' 2>/dev/null)
-PYTEST_ARGS ?= -n 2
+# Two test workers per core (at most 16): many tests wait on a subprocess, a server or a
+# sleep, and the second worker keeps the core busy meanwhile.
+WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); w=$$((2 * n)); echo $$((w > 16 ? 16 : w)))
+PYTEST_ARGS ?= -n $(WORKERS)
 BENCH_ARGS ?=
 
 .PHONY: install test bench lab figures clean
