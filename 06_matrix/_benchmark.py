@@ -8,13 +8,13 @@ allocates above its input grids (tracemalloc; PyTorch's allocator is not
 traced).
 """
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
 
 from hpp.bench import Case, Workload
 from hpp.diffusion import initial_mass
+from hpp.gpu import MISSING_TORCH, torch_available
 from hpp.loader import load_example
 
 HERE = Path(__file__).parent
@@ -35,9 +35,7 @@ def reference_grid(size, iterations):
 
 
 def torch_missing(params):
-    if importlib.util.find_spec("torch") is None:
-        return "needs torch: pip install -e '.[gpu]'"
-    return None
+    return None if torch_available() else MISSING_TORCH
 
 
 def diffusion_case(name, script, torch_kind=False, **kwargs):

@@ -27,6 +27,7 @@ import numpy as np
 
 from hpp import julia
 from hpp.bench import Case, Workload
+from hpp.gpu import MISSING_TORCH
 from hpp.loader import load_example
 
 HERE = Path(__file__).resolve().parent
@@ -386,7 +387,7 @@ def torch_case(device):
         try:
             import torch
         except ImportError:
-            return "needs torch: pip install torch (the `gpu` extra)"
+            return MISSING_TORCH
         if device == "cuda" and not torch.cuda.is_available():
             return "no CUDA GPU here"
         return None
