@@ -3,7 +3,7 @@
 # figure scripts at the book's sizes, with nvidia-smi before and after. Everything it writes
 # goes under $OUT (default results/gpu_check): gpu_check.log and gpu_results.tar.gz (CSV, PNG,
 # tables, logs). Run from the repository root:
-#     bash 07_compiling/pytorch/gpu_check.sh            # about 6 minutes on an H100/H200
+#     bash 07_compiling/pytorch/gpu_check.sh            # 4.5 to 6 minutes on an H100/H200
 # Needs python3 with torch (CUDA), numpy, pandas, matplotlib, pytest, pytest-xdist; the package
 # need not be installed (PYTHONPATH is the repository root).
 set -u
@@ -36,7 +36,7 @@ $PY -c "import torch, numpy; print('torch', torch.__version__, 'cuda', torch.ver
 
 step 75 tests $PY -m pytest -p no:cacheprovider -p no:benchmark -o addopts="" --import-mode=importlib \
     -m gpu -n 4 -q -rs tests/test_gpu_study.py tests/test_06_matrix.py
-step 45 figure_pytorch_vs_numpy $PY $D/figure_pytorch_vs_numpy.py \
+step 60 figure_pytorch_vs_numpy $PY $D/figure_pytorch_vs_numpy.py \
     --sizes 256 512 1024 2048 4096 8192 --max-seconds 3 --output-dir "$W"
 step 35 figure_pytorch_naive_vs_conv $PY $D/figure_pytorch_naive_vs_conv.py \
     --sizes 256 512 1024 2048 4096 8192 --max-seconds 2 --output-dir "$W"
