@@ -112,6 +112,37 @@ def test_the_block_parser_reads_every_kind_of_line(tmp_path):
     assert block.slow and block.returncode == 2
 
 
+RACE_OUTPUT = """Traceback (most recent call last):
+  File "<frozen importlib._bootstrap>", line 1173, in _find_and_load
+  File "<frozen importlib._bootstrap>", line 171, in __enter__
+  File "<frozen importlib._bootstrap>", line 123, in acquire
+KeyError: 139771500029888
+"""
+
+
+@pytest.mark.parametrize(
+    "outputs, calls_on_3_11",
+    [
+        ([RACE_OUTPUT, "ok"], 2),  # the race, then a clean run
+        ([RACE_OUTPUT, RACE_OUTPUT, "ok"], 2),  # the race twice: returned as it is
+        (["KeyError: 'width'\n", "ok"], 1),  # any other failure: no second run
+        (["ok"], 1),
+    ],
+)
+def test_only_the_import_lock_race_is_run_twice(outputs, calls_on_3_11, rerun_on_the_import_lock_race):
+    calls = []
+
+    def run():
+        calls.append(1)
+        text = outputs[len(calls) - 1]
+        return subprocess.CompletedProcess([], 0 if text == "ok" else 1, stdout="", stderr=text)
+
+    completed = rerun_on_the_import_lock_race(run)
+    expected_calls = calls_on_3_11 if sys.version_info < (3, 12) else 1
+    assert len(calls) == expected_calls
+    assert completed.stderr == outputs[expected_calls - 1]
+
+
 def marked(block):
     return pytest.param(block, id=block.id, marks=[pytest.mark.slow] if block.slow else [])
 
