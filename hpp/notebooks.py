@@ -5,7 +5,14 @@ book's order. They are committed without outputs; the test suite runs each on
 the project's own kernel from its chapter folder::
 
     python -m hpp.notebooks strip 02_profiling/read_along.ipynb   # before committing
-    python -m hpp.notebooks run 02_profiling/read_along.ipynb     # run it as the tests do
+    python -m hpp.notebooks run 02_profiling/read_along.ipynb     # run it as a reader does
+    python -m hpp.notebooks run --timeit-once 02_profiling/read_along.ipynb   # as the tests do
+
+The tests load this module as an IPython extension first (``%load_ext
+hpp.notebooks``): each ``%timeit`` then times one loop of one run. A timing is
+the tour's job (``hpp bench``); a test needs each statement run once, and
+``%timeit``'s own choice (7 runs of up to 100,000 loops) is most of a notebook's
+time.
 """
 
 import argparse
@@ -44,28 +51,54 @@ def strip(path):
     nbformat.write(notebook, path)
 
 
-def run(path, timeout=600, env=None):
+def load_ipython_extension(ipython):
+    """``%load_ext hpp.notebooks``: ``%timeit`` and ``%%timeit`` run one loop, once.
+
+    A cell's own ``-n`` or ``-r`` still wins; every other option works as before.
+    """
+    timeit = ipython.find_magic("timeit")  # the bound method of IPython's ExecutionMagics
+
+    def timeit_once(line="", cell=None, local_ns=None):
+        opts, _ = timeit.__self__.parse_options(
+            line, "n:r:tcp:qo", posix=False, strict=False, preserve_non_opts=True
+        )
+        once = ("" if "n" in opts else "-n 1 ") + ("" if "r" in opts else "-r 1 ")
+        return timeit(once + line, cell, local_ns)
+
+    timeit_once.needs_local_scope = True  # IPython passes the caller's namespace, as to %timeit
+    ipython.register_magic_function(timeit_once, magic_kind="line_cell", magic_name="timeit")
+
+
+def run(path, timeout=600, env=None, timeit_once=False):
     """Execute the notebook at ``path`` from its own folder on this interpreter's kernel.
 
-    Returns the executed notebook; a failing cell raises ``nbclient``'s
-    ``CellExecutionError`` with the cell's traceback.
+    With ``timeit_once``, ``%timeit`` runs each statement once (see
+    ``load_ipython_extension``). Returns the executed notebook; a failing cell
+    raises ``nbclient``'s ``CellExecutionError`` with the cell's traceback.
     """
     import nbformat
     from nbclient import NotebookClient
 
     path = Path(path).resolve()
     notebook = nbformat.read(path, as_version=4)
+    if timeit_once:
+        notebook.cells.insert(0, nbformat.v4.new_code_cell("%load_ext hpp.notebooks"))
     client = NotebookClient(
         notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     )
     kernel_env = dict(os.environ, MPLBACKEND="Agg", **(env or {}))
     client.execute(cwd=str(path.parent), env=kernel_env)
+    if timeit_once:
+        notebook.cells.pop(0)
     return notebook
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m hpp.notebooks", description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["strip", "run"])
+    parser.add_argument(
+        "--timeit-once", action="store_true", help="run: %%timeit runs each statement once, as in the tests"
+    )
     parser.add_argument(
         "notebooks", nargs="*", type=Path, help="notebook files (default: every chapter's read_along.ipynb)"
     )
@@ -76,7 +109,7 @@ def main(argv=None):
         if args.action == "strip":
             strip(path)
         else:
-            run(path)
+            run(path, timeit_once=args.timeit_once)
         print(f"{args.action}: {path}")
     return 0
 

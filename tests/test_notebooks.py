@@ -60,7 +60,7 @@ def test_notebook_follows_the_book(path):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
 def test_notebook_runs(path, tmp_path):
-    executed = run(path, env={"HPP_OUTPUT_DIR": str(tmp_path)})
+    executed = run(path, env={"HPP_OUTPUT_DIR": str(tmp_path)}, timeit_once=True)
     errors = [
         output
         for cell in executed.cells
@@ -69,6 +69,33 @@ def test_notebook_runs(path, tmp_path):
         if output.get("output_type") == "error"
     ]
     assert not errors
+
+
+def test_timeit_once_runs_each_statement_once_and_keeps_a_cells_own_options(tmp_path):
+    """What the notebook runs above rely on: ``%timeit`` still runs its statement, just once."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(source)
+        for source in [
+            "calls = []\ndef f():\n    calls.append(1)",
+            "%timeit f()",
+            "assert len(calls) == 1, calls",
+            "%timeit -n 3 f()",
+            "assert len(calls) == 1 + 3, calls",
+            "%%timeit -r 2 setup = 1\nf()",
+            "assert len(calls) == 4 + 2, calls",
+            "result = %timeit -o -q f()\nassert (result.loops, result.repeat) == (1, 1)",
+            "%timeit undefined_name",
+        ]
+    ]
+    path = tmp_path / "timeit.ipynb"
+    nbformat.write(notebook, path)
+    with pytest.raises(Exception, match="NameError"):
+        run(path, timeit_once=True)
+    notebook.cells.pop()
+    nbformat.write(notebook, path)
+    executed = run(path, timeit_once=True)
+    assert [cell.source for cell in executed.cells] == [cell.source for cell in notebook.cells]
 
 
 @pytest.mark.server
