@@ -92,6 +92,8 @@ def dask_client(workers=2):
     import dask
     from dask.distributed import Client, LocalCluster
 
+    from hpp.service import quiet_heartbeat_at_close
+
     # The workers' scratch space goes to a folder of ours, removed at the end.
     with (
         tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch,
@@ -109,6 +111,7 @@ def dask_client(workers=2):
         try:
             client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
             try:
+                client.run(quiet_heartbeat_at_close)
                 yield client
             finally:
                 client.close()

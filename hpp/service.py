@@ -7,9 +7,11 @@ chapters 09 and 10) start a real one here and stop it afterwards::
                          ready=http_ready("/")) as service:
         crawl(service.url)
 
-Only loopback addresses are used.
+Only loopback addresses are used. ``quiet_heartbeat_at_close`` is run on the
+workers of a local Dask cluster (chapter 10) by the helpers that start one.
 """
 
+import logging
 import shutil
 import socket
 import subprocess
@@ -190,3 +192,18 @@ def server_or_given(script, url, prog):
             yield service.url
     except ServiceError as error:
         fail(f"{prog}: could not start the local server: {error}")
+
+
+HEARTBEAT_AT_CLOSE = "Failed to communicate with scheduler during heartbeat"
+
+
+def quiet_heartbeat_at_close():
+    """Drop one harmless Dask worker log line; run on each worker with ``client.run``.
+
+    A worker whose heartbeat is in flight while its cluster closes logs the
+    heartbeat's ``CommClosedError`` with a traceback (dask/distributed#7192): at
+    random, and more often on a busy machine. Every other message still shows.
+    """
+    logging.getLogger("distributed.worker").addFilter(
+        lambda record: not record.getMessage().startswith(HEARTBEAT_AT_CLOSE)
+    )

@@ -317,6 +317,29 @@ def test_dask_pi_equals_the_same_graph_computed_locally(run_example):
     assert abs(4 * inside / 1_000_000 - math.pi) < 5 * common.pi_standard_error(1_000_000)
 
 
+def heartbeat_check():
+    """For ``client.run``: is the heartbeat-at-close line dropped on a worker? Nested: it travels by value."""
+
+    def heartbeat_line_is_dropped():
+        import logging
+
+        from hpp.service import HEARTBEAT_AT_CLOSE
+
+        logger = logging.getLogger("distributed.worker")
+        record = logger.makeRecord(logger.name, logging.ERROR, "", 0, f"{HEARTBEAT_AT_CLOSE}.", (), None)
+        return not logger.filter(record)
+
+    return heartbeat_line_is_dropped
+
+
+@pytest.mark.server
+def test_the_dask_examples_cluster_drops_the_heartbeat_line_at_close():
+    """``hpp.service.quiet_heartbeat_at_close`` runs on the workers of the examples' local cluster."""
+    dask_cluster = load_example(CHAPTER / "dask" / "_dask_cluster.py")
+    with dask_cluster.dask_client(workers=1) as client:
+        assert set(client.run(heartbeat_check()).values()) == {True}
+
+
 @pytest.mark.server
 @pytest.mark.slow
 def test_dask_client_map_primes_and_map_partitions_ols_in_process():
@@ -325,8 +348,10 @@ def test_dask_client_map_primes_and_map_partitions_ols_in_process():
     ols = load_example(CHAPTER / "dask" / "ols_dask_dataframe.py")
     common.ship_by_value(common, primes, ols)
     df = ols.make_ols_frame(3000, seed=1)
+
     with common.dask_client(workers=2) as client:
         assert len(client.scheduler_info()["workers"]) == 2
+        assert set(client.run(heartbeat_check()).values()) == {True}
         found = primes.count_primes_on_cluster(client, 0, 100_000, 17)
         slopes = ols.ols_dask(df, 5).compute()
     assert found == int(sieve(100_000).sum()) == 9592

@@ -1,6 +1,7 @@
 """Tests of the shared toolbox: timer, profile shim, loader, services, script helpers, bench, figures."""
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from hpp import discover, figures, leftovers, results, runner
+from hpp import discover, figures, leftovers, results, runner, service
 from hpp.loader import load_example, module_name_for
 from hpp.profiling import profile
 from hpp.script import positive_int
@@ -559,3 +560,19 @@ def test_leftovers_is_empty_after_a_tidy_run_and_spares_the_resource_tracker(mon
         with multiprocessing.get_context("spawn").Pool(1) as pool:  # starts a resource tracker
             assert pool.apply(abs, (-2,)) == 2
     assert not left and left.lines() == []
+
+
+def test_quiet_heartbeat_at_close_drops_that_line_only(monkeypatch):
+    logger = logging.getLogger("distributed.worker")
+    monkeypatch.setattr(logger, "filters", [])
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logger.addHandler(handler)
+    try:
+        service.quiet_heartbeat_at_close()
+        logger.error("Failed to communicate with scheduler during heartbeat.")
+        logger.error("Compute Failed")
+    finally:
+        logger.removeHandler(handler)
+    assert [record.getMessage() for record in records] == ["Compute Failed"]

@@ -88,6 +88,8 @@ def dask_client(scheduler=None, workers=2, threads_per_worker=1):
     import dask
     from dask.distributed import Client, LocalCluster
 
+    from hpp.service import quiet_heartbeat_at_close
+
     if scheduler:
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
@@ -115,6 +117,7 @@ def dask_client(scheduler=None, workers=2, threads_per_worker=1):
         try:
             client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
             try:
+                client.run(quiet_heartbeat_at_close)
                 yield client
             finally:
                 client.close()
