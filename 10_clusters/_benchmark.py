@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from hpp.bench import Case, Workload
+from hpp.service import local_dask_client
 
 HERE = Path(__file__).resolve().parent
 WORKERS = 2
@@ -49,7 +50,7 @@ def engine(kind):
         if kind == "pool":
             _engines[kind] = _stack.enter_context(multiprocessing.get_context("spawn").Pool(WORKERS))
         elif kind == "dask":
-            _engines[kind] = _stack.enter_context(c.dask_client(workers=WORKERS))
+            _engines[kind] = _stack.enter_context(local_dask_client(workers=WORKERS))
         elif kind == "ipython":
             client = _stack.enter_context(c.ipython_client(engines=WORKERS))
             _engines[kind] = client.load_balanced_view()

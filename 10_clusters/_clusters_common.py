@@ -6,8 +6,9 @@ in ``ipython_parallel/pi_ipython_cluster.py``, ``ols_lstsq_raw`` in
 Here: a seeded copy of the dart-throwing task that a spawned ``Pool``, Dask and
 IPython Parallel can all run side by side (``darts_inside``), how to split the
 darts between tasks and turn counts into pi, and starting an IPython Parallel
-cluster with ``ipyparallel.Cluster`` or a Dask ``LocalCluster`` (the examples
-start theirs with ``dask/_dask_cluster.py`` and ``ipython_parallel/_ipcluster.py``).
+cluster with ``ipyparallel.Cluster`` (the examples start theirs with
+``ipython_parallel/_ipcluster.py``; a Dask ``LocalCluster`` is
+``hpp.service.local_dask_client``).
 
 The name is unique in the repository on purpose: every chapter folder ends up
 importable in one benchmark process, and a plain ``_common`` would clash.
@@ -18,10 +19,6 @@ import math
 import shutil
 import sys
 import tempfile
-
-LOOPBACK = "127.0.0.1"
-CONNECT_TIMEOUT_S = 10
-
 
 # ---------------------------------------------------------------- pi
 
@@ -78,45 +75,6 @@ def ship_by_value(*modules):
             module = sys.modules[module]
         if module.__name__ != "__main__":
             cloudpickle.register_pickle_by_value(module)
-
-
-@contextlib.contextmanager
-def dask_client(workers=2):
-    """A ``distributed.Client`` to a new LocalCluster of ``workers`` processes on 127.0.0.1.
-
-    The examples' ``dask/_dask_cluster.py`` also joins a scheduler named on the
-    command line; the benchmark and the figure only need a local cluster.
-    """
-    import logging
-
-    import dask
-    from dask.distributed import Client, LocalCluster
-
-    from hpp.service import quiet_heartbeat_at_close
-
-    # The workers' scratch space goes to a folder of ours, removed at the end.
-    with (
-        tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch,
-        dask.config.set({"temporary-directory": scratch}),
-    ):
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host=LOOPBACK,
-            dashboard_address=f"{LOOPBACK}:0",
-            silence_logs=logging.ERROR,
-            local_directory=scratch,
-        )
-        try:
-            client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
-            try:
-                client.run(quiet_heartbeat_at_close)
-                yield client
-            finally:
-                client.close()
-        finally:
-            cluster.close()
 
 
 @contextlib.contextmanager

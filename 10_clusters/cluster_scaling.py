@@ -26,6 +26,7 @@ import time
 import _clusters_common as common
 
 from hpp.script import comma_choices, example_parser, output_dir, positive_int, seed, writable_dir
+from hpp.service import local_dask_client
 
 REQUIRES = ("dask", "distributed", "ipyparallel")
 SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--samples", "20000", "--repeat", "1"]
@@ -47,7 +48,7 @@ def start(engine, workers, stack):
         return lambda darts, seeds: pool.starmap(darts_inside, zip(darts, seeds), chunksize=1)
     common.ship_by_value(common)
     if engine == "dask":
-        client = stack.enter_context(common.dask_client(workers=workers))
+        client = stack.enter_context(local_dask_client(workers=workers))
         return lambda darts, seeds: client.gather(client.map(darts_inside, darts, seeds, pure=False))
     view = stack.enter_context(common.ipython_client(engines=workers)).load_balanced_view()
     return lambda darts, seeds: view.map_sync(darts_inside, darts, seeds)

@@ -7,8 +7,8 @@ chapters 09 and 10) start a real one here and stop it afterwards::
                          ready=http_ready("/")) as service:
         crawl(service.url)
 
-Only loopback addresses are used. ``quiet_heartbeat_at_close`` is run on the
-workers of a local Dask cluster (chapter 10) by the helpers that start one.
+Only loopback addresses are used. ``local_dask_client`` starts a Dask
+``LocalCluster`` the same way for chapter 10's examples, benchmark and figure.
 """
 
 import logging
@@ -194,7 +194,36 @@ def server_or_given(script, url, prog):
         fail(f"{prog}: could not start the local server: {error}")
 
 
+DASK_CONNECT_TIMEOUT_S = 10
 HEARTBEAT_AT_CLOSE = "Failed to communicate with scheduler during heartbeat"
+
+
+@contextmanager
+def local_dask_client(workers=2, threads_per_worker=1):
+    """A ``distributed.Client`` to a new LocalCluster of ``workers`` processes on loopback.
+
+    The workers' scratch space is a temporary folder; the cluster is closed and
+    the folder removed on exit, whatever happens.
+    """
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    with (
+        tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch,
+        dask.config.set({"temporary-directory": scratch}),
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=threads_per_worker,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=f"{LOOPBACK}:0",
+            silence_logs=logging.ERROR,
+            local_directory=scratch,
+        ) as cluster,
+        Client(cluster, timeout=DASK_CONNECT_TIMEOUT_S) as client,
+    ):
+        client.run(quiet_heartbeat_at_close)
+        yield client
 
 
 def quiet_heartbeat_at_close():

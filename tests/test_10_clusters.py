@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from hpp.loader import REPO_ROOT, load_example
-from hpp.service import free_port, redis_server, redis_server_path, running_service
+from hpp.service import free_port, local_dask_client, redis_server, redis_server_path, running_service
 
 CHAPTER = REPO_ROOT / "10_clusters"
 common = load_example(CHAPTER / "_clusters_common.py")
@@ -349,7 +349,7 @@ def test_dask_client_map_primes_and_map_partitions_ols_in_process():
     common.ship_by_value(common, primes, ols)
     df = ols.make_ols_frame(3000, seed=1)
 
-    with common.dask_client(workers=2) as client:
+    with local_dask_client(workers=2) as client:
         assert len(client.scheduler_info()["workers"]) == 2
         assert set(client.run(heartbeat_check()).values()) == {True}
         found = primes.count_primes_on_cluster(client, 0, 100_000, 17)

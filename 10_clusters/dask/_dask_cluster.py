@@ -14,10 +14,10 @@ import argparse
 import contextlib
 import socket
 import sys
-import tempfile
 from urllib.parse import urlsplit
 
-LOOPBACK = "127.0.0.1"
+from hpp.service import local_dask_client
+
 CONNECT_TIMEOUT_S = 10
 PROBE_TIMEOUT_S = 2
 
@@ -80,49 +80,23 @@ class ClusterUnreachable(RuntimeError):
 def dask_client(scheduler=None, workers=2, threads_per_worker=1):
     """A ``distributed.Client``: to ``scheduler`` when given, else to a new LocalCluster.
 
-    The local cluster has ``workers`` worker processes on 127.0.0.1 and is
-    closed on exit, whatever happens.
+    The local cluster (``hpp.service.local_dask_client``) has ``workers``
+    worker processes on 127.0.0.1 and is closed on exit, whatever happens.
     """
-    import logging
-
-    import dask
-    from dask.distributed import Client, LocalCluster
-
-    from hpp.service import quiet_heartbeat_at_close
-
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
-        except (OSError, TimeoutError) as error:
-            raise ClusterUnreachable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
-        try:
+    if not scheduler:
+        with local_dask_client(workers, threads_per_worker) as client:
             yield client
-        finally:
-            client.close()
         return
-    # The workers' scratch space goes to a folder of ours, removed at the end.
-    with (
-        tempfile.TemporaryDirectory(prefix="hpp-dask-") as scratch,
-        dask.config.set({"temporary-directory": scratch}),
-    ):
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=threads_per_worker,
-            processes=True,
-            host=LOOPBACK,
-            dashboard_address=f"{LOOPBACK}:0",
-            silence_logs=logging.ERROR,
-            local_directory=scratch,
-        )
-        try:
-            client = Client(cluster, timeout=CONNECT_TIMEOUT_S)
-            try:
-                client.run(quiet_heartbeat_at_close)
-                yield client
-            finally:
-                client.close()
-        finally:
-            cluster.close()
+    from dask.distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError) as error:
+        raise ClusterUnreachable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 def dashboard_line(client):
