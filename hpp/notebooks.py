@@ -102,7 +102,7 @@ def main(argv=None):
     parser.add_argument(
         "notebooks", nargs="*", type=Path, help="notebook files (default: every chapter's read_along.ipynb)"
     )
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)  # `run --timeit-once PATH` as well as `run PATH --timeit-once`
     for path in args.notebooks or read_along_notebooks():
         if not path.is_file():
             parser.error(f"no such notebook: {path}")

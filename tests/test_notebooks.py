@@ -17,6 +17,7 @@ import pytest
 
 from hpp.loader import REPO_ROOT
 from hpp.notebooks import leftover_outputs, read_along_notebooks, run
+from hpp.notebooks import main as notebooks_main
 from hpp.service import free_port
 
 NOTEBOOKS = read_along_notebooks()
@@ -96,6 +97,7 @@ def test_timeit_once_runs_each_statement_once_and_keeps_a_cells_own_options(tmp_
     nbformat.write(notebook, path)
     executed = run(path, timeit_once=True)
     assert [cell.source for cell in executed.cells] == [cell.source for cell in notebook.cells]
+    assert notebooks_main(["run", "--timeit-once", str(path)]) == 0  # the command CONTRIBUTING shows
 
 
 @pytest.mark.server
