@@ -17,6 +17,7 @@ time.
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -37,6 +38,34 @@ def leftover_outputs(notebook):
         for index, cell in enumerate(notebook.cells)
         if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count"))
     ]
+
+
+# What a markdown cell must not begin with: the reader sees the first line as it is.
+STRAY_FIRST_LINE = re.compile(
+    r"""
+    \s*$                        # an empty first line (or an empty cell)
+  | \s                          # indentation: the text would show as code
+  | %                           # a magic line (%%markdown, %md)
+  | \#\s*%%                     # a script's cell marker (# %% [markdown])
+  | (md|markdown|text|raw)\s*$  # a lone cell-type marker (MD, md, markdown)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def stray_markdown_starts(notebook):
+    """The markdown cells (by index, with their first line) that begin with anything but text to read.
+
+    A reader's first line is a heading (``#``), prose, a list, a quote or a table; a
+    lone ``MD`` or ``%%markdown`` line, an empty line or indentation is a stray.
+    """
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown":
+            first = cell.source.split("\n", 1)[0]
+            if STRAY_FIRST_LINE.match(first):
+                found.append((index, first))
+    return found
 
 
 def strip(path):

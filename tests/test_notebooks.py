@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from hpp.loader import REPO_ROOT
-from hpp.notebooks import leftover_outputs, read_along_notebooks, run
+from hpp.notebooks import leftover_outputs, read_along_notebooks, run, stray_markdown_starts
 from hpp.notebooks import main as notebooks_main
 from hpp.service import free_port
 
@@ -41,6 +41,58 @@ def test_notebook_is_committed_without_outputs(path):
         f"cells with outputs or execution counts: {leftover_outputs(notebook)}; "
         f"run: python -m hpp.notebooks strip {path.relative_to(REPO_ROOT)}"
     )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
+def test_markdown_cells_begin_with_what_a_reader_reads(path):
+    """No stray first line (``MD``, ``%%markdown``, an empty line) above a heading or a paragraph."""
+    notebook = nbformat.read(path, as_version=4)
+    stray = stray_markdown_starts(notebook)
+    assert not stray, "markdown cells (index, first line) that begin with a stray line: " + ", ".join(
+        f"{index}: {first!r}" for index, first in stray
+    )
+
+
+def test_a_stray_first_line_in_a_markdown_cell_fails(tmp_path):
+    """The check above on a notebook of good and stray cells: it names exactly the stray ones."""
+    good = [
+        "# Chapter 1: a heading",
+        "## A section\n\nAnd its paragraph.",
+        "Prose that starts a cell, then `code`.",
+        "`sum(range(n))` is a sentence too.",
+        "- a list\n- of two",
+        "1. a numbered list",
+        "> a quote",
+        "| a | table |",
+        "Markdown cells hold prose like this line.",
+    ]
+    stray = [
+        "MD\n# Chapter 3",
+        "md\n## A section",
+        "%%markdown\nText",
+        "\n# A heading",
+        "",
+        "    indented",
+        "# %% [markdown]",
+    ]
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell(source) for source in good + stray]
+    notebook.cells.insert(1, nbformat.v4.new_code_cell("MD = 1"))  # a code cell may begin with anything
+    path = tmp_path / "read_along.ipynb"
+    nbformat.write(notebook, path)
+    found = stray_markdown_starts(nbformat.read(path, as_version=4))
+    assert [first for _, first in found] == [
+        "MD",
+        "md",
+        "%%markdown",
+        "",
+        "",
+        "    indented",
+        "# %% [markdown]",
+    ]
+    assert [index for index, _ in found] == list(range(1 + len(good), len(notebook.cells)))
+    with pytest.raises(AssertionError, match="'MD'"):
+        test_markdown_cells_begin_with_what_a_reader_reads(path)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
