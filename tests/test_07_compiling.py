@@ -440,8 +440,11 @@ def test_pytorch_random_access(run_example, assert_bad_input, needs):
     chain = np.array([2, 0, 3, 1])  # 0 -> 2 -> 3 -> 1 -> 0
     assert [example.chase(chain, 0, t) for t in (0, 2, 3, 1)] == [0, 1, 2, 3]
     completed = run_example("07_compiling/pytorch/random_access.py", "--device", "cpu", check=True)
-    steps = int(completed.stdout.split("steps to reach 500 = ")[1].split()[0])
-    assert 0 < steps < 1000
+    # the chain is the cycle order[0] -> order[1] -> ... of the seeded permutation, so the chase
+    # from 0 to 500 takes as many steps as 500 sits after 0 in that order: 857 for seed 0
+    order = list(np.random.default_rng(0).permutation(1000))
+    assert (order.index(500) - order.index(0)) % 1000 == 857
+    assert "steps to reach 500 = 857\n" in completed.stdout
     assert_bad_input(run_example("07_compiling/pytorch/random_access.py", "--size", "10", "--target", "10"))
 
 
