@@ -1,27 +1,112 @@
 """The ``hpp`` command (also ``python -m hpp``).
 
-- ``hpp bench [CHAPTER ...] [--size test|quick|book]``: run the benchmark tour,
-  print the tables, write ``results/bench/DATE/`` (run.json, report.md,
-  report.html, plots).
-- ``hpp figures [CHAPTER ...]``: draw the book's figures on this machine into
-  ``results/figures/`` with an index page.
-- ``hpp list [CHAPTER ...] [--share]``: every example script, by chapter (with the
-  share of its code lines that is the example's own, not scaffolding).
-- ``hpp compare RUN_A RUN_B``: the ratio of every case between two saved runs.
-- ``hpp report RUN``: write the report of a saved run again.
+Its help texts are below, in plain text as a terminal shows them: ``DESCRIPTION``
+and ``EXAMPLES`` for ``hpp --help``, and one ``(help, description, examples)``
+entry of ``COMMANDS`` per subcommand.
 """
 
 import argparse
 import os
 import sys
+import textwrap
 import time
 from pathlib import Path
 
 from hpp import discover, figures, leftovers, report, results, runner
 from hpp.bench import SIZES
-from hpp.examples import book_code_share, example_scripts
+from hpp.examples import book_code_share, book_section, example_scripts, readme_sections
 from hpp.loader import REPO_ROOT
 from hpp.script import positive_float, positive_int
+
+#: What a terminal line holds: ``hpp list`` and ``hpp compare`` keep their lines within it.
+WIDTH = 100
+
+DESCRIPTION = """\
+The command of the companion code for High Performance Python: run the benchmark
+tour, draw the book's figures, list the example scripts, and compare or report
+saved runs. A chapter is named by its number or its folder (02 or 02_profiling).
+"python -m hpp" is the same command."""
+
+EXAMPLES = """\
+examples:
+  hpp bench                       the whole tour at --size quick (minutes)
+  hpp bench 02 06 --size book     chapters 2 and 6 at the book's sizes
+  hpp list 04                     chapter 4's scripts, each with its book section
+  hpp compare results/bench/RUN_A results/bench/RUN_B
+  hpp COMMAND --help              what a command does, and its examples"""
+
+#: ``{command: (one line for hpp --help, description, examples)}``, in plain text.
+COMMANDS = {
+    "bench": (
+        "run the benchmark tour and write a report",
+        """\
+Run the benchmark cases of every chapter (or of the chapters named): each case is
+warmed up, its result verified, then timed several times. One table per workload
+gives the min and median times, the speedup over the workload's baseline measured
+in the same run, and the book's published speedup where there is one. The run is
+saved as run.json, report.md, report.html and PNG plots. A case whose result is
+wrong is shown as FAILED with the command to rerun it, and the exit status is 1.
+
+sizes: quick (the default) takes minutes, about three on 2 cores; book uses the
+book's sizes and takes far longer; test is the tiny size the test suite uses to
+check that every case runs (seconds; its timings say nothing).""",
+        """\
+  hpp bench                                   every chapter at --size quick
+  hpp bench 02 --size book                    chapter 2 at the book's sizes
+  hpp bench 06 --workload diffusion --case numexpr   one case and its baseline""",
+    ),
+    "figures": (
+        "draw the book's figures on this machine into results/figures/",
+        """\
+Redraw every figure of the book that code can draw, from this machine's
+measurements, as results/figures/fig-CC-NN-NAME.png (named by the figure's number
+in the book), with an index.html that lists each figure, the script that draws it
+and the book's caption. Where the book's figure is a timing chart, the book's
+numbers are drawn beside this machine's.""",
+        """\
+  hpp figures                     every chapter's figures
+  hpp figures 04 --jobs 1         chapter 4's, one script at a time (steadier timings)""",
+    ),
+    "list": (
+        "list every example script by chapter, with its book section",
+        """\
+List every example script, by chapter, with the place in the book it belongs to:
+the example, figure or section that its docstring's first line or the chapter
+README names, else what the script shows. With --share, each script's share of
+code lines that are the example's own rather than scaffolding (argument parsing,
+main), which the tests hold at 70% or more per chapter.""",
+        """\
+  hpp list                        every chapter
+  hpp list 02 04                  chapters 2 and 4
+  hpp list 06 --share             chapter 6, with each script's share of book code""",
+    ),
+    "compare": (
+        "compare two saved runs case by case",
+        """\
+Set two saved runs of "hpp bench" side by side: two machines, two Python
+versions, or a run before and after a change. Cases are matched by chapter,
+workload, case and parameters. For each case, "A min" and "B min" are the
+fastest of its timed repeats in each run, and "B / A" is their ratio (above 1:
+slower in B).
+
+noise: how much a case's timings varied between its repeats, so how large a
+change must be before it counts. A run's spread for a case is median / min - 1;
+the noise column shows twice the larger spread of the two runs, and at least 5%.
+A ratio beyond it is flagged SLOWER or FASTER, one within it is "same within
+noise".""",
+        """\
+  hpp compare results/bench/20260101-120000 results/bench/20260102-090000""",
+    ),
+    "report": (
+        "write a saved run's report.md and report.html again",
+        """\
+Write the report of a saved run again from its run.json: report.md and
+report.html (plots embedded, opens offline) beside it, after the report's code
+changed or when the plots are gone. Prints the paths of both files.""",
+        """\
+  hpp report results/bench/20260101-120000""",
+    ),
+}
 
 
 def _chapters(args, command):
@@ -81,12 +166,18 @@ def command_bench(args):
     folder.mkdir(parents=True, exist_ok=True)
     results.save_run(folder, outcome, info)
     path = report.write_report(folder, outcome, info, gallery=figures.GALLERY / "index.html")
-    print(f"\nreport: {path} (and report.html beside it)\nwall time: {info['wall_seconds']} s")
+    print(f"\n{_report_files(path)}\nwall time: {info['wall_seconds']} s")
     if left:
         print("hpp bench: the tour left things behind:\n  " + "\n  ".join(left.lines()), file=sys.stderr)
     else:
         print("left behind: nothing (temp folder empty, no process still running)")
     return 1 if left or any(r.status == results.FAILED for r in outcome) else 0
+
+
+def _report_files(markdown):
+    """The report's two files, one per line: ``report.md`` (returned by write_report) and ``report.html``."""
+    markdown = Path(markdown)
+    return f"report: {markdown}\n        {markdown.with_name('report.html')}"
 
 
 def command_figures(args):
@@ -103,8 +194,12 @@ def command_list(args):
     for chapter in chapters:
         scripts = example_scripts(chapter)
         if not args.share:
+            sections = readme_sections(chapter)
+            paths = [str(script.relative_to(chapter.parent)) for script in scripts]
+            column = min(max(map(len, paths), default=0), 58) + 4
             print(chapter.name)
-            print("\n".join(f"  {script.relative_to(REPO_ROOT)}" for script in scripts))
+            for script, path in zip(scripts, paths, strict=True):
+                print(_beside(f"  {path}", book_section(script, chapter, sections), column))
             continue
         counts = {script: book_code_share(script) for script in scripts}
         book, total = (sum(column) for column in zip(*counts.values(), strict=True))
@@ -112,6 +207,15 @@ def command_list(args):
         for script, (book, total) in counts.items():
             print(f"  {book / total:4.0%} of {total:4}  {script.relative_to(REPO_ROOT)}")
     return 0
+
+
+def _beside(left, right, column, width=WIDTH):
+    """``left``, then ``right`` from ``column`` (or two spaces after a longer ``left``), within ``width``."""
+    line = left.ljust(column) if len(left) < column - 1 else left + "  "
+    room = width - len(line)
+    if room < 20:  # a very long path: the section on a line of its own, under the column
+        line, room = left + "\n" + " " * column, width - column
+    return line + textwrap.shorten(right, room, placeholder=" …")
 
 
 def _run_path(text, command):
@@ -138,23 +242,48 @@ def command_report(args):
         return 2
     folder = run if run.is_dir() else run.parent
     info, saved = results.load_run(run)
-    print(report.write_report(folder, saved, info, gallery=figures.GALLERY / "index.html"))
+    markdown = report.write_report(folder, saved, info, gallery=figures.GALLERY / "index.html")
+    print(_report_files(markdown))
     return 0
+
+
+def _version():
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"hpp (hpp-companion) {version('hpp-companion')}"
+    except PackageNotFoundError:
+        return "hpp (hpp-companion not installed: run make install)"
+
+
+def _add_command(commands, name):
+    summary, description, examples = COMMANDS[name]
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def build_parser():
     parser = argparse.ArgumentParser(
-        prog="hpp", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="hpp",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
 
-    run = commands.add_parser("bench", help="run the benchmark tour and write a report")
+    run = _add_command(commands, "bench")
     run.add_argument("chapters", nargs="*", help="chapters to run (default: all), e.g. 01 or 06_matrix")
     run.add_argument(
         "--size",
         choices=SIZES,
         default="quick",
-        help="test: seconds, a check that every case runs; quick: minutes; book: the book's sizes",
+        help="quick: minutes (default); book: the book's sizes; test: seconds, the tests' check",
     )
     run.add_argument("--workload", help="only workloads whose name contains this text")
     run.add_argument("--case", help="only cases whose name contains this text (and the baseline)")
@@ -164,7 +293,7 @@ def build_parser():
     )
     run.set_defaults(handler=command_bench)
 
-    draw = commands.add_parser("figures", help="draw the book's figures into results/figures/")
+    draw = _add_command(commands, "figures")
     draw.add_argument("chapters", nargs="*", help="chapters (default: all)")
     draw.add_argument(
         "--output",
@@ -182,20 +311,20 @@ def build_parser():
     )
     draw.set_defaults(handler=command_figures)
 
-    listing = commands.add_parser("list", help="list every example script by chapter")
-    listing.add_argument("chapters", nargs="*")
+    listing = _add_command(commands, "list")
+    listing.add_argument("chapters", nargs="*", help="chapters (default: all)")
     listing.add_argument(
         "--share", action="store_true", help="with each script's share of book code (the rest: scaffolding)"
     )
     listing.set_defaults(handler=command_list)
 
-    compare = commands.add_parser("compare", help="compare two saved runs case by case")
-    compare.add_argument("run_a", help="a results/bench/DATE folder (the reference)")
-    compare.add_argument("run_b", help="another one")
+    compare = _add_command(commands, "compare")
+    compare.add_argument("run_a", help="a saved run: a results/bench/DATE folder (the reference)")
+    compare.add_argument("run_b", help="another saved run, compared with the first")
     compare.set_defaults(handler=command_compare)
 
-    rewrite = commands.add_parser("report", help="write the report of a saved run again")
-    rewrite.add_argument("run", help="a results/bench/DATE folder")
+    rewrite = _add_command(commands, "report")
+    rewrite.add_argument("run", help="a saved run: a results/bench/DATE folder")
     rewrite.set_defaults(handler=command_report)
     return parser
 

@@ -9,6 +9,7 @@ long-running server, covered by its chapter's tests instead).
 
 import ast
 import os
+import re
 from pathlib import Path
 
 from hpp.loader import REPO_ROOT
@@ -138,3 +139,84 @@ def book_code_share(script):
         first = node.lineno - len(getattr(node, "decorator_list", []))
         scaffold.update(range(first, node.end_lineno + 1))
     return len(lines - scaffold), len(lines)
+
+
+# ---------------------------------------------------------------- where a script sits in the book
+
+#: Words that make a docstring's closing parenthesis a place in the book.
+BOOK_PLACE = re.compile(r"\b(examples?|figures?|tables?|section|chapter|book|edition)\b", re.IGNORECASE)
+
+
+def docstring_summary(script):
+    """The first paragraph of a script's docstring, on one line ("" without a docstring)."""
+    doc = ast.get_docstring(ast.parse(Path(script).read_text())) or ""
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def _closing_parenthesis(text):
+    """The text inside the parenthesis that ends ``text`` (before a final full stop), or None."""
+    text = text.rstrip(".").rstrip()
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[index + 1 : -1].strip()
+    return None
+
+
+def _table_cells(line):
+    """The cells of a Markdown table row; a ``|`` inside backticks or escaped stays in its cell."""
+    cells, cell, quoted, escaped = [], "", False, False
+    for char in line.strip().strip("|"):
+        if char == "|" and not quoted and not escaped:
+            cells.append(cell.strip())
+            cell = ""
+        else:
+            cell += char
+            quoted ^= char == "`"
+        escaped = char == "\\"
+    return [*cells, cell.strip()]
+
+
+def readme_sections(chapter):
+    """``{name as written: book section}`` from the chapter README's ``| script | book section |`` tables."""
+    readme = Path(chapter) / "README.md"
+    sections, in_table = {}, False
+    for line in readme.read_text().splitlines() if readme.is_file() else []:
+        if not line.startswith("|"):
+            in_table = False
+            continue
+        cells = [cell.lower() for cell in _table_cells(line)]
+        if cells[:2] == ["script", "book section"]:
+            in_table = True
+        elif in_table and len(cells) > 1:
+            section = re.sub(r"\*\*|`", "", _table_cells(line)[1]).replace("\\|", "|")
+            for name in re.findall(r"`([^`]+?\.py)`", _table_cells(line)[0]):
+                sections.setdefault(name, section)
+    return sections
+
+
+def book_section(script, chapter=None, sections=None):
+    """Where a script sits in the book, in a few words, for ``hpp list``.
+
+    First the place its docstring's first line names in a closing parenthesis
+    (``(Example 2-6)``, ``(book 7, "Cython")``, ``(section "VizTracer")``), then the
+    "book section" cell of the chapter README's table of scripts, else the first
+    line itself (what the script shows). ``sections``: ``readme_sections(chapter)``,
+    passed in when listing many scripts of one chapter.
+    """
+    script = Path(script).resolve()
+    if chapter is None:
+        chapter = next(p for p in script.parents if p.name[:2].isdigit() and p.name[2:3] == "_")
+    chapter = Path(chapter).resolve()
+    summary = docstring_summary(script).replace("``", "`")
+    # "book 7, " or "(chapter 5)" says again what the listing's chapter heading says
+    own_chapter = rf"^(book\s+(chapter\s+)?|chapter\s+)0?{int(chapter.name[:2])}([,:]\s*|$)"
+    place = re.sub(own_chapter, "", _closing_parenthesis(summary) or "", flags=re.IGNORECASE)
+    if place and BOOK_PLACE.search(_closing_parenthesis(summary)):
+        return place
+    sections = readme_sections(chapter) if sections is None else sections
+    relative = script.relative_to(chapter).as_posix()
+    return sections.get(relative) or sections.get(script.name) or summary.rstrip(".")

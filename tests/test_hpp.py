@@ -1,5 +1,6 @@
 """Tests of the shared toolbox: timer, profile shim, loader, services, script helpers, bench, figures."""
 
+import argparse
 import json
 import logging
 import os
@@ -370,6 +371,161 @@ def test_hpp_list_shows_the_examples():
         [sys.executable, "-m", "hpp", "list", "01"], capture_output=True, text=True, check=True
     )
     assert "01_understanding/check_prime.py" in completed.stdout
+
+
+def hpp_command(*args, cwd=None):
+    completed = subprocess.run([sys.executable, "-m", "hpp", *args], capture_output=True, text=True, cwd=cwd)
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout
+
+
+def test_hpp_version_is_the_installed_package_version():
+    from importlib.metadata import version
+
+    assert hpp_command("--version").strip() == f"hpp (hpp-companion) {version('hpp-companion')}"
+
+
+def test_hpp_help_is_plain_text_with_examples():
+    text = hpp_command("--help")
+    assert "``" not in text and ":class:" not in text  # no reST left for the terminal to show
+    assert "examples:\n  hpp bench" in text
+    for command in ("bench", "figures", "list", "compare", "report"):
+        assert re.search(rf"^    {command} +\w", text, re.M), f"{command} has no one-line summary"
+
+
+@pytest.mark.parametrize("command", ["bench", "figures", "list", "compare", "report"])
+def test_each_hpp_command_has_a_description_and_an_example(command):
+    from hpp.cli import build_parser
+
+    subcommands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    text = subcommands.choices[command].format_help()
+    usage, description, *_ = text.split("\n\n")
+    assert usage.startswith(f"usage: hpp {command}")
+    assert len(description.split()) >= 15, f"hpp {command} --help: no description"
+    assert re.search(rf"^examples:\n  hpp {command}\b", text, re.M), f"hpp {command} --help: no example"
+    assert "``" not in text
+
+
+def test_hpp_compare_help_says_what_is_compared_and_what_noise_means():
+    text = " ".join(hpp_command("compare", "--help").split())
+    assert '"A min" and "B min" are the fastest of its timed repeats in each run' in text
+    assert '"B / A" is their ratio' in text
+    assert "noise: how much a case's timings varied between its repeats" in text
+    assert "median / min - 1" in text and "at least 5%" in text
+
+
+def test_readme_and_hpp_bench_help_offer_the_same_sizes():
+    from hpp.bench import SIZES
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    offered = re.findall(r"`hpp bench \[CHAPTER \.\.\.\] \[--size ([a-z|]+)\]`", readme)
+    assert offered == ["|".join(SIZES)]
+    assert all(f"`--size {size}`" in readme for size in SIZES), "the README says what each size is"
+    text = " ".join(hpp_command("bench", "--help").split())
+    assert "{" + ",".join(SIZES) + "}" in text
+    assert "test is the tiny size the test suite uses" in text
+
+
+def test_hpp_list_shows_each_scripts_book_section_within_100_columns():
+    lines = hpp_command("list").splitlines()
+    nopil = next(line for line in lines if line.strip().startswith("02_profiling/julia1_nopil.py "))
+    assert nopil.split("julia1_nopil.py", 1)[1].strip() == "Examples 2-1 to 2-4"  # its docstring's
+    resizing = next(line for line in lines if line.strip().startswith("04_dicts_sets/dict_resizing.py "))
+    assert '"Resizing", Figure 4-2' in resizing  # the chapter README's "book section" cell
+    cython = next(line for line in lines if line.strip().startswith("07_compiling/cython/julia1.py "))
+    assert cython.endswith('  "Cython"')  # "book 7, " dropped under the chapter's own heading
+    too_long = [line for line in lines if len(line) > 100]
+    assert not too_long, too_long
+    scripts = [line for line in lines if line.startswith("  ")]
+    assert all(len(line.split("  ")) >= 3 for line in scripts), "a script without its section"
+
+
+def test_book_section_from_the_docstring_then_the_readme_then_the_summary(tmp_path):
+    from hpp.examples import book_section
+
+    chapter = tmp_path / "03_toy"
+    (chapter / "sub").mkdir(parents=True)
+    (chapter / "README.md").write_text(
+        "| script | book section | run |\n|---|---|---|\n"
+        '| `sub/from_readme.py` | **"Tuples"**, `Example 3-9` | `python from_readme.py` |\n'
+    )
+    docstrings = {
+        "numbered.py": "Binary search (Example 3-3).",
+        "named.py": 'Lists (book chapter 3, "Lists Versus Tuples").\n\nMore.',
+        "sub/from_readme.py": "What a tuple caches (an aside).",
+        "plain.py": "A tour of ``bisect``,\non two lines.\n\nRun: ...",
+    }
+    for name, doc in docstrings.items():
+        (chapter / name).write_text(f'"""{doc}"""\n')
+    sections = {name: book_section(chapter / name) for name in docstrings}
+    assert sections == {
+        "numbered.py": "Example 3-3",
+        "named.py": '"Lists Versus Tuples"',
+        "sub/from_readme.py": '"Tuples", Example 3-9',
+        "plain.py": "A tour of `bisect`, on two lines",
+    }
+
+
+def saved_run(folder, factor, *, failed=False, only=""):
+    """A small run.json as ``hpp bench`` saves it, with the longest names the chapters have."""
+    from hpp.results import CaseResult, machine_info, save_run
+
+    locking = ("09_multiprocessing", "locking, 4 processes x 1000 increments")
+    rows = [
+        CaseResult(*locking, case, {"processes": 4, "increments": 1000}, results.PASSED, None, t, t * 1.05, 5)
+        for case, t in (("Value, no lock, lock-step", 0.01 * factor), ("RawValue + Lock", 0.02))
+    ]
+    rows.append(
+        CaseResult(
+            "02_profiling",
+            "profiler overhead: cProfile and line_profiler",
+            "line_profiler (LineProfiler) on a case whose name is far too long for any column",
+            {"width": 1000, "max_iterations": 300},
+            results.FAILED if failed else results.PASSED,
+            None,
+            1.5,
+            1.6,
+            3,
+        )
+    )
+    rows.append(
+        CaseResult("11_less_ram", "only in one run", only or "x", {"n": 1}, results.PASSED, None, 1e-6)
+    )
+    folder.mkdir(parents=True)
+    save_run(folder, rows, {"date": "2026-01-01 00:00:00 UTC", "size": "quick", "machine": machine_info()})
+    return folder
+
+
+def test_hpp_compare_output_fits_100_columns(tmp_path):
+    saved_run(tmp_path / "a", 1)
+    saved_run(
+        tmp_path / "b", 3, failed=True, only="a case of the second run only, named at very great length"
+    )
+    out = hpp_command("compare", "a", "b", cwd=tmp_path)
+    too_long = [line for line in out.splitlines() if len(line) > 100]
+    assert not too_long, out
+    words = " ".join(out.split())
+    assert (
+        "09_multiprocessing · locking, 4 processes x 1000 increments [processes=4, increments=1000]" in words
+    )
+    assert re.search(r"Value, no lock, lock-step .* SLOWER", out)
+    assert re.search(r"RawValue \+ Lock .* same within noise", out)
+    assert "far too long for any column" in words  # wrapped, not cut
+    assert "not comparable (ok / FAILED)" in out
+    assert (
+        "only in B: 11_less_ram · only in one run · a case of the second run only, named at very great"
+        in words
+    )
+    assert "3 cases compared, 1 changed beyond the noise." in out
+    assert "noise: a change counts beyond it" in out
+
+
+def test_hpp_report_names_both_files_it_writes(tmp_path):
+    run = saved_run(tmp_path / "run", 1)
+    out = hpp_command("report", str(run))
+    for name in ("report.md", "report.html"):
+        assert str(run / name) in out
+        assert (run / name).is_file()
 
 
 def test_loader_gives_each_folder_its_own_neighbour_module(tmp_path):
