@@ -1,7 +1,10 @@
 # Two commands set everything up and run it:
-#   make test    install (once) and run the whole test suite
-#   make bench   install (once) and run the benchmark tour, writing results/bench/DATE/report.md
-#   make lab     install (once) and open JupyterLab on the chapters' read-along notebooks
+#   make test         install (once) and run the test suite, all but the book-size runs (minutes)
+#   make bench        install (once) and run the benchmark tour, writing results/bench/DATE/report.md
+# and more:
+#   make test-all     the test suite with the book-size runs (the `slow` tests)
+#   make system-deps  install the optional system tools (Debian/Ubuntu: .ci/system-tools.txt)
+#   make lab          install (once) and open JupyterLab on the chapters' read-along notebooks
 #
 # The install makes a virtual environment in .venv, installs the examples'
 # libraries (constraints.txt pins the versions that passed) and builds every
@@ -11,15 +14,19 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-COMPILED_SOURCES := $(shell find [0-9][0-9]_* \( -name '*.pyx' -o -name '*.pxd' -o -name '_extensions.toml' \
-                      -o -name '*.c' -o -name '*.h' \) -not -path '*/build/*' 2>/dev/null)
+# The compiled examples' tracked sources (git's list; `find` outside a git checkout): a C file that
+# Cython generates beside its .pyx is no source, and must not make the next command reinstall.
+COMPILED_SOURCES := $(shell git ls-files -- '[0-9][0-9]_*.pyx' '[0-9][0-9]_*.pxd' '[0-9][0-9]_*_extensions.toml' \
+                      '[0-9][0-9]_*.c' '[0-9][0-9]_*.h' 2>/dev/null || find [0-9][0-9]_* \( -name '*.pyx' \
+                      -o -name '*.pxd' -o -name '_extensions.toml' -o -name '*.c' -o -name '*.h' \) \
+                      -not -path '*/build/*' 2>/dev/null)
 # Two test workers per core (at most 16): many tests wait on a subprocess, a server or a
 # sleep, and the second worker keeps the core busy meanwhile.
 WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); w=$$((2 * n)); echo $$((w > 16 ? 16 : w)))
 PYTEST_ARGS ?= -n $(WORKERS)
 BENCH_ARGS ?=
 
-.PHONY: install test bench lab figures clean
+.PHONY: install test test-all system-deps bench lab figures clean
 
 install: $(INSTALLED)
 
@@ -34,8 +41,15 @@ $(INSTALLED): $(PY) pyproject.toml setup.py constraints.txt $(COMPILED_SOURCES)
 		--editable ".[all]" --group test
 	touch $@
 
+# The first tier leaves out the `slow` tests, the runs at the book's sizes; test-all adds them.
 test: install
+	$(VENV)/bin/pytest -m "not slow" $(PYTEST_ARGS)
+
+test-all: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+system-deps:
+	bash .ci/system-deps
 
 bench: install
 	$(VENV)/bin/hpp bench $(BENCH_ARGS)

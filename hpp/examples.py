@@ -17,6 +17,19 @@ from hpp.loader import REPO_ROOT
 NOT_SET = object()
 
 
+def system_tools(root=REPO_ROOT):
+    """``{check: package}`` from ``.ci/system-tools.txt``: the system tools ``make system-deps`` installs.
+
+    A check is a program name (``pypy3``) or, from ``/``, a file pattern (PyO3's crates).
+    """
+    tools = {}
+    for line in (Path(root) / ".ci" / "system-tools.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            check, package, *_ = line.split()
+            tools[check] = package
+    return tools
+
+
 def chapter_folders(root=None):
     """Every chapter folder (``01_understanding`` ... ``11_less_ram``), in order.
 

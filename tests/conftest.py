@@ -30,23 +30,15 @@ from pathlib import Path
 import pytest
 
 from hpp import leftovers
+from hpp.examples import system_tools
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 # ---------------------------------------------------------------- skips that fail in CI
 
-#: Programs ``.ci/run`` installs, and how a reader installs each.
-CI_PROGRAMS = {
-    "gcc": "apt-get install gcc",
-    "make": "apt-get install make",
-    "redis-server": "apt-get install redis-server",
-    "gfortran": "apt-get install gfortran",
-    "pypy3": "apt-get install pypy3",
-    "cargo": "apt-get install cargo",
-    "chromium": "apt-get install chromium",
-    "perf": "apt-get install linux-perf",
-}
+#: ``.ci/system-tools.txt``: what ``make system-deps`` (and CI) installs, by program or file.
+SYSTEM_TOOLS = system_tools()
 
 
 class Needs:
@@ -58,17 +50,34 @@ class Needs:
             pytest.fail(f"{message} (CI installs it: the install step failed)")
         pytest.skip(message)
 
-    def program(self, name, install=None):
-        """The path of program ``name`` (``redis-server``, ``gfortran``, ``pypy3``, ``cargo``...)."""
-        path = shutil.which(name)
-        if name == "chromium":
-            path = path or shutil.which("chromium-browser")
+    def tool(self, name):
+        """A tool of ``.ci/system-tools.txt``, by program (``pypy3``) or package (``librust-pyo3-dev``).
+
+        Returns the program's path (or the file found); skips naming ``apt-get install PACKAGE``.
+        """
+        for check, package in SYSTEM_TOOLS.items():
+            if name in (check, package):
+                break
+        else:
+            raise ValueError(f"{name!r} is not in .ci/system-tools.txt")
+        if check.startswith("/"):
+            found = sorted(Path("/").glob(check[1:]))
+            path = str(found[0]) if found else None
+            what = f"{package} ({check})"
+        else:
+            path = shutil.which(check) or (check == "chromium" and shutil.which("chromium-browser")) or None
+            what = f"the program {check!r}"
         if path is None:
-            self.missing(
-                f"the program {name!r}",
-                install or CI_PROGRAMS.get(name, "see the chapter README"),
-                name in CI_PROGRAMS,
-            )
+            self.missing(what, f"apt-get install {package} (or make system-deps)", ci_installs=True)
+        return path
+
+    def program(self, name, install=None):
+        """The path of program ``name``: a system tool (``redis-server``...) or another (``nsqd``)."""
+        if name in SYSTEM_TOOLS or name in SYSTEM_TOOLS.values():
+            return self.tool(name)
+        path = shutil.which(name)
+        if path is None:
+            self.missing(f"the program {name!r}", install or "see the chapter README", ci_installs=False)
         return path
 
     def redis_server(self):
@@ -111,9 +120,18 @@ class Needs:
             )
 
 
+NEEDS = Needs()
+
+
 @pytest.fixture(scope="session")
 def needs():
-    return Needs()
+    return NEEDS
+
+
+def pytest_runtest_setup(item):
+    """A test marked ``redis`` needs redis-server: it skips (or fails in CI) through ``needs`` too."""
+    if item.get_closest_marker("redis"):
+        NEEDS.redis_server()
 
 
 # ---------------------------------------------------------------- imports by plain name
@@ -219,6 +237,39 @@ def rerun_on_the_import_lock_race():
         return completed
 
     return rerun
+
+
+# ---------------------------------------------------------------- the reader's machine, proved
+# CI's reader stage runs the suite under .ci/bare-machine, which hides the optional tools, with
+# HPP_EXPECT_SKIPS naming them ("pypy3 redis-server PyTorch ...") and HPP_EXPECT_MIN_SKIPS a count:
+# the run fails unless some skip names each one and at least that many tests skip, so the stage
+# cannot pass by having the tools after all.
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and isinstance(report.longrepr, tuple):
+        _SKIP_REASONS.append(report.longrepr[2])
+
+
+_SKIP_REASONS = []
+
+
+def expected_skips_missing(reasons, expected_words, minimum):
+    """What the skips fail to show: each word named by some reason, and at least ``minimum`` skips."""
+    problems = [
+        f"no test skipped naming {word!r}" for word in expected_words if not any(word in r for r in reasons)
+    ]
+    if len(reasons) < minimum:
+        problems.append(f"{len(reasons)} tests skipped, fewer than the {minimum} expected")
+    return problems
+
+
+def _check_expected_skips(session):
+    words = os.environ.get("HPP_EXPECT_SKIPS", "").split()
+    minimum = int(os.environ.get("HPP_EXPECT_MIN_SKIPS", "0") or 0)
+    if not (words or minimum) or not _is_controller(session.config):
+        return []
+    return expected_skips_missing(_SKIP_REASONS, words, minimum)
 
 
 # ---------------------------------------------------------------- nothing left behind
@@ -328,5 +379,12 @@ def pytest_sessionfinish(session, exitstatus):
             reporter.write_line(text)
         else:
             print(text, file=sys.stderr)
+        if session.exitstatus == 0:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    unseen = _check_expected_skips(session)
+    if unseen:
+        if reporter:
+            reporter.write_sep("=", "the reader's machine", red=True)
+            reporter.write_line("the optional tools were not all out of reach:\n  " + "\n  ".join(unseen))
         if session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -372,9 +372,23 @@ def test_usr_bin_time_verbose(tmp_path, needs):
         cwd=tmp_path,
     )
     assert "sum(output) = 12982" in completed.stdout
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
-    assert rss
-    assert int(rss.group(1)) > 1000
+    small_kib = max_rss_kib(completed.stderr)
+    # a grid 30 times as wide holds 900 times the points: its zs and cs lists (a 32-byte complex
+    # and an 8-byte slot per point, each) must show in the peak RSS; one iteration is enough
+    width = 600
+    time_verbose_python = completed.args[:3]
+    larger = run_tool(
+        [*time_verbose_python, CHAPTER / "julia1_nopil.py", "--width", width, "--max-iterations", 1],
+        cwd=tmp_path,
+    )
+    lists_kib = 2 * width * width * (sys.getsizeof(0j) + 8) / 1024
+    assert max_rss_kib(larger.stderr) - small_kib >= 0.8 * lists_kib, (small_kib, lists_kib)
+
+
+def max_rss_kib(stderr):
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
+    assert rss, stderr
+    return int(rss.group(1))
 
 
 # ---------------------------------------------------------------- cProfile and pstats
@@ -1031,10 +1045,21 @@ def test_memray_peak_drops_without_the_zs_and_cs_lists(tmp_path):
 
 def test_memray_script(run_example, tmp_path):
     completed = run_example(
-        "02_profiling/memray_julia.py", "--width", "100", "--output-dir", tmp_path, check=True
+        "02_profiling/memray_julia.py",
+        "--width",
+        "300",
+        "--max-iterations",
+        "1",
+        "--output-dir",
+        tmp_path,
+        check=True,
     )
-    assert completed.stdout.count("sum(output) = 334236") == 2
-    assert re.search(r"saves -?[\d.]+ MB at the peak", completed.stdout), completed.stdout
+    assert completed.stdout.count("sum(output) = 80731") == 2
+    saved = re.search(r"saves ([\d.]+) MB at the peak \(([\d.]+)x less\)", completed.stdout)
+    assert saved, completed.stdout  # a positive saving: no minus sign
+    # the two lists of 90,000 complex numbers: 7.2 MB (a 32-byte complex and an 8-byte slot each)
+    assert float(saved.group(1)) >= 0.6 * 2 * 300 * 300 * 40 / 1e6, completed.stdout
+    assert float(saved.group(2)) >= 2.5, completed.stdout
     assert (tmp_path / "julia1_memoryprofiler.html").is_file()
 
 

@@ -1,7 +1,5 @@
 """Chapter 06: diffusion (1-D, 2-D: pure Python to numexpr, SciPy, PyTorch), measurement, norms, pandas."""
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -627,66 +625,3 @@ def test_the_pandas_methods_figure_checks_and_draws(run_example, tmp_path):
     rows = pd.read_csv(tmp_path / "pandas_methods.csv")
     assert list(rows["method"]) == ["apply_raw", "vectorised", "polars", "polars_lazy"]
     assert (tmp_path / "pandas_methods.png").stat().st_size > 1000
-
-
-# ---------------------------------------------------------------- the book's commands
-
-
-def book_blocks():
-    """The ```book blocks of the chapter README: (info, folder, commands, checks)."""
-    import re
-
-    text = (CHAPTER / "README.md").read_text()
-    blocks = []
-    for info, body in re.findall(r"^```(book[^\n]*)\n(.*?)^```", text, re.S | re.M):
-        lines = body.splitlines()
-        folder = "06_matrix"
-        if lines and lines[0].startswith("cd "):
-            folder = lines.pop(0)[3:].strip()
-        commands = [line[2:] for line in lines if line.startswith("$ ")]
-        checks = [(line[0], line[2:]) for line in lines if line[:2] in ("> ", "~ ", "! ")]
-        blocks.append((info, folder, commands, checks))
-    return blocks
-
-
-@pytest.mark.parametrize("block", book_blocks(), ids=lambda b: b[2][0][:70])
-def test_the_books_commands_work_as_the_readme_says(block, tmp_path):
-    import os
-    import re
-    import shutil
-    import subprocess
-    import sys
-
-    info, folder, commands, checks = block
-    if any(c.startswith("perf ") for c in commands) and shutil.which("perf") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("perf is missing: .ci/run installs linux-perf")
-        pytest.skip("needs perf: apt-get install linux-perf")
-    env = dict(
-        os.environ,
-        HPP_OUTPUT_DIR=str(tmp_path),
-        MPLBACKEND="Agg",
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    )
-    before = set((REPO_ROOT / folder).glob("*.lprof"))
-    output = ""
-    for command in commands:
-        completed = subprocess.run(
-            ["bash", "-c", command],
-            cwd=REPO_ROOT / folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        output += completed.stdout + completed.stderr
-        assert completed.returncode == 0, (command, completed.stderr[-2000:])
-    for kind, text in checks:
-        if kind == ">":
-            assert text in output, (text, output[-3000:])
-        elif kind == "~":
-            assert re.search(text, output, re.M), (text, output[-3000:])
-        else:
-            assert text not in output, text
-    for leftover in set((REPO_ROOT / folder).glob("*.lprof")) - before:
-        leftover.unlink()  # kernprof writes its pickle beside the script (git ignores *.lprof)

@@ -37,7 +37,7 @@ NUMBA_SCRIPTS = [
     "julia1_numba_parallel.py",
     "julia1_numba_lockstep.py",
 ]
-IN_CI = os.environ.get("CI") == "true"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def missing(reason):
@@ -196,9 +196,8 @@ def test_julia_driver_bad_input(args, run_example, assert_bad_input):
 
 @pytest.mark.toolchain
 @pytest.mark.parametrize("script", ["julia1_nopil.py", "julia1_nopil_expanded_math.py"])
-def test_pypy_runs_the_pure_python_scripts(script, run_example):
-    if shutil.which("pypy3") is None:
-        missing("needs pypy3: apt-get install pypy3")
+def test_pypy_runs_the_pure_python_scripts(script, run_example, needs):
+    needs.tool("pypy3")
     # without the project's environment (PyPy does not see it): the stdlib fallback parses the flags
     completed = run_example(
         f"07_compiling/pypy/{script}",
@@ -218,9 +217,8 @@ def test_pypy_runs_the_pure_python_scripts(script, run_example):
 
 
 @pytest.mark.toolchain
-def test_pypy_worker_measures_inside_pypy():
-    if shutil.which("pypy3") is None:
-        missing("needs pypy3: apt-get install pypy3")
+def test_pypy_worker_measures_inside_pypy(needs):
+    needs.tool("pypy3")
     bench = load_example(CHAPTER / "_benchmark.py")
     case = next(c for c in bench.JULIA_CASES if c.name == "PyPy")
     params = {"width": 100, "iterations": 300}

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from hpp.loader import REPO_ROOT, load_example
-from hpp.service import free_port, local_dask_client, redis_server, redis_server_path, running_service
+from hpp.service import free_port, local_dask_client, redis_server, running_service
 
 CHAPTER = REPO_ROOT / "10_clusters"
 common = load_example(CHAPTER / "_clusters_common.py")
@@ -421,9 +421,6 @@ def test_primes_range_must_not_be_empty(run_example, assert_bad_input):
 
 # ---------------------------------------------------------------- Redis-streams job queue
 
-needs_redis = pytest.mark.skipif(
-    redis_server_path() is None, reason="needs redis-server: apt-get install redis-server"
-)
 WORKER = CHAPTER / "job_queue" / "redis_worker.py"
 
 
@@ -459,7 +456,6 @@ def wait_until(condition, what, timeout=120):
 
 @pytest.mark.redis
 @pytest.mark.slow
-@needs_redis
 def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
     """The victim is killed while it provably holds unacknowledged jobs, whatever the load.
 
@@ -535,7 +531,6 @@ def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
 
 
 @pytest.mark.redis
-@needs_redis
 def test_poison_jobs_go_to_the_dead_letter_stream_and_slow_workers_answer_once():
     worker = load_example(WORKER)
     with redis_server() as service:
@@ -570,7 +565,6 @@ def test_poison_jobs_go_to_the_dead_letter_stream_and_slow_workers_answer_once()
 
 @pytest.mark.redis
 @pytest.mark.slow
-@needs_redis
 def test_producer_demo_counts_the_primes(run_example):
     completed = run_example(
         "10_clusters/job_queue/redis_producer.py",

@@ -13,7 +13,9 @@ output must show:
 ``$TMPDIR`` is a folder of the block's own, removed after it.
 
 Every command must exit 0 (or the block's ``rc=N``). ``book slow`` marks a
-block that runs for more than a few seconds. Never a timing.
+block that runs for more than a few seconds. Never a timing. A block whose
+command runs a system tool (``pypy3``, ``perf``, ``/usr/bin/time``: a program of
+``.ci/system-tools.txt``) skips where that tool is missing, through ``needs``.
 """
 
 import os
@@ -28,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from hpp.examples import system_tools
 from hpp.loader import REPO_ROOT
 
 FENCE = re.compile(r"^```book(?P<info>[^\n]*)\n(?P<body>.*?)^```", re.S | re.M)
@@ -160,9 +163,17 @@ def block_tmpdir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def system_tools_run(block):
+    """The programs of ``.ci/system-tools.txt`` the block runs (``/usr/bin/time`` counts as ``time``)."""
+    programs = {check for check in system_tools() if not check.startswith("/")}
+    return sorted({Path(word).name for c in block.commands for word in shlex.split(c)} & programs)
+
+
 @pytest.mark.parametrize("block", [marked(block) for block in BLOCKS])
-def test_book_command(block, tmp_path, block_tmpdir, rerun_on_the_import_lock_race):
+def test_book_command(block, tmp_path, block_tmpdir, rerun_on_the_import_lock_race, needs):
     assert block.commands, f"{block.id}: a block runs at least one command"
+    for program in system_tools_run(block):
+        needs.tool(program)
     env = dict(
         os.environ,
         PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",

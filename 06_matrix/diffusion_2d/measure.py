@@ -211,11 +211,12 @@ def run_tool(command, log_path, env=None):
     return completed.returncode, time.perf_counter() - start
 
 
-def gnu_time_available():
-    return (
-        Path("/usr/bin/time").is_file()
-        and subprocess.run(["/usr/bin/time", "-v", "true"], capture_output=True).returncode == 0
-    )
+def gnu_time():
+    """The path of GNU time (``apt-get install time``) if it answers ``-v``, else None."""
+    path = shutil.which("time")
+    if path and subprocess.run([path, "-v", "true"], capture_output=True).returncode == 0:
+        return path
+    return None
 
 
 def perf_available():
@@ -240,8 +241,9 @@ def measure_time(name, size, iterations, folder):
     path.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable] + script_command(name, size, iterations)
     figures = {}
-    if gnu_time_available():
-        code, seconds = run_tool(["/usr/bin/time", "-v"] + command, path)
+    gnu_time_path = gnu_time()
+    if gnu_time_path:
+        code, seconds = run_tool([gnu_time_path, "-v"] + command, path)
         for line in path.read_text().splitlines():
             key, _, value = line.strip().rpartition(": ")
             if key in TIME_FIELDS:

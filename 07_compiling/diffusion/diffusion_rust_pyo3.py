@@ -25,7 +25,7 @@ import _common as common
 from hpp.diffusion import DT, D
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-REQUIRES_TOOLS = ("cargo",)
+REQUIRES_TOOLS = ("cargo", "librust-pyo3-dev")
 
 
 def make_step(module, dt=DT, D=D):
