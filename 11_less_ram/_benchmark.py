@@ -284,7 +284,11 @@ WORKLOADS = [
         description="RAM (RSS growth in a fresh process), build time, and lookups of the words "
         "of /usr/share/dict/words (wamerican) or 100,000 generated words",
         baseline="set",
-        sizes={"test": [{"lookups": 200}], "quick": [{"lookups": 10_000}], "book": [{"lookups": 100_000}]},
+        sizes={
+            "test": [{"lookups": 200, "generated": 5_000}],
+            "quick": [{"lookups": 10_000}],
+            "book": [{"lookups": 100_000}],
+        },
         repeat=3,
         budget_seconds=1.0,
         cases=[
