@@ -215,21 +215,26 @@ def test_timing_hash_function_script(run_example):
         "04_dicts_sets/timing_hash_function.py", "--number", "200", "--repeat", "1", check=True
     )
     lines = completed.stdout.splitlines()
-    assert lines[0] == "twoletter_hash: 676 distinct values from 0 to 675"
+    assert lines[:4] == [
+        "twoletter_hash: 676 distinct values from 0 to 675",
+        "  buckets used with mask 2047: 676 of 676 keys",  # the set's table of 2048 slots
+        "  buckets used with mask 1023: 676 of 676 keys",
+        "  buckets used with mask 511: 512 of 676 keys",  # a smaller mask folds the values together
+    ]
     counts = dict(
         re.fullmatch(r"== comparisons for 'zz' in (\w+): (\d+)", line).groups()
         for line in lines
         if line.startswith("==")
     )
-    assert counts["list_control"] == "676" and counts["good_dict"] == "1"
-    assert int(counts["bad_dict"]) > 676
+    # every key hashes to 42: 'zz' meets the whole collision chain, and the probe sequence
+    # (linear probes, then the perturbed jumps) passes some keys twice: 807 (CPython 3.11 to 3.13)
+    assert counts == {"bad_dict": "807", "list_control": "676", "good_dict": "1"}
     times = dict(
         re.fullmatch(r"Min lookup time for (\w+): ([\d.e-]+)", line).groups()
         for line in lines
         if line.startswith("Min lookup time")
     )
-    assert set(times) == {"bad_dict", "good_dict", "list_control", "str_set"}
-    assert all(float(t) > 0 for t in times.values())
+    assert set(times) == {"bad_dict", "good_dict", "list_control", "str_set"}  # timings: the benchmark's
 
 
 # ------------------------------------------------------------------ deletion (the dummy)
