@@ -828,6 +828,39 @@ def test_locked_counters_are_exact(run_example, script, args):
     assert expected == (300 if script == "ex1_nolock1.py" else 4 * (150 if "ex1" in script else 1000))
 
 
+@pytest.mark.parametrize("script", ["ex2_lock", "ex2_lock_rawvalue", "ex1_lock"])
+def test_a_locked_worker_counts_nothing_while_its_lock_is_held(script, tmp_path):
+    """The test holds the worker's lock: a worker that takes it waits, one that skips it counts.
+
+    A race shows only when the processes happen to overlap; this does not depend on luck. A count
+    is asserted, not a time: after a second of holding the lock, not one increment.
+    """
+    context = multiprocessing.get_context("fork")  # the worker starts in milliseconds
+    if script == "ex1_lock":
+        import fasteners
+
+        path = tmp_path / "count.txt"
+        path.write_text("0")
+        lock = fasteners.InterProcessLock(f"{path}.lock")  # the lock file ex1_lock.work takes
+        args, count = (str(path), 100), lambda: int(path.read_text())
+    elif script == "ex2_lock":
+        value = context.Value("i", 0)
+        lock = value.get_lock()
+        args, count = (value, 100), lambda: value.value
+    else:
+        value, lock = context.RawValue("i", 0), context.Lock()
+        args, count = (value, 100, lock), lambda: value.value
+    with lock:
+        worker = context.Process(target=plain(script).work, args=args)
+        worker.start()
+        worker.join(timeout=1)
+        assert worker.is_alive(), "the worker finished while its lock was held"
+        assert count() == 0
+    worker.join(timeout=60)
+    assert worker.exitcode == 0
+    assert count() == 100
+
+
 @pytest.mark.parametrize(
     "script, start_method",
     [
