@@ -8,7 +8,9 @@ per number and is slowest (the book: 2.06 s with 8 processes), sizes of about
 the time falls in a sawtooth, lowest when the number of chunks is a multiple of
 the number of workers (no worker is left with one extra chunk at the end).
 Every point is the best of ``--repeat`` runs (the book: 10); every run's prime
-count is checked. Writes ``primes_pool_chunksize[_shuffled].png`` or
+count is checked. Beside each time it prints the counts behind it: the tasks
+``pool.map`` sends (one message per chunk) and how many workers the last round
+of tasks leaves idle. Writes ``primes_pool_chunksize[_shuffled].png`` or
 ``primes_pool_nbrchunks[_shuffled].png``.
 
 Run:
@@ -65,6 +67,17 @@ def time_map(pool, numbers, chunksize, repeat):
         are_primes = pool.map(check_prime, numbers, chunksize=chunksize)
         best = min(best, time.perf_counter() - t0)
     return best, list(itertools.compress(numbers, are_primes))
+
+
+def tasks_and_idle(nbr_numbers, chunksize, nbr_workers):
+    """The messages ``pool.map`` sends (one task per chunk) and the workers idle in the last round.
+
+    The workers take the tasks in rounds of ``nbr_workers``; when the count of tasks is not a
+    multiple of it, the last round leaves some workers with nothing to do: the sawtooth.
+    """
+    tasks = math.ceil(nbr_numbers / chunksize)
+    idle = -tasks % nbr_workers
+    return tasks, idle
 
 
 def plot(xs, times, xlabel, title, path):
@@ -131,7 +144,11 @@ def time_chunksizes(
             if count != reference or (expected is not None and count != expected):
                 fail(f"{by} {x}: {count} primes, expected {expected or reference}")
             times.append(best)
-            print(f"{by} = {x:>6}  (chunksize {chunksize:>6}): {best:.3f} s")
+            tasks, idle = tasks_and_idle(len(numbers), chunksize, nbr_workers)
+            print(
+                f"{by} = {x:>6}  (chunksize {chunksize:>6}): {best:.3f} s, "
+                f"{tasks} tasks, {idle} of {nbr_workers} workers idle in the last round"
+            )
     shuffled = "_shuffled" if shuffle else ""
     path = Path(folder) / f"primes_pool_{by}{shuffled}.png"
     title = f"Pool({nbr_workers}).map over [{start}, {stop})" + (", shuffled" if shuffle else "")
