@@ -18,6 +18,8 @@ Run:
 import math
 import time
 
+import _environment  # noqa: F401 (run outside .venv: one line, exit 2, no traceback)
+
 from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--number", "10000019"]

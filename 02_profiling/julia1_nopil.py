@@ -88,6 +88,8 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 
 def main(argv=None):
     """Parse --width and --max-iterations, run the driver, print sum(output)."""
+    import _environment  # noqa: F401 (run outside .venv: one line, exit 2, no traceback)
+
     from hpp.julia import add_julia_arguments, report_sum
     from hpp.script import example_parser
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hpp import discover, figures, leftovers, results, runner, service
-from hpp.loader import load_example, module_name_for
+from hpp.loader import REPO_ROOT, load_example, module_name_for
 from hpp.profiling import profile
 from hpp.script import positive_int
 from hpp.service import ServiceError, free_port, http_ready, port_is_open, redis_server, running_service
@@ -732,3 +732,56 @@ def test_quiet_heartbeat_at_close_drops_that_line_only(monkeypatch):
     finally:
         logger.removeHandler(handler)
     assert [record.getMessage() for record in records] == ["Compute Failed"]
+
+
+# ---------------------------------------------------------------- outside the project's environment
+
+#: The scripts the README's "Reading along" runs: each imports ``_environment`` before ``hpp``.
+GUARDED_SCRIPTS = {
+    "01_understanding/check_prime.py": ["--number", "97"],
+    "02_profiling/julia1_nopil.py": ["--width", "50"],  # with no flag it runs without hpp, as profiled
+    "02_profiling/julia1_lineprofiler.py": ["--width", "50"],
+    "02_profiling/julia1_memoryprofiler.py": ["--width", "50"],
+}
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+
+
+def test_the_environment_guard_is_one_file_beside_each_script_that_uses_it():
+    copies = sorted(REPO_ROOT.glob("[0-9][0-9]_*/**/_environment.py"))
+    assert len({copy.read_text() for copy in copies}) == 1, f"the copies differ: {copies}"
+    users = sorted(
+        str(path.relative_to(REPO_ROOT))
+        for path in REPO_ROOT.glob("[0-9][0-9]_*/**/*.py")
+        if re.search(r"^\s*import _environment\b", path.read_text(), re.M)
+    )
+    assert users == sorted(GUARDED_SCRIPTS)
+    assert all((REPO_ROOT / script).parent / "_environment.py" in copies for script in users)
+
+
+@pytest.mark.parametrize("interpreter", ["python -S", "/usr/bin/python3"])
+@pytest.mark.parametrize("script", GUARDED_SCRIPTS)
+def test_a_script_run_outside_the_environment_says_how_to_enter_it_in_one_line(script, interpreter, tmp_path):
+    """``python -S`` (no site-packages) stands for any interpreter without the project's packages."""
+    if interpreter == "python -S":
+        command = [sys.executable, "-S"]
+    else:
+        if not SYSTEM_PYTHON.is_file():
+            pytest.skip(f"no {SYSTEM_PYTHON} on this machine")
+        command = [str(SYSTEM_PYTHON)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    has_hpp = subprocess.run([*command, "-c", "import hpp"], cwd=tmp_path, env=env, capture_output=True)
+    if has_hpp.returncode == 0:
+        pytest.skip(f"{interpreter} has the project's packages (installed outside .venv)")
+    completed = subprocess.run(
+        [*command, str(REPO_ROOT / script), *GUARDED_SCRIPTS[script]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert completed.stdout == ""
+    assert completed.stderr.splitlines() == [
+        f"{Path(script).name} needs the project's environment: run 'make install' and "
+        "'source .venv/bin/activate' (or use .venv/bin/python)"
+    ]
