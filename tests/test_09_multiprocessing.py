@@ -1085,15 +1085,30 @@ def test_the_pi_speed_chart_times_every_worker_count(run_example, tmp_path):
     completed = run_example(
         PI / "pi_graph_speed_tests.py",
         "--samples",
-        "40000",
+        "600000",
         "--workers",
         "2",
         "--output-dir",
         tmp_path,
         check=True,
     )
-    rows = re.findall(r"^(threads|processes), (\d): \d+\.\d+ s", completed.stdout, re.MULTILINE)
-    assert rows == [("threads", "1"), ("threads", "2"), ("processes", "1"), ("processes", "2")]
+    rows = re.findall(
+        r"^(threads|processes), (\d): (\d+\.\d+) s .*; CPU (\d+\.\d+) s here, (\d+\.\d+) s in worker",
+        completed.stdout,
+        re.MULTILINE,
+    )
+    cpu = {(kind, int(n)): tuple(map(float, figures)) for kind, n, *figures in rows}  # wall, here, children
+    assert list(cpu) == [("threads", 1), ("threads", 2), ("processes", 1), ("processes", 2)]
+    # the GIL, in CPU seconds: two threads burn all of the darts' CPU in this one process, and
+    # never more than one core's worth per second of the run (a free-threaded build may)
+    wall, here, children = cpu["threads", 2]
+    assert children == 0
+    if getattr(sys, "_is_gil_enabled", lambda: True)():
+        assert here <= 1.2 * wall + 0.05, cpu
+    # processes: the workers burn the same darts' CPU (each process its share), the parent waits
+    _, parent, workers = cpu["processes", 2]
+    assert 0.5 * here <= workers <= 2 * here, cpu
+    assert parent <= 0.5 * workers, cpu
     assert (tmp_path / "pi_speed_tests.png").stat().st_size > 1000
 
 

@@ -9,10 +9,16 @@ divide it by the number of cores. The book (2nd edition, 1e8 darts): serial
 processes 71.0 / 37.1 / 18.1 / 18.7 s (4 cores). Writes ``pi_speed_tests.png``:
 our times and the book's, each as a fraction of its serial time.
 
+Beside each time it prints where the CPU time went (``os.times``): with threads
+all of it is this process's, never more than one core's worth per second of
+the run (the GIL); with processes the workers burn it, in parallel where there
+are free cores.
+
 Run:
     python pi_graph_speed_tests.py --samples 2e6 --workers 4
 """
 
+import os
 import time
 
 BOOK_SERIAL = 71.1
@@ -23,16 +29,27 @@ BOOK_TIMES = {
 
 
 def best_time(function, repeat):
-    best = float("inf")
+    return best_run(function, repeat)[0]
+
+
+def best_run(function, repeat):
+    """``(wall s, CPU s of this process, CPU s of its child processes)`` of the fastest run."""
+    best = (float("inf"), 0.0, 0.0)
     for _ in range(repeat):
+        before = os.times()
         t1 = time.perf_counter()
         function()
-        best = min(best, time.perf_counter() - t1)
+        wall = time.perf_counter() - t1
+        after = os.times()
+        here = after.user + after.system - before.user - before.system
+        children = after.children_user + after.children_system - before.children_user - before.children_system
+        best = min(best, (wall, max(here, 0.0), max(children, 0.0)))  # never -0.00 from rounding
     return best
 
 
-def speed_tests(nbr_samples, max_workers, repeat=1, seed=0):
-    """``(serial seconds, {"threads": {n: s}, "processes": {n: s}})``."""
+def speed_tests(nbr_samples, max_workers, repeat=1, seed=0, cpu=None):
+    """``(serial seconds, {"threads": {n: s}, "processes": {n: s}})``; ``cpu`` (a dict) gets the
+    CPU seconds of each run, ``cpu[kind][n] = (here, in child processes)``."""
     import pi_lists_parallel
 
     serial = best_time(
@@ -41,12 +58,15 @@ def speed_tests(nbr_samples, max_workers, repeat=1, seed=0):
     times = {"threads": {}, "processes": {}}
     for kind in times:
         for workers in range(1, max_workers + 1):
-            times[kind][workers] = best_time(
+            wall, here, children = best_run(
                 lambda: pi_lists_parallel.estimate_pi(
                     nbr_samples, workers, processes=kind == "processes", seed=seed
                 ),
                 repeat,
             )
+            times[kind][workers] = wall
+            if cpu is not None:
+                cpu.setdefault(kind, {})[workers] = (here, children)
     return serial, times
 
 
@@ -88,11 +108,16 @@ def plot(serial, times, path):
 
 def compare_with_the_book(nbr_samples, max_workers, repeat, path):
     """Time serial, threads and processes, print each time and its speedup, and plot them to ``path``."""
-    serial, times = speed_tests(nbr_samples, max_workers, repeat)
+    cpu = {}
+    serial, times = speed_tests(nbr_samples, max_workers, repeat, cpu=cpu)
     print(f"serial: {serial:.3f} s")
     for kind, by_workers in times.items():
         for workers, seconds in by_workers.items():
-            print(f"{kind}, {workers}: {seconds:.3f} s  ({serial / seconds:.2f}x)")
+            here, children = cpu[kind][workers]
+            print(
+                f"{kind}, {workers}: {seconds:.3f} s  ({serial / seconds:.2f}x); CPU {here:.2f} s here, "
+                f"{children:.2f} s in worker processes: {(here + children) / seconds:.2f} cores busy"
+            )
     plot(serial, times, path)
     print(f"figure = {path}")
 
