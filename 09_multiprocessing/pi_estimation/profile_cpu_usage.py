@@ -6,6 +6,8 @@ percpu=True)`` is sampled every ``--interval`` seconds while
 cores are busy; with ``--threads``, one core's worth of work in total (the GIL),
 spread over the cores by the OS scheduler. The machine's total includes other
 programs; the run's own CPU (its process and children, also from psutil) does not.
+It prints the run's peak CPU and the most of its processes busy at once (10 %
+of a core or more in one sample): the workers with processes, one with threads.
 Writes ``cpu_usage_<kind>_<N>.png``, a heat map of cores by time.
 
 Run:
@@ -29,35 +31,43 @@ REQUIRES = ("psutil",)
 HERE = Path(__file__).resolve().parent
 
 
+BUSY_PERCENT = 10  # a process using this much of a core in a sample counts as busy
+
+
 def run_cpu_percent(watched, root):
-    """CPU % used now by ``root`` and its children (100 % = one busy core)."""
-    total = 0.0
+    """CPU % used now by ``root`` and its children (100 % = one busy core), and how many are busy."""
+    total, busy = 0.0, 0
     try:
         family = [root] + root.children(recursive=True)
     except psutil.Error:
-        return total
+        return total, busy
     for process in family:
         try:
             if process.pid not in watched:
                 watched[process.pid] = process
                 process.cpu_percent(None)  # the first call only starts the measurement
             else:
-                total += watched[process.pid].cpu_percent(None)
+                percent = watched[process.pid].cpu_percent(None)
+                total += percent
+                busy += percent >= BUSY_PERCENT
         except psutil.Error:
             pass
-    return total
+    return total, busy
 
 
 def trace_cpu_usage(command, interval):
-    """Run ``command``; return (exit code, output, per-core samples, the run's own CPU %)."""
+    """Run ``command``; return (exit code, output, per-core samples, the run's own CPU %, its
+    processes busy), the last two one per sample."""
     psutil.cpu_percent(percpu=True)  # the first call only starts the measurement
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     root, watched = psutil.Process(process.pid), {}
-    samples, own = [], []
+    samples, own, busy = [], [], []
     while process.poll() is None:
         time.sleep(interval)
         samples.append(psutil.cpu_percent(percpu=True))
-        own.append(run_cpu_percent(watched, root))
+        percent, processes = run_cpu_percent(watched, root)
+        own.append(percent)
+        busy.append(processes)
     output = process.stdout.read()
     process.stdout.close()
     return (
@@ -65,6 +75,7 @@ def trace_cpu_usage(command, interval):
         output,
         np.array(samples, dtype=float).reshape(len(samples), -1),
         np.array(own),
+        np.array(busy, dtype=int),
     )
 
 
@@ -105,7 +116,7 @@ def watch_cpu_usage(nbr_workers, nbr_samples, threads, interval, folder):
         str(nbr_samples),
         f"--{kind}",
     ]
-    code, output, samples, own = trace_cpu_usage(command, interval)
+    code, output, samples, own, busy = trace_cpu_usage(command, interval)
     if code != 0:
         last = (output.strip().splitlines() or ["no output"])[-1]
         fail(f"pi_lists_parallel.py failed (exit {code}): {last}")
@@ -118,6 +129,7 @@ def watch_cpu_usage(nbr_workers, nbr_samples, threads, interval, folder):
     print(f"cpu samples = {len(samples)}")
     print(f"machine CPU, mean = {samples.sum(axis=1).mean():.0f} %  (100 % = one busy core)")
     print(f"this run's CPU, peak = {own.max():.0f} %  (its processes only)")
+    print(f"this run's processes busy at once, most = {busy.max()}")
     print(f"figure = {path}")
 
 
