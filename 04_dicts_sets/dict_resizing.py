@@ -21,6 +21,7 @@ incremental dict does.
 Run:
     python 04_dicts_sets/dict_resizing.py
     python 04_dicts_sets/dict_resizing.py --items 100000
+    python 04_dicts_sets/dict_resizing.py --items 5000   # the book's 5,000 keys: 8,192 buckets
 """
 
 import sys
@@ -181,10 +182,10 @@ def compare_resizes(items):
     print(f"set resizes by the model at adds: {set_model}")
     print(f"set sys.getsizeof jumps: {set_seen}")
     print(f"set model matches CPython: {set_seen == set_model}")
-    last = [size for n, size in model_dict_resizes(5000)][-1]
+    last = ([MINSIZE] + [size for _, size in model_dict_resizes(items)])[-1]
     print(
-        f"5,000 ints inserted one by one: table of {last} buckets "
-        f"(the book's N * 5/3 rule says {min_table_size(5000)})"
+        f"{items:,} ints inserted one by one: table of {last} buckets "
+        f"(the book's N * 5/3 rule says {min_table_size(items)})"
     )
 
 

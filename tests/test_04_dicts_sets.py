@@ -338,6 +338,23 @@ def test_cpython_dict_resizes_where_the_model_says():
     assert resizing.dict_usable(8192) == 5461
 
 
+@pytest.mark.parametrize(
+    ("items", "table", "book_rule"),
+    [(3, 8, 8), (100, 256, 256), (5000, 8192, 16384), (6000, 16384, 16384)],
+)
+def test_the_printed_lines_follow_items(items, table, book_rule, capsys):
+    resizing.compare_resizes(items)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == (
+        f"{items:,} ints inserted one by one: table of {table} buckets "
+        f"(the book's N * 5/3 rule says {book_rule})"
+    )
+    jumps = next(line for line in lines if line.startswith("dict sys.getsizeof jumps"))
+    assert max(int(n) for n in re.findall(r"\d+", jumps.split(":", 1)[1])) <= items
+    if items != 5000:
+        assert not any("5,000" in line for line in lines)
+
+
 def test_cpython_set_resizes_where_the_model_says():
     assert resizing.observed_set_jumps(100_000) == [n for n, _ in resizing.model_set_resizes(100_000)]
     sizes = resizing.model_set_resizes(100_000)
