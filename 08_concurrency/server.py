@@ -13,7 +13,9 @@ crawlers is how they wait. This server has the book's endpoints:
   returns them and starts a new record (the book's ``?flush=True``);
 - ``POST /add?delay=MS``: the workload's slow "database": it sleeps ``MS``
   milliseconds (default 100, the book's 0.1 s), keeps the JSON it was sent and
-  answers ``{"saved": ID}``; ``GET /saved`` returns how many items it holds;
+  answers ``{"saved": ID}``; ``GET /saved`` returns how many items it holds
+  and the most saves it has had in flight at once (``{"saved": N,
+  "most_in_flight": M}``: 1 for a serial client; ``?reset=1`` starts both again);
 - ``GET /``: ``ok``, the readiness probe.
 
 A sleeping request costs the server nothing but a timer, so it answers a
@@ -39,6 +41,7 @@ MAX_DELAY_MS = 60_000
 DEFAULT_LOOP = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
 METRICS = web.AppKey("metrics", list)
 SAVED = web.AppKey("saved", list)
+IN_FLIGHT = web.AppKey("in_flight", dict)  # POST /add: {"now": N, "most": M}
 DEFAULT_DELAY_MS = web.AppKey("default_delay_ms", int)
 
 
@@ -71,7 +74,13 @@ async def add_post(request):
         document = await request.json()
     except ValueError:
         raise web.HTTPBadRequest(text="the body must be JSON") from None
-    await asyncio.sleep(delay)
+    in_flight = request.app[IN_FLIGHT]
+    in_flight["now"] += 1
+    in_flight["most"] = max(in_flight["most"], in_flight["now"])
+    try:
+        await asyncio.sleep(delay)
+    finally:
+        in_flight["now"] -= 1
     saved = request.app[SAVED]
     saved.append(document)
     return web.json_response({"saved": len(saved) - 1})
@@ -85,10 +94,11 @@ async def metrics(request):
 
 
 async def saved(request):
-    count = len(request.app[SAVED])
+    count, most = len(request.app[SAVED]), request.app[IN_FLIGHT]["most"]
     if request.query.get("reset"):
         request.app[SAVED].clear()
-    return web.json_response({"saved": count})
+        request.app[IN_FLIGHT]["most"] = request.app[IN_FLIGHT]["now"]
+    return web.json_response({"saved": count, "most_in_flight": most})
 
 
 async def index(request):
@@ -99,6 +109,7 @@ def make_app(default_delay_ms=100):
     app = web.Application()
     app[METRICS] = []
     app[SAVED] = []
+    app[IN_FLIGHT] = {"now": 0, "most": 0}
     app[DEFAULT_DELAY_MS] = default_delay_ms
     app.add_routes(
         [

@@ -341,6 +341,25 @@ def test_every_workload_mode_computes_and_saves_the_same_results(workload, serve
 
 
 @pytest.mark.server
+def test_async_and_batched_saves_overlap_at_the_server(workload, own_server):
+    """The I/O hidden, as a count: the most saves in flight at once, measured by the server.
+
+    Serial code waits for each save (1 at a time); the batcher sends a batch together (its size)
+    and the coroutine keeps hashing while up to ``concurrency`` saves wait (5 here).
+    """
+    modes = ["serial", "batches", "aiohttp"] + (["uvloop"] if workload.have_uvloop() else [])
+    most = {}
+    for mode in modes:
+        get(f"{own_server}/saved?reset=1")
+        workload.run_mode(mode, 12, 4, f"{own_server}/add?delay=100", concurrency=5, batch_size=5)
+        answer = json.loads(get(f"{own_server}/saved"))
+        assert answer["saved"] == 12, mode
+        most[mode] = answer["most_in_flight"]
+    expected = {"serial": 1, "batches": 5, "aiohttp": 5, "uvloop": 5}
+    assert most == {mode: expected[mode] for mode in modes}
+
+
+@pytest.mark.server
 def test_async_batcher_flushes_full_batches_and_the_rest(workload, server):
     before = saved_on(server)
     with workload.AsyncBatcher(f"{server}/add?delay=5", batch_size=5) as batcher:
