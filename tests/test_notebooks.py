@@ -4,6 +4,7 @@ Each notebook asserts the chapter's known results in its own cells, so a run
 that ends without an error is a run whose results matched the book.
 """
 
+import ast
 import json
 import os
 import re
@@ -95,6 +96,66 @@ def test_a_stray_first_line_in_a_markdown_cell_fails(tmp_path):
         test_markdown_cells_begin_with_what_a_reader_reads(path)
 
 
+def sections_without_asserts(notebook):
+    """The headings (level 2 and below) whose code computes something but asserts nothing.
+
+    Each code cell is parsed with ``ast`` after IPython turns its magics into Python. A section
+    computes something when its code holds more than imports, definitions and magics such as
+    ``%timeit`` or ``%load_ext`` (a shell command ``!...`` counts: it runs a program); it asserts
+    with an ``assert`` statement or a call to an ``assert...`` function (``np.testing``, ...).
+    """
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    transform = TransformerManager().transform_cell
+    sections = []  # [heading, computes, asserts]
+    for cell in notebook.cells:
+        heading = re.search(r"^(#+) (.*)", cell.source, re.M) if cell.cell_type == "markdown" else None
+        if heading:
+            sections.append([heading.group(2), False, False] if len(heading.group(1)) > 1 else None)
+        if cell.cell_type != "code" or not sections or sections[-1] is None:
+            continue
+        tree = ast.parse(transform(cell.source))
+        for statement in tree.body:
+            if isinstance(statement, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)):
+                continue
+            call = statement.value if isinstance(statement, ast.Expr) else None
+            magic = isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            if magic and call.func.attr in ("run_line_magic", "run_cell_magic"):
+                continue
+            sections[-1][1] = True
+        for node in ast.walk(tree):
+            function = node.func if isinstance(node, ast.Call) else None
+            name = getattr(function, "attr", None) or getattr(function, "id", "")  # np.testing.assert_...
+            if isinstance(node, ast.Assert) or name.startswith("assert"):
+                sections[-1][2] = True
+    return [heading for heading, computes, asserts in filter(None, sections) if computes and not asserts]
+
+
+def test_a_section_that_computes_without_an_assert_is_named():
+    """The check below on a notebook of four sections: only the one that asserts nothing fails."""
+    cells = [
+        ("markdown", "# Chapter 0\n\nThe settings."),
+        ("code", "BOOK_SIZE = False\nN = 10"),  # the title's section: settings, nothing to assert
+        ("markdown", "## Asserted"),
+        ("code", "import math\n%timeit math.sqrt(N)"),
+        ("code", "x = math.sqrt(N)\nassert x > 3"),
+        ("markdown", "## Checked by numpy"),
+        ("code", "import numpy as np\nnp.testing.assert_allclose(np.ones(2), 1)"),
+        ("markdown", "### Only timed"),
+        ("code", "%load_ext memory_profiler\n%timeit sum(range(N))"),
+        ("markdown", "## Printed only"),
+        ("code", "def f():\n    return 1\n\nprint(f())"),
+        ("markdown", "## A program's output, unread"),
+        ("code", "!echo hello"),
+    ]
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell(source) if kind == "markdown" else nbformat.v4.new_code_cell(source)
+        for kind, source in cells
+    ]
+    assert sections_without_asserts(notebook) == ["Printed only", "A program's output, unread"]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=chapter_id)
 def test_notebook_follows_the_book(path):
     """Sections under the book's headings, a BOOK_SIZE switch, and asserted results."""
@@ -106,7 +167,8 @@ def test_notebook_follows_the_book(path):
         if cell.cell_type == "markdown" and re.search(r"^#+ ", cell.source, re.M)
     ]
     assert re.search(r"^BOOK_SIZE = False", code, re.M), "the first code cell sets BOOK_SIZE = False"
-    assert "assert " in code, "the notebook asserts the book's known results"
+    unasserted = sections_without_asserts(notebook)
+    assert not unasserted, f"sections that compute a result and assert nothing: {unasserted}"
     assert len(headings) >= 2, "the book's section headings as markdown cells"
 
 
