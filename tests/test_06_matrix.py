@@ -355,6 +355,11 @@ def test_norm_figure_saves_its_plot(run_example, tmp_path):
         check=True,
     )
     assert "all versions agree" in completed.stdout
+    rows = pd.read_csv(tmp_path / "compare_norms.csv")
+    assert len(rows) == 5 * 4 and rows["version"].nunique() == 5  # five versions, N = 2^7 .. 2^10
+    for version, n, norm_squared in zip(rows["version"], rows["N"], rows["norm_squared"]):
+        assert n in (128, 256, 512, 1024)
+        assert int(norm_squared) == (n - 1) * n * (2 * n - 1) // 6, version  # sum of squares below n
     assert (tmp_path / "compare_norms.png").stat().st_size > 1000
 
 
@@ -617,6 +622,9 @@ def test_the_diffusion_ladder_figure_checks_and_draws(run_example, tmp_path):
     rows = pd.read_csv(tmp_path / "diffusion_speedups.csv")
     assert rows["speedup"][rows["variant"] == "python"].item() == 1
     assert rows["book_speedup_256"][rows["variant"] == "numpy+memory2"].item() == 131
+    # the results themselves: every variant's grid as diffusion_numpy's, and the mass conserved
+    assert len(rows) == 7 and (rows["max_abs_difference"] <= 1e-12).all()
+    assert np.allclose(rows["sum"], initial_mass(32), rtol=0, atol=1e-12), rows["sum"]
     assert (tmp_path / "diffusion_speedups.png").stat().st_size > 1000
 
 

@@ -5,7 +5,8 @@ Chapter 6 ends its diffusion story with a table of speedups over pure Python
 171x, numpy+memory2 183x, numexpr 161x, scipy 43x at 512 x 512). This script
 measures the same ladder on this machine (every variant the same steps on the
 same grid, best of ``--repeat``, each checked against ``diffusion_numpy``), writes
-``diffusion_speedups.csv`` and draws ``diffusion_speedups.png``: our bars beside
+``diffusion_speedups.csv`` (with each grid's sum and its largest difference from
+``diffusion_numpy``'s) and draws ``diffusion_speedups.png``: our bars beside
 the book's.
 
 Run:
@@ -48,8 +49,9 @@ def book_speedups(size):
     }
 
 
-def measure(size, iterations, repeat):
-    """``{label: best seconds}``; every grid checked against diffusion_numpy's."""
+def measure(size, iterations, repeat, grids=None):
+    """``{label: best seconds}``; every grid checked against diffusion_numpy's (and, in ``grids``,
+    a dict, summed: ``{label: (sum of the grid, largest difference from diffusion_numpy)}``)."""
     reference = importlib.import_module("diffusion_numpy").run_experiment(iterations, size)
     seconds = {}
     for label, name in VARIANTS.items():
@@ -62,6 +64,8 @@ def measure(size, iterations, repeat):
         difference = float(np.abs(np.asarray(grid) - reference).max())
         assert difference <= 1e-12, f"{name} differs from diffusion_numpy by {difference:.3g}"
         seconds[label] = best
+        if grids is not None:
+            grids[label] = (float(np.sum(grid)), difference)
     return seconds
 
 
@@ -94,14 +98,19 @@ def plot(speedups, book, book_size, size, path):
 
 def compare_speedups(size, iterations, repeat, folder):
     """Measure the ladder, write ``diffusion_speedups.csv``, print it beside the book's, draw the PNG."""
-    seconds = measure(size, iterations, repeat)
+    grids = {}
+    seconds = measure(size, iterations, repeat, grids)
     speedups = {label: seconds["python"] / s for label, s in seconds.items()}
     book_size, book = book_speedups(size)
     with (folder / "diffusion_speedups.csv").open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["variant", "seconds", "speedup", f"book_speedup_{book_size}"])
+        writer.writerow(
+            ["variant", "seconds", "speedup", f"book_speedup_{book_size}", "sum", "max_abs_difference"]
+        )
         for label in VARIANTS:
-            writer.writerow([label, f"{seconds[label]:.6g}", f"{speedups[label]:.4g}", book.get(label, "")])
+            total, difference = grids[label]
+            row = [label, f"{seconds[label]:.6g}", f"{speedups[label]:.4g}", book.get(label, "")]
+            writer.writerow(row + [repr(total), f"{difference:.3g}"])
     print(f"grid = {size} x {size}, iterations = {iterations}, every variant agrees with diffusion_numpy")
     for label in VARIANTS:
         theirs = f", book {book[label]:g}x at {book_size}^2" if label in book else ""

@@ -2,12 +2,14 @@
 
 Chapter 6, the norm comparison figure: every version is checked against the
 closed form (n - 1) n (2n - 1) / 6, timed (best of ``--repeat``), printed as
-a table and drawn on log-log axes to ``compare_norms.png``.
+a table and drawn on log-log axes to ``compare_norms.png``; every result and
+time goes to ``compare_norms.csv``.
 
 Run:
     python 06_matrix/norm/figure_compare_norms.py --max-power 20 --repeat 10
 """
 
+import csv
 import importlib
 from pathlib import Path
 
@@ -36,8 +38,9 @@ def load_versions():
     return versions
 
 
-def measure(sizes, repeat):
-    """``{label: [best seconds per size]}``; every result checked against the closed form."""
+def measure(sizes, repeat, results=None):
+    """``{label: [best seconds per size]}``; every result checked against the closed form (and
+    appended to ``results``, a list, as ``(label, size, result)``)."""
     timings = {}
     for label, (make_vector, norm_square) in load_versions().items():
         for size in sizes:
@@ -46,6 +49,8 @@ def measure(sizes, repeat):
             if int(result) != expected_norm_squared(size):
                 raise AssertionError(f"{label} gave {result} for N = {size}")
             timings.setdefault(label, []).append(timing.min)
+            if results is not None:
+                results.append((label, size, int(result)))
     return timings
 
 
@@ -85,7 +90,13 @@ def power(text):
 def compare_norms(min_power, max_power, repeat, folder):
     """Time every version for N = 2**min_power .. 2**max_power, print the table, save the plot."""
     sizes = [2**p for p in range(min_power, max_power + 1)]
-    timings = measure(sizes, repeat)
+    results = []
+    timings = measure(sizes, repeat, results)
+    with (folder / "compare_norms.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["version", "N", "norm_squared", "best_s"])
+        for label, size, result in results:
+            writer.writerow([label, size, result, f"{timings[label][sizes.index(size)]:.6g}"])
     print("N".rjust(9) + "".join(label.rjust(20) for label in timings))
     for i, size in enumerate(sizes):
         print(f"{size:>9}" + "".join(f"{timings[label][i] * 1e3:17.4f} ms" for label in timings))
