@@ -628,7 +628,7 @@ def test_the_diffusion_ladder_figure_checks_and_draws(run_example, tmp_path):
     assert (tmp_path / "diffusion_speedups.png").stat().st_size > 1000
 
 
-def test_the_pandas_methods_figure_checks_and_draws(run_example, tmp_path):
+def test_the_pandas_methods_figure_checks_and_draws(run_example, tmp_path, ols):
     completed = run_example(
         "06_matrix/pandas/figure_pandas_methods.py",
         "--people",
@@ -644,4 +644,7 @@ def test_the_pandas_methods_figure_checks_and_draws(run_example, tmp_path):
     assert "every method agrees with np.linalg.lstsq per row" in completed.stdout
     rows = pd.read_csv(tmp_path / "pandas_methods.csv")
     assert list(rows["method"]) == ["apply_raw", "vectorised", "polars", "polars_lazy"]
+    # every method's slopes, summed, against lstsq's per row on the same seeded 100 people
+    expected = ols.ols_slopes_reference(ols.make_data(100)).sum()
+    assert np.allclose(rows["sum_of_slopes"], expected, rtol=1e-9, atol=1e-12), (rows, expected)
     assert (tmp_path / "pandas_methods.png").stat().st_size > 1000

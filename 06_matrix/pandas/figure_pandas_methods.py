@@ -27,8 +27,9 @@ METHODS = {**pandas_methods.METHODS, **polars_methods.METHODS}
 DEFAULT = [name for name in METHODS if not name.startswith("numba")]
 
 
-def measure(df, methods, repeat):
-    """``{method: best seconds}``; each result checked against lstsq per row."""
+def measure(df, methods, repeat, sums=None):
+    """``{method: best seconds}``; each result checked against lstsq per row (and its slopes
+    summed into ``sums``, a dict, when given)."""
     expected = ols_slopes_reference(df).to_numpy()
     pl_df = polars_methods.to_polars(df)
     seconds = {}
@@ -41,6 +42,8 @@ def measure(df, methods, repeat):
             best = min(best, time.perf_counter() - start)
         np.testing.assert_allclose(slopes.to_numpy(), expected, rtol=1e-9, atol=1e-12)
         seconds[name] = best
+        if sums is not None:
+            sums[name] = float(np.sum(slopes.to_numpy()))
     return seconds
 
 
@@ -66,11 +69,12 @@ def plot(seconds, people, path):
 
 def compare_methods(people, methods, repeat, folder):
     """Time each method on ``people`` rows, write ``pandas_methods.csv``, print it, draw the PNG."""
-    seconds = measure(make_data(people), methods, repeat)
+    sums = {}
+    seconds = measure(make_data(people), methods, repeat, sums)
     with (folder / "pandas_methods.csv").open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["method", "seconds", "people"])
-        writer.writerows([name, f"{s:.6g}", people] for name, s in seconds.items())
+        writer.writerow(["method", "seconds", "people", "sum_of_slopes"])
+        writer.writerows([name, f"{s:.6g}", people, repr(sums[name])] for name, s in seconds.items())
     print(f"{people:,} people; every method agrees with np.linalg.lstsq per row")
     for name, s in seconds.items():
         print(f"{name}: {s:.4f} s")
