@@ -1,5 +1,7 @@
 """Chapter 10 benchmark: the same Monte Carlo pi task on one process, a local
-multiprocessing Pool, a Dask LocalCluster and an IPython Parallel cluster.
+multiprocessing Pool, a Dask LocalCluster (futures, ``dask.delayed``, ``dask.bag``),
+an IPython Parallel cluster and Parallel Python (a local ``pp.Server``, and two
+``ppserver`` processes on loopback joined as a cluster).
 
 Two workloads separate the compute from the per-task overhead: a few large
 tasks (one per worker: the engines should approach the Pool), and many tiny
@@ -13,10 +15,13 @@ import atexit
 import contextlib
 import math
 import multiprocessing
+import os
+import secrets
 import sys
 from pathlib import Path
 
 from hpp.bench import Case, Workload
+from hpp.loader import load_example
 from hpp.service import local_dask_client
 
 HERE = Path(__file__).resolve().parent
@@ -54,7 +59,49 @@ def engine(kind):
         elif kind == "ipython":
             client = _stack.enter_context(c.ipython_client(engines=WORKERS))
             _engines[kind] = client.load_balanced_view()
+        elif kind == "pp":
+            _engines[kind] = pp_server(ncpus=WORKERS)
+        elif kind == "ppservers":
+            _engines[kind] = pp_cluster(nodes=WORKERS)
     return _engines[kind]
+
+
+@contextlib.contextmanager
+def pythonpath_kept():
+    """pp writes this process's sys.path into $PYTHONPATH for its workers: set it back after,
+    for the chapters that follow in the same process."""
+    before = os.environ.get("PYTHONPATH")
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = before
+
+
+def pp_server(**kwargs):
+    """A local ``pp.Server``, destroyed at exit."""
+    import pp
+
+    with pythonpath_kept():
+        job_server = pp.Server(**kwargs)
+    _stack.callback(job_server.destroy)
+    return job_server
+
+
+def pp_cluster(nodes):
+    """``nodes`` ppservers of one worker on loopback (``ppserver -p PORT -s SECRET -i 127.0.0.1``),
+    joined by a ``pp.Server`` with no local workers, as ``pi_pp_local_cluster.py`` does."""
+    folder = HERE / "parallelpython"
+    helper = load_example(folder / "_parallelpython.py")
+    cluster = load_example(folder / "pi_pp_local_cluster.py")
+    secret = secrets.token_urlsafe(16)
+    servers = _stack.enter_context(helper.local_ppservers(nodes, 1, secret))
+    with pythonpath_kept():
+        job_server = cluster.connect_to_ppservers(servers, secret)
+    _stack.callback(job_server.destroy)
+    return job_server
 
 
 def run_serial(state):
@@ -78,6 +125,13 @@ def run_dask(state):
 def run_ipython(state):
     view, darts, seeds = state
     return view.map_sync(common().darts_inside, darts, seeds)
+
+
+def run_pp(state):
+    job_server, darts, seeds = state
+    # pp ships darts_inside as source text: the workers import nothing of ours
+    jobs = [job_server.submit(common().darts_inside, (n, seed)) for n, seed in zip(darts, seeds)]
+    return [job() for job in jobs]
 
 
 def pi_case(name, run, kind=None):
@@ -117,6 +171,8 @@ def cases():
         pi_case("multiprocessing Pool(2)", run_pool, "pool"),
         pi_case("Dask LocalCluster (2 workers)", run_dask, "dask"),
         pi_case("IPython Parallel (2 engines)", run_ipython, "ipython"),
+        pi_case("Parallel Python pp.Server (2 workers)", run_pp, "pp"),
+        pi_case("Parallel Python (2 ppservers)", run_pp, "ppservers"),
     ]
 
 

@@ -1,10 +1,11 @@
-"""Pi on 1 ... N workers of a Pool, a Dask cluster and an IPython Parallel cluster, measured.
+"""Pi on 1 ... N workers of a Pool, Dask, IPython Parallel and Parallel Python, measured.
 
 Chapter 10, "Clusters and Job Queues": a cluster pays for starting its
 processes and for every task it ships; the work must be large enough to hide
 both. The same seeded pure-Python dart task (``_clusters_common.darts_inside``)
 is split into one task per worker and run on a ``multiprocessing`` Pool, a Dask
-``LocalCluster`` and IPython Parallel engines, for 1 ... ``--workers`` workers.
+``LocalCluster``, IPython Parallel engines and a Parallel Python ``pp.Server``
+(which ships the task as source text), for 1 ... ``--workers`` workers.
 Each time is the best of ``--repeat`` runs; starting the engine is not timed
 but printed. Every engine must return the counts this process computes.
 
@@ -15,7 +16,7 @@ IPython Parallel engines in 20.7-24.5 s (3rd edition's chapter_recipe), and
 
 Run (from this folder):
     python cluster_scaling.py                          # 4,000,000 darts, 1-4 workers
-    python cluster_scaling.py --samples 400000 --workers 2 --engines pool,dask
+    python cluster_scaling.py --samples 400000 --workers 2 --engines pool,dask,pp
     (writes cluster_scaling.png under results/10_clusters, or --output-dir)
 """
 
@@ -28,11 +29,16 @@ import _clusters_common as common
 from hpp.script import comma_choices, example_parser, output_dir, positive_int, seed, writable_dir
 from hpp.service import local_dask_client
 
-REQUIRES = ("dask", "distributed", "ipyparallel")
+REQUIRES = ("dask", "distributed", "ipyparallel", "pp")
 SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--samples", "20000", "--repeat", "1"]
 
-ENGINES = ("pool", "dask", "ipython")
-LABELS = {"pool": "multiprocessing Pool", "dask": "Dask LocalCluster", "ipython": "IPython Parallel"}
+ENGINES = ("pool", "dask", "ipython", "pp")
+LABELS = {
+    "pool": "multiprocessing Pool",
+    "dask": "Dask LocalCluster",
+    "ipython": "IPython Parallel",
+    "pp": "Parallel Python",
+}
 # (label, workers, darts, seconds low, seconds high)
 BOOK = [
     ("the book (3e): IPython Parallel, 4 engines", 4, 1e8, 20.7, 24.5),
@@ -46,6 +52,14 @@ def start(engine, workers, stack):
     if engine == "pool":
         pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers))
         return lambda darts, seeds: pool.starmap(darts_inside, zip(darts, seeds), chunksize=1)
+    if engine == "pp":
+        import pp
+
+        job_server = pp.Server(ncpus=workers)
+        stack.callback(job_server.destroy)
+        return lambda darts, seeds: [
+            job() for job in [job_server.submit(darts_inside, (n, s)) for n, s in zip(darts, seeds)]
+        ]
     common.ship_by_value(common)
     if engine == "dask":
         client = stack.enter_context(local_dask_client(workers=workers))

@@ -1,6 +1,7 @@
 """Chapter 10: real Dask and IPython Parallel clusters, the Redis-streams job queue, NSQ, Docker."""
 
 import collections
+import contextlib
 import importlib
 import json
 import math
@@ -21,6 +22,7 @@ from hpp.service import free_port, local_dask_client, redis_server, running_serv
 CHAPTER = REPO_ROOT / "10_clusters"
 common = load_example(CHAPTER / "_clusters_common.py")
 IPP = CHAPTER / "ipython_parallel"
+PP = CHAPTER / "parallelpython"
 
 
 def sieve(limit):
@@ -64,6 +66,7 @@ def test_the_book_names_are_defined_in_the_books_files():
             "estimate_nbr_points_in_quarter_circle": ["nbr_estimates", "seed"]
         },
         "dask/ols_dask_dataframe.py": {"ols_lstsq_raw": ["row"]},
+        "parallelpython/pi_pp_local.py": {"calculate_pi": ["nbr_estimates", "seed"]},
         "job_queue/nsq_worker.py": {
             "is_prime": ["number"],
             "write_message": ["topic", "data", "writer", "message"],
@@ -145,7 +148,9 @@ def test_ipython_parallel_pi_with_three_engines(run_example):
 def scaling_rows(out):
     """{(engine label, workers): seconds} from cluster_scaling.py's table."""
     rows = re.findall(
-        r"^(multiprocessing Pool|Dask LocalCluster|IPython Parallel)\s+(\d+)\s+([\d.]+)", out, re.MULTILINE
+        r"^(multiprocessing Pool|Dask LocalCluster|IPython Parallel|Parallel Python)\s+(\d+)\s+([\d.]+)",
+        out,
+        re.MULTILINE,
     )
     return {(label, int(workers)): float(seconds) for label, workers, seconds in rows}
 
@@ -185,6 +190,7 @@ def test_cluster_scaling_figure_on_a_pool(run_example, tmp_path):
 def test_cluster_scaling_figure_on_every_engine(run_example, tmp_path):
     importlib.import_module("dask.distributed")
     importlib.import_module("ipyparallel")
+    importlib.import_module("pp")
     completed = run_example(
         "10_clusters/cluster_scaling.py",
         "--workers",
@@ -201,7 +207,7 @@ def test_cluster_scaling_figure_on_every_engine(run_example, tmp_path):
     check_scaling_run(
         completed,
         tmp_path / "fig",
-        ["multiprocessing Pool", "Dask LocalCluster", "IPython Parallel"],
+        ["multiprocessing Pool", "Dask LocalCluster", "IPython Parallel", "Parallel Python"],
         2,
         20_000,
     )
@@ -289,6 +295,164 @@ def started_with_tmpdir(process, tmpdir):
         return process.environ().get("TMPDIR") == str(tmpdir)
     except (psutil.Error, OSError):
         return False
+
+
+# ---------------------------------------------------------------- Parallel Python
+
+
+def seeded_counts(total, jobs, seed):
+    """The counts of the chapter's seeded dart jobs, computed in this process."""
+    shares = zip(common.split_darts(total, jobs), common.task_seeds(seed, jobs))
+    return [common.darts_inside(n, s) for n, s in shares]
+
+
+def check_pp_pi(out, total, jobs, seed):
+    """The jobs' counts are this process's seeded counts, and pi is within 5 standard errors."""
+    counts = json.loads(re.search(r"^Estimates made: (\[.*\])$", out, re.M).group(1))
+    assert counts == seeded_counts(total, jobs, seed)  # the workers ran our task with our seeds
+    pi = float(re.search(r"^pi estimate = ([\d.]+)$", out, re.M).group(1))
+    assert pi == pytest.approx(4 * sum(counts) / total)
+    assert abs(pi - math.pi) < 5 * common.pi_standard_error(total)
+
+
+def ppserver_program():
+    importlib.import_module("pp")
+    program = load_example(PP / "_parallelpython.py").ppserver_program()
+    assert program is not None, "pp is installed without its ppserver command"
+    return program
+
+
+@contextlib.contextmanager
+def ppservers(secret, workers):
+    """Real ppservers on loopback, one per entry of ``workers``, started as on other machines."""
+    import psutil
+
+    with contextlib.ExitStack() as stack:
+        services = [
+            stack.enter_context(
+                running_service(
+                    [ppserver_program(), "-p", "{port}", "-s", secret, "-i", "{host}", "-w", str(n)]
+                )
+            )
+            for n in workers
+        ]
+        # each server's worker processes, to see them gone with it
+        children = [c for s in services for c in psutil.Process(s.process.pid).children(recursive=True)]
+        yield [f"{s.host}:{s.port}" for s in services]
+    assert all(s.process.returncode is not None for s in services)
+    assert not [child.pid for child in children if child.is_running()]
+
+
+def test_pp_local_server_runs_the_books_jobs_with_our_seeds(run_example):
+    importlib.import_module("pp")
+    completed = run_example(
+        "10_clusters/parallelpython/pi_pp_local.py",
+        "--workers",
+        "3",
+        "--samples",
+        "300001",
+        "--seed",
+        "7",
+        check=True,
+        timeout=120,
+    )
+    assert "Starting pp with 3 workers" in completed.stdout
+    check_pp_pi(completed.stdout, 300_001, 3, 7)
+
+
+@pytest.mark.server
+def test_pp_cluster_joins_ppservers_given_by_address(run_example):
+    """Two servers (1 and 2 workers) started with the command a worker machine runs: 3 jobs, split 1 + 2."""
+    with ppservers("s3cret-for-test", workers=[1, 2]) as servers:
+        completed = run_example(
+            "10_clusters/parallelpython/pi_pp_local_cluster.py",
+            "--servers",
+            ",".join(servers),
+            "--secret",
+            "s3cret-for-test",
+            "--samples",
+            "300001",
+            "--seed",
+            "5",
+            check=True,
+            timeout=120,
+        )
+    out = completed.stdout
+    assert "started" not in out  # it joined, it started nothing
+    active = re.search(r"^Active nodes: (\{.*\})$", out, re.M).group(1)
+    assert json.loads(active.replace("'", '"')) == {servers[0]: 1, servers[1]: 2}
+    assert "jobs = 3" in out
+    check_pp_pi(out, 300_001, 3, 5)
+    # pp's statistics: each server ran as many jobs as it has workers
+    jobs_per_node = dict(
+        (node, int(count)) for count, node in re.findall(r"^\s+(\d+) \|.*\| (\S+)$", out, re.M)
+    )
+    assert jobs_per_node == {servers[0]: 1, servers[1]: 2}
+
+
+@pytest.mark.server
+def test_pp_cluster_starts_and_stops_its_own_ppservers(run_example, tmp_path):
+    import psutil
+
+    own_tmpdir = tmp_path / "tmp"
+    own_tmpdir.mkdir()
+    completed = run_example(
+        "10_clusters/parallelpython/pi_pp_local_cluster.py",
+        "--nodes",
+        "3",
+        "--samples",
+        "30000",
+        "--seed",
+        "2",
+        check=True,
+        timeout=120,
+        env={"TMPDIR": str(own_tmpdir)},
+    )
+    out = completed.stdout
+    assert "started 3 ppservers: ppserver -p PORT -s SECRET -i 127.0.0.1 -w 1" in out
+    assert len(json.loads(re.search(r"^Active nodes: (\{.*\})$", out, re.M).group(1).replace("'", '"'))) == 3
+    check_pp_pi(out, 30_000, 3, 2)
+    assert not [p for p in psutil.process_iter() if started_with_tmpdir(p, own_tmpdir)]
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_pp_cluster_refuses_a_wrong_secret_in_one_line(run_example, assert_bad_input):
+    with ppservers("the-right-one", workers=[1]) as servers:
+        line = assert_bad_input(
+            run_example(
+                "10_clusters/parallelpython/pi_pp_local_cluster.py",
+                "--servers",
+                servers[0],
+                "--secret",
+                "a-wrong-one",
+                timeout=120,
+            )
+        )
+    assert f"no answer from the ppserver(s) {servers[0]}" in line and "wrong --secret" in line
+
+
+@pytest.mark.parametrize(
+    "servers,message",
+    [
+        ("127.0.0.1:{port}", "cannot reach a ppserver at 127.0.0.1:{port}"),
+        ("127.0.0.1:1,127.0.0.1:{port}", "cannot reach a ppserver at 127.0.0.1:1"),
+        ("http://127.0.0.1:{port}", "expected HOST:PORT"),
+        ("127.0.0.1:99999", "expected HOST:PORT"),
+    ],
+)
+def test_pp_cluster_refuses_bad_servers_at_parse_time(servers, message, run_example, assert_bad_input):
+    importlib.import_module("pp")
+    port = free_port()
+    line = assert_bad_input(
+        run_example(
+            "10_clusters/parallelpython/pi_pp_local_cluster.py",
+            "--servers",
+            servers.format(port=port),
+            timeout=60,
+        )
+    )
+    assert "argument --servers" in line and message.format(port=port) in line
 
 
 # ---------------------------------------------------------------- Dask
