@@ -365,10 +365,9 @@ def test_the_timeit_command_line(module):
 
 
 def test_usr_bin_time_verbose(tmp_path, needs):
-    if not Path("/usr/bin/time").exists():
-        needs.missing("GNU time (/usr/bin/time)", "apt-get install time", ci_installs=True)
+    gnu_time = needs.tool("time")
     completed = run_tool(
-        ["/usr/bin/time", "--verbose", sys.executable, CHAPTER / "julia1_nopil.py", "--width", "20"],
+        [gnu_time, "--verbose", sys.executable, CHAPTER / "julia1_nopil.py", "--width", "20"],
         cwd=tmp_path,
     )
     assert "sum(output) = 12982" in completed.stdout
