@@ -1,4 +1,5 @@
-"""Chapter 06 benchmark cases: 2-D diffusion, squared norms, pandas row-wise OLS.
+"""Chapter 06 benchmark cases: 2-D diffusion, squared norms, pandas row-wise OLS (pandas,
+Numba, Polars, and ``dask.dataframe`` on worker processes).
 
 Diffusion: every case runs the same number of steps on the same grid (the
 step counts are chosen so the pure-Python baseline takes a few seconds), is
@@ -8,6 +9,7 @@ allocates above its input grids (tracemalloc; PyTorch's allocator is not
 traced).
 """
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -170,6 +172,34 @@ def polars_case(name, method):
     return Case(name, run=run, setup=setup, check=check)
 
 
+def dask_case(name, method):
+    """A ``dask.dataframe`` method of time_iteration_methods_dask.py, computed on 2 worker processes.
+
+    Each run starts its process pool, as ``compute(scheduler="processes")`` does in the book.
+    """
+
+    def setup(params):
+        import cloudpickle
+
+        module = load_example(PANDAS / "time_iteration_methods_dask.py")
+        # the functions the workers run come from utility.py and time_iteration_methods.py;
+        # sent by value, a worker cannot import another chapter's utility.py by mistake
+        for name in ("utility", "time_iteration_methods"):
+            cloudpickle.register_pickle_by_value(sys.modules[name])
+        df = load_example(PANDAS / "utility.py").make_data(params["people"])
+        return getattr(module, method)(df, npartitions=4)
+
+    def run(lazy):
+        return lazy.compute(scheduler="processes", num_workers=2)
+
+    def check(slopes, params):
+        utility = load_example(PANDAS / "utility.py")
+        expected = utility.ols_slopes_reference(utility.make_data(params["people"]))
+        np.testing.assert_allclose(slopes.to_numpy(), expected.to_numpy(), rtol=1e-9, atol=1e-12)
+
+    return Case(name, run=run, setup=setup, check=check)
+
+
 STRING_METHODS = [
     ("str accessor", "find_9_str_accessor", False),
     ("apply(find_9)", "find_9_apply", False),
@@ -261,6 +291,8 @@ WORKLOADS = [
             polars_case("polars expression (eager)", "slopes_polars"),
             polars_case("polars expression (lazy)", "slopes_polars_lazy"),
             polars_case("polars map_rows", "slopes_polars_map_rows"),
+            dask_case("dask apply (2 processes)", "slopes_dask_apply"),
+            dask_case("dask map_partitions (2 processes)", "slopes_dask_map_partitions"),
         ],
         repeat=3,
         budget_seconds=2.0,

@@ -1,5 +1,7 @@
 """Chapter 06: diffusion (1-D, 2-D: pure Python to numexpr, SciPy, PyTorch), measurement, norms, pandas."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -419,6 +421,40 @@ def test_pandas_numba_engine_matches_lstsq(ols, small_df):
     np.testing.assert_allclose(
         slopes.to_numpy(), ols.ols_slopes_reference(small_df).to_numpy(), rtol=1e-9, atol=1e-12
     )
+
+
+@pytest.mark.parametrize("method", ["slopes_dask_apply", "slopes_dask_map_partitions"])
+def test_dask_dataframe_slopes_equal_pandas_in_this_process(method, ols, small_df):
+    """The graph: one pandas apply per row block, in order; computed here, it equals pandas' result."""
+    dask_methods = load_example(PANDAS / "time_iteration_methods_dask.py")
+    lazy = getattr(dask_methods, method)(small_df, npartitions=3)
+    assert lazy.npartitions == 3
+    slopes = lazy.compute(scheduler="synchronous")
+    pandas_slopes = load_example(PANDAS / "time_iteration_methods.py").slopes_apply_raw(small_df)
+    pd.testing.assert_series_equal(slopes, pandas_slopes, check_names=False)
+    np.testing.assert_allclose(slopes.to_numpy(), ols.ols_slopes_reference(small_df).to_numpy(), rtol=1e-9)
+
+
+def test_dask_dataframe_script_on_worker_processes_equals_pandas(run_example, ols):
+    completed = run_example(
+        "06_matrix/pandas/time_iteration_methods_dask.py",
+        "--people",
+        "3000",
+        "--partitions",
+        "3",
+        "--workers",
+        "2",
+        check=True,
+        timeout=240,
+    )
+    out = completed.stdout
+    expected = ols.ols_slopes_reference(ols.make_data(3000)).sum()
+    sums = re.findall(
+        r"^(pandas apply_raw|dask_apply|dask_map_partitions): .*sum\(slopes\) = (-?[\d.]+)$", out, re.M
+    )
+    assert [name for name, _ in sums] == ["pandas apply_raw", "dask_apply", "dask_map_partitions"]
+    assert all(float(total) == pytest.approx(expected, abs=1e-9) for _, total in sums)
+    assert "dask equals pandas = True" in out
 
 
 def test_concat_in_a_loop_builds_the_same_frame(small_df):
