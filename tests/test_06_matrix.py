@@ -684,3 +684,127 @@ def test_the_pandas_methods_figure_checks_and_draws(run_example, tmp_path, ols):
     expected = ols.ols_slopes_reference(ols.make_data(100)).sum()
     assert np.allclose(rows["sum_of_slopes"], expected, rtol=1e-9, atol=1e-12), (rows, expected)
     assert (tmp_path / "pandas_methods.png").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- the book's names, imported by plain name
+
+
+@pytest.mark.parametrize("shift, axis", [(1, 0), (-1, 0), (1, 1), (-1, 1)])
+def test_numexpr_single_roll_add_is_np_roll_added(shift, axis, import_plain):
+    single = import_plain("06_matrix/diffusion_2d", "diffusion_numpy_memory2_numexpr_single")
+    grid = np.arange(20.0).reshape(4, 5)
+    out = np.ones_like(grid)
+    single.roll_add(grid, shift, axis, out)
+    assert np.array_equal(out, 1 + np.roll(grid, shift, axis))
+    memory2 = import_plain("06_matrix/diffusion_2d", "diffusion_numpy_memory2")
+    mine, theirs = np.empty_like(grid), np.empty_like(grid)
+    single.laplacian(grid, mine)
+    memory2.laplacian(grid, theirs)
+    assert np.array_equal(mine, theirs)
+
+
+def five_point_laplacian(grid):
+    """The periodic five-point Laplacian, neighbour by neighbour (the test's own oracle)."""
+    n, m = grid.shape
+    out = np.empty_like(grid)
+    for i in range(n):
+        for j in range(m):
+            out[i, j] = (
+                grid[(i + 1) % n, j]
+                + grid[(i - 1) % n, j]
+                + grid[i, (j + 1) % m]
+                + grid[i, (j - 1) % m]
+                - 4 * grid[i, j]
+            )
+    return out
+
+
+def test_naive_laplacian_is_the_five_point_stencil_and_conserves_mass(import_plain):
+    naive = import_plain("06_matrix/diffusion_2d", "diffusion_numpy_naive")
+    grid = np.random.default_rng(0).random((6, 7))
+    lap = naive.laplacian(grid)
+    assert np.allclose(lap, five_point_laplacian(grid), rtol=0, atol=1e-12)
+    assert abs(lap.sum()) <= 1e-12  # periodic: what leaves one cell enters another
+    assert np.array_equal(naive.evolve(grid, 0.1), grid + 0.1 * 1.0 * lap)
+
+
+def test_scipy_conv_laplacian_has_the_right_sign(import_plain):
+    conv = import_plain("06_matrix/diffusion_2d", "diffusion_scipy_conv")
+    grid = np.random.default_rng(1).random((6, 7))
+    out = np.empty_like(grid)
+    conv.laplacian(grid, out)
+    assert np.allclose(out, five_point_laplacian(grid), rtol=0, atol=1e-12)
+    assert abs(out.sum()) <= 1e-12
+    conv.laplacian(grid, out, conv.BOOK_KERNEL)  # the official kernel: minus the Laplacian
+    assert np.allclose(out, -five_point_laplacian(grid), rtol=0, atol=1e-12)
+
+
+def test_diffusion_python_make_grid_gives_separate_zero_rows(import_plain):
+    python = import_plain("06_matrix/diffusion_2d", "diffusion_python")
+    grid = python.make_grid(3, 2)
+    assert grid == [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
+    grid[0][1] = 5.0
+    assert grid[1] == [0.0, 0.0]  # a new list per row, not three references to one
+    stepped = python.evolve(python.make_grid(4, 4), 0.1)
+    assert stepped == python.make_grid(4, 4)  # a zero grid stays zero
+
+
+@pytest.mark.parametrize(
+    "script, methods",
+    [
+        ("figure_pytorch_vs_numpy", {"numpy+memory", "pytorch roll"}),
+        ("figure_pytorch_naive_vs_conv", {"pytorch roll", "pytorch conv2d"}),
+    ],
+)
+def test_pytorch_figure_workload_rows(script, methods, import_plain, needs):
+    needs.torch()
+    figure = import_plain("06_matrix/diffusion_2d", script)
+    rows = figure.workload(sizes=[16, 24], device="cpu", dtype="float64", max_steps=3, max_seconds=30)
+    assert {(row["method"], row["size"]) for row in rows} == {(m, s) for m in methods for s in (16, 24)}
+    assert all(row["steps"] == 3 and row["mass_error"] <= 1e-12 for row in rows)
+    assert all(row["speedup"] == 1 for row in rows if row["method"] == figure.BASELINE)
+
+
+def test_pytorch_precision_workload_rows(import_plain, needs):
+    needs.torch()
+    figure = import_plain("06_matrix/diffusion_2d", "figure_pytorch_naive_precision")
+    rows = figure.workload(sizes=[16], device="cpu", max_steps=2, error_size=16, error_iterations=4)
+    timed = [row for row in rows if row["panel"] == "time"]
+    assert sorted(row["dtype"] for row in timed) == sorted(figure.DTYPES)
+    assert all(row["steps"] == 2 and row["size"] == 16 for row in timed)
+    errors = {
+        row["variant"]: row["max_abs_error"] for row in rows if row["panel"] == "error" and row["steps"] == 4
+    }
+    assert sorted({row["steps"] for row in rows if row["panel"] == "error"}) == [1, 2, 4]
+    assert errors["roll float64"] <= 1e-12 < errors["roll float16"]
+
+
+def test_plot_min_max_slopes_variant_and_make_ys(import_plain, ols):
+    slopes = import_plain("06_matrix/pandas", "plot_min_max_slopes")
+    line = pd.Series(2.5 * np.arange(14) + 0.75)
+    m, c = slopes.variant_ols_lstsq(line)
+    assert m == pytest.approx(2.5) and c == pytest.approx(0.75)
+    row = ols.make_data(5).iloc[3]
+    assert slopes.variant_ols_lstsq(row)[0] == ols.ols_lstsq(row)  # the same slope, bit for bit
+    assert np.array_equal(slopes.make_ys(2.0, 1.0, np.arange(4)), [1.0, 3.0, 5.0, 7.0])
+
+
+def test_set_common_mpl_styles(import_plain):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    slow = import_plain("06_matrix/pandas", "time_iteration_methods_slow_with_diagram")
+    fig, ax = plt.subplots()
+    ax.bar([0, 1, 2], [1.0, 2.0, 3.0], label="chunks")
+    slow.set_common_mpl_styles(
+        ax, ylabel="Time (s)", xlabel="Iteration chunk", title="Concat", ymin=0, xmin=-1
+    )
+    assert (ax.get_ylabel(), ax.get_xlabel(), ax.get_title()) == ("Time (s)", "Iteration chunk", "Concat")
+    assert ax.get_legend() is not None and ax.get_ylim()[0] == 0 and ax.get_xlim()[0] == -1
+    assert not ax.spines["top"].get_visible() and not ax.spines["right"].get_visible()
+    assert ax.yaxis.get_gridlines()[0].get_visible() and not ax.xaxis.get_gridlines()[0].get_visible()
+    slow.set_common_mpl_styles(ax, legend=False)
+    assert ax.get_legend() is None
+    plt.close(fig)

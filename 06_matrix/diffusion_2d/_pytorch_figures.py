@@ -131,7 +131,7 @@ class Stepper:
         return abs(total - initial_mass(self.size))
 
 
-def measure(method, size, device, dtype, args):
+def measure(method, size, device, dtype, max_steps, max_seconds):
     """One point of a figure: a dict with the time per step and the check."""
     from hpp.gpu import seconds_per_step
 
@@ -140,8 +140,8 @@ def measure(method, size, device, dtype, args):
     seconds, steps = seconds_per_step(
         stepper.step,
         "cpu" if device_name == "cpu" else device,
-        max_steps=args.max_steps,
-        max_seconds=args.max_seconds,
+        max_steps=max_steps,
+        max_seconds=max_seconds,
     )
     return {
         "method": method,
@@ -152,6 +152,26 @@ def measure(method, size, device, dtype, args):
         "steps": steps,
         "mass_error": stepper.mass_error(),
     }
+
+
+def as_device(device):
+    """A ``torch.device`` from one or from a name (``"auto"``, ``"cpu"``, ``"cuda"``)."""
+    from hpp.gpu import choose_device
+
+    return choose_device(device) if isinstance(device, str) else device
+
+
+def measure_methods(methods, baseline, sizes, device, dtype, max_steps, max_seconds):
+    """Every method at every size (NumPy in float64, PyTorch in ``dtype``), with speedups."""
+    device = as_device(device)
+    rows = [
+        measure(
+            method, size, device, "float64" if method == "numpy+memory" else dtype, max_steps, max_seconds
+        )
+        for size in sizes
+        for method in methods
+    ]
+    return add_speedups(rows, baseline)
 
 
 def add_speedups(rows, baseline):
@@ -245,26 +265,15 @@ def plot(rows, path, title, baseline, book=None, label_of=lambda row: row["metho
     return path
 
 
-def compare(args, methods, baseline, stem, title):
-    """Measure ``methods`` at every size, print the table, write ``STEM.csv`` and ``STEM.png``.
-
-    NumPy runs in float64 (its step in the book), the PyTorch methods in ``args.dtype``;
-    the book's points for ``methods`` are drawn hollow beside ours.
-    """
-    device, folder = prepare(args)
+def write_figure(rows, baseline, stem, title, device, dtype, folder):
+    """Print the table, write ``STEM.csv`` and ``STEM.png`` (the book's points drawn hollow beside ours)."""
     from hpp.gpu import describe
 
     print(f"device: {describe(device)}")
-    rows = [
-        measure(method, size, device, "float64" if method == "numpy+memory" else args.dtype, args)
-        for size in args.sizes
-        for method in methods
-    ]
-    add_speedups(rows, baseline)
     print_rows(rows, baseline)
     csv_path = write_csv(rows, folder / f"{stem}.csv")
+    methods = dict.fromkeys(row["method"] for row in rows)
     book = {name: BOOK_SECONDS[name] for name in methods}
-    title = title.format(dtype=args.dtype, device=device.type)
-    png = plot(rows, folder / f"{stem}.png", title, baseline, book)
+    png = plot(rows, folder / f"{stem}.png", title.format(dtype=dtype, device=device.type), baseline, book)
     print(f"wrote {csv_path}")
     print(f"wrote {png}")

@@ -15,12 +15,39 @@ Profile:
 import numexpr as ne
 import numpy as np
 from _matrix_diffusion import run_main
-from diffusion_numpy_memory2_numexpr import laplacian
 
 from hpp import profile
 from hpp.diffusion import DT, D, initial_grid
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
+# book: 3rd ed. code, "diffusion_numpy_memory2_numexpr_single.py"
+def roll_add(rollee, shift, axis, out):
+    """``out += np.roll(rollee, shift, axis)`` for a 2-D array and shift +1 or -1, with no temporary."""
+    if shift == 1 and axis == 0:
+        out[1:, :] += rollee[:-1, :]
+        out[0, :] += rollee[-1, :]
+    elif shift == -1 and axis == 0:
+        out[:-1, :] += rollee[1:, :]
+        out[-1, :] += rollee[0, :]
+    elif shift == 1 and axis == 1:
+        out[:, 1:] += rollee[:, :-1]
+        out[:, 0] += rollee[:, -1]
+    elif shift == -1 and axis == 1:
+        out[:, :-1] += rollee[:, 1:]
+        out[:, -1] += rollee[:, 0]
+    else:
+        raise ValueError("roll_add handles shift +1 or -1 along axis 0 or 1")
+
+
+def laplacian(grid, out):
+    np.copyto(out, grid)
+    np.multiply(out, -4.0, out=out)
+    roll_add(grid, +1, 0, out)
+    roll_add(grid, -1, 0, out)
+    roll_add(grid, +1, 1, out)
+    roll_add(grid, -1, 1, out)
 
 
 @profile
@@ -32,6 +59,9 @@ def evolve(grid, dt, out, D=D):
         out=out,
         casting="same_kind",
     )
+
+
+# book: end
 
 
 def run_experiment(num_iterations, size=512):

@@ -21,16 +21,25 @@ from hpp.diffusion import DT, D, initial_grid_lists
 SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
 
 
+# book: 3rd ed. code, "diffusion_python.py"
+def make_grid(xmax, ymax):
+    """A new ``xmax`` x ``ymax`` grid of zeros: a list of ``xmax`` row lists."""
+    return [[0.0] * ymax for _ in range(xmax)]
+
+
 @profile
 def evolve(grid, dt, D=D):
     xmax, ymax = len(grid), len(grid[0])
-    new_grid = [[0.0] * ymax for _ in range(xmax)]
+    new_grid = make_grid(xmax, ymax)
     for i in range(xmax):
         for j in range(ymax):
             grid_xx = grid[(i + 1) % xmax][j] + grid[(i - 1) % xmax][j] - 2.0 * grid[i][j]
             grid_yy = grid[i][(j + 1) % ymax] + grid[i][(j - 1) % ymax] - 2.0 * grid[i][j]
             new_grid[i][j] = grid[i][j] + D * (grid_xx + grid_yy) * dt
     return new_grid
+
+
+# book: end
 
 
 def run_experiment(num_iterations, size=512):

@@ -28,11 +28,24 @@ BOOK_KERNEL = -LAPLACIAN_KERNEL  # the official code's kernel: the wrong sign
 KERNELS = {"laplacian": LAPLACIAN_KERNEL, "book": BOOK_KERNEL}
 
 
+# book: 3rd ed. code, "diffusion_scipy_conv.py"
+def laplacian(grid, out, kernel=LAPLACIAN_KERNEL):
+    """The Laplacian as one convolution with the 3 x 3 stencil, periodic (``mode="wrap"``), into ``out``.
+
+    The official file convolves with its module-level ``kernel``, which is
+    minus the Laplacian (``BOOK_KERNEL``): ours defaults to the correct sign.
+    """
+    convolve(grid, kernel, output=out, mode="wrap")
+
+
 @profile
 def evolve(grid, dt, out, D=D, kernel=LAPLACIAN_KERNEL):
-    convolve(grid, kernel, output=out, mode="wrap")
+    laplacian(grid, out, kernel)
     out *= D * dt
     out += grid
+
+
+# book: end
 
 
 def run_experiment(num_iterations, size=512, kernel=LAPLACIAN_KERNEL):

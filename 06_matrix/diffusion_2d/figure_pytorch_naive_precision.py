@@ -18,7 +18,7 @@ Run:
 
 import diffusion_numpy
 import diffusion_pytorch_highmem as highmem
-from _pytorch_figures import figure_parser, prepare, write_csv
+from _pytorch_figures import SIZES, as_device, figure_parser, prepare, write_csv
 
 from hpp.script import positive_int
 
@@ -48,21 +48,21 @@ BOOK_SECONDS = {
 }
 
 
-def time_rows(args, device):
+def time_rows(sizes, device, max_steps, max_seconds):
     import torch
 
     from hpp.diffusion import DT, initial_grid
     from hpp.gpu import seconds_per_step
 
     rows = []
-    for size in args.sizes:
+    for size in sizes:
         for dtype in DTYPES:
             state = {"grid": torch.from_numpy(initial_grid(size)).to(device, getattr(torch, dtype))}
 
             def step():
                 state["grid"] = highmem.evolve(state["grid"], DT)
 
-            seconds, steps = seconds_per_step(step, device, args.max_steps, args.max_seconds)
+            seconds, steps = seconds_per_step(step, device, max_steps, max_seconds)
             rows.append(
                 {
                     "panel": "time",
@@ -77,29 +77,42 @@ def time_rows(args, device):
     return rows
 
 
-def error_rows(args, device):
+def error_rows(error_size, error_iterations, device):
     checkpoints = sorted(
-        {2**p for p in range(args.error_iterations.bit_length()) if 2**p <= args.error_iterations}
-        | {args.error_iterations}
+        {2**p for p in range(error_iterations.bit_length()) if 2**p <= error_iterations} | {error_iterations}
     )
     rows = []
     for steps in checkpoints:
-        reference = diffusion_numpy.run_experiment(steps, args.error_size)
+        reference = diffusion_numpy.run_experiment(steps, error_size)
         for label, step, dtype, autocast in highmem.VARIANTS:
-            grid = highmem.run_experiment(steps, args.error_size, device, dtype, autocast, step)
+            grid = highmem.run_experiment(steps, error_size, device, dtype, autocast, step)
             error, _ = highmem.error_against(grid, reference)
             rows.append(
                 {
                     "panel": "error",
                     "variant": label,
                     "dtype": dtype,
-                    "size": args.error_size,
+                    "size": error_size,
                     "steps": steps,
                     "seconds_per_step": "",
                     "max_abs_error": error,
                 }
             )
     return rows
+
+
+# book: 3rd ed. code, "figure_pytorch_naive_precision.py"
+def workload(
+    sizes=SIZES, device="auto", max_steps=2500, max_seconds=10.0, error_size=512, error_iterations=1024
+):
+    """The roll step stored in float64, float32 and float16: its time per step at each size
+    (rows of panel "time"), then its max abs error from float64 NumPy after 1, 2, 4, ...
+    ``error_iterations`` steps for every variant of the precision study (panel "error")."""
+    device = as_device(device)
+    return time_rows(sizes, device, max_steps, max_seconds) + error_rows(error_size, error_iterations, device)
+
+
+# book: end
 
 
 def draw(rows, path, device):
@@ -164,7 +177,9 @@ def plot_precision(args, device, folder):
     from hpp.gpu import describe
 
     print(f"device: {describe(device)}")
-    rows = time_rows(args, device) + error_rows(args, device)
+    rows = workload(
+        args.sizes, device, args.max_steps, args.max_seconds, args.error_size, args.error_iterations
+    )
     print(f"{'variant':32} {'size':>6} {'steps':>6} {'ms per step':>12} {'max |error|':>12}")
     for row in rows:
         ms = f"{row['seconds_per_step'] * 1e3:.4f}" if row["panel"] == "time" else ""

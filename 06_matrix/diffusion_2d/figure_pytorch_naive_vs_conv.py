@@ -16,7 +16,7 @@ Run:
     python 06_matrix/diffusion_2d/figure_pytorch_naive_vs_conv.py --sizes 512 1024 2048 4096 8192
 """
 
-from _pytorch_figures import compare, figure_parser
+from _pytorch_figures import SIZES, figure_parser, measure_methods, prepare, write_figure
 
 REQUIRES = ("torch",)
 SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
@@ -26,9 +26,24 @@ BASELINE = "pytorch roll"
 TITLE = "PyTorch roll vs conv2d, {dtype}, on {device}"
 
 
+# book: 3rd ed. code, "figure_pytorch_naive_vs_conv.py"
+def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=2500, max_seconds=10.0):
+    """Time PyTorch's roll step and its conv2d step at each size.
+
+    One row per (size, method): seconds per step, steps timed, the mass error
+    and the speedup over the roll step at the same size.
+    """
+    return measure_methods(METHODS, BASELINE, sizes, device, dtype, max_steps, max_seconds)
+
+
+# book: end
+
+
 def main(argv=None):
     args = figure_parser(__doc__, max_steps=2500, dtype="float32").parse_args(argv)
-    compare(args, METHODS, BASELINE, "figure_pytorch_naive_vs_conv", TITLE)
+    device, folder = prepare(args)
+    rows = workload(args.sizes, device, args.dtype, args.max_steps, args.max_seconds)
+    write_figure(rows, BASELINE, "figure_pytorch_naive_vs_conv", TITLE, device, args.dtype, folder)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,10 @@
 
 Chapter 6 (2e) / Pandas (3e): after ``df.apply(ols_lstsq, axis=1)`` gives one
 slope per person, ``idxmax``/``idxmin`` find the two extremes; the script
-checks that the slope ``apply`` returned for them equals a direct call of
-``ols_lstsq`` on that row (exactly, as the official script asserts) and plots
-both people's 14 days with their least-squares lines (``min_max_slopes.png``).
+checks that the slope ``apply`` returned for them equals the slope of
+``variant_ols_lstsq`` on that row (exactly, as the official script asserts)
+and plots both people's 14 days with their least-squares lines, drawn with
+``make_ys`` (``min_max_slopes.png``).
 
 Run:
     python plot_min_max_slopes.py --people 100000
@@ -18,23 +19,34 @@ from utility import BOOK_PEOPLE, make_data, ols_lstsq
 SMOKE_ARGS = ["--people", "300"]
 
 
+# book: 2nd ed. code, "plot_min_max_slopes.py"
+def variant_ols_lstsq(row):
+    """``(m, c)``: the slope and the intercept of the least-squares line through ``row`` (a local
+    copy of ``utility.ols_lstsq`` that also returns the intercept, for drawing the line)."""
+    X = np.arange(row.shape[0])  # shape (14,)
+    ones = np.ones(row.shape[0])  # constant used to build the intercept
+    A = np.vstack((X, ones)).T  # shape (14, 2)
+    m, c = np.linalg.lstsq(A, row.values, rcond=-1)[0]
+    return m, c
+
+
+def make_ys(m, c, xs):
+    """The points of the line ``y = m * x + c`` at ``xs``."""
+    return (m * xs) + c
+
+
+# book: end
+
+
 def min_max_slopes(df):
     """``(results, idxmax, idxmin)``: every row's slope and the rows of the extremes."""
     results = df.apply(ols_lstsq, axis=1)
     idxmax = results.idxmax()
     idxmin = results.idxmin()
     for idx in (idxmax, idxmin):
-        m = ols_lstsq(df.loc[idx])
+        m, c = variant_ols_lstsq(df.loc[idx])
         assert results[idx] == m  # the row-wise apply is the same calculation, bit for bit
     return results, idxmax, idxmin
-
-
-def fitted_line(row):
-    """``(m, c)`` of the least-squares line through ``row``."""
-    X = np.arange(row.shape[0])
-    A = np.vstack((X, np.ones(row.shape[0]))).T
-    m, c = np.linalg.lstsq(A, row.values, rcond=-1)[0]
-    return m, c
 
 
 def plot_rows(df, rows, path):
@@ -47,9 +59,9 @@ def plot_rows(df, rows, path):
     days = np.arange(df.shape[1])
     for label, idx in rows.items():
         row = df.loc[idx]
-        m, c = fitted_line(row)
+        m, c = variant_ols_lstsq(row)
         points = ax.plot(days, row.values, marker="o", linestyle="", label=f"{label}: person {idx}")
-        ax.plot(days, m * days + c, color=points[0].get_color(), label=f"slope {m:+.4f}")
+        ax.plot(days, make_ys(m, c, days), color=points[0].get_color(), label=f"slope {m:+.4f}")
     ax.set_xlabel("day")
     ax.set_ylabel("hours of phone use")
     ax.set_title("largest and smallest least-squares slopes")

@@ -46,6 +46,42 @@ def build_collect_then_concat(df):
     return pd.concat(rows, ignore_index=True)
 
 
+# book: 3rd ed. code, "time_iteration_methods_slow_with_diagram.py"
+def set_common_mpl_styles(
+    ax,
+    legend=True,
+    grid_axis="y",
+    ylabel=None,
+    xlabel=None,
+    title=None,
+    ymin=None,
+    xmin=None,
+):
+    """The chapter's plot style on ``ax``: a grid along ``grid_axis``, a legend (or none),
+    no top and right spines, and the labels, title and lower limits that are given."""
+    if grid_axis is not None:
+        ax.grid(visible=True, which="both", axis=grid_axis)
+    if legend:
+        ax.legend()
+    elif ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if title is not None:
+        ax.set_title(title)
+    if ymin is not None:
+        ax.set_ylim(bottom=ymin)
+    if xmin is not None:
+        ax.set_xlim(left=xmin)
+
+
+# book: end
+
+
 def plot_chunks(chunk_times, path):
     import matplotlib
 
@@ -54,9 +90,13 @@ def plot_chunks(chunk_times, path):
 
     fig, ax = plt.subplots(figsize=(7, 4))
     ax.bar([f"{10 * (i + 1)}%" for i in range(len(chunk_times))], chunk_times)
-    ax.set_xlabel("progress through the rows")
-    ax.set_ylabel("seconds for this 10%")
-    ax.set_title("pd.concat in a loop: each chunk costs more than the last")
+    set_common_mpl_styles(
+        ax,
+        legend=False,
+        ylabel="seconds for this 10%",
+        xlabel="progress through the rows",
+        title="pd.concat in a loop: each chunk costs more than the last",
+    )
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
