@@ -567,3 +567,50 @@ def test_diminishing_returns_figure_from_measurements(run_example, tmp_path):
         assert re.search(rf"^{re.escape(label)} .* \d+\.\dx", completed.stdout, re.M), label
     png = (tmp_path / "diminishing_returns.png").read_bytes()
     assert png.startswith(b"\x89PNG")
+
+
+# ---------------------------------------------------------------- the book's names, imported by plain name
+
+
+@pytest.mark.toolchain
+def test_ctypes_evolve_takes_the_books_arguments(import_plain, needs):
+    needs.program("gcc")
+    example = import_plain("07_compiling/diffusion", "diffusion_ctypes")
+    grid, out = diffusion.initial_grid(32), np.zeros((32, 32))
+    example.evolve(grid, out, 0.1)  # the book's order: grid, out, dt (D=1.0)
+    expected = common.evolve_numpy(grid, np.empty_like(grid), 0.1)
+    assert np.abs(out - expected).max() <= 1e-15
+    assert out.sum() == pytest.approx(diffusion.initial_mass(32), rel=1e-12)
+
+
+@pytest.mark.toolchain
+def test_cffi_evolve_takes_the_books_arguments(import_plain, needs):
+    needs.program("gcc")
+    needs.module("cffi")
+    example = import_plain("07_compiling/diffusion", "diffusion_2d_cffi")
+    grid, out = diffusion.initial_grid(32), np.zeros((32, 32))
+    example.evolve(grid, 0.1, out)  # the book's order: grid, dt, out (D=1.0)
+    expected = common.evolve_numpy(grid, np.empty_like(grid), 0.1)
+    assert np.abs(out - expected).max() <= 1e-15
+    assert out.sum() == pytest.approx(diffusion.initial_mass(32), rel=1e-12)
+
+
+def test_diminishing_returns_sigmoid(import_plain):
+    example = import_plain("07_compiling/diminishing_returns", "make_diminishing_returns")
+    ns = np.arange(-10, 10)  # the book's points
+    s = example.sigmoid(ns)
+    assert example.sigmoid(0) == 0.5
+    assert np.all(np.diff(s) > 0)  # effort always buys some speed, less and less at the top
+    assert s[0] == pytest.approx(4.5397868702434395e-05) and s[-1] == pytest.approx(0.9998766054240137)
+    assert np.allclose(example.sigmoid(ns) + example.sigmoid(-ns), 1.0, rtol=0, atol=1e-15)
+
+
+def test_compare_get_timings_times_one_call(import_plain, needs):
+    import time
+
+    needs.torch()
+    compare = import_plain("07_compiling/pytorch", "compare")
+    calls = []
+    seconds = compare.get_timings(lambda: (calls.append(1), time.sleep(0.02)))
+    assert calls == [1] and 0.02 <= seconds < 5
+    assert 0.02 <= compare.get_timings(lambda: time.sleep(0.02), "cpu") < 5

@@ -12,6 +12,8 @@ Run:
     python 07_compiling/diffusion/diffusion_2d_cffi.py --abi --size 64 --iterations 10
 """
 
+import functools
+
 import _build as build
 import _common as common
 
@@ -22,18 +24,32 @@ REQUIRES = ("cffi",)
 REQUIRES_TOOLS = ("gcc",)
 
 
+@functools.cache
+def api_module():
+    """The API-mode module (``.ffi``, ``.lib``), built on first use (the book opens its library at import)."""
+    module, _seconds = build.built_or_exit(build.cffi_module)
+    return module
+
+
+# book: 2nd ed., "cffi"
+def evolve(grid, dt, out, D=D, ffi=None, lib=None):
+    """One C step from ``grid`` into ``out``; ``ffi`` and ``lib`` default to ``api_module()``'s."""
+    if lib is None:
+        ffi, lib = api_module().ffi, api_module().lib
+    # from_buffer hands C the arrays' memory as double[] (the book casts their address to double **)
+    pointer_grid = ffi.from_buffer("double[]", grid)
+    pointer_out = ffi.from_buffer("double[]", out, require_writable=True)
+    lib.evolve(pointer_grid, pointer_out, grid.shape[0], D, dt)
+
+
+# book: end
+
+
 def make_step(ffi, lib, dt=DT, D=D):
     """A Python function for one step, calling C through cffi."""
-    evolve, from_buffer = lib.evolve, ffi.from_buffer
 
     def step(grid, out):
-        evolve(
-            from_buffer("double[]", grid),
-            from_buffer("double[]", out, require_writable=True),
-            grid.shape[0],
-            D,
-            dt,
-        )
+        evolve(grid, dt, out, D, ffi, lib)
 
     return step
 

@@ -14,6 +14,7 @@ Run:
 """
 
 import ctypes
+import functools
 
 import _build as build
 import _common as common
@@ -45,12 +46,28 @@ def load_library(path):
     return library
 
 
+@functools.cache
+def diffusion_library():
+    """The shared library, built on first use and opened once (the book opens it at import)."""
+    path, _seconds = build.built_or_exit(build.shared_library)
+    return load_library(path)
+
+
+# book: 2nd ed., "ctypes"
+def evolve(grid, out, dt, D=D, library=None):
+    """One C step from ``grid`` into ``out``; ``library`` defaults to ``diffusion_library()``."""
+    # ndpointer in the argtypes converts and checks the arrays (the book casts them to double **)
+    (library or diffusion_library()).evolve(grid, out, grid.shape[0], D, dt)
+
+
+# book: end
+
+
 def make_step(library, dt=DT, D=D):
     """A Python function for one step, calling C through ctypes."""
-    evolve = library.evolve
 
     def step(grid, out):
-        evolve(grid, out, grid.shape[0], D, dt)
+        evolve(grid, out, dt, D, library)
 
     return step
 

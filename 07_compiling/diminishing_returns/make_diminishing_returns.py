@@ -1,8 +1,9 @@
 """Diminishing returns: each step of effort buys less speed (book 7, "What Sort of Speed Gains").
 
-The book draws this as a cartoon: profiling and a first compile give a big
-gain, and each further tweak costs more work for a smaller one. This script
-draws it from measurements on this machine: the chapter's Julia variants in
+The book draws this as a cartoon, a ``sigmoid`` (drawn here on the left):
+profiling and a first compile give a big gain, and each further tweak costs
+more work for a smaller one. This script draws it from measurements on this
+machine too: the chapter's Julia variants in
 the order of the effort they take (the pure-Python loop, the same loop
 compiled, ``cdef`` types, expanded math, memoryviews, OpenMP, SIMD blocks),
 each timed (best of ``--repeat``) at ``--width``, their speedup over pure
@@ -38,6 +39,16 @@ LADDER = [
     ("OpenMP prange", "parallel loop", "cythonfn_omp2", True),
     ("SIMD lock-step blocks", "restructure for the CPU", "cythonfn_lockstep", True),
 ]
+
+
+# book: 3rd ed. code, "make_diminishing_returns.py"
+def sigmoid(z):
+    """The logistic curve 1 / (1 + e**-z): the shape of the book's cartoon (quick wins, then a plateau)."""
+    s = 1.0 / (1.0 + np.exp(-1.0 * z))
+    return s
+
+
+# book: end
 
 
 def best_time(function, repeat):
@@ -105,7 +116,10 @@ def draw(rows, path, width):
 
     labels = [row[0] for row in rows]
     speedups = [row[2] for row in rows]
-    figure, axis = plt.subplots(figsize=(8, 4.5))
+    figure, (cartoon, axis) = plt.subplots(1, 2, figsize=(12, 4.5), width_ratios=(1, 2))
+    cartoon.plot(sigmoid(np.arange(-10, 10)))
+    cartoon.set(xticks=[], yticks=[], xlabel="increasing effort", ylabel="faster execution")
+    cartoon.set_title("the book's cartoon: a sigmoid")
     steps = range(len(rows))
     axis.plot(steps, speedups, marker="o")
     for step, speedup in zip(steps, speedups):

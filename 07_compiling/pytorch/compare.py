@@ -20,11 +20,22 @@ import diffusion_numpy
 import diffusion_pytorch
 
 from hpp.diffusion import initial_grid, initial_mass
-from hpp.gpu import add_device_argument, describe, device_from_flag
+from hpp.gpu import add_device_argument, describe, device_from_flag, timed
 from hpp.script import example_parser, fail, output_dir, positive_float, positive_int, writable_dir
 
 SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "5", "--device", "cpu", "--threads", "1"]
 REQUIRES = ("torch",)
+
+
+# book: 2nd ed. code, "compare.py"
+def get_timings(fxn, device="cpu"):
+    """Seconds one call of ``fxn()`` takes. The official version read the clock as soon as the
+    call returned, while the GPU could still be running the work it had queued; this one
+    synchronizes ``device`` before reading the clock (``hpp.gpu.timed``)."""
+    return timed(fxn, device)[1]
+
+
+# book: end
 
 
 def measure(size, device, iterations, max_seconds):
@@ -41,7 +52,8 @@ def measure(size, device, iterations, max_seconds):
     def torch_step():
         state["torch"] = diffusion_pytorch.evolve(state["torch"])
 
-    diffusion_pytorch.evolve(torch.zeros(8, 8, device=device))  # warm-up: CUDA context, kernels
+    # warm-up: CUDA context, kernels (the first call's time goes in the CSV, not in the steps)
+    warmup_s = get_timings(lambda: diffusion_pytorch.evolve(torch.zeros(8, 8, device=device)), device)
     # No warm-up steps on the grids: both take exactly the same steps, so their results compare.
     numpy_s, numpy_steps = seconds_per_step(numpy_step, "cpu", iterations, max_seconds, warmup=0)
     torch_s, torch_steps = seconds_per_step(torch_step, device, numpy_steps, float("inf"), warmup=0)
@@ -54,6 +66,7 @@ def measure(size, device, iterations, max_seconds):
         "torch_steps": torch_steps,
         "numpy_s_per_step": numpy_s,
         "torch_s_per_step": torch_s,
+        "torch_warmup_s": warmup_s,
         "speedup": numpy_s / torch_s,
         "max_abs_difference": difference,
         "mass_error": mass,
