@@ -65,8 +65,12 @@ def pi_check(inside, params):
     return {"pi": round(common.pi_from(inside, total), 5)}
 
 
-def pure_python_case(name, workers=None, processes=True, joblib=False):
+def pure_python_case(name, workers=None, processes=True, joblib=False, futures=False):
     def run(params):
+        if futures:
+            return plain("pi_estimation", "pi_lists_parallel_futures").estimate_pi(
+                params["samples"], workers, processes=processes
+            )
         if workers is None:
             return plain("pi_estimation", "pi_lists_parallel").estimate_nbr_points_in_quarter_circle(
                 params["samples"]
@@ -132,6 +136,10 @@ def generation_case(name, how, chunksize=None, queue="manager"):
             )
         if how == "queue":
             return plain("prime_generation", "primes_queue").find_primes(range(start, stop), WORKERS, queue)
+        if how.startswith("futures"):
+            return plain("prime_generation", "primes_pool_futures").find_primes(
+                range(start, stop), WORKERS, 1000, processes=how == "futures processes"
+            )
         if how == "feeder":
             return plain("prime_generation", "primes_queue_jobs_feeder_thread").find_primes(
                 range(start, stop), WORKERS, queue
@@ -323,7 +331,8 @@ WORKLOADS = [
     Workload(
         name="pi, pure-Python darts",
         description=(
-            f"random.uniform darts; threads (multiprocessing.dummy) vs processes, up to {WORKERS} workers"
+            "random.uniform darts; threads (multiprocessing.dummy, ThreadPoolExecutor) vs processes "
+            f"(Pool, ProcessPoolExecutor), up to {WORKERS} workers"
         ),
         baseline="serial",
         sizes={
@@ -338,6 +347,8 @@ WORKLOADS = [
             pure_python_case("processes, 1", 1),
             pure_python_case("processes, 2", 2),
             pure_python_case("joblib, 2", 2, joblib=True),
+            pure_python_case("ThreadPoolExecutor, 2", 2, processes=False, futures=True),
+            pure_python_case("ProcessPoolExecutor, 2", 2, futures=True),
         ],
         repeat=3,
         budget_seconds=3.0,
@@ -362,7 +373,9 @@ WORKLOADS = [
     ),
     Workload(
         name="primes in a range",
-        description="range A (quick) or C (book): Pool.map and Queue workers with 2 processes",
+        description=(
+            "range A (quick) or C (book): Pool.map, Queue workers and concurrent.futures with 2 workers"
+        ),
         baseline="serial",
         sizes={"test": [{"range": "A"}], "quick": [{"range": "A"}], "book": [{"range": "C"}]},
         cases=[
@@ -373,6 +386,8 @@ WORKLOADS = [
             generation_case("Manager queues, feeder thread", "feeder"),
             generation_case("Manager queues, odd numbers only", "less work"),
             generation_case("multiprocessing.Queue", "queue", queue="multiprocessing"),
+            generation_case("ProcessPoolExecutor, chunks of 1000", "futures processes"),
+            generation_case("ThreadPoolExecutor, chunks of 1000", "futures threads"),
         ],
         repeat=2,
         budget_seconds=1.0,

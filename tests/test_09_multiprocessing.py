@@ -225,6 +225,71 @@ def test_the_series_script_counts_the_parallel_darts(run_example):
     assert completed.stdout.splitlines()[1] == f"Estimated pi {4 * expected / 30_000}"
 
 
+@pytest.mark.parametrize("start_method", ALL_METHODS)
+def test_futures_processes_threads_and_the_pool_count_the_same_darts(start_method):
+    futures = plain("pi_lists_parallel_futures")
+    total, seed = 100_000, 7
+    pool = pi_lists_parallel.estimate_pi(total, WORKERS, processes=False, seed=seed)
+    processes = futures.estimate_pi(total, WORKERS, processes=True, seed=seed, start_method=start_method)
+    threads = futures.estimate_pi(total, WORKERS, processes=False, seed=seed)
+    assert processes == threads == pool
+    assert within_five_standard_errors(processes, total)
+
+
+def futures_run(run_example, *args):
+    """Run ``pi_lists_parallel_futures.py`` by path; its darts inside, worker PIDs and CPU per block."""
+    completed = run_example(PI / "pi_lists_parallel_futures.py", WORKERS, *args, check=True)
+    out = completed.stdout
+    wall = float(re.search(r"^Delta: (\S+)$", out, re.MULTILINE).group(1))
+    cpu = [float(s) for s in value_of(out, "CPU seconds per block").split(", ")]
+    return (
+        out,
+        int(value_of(out, "processes that threw darts")),
+        value_of(out, "darts thrown in this process"),
+        cpu,
+        wall,
+    )
+
+
+@pytest.mark.parametrize("start_method", NOT_FORK)
+def test_the_futures_script_run_by_path_sends_its_own_worker(run_example, start_method):
+    """``python pi_lists_parallel_futures.py 2 --processes``: the worker is pickled from __main__."""
+    total, seed = 40_000, 3
+    expected = pi_lists_parallel.estimate_pi(total, WORKERS, processes=False, seed=seed)
+    out, *_ = futures_run(
+        run_example, "--processes", "--samples", total, "--seed", seed, "--start-method", start_method
+    )
+    assert out.splitlines()[0] == "Using ProcessPoolExecutor"
+    assert int(value_of(out, "inside")) == expected
+
+
+# Blocks of a million darts (about 0.3 s of CPU each): long enough that each worker takes one.
+GIL_DARTS = 2_000_000
+
+
+def test_futures_threads_throw_every_dart_in_this_process_one_core_at_a_time(run_example):
+    """The GIL, without a clock race: every block's PID is the script's own, and the threads' CPU
+    seconds add up to no more than the run's wall time (one core's worth; a free-threaded build may
+    use more). On a loaded machine the threads get less, never more."""
+    out, nbr_processes, here, cpu, wall = futures_run(run_example, "--threads", "--samples", GIL_DARTS)
+    assert out.splitlines()[0] == "Using ThreadPoolExecutor"
+    assert (nbr_processes, here) == (1, "True")
+    assert len(cpu) == WORKERS and all(seconds > 0 for seconds in cpu)
+    if getattr(sys, "_is_gil_enabled", lambda: True)():
+        assert sum(cpu) <= 1.2 * wall + 0.05, (cpu, wall)
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_futures_processes_throw_the_darts_in_worker_processes_of_their_own(run_example, start_method):
+    """Processes: no dart in the script's own process; one worker process per block, each burning
+    CPU of its own (each has its own interpreter and GIL)."""
+    out, nbr_processes, here, cpu, _ = futures_run(
+        run_example, "--processes", "--samples", GIL_DARTS, "--start-method", start_method
+    )
+    assert (nbr_processes, here) == (WORKERS, "False"), out
+    assert len(cpu) == WORKERS and all(seconds > 0 for seconds in cpu)
+
+
 def test_joblib_parallel_counts_the_same_darts_as_the_serial_blocks(run_example):
     total, blocks = 100_000, 4
     seeds = pi_common.child_seeds(3, blocks)
@@ -450,7 +515,12 @@ def test_pool_map_finds_the_same_primes(primes_in_range_a, chunksize, shuffle, s
 
 
 @pytest.mark.parametrize(
-    "script, start_method", [("primes_pool.py", "spawn"), ("primes_queue.py", "forkserver")]
+    "script, start_method",
+    [
+        ("primes_pool.py", "spawn"),
+        ("primes_queue.py", "forkserver"),
+        ("primes_pool_futures.py", "spawn"),
+    ],
 )
 def test_the_generation_scripts_run_by_path(run_example, script, start_method):
     completed = run_example(
@@ -482,6 +552,37 @@ def test_queuing_only_odd_numbers_finds_the_same_primes(primes_in_range_a):
     assert plain("primes_queue").find_primes(candidates, WORKERS, "multiprocessing", "spawn") == expected
     assert list(less_work.odd_candidates(0, 10)) == [2, 1, 3, 5, 7, 9]
     assert list(less_work.odd_candidates(3, 10)) == [3, 5, 7, 9]
+
+
+@pytest.mark.parametrize(
+    "processes, chunksize, start_method",
+    [(True, 1000, "spawn"), (True, 7, "fork"), (True, 20_000, "forkserver"), (False, 300, None)],
+)
+def test_futures_chunks_find_the_same_primes(primes_in_range_a, processes, chunksize, start_method):
+    futures = plain("primes_pool_futures")
+    numbers = list(range(*RANGE_A[:2]))
+    assert futures.find_primes(numbers, WORKERS, chunksize, processes, start_method) == primes_in_range_a
+
+
+@pytest.mark.parametrize("processes", [False, True], ids=["threads", "processes"])
+def test_futures_threads_check_the_primes_here_processes_in_workers(processes):
+    """Where the CPU time goes (``os.times``, as the pi speed chart measures it): threads burn it
+    in this process, at most one core's worth of the run (the GIL); processes burn it in the
+    workers, while this process mostly waits."""
+    best_run = plain("pi_graph_speed_tests").best_run
+    futures = plain("primes_pool_futures")
+    start, stop = 100_000_000, 100_040_000
+    found = []
+    wall, here, children = best_run(
+        lambda: found.extend(futures.find_primes(range(start, stop), WORKERS, 1000, processes)), 1
+    )
+    assert found == primes_in(start, stop)
+    if not processes:
+        assert children < 0.01  # not one clock tick (the subtraction of two floats may leave 1e-16)
+        if getattr(sys, "_is_gil_enabled", lambda: True)():
+            assert here <= 1.2 * wall + 0.05, (wall, here)
+    else:
+        assert children > 0 and here <= 0.5 * children, (wall, here, children)
 
 
 def test_chunk_sweep_times_every_point_and_plots(run_example, tmp_path):
@@ -1084,6 +1185,8 @@ def test_copy_on_write_script(run_example):
         (PI / "pi_lists_parallel.py", ["0"], "nbr_workers"),
         (GEN / "primes_pool_plot_chunksizetimes.py", ["--output-dir", "/proc/hpp-no/folder"], "--output-dir"),
         (GEN / "primes_pool.py", ["--start", "-5"], "--start"),
+        (GEN / "primes_pool_futures.py", ["--processes", "--threads"], "--threads"),
+        (PI / "pi_lists_parallel_futures.py", ["--threads", "--processes"], "--processes"),
         (LOCK / "ex2_nolock.py", ["--increments", "1e400"], "--increments"),
         (NPS / "np_shared.py", ["--start-method", "threads"], "--start-method"),
     ],

@@ -85,7 +85,11 @@ def add_jobs_arguments(parser):
     parser.add_argument("--blocks", type=positive_int, default=8, help="number of jobs (the book: 8)")
 
 
-def add_pool_arguments(parser, threads_help="a Pool of threads, multiprocessing.dummy (the default)"):
+def add_pool_arguments(
+    parser,
+    threads_help="a Pool of threads, multiprocessing.dummy (the default)",
+    processes_help="a Pool of processes (the book's default: threads)",
+):
     """The book's ``nbr_workers`` argument (or ``--workers``) and ``--processes`` / ``--threads``."""
     parser.add_argument(
         "nbr_workers", nargs="?", type=positive_int, help="workers, e.g. 1, 2, 4, 8 (the book's)"
@@ -94,9 +98,7 @@ def add_pool_arguments(parser, threads_help="a Pool of threads, multiprocessing.
         "--workers", type=positive_int, default=4, help="workers when nbr_workers is not given"
     )
     kind = parser.add_mutually_exclusive_group()
-    kind.add_argument(
-        "--processes", action="store_true", help="a Pool of processes (the book's default: threads)"
-    )
+    kind.add_argument("--processes", action="store_true", help=processes_help)
     kind.add_argument("--threads", dest="processes", action="store_false", help=threads_help)
 
 

@@ -50,6 +50,24 @@ def add_pool_arguments(parser):
     parser.add_argument("--shuffle", action="store_true", help="shuffle the numbers first")
 
 
+def add_chunk_arguments(parser):
+    """``--workers`` and ``--chunksize``: the numbers travel to the workers in chunks."""
+    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes or threads")
+    parser.add_argument("--chunksize", type=positive_int, default=1000, help="numbers per message")
+
+
+def add_executor_arguments(parser):
+    """The futures script's ``--workers``, ``--chunksize`` and ``--processes`` / ``--threads``."""
+    add_chunk_arguments(parser)
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--processes", action="store_true", default=True, help="a ProcessPoolExecutor (default)"
+    )
+    kind.add_argument(
+        "--threads", dest="processes", action="store_false", help="a ThreadPoolExecutor (default: processes)"
+    )
+
+
 def add_queue_arguments(parser):
     """The queue scripts' workers (the book's ``nbr_workers`` or ``--workers``) and ``--queue``."""
     parser.add_argument("nbr_workers", nargs="?", type=positive_int, help="worker processes (the book's)")
