@@ -140,6 +140,8 @@ def generation_case(name, how, chunksize=None, queue="manager"):
             return plain("prime_generation", "primes_pool_futures").find_primes(
                 range(start, stop), WORKERS, 1000, processes=how == "futures processes"
             )
+        if how == "pipe":
+            return plain("prime_generation", "primes_pipe").find_primes(range(start, stop), WORKERS, 1000)[0]
         if how == "feeder":
             return plain("prime_generation", "primes_queue_jobs_feeder_thread").find_primes(
                 range(start, stop), WORKERS, queue
@@ -374,7 +376,7 @@ WORKLOADS = [
     Workload(
         name="primes in a range",
         description=(
-            "range A (quick) or C (book): Pool.map, Queue workers and concurrent.futures with 2 workers"
+            "range A (quick) or C (book): Pool.map, Queue and Pipe workers, concurrent.futures, 2 workers"
         ),
         baseline="serial",
         sizes={"test": [{"range": "A"}], "quick": [{"range": "A"}], "book": [{"range": "C"}]},
@@ -386,6 +388,7 @@ WORKLOADS = [
             generation_case("Manager queues, feeder thread", "feeder"),
             generation_case("Manager queues, odd numbers only", "less work"),
             generation_case("multiprocessing.Queue", "queue", queue="multiprocessing"),
+            generation_case("Pipe per worker, chunks of 1000", "pipe"),
             generation_case("ProcessPoolExecutor, chunks of 1000", "futures processes"),
             generation_case("ThreadPoolExecutor, chunks of 1000", "futures threads"),
         ],

@@ -520,6 +520,7 @@ def test_pool_map_finds_the_same_primes(primes_in_range_a, chunksize, shuffle, s
         ("primes_pool.py", "spawn"),
         ("primes_queue.py", "forkserver"),
         ("primes_pool_futures.py", "spawn"),
+        ("primes_pipe.py", "forkserver"),
     ],
 )
 def test_the_generation_scripts_run_by_path(run_example, script, start_method):
@@ -583,6 +584,36 @@ def test_futures_threads_check_the_primes_here_processes_in_workers(processes):
             assert here <= 1.2 * wall + 0.05, (wall, here)
     else:
         assert children > 0 and here <= 0.5 * children, (wall, here, children)
+
+
+@pytest.mark.parametrize("start_method", ALL_METHODS)
+def test_pipe_workers_find_every_prime_one_chunk_per_message(primes_in_range_a, start_method):
+    primes_pipe = plain("primes_pipe")
+    primes, nbr_chunks = primes_pipe.find_primes(range(*RANGE_A[:2]), WORKERS, 300, start_method)
+    assert primes == primes_in_range_a
+    assert nbr_chunks == math.ceil((RANGE_A[1] - RANGE_A[0]) / 300) == 34
+
+
+def test_pipe_workers_without_a_chunk_get_only_the_poison_pill():
+    primes_pipe = plain("primes_pipe")
+    assert primes_pipe.find_primes(range(10), 4, chunksize=5) == ([2, 3, 5, 7], 2)
+    assert not multiprocessing.active_children()  # every worker ended and was joined
+
+
+def test_a_dead_pipe_worker_is_an_eof_error_not_a_hang(capfd):
+    """The parent closed its copy of the worker's end: the worker's death closes the pipe."""
+    primes_pipe = plain("primes_pipe")
+    with pytest.raises(EOFError):
+        primes_pipe.find_primes([7, "not a number"], 1, chunksize=2, start_method="fork")
+    assert "TypeError" in capfd.readouterr().err
+
+
+def test_the_pipe_script_counts_its_chunks(run_example):
+    completed = run_example(
+        GEN / "primes_pipe.py", "--range", "A", "--workers", 3, "--chunksize", 128, check=True
+    )
+    assert value_of(completed.stdout, "chunks sent") == str(math.ceil(10_000 / 128))
+    assert value_of(completed.stdout, "primes found") == "551"
 
 
 def test_chunk_sweep_times_every_point_and_plots(run_example, tmp_path):
@@ -1186,6 +1217,7 @@ def test_copy_on_write_script(run_example):
         (GEN / "primes_pool_plot_chunksizetimes.py", ["--output-dir", "/proc/hpp-no/folder"], "--output-dir"),
         (GEN / "primes_pool.py", ["--start", "-5"], "--start"),
         (GEN / "primes_pool_futures.py", ["--processes", "--threads"], "--threads"),
+        (GEN / "primes_pipe.py", ["--chunksize", "0"], "--chunksize"),
         (PI / "pi_lists_parallel_futures.py", ["--threads", "--processes"], "--processes"),
         (LOCK / "ex2_nolock.py", ["--increments", "1e400"], "--increments"),
         (NPS / "np_shared.py", ["--start-method", "threads"], "--start-method"),
