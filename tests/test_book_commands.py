@@ -1,21 +1,30 @@
 """The commands the book prints, replayed as a reader types them.
 
 Each chapter README has a section "As the book prints it": fenced blocks whose
-info string is ``book``. In a block, an optional first line ``cd DIR`` (from the
+info string is ``book``, written as a terminal session a reader compares with
+the page by eye. In a block, an optional first line ``cd DIR`` (from the
 repository root; default the chapter folder), then ``$ COMMAND`` lines run in
-order under bash with the project's environment first on PATH, then what the
-output must show:
+order under bash with the project's environment first on PATH, and the lines
+our run prints: each must appear in the combined output, ``…`` standing for
+any text (a timing, an address) and a run of spaces for any white space.
+``# ...`` lines are comments.
 
-- ``> TEXT``: TEXT appears in the combined output of the block's commands;
-- ``~ REGEX``: the regular expression matches somewhere in it;
-- ``! TEXT``: TEXT does not appear.
+Checks a reader need not read follow the block in an HTML comment, which
+Markdown does not show::
+
+    <!-- expect
+    ~ REGEX     the regular expression matches somewhere in the output
+    ! TEXT      TEXT does not appear
+    > TEXT      TEXT appears (as a shown line does)
+    -->
 
 ``$TMPDIR`` is a folder of the block's own, removed after it.
 
 Every command must exit 0 (or the block's ``rc=N``). ``book slow`` marks a
-block that runs for more than a few seconds. Never a timing. A block whose
-command runs a system tool (``pypy3``, ``perf``, ``/usr/bin/time``: a program of
-``.ci/system-tools.txt``) skips where that tool is missing, through ``needs``.
+block that runs for more than a few seconds (the ``slow`` tier). Never a
+timing. A block whose command runs a system tool (``pypy3``, ``perf``,
+``/usr/bin/time``: a program of ``.ci/system-tools.txt``) skips where that tool
+is missing, through ``needs``.
 """
 
 import os
@@ -33,7 +42,10 @@ import pytest
 from hpp.examples import system_tools
 from hpp.loader import REPO_ROOT
 
-FENCE = re.compile(r"^```book(?P<info>[^\n]*)\n(?P<body>.*?)^```", re.S | re.M)
+FENCE = re.compile(
+    r"^```book(?P<info>[^\n]*)\n(?P<body>.*?)^```[ \t]*\n(?:[ \t]*\n)*?(?:<!-- expect\n(?P<expect>.*?)^-->)?",
+    re.S | re.M,
+)
 BIN = Path(sys.executable).parent
 
 
@@ -43,6 +55,7 @@ class BookBlock:
     line: int
     folder: Path
     commands: list = field(default_factory=list)
+    shown: list = field(default_factory=list)
     present: list = field(default_factory=list)
     patterns: list = field(default_factory=list)
     absent: list = field(default_factory=list)
@@ -51,7 +64,8 @@ class BookBlock:
 
     @property
     def id(self):
-        return f"{self.readme.parent.name}:{self.line}"
+        where = "README" if self.readme.parent == REPO_ROOT else self.readme.parent.name
+        return f"{where}:{self.line}"
 
 
 def parse_blocks(readme):
@@ -69,24 +83,35 @@ def parse_blocks(readme):
         if lines and lines[0].startswith("cd "):
             block.folder = REPO_ROOT / lines.pop(0)[3:].strip()
         for entry in lines:
+            if entry.startswith("$ "):
+                block.commands.append(entry[2:])
+            elif entry.strip() and not entry.lstrip().startswith("#"):
+                block.shown.append(entry.strip())
+        for entry in (match.group("expect") or "").splitlines():
             kind, _, rest = entry.partition(" ")
-            if kind == "$":
-                block.commands.append(rest)
-            elif kind == ">":
+            if kind == ">":
                 block.present.append(rest)
             elif kind == "~":
                 block.patterns.append(rest)
             elif kind == "!":
                 block.absent.append(rest)
-            elif entry.strip() and not entry.lstrip().startswith("#"):
-                raise ValueError(f"{readme}:{line}: a book block line starts with $, >, ~, ! or #: {entry!r}")
+            elif entry.strip():
+                raise ValueError(f"{readme}:{line}: an expect line starts with >, ~ or !: {entry!r}")
         blocks.append(block)
     return blocks
 
 
+def shown_pattern(line):
+    """The regular expression a shown line stands for: ``…`` is any text, spaces any white space."""
+    parts = [r"\s+".join(map(re.escape, piece.split())) for piece in line.split("…")]
+    return ".*?".join(parts)
+
+
 def all_blocks():
     return [
-        block for readme in sorted(REPO_ROOT.glob("[0-9][0-9]_*/README.md")) for block in parse_blocks(readme)
+        block
+        for readme in [REPO_ROOT / "README.md", *sorted(REPO_ROOT.glob("[0-9][0-9]_*/README.md"))]
+        for block in parse_blocks(readme)
     ]
 
 
@@ -106,13 +131,32 @@ def test_the_block_parser_reads_every_kind_of_line(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text(
         "## As the book prints it\n\n```book slow rc=2\ncd 02_profiling\n"
-        "$ python -c 'print(1)'\n# a comment\n> 1\n~ ^1$\n! Traceback\n```\n"
+        "$ python -c 'print(1)'\n# a comment\n  took … seconds\n```\n"
+        "<!-- expect\n> 1\n~ ^1$\n! Traceback\n-->\n\n```book\n$ true\n```\n"
     )
-    [block] = parse_blocks(readme)
-    assert block.folder == REPO_ROOT / "02_profiling"
-    assert block.commands == ["python -c 'print(1)'"]
-    assert (block.present, block.patterns, block.absent) == (["1"], ["^1$"], ["Traceback"])
-    assert block.slow and block.returncode == 2
+    first, second = parse_blocks(readme)
+    assert first.folder == REPO_ROOT / "02_profiling"
+    assert first.commands == ["python -c 'print(1)'"]
+    assert first.shown == ["took … seconds"]
+    assert (first.present, first.patterns, first.absent) == (["1"], ["^1$"], ["Traceback"])
+    assert first.slow and first.returncode == 2
+    assert (second.commands, second.shown, second.patterns) == (["true"], [], [])
+
+
+def test_a_shown_line_stands_for_the_text_with_any_timing_and_spacing():
+    pattern = shown_pattern("calculate_z took … seconds  (x)")
+    assert re.search(pattern, "calculate_z  took 8.13 seconds (x)\n")
+    assert re.search(pattern, "calculate_z took  seconds (x)")  # … may be empty
+    assert not re.search(pattern, "calculate_z took 8.13 minutes (x)")
+    assert not re.search(shown_pattern("a.b"), "axb")  # everything else is literal
+
+
+def test_no_readme_shows_a_test_pattern():
+    """What a reader sees is text: the regular expressions live in the hidden expect comments."""
+    for block in BLOCKS:
+        for line in block.shown:
+            assert not re.match(r"[>~!] ", line), f"{block.id}: {line!r} belongs in <!-- expect -->"
+            assert "\\d" not in line and "\\s" not in line and "[\\d" not in line, f"{block.id}: {line!r}"
 
 
 RACE_OUTPUT = """Traceback (most recent call last):
@@ -201,6 +245,10 @@ def test_book_command(block, tmp_path, block_tmpdir, rerun_on_the_import_lock_ra
             f"{block.id}: `{command}` exited {completed.returncode}:\n{output[-1][-3000:]}"
         )
     text = "\n".join(output)
+    for shown in block.shown:
+        assert re.search(shown_pattern(shown), text), (
+            f"{block.id}: {shown!r} not in the output:\n{text[-3000:]}"
+        )
     for expected in block.present:
         assert expected in text, f"{block.id}: {expected!r} not in the output:\n{text[-3000:]}"
     for pattern in block.patterns:
