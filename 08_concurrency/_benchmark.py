@@ -127,7 +127,7 @@ def workload_case(name, mode, requires=None):
     def check(results, params):
         key = (params["tasks"], params["difficulty"])
         if key not in EXPECTED:  # the no-I/O hashes, computed once per size
-            EXPECTED[key] = workload_module().calculate_task_no_io(*key)
+            EXPECTED[key] = workload_module().calculate_task_noio(*key)
         assert results == EXPECTED[key], f"{mode}: the hashes differ from the no-I/O run"
 
     return Case(name, run=run, setup=setup, check=check, requires=requires)

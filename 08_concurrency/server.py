@@ -57,33 +57,43 @@ def delay_seconds(request, default_ms):
     return delay_ms / 1000
 
 
-async def add_get(request):
-    """The crawler endpoint: sleep, then echo the name."""
-    name = request.query.get("name", ".")
-    delay = delay_seconds(request, request.app[DEFAULT_DELAY_MS])
-    start = time.time()
-    await asyncio.sleep(delay)
-    request.app[METRICS].append({"name": name, "start": start, "end": time.time()})
-    return web.Response(text=name)
+# book: 3rd ed. code, "crawler/server.py" and 2nd ed. code, "workload/server.py" (Tornado handlers there)
+class AddMetric(web.View):
+    """``GET /add?name=NAME&delay=MS``, the crawler endpoint: sleep, record the span, echo the name."""
 
-
-async def add_post(request):
-    """The workload endpoint: a slow save of a JSON document."""
-    delay = delay_seconds(request, 100)
-    try:
-        document = await request.json()
-    except ValueError:
-        raise web.HTTPBadRequest(text="the body must be JSON") from None
-    in_flight = request.app[IN_FLIGHT]
-    in_flight["now"] += 1
-    in_flight["most"] = max(in_flight["most"], in_flight["now"])
-    try:
+    async def get(self):
+        request = self.request
+        name = request.query.get("name", ".")
+        delay = delay_seconds(request, request.app[DEFAULT_DELAY_MS])
+        start = time.time()
         await asyncio.sleep(delay)
-    finally:
-        in_flight["now"] -= 1
-    saved = request.app[SAVED]
-    saved.append(document)
-    return web.json_response({"saved": len(saved) - 1})
+        request.app[METRICS].append({"name": name, "start": start, "end": time.time()})
+        return web.Response(text=name)
+
+
+class Addresult(web.View):
+    """``POST /add?delay=MS``, the workload's slow "database": a slow save of a JSON document."""
+
+    async def post(self):
+        request = self.request
+        delay = delay_seconds(request, 100)
+        try:
+            document = await request.json()
+        except ValueError:
+            raise web.HTTPBadRequest(text="the body must be JSON") from None
+        in_flight = request.app[IN_FLIGHT]
+        in_flight["now"] += 1
+        in_flight["most"] = max(in_flight["most"], in_flight["now"])
+        try:
+            await asyncio.sleep(delay)
+        finally:
+            in_flight["now"] -= 1
+        saved = request.app[SAVED]
+        saved.append(document)
+        return web.json_response({"saved": len(saved) - 1})
+
+
+# book: end
 
 
 async def metrics(request):
@@ -114,8 +124,8 @@ def make_app(default_delay_ms=100):
     app.add_routes(
         [
             web.get("/", index),
-            web.get("/add", add_get),
-            web.post("/add", add_post),
+            web.get("/add", AddMetric),
+            web.post("/add", Addresult),
             web.get("/metrics", metrics),
             web.get("/saved", saved),
         ]

@@ -111,19 +111,25 @@ def results_digest(results):
 # ---------------------------------------------------------------- the six modes
 
 
-def calculate_task_no_io(num_iter, difficulty, seed=0):
-    return [do_task(i, difficulty, seed) for i in range(num_iter)]
+# book: 3rd ed. code, "workload.py" (the modes without a server)
+def calculate_task_noio(num_iter, task_difficulty, seed=0):
+    """The hashes alone: the floor every mode is measured against."""
+    return [do_task(i, task_difficulty, seed) for i in range(num_iter)]
 
 
-def calculate_task_file_io(num_iter, difficulty, seed=0, folder=None):
+def calculate_task_fileio(num_iter, task_difficulty, seed=0, folder=None):
+    """Each hash written to a temporary file (local I/O) as it is made."""
     results = []
     with tempfile.TemporaryDirectory(dir=folder) as tmp, open(Path(tmp) / "results.txt", "w") as handle:
         for i in range(num_iter):
-            result = do_task(i, difficulty, seed)
+            result = do_task(i, task_difficulty, seed)
             handle.write(json.dumps({"id": i, "hash": result}) + "\n")
             handle.flush()
             results.append(result)
     return results
+
+
+# book: end
 
 
 def save_result_serial(session, url, i, result, timeout=10.0):
@@ -199,12 +205,15 @@ def calculate_task_batch(num_iter, difficulty, url, seed=0, timeout=10.0, batch_
     return results
 
 
+CPU, IO = 0, 1  # the kinds of span in a call graph, as the book's timer records them
+
+
 async def save_result_aiohttp(session, semaphore, url, i, result, spans=None):
     async with semaphore:
         start = time.perf_counter()
         answer = await post_json(session, url, {"id": i, "hash": result})
         if spans is not None:
-            spans.append(("io", start, time.perf_counter()))
+            spans.append((IO, start, time.perf_counter()))
         return answer
 
 
@@ -222,7 +231,7 @@ async def calculate_task_aiohttp(
                 start = time.perf_counter()
                 result = do_task(i, difficulty, seed)
                 if spans is not None:
-                    spans.append(("cpu", start, time.perf_counter()))
+                    spans.append((CPU, start, time.perf_counter()))
                 group.create_task(save_result_aiohttp(session, semaphore, url, i, result, spans))
                 results.append(result)
                 await asyncio.sleep(0)  # let the loop send the saves made so far
@@ -248,9 +257,9 @@ def run_mode(
 ):
     """Run one mode; returns the list of hashes in task order."""
     if mode == "no-io":
-        return calculate_task_no_io(num_iter, difficulty, seed)
+        return calculate_task_noio(num_iter, difficulty, seed)
     if mode == "file":
-        return calculate_task_file_io(num_iter, difficulty, seed, folder)
+        return calculate_task_fileio(num_iter, difficulty, seed, folder)
     if mode == "serial":
         return calculate_task_serial(num_iter, difficulty, url, seed, timeout)
     if mode == "batches":
@@ -263,6 +272,39 @@ def run_mode(
 # ---------------------------------------------------------------- the call graph
 
 
+# book: 3rd ed. code, "workload.py" (the call graph)
+async def calculate_task_aiohttp_timer(num_iter, task_difficulty, url, seed=0, timeout=10.0, concurrency=100):
+    """The aiohttp mode, timed: ``[(kind, start, end)]``, kind 0 for a hash (CPU), 1 for a save (I/O)."""
+    times = []
+    await calculate_task_aiohttp(num_iter, task_difficulty, url, seed, timeout, concurrency, spans=times)
+    return times
+
+
+def async_callgraph(
+    num_iter=25, task_difficulty=12, url=None, path=None, seed=0, timeout=10.0, concurrency=100, title=None
+):
+    """Time ``num_iter`` aiohttp tasks and draw their CPU and I/O spans to ``path``; returns the spans.
+
+    ``url`` is where the saves go (a server.py's ``/add``); without it, this starts its own
+    server.py. Without ``path`` the figure goes to ``async_callgraph.png`` in the chapter's
+    output folder.
+    """
+    from hpp.script import output_dir
+
+    with server_or_given(SERVER, None, "workload.py") if url is None else nullcontext() as base_url:
+        save_url = url or f"{base_url}/add"
+        times = asyncio.run(
+            calculate_task_aiohttp_timer(num_iter, task_difficulty, save_url, seed, timeout, concurrency)
+        )
+    times.sort(key=lambda span: span[1])
+    path = path or output_dir("08_concurrency") / "async_callgraph.png"
+    plot_callgraph(times, path, title or f"aiohttp: {num_iter} bcrypt tasks at difficulty {task_difficulty}")
+    return times
+
+
+# book: end
+
+
 def plot_callgraph(spans, path, title):
     """CPU spans on one row, each save on its own row below: the I/O hides behind the CPU."""
     import matplotlib
@@ -271,8 +313,8 @@ def plot_callgraph(spans, path, title):
     import matplotlib.pyplot as plt
 
     origin = min(start for _, start, _ in spans)
-    cpu = [(s - origin, e - s) for kind, s, e in spans if kind == "cpu"]
-    io = sorted((s - origin, e - s) for kind, s, e in spans if kind == "io")
+    cpu = [(s - origin, e - s) for kind, s, e in spans if kind == CPU]
+    io = sorted((s - origin, e - s) for kind, s, e in spans if kind == IO)
     fig, ax = plt.subplots(figsize=(10, 5))
     ax.broken_barh(cpu, (0, 0.8), color="tab:red", label="CPU (bcrypt)")
     for row, (start, width) in enumerate(io, start=1):
@@ -343,11 +385,9 @@ def run_experiment(
                 print(f"workload.py: the modes disagree: {digests}", file=sys.stderr)
                 raise SystemExit(1)
         if callgraph:
-            spans = []
-            run_aiohttp(tasks, difficulty, save_url, seed, timeout, concurrency, spans=spans)
             path = folder / "workload_callgraph.png"
             title = f"aiohttp: {tasks} bcrypt tasks at difficulty {difficulty}, each saved in {io_delay} ms"
-            plot_callgraph(spans, path, title)
+            async_callgraph(tasks, difficulty, save_url, path, seed, timeout, concurrency, title)
             print(f"saved the call graph to {path}")
     return digests
 

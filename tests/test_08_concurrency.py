@@ -328,7 +328,7 @@ def test_the_workload_tasks_are_fixed_by_the_seed_and_verify(workload):
 @pytest.mark.server
 def test_every_workload_mode_computes_and_saves_the_same_results(workload, server, tmp_path):
     tasks, difficulty = 12, 4
-    expected = workload.calculate_task_no_io(tasks, difficulty)
+    expected = workload.calculate_task_noio(tasks, difficulty)
     assert len(set(expected)) == tasks
     url = f"{server}/add?delay=10"
     for mode in workload.MODES:
@@ -388,7 +388,7 @@ def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, t
     )
     result = result_lines(completed.stdout)
     assert result["every mode computed the same results"] == "True"
-    expected = workload.results_digest(workload.calculate_task_no_io(12, 4))
+    expected = workload.results_digest(workload.calculate_task_noio(12, 4))
     assert result["results digest"] == expected
     for mode in workload.MODES:
         assert any(line.startswith(f"{mode}: ") for line in completed.stdout.splitlines()), mode
@@ -488,3 +488,57 @@ def test_the_figures_name_scripts_that_exist():
     for figure in figures:
         assert (CHAPTER / figure.script).is_file(), figure.script
         assert figure.output.endswith(".png") and "--output-dir" not in figure.args
+
+
+# ---------------------------------------------------------------- the book's names, imported by plain name
+
+
+def test_server_add_metric_and_addresult_are_the_add_handlers(import_plain, own_server):
+    server = import_plain("08_concurrency", "server")
+    handlers = {
+        (route.method, route.resource.canonical): route.handler for route in server.make_app().router.routes()
+    }
+    assert handlers[("GET", "/add")] is server.AddMetric
+    assert handlers[("POST", "/add")] is server.Addresult
+    # the running server answers through them: AddMetric echoes and records, Addresult saves
+    assert get(f"{own_server}/add?name=book&delay=5") == "book"
+    assert [m["name"] for m in take_metrics(own_server)] == ["book"]
+    assert post(f"{own_server}/add?delay=5", {"hash": "x"}) == {"saved": 0}
+    assert json.loads(get(f"{own_server}/saved")) == {"saved": 1, "most_in_flight": 1}
+
+
+def test_parallel_requests_process_download_and_chunked_requests(import_plain, own_server):
+    import asyncio
+
+    import aiohttp
+
+    crawler = import_plain("08_concurrency/crawler", "parallel_requests")
+    pairs = crawler.generate_urls(own_server, 6, 5)
+    names, urls = [name for name, _ in pairs], [url for _, url in pairs]
+
+    async def sizes():
+        async with aiohttp.ClientSession() as session:
+            return await asyncio.gather(*(crawler.process(session, url) for url in urls))
+
+    assert asyncio.run(sizes()) == [len(name) for name in names]  # the server echoes each name
+    finished = list(crawler.chunked_requests(urls, chunk_size=2))
+    assert all(greenlet.successful() for greenlet in finished)
+    assert sorted(greenlet.value.decode() for greenlet in finished) == sorted(names)
+    assert crawler.download(urls[0], contextlib.nullcontext()) == names[0].encode()
+
+
+def test_workload_noio_fileio_and_the_timed_call_graph(import_plain, own_server, tmp_path):
+    import asyncio
+
+    workload = import_plain("08_concurrency", "workload")
+    expected = [workload.do_task(i, 4) for i in range(4)]
+    assert workload.calculate_task_noio(4, 4) == expected
+    assert workload.calculate_task_fileio(4, 4) == expected
+    url = f"{own_server}/add?delay=5"
+    times = asyncio.run(workload.calculate_task_aiohttp_timer(4, 4, url))
+    assert sorted(kind for kind, _, _ in times) == [0, 0, 0, 0, 1, 1, 1, 1]  # 4 hashes, 4 saves
+    assert all(end >= start for _, start, end in times)
+    spans = workload.async_callgraph(3, 4, url, tmp_path / "callgraph.png")
+    assert [start for _, start, _ in spans] == sorted(start for _, start, _ in spans)
+    assert len(spans) == 6 and (tmp_path / "callgraph.png").stat().st_size > 1000
+    assert json.loads(get(f"{own_server}/saved"))["saved"] == 7

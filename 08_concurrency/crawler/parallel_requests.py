@@ -9,6 +9,11 @@ as about 1/limit until the client, not the server, is the bottleneck. The
 book (500 requests, limits 1 to 476): 50 ms delay, 25.7 s at limit 1 and
 0.35 s at best; 800 ms delay, 401 s at limit 1 and 1.72 s at best.
 
+The sweep fetches each body (to check that every response arrived once); the
+official code's own helpers are here too: ``process`` (aiohttp, the 3rd
+edition: the body's length) and ``download`` with ``chunked_requests`` (gevent,
+the 2nd edition: a semaphore caps the downloads in flight).
+
 Results go to ``parallel_requests.json`` and ``parallel_requests.png`` in the
 output folder (``--output-dir``, else ``$HPP_OUTPUT_DIR``, else
 ``results/08_concurrency``).
@@ -21,6 +26,8 @@ Run (it starts its own server.py on a free port unless given --url):
 import asyncio
 import json
 import time
+import urllib.request
+from contextlib import closing
 
 import aiohttp
 from _crawler_common import SERVER, add_server_arguments, arrived_exactly_once, generate_urls, server_or_given
@@ -31,6 +38,49 @@ SMOKE_ARGS = ["--requests", "20", "--delays", "10", "20", "--limits", "1", "5", 
 
 BOOK_LIMITS = list(range(1, 500, 25))  # 1, 26, ..., 476
 BOOK_DELAYS = [50, 300, 550, 800]
+
+
+# book: 3rd ed. code, "parallel_requests.py" (aiohttp)
+async def process(session, url):
+    """GET ``url`` in ``session``: the length of the body (0, with a message, on a timeout)."""
+    try:
+        async with session.get(url) as response:
+            return len(await response.text())
+    except TimeoutError:
+        print("Timeout Error with request:", url)
+        return 0
+
+
+# book: end
+
+
+# book: 2nd ed. code, "parallel_requests.py" (gevent: concurrent once sockets are monkey-patched)
+def download(url, semaphore, timeout=10.0):
+    """GET ``url`` while holding ``semaphore``: the body's bytes.
+
+    The official version retried forever on any error; here an error ends the
+    greenlet, and the caller finds it in the greenlet's ``exception``.
+    """
+    with semaphore, closing(urllib.request.urlopen(url, timeout=timeout)) as data:
+        return data.read()
+
+
+def chunked_requests(urls, chunk_size=100, timeout=10.0):
+    """A greenlet per URL, at most ``chunk_size`` downloading at once; yields each as it finishes.
+
+    The downloads overlap only in a process whose sockets gevent has patched
+    (``gevent.monkey.patch_socket()``, as gevent_crawler.py does); elsewhere
+    they run one after the other, with the same results.
+    """
+    import gevent
+    from gevent.lock import Semaphore
+
+    semaphore = Semaphore(chunk_size)
+    requests = [gevent.spawn(download, url, semaphore, timeout) for url in urls]
+    yield from gevent.iwait(requests)
+
+
+# book: end
 
 
 async def fetch(session, url):
