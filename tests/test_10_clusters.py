@@ -1,6 +1,5 @@
-"""Chapter 10: real Dask and IPython Parallel clusters, the Redis-streams job queue, NSQ, Docker."""
+"""Chapter 10: real Dask and IPython Parallel clusters, the Celery job queue, NSQ, Docker."""
 
-import collections
 import contextlib
 import importlib
 import json
@@ -42,15 +41,15 @@ def sieve(limit):
     [
         ("job_queue/nsq_worker.py", "is_prime"),
         ("job_queue/nsq_worker.py", "check_prime"),
-        ("job_queue/redis_worker.py", "check_prime"),
+        ("job_queue/celery_tasks.py", "check_prime"),
         ("dask/primes_dask.py", "check_prime"),
     ],
 )
 def test_check_prime_agrees_with_a_sieve(script, name):
     if script.startswith("job_queue/nsq"):
         importlib.import_module("nsq")
-    if script.startswith("job_queue/redis"):
-        importlib.import_module("redis")
+    if script.startswith("job_queue/celery"):
+        importlib.import_module("celery")
     check = getattr(load_example(CHAPTER / script), name)
     truth = sieve(20_000)
     assert [check(n) for n in range(20_000)] == truth.tolist()
@@ -583,33 +582,25 @@ def test_primes_range_must_not_be_empty(run_example, assert_bad_input):
     assert "--stop" in line
 
 
-# ---------------------------------------------------------------- Redis-streams job queue
+# ---------------------------------------------------------------- Celery job queue
 
-WORKER = CHAPTER / "job_queue" / "redis_worker.py"
+JOB_QUEUE = CHAPTER / "job_queue"
 
 
-def start_worker(url, name, *args):
-    return subprocess.Popen(
-        [sys.executable, str(WORKER), "--redis-url", url, "--name", name, *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
+def celery_producer():
+    """``celery_producer.py``; its ``celery_tasks`` is the module the workers run."""
+    importlib.import_module("celery")
+    return load_example(JOB_QUEUE / "celery_producer.py")
 
 
 def stop(process):
+    """Stop a worker, frozen or not, and wait for it."""
     if process.poll() is None:
         process.send_signal(signal.SIGCONT)  # a frozen process acts on SIGTERM only once resumed
-        process.terminate()
-    try:
-        return process.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        return process.communicate()
+    celery_producer().stop_worker(process)
 
 
-def wait_until(condition, what, timeout=120):
+def wait_until(condition, what, timeout=60):
     """Poll ``condition()`` until it is true; fail naming ``what`` after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -618,171 +609,175 @@ def wait_until(condition, what, timeout=120):
         time.sleep(0.005)
 
 
-@pytest.mark.redis
-@pytest.mark.slow
-def test_killing_a_worker_mid_run_loses_no_job_and_answers_each_once():
-    """The victim is killed while it provably holds unacknowledged jobs, whatever the load.
+def held_numbers(store):
+    """The numbers of the jobs delivered and not yet acknowledged (the Redis broker's ``unacked`` hash)."""
+    import base64
 
-    It works alone until it has answered some jobs and holds more; it is then
-    frozen (SIGSTOP) and its held jobs counted again, so the count cannot
-    change before the kill (redis-py sends one command at a time: at most one
-    answer was in flight). The survivor starts beside the frozen victim, the
-    victim is killed once the survivor is answering, and the survivor must
-    reclaim what the victim held.
+    numbers = []
+    for entry in store.hvals("unacked"):
+        payload, _exchange, _routing_key = json.loads(entry)
+        args, _kwargs, _embed = json.loads(base64.b64decode(payload["body"]))
+        numbers.append(args[0])
+    return numbers
+
+
+@pytest.mark.redis
+def test_a_worker_killed_holding_a_job_loses_none_and_each_number_is_answered_once():
+    """The victim is killed while it provably holds an unacknowledged job, whatever the load.
+
+    It works alone until it has answered some jobs and holds one; it is then
+    frozen (SIGSTOP) and the broker's unacknowledged jobs read: they are the
+    victim's, and cannot change before the kill. The survivor starts beside the
+    frozen victim, the victim is killed once the survivor answers, and the
+    victim's job comes back (after the visibility timeout, 2 s here) to the
+    survivor. A job the victim had answered but not acknowledged is answered
+    again: counted in "answered more than once", never twice in the answers.
     """
-    producer = load_example(CHAPTER / "job_queue" / "redis_producer.py")
-    worker = load_example(WORKER)
-    numbers = range(10_000, 10_600)
-    truth = sieve(10_600)
+    import redis
+
+    producer = celery_producer()
+    tasks = producer.celery_tasks
+    numbers = range(10_000, 10_400)
+    truth = sieve(10_400)
+    fast_retry = {"HPP_VISIBILITY_TIMEOUT_S": "2"}
     with redis_server() as service:
         url = f"redis://{service.host}:{service.port}/0"
-        client = worker.connect(url)
-        worker.ensure_group(client)
-
-        def held_by(name):
-            return len(client.xpending_range(worker.JOBS, worker.GROUP, "-", "+", 1000, consumername=name))
-
-        def answered_by(name):
-            return sum(
-                fields["worker"] == name
-                for stream in (worker.PRIME, worker.NON_PRIME)
-                for _id, fields in client.xrange(stream)
-            )
-
-        options = ["--delay", "0.004", "--batch", "20", "--retry-after", "300", "--burst"]
-        victim = start_worker(url, "victim", *options)
+        victim = producer.start_worker(url, "victim", env=fast_retry)
         survivor = None
         try:
-            positions = producer.result_positions(client)
-            producer.enqueue(client, numbers, "b1")
+            with redis.Redis.from_url(url, decode_responses=True) as store:
+                producer.send_jobs(url, numbers, "b1")
+                answers = tasks.answers_key("b1")
 
-            def victim_frozen_holding_jobs():
-                if answered_by("victim") < 30 or held_by("victim") < 2:
+                def victim_frozen_holding_a_job():
+                    if store.hlen(answers) < 30 or store.hlen("unacked") < 1:
+                        return False
+                    victim.send_signal(signal.SIGSTOP)
+                    if store.hlen("unacked") >= 1:
+                        return True
+                    victim.send_signal(signal.SIGCONT)  # it had just acknowledged its job: go on
                     return False
-                victim.send_signal(signal.SIGSTOP)
-                if held_by("victim") >= 2:  # one in-flight answer at most: one job stays held
-                    return True
-                victim.send_signal(signal.SIGCONT)  # it had just finished its batch: go on
-                return False
 
-            wait_until(victim_frozen_holding_jobs, "the victim to answer jobs and hold others")
-            assert victim.poll() is None, "the victim ended before it was killed"
-            survivor = start_worker(url, "survivor", *options)
-            wait_until(lambda: answered_by("survivor") > 0, "the survivor to answer a job")
-            os.kill(victim.pid, signal.SIGKILL)
-            victim.wait(10)
-            answers = producer.collect_answers(client, "b1", len(numbers), positions, timeout=120)
-            survivor_out, _ = survivor.communicate(timeout=120)
-            assert survivor.returncode == 0
-            results = [
-                fields for stream in (worker.PRIME, worker.NON_PRIME) for _id, fields in client.xrange(stream)
-            ]
-            assert client.xpending(worker.JOBS, worker.GROUP)["pending"] == 0
+                wait_until(victim_frozen_holding_a_job, "the victim to answer jobs and hold one")
+                assert victim.poll() is None, "the victim ended before it was killed"
+                held = held_numbers(store)
+                answered_before_kill = [n for n in held if store.hexists(answers, n)]
+                done_by_victim = store.hlen(answers)
+                survivor = producer.start_worker(url, "survivor", env=fast_retry)
+                wait_until(lambda: store.hlen(answers) > done_by_victim, "the survivor to answer a job")
+                os.kill(victim.pid, signal.SIGKILL)
+                victim.wait(10)
+                answered, _, dead = producer.collect(url, "b1", len(numbers), timeout=60)
+
+                def every_job_acknowledged():  # the victim's job may come back after the last answer
+                    return store.hlen("unacked") + store.llen("celery") == 0
+
+                wait_until(every_job_acknowledged, "every job acknowledged")
+                repeats = int(store.get(tasks.repeats_key("b1")) or 0)
         finally:
             stop(victim)
             if survivor is not None:
                 stop(survivor)
-    answered = answers[worker.PRIME] + answers[worker.NON_PRIME]
-    assert sorted(answered) == list(numbers)  # none lost
-    assert set(answered.values()) == {1}  # none answered twice
-    assert all(truth[n] for n in answers[worker.PRIME])
-    assert not any(truth[n] for n in answers[worker.NON_PRIME])
-    by_worker = collections.Counter(fields["worker"] for fields in results)
-    assert by_worker["victim"] > 0 and by_worker["survivor"] > 0
-    reclaimed = [f for f in results if f["reclaimed"] == "1"]
-    assert reclaimed and all(f["worker"] == "survivor" for f in reclaimed)
-    assert re.search(r"reclaimed = [1-9]", survivor_out)
+    assert held and set(held) <= set(numbers)
+    assert sorted(answered) == list(numbers)  # none lost, each once
+    assert all((answer == "prime") == truth[n] for n, answer in answered.items())
+    assert dead == []
+    assert repeats == len(answered_before_kill)  # delivered again, answered once
 
 
 @pytest.mark.redis
-def test_poison_jobs_go_to_the_dead_letter_stream_and_slow_workers_answer_once():
-    worker = load_example(WORKER)
+def test_a_poison_job_lands_in_the_dead_letter_list_after_its_tries():
+    producer = celery_producer()
+    tasks = producer.celery_tasks
     with redis_server() as service:
-        client = worker.connect(f"redis://{service.host}:{service.port}/0")
-        worker.ensure_group(client)
-        worker.ensure_group(client)  # idempotent
-        client.xadd(worker.JOBS, {"number": "seven"})
-        client.xadd(worker.JOBS, {"number": 7, "batch": "x"})
-        first = worker.Worker(client, "first", retry_after_ms=1, max_deliveries=5)
-        # "first" reads both jobs and stalls; "second" reclaims them and answers
-        jobs = client.xreadgroup(worker.GROUP, "first", {worker.JOBS: ">"}, count=10)[0][1]
-        time.sleep(0.01)
-        second = worker.Worker(client, "second", retry_after_ms=1, max_deliveries=5)
-        second.run(burst=True)
-        assert (second.answered, second.dead, second.reclaimed) == (1, 1, 2)
-        for job_id, fields in jobs:  # the stalled worker wakes up: nothing is published twice
-            first.handle(job_id, fields, reclaimed=False)
-        assert (first.answered, first.dead) == (0, 0)
-        assert client.xlen(worker.PRIME) == 1 and client.xlen(worker.NON_PRIME) == 0
-        dead = client.xrange(worker.DEAD_LETTER)
-        assert len(dead) == 1 and dead[0][1]["reason"] == "not an integer"
-        # a job delivered too often is given up
-        client.xadd(worker.JOBS, {"number": 9})
-        for name in ("a", "b", "c"):
-            client.xreadgroup(worker.GROUP, name, {worker.JOBS: ">"}, count=1)
-            client.xautoclaim(worker.JOBS, worker.GROUP, name, 0, "0-0")
-        third = worker.Worker(client, "third", retry_after_ms=0, max_deliveries=2)
-        third.run(burst=True)
-        assert third.dead == 1 and client.xlen(worker.NON_PRIME) == 0
-        assert client.xpending(worker.JOBS, worker.GROUP)["pending"] == 0
+        url = f"redis://{service.host}:{service.port}/0"
+        with producer.local_workers(url, 1):
+            producer.send_jobs(url, ["seven", 7, 7], "b2")  # 7 sent twice: answered once, counted twice
+            answered, repeats, dead = producer.collect(url, "b2", 2, timeout=60)
+            wait_until(lambda: producer.collect(url, "b2", 2, timeout=1)[1] == 1, "the second 7")
+    assert answered == {7: "prime"}
+    assert [(d["number"], d["tries"]) for d in dead] == [("seven", tasks.MAX_TRIES)]
+    assert "not an integer" in dead[0]["error"]
 
 
 @pytest.mark.redis
-@pytest.mark.slow
-def test_producer_demo_counts_the_primes(run_example):
+def test_celery_producer_demo_counts_the_primes(run_example):
     completed = run_example(
-        "10_clusters/job_queue/redis_producer.py",
+        "10_clusters/job_queue/celery_producer.py",
         "--start",
         "1000",
         "--count",
         "1000",
         "--workers",
-        "3",
+        "2",
         check=True,
         timeout=120,
     )
-    expected = int(sieve(2000)[1000:].sum())
+    expected = sum(map(celery_producer().celery_tasks.check_prime, range(1000, 2000)))  # serial
     assert f"primes = {expected}" in completed.stdout
     assert f"non_primes = {1000 - expected}" in completed.stdout
     assert "answered more than once = 0" in completed.stdout
+    assert "dead letters = 0" in completed.stdout
 
 
-@pytest.mark.parametrize("script", ["redis_worker.py", "redis_producer.py"])
-def test_job_queue_unreachable_redis(script, run_example, assert_bad_input):
-    line = assert_bad_input(
-        run_example(
-            f"10_clusters/job_queue/{script}", "--redis-url", f"redis://127.0.0.1:{free_port()}/0", timeout=60
+def readme_celery_commands():
+    """The worker and producer commands of the README's "From one machine to many" block."""
+    readme = (CHAPTER / "README.md").read_text()
+    block = readme.split("## From one machine to many", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    lines = [line for line in block.splitlines() if line and not line.startswith("#")]
+    worker = next(line for line in lines if line.startswith("celery -A"))
+    producer = next(line for line in lines if "celery_producer.py" in line)
+    assert "cd 10_clusters/job_queue" in lines  # where the worker command runs
+    return worker, producer
+
+
+@pytest.mark.redis
+def test_the_readme_head_and_worker_node_commands_work_together(run_example):
+    """The README's commands, HEAD being a redis-server on loopback (and 300 numbers, not 10,000)."""
+    import shlex
+
+    producer = celery_producer()
+    worker_line, producer_line = readme_celery_commands()
+    with redis_server() as service:
+        head = f"{service.host}:{service.port}"
+        worker_argv = shlex.split(worker_line.replace("HEAD:6379", head))
+        worker = subprocess.Popen(
+            [sys.executable, "-m", *worker_argv],  # `celery ...` as `python -m celery ...`
+            cwd=JOB_QUEUE,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-    )
-    assert "cannot reach Redis" in line and "--redis-url" in line
+        try:
+            _python, script, *args = shlex.split(producer_line.replace("HEAD:6379", head))
+            completed = run_example(script, *args, "--start", "1000", "--count", "300", timeout=120)
+        finally:
+            producer.stop_worker(worker)
+    assert completed.returncode == 0, completed.stderr
+    expected = sum(map(producer.celery_tasks.check_prime, range(1000, 1300)))
+    assert f"primes = {expected}" in completed.stdout
+    assert "answered more than once = 0" in completed.stdout
 
 
 @pytest.mark.parametrize(
-    ("script", "flag", "port"), [("redis_worker.py", "--redis-url", 6379), ("nsq_worker.py", "--nsqd", 4150)]
+    ("broker", "message"),
+    [("redis://127.0.0.1:{port}/0", "nothing answers"), ("http://127.0.0.1:{port}", "expected redis://")],
 )
-def test_workers_check_their_default_address_after_parsing(script, flag, port, run_example, assert_bad_input):
+def test_celery_producer_refuses_a_bad_broker(broker, message, run_example, assert_bad_input):
+    importlib.import_module("celery")
+    broker = broker.format(port=free_port())
+    line = assert_bad_input(run_example("10_clusters/job_queue/celery_producer.py", "--broker", broker))
+    assert "--broker" in line and message in line
+
+
+def test_nsq_worker_checks_its_default_address_after_parsing(run_example, assert_bad_input):
     from hpp.service import port_is_open
 
-    if port_is_open("127.0.0.1", port):
-        pytest.skip(f"a server answers on the default port {port} here")
-    if script.startswith("nsq"):
-        importlib.import_module("nsq")
-    line = assert_bad_input(run_example(f"10_clusters/job_queue/{script}", timeout=60))
-    assert f"argument {flag}: cannot reach" in line and f":{port}" in line
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["--redis-url", "http://127.0.0.1:6379"],
-        ["--redis-url", "redis://127.0.0.1:1", "--delay", "-1"],
-        ["--redis-url", "redis://127.0.0.1:1", "--delay", "1e400"],
-        ["--redis-url", "redis://127.0.0.1:1", "--name", "a b"],
-    ],
-)
-def test_redis_worker_refuses_bad_values(args, run_example, assert_bad_input):
-    line = assert_bad_input(run_example("10_clusters/job_queue/redis_worker.py", *args))
-    assert line.split(":")[1].strip().startswith("argument --")
+    if port_is_open("127.0.0.1", 4150):
+        pytest.skip("a server answers on the default port 4150 here")
+    importlib.import_module("nsq")
+    line = assert_bad_input(run_example("10_clusters/job_queue/nsq_worker.py", timeout=60))
+    assert "argument --nsqd: nothing answers" in line and ":4150" in line
 
 
 # ---------------------------------------------------------------- NSQ
@@ -804,7 +799,7 @@ def test_nsq_worker_unreachable_nsqd(run_example, assert_bad_input):
     line = assert_bad_input(
         run_example("10_clusters/job_queue/nsq_worker.py", "--nsqd", f"127.0.0.1:{free_port()}")
     )
-    assert "cannot reach nsqd" in line and "--nsqd" in line
+    assert "nothing answers" in line and "--nsqd" in line
 
 
 @pytest.mark.server

@@ -14,7 +14,7 @@ too few arguments.)
 
 Needs ``nsqd`` (not packaged by Debian: download the release for your platform
 from https://nsq.io/deployment/installing.html and put ``nsqd`` on the PATH) and
-``pip install pynsq``. ``redis_worker.py`` is the same worker on Redis streams.
+``pip install pynsq``. ``celery_tasks.py`` is the same worker as a Celery task on Redis.
 
 Run:
     nsqd --tcp-address=127.0.0.1:4150 --http-address=127.0.0.1:4151 &
@@ -46,7 +46,7 @@ def is_prime(number):
     return True
 
 
-check_prime = is_prime  # the name chapters 09 and 10's Dask and Redis examples use
+check_prime = is_prime  # the name chapters 09 and 10's Dask and Celery examples use
 
 
 def write_message(topic, data, writer, message=None):
@@ -127,19 +127,23 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
 
 
 def main(argv=None):
-    from _job_queue import checked_default, nsqd_address
+    import argparse
 
-    from hpp.script import example_parser, non_negative_int
+    from hpp.script import example_parser, non_negative_int, reachable_address
 
     parser = example_parser(__doc__)
     parser.add_argument(
-        "--nsqd", type=nsqd_address, help=f"nsqd TCP address HOST:PORT (default {DEFAULT_NSQD})"
+        "--nsqd", type=reachable_address, help=f"nsqd TCP address HOST:PORT (default {DEFAULT_NSQD})"
     )
     parser.add_argument(
         "--max-messages", type=non_negative_int, default=0, help="stop after this many (0: never)"
     )
     args = parser.parse_args(argv)
-    run_worker(args.nsqd or checked_default(parser, "--nsqd", nsqd_address, DEFAULT_NSQD), args.max_messages)
+    try:  # the default address is checked once the flags given are known to be good
+        nsqd = args.nsqd or reachable_address(DEFAULT_NSQD)
+    except argparse.ArgumentTypeError as error:
+        parser.error(f"argument --nsqd: {error}")
+    run_worker(nsqd, args.max_messages)
 
 
 if __name__ == "__main__":
