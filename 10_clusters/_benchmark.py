@@ -1,7 +1,8 @@
 """Chapter 10 benchmark: the same Monte Carlo pi task on one process, a local
 multiprocessing Pool, a Dask LocalCluster (futures, ``dask.delayed``, ``dask.bag``),
-an IPython Parallel cluster and Parallel Python (a local ``pp.Server``, and two
-``ppserver`` processes on loopback joined as a cluster).
+an IPython Parallel cluster, Parallel Python (a local ``pp.Server``, and two
+``ppserver`` processes on loopback joined as a cluster) and Celery (two ``celery
+worker`` processes on a throw-away redis-server, the broker and result backend).
 
 Two workloads separate the compute from the per-task overhead: a few large
 tasks (one per worker: the engines should approach the Pool), and many tiny
@@ -63,7 +64,38 @@ def engine(kind):
             _engines[kind] = pp_server(ncpus=WORKERS)
         elif kind == "ppservers":
             _engines[kind] = pp_cluster(nodes=WORKERS)
+        elif kind == "celery":
+            _engines[kind] = _stack.enter_context(celery_app(workers=WORKERS))
     return _engines[kind]
+
+
+@contextlib.contextmanager
+def celery_app(workers):
+    """A Celery app on a throw-away redis-server, with ``workers`` ``celery worker`` processes
+    (one process each) that run ``job_queue/_celery_bench.py``'s pi task; all stopped on exit."""
+    import gc
+    import time
+
+    from celery import Celery
+
+    from hpp.service import redis_server
+
+    producer = load_example(HERE / "job_queue" / "celery_producer.py")
+    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))}
+    with redis_server() as service:
+        url = f"redis://{service.host}:{service.port}/0"
+        with (
+            producer.local_workers(url, workers, app="_celery_bench", env=env),
+            Celery(broker=url, backend=url) as app,
+        ):
+            deadline = time.monotonic() + 60
+            while len(app.control.ping(timeout=0.5)) < workers:  # every worker up before the timing
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{workers} celery workers did not answer within 60 s")
+            try:
+                yield app
+            finally:  # results sit in reference cycles: free them while Redis answers their goodbye
+                gc.collect()
 
 
 @contextlib.contextmanager
@@ -127,6 +159,12 @@ def run_ipython(state):
     return view.map_sync(common().darts_inside, darts, seeds)
 
 
+def run_celery(state):
+    app, darts, seeds = state
+    results = [app.send_task("bench.darts_inside", (n, seed)) for n, seed in zip(darts, seeds)]
+    return [result.get(timeout=600) for result in results]
+
+
 def run_pp(state):
     job_server, darts, seeds = state
     # pp ships darts_inside as source text: the workers import nothing of ours
@@ -171,6 +209,7 @@ def cases():
         pi_case("multiprocessing Pool(2)", run_pool, "pool"),
         pi_case("Dask LocalCluster (2 workers)", run_dask, "dask"),
         pi_case("IPython Parallel (2 engines)", run_ipython, "ipython"),
+        pi_case("Celery (2 workers, Redis broker)", run_celery, "celery"),
         pi_case("Parallel Python pp.Server (2 workers)", run_pp, "pp"),
         pi_case("Parallel Python (2 ppservers)", run_pp, "ppservers"),
     ]
