@@ -1269,3 +1269,79 @@ def test_the_figures_name_scripts_and_outputs_that_exist():
     for figure in figures:
         assert (CHAPTER / figure.script).is_file(), figure.script
         assert figure.output.endswith(".png")
+
+
+# ---------------------------------------------------------------- the book's names, imported by plain name
+
+
+@pytest.mark.parametrize("worker", ["work", "work_smaller_chunks"])
+def test_ex1_lock_workers_count_exactly(worker, import_plain, tmp_path):
+    ex1_lock = import_plain("09_multiprocessing/locking", "ex1_lock")
+    path = tmp_path / "count.txt"
+    path.write_text("0")
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=getattr(ex1_lock, worker), args=(str(path), 50)) for _ in range(3)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [process.exitcode for process in processes] == [0, 0, 0]
+    assert int(path.read_text()) == 150  # the lock loses no increment
+    (tmp_path / "count.txt.lock").unlink(missing_ok=True)
+
+
+def test_np_shared_rnd_serial_worker_fn_fills_one_row(import_plain):
+    serial = import_plain("09_multiprocessing/np_shared_example/rnd_demo", "np_shared_rnd_serial")
+    serial.main_nparray, serial.SEED = np.full((3, 5), float(serial.DEFAULT_VALUE)), 7
+    serial.worker_fn(1)
+    assert np.array_equal(serial.main_nparray[1], np.random.default_rng([7, 1]).random(5))
+    assert (serial.main_nparray[[0, 2]] == serial.DEFAULT_VALUE).all()  # the other rows untouched
+    parallel = import_plain("09_multiprocessing/np_shared_example/rnd_demo", "np_shared_rnd_parallel")
+    assert np.array_equal(serial.fill_serially(4, 6, 3), parallel.fill_in_parallel(4, 6, 2, 3, "spawn"))
+
+
+def test_pi_numpy_serial_blocks_estimate_nbr_points_in_circle(import_plain):
+    blocks = import_plain("09_multiprocessing/pi_estimation", "pi_numpy_serial_blocks")
+    worker = import_plain("09_multiprocessing/pi_estimation", "pi_numpy_parallel_worker")
+    n = 1_000_000
+    assert blocks.estimate_nbr_points_in_circle(n, 0) == worker.estimate_nbr_points_in_quarter_circle(n, 0)
+    inside = blocks.estimate_nbr_points_in_circle(n)  # the book's call: reseeded from the OS
+    assert abs(4 * inside / n - math.pi) < 8.2 / math.sqrt(n)  # a 5-sigma band
+
+
+def test_feeder_thread_check_prime_and_feed_new_jobs(import_plain):
+    import queue
+
+    feeder = import_plain("09_multiprocessing/prime_generation", "primes_queue_jobs_feeder_thread")
+    jobs, results = queue.Queue(), queue.Queue()
+    feeder.feed_new_jobs(range(90, 110), jobs, 2)
+    assert jobs.qsize() == 22  # 20 candidates, then a poison pill per worker
+    feeder.check_prime(jobs, results)  # one worker: stops at the first pill
+    found = [results.get() for _ in range(results.qsize())]
+    assert found == [97, 101, 103, 107, 109, feeder.FLAG_WORKER_FINISHED_PROCESSING]
+    assert jobs.get() == feeder.FLAG_ALL_DONE and jobs.empty()
+
+
+def test_count_of_factors_check_prime(import_plain):
+    factors = import_plain("09_multiprocessing/prime_validation", "create_count_of_factors_for_nonprimes")
+    assert [factors.check_prime(n) for n in (2, 3, 9, 49, 97)] == [
+        (True, None),
+        (True, None),
+        (False, 3),
+        (False, 7),
+        (True, None),
+    ]
+    assert factors.check_prime(100109100129100369) == (False, 95362951)  # the book's non-prime
+    counts = factors.count_smallest_factors(10_000, 2, "spawn", chunksize=1000)
+    assert sum(counts.values()) == 10_000 - 3 - 1228  # [3, 10**4) less its 1228 primes
+    assert counts[2] == 4998 and counts[3] == 1666
+
+
+def test_create_range_book_test_class_passes(import_plain):
+    import unittest
+
+    create_range = import_plain("09_multiprocessing/prime_validation", "create_range")
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(create_range.test)
+    result = unittest.TestResult()
+    suite.run(result)
+    assert result.testsRun == 3 and result.wasSuccessful(), result.failures

@@ -1,8 +1,11 @@
 """Four processes increment the counter file inside a ``fasteners`` inter-process lock.
 
-Chapter 9, "Synchronizing File and Variable Access": ``@fasteners.interprocess_locked``
-around the read-add-write makes it one step: always exactly 4000, at a price
-(the book: 400 ms against 71 ms without the lock). The book's lock file is
+Chapter 9, "Synchronizing File and Variable Access": the book's ``work`` holds a
+``fasteners`` inter-process lock around its whole loop, so the processes count
+one after the other; ``work_smaller_chunks`` (``--smaller-chunks``) takes the lock
+around each read-add-write instead, so their increments interleave. Either way
+the count is always exactly 4000, at a price (the book: 400 ms against 71 ms
+without the lock). The book's lock file is
 ``/tmp/tmp_lock``; here it sits beside the counter file (``count.txt.lock``),
 so two runs never share a lock by accident.
 
@@ -20,22 +23,42 @@ import fasteners
 FILENAME = "count.txt"
 
 
-def work(filename, max_count):
+def read_add_write(filename):
+    """One increment of the counter file: read it, add one, write it back."""
+    with open(filename) as f:
+        try:
+            nbr = int(f.read())
+        except ValueError as err:
+            print("File is empty, starting to count from 0, error: " + str(err))
+            nbr = 0
+    with open(filename, "w") as f:
+        f.write(str(nbr + 1) + "\n")
+
+
+# book: 2nd ed. code, "ex1_lock.py"
+def work_smaller_chunks(filename, max_count):
+    """Take the lock around each read-add-write: the processes' increments interleave."""
     lock = fasteners.InterProcessLock(filename + ".lock")
     for n in range(max_count):
         with lock:
-            with open(filename) as f:
-                try:
-                    nbr = int(f.read())
-                except ValueError as err:
-                    print("File is empty, starting to count from 0, error: " + str(err))
-                    nbr = 0
-            with open(filename, "w") as f:
-                f.write(str(nbr + 1) + "\n")
+            read_add_write(filename)
 
 
-def run_workers(nbr_processes=4, max_count_per_process=1000, filename=None, start_method=None):
-    """Start the workers on a counter file reset to 0; returns the final count."""
+def work(filename, max_count):
+    """Take the lock around the whole loop (the book's decorator): one process counts at a time."""
+    with fasteners.InterProcessLock(filename + ".lock"):
+        for n in range(max_count):
+            read_add_write(filename)
+
+
+# book: end
+
+
+def run_workers(
+    nbr_processes=4, max_count_per_process=1000, filename=None, start_method=None, smaller_chunks=False
+):
+    """Start the workers (``work``, or ``work_smaller_chunks``) on a counter file reset to 0;
+    returns the final count."""
     from _locking_common import counter_file, join_all, read_count
 
     total_expected_count = nbr_processes * max_count_per_process
@@ -45,7 +68,8 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, filename=None, star
         path.write_text("0")  # reset counter
         processes = []
         for process_nbr in range(nbr_processes):
-            p = context.Process(target=work, args=(str(path), max_count_per_process))
+            target = work_smaller_chunks if smaller_chunks else work
+            p = context.Process(target=target, args=(str(path), max_count_per_process))
             p.start()
             processes.append(p)
         join_all(processes)
@@ -64,8 +88,14 @@ REQUIRES = ("fasteners",)
 def main(argv=None):
     from _locking_common import locking_parser, report
 
-    args = locking_parser(__doc__, processes=4, count_file=True).parse_args(argv)
-    count = run_workers(args.processes, args.increments, args.count_file, args.start_method)
+    parser = locking_parser(__doc__, processes=4, count_file=True)
+    parser.add_argument(
+        "--smaller-chunks", action="store_true", help="lock each increment (work_smaller_chunks)"
+    )
+    args = parser.parse_args(argv)
+    count = run_workers(
+        args.processes, args.increments, args.count_file, args.start_method, args.smaller_chunks
+    )
     report(count, args.processes * args.increments)
 
 

@@ -14,9 +14,31 @@ Run:
 import time
 
 import numpy as np
-from pi_numpy_parallel_worker import estimate_nbr_points_in_quarter_circle
 
 SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--blocks", "4", "--seed", "0"]
+
+
+# book: 2nd ed. code, "pi_numpy_serial_blocks.py"
+def estimate_nbr_points_in_circle(nbr_samples, seed=None):
+    """Darts inside the quarter circle, ``nbr_samples`` thrown as two NumPy vectors.
+
+    ``seed=None`` is the book's: NumPy's global generator reseeded from the OS.
+    A seed (an int or a ``SeedSequence``) gives a private, reproducible generator,
+    the same stream as ``pi_numpy_parallel_worker``'s workers draw for that seed.
+    """
+    if seed is None:
+        np.random.seed()
+        uniform = np.random.uniform
+    else:
+        uniform = np.random.default_rng(seed).uniform
+    xs = uniform(0, 1, nbr_samples)
+    ys = uniform(0, 1, nbr_samples)
+    estimate_inside_quarter_unit_circle = (xs * xs + ys * ys) <= 1
+    nbr_trials_in_quarter_unit_circle = np.sum(estimate_inside_quarter_unit_circle)
+    return int(nbr_trials_in_quarter_unit_circle)
+
+
+# book: end
 
 
 def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None):
@@ -26,7 +48,7 @@ def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None
         jobs = [(size, None) for size in split(nbr_samples_in_total, nbr_parallel_blocks)]
     else:
         jobs = block_jobs(nbr_samples_in_total, nbr_parallel_blocks, seed)
-    return sum(estimate_nbr_points_in_quarter_circle(size, block_seed) for size, block_seed in jobs)
+    return sum(estimate_nbr_points_in_circle(size, block_seed) for size, block_seed in jobs)
 
 
 def estimate_pi(nbr_samples_in_total, nbr_blocks=4, seed=None):

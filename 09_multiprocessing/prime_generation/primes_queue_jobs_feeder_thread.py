@@ -14,16 +14,39 @@ import multiprocessing
 import threading
 import time
 
-from primes_queue import FLAG_ALL_DONE, check_prime_worker, collect_results, make_queues
+import primes_queue
+from primes_queue import FLAG_ALL_DONE, FLAG_WORKER_FINISHED_PROCESSING, collect_results, make_queues
 
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
-def feed_the_workers(job_queue, numbers, nbr_workers):
-    for candidate in numbers:
-        job_queue.put(candidate)
-    for _ in range(nbr_workers):
-        job_queue.put(FLAG_ALL_DONE)
+# book: 2nd ed. code, "primes_queue_jobs_feeder_thread.py"
+def check_prime(possible_primes_queue, definite_primes_queue):
+    """The worker: test candidates until the poison pill, put the primes on the results queue.
+
+    The number test is ``primes_queue.check_prime`` (exact integer trial division; the
+    official one used ``math.sqrt``).
+    """
+    while True:
+        n = possible_primes_queue.get()
+        if n == FLAG_ALL_DONE:
+            # flag that our results have all been pushed to the results queue
+            definite_primes_queue.put(FLAG_WORKER_FINISHED_PROCESSING)
+            break
+        if primes_queue.check_prime(n):
+            definite_primes_queue.put(n)
+
+
+def feed_new_jobs(number_range, possible_primes_queue, nbr_poison_pills):
+    """Run in a thread: put every candidate on the job queue, then one poison pill per worker."""
+    for possible_prime in number_range:
+        possible_primes_queue.put(possible_prime)
+    # add poison pills to stop the remote workers
+    for n in range(nbr_poison_pills):
+        possible_primes_queue.put(FLAG_ALL_DONE)
+
+
+# book: end
 
 
 def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
@@ -31,12 +54,11 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
     job_queue, results_queue, manager = make_queues(context, kind)
     try:
         processes = [
-            context.Process(target=check_prime_worker, args=(job_queue, results_queue))
-            for _ in range(nbr_workers)
+            context.Process(target=check_prime, args=(job_queue, results_queue)) for _ in range(nbr_workers)
         ]
         for process in processes:
             process.start()
-        feeder = threading.Thread(target=feed_the_workers, args=(job_queue, numbers, nbr_workers))
+        feeder = threading.Thread(target=feed_new_jobs, args=(numbers, job_queue, nbr_workers))
         feeder.start()
         primes = collect_results(results_queue, nbr_workers, processes)
         feeder.join()

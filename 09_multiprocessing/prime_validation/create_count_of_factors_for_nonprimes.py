@@ -2,8 +2,8 @@
 
 Chapter 9, "Verifying Primes Using Interprocess Communication" (the figure of
 how often each smallest factor occurs, behind "Serial Pre-check"): a Pool maps
-``smallest_factor`` over range(3, upper) and a ``Counter`` tallies the
-answers. Half the numbers are even, a third are divisible by 3, and so on: the
+``check_prime`` over range(3, upper) and a ``Counter`` tallies the smallest
+factors of the non-primes. Half the numbers are even, a third are divisible by 3, and so on: the
 book's counts below 10**7 are 2: 4,999,998, 3: 1,666,666, 5: 666,666,
 7: 380,952, 11: 207,791, with 446 distinct smallest factors among 9,335,419
 non-primes. So trying the few smallest factors serially rejects most
@@ -19,14 +19,22 @@ import collections
 import math
 
 
-def smallest_factor(n):
-    """The smallest factor of ``n`` above 1, or None when ``n`` is prime."""
+# book: 3rd ed. code, "create_count_of_factors_for_nonprimes.py"
+def check_prime(n):
+    """``(is_prime, smallest factor)`` for ``n`` >= 2: ``(True, None)`` or ``(False, factor)``.
+
+    Integer square root (the official ``int(math.sqrt(n))`` can be off above 2**52),
+    2 counted as prime, and no progress print every 100,000 numbers.
+    """
     if n % 2 == 0:
-        return 2 if n != 2 else None
+        return (True, None) if n == 2 else (False, 2)
     for i in range(3, math.isqrt(n) + 1, 2):
         if n % i == 0:
-            return i
-    return None
+            return False, i
+    return True, None
+
+
+# book: end
 
 
 def count_smallest_factors(upper, nbr_processes=4, start_method=None, chunksize=10_000):
@@ -34,8 +42,8 @@ def count_smallest_factors(upper, nbr_processes=4, start_method=None, chunksize=
     import multiprocessing
 
     with multiprocessing.get_context(start_method).Pool(processes=nbr_processes) as pool:
-        factors = pool.imap(smallest_factor, range(3, upper), chunksize=chunksize)
-        return collections.Counter(f for f in factors if f is not None)
+        are_primes = pool.imap(check_prime, range(3, upper), chunksize=chunksize)
+        return collections.Counter(factor for is_prime, factor in are_primes if not is_prime)
 
 
 def plot(counts, upper, path):

@@ -41,7 +41,8 @@ def create(from_i, to_i, nbr_ranges):
     return ranges
 
 
-class Test(unittest.TestCase):
+# book: 2nd ed. code, "create_range.py" (its own tests)
+class test(unittest.TestCase):  # the book's (lower-case) name
     def test1(self):
         self.assertEqual(create(2, 11, 2), [(2, 7), (7, 11)])
 
@@ -50,6 +51,9 @@ class Test(unittest.TestCase):
 
     def test3(self):  # the official code fails this one
         self.assertEqual(create(1, 31, 4), [(1, 9), (9, 17), (17, 25), (25, 31)])
+
+
+# book: end
 
 
 def main(argv=None):

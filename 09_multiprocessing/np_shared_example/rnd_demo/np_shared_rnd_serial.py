@@ -11,13 +11,29 @@ Run:
 import time
 
 import numpy as np
-from np_shared_rnd_parallel import SIZE_A, SIZE_B, row_generator
+from np_shared_rnd_parallel import DEFAULT_VALUE, SIZE_A, SIZE_B, row_generator
+
+main_nparray = None  # the array being filled: fill_serially sets it
+SEED = 0
+
+
+# book: 2nd ed. code, "np_shared_rnd_serial.py" (the parallel demo's worker, called in one process)
+def worker_fn(idx):
+    """Fill row idx of ``main_nparray`` with random numbers."""
+    # confirm that nothing has filled this row already
+    assert main_nparray[idx, 0] == DEFAULT_VALUE
+    main_nparray[idx, :] = row_generator(SEED, idx).random(main_nparray.shape[1])
+
+
+# book: end
 
 
 def fill_serially(rows=SIZE_A, cols=SIZE_B, seed=0):
-    main_nparray = np.empty((rows, cols))
+    """The array filled by ``worker_fn``, row after row, in this process."""
+    global main_nparray, SEED
+    main_nparray, SEED = np.full((rows, cols), float(DEFAULT_VALUE)), seed
     for idx in range(rows):
-        main_nparray[idx, :] = row_generator(seed, idx).random(cols)
+        worker_fn(idx)
     return main_nparray
 
 
