@@ -883,3 +883,26 @@ def test_docker_benchmark_script_conserves_mass(run_example):
     grid = docker.run_experiment(30, 32)
     assert grid.sum() == pytest.approx(initial_mass(32))
     assert grid.max() < 0.005  # it spread
+
+
+# ---------------------------------------------------------------- the book's names, imported by plain name
+
+
+@pytest.mark.parametrize("shift, axis", [(1, 0), (-1, 0), (1, 1), (-1, 1)])
+def test_docker_roll_add_is_np_roll_added(shift, axis, import_plain):
+    import numpy as np
+
+    from hpp.diffusion import initial_grid, initial_mass
+
+    docker = import_plain("10_clusters/docker", "diffusion_numpy_memory2")
+    grid = np.arange(20.0).reshape(4, 5)
+    out = np.ones_like(grid)
+    docker.roll_add(grid, shift, axis, out)
+    assert np.array_equal(out, 1 + np.roll(grid, shift, axis))
+    result = docker.run_experiment(20, 32)
+    assert result.sum() == pytest.approx(initial_mass(32), abs=1e-12)
+    reference = initial_grid(32)
+    for _ in range(20):  # the same steps with np.roll, as the text writes them
+        rolled = sum(np.roll(reference, s, a) for s in (1, -1) for a in (0, 1))
+        reference = reference + 0.1 * (rolled - 4 * reference)
+    assert np.abs(result - reference).max() <= 1e-15
