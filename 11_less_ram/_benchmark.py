@@ -247,7 +247,7 @@ def hashing_case(name, hashed):
 
         example = load_example(HASHING)
         texts, labels = example.generated_corpus(params["docs"], 4, seed=0)
-        counts = [example.ngram_counts(text, params["ngram_max"]) for text in texts]
+        counts = [example.token_freqs(text, params["ngram_max"]) for text in texts]
         split = train_test_split(counts, labels, test_size=0.25, random_state=0, stratify=labels)
         return example, split
 

@@ -819,12 +819,12 @@ def test_cross_entropy_picture(run_example, tmp_path):
 HASHING = CHAPTER / "sklearn_hashing_trick" / "feature_hashing_explanation2.py"
 
 
-def test_ngram_counts():
+def test_token_freqs():
     importlib.import_module("sklearn")
     example = load_example(HASHING)
-    assert example.ngram_counts("The cat, the cat!", 2) == {"the": 2, "cat": 2, "the cat": 2, "cat the": 1}
-    assert example.ngram_counts("a b c", 3) == {}  # single letters are not tokens
-    assert example.ngram_counts("one two three", 3)["one two three"] == 1
+    assert example.token_freqs("The cat, the cat!", 2) == {"the": 2, "cat": 2, "the cat": 2, "cat the": 1}
+    assert example.token_freqs("a b c", 3) == {}  # single letters are not tokens
+    assert example.token_freqs("one two three", 3)["one two three"] == 1
 
 
 def test_generated_corpus_is_seeded_and_balanced():
@@ -900,3 +900,56 @@ def test_hashing_script_bad_input(content, args, run_example, assert_bad_input, 
         path.write_text(content)
         args = ["--input", path]
     assert_bad_input(run_example(HASHING.relative_to(REPO_ROOT), *args))
+
+
+# ---------------------------------------------------------------- the book's names, imported by plain name
+
+
+def test_clean_list_read_words_reads_the_moby_codec(import_plain, tmp_path):
+    clean = import_plain("11_less_ram/compressing_text", "text_example_clean_list")
+    path = tmp_path / "words.txt"
+    path.write_bytes("caf\xe9 na\xefve\r\nZweibel\r\n".encode("cp1252"))
+    assert list(clean.read_words(str(path))) == ["café", "naïve", "Zweibel"]  # cp1252 by default
+    words, nbr_read = clean.clean_list([path, path], "cp1252")
+    assert nbr_read == 6 and words == {"café", "naïve", "Zweibel"}
+
+
+def test_list_bisect_index(import_plain):
+    example = import_plain("11_less_ram/compressing_text", "text_example_list_bisect")
+    words = sorted(["pear", "apple", "fig", "kiwi"])
+    assert [example.index(words, w) for w in words] == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="banana"):
+        example.index(words, "banana")
+    assert example.contains(words, "fig") and not example.contains(words, "zzz")
+
+
+def test_feature_hashing_tokens_and_freqs(import_plain):
+    example = import_plain("11_less_ram/sklearn_hashing_trick", "feature_hashing_explanation2")
+    doc = "And drawing attention to\nthe drawing"
+    assert example.tokens_ngram(doc, 2) == [
+        "and drawing",
+        "drawing attention",
+        "attention to",
+        "to the",
+        "the drawing",
+    ]
+    assert example.tokens_ngram(doc, 6) == ["and drawing attention to the drawing"]
+    assert example.tokens_ngram(doc, 7) == []  # whole n-grams only: none longer than the document
+    assert len(example.tokens_ngram_upto(doc, 3)) == 6 + 5 + 4
+    freqs = example.token_freqs(doc)  # the book's 1- to 3-grams
+    assert freqs["drawing"] == 2 and freqs["and drawing attention"] == 1 and sum(freqs.values()) == 15
+
+
+def test_benchmark_sparse_benchmark_and_matrix_size(import_plain, tmp_path):
+    import numpy as np
+
+    example = import_plain("11_less_ram/sparse_matrices", "benchmark_sparse")
+    rows = example.matrix_size(100, tmp_path)
+    assert [round(row[0], 6) for row in rows] == [round(p, 6) for p in np.linspace(0, 100, 10)]
+    assert all(dense == 100 * 100 * 8 / 1e6 for _, _, dense in rows)
+    assert rows[0][1] == 101 * 4 / 1e6  # empty: the row pointers alone (int32)
+    assert rows[-1][1] == (100 * 100 * (8 + 4) + 101 * 4) / 1e6  # full: a value and an index per cell
+    timed = example.benchmark(64, 1, tmp_path)
+    assert [row[0] for row in timed] == list(example.DENSITIES)
+    assert all(row[1] > 0 and row[2] > 0 for row in timed)
+    assert (tmp_path / "sparse_footprint.png").is_file() and (tmp_path / "sparse_runtime.png").is_file()

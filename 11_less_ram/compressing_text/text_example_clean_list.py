@@ -3,7 +3,7 @@
 Chapter 11, "Efficiently Storing Lots of Text in RAM" (the data). The book's
 first list came from the Moby Words lists (Project Gutenberg ebook 3201,
 ``mword10.zip``): several files in Windows-1252, words repeated across them. This
-reads each file with the book's ``read_words`` (``text_example.py``), keeps one
+reads each file with the book's ``read_words``, keeps one
 copy of each word in a ``set`` and writes them sorted, one per line, to
 ``all_unique_words.txt`` (the book had about 500,000 Moby words), ready for
 ``text_example_set.py --input all_unique_words.txt`` and the others.
@@ -56,12 +56,25 @@ def word_files(path):
     return [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file())
 
 
+# book: 2nd ed. code, "text_example_clean_list.py"
+def read_words(filename, codec="cp1252"):
+    """Yield every word of ``filename``, a line at a time; the Moby lists are Windows-1252.
+
+    The reading itself is ``text_example.read_words`` (where the 3rd edition moved it),
+    which replaces an undecodable byte instead of stopping at it as the book's did.
+    """
+    yield from text_example.read_words(filename, codec)
+
+
+# book: end
+
+
 def clean_list(filenames, codec):
     """(the set of distinct words of all ``filenames``, the number of words read)."""
     all_words = set()
     nbr_words_read = 0
     for filename in filenames:
-        for word in text_example.read_words(filename, codec):
+        for word in read_words(filename, codec):
             all_words.add(word)
             nbr_words_read += 1
     return all_words, nbr_words_read

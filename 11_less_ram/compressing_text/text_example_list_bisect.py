@@ -19,16 +19,24 @@ def build(words):
     return sorted(words)
 
 
-def index_of(haystack, needle):
-    """The position of ``needle`` in the sorted ``haystack``, or -1."""
-    position = bisect.bisect_left(haystack, needle)
-    if position != len(haystack) and haystack[position] == needle:
-        return position
-    return -1
+# book: 2nd ed. code, "text_example_list_bisect.py" (the bisect module's documented recipe)
+def index(a, x):
+    """Locate the leftmost value exactly equal to x: its position in the sorted ``a``."""
+    i = bisect.bisect_left(a, x)
+    if i != len(a) and a[i] == x:
+        return i
+    raise ValueError(f"{x!r} is not in the list")
+
+
+# book: end
 
 
 def contains(structure, word):
-    return index_of(structure, word) >= 0
+    try:
+        index(structure, word)
+    except ValueError:
+        return False
+    return True
 
 
 def main(argv=None):

@@ -122,13 +122,32 @@ def existing_path(text):
 # ---------------------------------------------------------------- the two pipelines
 
 
-def ngram_counts(text, ngram_max=3):
-    """{n-gram: count} for the 1- to ``ngram_max``-grams of ``text``'s lower-cased tokens."""
-    tokens = TOKEN.findall(text.lower())
-    counts = Counter()
-    for n in range(1, ngram_max + 1):
-        counts.update(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-    return dict(counts)
+# book: 2nd ed. code, "feature_hashing_explanation2.py"
+def tokens_ngram(doc, ngrams=2):
+    """The ``ngrams``-grams of ``doc``: runs of ``ngrams`` lower-cased tokens, joined by spaces.
+
+    Tokens are scikit-learn's (words of two or more letters or digits; the book split on
+    spaces, punctuation and all). Only whole n-grams: the book's loop also emitted the
+    shorter runs at the end of the document, counting its last words twice.
+    """
+    words_list = TOKEN.findall(doc.lower())
+    return [" ".join(words_list[num : num + ngrams]) for num in range(len(words_list) - ngrams + 1)]
+
+
+def tokens_ngram_upto(doc, ngrams=2):
+    """The 1-grams, then the 2-grams, ... up to the ``ngrams``-grams of ``doc``."""
+    all_ngrams_list = []
+    for ngram in range(1, ngrams + 1):
+        all_ngrams_list += tokens_ngram(doc, ngram)
+    return all_ngrams_list
+
+
+def token_freqs(doc, ngrams=3):
+    """{n-gram: count} for the 1- to ``ngrams``-grams of ``doc`` (the book fixes ``ngrams`` at 3)."""
+    return dict(Counter(tokens_ngram_upto(doc, ngrams)))
+
+
+# book: end
 
 
 def vectorise_dict(train, test):
@@ -197,7 +216,7 @@ def run_pipeline(name, vectorise, train, test, y_train, y_test, seed=0, trace=Fa
 
 def compare(texts, targets, ngram_max=3, n_features=2**20, seed=0, test_size=0.25, trace=False):
     """Both pipelines on one train/test split: (dict figures, hash figures)."""
-    counts = [ngram_counts(text, ngram_max) for text in texts]
+    counts = [token_freqs(text, ngram_max) for text in texts]
     train, test, y_train, y_test = train_test_split(
         counts, targets, test_size=test_size, random_state=seed, stratify=targets
     )

@@ -6,7 +6,9 @@ arrays, so its footprint is data.nbytes + indices.nbytes + indptr.nbytes, which
 beats the dense n*n*8 bytes only below roughly 2/3 density (a value and an
 index per entry). Multiplication skips the zeros but loses the dense BLAS's
 vectorised, cache-friendly loops: sparse wins only when the matrix is very
-sparse. Uses sparse *arrays* (``csr_array``), not ``np.matrix``.
+sparse. ``matrix_size`` measures the footprint from 0% to 100% non-zero,
+``benchmark`` the multiplication from 0.1% to 20%. Uses sparse *arrays*
+(``csr_array``), not ``np.matrix``.
 
 Run:
     python 11_less_ram/sparse_matrices/benchmark_sparse.py                 # the book's 2048x2048
@@ -48,8 +50,13 @@ def best_time(function, repeat):
     return min(times)
 
 
-def compare_sparse_dense(size, repeat, folder):
-    """Time CSR @ CSR against dense @ dense at each density (products checked equal); plot to ``folder``."""
+# book: 2nd ed. code, "benchmark_sparse.py"
+def benchmark(size=2048, repeat=3, folder=None):
+    """Time CSR @ CSR against dense @ dense at each density (products checked equal).
+
+    Prints one row per density (with both matrices' MB) and, given ``folder``, plots the
+    times to ``sparse_runtime.png``; returns the rows.
+    """
     rows = []
     print(f"{'density':>8} {'sparse s':>9} {'dense s':>9} {'CSR MB':>8} {'dense MB':>9}")
     for density in DENSITIES:
@@ -61,26 +68,44 @@ def compare_sparse_dense(size, repeat, folder):
         dense_s = best_time(lambda: a_dense @ b_dense, repeat)
         rows.append((density, sparse_s, dense_s, csr_nbytes(a) / 1e6, a_dense.nbytes / 1e6))
         print(f"{density:>8.3f} {sparse_s:>9.4f} {dense_s:>9.4f} {rows[-1][3]:>8.2f} {rows[-1][4]:>9.2f}")
-    plot_rows(rows, folder)
+    if folder is not None:
+        title = f"{size}x{size} multiplication"
+        plot([100 * row[0] for row in rows], rows, (1, 2), "seconds", title, folder / "sparse_runtime.png")
     return rows
 
 
-def plot_rows(rows, folder):
-    """Two figures against density: the product's time, and the matrix's size, sparse and dense."""
-    densities = [row[0] for row in rows]
-    for filename, ylabel, labels, (sparse_col, dense_col) in [
-        ("sparse_runtime.png", "seconds", ("CSR @ CSR", "dense @ dense"), (1, 2)),
-        ("sparse_footprint.png", "MB", ("CSR", "dense"), (3, 4)),
-    ]:
-        figure, axes = plt.subplots(figsize=(7, 4))
-        axes.plot(densities, [row[sparse_col] for row in rows], "o-", label=labels[0])
-        axes.plot(densities, [row[dense_col] for row in rows], "s-", label=labels[1])
-        axes.set_xlabel("density")
-        axes.set_ylabel(ylabel)
-        axes.legend()
-        figure.savefig(folder / filename, dpi=90)
-        plt.close(figure)
-    print(f"saved {folder / 'sparse_runtime.png'} and {folder / 'sparse_footprint.png'}")
+def matrix_size(size=2028, folder=None):
+    """The memory of one ``size`` x ``size`` matrix, CSR against dense, from 0% to 100% non-zero.
+
+    Prints one row per density and, given ``folder``, plots them to ``sparse_footprint.png``;
+    returns the rows ``(percent, CSR MB, dense MB)``. (The book's default size is 2028.)
+    """
+    rows = []
+    for percent in np.linspace(0, 100, 10):
+        matrix = random_sparse(size, percent / 100, 1)
+        rows.append((float(percent), csr_nbytes(matrix) / 1e6, size * size * 8 / 1e6))
+        print(f"{percent:5.1f}% non-zero: CSR {rows[-1][1]:.2f} MB, dense {rows[-1][2]:.2f} MB")
+    if folder is not None:
+        title = f"memory of a {size}x{size} matrix"
+        plot([row[0] for row in rows], rows, (1, 2), "MB", title, folder / "sparse_footprint.png")
+    return rows
+
+
+# book: end
+
+
+def plot(percents, rows, columns, ylabel, title, path):
+    """The sparse and the dense column of ``rows`` against the percentage of non-zero entries."""
+    figure, axes = plt.subplots(figsize=(7, 4))
+    axes.plot(percents, [row[columns[0]] for row in rows], "o-", label="CSR sparse array")
+    axes.plot(percents, [row[columns[1]] for row in rows], "s-", label="dense NumPy array")
+    axes.set_xlabel("density (percent non-zero entries)")
+    axes.set_ylabel(ylabel)
+    axes.set_title(title)
+    axes.legend()
+    figure.savefig(path, dpi=90)
+    plt.close(figure)
+    print(f"saved {path}")
 
 
 def main(argv=None):
@@ -89,7 +114,9 @@ def main(argv=None):
     parser.add_argument("--repeat", type=positive_int, default=3)
     parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
     args = parser.parse_args(argv)
-    compare_sparse_dense(args.size, args.repeat, output_dir("11_less_ram", args.output_dir))
+    folder = output_dir("11_less_ram", args.output_dir)
+    matrix_size(args.size, folder)
+    benchmark(args.size, args.repeat, folder)
 
 
 if __name__ == "__main__":
