@@ -417,6 +417,7 @@ WORKLOADS = [
             validation_case("mmap flag", "primes_pool_per_number_mmap", "mmap"),
             validation_case("mmap2 flag", "primes_pool_per_number_mmap2", "mmap"),
             validation_case("mmap3 flag", "primes_pool_per_number_mmap3", "mmap"),
+            validation_case("mmap4 flag (local names)", "primes_pool_per_number_mmap4", "mmap"),
         ],
         repeat=2,
         budget_seconds=1.0,

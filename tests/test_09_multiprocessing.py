@@ -114,7 +114,7 @@ BOOK_NAMES = {
     VAL / "create_range.py": ["create"],
     **{
         VAL / f"primes_pool_per_number{suffix}.py": ["check_prime_in_range", "check_prime"]
-        for suffix in ("1", "2", "_manager", "_redis", "_value", "_mmap", "_mmap2", "_mmap3")
+        for suffix in ("1", "2", "_manager", "_redis", "_value", "_mmap", "_mmap2", "_mmap3", "_mmap4")
     },
     VAL / "primes_understand_comms_frequency.py": ["check_prime_in_range", "check_prime"],
     **{
@@ -738,6 +738,7 @@ VARIANTS = [
     "primes_pool_per_number_mmap",
     "primes_pool_per_number_mmap2",
     "primes_pool_per_number_mmap3",
+    "primes_pool_per_number_mmap4",
 ]
 
 
@@ -806,6 +807,7 @@ def test_the_manager_variant_imported_by_name():
         "primes_pool_per_number_mmap",
         "primes_pool_per_number_mmap2",
         "primes_pool_per_number_mmap3",
+        "primes_pool_per_number_mmap4",
     ],
 )
 def test_a_finder_raises_the_flag_and_a_raised_flag_stops_a_worker(script, tmp_path):
