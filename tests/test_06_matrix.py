@@ -216,6 +216,10 @@ BOOK_NAMES = {  # file: {function: the book's parameters, in order (ours may add
         "norm_square_list_comprehension": "vector",
         "run_experiment": "size num_iter",
     },
+    "norm/norm_python_generator.py": {
+        "norm_square_list_generator": "vector",
+        "run_experiment": "size num_iter",
+    },
     "norm/norm_array.py": {"norm_square_array": "vector", "run_experiment": "size num_iter"},
     "norm/norm_numpy.py": {"norm_square_numpy": "vector", "run_experiment": "size num_iter"},
     "norm/norm_numpy_dot.py": {"norm_square_numpy_dot": "vector", "run_experiment": "size num_iter"},
@@ -328,6 +332,7 @@ def test_one_dimensional_versions_agree_and_conserve(run_example, tmp_path):
 NORMS = [
     ("norm_python.py", "norm_square_list"),
     ("norm_python_comprehension.py", "norm_square_list_comprehension"),
+    ("norm_python_generator.py", "norm_square_list_generator"),
     ("norm_array.py", "norm_square_array"),
     ("norm_numpy.py", "norm_square_numpy"),
     ("norm_numpy_dot.py", "norm_square_numpy_dot"),
@@ -341,6 +346,26 @@ def test_every_norm_gives_the_books_number(script, function):
     assert int(norm_square(module.make_vector(10**6))) == 333332833333500000
     assert int(norm_square(module.make_vector(2**20))) == 384306618446643200
     assert int(norm_square(module.make_vector(1))) == 0
+
+
+def test_the_generator_norm_equals_the_list_one_without_building_the_list():
+    import tracemalloc
+
+    generator = load_example(CHAPTER / "norm" / "norm_python_generator.py")
+    comprehension = load_example(CHAPTER / "norm" / "norm_python_comprehension.py")
+    vector = generator.make_vector(100_000)
+    peaks = {}
+    for name, norm_square in [
+        ("generator", generator.norm_square_list_generator),
+        ("list", comprehension.norm_square_list_comprehension),
+    ]:
+        tracemalloc.start()
+        result = norm_square(vector)
+        peaks[name] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert result == (100_000 - 1) * 100_000 * (2 * 100_000 - 1) // 6
+    # the list of 100,000 squares is at least 800 kB of pointers; the generator holds one square at a time
+    assert peaks["list"] > 800_000 > 100 * peaks["generator"]
 
 
 def test_norm_figure_saves_its_plot(run_example, tmp_path):
