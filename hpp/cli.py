@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hpp import discover, figures, leftovers, report, results, runner
 from hpp.bench import SIZES
-from hpp.examples import book_code_share, book_section, example_scripts, readme_sections
+from hpp.examples import book_section, example_scripts, marked_lines, readme_sections
 from hpp.loader import REPO_ROOT
 from hpp.script import positive_float, positive_int
 
@@ -73,12 +73,13 @@ numbers are drawn beside this machine's.""",
 List every example script, by chapter, with the place in the book it belongs to:
 the example, figure or section that its docstring's first line or the chapter
 README names, else what the script shows. With --share, each script's share of
-code lines that are the example's own rather than scaffolding (argument parsing,
-main), which the tests hold at 70% or more per chapter.""",
+code lines inside its markers: between '# book: Example N-M' and '# book: end'
+(the book's listing) and between '# taught: ...' and '# taught: end' (our code
+for a point the book makes in prose); the rest is scaffolding.""",
         """\
   hpp list                        every chapter
   hpp list 02 04                  chapters 2 and 4
-  hpp list 06 --share             chapter 6, with each script's share of book code""",
+  hpp list 06 --share             chapter 6, with each script's marked book and taught lines""",
     ),
     "compare": (
         "compare two saved runs case by case",
@@ -201,11 +202,15 @@ def command_list(args):
             for script, path in zip(scripts, paths, strict=True):
                 print(_beside(f"  {path}", book_section(script, chapter, sections), column))
             continue
-        counts = {script: book_code_share(script) for script in scripts}
-        book, total = (sum(column) for column in zip(*counts.values(), strict=True))
-        print(f"{chapter.name}: {book / total:.0%} of {total} code lines are the examples' own")
-        for script, (book, total) in counts.items():
-            print(f"  {book / total:4.0%} of {total:4}  {script.relative_to(REPO_ROOT)}")
+        counts = {script: marked_lines(script) for script in scripts}
+        book, taught, total = (sum(column) for column in zip(*counts.values(), strict=True))
+        print(
+            f"{chapter.name}: of {total} code lines, {book / total:.0%} marked book, "
+            f"{taught / total:.0%} marked taught"
+        )
+        print("  book taught  lines  script")
+        for script, (book, taught, total) in counts.items():
+            print(f"  {book / total:4.0%} {taught / total:6.0%} {total:6}  {script.relative_to(REPO_ROOT)}")
     return 0
 
 
@@ -314,7 +319,7 @@ def build_parser():
     listing = _add_command(commands, "list")
     listing.add_argument("chapters", nargs="*", help="chapters (default: all)")
     listing.add_argument(
-        "--share", action="store_true", help="with each script's share of book code (the rest: scaffolding)"
+        "--share", action="store_true", help="with each script's share of marked book and taught lines"
     )
     listing.set_defaults(handler=command_list)
 

@@ -154,6 +154,49 @@ def book_code_share(script):
     return len(lines - scaffold), len(lines)
 
 
+# ---------------------------------------------------------------- the marked listings
+
+#: ``# book: Example 2-5`` opens a book listing, ``# taught: ...`` our code for a point the book
+#: makes in prose; ``# book: end`` and ``# taught: end`` close them.
+MARKER = re.compile(r"^\s*# (?P<kind>book|taught):(?P<what>.*)$")
+
+
+class MarkerError(ValueError):
+    """A marker opened and never closed, opened inside another, or closed without an opening."""
+
+
+def marked_lines(script):
+    """``(book, taught, code)``: the code lines between ``# book:`` markers, between ``# taught:``
+    markers, and in the whole script (code lines: not blank, not a comment, not a docstring).
+
+    Raises ``MarkerError`` (naming the line) for an unclosed, nested or stray marker.
+    """
+    source = Path(script).read_text()
+    code = _code_lines(source, ast.parse(source))
+    inside = {"book": set(), "taught": set()}
+    open_kind, open_line = None, 0
+    for number, text in enumerate(source.splitlines(), start=1):
+        match = MARKER.match(text)
+        if not match:
+            if open_kind and number in code:
+                inside[open_kind].add(number)
+            continue
+        kind, what = match["kind"], match["what"].strip()
+        if what == "end":
+            if open_kind != kind:
+                raise MarkerError(f"{script}:{number}: '# {kind}: end' closes no '# {kind}:' marker")
+            open_kind = None
+        elif open_kind:
+            raise MarkerError(f"{script}:{number}: '# {kind}:' inside the marker of line {open_line}")
+        elif not what:
+            raise MarkerError(f"{script}:{number}: '# {kind}:' names nothing (an example, a section)")
+        else:
+            open_kind, open_line = kind, number
+    if open_kind:
+        raise MarkerError(f"{script}:{open_line}: '# {open_kind}:' is never closed ('# {open_kind}: end')")
+    return len(inside["book"]), len(inside["taught"]), len(code)
+
+
 # ---------------------------------------------------------------- where a script sits in the book
 
 #: Words that make a docstring's closing parenthesis a place in the book.

@@ -25,10 +25,12 @@ import pytest
 
 from hpp.examples import (
     NOT_SET,
+    MarkerError,
     all_example_scripts,
     book_code_share,
     chapter_folders,
     example_scripts,
+    marked_lines,
     smoke_args,
 )
 from hpp.loader import REPO_ROOT, load_example
@@ -164,6 +166,62 @@ if __name__ == "__main__":
     )
     # code lines: 2 imports, SMOKE_ARGS, area (2), _positive (2), main (4), the __main__ block (2)
     assert book_code_share(script) == (3, 13)  # import math and area's two lines
+
+
+def test_every_listing_marker_is_closed_and_none_is_nested():
+    """``# book: ...`` / ``# taught: ...`` open a listing, ``# book: end`` / ``# taught: end`` close it."""
+    problems = []
+    for script in SCRIPTS:
+        try:
+            marked_lines(script)
+        except MarkerError as error:
+            problems.append(str(error))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        ("# book: Example 1-1\nx = 1\n", "never closed"),
+        ("# book: Example 1-1\n# taught: a point\nx = 1\n# taught: end\n# book: end\n", "inside"),
+        ("x = 1\n# book: end\n", "closes no"),
+        ("# taught: a point\nx = 1\n# book: end\n", "closes no"),
+        ("# book:\nx = 1\n# book: end\n", "names nothing"),
+    ],
+)
+def test_a_bad_marker_is_refused(tmp_path, body, error):
+    script = tmp_path / "example.py"
+    script.write_text(body)
+    with pytest.raises(MarkerError, match=error):
+        marked_lines(script)
+
+
+def test_marked_lines_count_the_code_between_the_markers(tmp_path):
+    script = tmp_path / "example.py"
+    script.write_text(
+        '''"""Doc."""
+
+import math
+
+# book: Example 1-1
+def area(radius):
+    """The book's function."""
+    # a comment is no code line
+
+    return math.pi * radius**2
+# book: end
+
+# taught: the formula, checked
+AREA_OF_ONE = area(1)
+# taught: end
+
+
+def main():
+    print(area(2))
+'''
+    )
+    # code lines: import, area's def and return, AREA_OF_ONE, main's def and print
+    assert marked_lines(script) == (2, 1, 6)
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=script_id)

@@ -40,6 +40,7 @@ def connect_to_ppservers(ppservers, secret, timeout=CONNECT_TIMEOUT_S):
     job_server = pp.Server(
         ncpus=NBR_LOCAL_CPUS, ppservers=tuple(ppservers), secret=secret, loglevel=logging.CRITICAL
     )
+    # book: end
     # taught: pp connects in the background; a server that refuses the secret never becomes active
     deadline = time.monotonic() + timeout
     while not all(job_server.get_active_nodes().get(node) for node in ppservers):
@@ -52,6 +53,7 @@ def connect_to_ppservers(ppservers, secret, timeout=CONNECT_TIMEOUT_S):
             )
         time.sleep(0.05)
     # taught: end
+    # book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters" (continued)
     return job_server
 
 
