@@ -334,3 +334,27 @@ def test_list_indexing_script(run_example):
 )
 def test_bad_input(script, args, run_example, assert_bad_input):
     assert_bad_input(run_example(f"03_lists_tuples/{script}", *args))
+
+
+# ------------------------------------------------------------------ the exercise: tuple or list?
+
+
+def test_list_or_tuple_answers_are_the_books_and_their_samples_behave_so(capsys):
+    exercise = load_example(CHAPTER / "list_or_tuple.py")
+    answers = [answer for _, answer, _ in exercise.EXERCISE]
+    assert answers == ["tuple", "list", "list", "tuple", "tuple", "list"]
+    for index, (value, answer) in enumerate(zip(exercise.samples(), answers)):
+        assert type(value).__name__ == answer
+        if answer == "tuple":
+            with pytest.raises(TypeError):
+                exercise.change(index, value)
+            assert {value: index}[value] == index  # static data hashes: a dict key
+        else:
+            before = len(value), list(value)
+            changed = exercise.change(index, value)
+            assert changed is value and (len(value), value) != before
+    assert all(isinstance(game, tuple) for game in exercise.change(5, exercise.samples()[5]))
+    exercise.check_answers()
+    out = capsys.readouterr().out
+    assert out.count("change refused: TypeError") == 3 and out.count("changed in place") == 3
+    assert "1. First 20 prime numbers: tuple, since the data is static and will not change" in out
