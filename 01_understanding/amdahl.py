@@ -24,6 +24,7 @@ SMOKE_ARGS = ["--max-cores", "16"]
 PARALLEL_FRACTIONS = (0.5, 0.75, 0.9, 0.95, 0.99, 1.0)
 
 
+# taught: Amdahl's law: the serial part bounds the speedup, however many cores
 def amdahl_speedup(parallel_fraction, cores):
     """The speedup of a program whose ``parallel_fraction`` runs on ``cores`` cores."""
     if not 0.0 <= parallel_fraction <= 1.0:
@@ -34,9 +35,16 @@ def amdahl_speedup(parallel_fraction, cores):
     return 1.0 / ((1.0 - parallel_fraction) + parallel_fraction / cores)
 
 
+# taught: end
+
+
+# taught: the survey example: 100 one-minute surveys, no faster past one questioner each
 def survey_minutes(surveys, questioners):
     """The book's example: one-minute surveys shared out among questioners."""
     return -(-surveys // questioners)  # whole rounds of surveys: ceil(surveys / questioners)
+
+
+# taught: end
 
 
 def plot(max_cores, folder):

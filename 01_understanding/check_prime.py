@@ -28,6 +28,7 @@ BOOK_NUMBERS = (10_000_000, 10_000_019)
 FIRST_PRIME_ABOVE_2_POW_53 = 9_007_199_254_740_997
 
 
+# book: 3rd ed., "Idealized Computing Versus the Python Virtual Machine"
 def check_prime(number):
     """The book's version: float division, so only exact below 2**53."""
     sqrt_number = math.sqrt(number)
@@ -35,6 +36,9 @@ def check_prime(number):
         if (number / i).is_integer():
             return False
     return True
+
+
+# book: end
 
 
 def check_prime_exact(number):
@@ -66,10 +70,12 @@ def compare_versions(number=None):
                 f"(as a float it is {float(number):.1f})."
             )
         return
+    # book: 3rd ed., "Idealized Computing Versus the Python Virtual Machine" (continued)
     print(f"check_prime(10,000,000) = {check_prime(10000000)}")
     # check_prime(10,000,000) = False
     print(f"check_prime(10,000,019) = {check_prime(10000019)}")
     # check_prime(10,000,019) = True
+    # book: end
     print()
     number = FIRST_PRIME_ABOVE_2_POW_53
     print(f"The first prime above 2**53 = {2**53} is {number}; as a float it becomes {float(number):.1f}.")

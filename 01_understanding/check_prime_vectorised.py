@@ -20,6 +20,7 @@ from hpp.script import example_parser, fail, positive_int
 SMOKE_ARGS = ["--number", "10000019", "--vector-size", "8"]
 
 
+# taught: the book's vectorised check_prime(number, V=8), made valid: V factors per step
 def check_prime_vectorised(number, vector_size=8):
     """True when ``number`` is prime, testing ``vector_size`` factors per step."""
     if number < 2:
@@ -30,6 +31,9 @@ def check_prime_vectorised(number, vector_size=8):
         if np.any(number % block == 0):
             return False
     return True
+
+
+# taught: end
 
 
 def show_check(number, vector_size=8):

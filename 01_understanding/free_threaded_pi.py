@@ -27,6 +27,7 @@ import time
 SMOKE_ARGS = ["--samples", "20000", "--threads", "2", "--here-only"]
 
 
+# taught: the GIL: CPU-bound Python threads take turns; PEP 703's build runs them at once
 def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=0):
     """How many of ``nbr_estimates`` random darts in the unit square land in the quarter circle."""
     rng = random.Random(seed)
@@ -58,6 +59,9 @@ def estimate_pi_with_threads(nbr_samples, nbr_threads, seed=0):
 def gil_enabled():
     """``sys._is_gil_enabled()`` where it exists (3.13+); before 3.13 the GIL is always on."""
     return getattr(sys, "_is_gil_enabled", lambda: True)()
+
+
+# taught: end
 
 
 def run_here(samples, threads, seed):

@@ -25,6 +25,7 @@ import time
 SMOKE_ARGS = ["--width", "20", "--here-only"]
 
 
+# book: Example 2-3
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
@@ -37,6 +38,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def jit_state():
@@ -81,6 +85,7 @@ def compare_jit(width, max_iterations, python=None):
     repo = str(Path(__file__).resolve().parent.parent)
     path = os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))
     seconds = {}
+    # taught: the copy-and-patch JIT: the same pure-Python loop with PYTHON_JIT=0, then 1
     for flag in ("0", "1"):
         env = dict(os.environ, PYTHON_JIT=flag, PYTHONPATH=path)
         command = [python, __file__, "--here-only", "--width", str(width)]
@@ -92,6 +97,9 @@ def compare_jit(width, max_iterations, python=None):
         seconds[flag] = float(re.search(r"took ([\d.]+) seconds", completed.stdout).group(1))
     if seconds["1"] > 0:
         print(f"PYTHON_JIT=1 ran {seconds['0'] / seconds['1']:.2f}x as fast as PYTHON_JIT=0")
+
+
+# taught: end
 
 
 def main(argv=None):

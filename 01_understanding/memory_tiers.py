@@ -53,6 +53,7 @@ def tier_of(nbytes, caches):
     return "RAM"
 
 
+# taught: memory tiers: the smaller the working set, the faster each read (Figure 1-2)
 def read_bandwidth(nbytes, read_bytes=256 * 1024**2, repeat=3):
     """Bytes per second that ``a.sum()`` reads from a float64 array of ``nbytes``."""
     a = np.ones(max(nbytes // 8, 1))
@@ -80,6 +81,9 @@ def random_access_ns(nbytes, reads=1 << 15, rounds=8, repeat=3, seed=0):
             np.take(a, idx, out=out)
         best = min(best, time.perf_counter() - start)
     return best / (reads * rounds) * 1e9
+
+
+# taught: end
 
 
 def working_set_sizes(min_bytes, max_bytes):

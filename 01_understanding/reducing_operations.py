@@ -19,6 +19,7 @@ from hpp.script import example_parser, positive_int
 SMOKE_ARGS = ["--haystack-size", "200", "--number", "100"]
 
 
+# book: 3rd ed., "Python's virtual machine"
 def search_fast(haystack, needle):
     for item in haystack:  # noqa: SIM110 (the book's early exit, written out)
         if item == needle:
@@ -42,6 +43,9 @@ def search_unknown2(haystack, needle):
     return any([item == needle for item in haystack])
 
 
+# book: end
+
+
 SEARCHES = (search_fast, search_slow, search_unknown1, search_unknown2)
 
 
@@ -59,11 +63,13 @@ def time_searches(haystack, needle, number):
 
 def compare_searches(haystack_size=1000, number=10_000):
     """Time the four searches for a needle near the start, then the end, of ``list(range(haystack_size))``."""
+    # book: 2nd ed. code, "reducing_operations.py" (the haystack and the two needles timed)
     haystack = list(range(haystack_size))
     near_start = min(5, haystack_size - 1)
     near_end = max(haystack_size - 10, 0)
     for needle in (near_start, near_end):
         found, times = time_searches(haystack, needle, number)
+        # book: end
         print(f"needle {needle} in list(range({haystack_size})): found = {found}")
         for name, seconds in times.items():
             print(f"  {name:16s} {seconds * 1e6:9.2f} µs per call")
