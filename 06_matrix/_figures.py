@@ -35,6 +35,24 @@ FIGURES = [
     ),
     Figure(
         number="6",
+        slug="diffusion-snapshots",
+        script="diffusion_2d/figure_diffusion_snapshots.py",
+        args=["--size", "256", "--steps", "0", "100", "500", "1000", "2000"],
+        output="diffusion_snapshots.png",
+        caption="2-D diffusion on a periodic grid: the initial block drawn after 0 to 2,000 steps, "
+        "the same total heat spread wider and lower",
+    ),
+    Figure(
+        number="6",
+        slug="diffusion-sweep-sizes",
+        script="diffusion_2d/diffusion_sweep_sizes.py",
+        args=["--sizes", "64", "256", "512", "1024", "--max-steps", "200", "--max-seconds", "1"],
+        output="diffusion_sweep_sizes.png",
+        caption="2-D diffusion (3e): every method's time per step from 64^2 upward "
+        "(the book's sweep goes to 8192^2), each point capped in steps and seconds",
+    ),
+    Figure(
+        number="6",
         slug="pandas-methods",
         script="pandas/figure_pandas_methods.py",
         args=["--people", "5000", "--repeat", "2"],

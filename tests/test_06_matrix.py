@@ -657,6 +657,8 @@ def test_every_listed_figure_names_a_script_that_exists():
     assert {f.slug for f in figures} >= {
         "compare-norms",
         "diffusion-speedups",
+        "diffusion-snapshots",
+        "diffusion-sweep-sizes",
         "pandas-methods",
         "min-max-slopes",
     }
@@ -687,6 +689,77 @@ def test_the_diffusion_ladder_figure_checks_and_draws(run_example, tmp_path):
     assert len(rows) == 7 and (rows["max_abs_difference"] <= 1e-12).all()
     assert np.allclose(rows["sum"], initial_mass(32), rtol=0, atol=1e-12), rows["sum"]
     assert (tmp_path / "diffusion_speedups.png").stat().st_size > 1000
+
+
+def test_the_diffusion_snapshots_keep_their_sum_and_lower_their_peak(run_example, tmp_path):
+    run_example(
+        "06_matrix/diffusion_2d/figure_diffusion_snapshots.py",
+        "--size",
+        "48",
+        "--steps",
+        "0",
+        "10",
+        "40",
+        "160",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
+    rows = pd.read_csv(tmp_path / "diffusion_snapshots.csv")
+    assert list(rows["step"]) == [0, 10, 40, 160]
+    # the figure's own data: every snapshot holds the initial mass, and the peak falls at each one
+    assert np.allclose(rows["sum"], initial_mass(48), rtol=0, atol=1e-12), rows["sum"]
+    assert rows["max"][0] == 0.005
+    assert (np.diff(rows["max"]) < 0).all(), rows["max"]
+    assert (tmp_path / "diffusion_snapshots.png").stat().st_size > 1000
+
+
+def test_the_size_sweep_runs_every_method_and_they_agree(run_example, tmp_path):
+    completed = run_example(
+        "06_matrix/diffusion_2d/diffusion_sweep_sizes.py",
+        "--sizes",
+        "16",
+        "24",
+        "--max-steps",
+        "2",
+        "--max-seconds",
+        "100",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
+    assert re.search(r"^every method agrees with diffusion_numpy at 16 x 16", completed.stdout, re.M)
+    rows = pd.read_csv(tmp_path / "diffusion_sweep_sizes.csv")
+    sweep = load_example(DIFFUSION / "diffusion_sweep_sizes.py")
+    assert sorted(zip(rows["method"], rows["size"])) == sorted(
+        (m, s) for m in sweep.CPU_METHODS for s in (16, 24)
+    )
+    assert (rows["steps"] == 2).all() and (rows["mass_error"] <= 1e-12).all()
+    assert (rows["speedup"][rows["method"] == "python"] == 1).all()
+    assert (tmp_path / "diffusion_sweep_sizes.png").stat().st_size > 1000
+
+
+def test_the_size_sweep_skips_a_method_whose_next_step_would_exceed_the_limit(monkeypatch):
+    sweep = load_example(DIFFUSION / "diffusion_sweep_sizes.py")
+    # a deterministic clock: one step costs 1 us per cell, so 0.001 s at 32^2 (1024 cells)
+    costs = {}
+
+    def fake(step, max_steps, max_seconds):
+        return costs["size"] ** 2 * 1e-6, 1
+
+    real = sweep.make_stepper
+
+    def stepper(method, size):
+        costs["size"] = size
+        return real(method, size)
+
+    monkeypatch.setattr(sweep, "make_stepper", stepper)
+    monkeypatch.setattr(sweep, "run_experiment_time_limit", fake)
+    rows = sweep.sweep(["numpy"], [32, 64, 128], max_steps=5, max_seconds=0.005)
+    # 32^2: 1 ms; 64^2 predicted 4 ms (run); 128^2 predicted 16 ms > 5 ms: skipped, as the book's
+    # pure Python at 8192^2 ("One iteration too slow")
+    assert [r["steps"] for r in rows] == [1, 1, 0]
+    assert rows[2]["skipped"].startswith("one step would take about 0.0164")
 
 
 def test_the_pandas_methods_figure_checks_and_draws(run_example, tmp_path, ols):
