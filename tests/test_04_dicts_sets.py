@@ -391,3 +391,22 @@ def test_namespace_functions_agree_and_compile_to_the_three_lookups():
 )
 def test_bad_input(script, args, run_example, assert_bad_input):
     assert_bad_input(run_example(f"04_dicts_sets/{script}", *args))
+
+
+# ------------------------------------------------ entropy, SipHash, namespace_loop, Figure 4-1
+
+
+def test_hash_entropy_is_near_the_ideal_for_a_good_hash_and_far_below_for_bad_ones():
+    import math
+    import string
+
+    entropy = load_example(CHAPTER / "hash_entropy.py")
+    keys = [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]
+    good = entropy.hash_entropy(keys, entropy.twoletter_hash, 511)
+    first_letter = entropy.hash_entropy(keys, entropy.first_letter_hash, 511)
+    constant = entropy.hash_entropy(keys, entropy.constant_hash, 511)
+    assert math.log2(512) - 0.1 < good <= math.log2(512)  # 8.92 bits of 9
+    assert first_letter == pytest.approx(math.log2(26))  # 26 equally full buckets: 4.70 bits
+    assert constant == 0
+    assert entropy.hash_entropy(keys, entropy.twoletter_hash, 1023) == pytest.approx(math.log2(676))
+    assert entropy.hash_entropy(range(8), hash, 0b111) == pytest.approx(3)  # ints: ideal when they fit

@@ -1,0 +1,74 @@
+"""The entropy of a hash over a table's buckets (book chapter 4, "Hash Functions and Entropy").
+
+The book measures how well a hash spreads keys by the entropy of the buckets
+they land in, ``S = -sum_i p(i) log p(i)``, where ``p(i)`` is the share of the
+keys in bucket ``i``: it is largest, ``log2(mask + 1)`` bits, when every
+bucket is equally likely (an "ideal" hash). This script computes it, in bits,
+for the 676 two-letter keys ``aa``...``zz`` in a table of 512 buckets (mask
+511) under three hashes: the book's ``twoletter_hash`` (Example 4-7, good:
+near 9 bits), the first letter alone (chapter 4's ``City`` hash, bad: 26
+buckets, log2(26) = 4.70 bits) and a constant (``BadHash``, 0 bits: one bucket).
+
+Run:
+    python 04_dicts_sets/hash_entropy.py
+    python 04_dicts_sets/hash_entropy.py --mask 1023
+"""
+
+import math
+import string
+from collections import Counter
+
+from dict_probing import mask_argument
+from timing_hash_function import twoletter_hash
+
+SMOKE_ARGS = ["--mask", "511"]
+
+
+# taught: the entropy of a hash over the buckets, S = -sum p(i) log2 p(i)
+def hash_entropy(keys, hash_function, mask):
+    """The entropy, in bits, of the buckets ``hash_function(key) & mask`` over ``keys``."""
+    buckets = Counter(hash_function(key) & mask for key in keys)
+    total = sum(buckets.values())
+    return max(0.0, -sum(count / total * math.log2(count / total) for count in buckets.values()))
+
+
+def first_letter_hash(key):
+    return ord(key[0])
+
+
+def constant_hash(key):
+    return 42
+
+
+HASHES = {
+    "twoletter_hash": twoletter_hash,
+    "first_letter_hash": first_letter_hash,
+    "constant_hash": constant_hash,
+}
+
+
+def compare_entropies(mask=511):
+    """Print each hash's entropy over the 676 two-letter keys against the ideal ``log2(mask + 1)``."""
+    keys = [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]
+    ideal = math.log2(mask + 1)
+    print(f"{len(keys)} keys, mask {mask}: the ideal is log2({mask + 1}) = {ideal:.2f} bits")
+    for name, function in HASHES.items():
+        used = len({function(key) & mask for key in keys})
+        entropy = hash_entropy(keys, function, mask)
+        print(f"{name}: entropy = {entropy:.2f} bits ({used} buckets used)")
+
+
+# taught: end
+
+
+def main(argv=None):
+    from hpp.script import example_parser
+
+    parser = example_parser(__doc__)
+    parser.add_argument("--mask", type=mask_argument, default=511, help="the table's mask, e.g. 511 or 0b111")
+    args = parser.parse_args(argv)
+    compare_entropies(args.mask)
+
+
+if __name__ == "__main__":
+    main()
