@@ -410,3 +410,14 @@ def test_hash_entropy_is_near_the_ideal_for_a_good_hash_and_far_below_for_bad_on
     assert constant == 0
     assert entropy.hash_entropy(keys, entropy.twoletter_hash, 1023) == pytest.approx(math.log2(676))
     assert entropy.hash_entropy(range(8), hash, 0b111) == pytest.approx(3)  # ints: ideal when they fit
+
+
+def test_string_hash_is_siphash_salted_per_process():
+    import sys
+
+    randomization = load_example(CHAPTER / "hash_randomization.py")
+    assert sys.hash_info.algorithm.startswith("siphash")
+    one, two, one_again = (randomization.hash_in_process("text", s) for s in (1, 2, 1))
+    assert one[0] != two[0]  # another seed, another key: another hash
+    assert one == one_again  # the same seed, the same hash
+    assert one[1] == two[1] == 42  # an int hashes to itself, salt or no salt
