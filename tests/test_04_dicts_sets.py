@@ -421,3 +421,13 @@ def test_string_hash_is_siphash_salted_per_process():
     assert one[0] != two[0]  # another seed, another key: another hash
     assert one == one_again  # the same seed, the same hash
     assert one[1] == two[1] == 42  # an int hashes to itself, salt or no salt
+
+
+def test_namespace_loop_does_two_lookups_per_pass_and_its_local_alias_none():
+    loop = load_example(CHAPTER / "namespace_loop.py")
+    assert loop.tight_loop_slow(1000) == loop.tight_loop_fast(1000)
+    assert loop.count_lookups(loop.tight_loop_slow)["in the loop"] == 2  # LOAD_GLOBAL math, LOAD_ATTR sin
+    assert loop.count_lookups(loop.tight_loop_fast)["in the loop"] == 0  # LOAD_FAST local_sin
+    slow = loop.lookups_executed(loop.tight_loop_slow, 10_000_000)
+    fast = loop.lookups_executed(loop.tight_loop_fast, 10_000_000)
+    assert slow > 20_000_000 and fast < 5
