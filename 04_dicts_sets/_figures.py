@@ -4,6 +4,15 @@ from hpp.figures import Figure
 
 FIGURES = [
     Figure(
+        number="4-1",
+        slug="hash-table-collisions",
+        script="figure_hash_table.py",
+        output="hash_table_collisions.png",
+        caption="The resulting hash table from inserting with collisions: Rome, San Francisco, "
+        "New York and Barcelona hashed by their first letter into 8 buckets, Barcelona probing "
+        "from Rome's bucket 2 to bucket 5",
+    ),
+    Figure(
         number="4-2",
         slug="dict-set-allocation",
         script="dict_resizing.py",

@@ -431,3 +431,20 @@ def test_namespace_loop_does_two_lookups_per_pass_and_its_local_alias_none():
     slow = loop.lookups_executed(loop.tight_loop_slow, 10_000_000)
     fast = loop.lookups_executed(loop.tight_loop_fast, 10_000_000)
     assert slow > 20_000_000 and fast < 5
+
+
+def test_figure_4_1_table_puts_barcelona_past_rome(tmp_path):
+    figure = load_example(CHAPTER / "figure_hash_table.py")
+    table, probes = figure.build_table(figure.City(name) for name in figure.data)
+    assert table == [None, None, "Rome", "San Francisco", None, "Barcelona", "New York", None]
+    assert {str(k): v for k, v in probes.items()} == {
+        "Rome": [2],
+        "San Francisco": [3],
+        "New York": [6],
+        "Barcelona": [2, 5],
+    }
+    assert {str(k): v[-1] for k, v in probes.items()} == {
+        str(k): v for k, v in cities.simulate_insertion(cities.data).items()
+    }
+    figure.figure_hash_table(tmp_path)
+    assert (tmp_path / "hash_table_collisions.png").stat().st_size > 10_000
