@@ -27,6 +27,7 @@ def initial_grid_1d(size):
     return grid
 
 
+# book: 1st ed. code, "06_matrix/diffusion_1d" (the 1-D diffusion with np.roll)
 def evolve(grid, dt, D=D):
     return grid + D * dt * (np.roll(grid, +1) + np.roll(grid, -1) - 2.0 * grid)
 
@@ -41,6 +42,9 @@ def run_experiment(num_iterations, size=512, snapshots=0):
         if every and step % every == 0:
             history.append(grid)
     return grid, history
+
+
+# book: end
 
 
 def plot(history, iterations, path):

@@ -23,6 +23,7 @@ def initial_grid_1d(size):
     return [BLOCK_VALUE if low <= i < high else 0.0 for i in range(size)]
 
 
+# book: 1st ed. code, "06_matrix/diffusion_1d" (the pure-Python 1-D diffusion)
 def evolve(grid, dt, D=D):
     N = len(grid)
     new_grid = [0.0] * N
@@ -36,6 +37,9 @@ def run_experiment(num_iterations, size=512):
     for _ in range(num_iterations):
         grid = evolve(grid, DT)
     return grid
+
+
+# book: end
 
 
 def time_experiment(num_iterations, size):

@@ -24,6 +24,7 @@ from hpp.diffusion import DT, D, initial_grid
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
+# book: 3rd ed. code, "diffusion_numpy.py"
 def laplacian(grid):
     return (
         np.roll(grid, +1, 0) + np.roll(grid, -1, 0) + np.roll(grid, +1, 1) + np.roll(grid, -1, 1) - 4 * grid
@@ -40,6 +41,9 @@ def run_experiment(num_iterations, size=512):
     for _ in range(num_iterations):
         grid = evolve(grid, DT)
     return grid
+
+
+# book: end
 
 
 def main(argv=None):

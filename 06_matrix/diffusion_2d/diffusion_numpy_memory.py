@@ -22,6 +22,7 @@ from hpp.diffusion import DT, D, initial_grid
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
+# book: 3rd ed. code, "diffusion_numpy_memory.py"
 def laplacian(grid, out):
     np.copyto(out, grid)
     out *= -4
@@ -45,6 +46,9 @@ def run_experiment(num_iterations, size=512):
         evolve(grid, DT, next_grid)
         grid, next_grid = next_grid, grid
     return grid
+
+
+# book: end
 
 
 def main(argv=None):

@@ -24,6 +24,7 @@ from hpp.diffusion import DT, D, initial_grid
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
+# book: 3rd ed. code, "diffusion_numpy_memory2_numexpr.py"
 def roll_add(rollee, shift, axis, out):
     """``out += np.roll(rollee, shift, axis)`` for a 2-D array and shift +1 or -1, with no temporary."""
     if shift == 1 and axis == 0:
@@ -69,6 +70,9 @@ def run_experiment(num_iterations, size=512):
         evolve(grid, DT, next_grid)
         grid, next_grid = next_grid, grid
     return grid
+
+
+# book: end
 
 
 def main(argv=None):

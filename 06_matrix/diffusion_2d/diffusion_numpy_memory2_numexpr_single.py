@@ -64,6 +64,7 @@ def evolve(grid, dt, out, D=D):
 # book: end
 
 
+# book: 3rd ed. code, "diffusion_numpy_memory2_numexpr_single.py" (continued)
 def run_experiment(num_iterations, size=512):
     previous = ne.set_num_threads(1)  # the book's one change; restored for the caller
     try:
@@ -75,6 +76,9 @@ def run_experiment(num_iterations, size=512):
         return grid
     finally:
         ne.set_num_threads(previous)
+
+
+# book: end
 
 
 def main(argv=None):

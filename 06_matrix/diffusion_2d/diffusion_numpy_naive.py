@@ -38,11 +38,15 @@ def evolve(grid, dt, D=D):
 # book: end
 
 
+# book: 3rd ed. code, "diffusion_numpy_naive.py" (continued)
 def run_experiment(num_iterations, size=512):
     grid = initial_grid(size)
     for _ in range(num_iterations):
         grid = evolve(grid, DT)
     return grid
+
+
+# book: end
 
 
 def main(argv=None):

@@ -20,6 +20,7 @@ from hpp.diffusion import DT, D, initial_grid_lists
 SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
 
 
+# book: 3rd ed. code, "diffusion_python_memory.py"
 @profile
 def evolve(grid, dt, out, D=D):
     xmax, ymax = len(grid), len(grid[0])
@@ -37,6 +38,9 @@ def run_experiment(num_iterations, size=512):
         evolve(grid, DT, scratch)
         grid, scratch = scratch, grid
     return grid
+
+
+# book: end
 
 
 def main(argv=None):

@@ -32,6 +32,7 @@ REQUIRES = ("torch",)
 SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
 
 
+# book: 3rd ed. code, "diffusion_pytorch_compute.py"
 def laplacian(grid):
     return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
 
@@ -48,6 +49,9 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64"):
     for _ in range(num_iterations):
         grid = evolve(grid, DT)
     return grid
+
+
+# book: end
 
 
 def main(argv=None):

@@ -36,6 +36,7 @@ from hpp.gpu import choose_device
 REQUIRES = ("torch",)
 SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
 
+# book: 3rd ed. code, "diffusion_pytorch_conv.py"
 STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 
 
@@ -65,6 +66,9 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64"):
             evolve(grid, DT, next_grid, kernel)
             grid, next_grid = next_grid, grid
     return grid
+
+
+# book: end
 
 
 def main(argv=None):

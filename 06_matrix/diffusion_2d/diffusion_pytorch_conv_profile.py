@@ -31,6 +31,7 @@ REQUIRES = ("torch",)
 SMOKE_ARGS = ["--size", "32", "--iterations", "5", "--device", "cpu", "--row-limit", "5"]
 
 
+# book: 3rd ed. code, "diffusion_pytorch_conv_profile.py" (the loop under torch.profiler)
 def run_experiment(num_iterations, size=4096, device="cpu", dtype=None):
     """The convolution loop; returns the grid on ``device``."""
     dtype = dtype or torch.float64
@@ -57,6 +58,9 @@ def profile_experiment(num_iterations, size, device):
         grid = run_experiment(num_iterations, size, device)
         synchronize(device)
     return grid, prof
+
+
+# book: end
 
 
 def print_profile(num_iterations, size, device, row_limit, folder):

@@ -61,6 +61,7 @@ VARIANTS = [
 ]
 
 
+# book: 3rd ed. code, "diffusion_pytorch_highmem.py"
 def laplacian(grid):
     return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
 
@@ -85,11 +86,15 @@ def evolve_conv(grid, out, conv, dt, D=D):
     out[:] = grid + D * dt * conv(grid[None, None])[0, 0]
 
 
+# book: end
+
+
 def effective_dtype(step, dtype, autocast=None):
     """The precision the arithmetic runs in: autocast lowers the convolution, not roll or +."""
     return autocast if autocast and step == "conv" else dtype
 
 
+# book: 3rd ed. code, "diffusion_pytorch_highmem.py" (continued)
 def run_experiment(num_iterations, size=512, device=None, dtype="float64", autocast=None, step="roll"):
     """``num_iterations`` steps of ``step`` ("roll" or "conv") with the grid stored as ``dtype``,
     inside ``torch.autocast(dtype=autocast)`` when given; returns the grid on the device."""
@@ -107,6 +112,9 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64", autoc
                 evolve_conv(grid, out, conv, DT)
                 grid, out = out, grid
     return grid
+
+
+# book: end
 
 
 def error_against(grid, reference):

@@ -35,6 +35,7 @@ REQUIRES = ("torch",)
 SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
 
 
+# book: 3rd ed. code, "diffusion_pytorch_transfer.py"
 def laplacian(grid):
     return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
 
@@ -54,6 +55,10 @@ def run_experiment(num_iterations, size=512, device=None):
     return grid_device.cpu().numpy()  # device -> host (waits for the GPU)
 
 
+# book: end
+
+
+# taught: 2nd ed., "Performance considerations of GPUs": the transfer to GPU memory is the biggest cost
 def run_experiment_copy_every_step(num_iterations, size=512, device=None):
     """The worst case: the grid goes to the host and back at every step."""
     device = device or choose_device("auto")
@@ -61,6 +66,9 @@ def run_experiment_copy_every_step(num_iterations, size=512, device=None):
     for _ in range(num_iterations):
         grid = evolve(torch.from_numpy(grid).to(device), DT).cpu().numpy()
     return grid
+
+
+# taught: end
 
 
 def copies_move_bytes(device):

@@ -48,6 +48,7 @@ def evolve(grid, dt, out, D=D, kernel=LAPLACIAN_KERNEL):
 # book: end
 
 
+# book: 3rd ed. code, "diffusion_scipy_conv.py" (continued)
 def run_experiment(num_iterations, size=512, kernel=LAPLACIAN_KERNEL):
     grid = initial_grid(size)
     next_grid = np.zeros_like(grid)
@@ -55,6 +56,9 @@ def run_experiment(num_iterations, size=512, kernel=LAPLACIAN_KERNEL):
         evolve(grid, DT, next_grid, kernel=kernel)
         grid, next_grid = next_grid, grid
     return grid
+
+
+# book: end
 
 
 def run_with_kernel(num_iterations, size, kernel_name):

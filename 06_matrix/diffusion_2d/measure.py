@@ -56,9 +56,12 @@ SMOKE_ARGS = [
 ]
 
 TOOLS = ("time", "perf", "tracemalloc", "kernprof", "memit")
+# book: 3rd ed. code, "Makefile" (perf stat's events)
 PERF_EVENTS = (
     "cycles,instructions,cache-references,cache-misses,branches,branch-misses,task-clock,faults,page-faults"
 )
+# book: end
+
 PURE_PYTHON = ("diffusion_python", "diffusion_python_memory")
 TOOL_TIMEOUT_S = 3600
 
@@ -103,6 +106,7 @@ def needs_missing_package(name):
 # ---------------------------------------------------------------- allocations
 
 
+# taught: 1st ed., "In-Place Operations and Memory Allocation": in place, no allocation, no new pages
 def step_allocations(module, size, steps=2):
     """Peak bytes one ``evolve`` step allocates above the grids it is given (tracemalloc).
 
@@ -193,6 +197,9 @@ def page_faults_per_step(name, size=512, steps=200):
 # ---------------------------------------------------------------- tools
 
 
+# taught: end
+
+
 def script_command(name, size, iterations):
     return [str(HERE / f"{name}.py"), "--size", str(size), "--iterations", str(iterations)]
 
@@ -226,6 +233,7 @@ def perf_available():
     return probe.returncode == 0
 
 
+# book: 3rd ed. code, "Makefile" (time -v and perf stat on each script)
 TIME_FIELDS = {
     "Maximum resident set size (kbytes)": ("max_rss_MB", lambda v: int(v) / 1024),
     "Minor (reclaiming a frame) page faults": ("minor_faults", int),
@@ -291,6 +299,9 @@ def measure_perf(name, size, iterations, folder):
     return figures
 
 
+# book: end
+
+
 def measure_tracemalloc(name, size, folder):
     path = folder / "tracemalloc" / f"{name}.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -306,6 +317,7 @@ def measure_tracemalloc(name, size, folder):
     return {"MB_per_step": allocated / 2**20}
 
 
+# book: 3rd ed. code, "Makefile" (kernprof -l -v and python -m memory_profiler on each script)
 def measure_kernprof(name, size, iterations, folder):
     path = folder / "kernprof" / f"{name}.kernprof"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -334,6 +346,9 @@ def measure_memit(name, size, iterations, folder):
     command = [sys.executable, "-m", "memory_profiler"] + script_command(name, size, iterations)
     code, _ = run_tool(command, path)
     return {} if code == 0 else {"error": f"memit: exit {code}, see {path}"}
+
+
+# book: end
 
 
 # ---------------------------------------------------------------- main

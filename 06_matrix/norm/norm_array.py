@@ -21,6 +21,7 @@ def make_vector(size):
     return array("q", range(size))
 
 
+# book: 2nd ed. code, "norm_array.py"
 def norm_square_array(vector):
     norm = 0
     for v in vector:
@@ -32,6 +33,9 @@ def run_experiment(size, num_iter=10):
     """The book's timing: the best of ``num_iter`` single calls on a vector of ``size`` (seconds)."""
     vector = make_vector(size)
     return min(timeit.repeat(lambda: norm_square_array(vector), number=1, repeat=num_iter))
+
+
+# book: end
 
 
 def main(argv=None):

@@ -20,6 +20,7 @@ def make_vector(size):
     return np.arange(size, dtype=np.int64)
 
 
+# book: 2nd ed. code, "norm_numpy.py"
 def norm_square_numpy(vector):
     return np.sum(vector * vector)
 
@@ -28,6 +29,9 @@ def run_experiment(size, num_iter=10):
     """The book's timing: the best of ``num_iter`` single calls on a vector of ``size`` (seconds)."""
     vector = make_vector(size)
     return min(timeit.repeat(lambda: norm_square_numpy(vector), number=1, repeat=num_iter))
+
+
+# book: end
 
 
 def main(argv=None):

@@ -22,6 +22,7 @@ def make_vector(size):
     return list(range(size))
 
 
+# book: 2nd ed. code, "norm_python.py"
 def norm_square_list(vector):
     norm = 0
     for v in vector:
@@ -33,6 +34,9 @@ def run_experiment(size, num_iter=10):
     """The book's timing: the best of ``num_iter`` single calls on a vector of ``size`` (seconds)."""
     vector = make_vector(size)
     return min(timeit.repeat(lambda: norm_square_list(vector), number=1, repeat=num_iter))
+
+
+# book: end
 
 
 def main(argv=None):

@@ -19,6 +19,7 @@ def make_vector(size):
     return list(range(size))
 
 
+# book: 2nd ed. code, "norm_python_comprehension.py"
 def norm_square_list_comprehension(vector):
     return sum([v * v for v in vector])
 
@@ -27,6 +28,9 @@ def run_experiment(size, num_iter=10):
     """The book's timing: the best of ``num_iter`` single calls on a vector of ``size`` (seconds)."""
     vector = make_vector(size)
     return min(timeit.repeat(lambda: norm_square_list_comprehension(vector), number=1, repeat=num_iter))
+
+
+# book: end
 
 
 def main(argv=None):

@@ -29,10 +29,14 @@ def norm_square_list_generator(vector):
 # book: end
 
 
+# book: 2nd ed. code, "norm_python_generator.py" (continued)
 def run_experiment(size, num_iter=10):
     """The book's timing: the best of ``num_iter`` single calls on a vector of ``size`` (seconds)."""
     vector = make_vector(size)
     return min(timeit.repeat(lambda: norm_square_list_generator(vector), number=1, repeat=num_iter))
+
+
+# book: end
 
 
 def main(argv=None):

@@ -23,6 +23,7 @@ SMOKE_ARGS = ["--number", "20"]
 BOOK_NUMBER = 10_000
 
 
+# book: 2nd ed. code, "compare_sklearn_lstsq_timing.py"
 def time_methods(row, number=BOOK_NUMBER):
     """Seconds per call of each method on ``row`` (a Series), best of 3 ``timeit`` runs."""
     raw = row.to_numpy()
@@ -33,6 +34,9 @@ def time_methods(row, number=BOOK_NUMBER):
         "ols_lstsq_raw": lambda: ols_lstsq_raw(raw),
     }
     return {name: min(timeit.repeat(call, number=number, repeat=3)) / number for name, call in calls.items()}
+
+
+# book: end
 
 
 def compare_timings(number=BOOK_NUMBER, data=None):

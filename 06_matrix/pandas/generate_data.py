@@ -15,6 +15,7 @@ from utility import BOOK_DAYS, BOOK_PEOPLE, SEED, make_data
 SMOKE_ARGS = ["--people", "1000"]
 
 
+# book: 2nd ed. code, "generate_data.py"
 def plot_people(df, path, people=(0, 1, 2)):
     import matplotlib
 
@@ -45,6 +46,9 @@ def save_data(folder, people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
         plot_people(df, folder / "generated_ols_data.png")
         print(f"saved {folder / 'generated_ols_data.png'}")
     return df
+
+
+# book: end
 
 
 def main(argv=None):

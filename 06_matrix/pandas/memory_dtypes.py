@@ -37,6 +37,7 @@ def phone_column(people, seed=0):
     return pd.Series(rng.choice(PHONES, size=people), dtype=object, name="phone")
 
 
+# taught: 2nd ed., "Advice for effective pandas development": category and smaller dtypes use less RAM
 def category_lesson(people):
     phones = phone_column(people)
     return phones, phones.astype("category")
@@ -73,6 +74,9 @@ def memory_lessons(people=BOOK_PEOPLE):
         ("int64 with NaN -> Int64", *nullable_int_lesson(df)),
         ("Int64 -> Int8", *nullable_downcast_lesson(df)),
     ]
+
+
+# taught: end
 
 
 def print_memory_lessons(people=BOOK_PEOPLE):

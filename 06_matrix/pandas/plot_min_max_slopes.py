@@ -38,6 +38,7 @@ def make_ys(m, c, xs):
 # book: end
 
 
+# book: 2nd ed. code, "plot_min_max_slopes.py" (continued)
 def min_max_slopes(df):
     """``(results, idxmax, idxmin)``: every row's slope and the rows of the extremes."""
     results = df.apply(ols_lstsq, axis=1)
@@ -70,6 +71,9 @@ def plot_rows(df, rows, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def plot_min_max(path, people=BOOK_PEOPLE, data=None):

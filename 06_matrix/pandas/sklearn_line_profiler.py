@@ -28,6 +28,7 @@ SMOKE_ARGS = ["--rows", "20"]
 BOOK_ROWS = 5_000
 
 
+# book: 3rd ed. code, "sklearn_line_profiler.py"
 def library_functions():
     """The scikit-learn functions the book profiles, as they are named in this version."""
     fit = LinearRegression.fit
@@ -47,6 +48,9 @@ def profile_fit(df, rows=BOOK_ROWS):
     lp.runcall(est.fit, X, row.values)
     lp.runcall(df[:rows].apply, ols_sklearn, axis=1)
     return lp
+
+
+# book: end
 
 
 def hits(lp, function_name):

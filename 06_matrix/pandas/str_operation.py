@@ -23,6 +23,7 @@ from utility import BOOK_PEOPLE, make_data
 SMOKE_ARGS = ["--people", "1000"]
 
 
+# book: 2nd ed. code, "str_operation.py"
 def find_9_str_accessor(text_column):
     return text_column.str.split(".", expand=True)[1].str.find("9")
 
@@ -33,6 +34,9 @@ def find_9(text):
 
 def find_9_apply(text_column):
     return text_column.apply(find_9)
+
+
+# book: end
 
 
 # ---- counting the rows without a 9 after the point, three ways

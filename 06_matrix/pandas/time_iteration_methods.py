@@ -36,6 +36,7 @@ from utility import (
 SMOKE_ARGS = ["--people", "300", "--methods", "iloc,iterrows,apply,apply_raw,vectorised"]
 
 
+# book: 3rd ed. code, "time_iteration_methods.py"
 def slopes_iloc(df):
     results = []
     for row_idx in range(df.shape[0]):
@@ -72,6 +73,9 @@ def slopes_numba_jit(df):
 
 def slopes_numba_engine(df):
     return df.apply(ols_lstsq_raw, axis=1, raw=True, engine="numba")
+
+
+# book: end
 
 
 def slopes_vectorised(df):

@@ -20,6 +20,7 @@ SMOKE_ARGS = ["--people", "400"]
 CHUNKS = 10
 
 
+# book: 3rd ed. code, "time_iteration_methods_slow_with_diagram.py" (pd.concat in the loop)
 def result_row(df, row_idx):
     """One row of the result: the person and their slope."""
     return pd.DataFrame({"person": [row_idx], "slope": [ols_lstsq(df.iloc[row_idx])]})
@@ -40,10 +41,17 @@ def build_concat_in_loop(df):
     return results, chunk_times
 
 
+# book: end
+
+
+# taught: 2nd ed., "Building DataFrames and Series from partial results rather than concatenating"
 def build_collect_then_concat(df):
     """Collect the rows in a list, one ``pd.concat`` at the end."""
     rows = [result_row(df, row_idx) for row_idx in range(len(df))]
     return pd.concat(rows, ignore_index=True)
+
+
+# taught: end
 
 
 # book: 3rd ed. code, "time_iteration_methods_slow_with_diagram.py"

@@ -27,6 +27,7 @@ SEED = 0
 SMOKE_ARGS = []  # `python utility.py` checks the four OLS helpers on one row
 
 
+# book: 2nd ed. code, "generate_data.py" (the data)
 def make_data(people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
     """People x days of ``Poisson(60) / 60`` hours, seeded (the official code used ``np.float_``)."""
     rng = np.random.default_rng(seed)
@@ -34,6 +35,10 @@ def make_data(people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
     return pd.DataFrame(values, columns=range(days))
 
 
+# book: end
+
+
+# book: 2nd ed. code, "utility.py"
 def ols_sklearn(row):
     """Solve OLS using scikit-learn's LinearRegression."""
     from sklearn.linear_model import LinearRegression
@@ -77,6 +82,9 @@ def ols_sm(row):
     results = model.fit()
     m = results.params[1]
     return m
+
+
+# book: end
 
 
 def ols_slopes_vectorised(df):
