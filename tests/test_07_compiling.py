@@ -216,6 +216,33 @@ def test_pypy_runs_the_pure_python_scripts(script, run_example, needs):
     assert "--width" in bad.stderr
 
 
+LATE_FLUSH = re.compile(
+    r"^without close\(\): (\d+) bytes written, (\d+) on disk before gc.collect\(\), (\d+) after$", re.M
+)
+
+
+def test_cpython_flushes_a_dropped_file_at_once(run_example):
+    completed = run_example("07_compiling/pypy/late_flush.py", check=True)
+    assert "interpreter: CPython" in completed.stdout
+    written, before, after = map(int, LATE_FLUSH.search(completed.stdout).groups())
+    assert written == before == after == 4390  # reference counting: closed when the function returned
+    assert "with: 4390 bytes written, 4390 on disk at once" in completed.stdout
+
+
+@pytest.mark.toolchain
+@pytest.mark.parametrize("lines", [500, 20_000])
+def test_pypy_flushes_a_dropped_file_only_when_it_collects(lines, run_example, needs):
+    pypy3 = needs.tool("pypy3")
+    completed = run_example("07_compiling/pypy/late_flush.py", "--lines", lines, python=pypy3, check=True)
+    assert "interpreter: PyPy" in completed.stdout
+    written, before, after = map(int, LATE_FLUSH.search(completed.stdout).groups())
+    # until its GC runs, only the full buffers are on disk: nothing of 4390 bytes, less than all of more
+    assert after == written and before < written
+    if lines == 500:
+        assert before == 0
+    assert f"with: {written} bytes written, {written} on disk at once" in completed.stdout
+
+
 @pytest.mark.toolchain
 def test_pypy_worker_measures_inside_pypy(needs):
     needs.tool("pypy3")

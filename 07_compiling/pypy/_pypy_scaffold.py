@@ -65,3 +65,14 @@ def report_sum(output, width, max_iterations):
         print(f"sum(output) = {total}")
         return total
     return report(output, width, max_iterations)
+
+
+def parser_anywhere(doc):
+    """``hpp.script.example_parser`` under CPython; the same one-line errors on plain argparse under PyPy."""
+    try:
+        from hpp.script import example_parser
+    except ImportError:  # pypy3 without the project's environment
+        return _OneLineParser(description=doc.strip().split("\n\n")[0]), _positive_int
+    from hpp.script import positive_int
+
+    return example_parser(doc), positive_int
