@@ -20,6 +20,7 @@ from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--steps", "4"]
 
+# book: 2nd ed., "Introduction to Asynchronous Programming" (the event loop)
 eventloop = None
 
 
@@ -51,6 +52,9 @@ def run_event_loop(steps=None):
     eventloop = EventLoop()
     eventloop.put(do_hello)
     eventloop.start(steps)
+
+
+# book: end
 
 
 def main(argv=None):

@@ -96,11 +96,15 @@ class Addresult(web.View):
 # book: end
 
 
+# book: 3rd ed. code, "crawler/server.py" (continued: the recorded spans, flushed)
 async def metrics(request):
     data = list(request.app[METRICS])
     if request.query.get("reset") or request.query.get("flush"):
         request.app[METRICS].clear()
     return web.json_response(data)
+
+
+# book: end
 
 
 async def saved(request):

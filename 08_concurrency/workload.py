@@ -97,10 +97,14 @@ def task_inputs(i, difficulty, seed=0):
     return password, b"$2b$%02d$" % difficulty + salt_chars
 
 
+# book: 3rd ed. code, "workload.py" (the CPU task)
 def do_task(i, difficulty, seed=0):
     """The CPU-bound part: one bcrypt hash."""
     password, salt = task_inputs(i, difficulty, seed)
     return bcrypt.hashpw(password, salt).decode()
+
+
+# book: end
 
 
 def results_digest(results):
@@ -132,6 +136,7 @@ def calculate_task_fileio(num_iter, task_difficulty, seed=0, folder=None):
 # book: end
 
 
+# book: 3rd ed. code, "workload.py" (the modes with a server)
 def save_result_serial(session, url, i, result, timeout=10.0):
     response = session.post(url, json={"id": i, "hash": result}, timeout=timeout)
     response.raise_for_status()
@@ -252,6 +257,9 @@ def run_aiohttp(
         return runner.run(coroutine)
 
 
+# book: end
+
+
 def run_mode(
     mode, num_iter, difficulty, url=None, seed=0, timeout=10.0, concurrency=100, batch_size=100, folder=None
 ):
@@ -305,6 +313,7 @@ def async_callgraph(
 # book: end
 
 
+# book: 3rd ed. code, "workload.py" (the call graph, continued)
 def plot_callgraph(spans, path, title):
     """CPU spans on one row, each save on its own row below: the I/O hides behind the CPU."""
     import matplotlib
@@ -328,6 +337,9 @@ def plot_callgraph(spans, path, title):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def saved_count(base_url, timeout=10.0):

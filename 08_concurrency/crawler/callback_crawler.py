@@ -32,6 +32,7 @@ def generate_urls(base_url, num_urls):
         yield base_url + "".join(random.sample(string.ascii_lowercase, 10))
 
 
+# taught: 2nd ed., "Introduction to Asynchronous Programming": callbacks, each calling the next
 class HTTPGet(asyncio.Protocol):
     """One HTTP/1.0 GET; calls ``on_done(body, error)`` exactly once."""
 
@@ -150,6 +151,9 @@ def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
     """``num_iter`` URLs, ``concurrency`` at a time, by callbacks; returns the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
     return check_responses(urls, crawl(urls, concurrency, timeout))
+
+
+# taught: end
 
 
 def main(argv=None):

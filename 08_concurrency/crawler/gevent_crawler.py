@@ -27,6 +27,7 @@ from gevent.lock import Semaphore
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
 
+# book: 2nd ed. code, "cralwer/gevent/crawler.py"
 def generate_urls(base_url, num_urls):
     """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
     for i in range(num_urls):
@@ -61,6 +62,9 @@ def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
     """The book's: ``num_iter`` URLs, ``concurrency`` greenlets at a time; returns the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
     return check_responses(urls, crawl(urls, concurrency, timeout))
+
+
+# book: end
 
 
 def main(argv=None):

@@ -83,6 +83,7 @@ def chunked_requests(urls, chunk_size=100, timeout=10.0):
 # book: end
 
 
+# book: 3rd ed. code, "parallel_requests.py" (the sweep of concurrency limits, aiohttp)
 async def fetch(session, url):
     async with session.get(url) as response:
         response.raise_for_status()
@@ -136,6 +137,9 @@ def plot(results, num_iter, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def run_experiment(url, num_iter, delays, limits, timeout, folder):

@@ -21,6 +21,7 @@ from _crawler_common import check_responses, crawler_parser, run_crawler
 SMOKE_ARGS = ["--requests", "20", "--delay", "10"]
 
 
+# book: 3rd ed. code, "crawler/serial/crawler.py"
 def generate_urls(base_url, num_urls):
     """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
     for i in range(num_urls):
@@ -43,6 +44,9 @@ def run_experiment(base_url, num_iter=1000, timeout=10.0):
     """The book's: fetch ``num_iter`` URLs one after the other; returns the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
     return check_responses(urls, crawl(urls, timeout))
+
+
+# book: end
 
 
 def main(argv=None):

@@ -23,6 +23,7 @@ from tornado.httpclient import AsyncHTTPClient
 SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
 
+# book: 2nd ed. code, "cralwer/tornado/crawler.py"
 def generate_urls(base_url, num_urls):
     """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
     for i in range(num_urls):
@@ -49,6 +50,9 @@ async def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0)
     """The book's coroutine: ``num_iter`` URLs, ``concurrency`` at a time; the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
     return check_responses(urls, await fetch_all(urls, concurrency, timeout))
+
+
+# book: end
 
 
 def crawl(urls, concurrency=100, timeout=10.0):

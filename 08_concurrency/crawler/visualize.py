@@ -65,6 +65,7 @@ def run_crawler(name, base_url, requests, delay, concurrency, timeout=600):
         fail(f"visualize.py: the {name} crawler failed: {last}")
 
 
+# book: 3rd ed. code, "crawler/visualize.py" (each crawler's request timeline)
 def describe(metrics):
     """Figures for one crawler's record: count, most in flight, time spanned."""
     if not metrics:
@@ -96,6 +97,9 @@ def plot(records, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def run_experiment(url, crawlers, requests, delay, concurrency, folder, metrics_file=None):
