@@ -23,13 +23,16 @@ Run (section "Introducing the Julia Set"):
 import array
 import time
 
+# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "60"]
 
 
+# book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
     build Julia set"""
@@ -71,6 +74,10 @@ def calc_pure_python(desired_width, max_iterations):
     return output
 
 
+# book: end
+
+
+# book: Example 2-3
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
@@ -85,6 +92,10 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
+# book: end
+
+
+# book: 3rd ed. code, "julia1.py" (the greyscale and false-greyscale drawing with PIL)
 def show_greyscale(output_raw, width, height, max_iterations):
     """The counts scaled to 0..255 as an 8-bit greyscale Pillow image (Figure 2-3).
 
@@ -108,6 +119,9 @@ def show_false_greyscale(output_raw, width, height, max_iterations):
     im = Image.new("RGB", (width, height))
     im.frombytes(output.tobytes(), "raw", "RGBX", 0, -1)  # rows bottom-up
     return im
+
+
+# book: end
 
 
 def save_images(output, max_iterations, folder):

@@ -15,16 +15,19 @@ Run (section "Simple Approaches to Timing—print and a Decorator"):
     python julia1_decorator.py --width 200
 """
 
+# book: Example 2-1 (with the import of Example 2-5)
 import time
 from functools import wraps
 
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100"]
 
 
+# book: Example 2-5
 def timefn(fn):
     @wraps(fn)
     def measure_time(*args, **kwargs):
@@ -37,6 +40,10 @@ def timefn(fn):
     return measure_time
 
 
+# book: end
+
+
+# book: Example 2-2 (under @timefn, as the official julia1_decorator.py)
 @timefn
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
@@ -79,6 +86,10 @@ def calc_pure_python(desired_width, max_iterations):
     return output
 
 
+# book: end
+
+
+# book: Example 2-3 (under @timefn, as after Example 2-5)
 @timefn
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
@@ -92,6 +103,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def main(argv=None):

@@ -19,15 +19,18 @@ Run (section "Using memory_profiler to Diagnose Memory Usage"):
     viztracer julia1_memoryprofiler.py --width 100
 """
 
+# book: Example 2-1
 import time
 
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100"]
 
 
+# taught: the no-op @profile (the point of Example 2-21), when no profiler put one in builtins
 try:
     profile  # noqa: B018 (a name lookup: kernprof and memory_profiler put profile in builtins)
 except NameError:  # plain python or pytest: the no-op @profile (Example 2-21)
@@ -36,6 +39,10 @@ except NameError:  # plain python or pytest: the no-op @profile (Example 2-21)
         return func
 
 
+# taught: end
+
+
+# book: Example 2-10
 @profile
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
@@ -91,6 +98,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def main(argv=None):

@@ -14,14 +14,17 @@ Run (section "Using memory_profiler to Diagnose Memory Usage"):
     mprof run julia1_memoryprofiler2.py && mprof plot --output mprof2.png
 """
 
+# book: Example 2-1
 import time
 
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100"]
 
+# taught: the no-op @profile (the point of Example 2-21), when no profiler put one in builtins
 try:
     profile  # noqa: B018 (a name lookup: kernprof and memory_profiler put profile in builtins)
 except NameError:  # plain python or pytest: the no-op @profile (Example 2-21)
@@ -30,6 +33,10 @@ except NameError:  # plain python or pytest: the no-op @profile (Example 2-21)
         return func
 
 
+# taught: end
+
+
+# book: 3rd ed. code, "julia1_memoryprofiler2.py" (the driver passes x and y, no zs and cs)
 @profile
 def calc_pure_python(desired_width, max_iterations):
     """Create the x and y coordinate lists only (no zs and cs), build Julia set"""
@@ -60,6 +67,10 @@ def calc_pure_python(desired_width, max_iterations):
     return output
 
 
+# book: end
+
+
+# book: Example 2-12
 @profile
 def calculate_z_serial_purepython(maxiter, x, y):
     """Calculate output list using Julia update rule"""
@@ -74,6 +85,9 @@ def calculate_z_serial_purepython(maxiter, x, y):
                 n += 1
             output.append(n)
     return output
+
+
+# book: end
 
 
 def main(argv=None):

@@ -22,13 +22,16 @@ Run (section "Using memory_profiler to Diagnose Memory Usage"):
 import contextlib
 import time
 
+# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "50", "--sleep", "0"]
 SLEEP_SECONDS = 1
 
+# taught: a no-op @profile, and profile.timestamp, when mprof is not running
 try:
     profile.timestamp  # noqa: B018 (a name lookup: mprof run's profile can label blocks)
 except NameError:  # plain python or pytest: a no-op @profile whose labels do nothing
@@ -39,6 +42,10 @@ except NameError:  # plain python or pytest: a no-op @profile whose labels do no
     profile.timestamp = lambda name: contextlib.nullcontext()
 
 
+# taught: end
+
+
+# book: Example 2-2
 @profile
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
@@ -81,6 +88,10 @@ def calc_pure_python(desired_width, max_iterations):
     return output
 
 
+# book: end
+
+
+# book: Example 2-11
 @profile
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
@@ -97,6 +108,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
                 n += 1
             output[i] = n
     return output
+
+
+# book: end
 
 
 def mprof_plot(argv, folder):

@@ -24,13 +24,16 @@ Run (sections "Calculating the Full Julia Set" to "Using the cProfile Module"):
 import sys
 import time
 
+# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100"]
 
 
+# book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
     build Julia set"""
@@ -72,6 +75,10 @@ def calc_pure_python(desired_width, max_iterations):
     return output
 
 
+# book: end
+
+
+# book: Example 2-3
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
@@ -84,6 +91,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def main(argv=None):
@@ -102,7 +112,9 @@ if __name__ == "__main__":
     if sys.argv[1:]:
         main()
     else:
+        # book: Example 2-4
         # Calculate the Julia set using a pure Python solution with
         # reasonable defaults for a laptop (nothing else runs, so cProfile
         # counts the book's calls)
         calc_pure_python(desired_width=1000, max_iterations=300)
+        # book: end

@@ -19,13 +19,16 @@ import time
 
 import numpy as np
 
+# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100"]
 
 
+# book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
     build Julia set"""
@@ -51,8 +54,12 @@ def calc_pure_python(desired_width, max_iterations):
         for xcoord in x:
             zs.append(complex(xcoord, ycoord))
             cs.append(complex(c_real, c_imag))
+    # book: end
+    # book: Example 2-13 (the two NumPy copies Scalene sees)
     zs_np = np.array(zs)  # Example 2-13: a complex128 copy, 16 bytes per item (16 MB at width 1000)
     cs_np = np.array(cs)  # and another
+    # book: end
+    # book: Example 2-2 (continued)
 
     print(f"Length of x: {len(x):,}")
     print(f"Total elements: {len(zs):,}")
@@ -66,9 +73,11 @@ def calc_pure_python(desired_width, max_iterations):
     # It ensures that our code evolves exactly as we'd intended
     if desired_width == 1000 and max_iterations == 300:
         assert sum(output) == 33219980
+    # book: end
     return output, zs_np, cs_np
 
 
+# book: Example 2-3
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
@@ -81,6 +90,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def main(argv=None):

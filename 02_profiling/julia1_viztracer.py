@@ -13,15 +13,18 @@ Run (section "VizTracer for an interactive time-based call stack"):
     vizviewer result.json                                 # opens the viewer in a browser
 """
 
+# book: Example 2-1
 import time
 
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100"]
 
 
+# book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
     build Julia set"""
@@ -63,6 +66,10 @@ def calc_pure_python(desired_width, max_iterations):
     return output
 
 
+# book: end
+
+
+# book: Example 2-3
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
@@ -75,6 +82,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def main(argv=None):

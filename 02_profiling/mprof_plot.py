@@ -45,6 +45,7 @@ def run_and_plot(script, script_args, folder, title=None):
     mprof = shutil.which("mprof") or os.path.join(os.path.dirname(sys.executable), "mprof")
     if not os.path.exists(mprof):
         raise RuntimeError("mprof is not installed: pip install memory_profiler (the profiling extra)")
+    # taught: mprof run samples the memory over time, mprof plot draws it (Figure 2-6)
     stem = Path(script).stem
     data, png = Path(folder) / f"{stem}.dat", Path(folder) / f"{stem}.png"
     data.unlink(missing_ok=True)
@@ -59,6 +60,9 @@ def run_and_plot(script, script_args, folder, title=None):
     if completed.returncode != 0 or not png.exists():
         raise RuntimeError(f"mprof plot failed: {last_line(completed.stderr)}")
     return data, png, output
+
+
+# taught: end
 
 
 def plot_memory(script, script_args, folder, title=None):

@@ -23,6 +23,7 @@ SMOKE_ARGS = []
 c = complex(C_REAL, C_IMAG)
 
 
+# taught: the escape test and two orbits (Figure 2-2): 0+0j stays bounded, -0.82+0j escapes
 def orbit(z, iterations):
     """abs(z) after each of ``iterations`` updates z = z * z + c."""
     values = []
@@ -49,11 +50,18 @@ def first_escape(values, limit=2.0):
     return None
 
 
+# taught: end
+
+
+# book: 3rd ed., "Introducing the Julia Set"
 def print_first_iterations(z=0 + 0j, iterations=9):
     """The book's listing: each update from 0+0j."""
     for n in range(iterations):
         z = z * z + c
         print(f"{n}: z={z: .5f}, abs(z)={abs(z):0.3f}, c={c: .5f}")
+
+
+# book: end
 
 
 def plot(bounded, escaping, folder):
@@ -84,8 +92,10 @@ def plot(bounded, escaping, folder):
 
 def show_orbits(bounded_iterations=50, escaping_iterations=30, folder=None):
     """Print the top-left pixel, the book's first iterations and both orbits' facts; plot the orbits."""
+    # book: 3rd ed., "Introducing the Julia Set" (the top-left pixel)
     top_left = complex(-1.8, -1.8)
     print(f"abs(-1.8-1.8j) = {abs(top_left)}")
+    # book: end
     print(
         f"top-left pixel {top_left}: abs(z) < 2 is False before any update, output = {escape_count(top_left)}"
     )

@@ -32,6 +32,7 @@ from hpp.script import add_output_dir_argument, example_parser, existing_file, o
 SMOKE_ARGS = ["--width", "50"]
 
 
+# taught: python -m cProfile -o profile.stats, in code: the stats saved, then loaded with pstats
 def profile_julia(width, max_iterations, path):
     """Profile the book's driver with cProfile, save the stats to ``path`` and load them."""
     namespace = {"calc_pure_python": julia1_nopil.calc_pure_python}
@@ -39,11 +40,18 @@ def profile_julia(width, max_iterations, path):
     return pstats.Stats(str(path))
 
 
+# taught: end
+
+
+# book: 3rd ed., "Using the cProfile Module" (pstats)
 def show(stats, limit):
     stats.sort_stats(pstats.SortKey.CUMULATIVE)
     stats.print_stats(limit)
     stats.print_callers(limit)
     stats.print_callees(limit)
+
+
+# book: end
 
 
 def print_profile(stats=None, width=1000, max_iterations=300, limit=None, folder=None):

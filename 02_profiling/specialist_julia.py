@@ -29,6 +29,7 @@ import inspect
 SMOKE_ARGS = ["--width", "20"]
 
 
+# book: 3rd ed., "Digging into bytecode specialisation with Specialist"
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
@@ -43,6 +44,10 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
+# book: end
+
+
+# taught: abs(z) < 2.0 specialises more; which instructions CPython specialised (Specialist's colours)
 def calculate_z_serial_purepython_float_limit(maxiter, zs, cs):
     """The same loop with the book's change: ``abs(z) < 2.0``, a float against a float."""
     output = [0] * len(zs)
@@ -79,6 +84,9 @@ def specializations(fn):
         line = instruction.positions.lineno if instruction.positions else None
         rows.append((lines.get(line, "?"), instruction.argrepr, instruction.opname, specialized))
     return rows
+
+
+# taught: end
 
 
 def compare_specializations(width=100, max_iterations=300):

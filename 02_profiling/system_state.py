@@ -45,12 +45,16 @@ def parse_system_show(text):
     return sections
 
 
+# taught: a stable machine for benchmarks (the book's checklist: Turbo Boost, SpeedStep...), by pyperf
 def system_show():
     """The report ``python -m pyperf system show`` prints (its stderr holds the system tools' chatter)."""
     completed = subprocess.run(
         [sys.executable, "-m", "pyperf", "system", "show"], capture_output=True, text=True, timeout=120
     )
     return completed.stdout
+
+
+# taught: end
 
 
 def report_system_state(text):

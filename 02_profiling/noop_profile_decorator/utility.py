@@ -26,6 +26,7 @@ Run (section "Unit Testing During Optimization to Maintain Correctness"):
 
 import time
 
+# book: Example 2-21
 # check for line_profiler or memory_profiler in the local scope, both
 # are injected by their respective tools or they're absent
 # if these tools aren't being used (in which case we need to substitute
@@ -39,10 +40,14 @@ except NameError:
         return func
 
 
+# book: end
+
+
 SMOKE_ARGS = ["--sleep", "0"]
 SLEEP_SECONDS = 1.0
 
 
+# book: Example 2-19
 def test_some_fn():
     """Check basic behaviours for our function"""
     assert some_fn(2) == 4
@@ -58,6 +63,9 @@ def some_fn(useful_input):
     return useful_input**2
 
 
+# book: end
+
+
 def main(argv=None):
     """Print the example call; --sleep sets the artificial delay."""
     global SLEEP_SECONDS
@@ -68,7 +76,9 @@ def main(argv=None):
         "--sleep", type=float_range(0, 3600), default=SLEEP_SECONDS, help="some_fn's delay (s)"
     )
     SLEEP_SECONDS = parser.parse_args(argv).sleep
+    # book: Example 2-19 (continued)
     print(f"Example call `some_fn(2)` == {some_fn(2)}")
+    # book: end
 
 
 if __name__ == "__main__":
