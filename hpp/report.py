@@ -222,15 +222,15 @@ def _title(text, width=64):
 
 
 def number_text(value):
-    """A tick value as a reader writes it: ``0.0005``, ``1.5``, ``2,000``; powers of ten beyond.
+    """A tick value as a reader writes it: ``0.0005``, ``1.5``, ``2,000,000``; powers of ten beyond.
 
     Never ``5e-05`` nor an offset (``1e14`` in the corner): the value is in the label itself.
     """
     if value == 0:
         return "0"
     exponent = math.floor(math.log10(abs(value)) + 1e-9)
-    if -4 <= exponent < 6:
-        return f"{value:,.6g}"
+    if -4 <= exponent < 7:
+        return f"{value:,.7g}"
     mantissa = round(value / 10**exponent, 2)
     if mantissa == 1:
         return f"$10^{{{exponent}}}$"

@@ -395,6 +395,7 @@ def test_tick_values_are_written_as_a_reader_writes_them():
     assert report.number_text(0.0005) == "0.0005"
     assert report.number_text(1.2000000000000002) == "1.2"
     assert report.number_text(10000) == "10,000"
+    assert report.number_text(6660000) == "6,660,000"  # not 6.66e+06
     assert report.number_text(5e-05) == r"$5\times10^{-5}$"
     assert report.number_text(1e9) == "$10^{9}$"
     assert report.speedup_text(1.5) == "1.5x"
