@@ -66,6 +66,18 @@ def test_hyperloglog_within_3_standard_errors_on_100000(p):
     assert abs(counter.estimate() - 100_000) / 100_000 <= bound
 
 
+@pytest.mark.parametrize("p", [10, 14])
+@pytest.mark.parametrize("items", [1000, 20_000, 100_000])
+def test_hyperloglog_plusplus_and_ours_both_within_their_error_on_the_same_items(p, items):
+    pytest.importorskip("datasketch", reason="needs datasketch: pip install -e '.[less_ram]'")
+    plusplus = load_example(PROB / "hyperloglog_plusplus.py")
+    ours, theirs = plusplus.count_both(items, p)
+    bound = 3 * 1.04 / (2**p) ** 0.5  # three standard errors of 2**p registers
+    assert abs(ours - items) / items <= bound, ours
+    assert abs(theirs - items) / items <= bound, theirs
+    assert ours != theirs  # two different counters (hashes, corrections), not one twice
+
+
 @pytest.mark.parametrize("items", [100, 1000])
 def test_hyperloglog_is_right_on_small_cardinalities(items):
     for p in (10, 14):
