@@ -31,6 +31,7 @@ SMOKE_ARGS = ["--sizes", "10000", "--number", "100"]
 EXERCISE_DATA = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
 
 
+# book: Example 3-3 (with the official code's imin >= imax, which ends for an absent needle)
 def binary_search(needle, haystack):
     imin, imax = 0, len(haystack)
     while True:
@@ -45,6 +46,10 @@ def binary_search(needle, haystack):
             return midpoint
 
 
+# book: end
+
+
+# book: Example 3-3, as printed (imin > imax never ends for an absent needle)
 def binary_search_book(needle, haystack):
     """The 3rd edition's text: ``imin > imax`` never ends for an absent needle."""
     imin, imax = 0, len(haystack)
@@ -60,14 +65,19 @@ def binary_search_book(needle, haystack):
             return midpoint
 
 
+# book: end
+
+
 def time_binary_search(sizes, needles, number):
     """Answer the exercise, then time ``binary_search`` for each needle in each ``list(range(size))``."""
     print(f"exercise: binary_search(61, {EXERCISE_DATA}) = {binary_search(61, EXERCISE_DATA)}")
+    # book: 2nd ed. code, "binary_search.py" (each needle timed in each haystack)
     for size in sizes:
         haystack = list(range(size))
         for needle in needles:
             index = binary_search(needle, haystack)
             seconds = timeit.timeit(lambda: binary_search(needle, haystack), number=number) / number
+            # book: end
             print(
                 f"binary_search({needle}, list(range({size}))) = {index}    "
                 f"({seconds * 1e6:.2f} µs per search)"

@@ -26,6 +26,7 @@ BOOK_HAYSTACK = [14, 265, 496, 661, 683, 734, 881, 892, 973, 992]
 BOOK_NEEDLES = (-250, 500, 1100)
 
 
+# book: Example 3-4
 def find_closest(haystack, needle):
     # bisect.bisect_left returns the first value in the haystack
     # that is greater than or equal to the needle
@@ -57,6 +58,9 @@ def report(haystack):
     print(f"Haystack: {haystack}")
     for needle in BOOK_NEEDLES:
         print(f"Closest value to {needle}: {haystack[find_closest(haystack, needle)]}")
+
+
+# book: end
 
 
 def closest_values(seed, size):

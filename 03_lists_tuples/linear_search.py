@@ -23,6 +23,7 @@ SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
 EXERCISE_DATA = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
 
 
+# book: Example 3-2
 def linear_search(needle, array):
     for i, item in enumerate(array):
         if item == needle:
@@ -30,14 +31,19 @@ def linear_search(needle, array):
     return -1
 
 
+# book: end
+
+
 def time_linear_search(sizes, needles, number):
     """Answer the exercise, then time ``linear_search`` for each needle in each ``list(range(size))``."""
     print(f"exercise: linear_search(61, {EXERCISE_DATA}) = {linear_search(61, EXERCISE_DATA)}")
+    # book: 2nd ed. code, "linear_search.py" (each needle timed in each haystack)
     for size in sizes:
         haystack = list(range(size))
         for needle in needles:
             index = linear_search(needle, haystack)
             seconds = timeit.timeit(lambda: linear_search(needle, haystack), number=number) / number
+            # book: end
             print(
                 f"linear_search({needle}, list(range({size}))) = {index}    "
                 f"({seconds * 1e6:.2f} µs per search)"

@@ -22,6 +22,7 @@ import timeit
 SMOKE_ARGS = ["--size", "200000", "--number", "200000"]
 
 
+# taught: indexing is O(1): l[5] in 10 items, l[100_000] in 10 million: same instructions, same time
 def lookup(l, i):
     return l[i]
 
@@ -66,6 +67,7 @@ def compare_lookups(size, index, number):
     """Time ``l[5]`` in 10 items against ``l[index]`` in ``size`` items; count their instructions."""
     short_value, short = time_lookup(10, 5, number)
     long_value, long = time_lookup(size, index, number)
+    # taught: end
     print(f"list(range(10))[5] = {short_value}    {short * 1e9:.1f} ns")
     print(f"list(range({size}))[{index}] = {long_value}    {long * 1e9:.1f} ns")
     print(f"long / short = {long / short:.2f}")

@@ -33,6 +33,7 @@ A, B = 0, 100
 MB = 1_000_000  # the book's "Mb" is 10**6 bytes
 
 
+# book: Examples 3-7 and 3-8
 def total_size(obj):
     """
     Recursively calculates the total size of a Python object,
@@ -61,6 +62,9 @@ def sample_tuple(a, b, N):
     return tuple([random.randint(a, b) for _ in range(N)])
 
 
+# book: end
+
+
 VARIANTS = (("Comprehension", sample_comp), ("List", sample_list), ("Tuple", sample_tuple))
 
 
@@ -69,8 +73,10 @@ def measure(samples, sample_size=SAMPLE_SIZE, seed=0):
     sizes = {}
     for name, make in VARIANTS:
         random.seed(seed)  # the sizes do not depend on the draw; the seed makes it repeatable
+        # book: Examples 3-7 and 3-8 (continued): each variant's data and its total size
         data = [make(A, B, sample_size) for _ in range(samples)]
         total = total_size(data)
+        # book: end
         sizes[name] = (total, (total - sys.getsizeof(data)) / samples)
         del data
     return sizes
@@ -82,10 +88,14 @@ def outer_list_size(samples):
 
 
 def report(label, sizes_in_bytes):
+    # book: Examples 3-7 and 3-8 (continued): the sizes printed
     biggest = sizes_in_bytes["Comprehension"]
     for name, size in sizes_in_bytes.items():
         ratio = "" if name == "Comprehension" else f" ({biggest / size:.2f}x smaller)"
         print(f"{label}Data {name} size: {size / MB:.2f} Mb{ratio}")
+
+
+# book: end
 
 
 def compare_memory_use(samples, sample_size=SAMPLE_SIZE, seed=0):

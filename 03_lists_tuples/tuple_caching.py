@@ -30,6 +30,7 @@ from hpp.script import example_parser, positive_int
 SMOKE_ARGS = ["--number", "20000"]
 
 
+# taught: a tuple literal is one constant, a list literal is built every time (Example 3-9)
 def list_literal():
     return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
@@ -56,6 +57,9 @@ STATEMENTS = {
     "tuple_from_variables": "(a, b, c, d, e, f, g, h, i, j)",
 }
 VARIABLES = "a, b, c, d, e, f, g, h, i, j = range(10)"
+
+
+# taught: end
 
 
 def statement_timer(name):
@@ -92,6 +96,7 @@ def opnames(function):
     return {instruction.opname for instruction in dis.get_instructions(function)}
 
 
+# taught: a tuple is immutable: t[0] = 5 raises TypeError ("Tuples as Static Arrays")
 def tuple_is_immutable():
     """The TypeError message you get from ``t[0] = 5``."""
     t = (1, 2, 3, 4)
@@ -102,6 +107,10 @@ def tuple_is_immutable():
     raise AssertionError("a tuple accepted an item assignment")
 
 
+# taught: end
+
+
+# taught: the free list: a freed tuple's memory goes to the next tuple of its size
 def freed_tuple_is_reused(size=5):
     """Free a tuple and make another of the same size: does it land at the same address?"""
     first = tuple(range(size))
@@ -111,10 +120,15 @@ def freed_tuple_is_reused(size=5):
     return id(second) == address
 
 
+# taught: end
+
+
 def compare_lists_and_tuples(number):
     """Show what a tuple is and does, the bytecode of each literal, and time each build ``number`` times."""
     print(f"t[0] = 5 -> TypeError: {tuple_is_immutable()}")
+    # book: 3rd ed., "Tuples as Static Arrays" (concatenation)
     print(f"(1, 2, 3, 4) + (5, 6, 7, 8) = {(1, 2, 3, 4) + (5, 6, 7, 8)}")
+    # book: end
     print(f"() is () : {tuple() is tuple()}")
     print(f"freed 5-tuple's memory reused by the next 5-tuple: {freed_tuple_is_reused(5)}")
     print(
