@@ -23,6 +23,7 @@ import os
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+# taught: a forked child shares its parent's pages until it writes them (1st ed. code, "cow1.py")
 def private_dirty_bytes():
     """This process's private, modified memory in bytes (Linux ``smaps_rollup``)."""
     with open("/proc/self/smaps_rollup") as handle:
@@ -64,6 +65,9 @@ def copy_on_write(size_mb=100):
     growth = results.get(timeout=120)
     child.join()
     return growth
+
+
+# taught: end
 
 
 def show_copy_on_write(size_mb=100):

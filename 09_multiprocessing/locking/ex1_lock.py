@@ -20,6 +20,7 @@ import multiprocessing
 
 import fasteners
 
+# book: 2nd ed. code, "ex1_lock.py"
 FILENAME = "count.txt"
 
 
@@ -33,6 +34,9 @@ def read_add_write(filename):
             nbr = 0
     with open(filename, "w") as f:
         f.write(str(nbr + 1) + "\n")
+
+
+# book: end
 
 
 # book: 2nd ed. code, "ex1_lock.py"
@@ -54,6 +58,7 @@ def work(filename, max_count):
 # book: end
 
 
+# book: 2nd ed. code, "ex1_lock.py" (continued)
 def run_workers(
     nbr_processes=4, max_count_per_process=1000, filename=None, start_method=None, smaller_chunks=False
 ):
@@ -79,6 +84,9 @@ def run_workers(
         lock_file = path.with_name(path.name + ".lock")
         lock_file.unlink(missing_ok=True)
         return read_count(path)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--processes", "2", "--increments", "200"]

@@ -13,6 +13,7 @@ Run:
 
 import multiprocessing
 
+# book: 2nd ed. code, "ex1_nolock1.py"
 FILENAME = "count.txt"
 
 
@@ -47,6 +48,9 @@ def run_workers(nbr_processes=1, max_count_per_process=1000, filename=None, star
         print(f"{FILENAME} contains:")
         print(path.read_text().strip())
         return read_count(path)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--increments", "200"]

@@ -21,6 +21,7 @@ Run:
 
 import multiprocessing
 
+# book: 2nd ed. code, "ex1_nolock4.py"
 FILENAME = "count.txt"
 
 
@@ -40,6 +41,10 @@ def work(filename, max_count):
             f.write(str(nbr + 1) + "\n")
 
 
+# book: end
+
+
+# taught: without a lock, a read then a write loses updates (the race made certain)
 def work_lockstep(filename, max_count, barrier):
     """``work`` with the worst timing made certain: every process reads before any writes."""
     for n in range(max_count):
@@ -50,6 +55,10 @@ def work_lockstep(filename, max_count, barrier):
         barrier.wait()  # every write is done before anyone reads again
 
 
+# taught: end
+
+
+# book: 2nd ed. code, "ex1_nolock4.py" (continued)
 def run_workers(
     nbr_processes=4, max_count_per_process=1000, filename=None, start_method=None, lockstep=False
 ):
@@ -75,6 +84,9 @@ def run_workers(
         print(f"{FILENAME} contains:")
         print(path.read_text().strip())
         return read_count(path)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--processes", "2", "--increments", "200"]

@@ -12,6 +12,7 @@ Run:
 import multiprocessing
 
 
+# book: 2nd ed. code, "ex2_lock_rawvalue.py"
 def work(value, max_count, lock):
     for n in range(max_count):
         with lock:
@@ -35,6 +36,9 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None):
     print(f"Expecting to see a count of {total_expected_count}")
     print(f"We have counted to {value.value}")
     return value.value
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]

@@ -21,11 +21,16 @@ Run:
 import multiprocessing
 
 
+# book: 2nd ed. code, "ex2_nolock.py"
 def work(value, max_count):
     for n in range(max_count):
         value.value += 1
 
 
+# book: end
+
+
+# taught: value.value += 1 is a read then a write: without a lock updates are lost
 def work_lockstep(value, max_count, barrier):
     """``value.value += 1`` split into its read and its write, with everyone reading first."""
     for n in range(max_count):
@@ -35,6 +40,10 @@ def work_lockstep(value, max_count, barrier):
         barrier.wait()  # every write is done before anyone reads again
 
 
+# taught: end
+
+
+# book: 2nd ed. code, "ex2_nolock.py" (continued)
 def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None, lockstep=False):
     """Start the workers on a ``Value`` of 0; returns the final count."""
     from _locking_common import join_all
@@ -55,6 +64,9 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None, 
     print(f"Expecting to see a count of {total_expected_count}")
     print(f"We have counted to {value.value}")
     return value.value
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]

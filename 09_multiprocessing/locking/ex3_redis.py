@@ -18,6 +18,7 @@ Run:
 import multiprocessing
 import uuid
 
+# book: 2nd ed. code, "ex3_redis.py"
 REDIS_KEY = "ex3_redis_key"
 
 
@@ -57,6 +58,9 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, url=None, start_met
     print(f"Expecting to see a count of {total_expected_count}")
     print(f"We have counted to {count}")
     return count
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--processes", "2", "--increments", "200"]

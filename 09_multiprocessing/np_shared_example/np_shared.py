@@ -29,6 +29,7 @@ import os
 
 import numpy as np
 
+# book: 2nd ed. code, "np_shared.py"
 DEFAULT_VALUE = 42
 SIZE_A, SIZE_B = 1_000, 25_000  # rows, columns (the book: 10_000, 320_000: 24 GB)
 
@@ -99,6 +100,9 @@ def run(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, method="array", start_meth
             shm.close()
             shm.unlink()
     return findings
+
+
+# book: end
 
 
 def share_and_report(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, method="array", start_method=None):

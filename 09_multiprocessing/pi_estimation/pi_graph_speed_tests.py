@@ -21,11 +21,15 @@ Run:
 import os
 import time
 
+# book: 2nd ed. code, "pi_graph_speed_tests.py" (the book's timings)
 BOOK_SERIAL = 71.1
 BOOK_TIMES = {
     "threads": {1: 71.1, 2: 71.0, 4: 70.7, 8: 71.0},
     "processes": {1: 71.0, 2: 37.1, 4: 18.1, 8: 18.7},
 }
+
+
+# book: end
 
 
 def best_time(function, repeat):
@@ -47,6 +51,7 @@ def best_run(function, repeat):
     return best
 
 
+# taught: 2nd ed., "Introduction" (chapter 9): threads share one GIL, processes each have their own
 def speed_tests(nbr_samples, max_workers, repeat=1, seed=0, cpu=None):
     """``(serial seconds, {"threads": {n: s}, "processes": {n: s}})``; ``cpu`` (a dict) gets the
     CPU seconds of each run, ``cpu[kind][n] = (here, in child processes)``."""
@@ -70,6 +75,10 @@ def speed_tests(nbr_samples, max_workers, repeat=1, seed=0, cpu=None):
     return serial, times
 
 
+# taught: end
+
+
+# book: 2nd ed. code, "pi_graph_speed_tests.py" (the plot)
 def plot(serial, times, path):
     import matplotlib
 
@@ -104,6 +113,9 @@ def plot(serial, times, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def compare_with_the_book(nbr_samples, max_workers, repeat, path):

@@ -24,6 +24,7 @@ import random
 import time
 
 
+# book: 2nd ed. code, "pi_lists_parallel.py"
 def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=None):
     """Monte Carlo count of the darts, of ``nbr_estimates``, inside the quarter circle.
 
@@ -59,6 +60,9 @@ def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=
             estimate_nbr_points_in_quarter_circle, zip(nbr_trials_per_process, seeds)
         )
     return sum(nbr_in_quarter_unit_circles)
+
+
+# book: end
 
 
 def time_estimate_pi(nbr_samples_in_total, nbr_workers=4, processes=False, seed=None, start_method=None):

@@ -20,6 +20,7 @@ SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", 
 REQUIRES = ("joblib",)
 
 
+# book: 2nd ed. code, "pi_lists_parallel_joblib.py"
 def estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None):
     """Darts inside the quarter circle: ``nbr_parallel_blocks`` jobs run by ``nbr_workers`` processes."""
     from _pi_common import child_seeds, split
@@ -30,6 +31,9 @@ def estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=Non
         for nbr_samples_per_worker, block_seed in jobs
     )
     return sum(nbr_in_quarter_unit_circles)
+
+
+# book: end
 
 
 def time_estimate_pi(nbr_samples_in_total, nbr_workers=8, nbr_parallel_blocks=8, seed=None):

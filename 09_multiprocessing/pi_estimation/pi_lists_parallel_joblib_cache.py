@@ -28,6 +28,7 @@ SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", 
 REQUIRES = ("joblib",)
 
 
+# book: 2nd ed. code, "pi_lists_parallel_joblib_cache.py"
 def estimate_nbr_points_in_quarter_circle_with_idx(nbr_estimates, idx, seed=None):
     """The dart thrower with the block index as an argument, so the cache keeps one entry per block."""
     print(
@@ -59,6 +60,9 @@ def estimate_pi_cached(
         cached = memory.cache(estimate_nbr_points_in_quarter_circle)
         calls = (delayed(cached)(sizes[0], seeds[0]) for _ in sizes)
     return Parallel(n_jobs=nbr_workers)(calls)
+
+
+# book: end
 
 
 def run_twice(cache_dir, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None, with_idx=True):

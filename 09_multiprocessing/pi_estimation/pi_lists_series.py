@@ -18,6 +18,7 @@ import pi_lists_parallel
 SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--seed", "0"]
 
 
+# book: 2nd ed. code, "pi_lists_series.py"
 def estimate_pi(nbr_samples_in_total, seed=None):
     """Throw the darts in this one process, timed, and print the estimate."""
     from _pi_common import report
@@ -26,6 +27,9 @@ def estimate_pi(nbr_samples_in_total, seed=None):
     nbr_in_circle = pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples_in_total, seed)
     print(f"Took {time.time() - t1:2f}s")
     report(nbr_in_circle, nbr_samples_in_total)
+
+
+# book: end
 
 
 def main(argv=None):

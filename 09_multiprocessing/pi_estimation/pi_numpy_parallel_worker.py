@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 
+# book: 2nd ed. code, "pi_numpy_parallel_worker.py"
 def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     """Darts inside the quarter circle, ``nbr_samples`` thrown as two NumPy vectors.
 
@@ -61,6 +62,9 @@ def estimate_pi_parallel(
     with pool:
         results = pool.starmap(estimate_nbr_points_in_quarter_circle, map_inputs)
     return sum(results)
+
+
+# book: end
 
 
 def time_estimate_pi(

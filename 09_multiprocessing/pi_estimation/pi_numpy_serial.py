@@ -17,6 +17,7 @@ import numpy as np
 SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--seed", "0"]
 
 
+# book: 2nd ed. code, "pi_numpy_serial.py"
 def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     """Darts inside the quarter circle, all ``nbr_samples`` thrown as two vectors."""
     rng = np.random.default_rng(seed)
@@ -25,6 +26,9 @@ def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     estimate_inside_quarter_unit_circle = (xs * xs + ys * ys) <= 1
     nbr_trials_in_quarter_unit_circle = np.sum(estimate_inside_quarter_unit_circle)
     return int(nbr_trials_in_quarter_unit_circle)
+
+
+# book: end
 
 
 def estimate_pi(nbr_samples_in_total, seed=None):

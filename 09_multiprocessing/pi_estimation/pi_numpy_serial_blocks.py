@@ -41,6 +41,7 @@ def estimate_nbr_points_in_circle(nbr_samples, seed=None):
 # book: end
 
 
+# book: 2nd ed. code, "pi_numpy_serial_blocks.py" (continued)
 def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None):
     from _pi_common import block_jobs, split
 
@@ -49,6 +50,9 @@ def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None
     else:
         jobs = block_jobs(nbr_samples_in_total, nbr_parallel_blocks, seed)
     return sum(estimate_nbr_points_in_circle(size, block_seed) for size, block_seed in jobs)
+
+
+# book: end
 
 
 def estimate_pi(nbr_samples_in_total, nbr_blocks=4, seed=None):

@@ -14,6 +14,7 @@ import numpy as np
 SMOKE_ARGS = []
 
 
+# book: 2nd ed. code, "pi_plot_monte_carlo_example.py"
 def throw_darts(nbr_samples, seed=0):
     """``xs, ys, inside`` from the legacy, version-stable ``RandomState(seed)``."""
     rs = np.random.RandomState(seed)
@@ -41,6 +42,9 @@ def plot(xs, ys, inside, estimate, path):
     ax.legend(loc="lower left")
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def draw_example(nbr_samples, seed, path):

@@ -55,6 +55,7 @@ def run_cpu_percent(watched, root):
     return total, busy
 
 
+# book: 3rd ed. code, "pi_lists_parallel/cpu_usage/profile_cpu_usage.py"
 def trace_cpu_usage(command, interval):
     """Run ``command``; return (exit code, output, per-core samples, the run's own CPU %, its
     processes busy), the last two one per sample."""
@@ -102,6 +103,9 @@ def plot(samples, interval, title, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def watch_cpu_usage(nbr_workers, nbr_samples, threads, interval, folder):

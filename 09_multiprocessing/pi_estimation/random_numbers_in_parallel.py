@@ -24,6 +24,7 @@ import random
 import numpy as np
 
 
+# taught: 1st ed.: forked processes inherit one random state; reseed in each
 def draw_numbers(nbr_draws, reseed, results):
     """In a worker: draw from NumPy's global generator (reseeding it first if asked) and from random."""
     if reseed:
@@ -50,6 +51,9 @@ def draws_in_workers(nbr_workers, nbr_draws=3, reseed=False, seed=0, start_metho
     for worker in workers:
         worker.join()
     return draws
+
+
+# taught: end
 
 
 def all_identical(lists):

@@ -14,6 +14,7 @@ import math
 import time
 
 
+# book: 2nd ed. code, "prime_generation/primes.py"
 def check_prime(n):
     """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n).
 
@@ -34,6 +35,9 @@ def check_prime(n):
 
 def find_primes(start, stop):
     return [n for n in range(start, stop) if check_prime(n)]
+
+
+# book: end
 
 
 def time_find_primes(start, stop, expected=None):

@@ -18,6 +18,7 @@ import math
 import time
 
 
+# book: 2nd ed. code, "primes_pool.py"
 def check_prime(n):
     """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n) (exact)."""
     if n < 2:
@@ -38,6 +39,9 @@ def find_primes(number_range, nbr_processes, chunksize=None, start_method=None):
     with multiprocessing.get_context(start_method).Pool(processes=nbr_processes) as pool:
         are_primes = pool.map(check_prime, number_range, chunksize=chunksize)
     return list(itertools.compress(number_range, are_primes))
+
+
+# book: end
 
 
 def time_find_primes(

@@ -59,6 +59,7 @@ BOOK_TIMES = {
 }
 
 
+# book: 3rd ed. code, "diagrams/primes_pool_plot_chunksizetimes.py"
 def time_map(pool, numbers, chunksize, repeat):
     """The best time of ``repeat`` runs of ``pool.map``, and the primes found."""
     best = math.inf
@@ -69,6 +70,10 @@ def time_map(pool, numbers, chunksize, repeat):
     return best, list(itertools.compress(numbers, are_primes))
 
 
+# book: end
+
+
+# taught: 1st ed.: the chunksize trades messages for balance (idle workers in the last round)
 def tasks_and_idle(nbr_numbers, chunksize, nbr_workers):
     """The messages ``pool.map`` sends (one task per chunk) and the workers idle in the last round.
 
@@ -80,6 +85,10 @@ def tasks_and_idle(nbr_numbers, chunksize, nbr_workers):
     return tasks, idle
 
 
+# taught: end
+
+
+# book: 3rd ed. code, "diagrams/primes_pool_plot_chunksizetimes.py" (continued)
 def plot(xs, times, xlabel, title, path):
     import matplotlib
 
@@ -157,6 +166,9 @@ def time_chunksizes(
     best_x = xs[times.index(min(times))]
     print(f"fastest {by} = {best_x}")
     print(f"figure = {path}")
+
+
+# book: end
 
 
 def main(argv=None):

@@ -19,6 +19,7 @@ import multiprocessing
 import queue
 import time
 
+# book: 2nd ed. code, "primes_queue.py"
 FLAG_ALL_DONE = b"WORK_FINISHED"
 FLAG_WORKER_FINISHED_PROCESSING = b"WORKER_FINISHED_PROCESSING"
 
@@ -50,9 +51,13 @@ def check_prime_worker(job_queue, results_queue):
             results_queue.put(candidate)
 
 
+# book: end
+
+
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
+# book: 2nd ed. code, "primes_queue.py" (continued)
 def make_queues(context, kind):
     """Two queues (jobs, results) and the manager to shut down afterwards (or None)."""
     if kind == "manager":
@@ -105,6 +110,9 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
         if manager is not None:
             manager.shutdown()
     return sorted(primes)
+
+
+# book: end
 
 
 def time_find_primes(start, stop, expected=None, nbr_workers=4, kind="manager", start_method=None):

@@ -49,6 +49,7 @@ def feed_new_jobs(number_range, possible_primes_queue, nbr_poison_pills):
 # book: end
 
 
+# book: 2nd ed. code, "primes_queue_jobs_feeder_thread.py" (continued)
 def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
     context = multiprocessing.get_context(start_method)
     job_queue, results_queue, manager = make_queues(context, kind)
@@ -68,6 +69,9 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
         if manager is not None:
             manager.shutdown()
     return sorted(primes)
+
+
+# book: end
 
 
 def time_find_primes(start, stop, expected=None, nbr_workers=4, kind="manager", start_method=None):

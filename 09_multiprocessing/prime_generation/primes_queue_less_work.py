@@ -16,11 +16,15 @@ from primes_queue import find_primes
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
+# book: 2nd ed. code, "primes_queue_less_work.py"
 def odd_candidates(start, stop):
     """The numbers of [start, stop) that can be prime: the odd ones, and 2 when it is there."""
     first_odd = start if start % 2 else start + 1
     candidates = range(first_odd, stop, 2)
     return [2, *candidates] if start <= 2 < stop else candidates
+
+
+# book: end
 
 
 def time_find_primes(start, stop, expected=None, nbr_workers=4, kind="manager", start_method=None):

@@ -19,6 +19,7 @@ import statistics
 import time
 
 
+# book: 3rd ed. code, "diagrams/primes_timed_makes_graph.py"
 def check_prime(n):
     """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n) (exact)."""
     if n < 2:
@@ -64,6 +65,9 @@ def plot(results, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def time_the_sweep(numbers, repeat, path):

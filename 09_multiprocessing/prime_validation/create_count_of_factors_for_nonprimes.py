@@ -37,6 +37,7 @@ def check_prime(n):
 # book: end
 
 
+# book: 3rd ed. code, "create_count_of_factors_for_nonprimes.py" (continued)
 def count_smallest_factors(upper, nbr_processes=4, start_method=None, chunksize=10_000):
     """``Counter({smallest factor: how many non-primes in [3, upper) have it})``."""
     import multiprocessing
@@ -73,6 +74,9 @@ def count_and_plot(upper, nbr_processes, start_method, path):
         print(f"smallest factor {factor}: {count:,}")
     plot(counts, upper, path)
     print(f"figure = {path}")
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--upper", "20000", "--workers", "2"]

@@ -20,6 +20,7 @@ import unittest
 SMOKE_ARGS = ["--from", "1", "--to", "31", "--chunks", "4"]
 
 
+# book: 2nd ed. code, "create_range.py"
 def create(from_i, to_i, nbr_ranges):
     """``nbr_ranges`` (or fewer, for a tiny span) contiguous ranges covering [from_i, to_i)."""
     if nbr_ranges < 1:
@@ -39,6 +40,9 @@ def create(from_i, to_i, nbr_ranges):
         lower = upper
     ranges.append((lower, to_i))
     return ranges
+
+
+# book: end
 
 
 # book: 2nd ed. code, "create_range.py" (its own tests)

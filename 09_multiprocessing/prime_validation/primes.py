@@ -16,6 +16,7 @@ Run:
 import math
 
 
+# book: 2nd ed. code, "prime_validation/primes.py"
 def check_prime(n):
     """True when ``n`` is prime: every odd factor up to sqrt(n) is tried (``isqrt``: exact)."""
     if n < 2:
@@ -35,6 +36,9 @@ def check_numbers(numbers, repeat=1):
     from _prime_validation_common import run_numbers
 
     run_numbers(check_prime, numbers, repeat)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--size", "small"]

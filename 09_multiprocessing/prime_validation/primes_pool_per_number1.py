@@ -17,6 +17,7 @@ import math
 import create_range
 
 
+# book: 2nd ed. code, "primes_pool_per_number1.py"
 def check_prime_in_range(n_from_i_to_i):
     """``(n, (from_i, to_i))`` -> False if an odd number in [from_i, to_i) divides n."""
     (n, (from_i, to_i)) = n_from_i_to_i
@@ -53,6 +54,9 @@ def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
     print(f"Testing with {nbr_workers} processes")
     with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
         run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]

@@ -14,6 +14,7 @@ import math
 
 import create_range
 
+# book: 2nd ed. code, "primes_pool_per_number2.py"
 SERIAL_CHECK_CUTOFF = 21
 
 
@@ -59,6 +60,9 @@ def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
     print(f"Testing with {nbr_workers} processes")
     with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
         run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]

@@ -15,6 +15,7 @@ import math
 
 import create_range
 
+# book: 2nd ed. code, "primes_pool_per_number_manager.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = b"0"
@@ -76,6 +77,9 @@ def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
     with context.Manager() as manager, context.Pool(processes=nbr_workers) as pool:
         value = manager.Value(b"c", FLAG_CLEAR)  # 1 byte character
         run_numbers(lambda n: check_prime(n, pool, nbr_workers, value), numbers, repeat)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]

@@ -14,6 +14,7 @@ import mmap
 
 import create_range
 
+# book: 2nd ed. code, "primes_pool_per_number_mmap3.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = 0  # b"0" in the 2nd edition's first version
@@ -92,6 +93,9 @@ def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
     with flag_file() as path, make_pool(nbr_workers, path, start_method) as pool:
         run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
     sh_mem.close()
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]

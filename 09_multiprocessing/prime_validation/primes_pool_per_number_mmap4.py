@@ -16,6 +16,7 @@ import mmap
 
 import create_range
 
+# book: 2nd ed. code, "primes_pool_per_number_mmap4.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = 0  # b"0" in the 2nd edition's first version
@@ -29,6 +30,9 @@ def init_worker(path):
     global sh_mem
     with open(path, "r+b") as handle:
         sh_mem = mmap.mmap(handle.fileno(), 1)
+
+
+# book: end
 
 
 # book: 2nd ed. code, "primes_pool_per_number_mmap4.py"
@@ -61,6 +65,7 @@ def check_prime_in_range(n_from_i_to_i):
 # book: end
 
 
+# book: 2nd ed. code, "primes_pool_per_number_mmap4.py" (continued)
 def check_prime(n, pool, nbr_processes):
     from _prime_validation_common import is_prime_serially
 
@@ -104,6 +109,9 @@ def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
     with flag_file() as path, make_pool(nbr_workers, path, start_method) as pool:
         run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
     sh_mem.close()
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]

@@ -18,6 +18,7 @@ import uuid
 
 import create_range
 
+# book: 2nd ed. code, "primes_pool_per_number_redis.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = b"0"
@@ -90,11 +91,15 @@ def make_pool(nbr_processes, url, start_method=None):
     return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(url, flag_name))
 
 
+# book: end
+
+
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]
 REQUIRES = ("redis",)
 REQUIRES_TOOLS = ("redis-server",)
 
 
+# book: 2nd ed. code, "primes_pool_per_number_redis.py" (continued)
 def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None, url=None):
     """Check each of ``numbers`` with the Pool sharing the Redis flag: print each best time and answer."""
     from _prime_validation_common import redis_url_or_own_server, run_numbers
@@ -108,6 +113,9 @@ def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None, url=None)
         finally:
             rds.delete(FLAG_NAME)
             rds.close()
+
+
+# book: end
 
 
 def main(argv=None):

@@ -16,6 +16,7 @@ import math
 
 import create_range
 
+# book: 2nd ed. code, "primes_pool_per_number_value.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = 0
@@ -91,6 +92,9 @@ def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
     print(f"Testing with {nbr_workers} processes")
     with make_pool(nbr_workers, start_method) as pool:
         run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
+
+
+# book: end
 
 
 SMOKE_ARGS = ["--size", "small", "--workers", "2"]

@@ -17,6 +17,7 @@ import time
 
 import create_range
 
+# book: 2nd ed. code, "primes_understand_comms_frequency.py"
 SERIAL_CHECK_CUTOFF = 21
 FLAG_CLEAR = 0
 FLAG_SET = 1
@@ -94,6 +95,9 @@ def time_the_polls(
                     f"{n} is prime: {is_prime}  check every {check_every:>6}: "
                     f"{polls:>9} flag reads, {elapsed:.4f} s"
                 )
+
+
+# book: end
 
 
 SMOKE_ARGS = [

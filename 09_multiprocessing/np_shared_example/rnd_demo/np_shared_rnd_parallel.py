@@ -19,6 +19,7 @@ import time
 
 import numpy as np
 
+# book: 2nd ed. code, "np_shared_rnd_parallel.py"
 SIZE_A, SIZE_B = 1_000, 25_000  # the book: 10_000, 320_000
 DEFAULT_VALUE = 42
 
@@ -34,11 +35,19 @@ def init_worker(shared_array_base, shape, seed, global_random):
     SEED, GLOBAL_RANDOM = seed, global_random
 
 
+# book: end
+
+
+# taught: 1st ed.: forked processes share one random state unless each reseeds (a generator per row)
 def row_generator(seed, idx):
     """Row ``idx``'s own generator: the same numbers whichever process fills the row."""
     return np.random.default_rng([seed, idx])
 
 
+# taught: end
+
+
+# book: 2nd ed. code, "np_shared_rnd_parallel.py" (continued)
 def worker_fn(idx):
     """Fill row idx of the shared array with random numbers."""
     assert main_nparray[idx, 0] == DEFAULT_VALUE
@@ -65,6 +74,9 @@ def fill_in_parallel(
     ) as pool:
         pool.map(worker_fn, range(rows))
     return main.copy()
+
+
+# book: end
 
 
 def duplicate_rows(array):
