@@ -159,6 +159,30 @@ def run_ipython(state):
     return view.map_sync(common().darts_inside, darts, seeds)
 
 
+def dask_example(name):
+    """A script of dask/, its functions (and its neighbours') sent by value to the cluster's workers."""
+    module = load_example(HERE / "dask" / name)
+    common().ship_by_value(module, *[name for name in ("_dask_lazy", "primes_dask") if name in sys.modules])
+    return module
+
+
+def on_cluster(lazy, client):
+    """Compute a delayed or bag graph on the cluster as the scripts do (every function sent by value)."""
+    return load_example(HERE / "dask" / "_dask_lazy.py").whole_graph_by_value(lazy).compute(scheduler=client)
+
+
+def run_dask_delayed(state):
+    client, darts, seeds = state
+    lazy = dask_example("pi_dask_delayed.py").pi_dask_delayed(sum(darts), len(darts), seed=1)
+    return on_cluster(lazy, client)
+
+
+def run_dask_bag(state):
+    client, darts, seeds = state
+    lazy = dask_example("pi_dask_bag.py").pi_dask_bag(sum(darts), len(darts), seed=1)
+    return on_cluster(lazy, client)
+
+
 def run_celery(state):
     app, darts, seeds = state
     results = [app.send_task("bench.darts_inside", (n, seed)) for n, seed in zip(darts, seeds)]
@@ -180,12 +204,16 @@ def pi_case(name, run, kind=None):
 
     def check(counts, params):
         c = common()
-        assert len(counts) == params["tasks"]
+        expected = _serial_counts(params)
+        if isinstance(counts, int):  # dask.delayed and dask.bag add the counts up on the cluster
+            assert counts == sum(expected), "the total differs from the serial run"
+            counts = [counts]
+        else:
+            assert len(counts) == params["tasks"]
+            # every engine ran the same seeded tasks: the same counts as this process
+            assert list(counts) == expected, "counts differ from the serial run"
         pi = c.pi_from_counts(counts, params["darts"])
         assert abs(pi - math.pi) < 5 * c.pi_standard_error(params["darts"]), pi
-        # every engine ran the same seeded tasks: the same counts as this process
-        expected = _serial_counts(params)
-        assert list(counts) == expected, "counts differ from the serial run"
         return {"tasks": params["tasks"], "pi": round(pi, 5)}
 
     return Case(name, run=run, setup=setup, check=check)
@@ -208,6 +236,8 @@ def cases():
         pi_case("serial (1 process)", run_serial),
         pi_case("multiprocessing Pool(2)", run_pool, "pool"),
         pi_case("Dask LocalCluster (2 workers)", run_dask, "dask"),
+        pi_case("Dask delayed (2 workers)", run_dask_delayed, "dask"),
+        pi_case("Dask bag (2 workers)", run_dask_bag, "dask"),
         pi_case("IPython Parallel (2 engines)", run_ipython, "ipython"),
         pi_case("Celery (2 workers, Redis broker)", run_celery, "celery"),
         pi_case("Parallel Python pp.Server (2 workers)", run_pp, "pp"),
@@ -241,3 +271,69 @@ WORKLOADS = [
         repeat=3,
     ),
 ]
+
+
+# ---------------------------------------------------------------- primes in a range, on Dask
+
+
+def primes_setup(params):
+    return engine("dask"), params
+
+
+def run_primes_serial(state):
+    _, params = state
+    return dask_example("primes_dask.py").count_primes(0, params["stop"])
+
+
+def run_primes_map(state):
+    client, params = state
+    return dask_example("primes_dask.py").count_primes_on_cluster(client, 0, params["stop"], params["tasks"])
+
+
+def run_primes_delayed(state):
+    client, params = state
+    lazy = dask_example("primes_dask_delayed.py").primes_dask_delayed(0, params["stop"], params["tasks"])
+    return on_cluster(lazy, client)
+
+
+def run_primes_bag(state):
+    client, params = state
+    lazy = dask_example("primes_dask_bag.py").primes_dask_bag(0, params["stop"], params["tasks"])
+    return on_cluster(lazy, client)
+
+
+def check_primes(found, params):
+    is_prime = bytearray([1]) * params["stop"]  # a sieve of Eratosthenes
+    is_prime[:2] = b"\x00\x00"
+    for i in range(2, math.isqrt(params["stop"] - 1) + 1):
+        if is_prime[i]:
+            is_prime[i * i :: i] = bytes(len(range(i * i, params["stop"], i)))
+    assert found == sum(is_prime), (found, sum(is_prime))
+    return {"primes": found}
+
+
+WORKLOADS.append(
+    Workload(
+        name="primes below N, in blocks",
+        description="trial division over [0, N) cut into blocks: Dask futures (client.map), "
+        "dask.delayed and dask.bag on the same 2 workers, checked against a sieve",
+        baseline="serial (1 process)",
+        sizes={
+            "test": [{"stop": 20_000, "tasks": 8}],
+            "quick": [{"stop": 300_000, "tasks": 20}],
+            "book": [{"stop": 1_000_000, "tasks": 100}],
+        },
+        cases=[
+            Case(
+                "serial (1 process)",
+                run=run_primes_serial,
+                setup=lambda params: (None, params),
+                check=check_primes,
+            ),
+            Case("Dask client.map (2 workers)", run=run_primes_map, setup=primes_setup, check=check_primes),
+            Case("Dask delayed (2 workers)", run=run_primes_delayed, setup=primes_setup, check=check_primes),
+            Case("Dask bag (2 workers)", run=run_primes_bag, setup=primes_setup, check=check_primes),
+        ],
+        repeat=3,
+    )
+)

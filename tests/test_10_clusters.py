@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -580,6 +581,140 @@ def test_dask_pi_bad_input(args, run_example, assert_bad_input):
 def test_primes_range_must_not_be_empty(run_example, assert_bad_input):
     line = assert_bad_input(run_example("10_clusters/dask/primes_dask.py", "--start", "10", "--stop", "10"))
     assert "--stop" in line
+
+
+# ---------------------------------------------------------------- Dask beyond arrays: delayed and bag
+
+DASK = CHAPTER / "dask"
+LAZY_SCRIPTS = ["primes_dask_delayed.py", "primes_dask_bag.py", "pi_dask_delayed.py", "pi_dask_bag.py"]
+
+
+def test_the_dask_scripts_dart_task_is_the_chapters():
+    """dask/ cannot import _clusters_common: its copy of the seeded task must stay the same."""
+    lazy = load_example(DASK / "_dask_lazy.py")
+    for total, parts, seed in [(10_001, 3, 7), (5, 8, 0)]:
+        assert lazy.split_darts(total, parts) == common.split_darts(total, parts)
+        assert lazy.task_seeds(seed, parts) == common.task_seeds(seed, parts)
+    assert [lazy.darts_inside(5000, s) for s in (0, 1)] == [common.darts_inside(5000, s) for s in (0, 1)]
+
+
+def test_delayed_and_bag_graphs_have_one_task_per_block_and_the_serial_answers():
+    """Computed in this process (the synchronous scheduler): the graphs, before any cluster."""
+    primes_delayed = load_example(DASK / "primes_dask_delayed.py").primes_dask_delayed(0, 20_000, 7)
+    primes_bag = load_example(DASK / "primes_dask_bag.py").primes_dask_bag(1000, 20_000, 7)
+    pi_delayed = load_example(DASK / "pi_dask_delayed.py").pi_dask_delayed(30_001, 3, seed=4)
+    pi_bag = load_example(DASK / "pi_dask_bag.py").pi_dask_bag(30_001, 3, seed=4)
+    assert len(primes_delayed.__dask_graph__()) == 7 + 1  # a count per block, and the sum
+    assert len(pi_delayed.__dask_graph__()) == 3 + 1
+    assert primes_delayed.compute(scheduler="synchronous") == int(sieve(20_000).sum())
+    assert primes_bag.compute(scheduler="synchronous") == int(sieve(20_000)[1000:].sum())
+    expected = sum(seeded_counts(30_001, 3, 4))
+    assert pi_delayed.compute(scheduler="synchronous") == expected
+    assert pi_bag.compute(scheduler="synchronous") == expected
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_delayed_and_bag_on_a_local_cluster_equal_the_serial_answers():
+    """One LocalCluster of 2 worker processes for the four graphs, the examples loaded as a library."""
+    from dask.distributed import get_task_stream
+
+    modules = {name: load_example(DASK / name) for name in LAZY_SCRIPTS}
+    dask_cluster = load_example(DASK / "_dask_cluster.py")
+    dask_cluster.ship_by_value(*modules.values(), "primes_dask", "_dask_lazy")
+    with local_dask_client(workers=2) as client:
+        primes_delayed = modules["primes_dask_delayed.py"].primes_dask_delayed(0, 100_000, 17)
+        primes_bag = modules["primes_dask_bag.py"].primes_dask_bag(500, 100_000, 9)
+        pi_delayed = modules["pi_dask_delayed.py"].pi_dask_delayed(200_001, 5, seed=6)
+        pi_bag = modules["pi_dask_bag.py"].pi_dask_bag(200_001, 5, seed=6)
+        found = primes_delayed.compute(scheduler=client), primes_bag.compute(scheduler=client)
+        with get_task_stream(client) as stream:
+            inside = pi_delayed.compute(scheduler=client), pi_bag.compute(scheduler=client)
+        cluster_workers = set(client.scheduler_info()["workers"])
+    # the 5 + 5 dart tasks ran on the cluster's workers
+    names = [(t["key"][0] if isinstance(t["key"], tuple) else t["key"], t["worker"]) for t in stream.data]
+    darts_tasks = [worker for name, worker in names if name.startswith(("darts_inside", "starmap"))]
+    assert len(darts_tasks) == 10 and set(darts_tasks) <= cluster_workers
+    assert found == (9592, 9592 - int(sieve(500).sum()))
+    expected = sum(seeded_counts(200_001, 5, 6))
+    assert inside == (expected, expected)
+    assert abs(4 * expected / 200_001 - math.pi) < 5 * common.pi_standard_error(200_001)
+
+
+@pytest.mark.server
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "script,args",
+    [
+        ("primes_dask_bag.py", ["--start", "1000", "--stop", "30000", "--tasks", "7"]),
+        ("pi_dask_delayed.py", ["--samples", "300001", "--tasks", "3", "--seed", "7"]),
+    ],
+)
+def test_delayed_and_bag_scripts_print_the_serial_answers(script, args, run_example):
+    completed = run_example(f"10_clusters/dask/{script}", *args, "--verify", check=True, timeout=180)
+    out = completed.stdout
+    assert "workers = 2" in out and re.search(r"^graph = \d+ tasks$", out, re.M)
+    if script.startswith("primes"):
+        expected = int(sieve(30_000)[1000:].sum())
+        assert f"primes found = {expected}" in out and f"serial count = {expected} (equal)" in out
+        return
+    inside = sum(seeded_counts(300_001, 3, 7))
+    assert f"darts inside = {inside}" in out
+    assert f"same graph in this process: darts inside = {inside} (equal)" in out
+    pi = float(re.search(r"^pi estimate = ([\d.]+)$", out, re.M).group(1))
+    assert abs(pi - math.pi) < 5 * common.pi_standard_error(300_001)
+
+
+@contextlib.contextmanager
+def dask_scheduler_and_worker(folder):
+    """``dask scheduler`` and ``dask worker tcp://HOST:PORT``, as on a head node and a worker machine.
+
+    They run from ``folder``, with no path to this repository's chapters: like a
+    worker on another machine, they can import none of the examples' files.
+    """
+    from dask.distributed import Client
+
+    dask_program = str(Path(sys.executable).parent / "dask")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"TMPDIR": str(folder)}
+    scheduler_command = [dask_program, "scheduler", "--host", "{host}", "--port", "{port}", "--no-dashboard"]
+    with running_service(scheduler_command, cwd=folder, env=env, timeout=60) as scheduler:
+        address = f"tcp://{scheduler.host}:{scheduler.port}"
+        worker_command = [dask_program, "worker", address, "--nthreads", "1", "--host", "{host}"]
+        worker_command += ["--no-dashboard", "--local-directory", str(folder)]
+        with running_service(worker_command, cwd=folder, env=env, ready=lambda host, port: True):
+            with Client(address, timeout=30) as client:
+                client.wait_for_workers(1, timeout=60)
+            yield address
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_delayed_and_bag_scripts_join_a_dask_scheduler_whose_worker_has_none_of_our_files(
+    run_example, tmp_path
+):
+    """The graphs' functions travel as code: the worker could not import _dask_lazy or primes_dask."""
+    with dask_scheduler_and_worker(tmp_path) as address:
+        primes_args = ["--scheduler", address, "--stop", "30000", "--tasks", "5"]
+        primes = run_example("10_clusters/dask/primes_dask_delayed.py", *primes_args, timeout=120)
+        pi_args = ["--scheduler", address, "--samples", "40000", "--tasks", "4"]
+        pi = run_example("10_clusters/dask/pi_dask_bag.py", *pi_args, timeout=120)
+    assert primes.returncode == 0 and pi.returncode == 0, primes.stderr + pi.stderr
+    assert "workers = 1" in primes.stdout and "dashboard" in primes.stdout
+    assert f"primes found = {int(sieve(30_000).sum())}" in primes.stdout
+    assert f"darts inside = {sum(seeded_counts(40_000, 4, 0))}" in pi.stdout
+
+
+@pytest.mark.parametrize("script", LAZY_SCRIPTS)
+def test_delayed_and_bag_scripts_refuse_an_unreachable_scheduler(script, run_example, assert_bad_input):
+    port = free_port()
+    line = assert_bad_input(run_example(f"10_clusters/dask/{script}", "--scheduler", f"127.0.0.1:{port}"))
+    assert f"argument --scheduler: cannot reach a scheduler at 127.0.0.1:{port}" in line
+
+
+@pytest.mark.parametrize("script", ["primes_dask_delayed.py", "primes_dask_bag.py"])
+def test_delayed_and_bag_primes_refuse_an_empty_range(script, run_example, assert_bad_input):
+    line = assert_bad_input(run_example(f"10_clusters/dask/{script}", "--start", "10", "--stop", "10"))
+    assert "--stop (10) must be greater than --start (10)" in line
 
 
 # ---------------------------------------------------------------- Celery job queue

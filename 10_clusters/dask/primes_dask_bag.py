@@ -1,0 +1,46 @@
+"""Count the primes in a range with ``dask.bag`` on a Dask cluster (book chapter 10, "Dask").
+
+A bag is a partitioned collection of plain Python objects with the verbs of
+functional programming: ``map``, ``filter``, ``fold``, ``count``. Here the bag
+holds the numbers of the range themselves, in ``--tasks`` partitions
+(``db.range`` makes each partition's numbers on its worker, so no list of a
+million numbers travels): ``.filter(check_prime).count()`` is a lazy scalar,
+and ``.compute()`` runs one filter-and-count task per partition on the workers
+and adds up the counts. ``check_prime`` is ``primes_dask.py``'s; the answer
+equals the serial count (78,498 primes below 1,000,000).
+
+By default a ``LocalCluster`` on 127.0.0.1 is started with ``--workers``
+processes; ``--scheduler tcp://HOST:8786`` uses an existing cluster.
+
+Run:
+    python 10_clusters/dask/primes_dask_bag.py                      # primes below 1,000,000
+    python 10_clusters/dask/primes_dask_bag.py --start 1000 --stop 100000 --tasks 20 --verify
+"""
+
+import operator
+
+import dask.bag as db
+from primes_dask import check_prime
+
+REQUIRES = ("dask", "distributed")
+SMOKE_ARGS = ["--stop", "20000", "--tasks", "8", "--verify"]
+
+
+# book: 2nd ed., "Dask" (Bag: "parallelized computation on unstructured and semistructured data")
+def primes_dask_bag(start, stop, nbr_tasks):
+    """A lazy count of the primes in [start, stop): a bag of the numbers, filtered, counted."""
+    numbers = db.range(stop - start, npartitions=nbr_tasks).map(operator.add, start)
+    return numbers.filter(check_prime).count()
+
+
+# book: end
+
+
+def main(argv=None):
+    import _dask_lazy
+
+    _dask_lazy.run_primes(primes_dask_bag, _dask_lazy.primes_parser(__doc__).parse_args(argv), __name__)
+
+
+if __name__ == "__main__":
+    main()
