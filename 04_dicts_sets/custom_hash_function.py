@@ -27,6 +27,7 @@ from hpp.script import example_parser, positive_int, seed
 SMOKE_ARGS = ["--cities", "500"]
 
 
+# book: Example 4-5
 class City(str):
     def __hash__(self):
         return ord(self[0])
@@ -41,6 +42,10 @@ data = {
 }
 
 
+# book: end
+
+
+# taught: Barcelona and Rome collide in bucket 2; Barcelona probes on to bucket 5
 def simulate_insertion(keys, mask=0b111):
     """``{key: bucket}`` after inserting ``keys`` in order, probing as ``index_sequence`` does."""
     table = [None] * (mask + 1)
@@ -60,6 +65,10 @@ def colliding_pairs(keys, mask=0b111):
     return [(a, b) for n, a in enumerate(keys) for b in keys[n + 1 :] if hash(a) & mask == hash(b) & mask]
 
 
+# taught: end
+
+
+# taught: the exercise: 500 cities in 26 hashes collide about 474 times, 19.2 per hash
 def random_cities(count, seed=0):
     """``count`` distinct made-up city names with random capital first letters."""
     rng = random.Random(seed)
@@ -73,6 +82,9 @@ def collisions(cities):
     """``(cities that share a hash with an earlier one, cities per distinct hash)``."""
     distinct = len({hash(city) for city in cities})
     return len(cities) - distinct, len(cities) / distinct
+
+
+# taught: end
 
 
 def show_collisions(cities=500, seed=0):

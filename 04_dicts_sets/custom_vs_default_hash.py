@@ -15,6 +15,7 @@ from hpp.script import example_parser
 SMOKE_ARGS = []
 
 
+# book: Example 4-6 (the default Point, and the custom-hash one under the official name PointHash)
 class Point:
     def __init__(self, x, y):
         self.x, self.y = x, y
@@ -31,12 +32,17 @@ class PointHash:
         return self.x == other.x and self.y == other.y
 
 
+# book: end
+
+
 def demonstrate(cls):
     """``(len of the set of two equal points, is a third equal point in it, kept element is p1)``."""
+    # book: Example 4-6 (continued): two equal points in a set
     p1 = cls(1, 1)
     p2 = cls(1, 1)
     points = set([p1, p2])
     return len(points), cls(1, 1) in points, next(iter(points)) is p1
+    # book: end
 
 
 def compare_hashes():

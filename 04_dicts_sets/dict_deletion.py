@@ -26,6 +26,7 @@ from dict_probing import index_sequence
 SMOKE_ARGS = []
 
 
+# taught: deletion leaves a dummy, so a lookup probes on past it; an insert reuses it
 class Dummy:
     def __repr__(self):
         return "<dummy>"
@@ -111,6 +112,9 @@ class ToyHashTable:
     def layout(self):
         """``[key or '<dummy>' or None, ...]`` bucket by bucket."""
         return [slot if slot is EMPTY or slot is DUMMY else slot[1] for slot in self.slots]
+
+
+# taught: end
 
 
 def counted(table, action, *args):

@@ -25,6 +25,7 @@ SMOKE_ARGS = ["--hash", "28975"]
 BOOK_HASHES = (0b00000111, 0b11100111, 0b01110111, 0b01110001, 0b01110000)
 
 
+# book: Example 4-4
 def index_sequence(key, mask=0b111, PERTURB_SHIFT=5):
     perturb = hash(key)
     i = perturb & mask
@@ -35,6 +36,10 @@ def index_sequence(key, mask=0b111, PERTURB_SHIFT=5):
         yield i
 
 
+# book: end
+
+
+# book: 2nd ed. code, "dict_probing.py"
 class ForceHash:
     def __init__(self, force_hash):
         self.force_hash = force_hash
@@ -46,6 +51,9 @@ class ForceHash:
 def sample_probe(force_hash, num_samples=10, mask=0b111):
     """The first ``num_samples`` buckets probed for a key whose hash is ``force_hash``."""
     return list(islice(index_sequence(ForceHash(force_hash), mask), num_samples))
+
+
+# book: end
 
 
 def mask_argument(text):
@@ -62,9 +70,11 @@ def mask_argument(text):
 def show_probes(hashes=BOOK_HASHES, samples=10, mask=0b111):
     """Print the first ``samples`` buckets probed for a key of each hash in ``hashes``."""
     print(f"28975 & 0b111 = {28975 & 0b111}")
+    # book: 2nd ed. code, "dict_probing.py" (continued)
     for force_hash in hashes:
         probes = sample_probe(force_hash, samples, mask)
         print(f"First {samples} samples for hash {bin(force_hash)}: {probes}")
+    # book: end
 
 
 def main(argv=None):

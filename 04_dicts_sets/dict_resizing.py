@@ -35,6 +35,7 @@ MINSIZE = 8
 SET_LARGE = 50_000
 
 
+# taught: resizing: dicts under 2/3 full grow to 3x the items, sets under 3/5; N * 5/3 buckets
 def min_table_size(n):
     """The book's rule: the smallest power of two >= n * 5/3 buckets (at least 8)."""
     size = MINSIZE
@@ -96,6 +97,9 @@ def observed_dict_jumps(items):
 
 def observed_set_jumps(items):
     return observed_jumps(set(), set.add, items)
+
+
+# taught: end
 
 
 def set_buckets(s):

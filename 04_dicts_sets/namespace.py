@@ -30,6 +30,7 @@ from hpp.script import example_parser, finite_float, positive_int
 SMOKE_ARGS = ["--number", "20"]
 
 
+# book: 3rd ed. code, "namespace.py" (the section is gone from the 3rd edition's text)
 def test1(x):
     """
     >>> %timeit test1(123_456)
@@ -63,10 +64,14 @@ def test3(x, sin=math.sin):
     return res
 
 
+# book: end
+
+
 FUNCTIONS = (test1, test2, test3)
 BOOK_MICROSECONDS = {"test1": 162, "test2": 124, "test3": 105}
 
 
+# taught: 2nd ed., "Dictionaries and Namespaces": the loads each variant makes to find sin
 def lookups(function):
     """The load instructions in ``function`` that fetch ``math``/``sin``."""
     found = []
@@ -77,6 +82,9 @@ def lookups(function):
             if name in ("math", "sin") and instruction.opname.startswith("LOAD"):
                 found.append((instruction.opname, name))
     return found
+
+
+# taught: end
 
 
 def compare_namespaces(x, number):

@@ -20,6 +20,7 @@ from hpp.script import example_parser, positive_int, seed
 
 SMOKE_ARGS = ["--sizes", "100", "1000", "--number", "50"]
 
+# book: Example 4-1
 BOOK_PHONEBOOK = [
     ("Ada Lovelace", "555-555-5555"),
     ("Sophie Wilson", "212-555-5555"),
@@ -33,12 +34,19 @@ def find_phonenumber(phonebook, name):
     return None
 
 
+# book: end
+
+
+# taught: the tip's exercise: the phone book as a sorted list searched with bisect
 def find_phonenumber_bisect(names, numbers, name):
     """``names`` sorted, ``numbers`` in the same order: binary search for the name."""
     i = bisect.bisect_left(names, name)
     if i != len(names) and names[i] == name:
         return numbers[i]
     return None
+
+
+# taught: end
 
 
 def random_phonebook(size, seed=0):
@@ -55,10 +63,13 @@ def random_phonebook(size, seed=0):
 
 def compare_phonebooks(sizes, number, seed=0):
     """The book's two lookups, then list, bisect and dict lookups timed on random phone books."""
+    # book: Examples 4-1 and 4-2 (the two lookups)
     phonebook_dict = dict(BOOK_PHONEBOOK)
     print(f"Ada Lovelace's phone number is {find_phonenumber(BOOK_PHONEBOOK, 'Ada Lovelace')}")
     print(f"Ada Lovelace's phone number is {phonebook_dict['Ada Lovelace']}")
+    # book: end
 
+    # taught: the tip's exercise: list, bisect and dict lookups timed as the phone book grows
     for size in sizes:
         phonebook = random_phonebook(size, seed)
         name = phonebook[-1][0]  # the worst case for the list
@@ -76,6 +87,7 @@ def compare_phonebooks(sizes, number, seed=0):
             "bisect": timeit.timeit(lambda: find_phonenumber_bisect(names, numbers, name), number=number),
             "dict": timeit.timeit(lambda: as_dict[name], number=number),
         }
+        # taught: end
         cells = "  ".join(f"{k} {v / number * 1e6:9.3f} µs" for k, v in times.items())
         print(f"{size:>7} entries: {cells}")
 

@@ -22,12 +22,17 @@ from hpp.script import example_parser, positive_int
 SMOKE_ARGS = ["--number", "2000"]
 
 
+# book: Example 4-7
 def twoletter_hash(key):
     offset = ord("a")
     k1, k2 = key
     return (ord(k2) - offset) + 26 * (ord(k1) - offset)
 
 
+# book: end
+
+
+# book: Example 4-8 (GoodHash less 2619, as the official code)
 class BadHash(str):
     def __hash__(self):
         return 42
@@ -50,6 +55,10 @@ for i in string.ascii_lowercase:
         list_control.append(key)
 
 
+# book: end
+
+
+# taught: a bad hash makes a lookup compare along one chain of every key, as a list does
 def counting(cls):
     """A subclass of ``cls`` whose ``==`` counts its calls in ``.calls``."""
 
@@ -82,13 +91,20 @@ def equality_checks(name, key="zz"):
     return Counting.calls
 
 
+# taught: end
+
+
 def two_letter_keys():
     return [i + j for i in string.ascii_lowercase for j in string.ascii_lowercase]
 
 
+# taught: twoletter_hash has no collisions in 2,048 or 1,024 buckets (the exercise)
 def buckets_used(hashes, mask):
     """How many distinct buckets ``hash & mask`` the hashes fall into."""
     return len({h & mask for h in hashes})
+
+
+# taught: end
 
 
 def build_containers(key="zz"):
@@ -108,11 +124,13 @@ def build_containers(key="zz"):
 
 def time_lookups(number, repeat=3, key="zz"):
     """``{container: min seconds for number lookups of key}`` ('zz': last in the list)."""
+    # book: Example 4-8 (continued): the best of timeit.repeat for each container
     times = {}
     for name, (container, lookup) in build_containers(key).items():
         if lookup not in container:
             raise AssertionError(f"{lookup!r} not found in {name}")
         times[name] = min(timeit.repeat(lambda: lookup in container, number=number, repeat=repeat))
+    # book: end
     return times
 
 
@@ -125,8 +143,10 @@ def compare_hash_functions(number, repeat=3):
     for name in ("bad_dict", "list_control", "good_dict"):
         print(f"== comparisons for 'zz' in {name}: {equality_checks(name)}")
     times = time_lookups(number, repeat)
+    # book: Example 4-8 (continued)
     for name, seconds in times.items():
         print(f"Min lookup time for {name}: {seconds}")
+    # book: end
     print(f"bad_dict / good_dict = {times['bad_dict'] / times['good_dict']:.0f}x (the book: 54x)")
     print(f"bad_dict / list_control = {times['bad_dict'] / times['list_control']:.2f} (the book: 1.13)")
 

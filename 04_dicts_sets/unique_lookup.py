@@ -21,6 +21,7 @@ from hpp.timing import repeat_timer
 SMOKE_ARGS = ["--size", "1000"]
 
 
+# book: Example 4-3 (and the official code's names for its functions)
 def list_unique_first_names(phonebook):
     unique_first_names = []
     for name, phonenumber in phonebook:
@@ -52,9 +53,11 @@ phonebook = [
     ("Emmy Noether", "202-555-5555"),
     ("Guido van Rossum", "301-555-5555"),
 ]
+# book: end
 BOOK_PHONEBOOK = phonebook
 
 
+# book: 3rd ed. code, "unique_lookup.py" (random_name and the large phone book)
 def random_name(rng=random):
     """Eight random letters, a space, eight more (the official code's; ``rng`` makes it seedable)."""
     first_name = "".join(rng.sample(string.ascii_letters, 8))
@@ -68,6 +71,9 @@ def random_phonebook(size, seed=0):
     return [(random_name(rng), "555-555-5555") for _ in range(size)]
 
 
+# book: end
+
+
 def best_time(function, phonebook, repeat):
     timing, answer = repeat_timer(lambda: function(phonebook), repeat=repeat, warmup=False)
     return answer, timing.min
@@ -75,8 +81,10 @@ def best_time(function, phonebook, repeat):
 
 def compare_unique_names(size, repeat=3, seed=0):
     """Both methods on the book's phone book, then timed on ``size`` random entries."""
+    # book: Example 4-3 (continued)
     print("Number of unique names from set method:", set_unique_first_names(phonebook))
     print("Number of unique names from list method:", list_unique_first_names(phonebook))
+    # book: end
 
     large_phonebook = random_phonebook(size, seed)
     list_answer, list_time = best_time(list_unique_first_names, large_phonebook, repeat)
