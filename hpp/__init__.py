@@ -5,6 +5,7 @@ not what a section teaches:
 
 For the examples
 - ``hpp.script``     the argument parser and argument types every example uses (bad input -> one line, exit 2)
+- ``hpp.interrupt``  Ctrl-C -> one line, ``interrupted``, exit 130, quiet workers (set up by ``hpp.script``)
 - ``hpp.timing``     the book's ``timefn`` decorator and a repeat timer
 - ``hpp.profiling``  the ``profile`` shim that works with kernprof and memory_profiler
 - ``hpp.julia``      the Julia-set inputs and known sums shared by chapters 02 and 07

@@ -8,6 +8,10 @@ traceback, never a hang::
     args = parser.parse_args(argv)
     ...
     fail("cannot reach the server at http://127.0.0.1:9")  # one line, exit 2
+
+Ctrl-C ends the program the same way: one line, ``interrupted``, exit status
+130, no traceback from it or its worker processes (``hpp.interrupt``; installed
+once the program's own parser has read its arguments).
 """
 
 import argparse
@@ -19,10 +23,24 @@ from hpp.loader import REPO_ROOT
 
 
 class ExampleParser(argparse.ArgumentParser):
-    """An ``ArgumentParser`` whose errors are one line and exit status 2."""
+    """An ``ArgumentParser`` whose errors are one line and exit status 2.
+
+    When it is the running program's parser (``program``), a successful parse
+    also makes Ctrl-C quiet: ``hpp.interrupt.quiet_interrupt``.
+    """
+
+    program = False
 
     def error(self, message):
         fail(f"{self.prog}: {message} (see --help)")
+
+    def parse_known_args(self, args=None, namespace=None):
+        parsed = super().parse_known_args(args, namespace)
+        if self.program:
+            from hpp.interrupt import quiet_interrupt
+
+            quiet_interrupt()
+        return parsed
 
 
 class DefaultsHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
@@ -36,9 +54,16 @@ class DefaultsHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
 
 
 def example_parser(doc, **kwargs):
-    """The parser for an example: its description is the first paragraph of ``doc``."""
+    """The parser for an example: its description is the first paragraph of ``doc``.
+
+    ``doc`` is the script's ``__doc__``: when it is the docstring of ``__main__``,
+    the script is the running program (not imported by a test or the benchmark,
+    whose Ctrl-C is left alone), and its parser installs the quiet Ctrl-C.
+    """
     description = (doc or "").strip().split("\n\n")[0]
-    return ExampleParser(description=description, formatter_class=DefaultsHelpFormatter, **kwargs)
+    parser = ExampleParser(description=description, formatter_class=DefaultsHelpFormatter, **kwargs)
+    parser.program = doc is not None and getattr(sys.modules.get("__main__"), "__doc__", None) is doc
+    return parser
 
 
 def fail(message):
