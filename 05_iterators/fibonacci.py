@@ -28,6 +28,7 @@ SMOKE_ARGS = ["--num-items", "5000"]
 MIB = 2**20
 
 
+# book: 3rd ed., "Iterators and Generators"
 def fibonacci_list(num_items):
     numbers = []
     a, b = 0, 1
@@ -69,12 +70,20 @@ def test_fibonacci_gen():
         pass
 
 
+# book: end
+
+
+# book: 2nd ed. code, "fibonacci.py"
 def test_fibonacci(func, N):
     """The official code's loop at any size: ``test_fibonacci(fibonacci_gen, 100_000)``."""
     for i in func(N):
         pass
 
 
+# book: end
+
+
+# book: Example 5-1 (the deconstructed for loop, as a function)
 def deconstructed_for_loop(iterable, do_work):
     """``for i in iterable: do_work(i)``, written out as Python runs it (Example 5-1)."""
     object_iterator = iter(iterable)
@@ -87,6 +96,10 @@ def deconstructed_for_loop(iterable, do_work):
             do_work(i)
 
 
+# book: end
+
+
+# book: 3rd ed., "Iterators and Generators" (divisible_by_three, as a list and as a generator)
 def divisible_by_three_list(num_items):
     return len([n for n in fibonacci_gen(num_items) if n % 3 == 0])
 
@@ -95,6 +108,10 @@ def divisible_by_three_gen(num_items):
     return sum(1 for n in fibonacci_gen(num_items) if n % 3 == 0)
 
 
+# book: end
+
+
+# book: 3rd ed., "Iterators for Infinite Series"
 def fibonacci():
     i, j = 0, 1
     while True:
@@ -127,6 +144,10 @@ def fibonacci_succinct():
     return sum(1 for x in first_5000 if x % 2)
 
 
+# book: end
+
+
+# taught: the generator is faster and needs no memory for a list: best time and tracemalloc peak
 def measure(function, *args, repeat=3):
     """``(best seconds, peak MiB allocated)`` of ``function(*args)``."""
     from hpp.timing import repeat_timer
@@ -139,6 +160,9 @@ def measure(function, *args, repeat=3):
     finally:
         tracemalloc.stop()
     return timing.min, peak / MIB
+
+
+# taught: end
 
 
 def compare_fibonacci(num_items=100_000, repeat=3):

@@ -27,6 +27,7 @@ REQUIRES = ("memory_profiler",)
 MIB = 2**20
 
 
+# book: 1st ed. code, "iter_vs_list_comprehension.py"
 @profile
 def divisible_by_three_list(numbers):
     return len([n for n in range(numbers) if n % 3 == 0])
@@ -37,9 +38,13 @@ def divisible_by_three_iterator(numbers):
     return sum(1 for n in range(numbers) if n % 3 == 0)
 
 
+# book: end
+
+
 FUNCTIONS = (divisible_by_three_list, divisible_by_three_iterator)
 
 
+# taught: a generator expression counts without building the list: its peak memory beside the list's
 def tracemalloc_peak(function, *args):
     """``(result, peak MiB of Python allocations during the call)``."""
     gc.collect()
@@ -60,6 +65,9 @@ def rss_increment(function, *args):
     before = memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True)
     peak, result = memory_usage((function, args), interval=0.005, max_usage=True, retval=True)
     return result, peak - before
+
+
+# taught: end
 
 
 def compare_memory(numbers=10_000_000):

@@ -41,6 +41,7 @@ from hpp.script import example_parser
 SMOKE_ARGS = []
 
 
+# taught: 3rd ed., "Lazy Generator Evaluation": count, cycle, islice, chain, takewhile, filterfalse, groupby
 def squares():
     """An endless generator: 0, 1, 4, 9, ..."""
     for n in count():
@@ -80,6 +81,10 @@ def groupby_sorted_example(data="AAAABBAA"):
     return [(key, len(list(group))) for key, group in groupby(sorted(data))]
 
 
+# taught: end
+
+
+# taught: 2nd ed., the itertools table and the documentation's recipes (tee, accumulate, batched, ...)
 def tee_example():
     """Two independent iterators over one stream: one is read ahead of the other."""
     first, second = tee(squares(), 2)
@@ -169,6 +174,9 @@ def logistic_map(r=3.8, x0=0.4, steps=36):
     """A chaotic recurrence: only the first input is used, the rest only count the steps."""
     inputs = repeat(x0, steps)
     return [format(x, ".2f") for x in accumulate(inputs, lambda x, _: r * x * (1 - x))]
+
+
+# taught: end
 
 
 EXAMPLES = (

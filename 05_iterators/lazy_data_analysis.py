@@ -50,10 +50,14 @@ ANOMALY_PROBABILITY = 1 / (7 * SECONDS_PER_DAY)  # about once a week at one read
 MIN_READINGS = 20  # scipy's normaltest needs at least 20 values for its kurtosis test
 
 
+# book: Example 5-2
 @dataclass
 class Datum:
     date: datetime
     value: float
+
+
+# book: end
 
 
 def utc(timestamp):
@@ -81,6 +85,7 @@ def read_data(filename):
             yield Datum(utc(timestamp), value)
 
 
+# book: Example 5-2 (continued), seeded
 def read_fake_data(filename=None, seed=0, anomaly_probability=ANOMALY_PROBABILITY):
     """An endless 1 Hz stream from 1970-01-01 UTC; ``filename`` is ignored, as in the book."""
     rng = random.Random(seed)
@@ -93,12 +98,20 @@ def read_fake_data(filename=None, seed=0, anomaly_probability=ANOMALY_PROBABILIT
         yield Datum(utc(timestamp), value)
 
 
+# book: end
+
+
+# book: Example 5-3 (grouped by the UTC calendar day)
 def groupby_day(iterable):
     key = lambda row: row.date.date()  # the UTC calendar day (the book: row.date.day)
     for day, data_group in groupby(iterable, key):
         yield list(data_group)
 
 
+# book: end
+
+
+# book: Example 5-4
 def is_normal(data, threshold=1e-3):
     from scipy.stats import normaltest
 
@@ -113,11 +126,19 @@ def filter_anomalous_groups(data):
     yield from filterfalse(is_normal, data)
 
 
+# book: end
+
+
+# book: Example 5-5
 def filter_anomalous_data(data):
     data_group = groupby_day(data)
     yield from filter_anomalous_groups(data_group)
 
 
+# book: end
+
+
+# book: 3rd ed., "Lazy Generator Evaluation" (groupby_window)
 def groupby_window(data, window_size=3600):
     window = tuple(islice(data, window_size))
     for item in data:
@@ -125,10 +146,14 @@ def groupby_window(data, window_size=3600):
         window = window[1:] + (item,)
 
 
+# book: end
+
+
 # The 1st and 2nd editions: a one-pass check (Welford's online mean and variance) and a
 # rolling window. No day is ever held in memory: only n, the mean, M2 and the maximum.
 
 
+# book: 1st and 2nd ed. code, "lazy_data_analysis.py" (the one-pass check and the rolling window)
 def online_statistics(values):
     """``(n, mean, sample variance, maximum)`` in one pass over ``values`` (Welford's algorithm)."""
     n, mean, M2, max_value = 0, 0.0, 0.0, float("-inf")
@@ -177,6 +202,9 @@ def rolling_window_grouper(data, window_size=86400):
         yield window[0].date, tuple(window)
 
 
+# book: end
+
+
 def print_anomalies(data, anomalies=5, method="normaltest", threshold=1e-3):
     """Print the first ``anomalies`` anomalous days of ``data`` found by ``method``; returns how many."""
     found = 0
@@ -186,10 +214,12 @@ def print_anomalies(data, anomalies=5, method="normaltest", threshold=1e-3):
             found += 1
         print(f"anomalous days found = {found}")
         return found
+    # book: Example 5-5 (continued): the first anomalies printed
     anomalous = filterfalse(lambda day: is_normal(day, threshold), groupby_day(data))
     for data_anomaly in islice(anomalous, anomalies):
         start_date = data_anomaly[0].date
         end_date = data_anomaly[-1].date
+        # book: end
         peak = max(d.value for d in data_anomaly)
         print(
             f"Anomaly from {start_date:%Y-%m-%d %H:%M:%S} - {end_date:%Y-%m-%d %H:%M:%S} "
