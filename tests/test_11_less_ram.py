@@ -1,6 +1,7 @@
 """Chapter 11: probabilistic counters, word-list structures, the benchmark cases."""
 
 import importlib
+import math
 import random
 import re
 import statistics
@@ -123,6 +124,32 @@ def test_bloom_has_no_false_negatives_and_a_false_positive_rate_near_its_design(
     rate = bloomfilter.false_positive_rate(bloom, 50_000)
     assert 0.01 / 2 <= rate <= 0.01 * 2
     assert abs(len(bloom) - 5000) <= 0.05 * 5000
+
+
+@pytest.mark.parametrize(("capacity", "error"), [(1000, 0.005), (20_000, 0.01), (1_048_576, 0.005)])
+def test_bloom_memory_in_bytes_is_the_formulas_bits_over_8(capacity, error):
+    # m = -n ln p / (ln 2)^2 bits, stored 8 to a byte: the filter's whole memory, whatever the keys
+    m = -capacity * math.log(error) / math.log(2) ** 2
+    bloom = bloomfilter.BloomFilter(capacity, error)
+    assert bloom.data.nbytes == math.ceil((int(m) + 1) / 8)
+    assert abs(bloom.data.nbytes - m / 8) <= 1
+
+
+def test_bloom_timings_come_beside_its_memory_and_a_sets(run_example):
+    bloom = bloomfilter.BloomFilter(2000, 0.01)
+    keys = [f"present-{i}" for i in range(2000)]
+    measured = bloomfilter.time_beside_memory(bloom, keys, 5000)
+    assert all(key in bloom for key in keys)  # the timed adds filled it
+    assert measured["bloom"][0] == bloom.data.nbytes == 2397  # m = 19,171 bits
+    # the set keeps every key: tens of times the filter's bytes (each string alone is over 50 bytes)
+    assert measured["set"][0] > 2000 * 50 > 40 * measured["bloom"][0]
+    completed = run_example(
+        "11_less_ram/probabilistic_datastructures/bloomfilter.py", "--capacity", "1000", "--probes", "1000"
+    )
+    assert re.search(
+        r"^bloom: memory = 1379 bytes \(11\.0 bits per item\), add = [\d.]+ us", completed.stdout, re.M
+    )
+    assert re.search(r"^set: memory = \d+ bytes .* lookup = [\d.]+ us per item$", completed.stdout, re.M)
 
 
 def test_bloom_union_holds_both():

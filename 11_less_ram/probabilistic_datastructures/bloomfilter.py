@@ -17,6 +17,8 @@ Run:
 """
 
 import math
+import sys
+import time
 
 import mmh3
 from bitarray import bitarray
@@ -81,11 +83,41 @@ def false_positive_rate(bloom, probes, prefix="absent-"):
     return sum(f"{prefix}{i}" in bloom for i in range(probes)) / probes
 
 
+def deep_set_bytes(keys):
+    """Bytes of a set of ``keys``: the set's table plus each string it points to."""
+    return sys.getsizeof(keys) + sum(sys.getsizeof(key) for key in keys)
+
+
+def time_beside_memory(bloom, keys, probes):
+    """Seconds per add and per lookup, for the filter and for a set of the same keys, and their bytes.
+
+    ``bloom`` is filled with ``keys`` while its adds are timed; the set's bytes count its strings,
+    which a Bloom filter never keeps (``bloom.data.nbytes`` is the bit array, m / 8 bytes).
+    """
+    start = time.perf_counter()
+    for key in keys:
+        bloom.add(key)
+    bloom_add = (time.perf_counter() - start) / len(keys)
+    start = time.perf_counter()
+    exact = set(keys)
+    set_add = (time.perf_counter() - start) / len(keys)
+    absent = [f"absent-{i}" for i in range(probes)]
+    start = time.perf_counter()
+    sum(key in bloom for key in absent)
+    bloom_lookup = (time.perf_counter() - start) / probes
+    start = time.perf_counter()
+    sum(key in exact for key in absent)
+    set_lookup = (time.perf_counter() - start) / probes
+    return {
+        "bloom": (bloom.data.nbytes, bloom_add, bloom_lookup),
+        "set": (deep_set_bytes(exact), set_add, set_lookup),
+    }
+
+
 def check_filter(capacity, error, probes):
     """Fill a filter to ``capacity``; print its size, false negatives, false-positive rate, estimate."""
     bloom = BloomFilter(capacity, error)
-    for i in range(capacity):
-        bloom.add(f"present-{i}")
+    measured = time_beside_memory(bloom, [f"present-{i}" for i in range(capacity)], probes)
     missed = sum(f"present-{i}" not in bloom for i in range(capacity))
     print(f"capacity = {capacity}, design error = {error}")
     print(
@@ -95,6 +127,11 @@ def check_filter(capacity, error, probes):
     print(f"false negatives = {missed}")
     print(f"measured false-positive rate = {false_positive_rate(bloom, probes):.4%}")
     print(f"estimated items = {len(bloom)}")
+    for name, (size, add, lookup) in measured.items():
+        print(
+            f"{name}: memory = {size} bytes ({size * 8 / capacity:.1f} bits per item), "
+            f"add = {add * 1e6:.2f} us, lookup = {lookup * 1e6:.2f} us per item"
+        )
     return bloom
 
 
