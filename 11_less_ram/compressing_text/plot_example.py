@@ -66,6 +66,7 @@ def compare_structures(names, flags, lookups, folder):
     return rows
 
 
+# book: 2nd ed. code, "plot_example.py" (RAM against build time)
 def plot_ram_against_build_time(rows, path):
     """Scatter each structure's RAM against its build time, labelled, to ``path``."""
     figure, axes = plt.subplots(figsize=(8, 5))
@@ -78,6 +79,9 @@ def plot_ram_against_build_time(rows, path):
     figure.savefig(path, dpi=90)
     plt.close(figure)
     print(f"saved {path}")
+
+
+# book: end
 
 
 def main(argv=None):

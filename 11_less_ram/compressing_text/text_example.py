@@ -32,6 +32,7 @@ MIB = 2**20
 # The book's names. Its list was ~11 million Wikipedia tokens; ours is the system
 # word list (apt-get install wamerican), --input FILE, or generated words
 # (--generated N, --size book for 11 million).
+# book: 3rd ed. code, "text_example.py"
 DEFAULT_INPUT_FILE = default_word_file()  # None: generated words are used
 WE_EXPECT_TO_SEE_1 = "and"  # in any English word list
 WE_EXPECT_TO_SEE_2 = "Zweibel"  # the 3rd edition's (the 2nd: "Zwiebel"); in its 11M list only
@@ -45,6 +46,9 @@ def read_words(filename, codec="utf-8"):
     with codecs.open(filename, "r", codec, errors="replace") as f:
         for line in f:
             yield from line.split()
+
+
+# book: end
 
 
 def parser_for(doc, lookups=NUMBER_LOOKUPS):
@@ -65,6 +69,7 @@ def lookup_words(words_factory, count):
     return [words[(i * stride) % len(words)] for i in range(count)]
 
 
+# book: 3rd ed. code, "text_example_list.py" and its siblings (RAM after the build, timed lookups)
 def measure(build, contains, words_factory, lookups):
     """Build the structure and time the lookups; returns (structure, figures)."""
     gc.collect()
@@ -93,6 +98,9 @@ def time_lookups(structure, contains, words_factory, lookups, ram=None, build_s=
         "found": found,
         "absent_found": contains(structure, ABSENT_WORD),
     }
+
+
+# book: end
 
 
 def report(description, name, figures):

@@ -69,6 +69,7 @@ def read_words(filename, codec="cp1252"):
 # book: end
 
 
+# book: 2nd ed. code, "text_example_clean_list.py" (continued)
 def clean_list(filenames, codec):
     """(the set of distinct words of all ``filenames``, the number of words read)."""
     all_words = set()
@@ -85,6 +86,9 @@ def write_words(words, filename):
     with open(filename, "w", encoding="utf-8") as f:
         for word in sorted(words):
             f.write(word + "\n")
+
+
+# book: end
 
 
 def default_input():

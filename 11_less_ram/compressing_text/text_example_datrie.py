@@ -16,6 +16,7 @@ REQUIRES = ("datrie",)
 SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
+# book: 1st ed. code, "compressing_text" (datrie)
 def build(words):
     words = list(words)
     alphabet = "".join(sorted(set("".join(words))))
@@ -30,6 +31,9 @@ def contains(structure, word):
         return word in structure
     except Exception:  # a character outside the alphabet cannot be in the trie
         return False
+
+
+# book: end
 
 
 def main(argv=None):

@@ -17,12 +17,16 @@ REQUIRES = ("dawg",)
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 
 
+# book: 2nd ed. code, "text_example_dawg.py"
 def build(words):
     return dawg.DAWG(words)
 
 
 def contains(structure, word):
     return word in structure
+
+
+# book: end
 
 
 def main(argv=None):

@@ -13,12 +13,16 @@ import text_example
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 
 
+# book: 3rd ed. code, "text_example_dict.py"
 def build(words):
     return {word: index for index, word in enumerate(words)}
 
 
 def contains(structure, word):
     return word in structure
+
+
+# book: end
 
 
 def main(argv=None):

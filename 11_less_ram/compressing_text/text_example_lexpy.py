@@ -19,6 +19,7 @@ REQUIRES = ("lexpy",)
 SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
+# book: 3rd ed. code, "text_example_lexpy.py"
 def build(words):
     # note that a DAWG in lexpy needs the input to be sorted
     words_dawg = DAWG()
@@ -29,6 +30,9 @@ def build(words):
 
 def contains(structure, word):
     return word in structure
+
+
+# book: end
 
 
 def main(argv=None):

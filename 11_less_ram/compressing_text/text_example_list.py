@@ -14,12 +14,16 @@ import text_example
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "200"]
 
 
+# book: 2nd ed. code, "text_example_list.py"
 def build(words):
     return list(words)
 
 
 def contains(structure, word):
     return word in structure
+
+
+# book: end
 
 
 def main(argv=None):

@@ -15,8 +15,12 @@ import text_example
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 
 
+# book: 2nd ed. code, "text_example_list_bisect.py" (the sorted list)
 def build(words):
     return sorted(words)
+
+
+# book: end
 
 
 # book: 2nd ed. code, "text_example_list_bisect.py" (the bisect module's documented recipe)
@@ -31,12 +35,16 @@ def index(a, x):
 # book: end
 
 
+# book: 2nd ed. code, "text_example_list_bisect.py" (continued)
 def contains(structure, word):
     try:
         index(structure, word)
     except ValueError:
         return False
     return True
+
+
+# book: end
 
 
 def main(argv=None):

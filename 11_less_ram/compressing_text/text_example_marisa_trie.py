@@ -23,6 +23,7 @@ SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 TRIE_FILENAME = "words_trie.saved"
 
 
+# book: 3rd ed. code, "text_example_marisa_trie.py"
 def build(words):
     return marisa_trie.Trie(words)
 
@@ -42,6 +43,9 @@ def build_and_save(path, description, words_factory, lookups):
         fail(f"cannot save the trie to {path}: {error.strerror or error}")
     print(f"saved {path}")
     return trie
+
+
+# book: end
 
 
 def main(argv=None):

@@ -28,6 +28,7 @@ REQUIRES = ("marisa_trie",)
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000", "--trie", "smoke_words.trie"]
 
 
+# book: 3rd ed. code, "text_example_marisa_trie_load_only.py"
 def load(path):
     trie = marisa_trie.Trie()
     trie.load(str(path))
@@ -36,6 +37,9 @@ def load(path):
 
 def contains(structure, word):
     return word in structure
+
+
+# book: end
 
 
 def build_saved_trie(path, flags):
@@ -47,6 +51,7 @@ def build_saved_trie(path, flags):
         fail(completed.stderr.strip() or f"could not build {path}")
 
 
+# book: 3rd ed. code, "text_example_marisa_trie_load_only.py" (continued)
 def measure_loaded_trie(path, flags, description, words_factory, lookups):
     """Load the saved trie (built first when missing): print its RAM, load time and lookup figures."""
     if not path.is_file():
@@ -64,6 +69,9 @@ def measure_loaded_trie(path, flags, description, words_factory, lookups):
     text_example.report(description, "MARISA trie (loaded)", figures)
     print(f"trie file = {path.stat().st_size} bytes, {len(trie)} words")
     return trie
+
+
+# book: end
 
 
 def main(argv=None):

@@ -16,6 +16,7 @@ REQUIRES = ("pygtrie",)
 SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
+# book: 3rd ed. code, "text_example_pygtrie.py"
 def build(words):
     trie = pygtrie.CharTrie()
     for word in words:
@@ -25,6 +26,9 @@ def build(words):
 
 def contains(structure, word):
     return word in structure
+
+
+# book: end
 
 
 def main(argv=None):

@@ -15,12 +15,16 @@ import text_example
 SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 
 
+# book: 2nd ed. code, "text_example_set.py"
 def build(words):
     return set(words)
 
 
 def contains(structure, word):
     return word in structure
+
+
+# book: end
 
 
 def main(argv=None):

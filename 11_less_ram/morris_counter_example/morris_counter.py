@@ -16,6 +16,7 @@ import sys
 from array import array
 
 SMOKE_ARGS = ["--counters", "50", "--events", "2000"]
+# book: 2nd ed. code, "morris_counter.py"
 SMALLEST_UNSIGNED_INTEGER = "B"  # unsigned char: one byte
 
 
@@ -47,6 +48,9 @@ class MorrisCounter:
         exponent = self.exponents[counter]
         if exponent < self._largest and self._random.random() < 2.0**-exponent:
             self.exponents[counter] = exponent + 1
+
+
+# book: end
 
 
 def count_events(nbr_counters, events, seed=0):

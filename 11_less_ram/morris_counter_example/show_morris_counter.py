@@ -20,6 +20,7 @@ from hpp.script import example_parser, non_negative_int, output_dir, positive_in
 SMOKE_ARGS = ["--max-count", "2000", "--trials", "2"]
 
 
+# book: 2nd ed. code, "show_morris_counter.py"
 def trajectories(max_count, trials, seed=0, samples=500):
     """For each trial, the counter's value sampled along the way: [(count, value), ...]."""
     counters = MorrisCounter(nbr_counters=trials, seed=seed)
@@ -50,6 +51,9 @@ def draw_counters(max_count, trials, seed, folder):
     figure.savefig(path, dpi=90)
     plt.close(figure)
     print(f"saved {path}")
+
+
+# book: end
 
 
 def main(argv=None):

@@ -48,6 +48,7 @@ def make_data(rows, seed=0):
     return yt, yp
 
 
+# taught: 2nd ed., "Using less RAM in NumPy with NumExpr": one pass, no full-size temporaries
 @profile
 def cross_entropy_numpy(yt, yp):
     return -(yt * np.log(yp) + (1 - yt) * np.log(1 - yp))
@@ -60,6 +61,9 @@ def cross_entropy_numexpr(yt, yp):
 
 def cross_entropy_pandas(frame):
     return frame.eval(EXPRESSION, engine="numexpr").to_numpy()
+
+
+# taught: end
 
 
 def measure(name, function, *args):

@@ -21,6 +21,7 @@ from hpp.script import example_parser, output_dir, positive_int, writable_dir  #
 SMOKE_ARGS = ["--points", "9"]
 
 
+# book: 2nd ed. code, "make_cross_entropy_picture.py"
 def cross_entropy_curves(points=99):
     """(predicted probabilities, cost when the truth is 1, cost when it is 0)."""
     yp = np.linspace(0, 1, points + 2)[1:-1]  # 0 and 1 themselves cost infinity
@@ -45,6 +46,9 @@ def draw_cross_entropy(points, folder):
     print(f"cost at yp = 0.5 = {middle:.4f}")
     print(f"max cost = {max(truth_one.max(), truth_zero.max()):.4f}")
     print(f"saved {path}")
+
+
+# book: end
 
 
 def main(argv=None):

@@ -24,6 +24,7 @@ SMOKE_ARGS = ["--chars", "1000", "--generated", "2000"]
 SAMPLES = {"ASCII 'a'": "a", "Latin-1 'é'": "é", "BMP '€'": "€", "astral '🐍'": "🐍"}
 
 
+# taught: 2nd ed., "Bytes versus Unicode": str stores 1, 2 or 4 bytes a character, UTF-8 1 for ASCII
 def str_bytes_per_char(text):
     """Bytes per character of ``text`` in memory, the fixed header taken off.
 
@@ -47,6 +48,9 @@ def word_list_sizes(words):
     as_str = list(words)
     as_bytes = [word.encode("utf-8") for word in as_str]
     return deep_sizeof(as_str), deep_sizeof(as_bytes), len(as_str)
+
+
+# taught: end
 
 
 def compare_str_and_bytes(chars, description, words_factory):

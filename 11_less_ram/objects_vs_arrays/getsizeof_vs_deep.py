@@ -20,6 +20,7 @@ from hpp.script import example_parser, positive_int
 SMOKE_ARGS = ["--items", "1000"]
 
 
+# taught: 2nd ed., "Objects for primitives are expensive": getsizeof misses what a container holds
 def containers(items):
     """(name, container) pairs: the book's small cases, then containers of ``items`` entries."""
     words = [f"word{i:07d}" for i in range(items)]
@@ -41,6 +42,9 @@ def containers(items):
 def sizes(obj):
     """(getsizeof, deep size) in bytes."""
     return sys.getsizeof(obj), deep_sizeof(obj)
+
+
+# taught: end
 
 
 def print_sizes(items):

@@ -33,6 +33,7 @@ SMOKE_ARGS = ["--size", "100000"]
 KINDS = ("list", "array", "numpy")
 
 
+# taught: 2nd ed., "The array module stores many primitive objects cheaply"
 def make_list(size):
     return list(range(size))
 
@@ -48,6 +49,9 @@ def make_numpy(size):
 
 
 MAKERS = {"list": make_list, "array": make_array, "numpy": make_numpy}
+
+
+# taught: end
 
 
 def rss_growth_here(kind, size):
@@ -75,6 +79,7 @@ def rss_growth(kind, size, timeout=300):
     return int(completed.stdout.split("=")[1].split()[0])
 
 
+# taught: 2nd ed., "The array module stores many primitive objects cheaply" (continued)
 def measure(kind, size, fresh_rss=True):
     """Bytes per item for ``kind``: {"getsizeof", "deep", "rss"}."""
     numbers = MAKERS[kind](size)
@@ -82,6 +87,9 @@ def measure(kind, size, fresh_rss=True):
     del numbers
     figures["rss"] = rss_growth(kind, size) / size if fresh_rss else None
     return figures
+
+
+# taught: end
 
 
 def compare_kinds(kinds, size):

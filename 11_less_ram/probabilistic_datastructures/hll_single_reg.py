@@ -15,6 +15,7 @@ from llregister import LLRegister
 SMOKE_ARGS = ["--items", "2000", "--runs", "2"]
 
 
+# book: 2nd ed. code, "figures/hll_single_reg.py"
 def register_trajectory(items, run=0, samples=200):
     """[(unique items added, register estimate)] for ``items`` unique items of run ``run``."""
     register = LLRegister()
@@ -51,6 +52,9 @@ def draw_registers(items, runs, folder):
     path = folder / "hll_single_reg.png"
     figure.savefig(path, dpi=100)
     print(f"saved {path}")
+
+
+# book: end
 
 
 def main(argv=None):

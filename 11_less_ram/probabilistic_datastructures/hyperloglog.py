@@ -30,6 +30,7 @@ from hpp.script import example_parser, int_range, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--p", "8"]
 
+# book: 2nd ed. code, "hyperloglog.py"
 TWO_POW_32 = 2.0**32
 
 
@@ -72,6 +73,9 @@ class HyperLogLogBookLog2(HyperLogLog):
     @staticmethod
     def log(x):
         return math.log(x, 2)
+
+
+# book: end
 
 
 def compare_corrections(items, p):

@@ -24,6 +24,7 @@ from hpp.script import example_parser, int_range, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--k", "256"]
 
+# book: 2nd ed. code, "kminvalues.py"
 HASH_RANGE = 2.0**64
 
 
@@ -69,6 +70,9 @@ class KMinValues:
 
     def __len__(self):
         return int(self.estimate())
+
+
+# book: end
 
 
 def count_distinct(items, k):

@@ -15,6 +15,7 @@ import mmh3
 SMOKE_ARGS = ["--items", "100", "--k", "8"]
 
 
+# book: 2nd ed. code, "figures/kmv.py"
 def unit_hash(item):
     """``item``'s 64-bit MurmurHash3 scaled to [0, 1)."""
     return mmh3.hash64(str(item), signed=False)[0] / 2.0**64
@@ -56,6 +57,9 @@ def draw_kmv(items, k, folder):
     figure.savefig(path, dpi=100)
     print(f"saved {path}")
     return estimate
+
+
+# book: end
 
 
 def main(argv=None):

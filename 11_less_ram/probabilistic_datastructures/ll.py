@@ -19,6 +19,7 @@ from hpp.script import example_parser, int_range, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--p", "6"]
 
+# book: 2nd ed. code, "ll.py"
 ALPHA_INFINITY = 0.39701
 
 
@@ -60,6 +61,9 @@ class LL:
     def estimate(self):
         mean_rank = sum(self.registers) / self.m
         return loglog_alpha(self.m) * self.m * 2**mean_rank
+
+
+# book: end
 
 
 def count_distinct(items, p):

@@ -17,6 +17,7 @@ from hpp.script import example_parser, positive_int
 
 SMOKE_ARGS = ["--items", "1000"]
 
+# book: 2nd ed. code, "llregister.py" and "utils.py"
 HASH_BITS = 32
 
 
@@ -57,6 +58,9 @@ class LLRegister:
 
     def __len__(self):
         return 2**self.counter
+
+
+# book: end
 
 
 def count_distinct(items):

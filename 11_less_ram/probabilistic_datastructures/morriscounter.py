@@ -20,6 +20,7 @@ from hpp.script import example_parser, non_negative_int, positive_int
 SMOKE_ARGS = ["--events", "2000", "--counters", "20"]
 
 
+# book: 2nd ed. code, "morriscounter.py"
 class MorrisCounter:
     """An approximate counter that keeps only an exponent (0-255: one byte)."""
 
@@ -35,6 +36,9 @@ class MorrisCounter:
     def __len__(self):
         """The estimate 2**c - 1, unbiased: E[2**c] = n + 1."""
         return 2**self.exponent - 1
+
+
+# book: end
 
 
 def mean_of_counters(events, counters, seed=0):

@@ -26,6 +26,7 @@ from scalingbloomfilter import ScalingBloomFilter
 SMOKE_ARGS = ["--unique", "3000", "--duplicates", "2000", "--sample-every", "500"]
 
 
+# book: 2nd ed. code, "prob_ds_figure.py"
 def generate_keys(num_keys, num_letters, seed=0):
     """``num_keys`` random keys of ``num_letters`` distinct lowercase letters (repeats happen)."""
     rng = random.Random(seed)
@@ -103,6 +104,9 @@ def run_both_experiments(unique, duplicates, sample_every, seed, folder):
         path = folder / f"prob_ds_{filename}.png"
         plot_experiment(exp_name, samples, path)
         print(f"saved {path}")
+
+
+# book: end
 
 
 def main(argv=None):

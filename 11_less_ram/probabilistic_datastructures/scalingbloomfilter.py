@@ -18,6 +18,7 @@ from hpp.script import example_parser, positive_int, probability
 SMOKE_ARGS = ["--items", "3000", "--capacity", "1000", "--probes", "5000"]
 
 
+# book: 2nd ed. code, "scalingbloomfilter.py"
 class ScalingBloomFilter:
     def __init__(self, capacity, error=0.005, max_fill=0.8, error_tightening_ratio=0.5):
         self.capacity = capacity
@@ -52,6 +53,9 @@ class ScalingBloomFilter:
     def error_bound(self):
         """The union bound on the false-positive rate: the sum of the filters' errors."""
         return sum(bloom.error for bloom in self.filters)
+
+
+# book: end
 
 
 def check_filter(items, capacity, error, probes):

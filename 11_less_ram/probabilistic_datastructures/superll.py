@@ -18,6 +18,7 @@ from hpp.script import example_parser, int_range, positive_int
 
 SMOKE_ARGS = ["--items", "5000", "--p", "6"]
 
+# book: 2nd ed. code, "superll.py"
 TRUNCATION = 0.7
 NMAX = 1_000_000_000
 # For 70% truncation (Durand and Flajolet): E = ALPHA * m * 2**(mean of the m0 smallest).
@@ -38,6 +39,9 @@ class SuperLL(LL):
     def estimate(self):
         smallest = sorted(self.registers)[: self.kept]
         return ALPHA_SUPER * self.m * 2 ** (sum(smallest) / self.kept)
+
+
+# book: end
 
 
 def count_distinct(items, p):

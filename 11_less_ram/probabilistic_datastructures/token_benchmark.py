@@ -31,6 +31,7 @@ from hpp.words import generated_tokens
 SMOKE_ARGS = ["--tokens", "20000", "--vocabulary", "5000"]
 
 
+# book: 2nd ed. code, "_benchmark.py"
 class ExactSet(set):
     """The baseline: a set of every distinct token."""
 
@@ -87,6 +88,9 @@ def compare_structures(tokens, p=12, k=1024):
             f"{name:<28} {estimate:>12.0f} {(estimate - truth) / truth:>+9.2%} "
             f"{deep_sizeof(structure):>12} {elapsed:>8.3f}"
         )
+
+
+# book: end
 
 
 def main(argv=None):

@@ -17,6 +17,7 @@ Run:
 """
 
 
+# book: 2nd ed. code, "utils.py"
 def trailing_zeros(number):
     """The position (from 1) of the lowest set bit of ``number``; 32 when it is 0."""
     if number == 0:
@@ -25,3 +26,6 @@ def trailing_zeros(number):
     while (number >> index) & 1 == 0:
         index += 1
     return index + 1
+
+
+# book: end

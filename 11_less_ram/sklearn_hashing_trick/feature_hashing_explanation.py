@@ -20,6 +20,7 @@ from hpp.script import example_parser, positive_int
 REQUIRES = ("sklearn",)
 SMOKE_ARGS = []
 
+# book: 2nd ed. code, "feature_hashing_explanation_nb.ipynb"
 SENTENCES = ["there is a cat", "there is a cat and a dog"]
 
 
@@ -49,6 +50,9 @@ def compare_vectorisers(n_features=10):
     print(f"FeatureHasher({n_features}) = {hashed.toarray().astype(int).tolist()}")
     collision = hash_vectorise([{"there": 1, "is": 1}], n_features).toarray()[0]
     print(f"'there' and 'is' alone = {collision.astype(int).tolist()}")
+
+
+# book: end
 
 
 def main(argv=None):

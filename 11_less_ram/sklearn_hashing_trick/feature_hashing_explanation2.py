@@ -150,6 +150,7 @@ def token_freqs(doc, ngrams=3):
 # book: end
 
 
+# book: 2nd ed. code, "feature_hashing_explanation2.py" (continued)
 def vectorise_dict(train, test):
     vectoriser = DictVectorizer()
     return vectoriser, vectoriser.fit_transform(train), vectoriser.transform(test)
@@ -232,6 +233,9 @@ def compare(texts, targets, ngram_max=3, n_features=2**20, seed=0, test_size=0.2
         trace,
     )
     return exact, hashed
+
+
+# book: end
 
 
 def load_corpus(path=None, generated=False, docs=4000, labels=4, seed=0):

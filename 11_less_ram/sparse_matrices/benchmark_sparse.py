@@ -94,6 +94,7 @@ def matrix_size(size=2028, folder=None):
 # book: end
 
 
+# book: 2nd ed. code, "benchmark_sparse.py" (continued: the plots)
 def plot(percents, rows, columns, ylabel, title, path):
     """The sparse and the dense column of ``rows`` against the percentage of non-zero entries."""
     figure, axes = plt.subplots(figsize=(7, 4))
@@ -106,6 +107,9 @@ def plot(percents, rows, columns, ylabel, title, path):
     figure.savefig(path, dpi=90)
     plt.close(figure)
     print(f"saved {path}")
+
+
+# book: end
 
 
 def main(argv=None):
