@@ -1087,3 +1087,18 @@ def test_every_figure_script_draws_its_png(figure, tmp_path):
         assert min(image.size) >= 200
         assert len(image.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 2  # not blank
     assert figure.file_name.startswith(f"fig-{int(figure.number.split('-')[0]):02d}-")
+
+
+# -------------------------------------- heapy, object growth, Figure 2-4, timeit's gc, golden file
+
+
+@pytest.mark.parametrize("setup, enabled", [("pass", False), ("gc.enable()", True)])
+def test_timeit_turns_the_garbage_collector_off_unless_the_setup_enables_it(setup, enabled):
+    import gc
+
+    timing = load_example(CHAPTER / "timeit_gc.py")
+    was_enabled = gc.isenabled()
+    _, seen_enabled, collections = timing.time_with_gc(setup, 50)
+    assert seen_enabled is enabled
+    assert (collections > 0) is enabled  # 50,000 new lists: the collector runs only when enabled
+    assert gc.isenabled() is was_enabled  # timeit restores the collector's state
