@@ -1102,3 +1102,18 @@ def test_timeit_turns_the_garbage_collector_off_unless_the_setup_enables_it(setu
     assert seen_enabled is enabled
     assert (collections > 0) is enabled  # 50,000 new lists: the collector runs only when enabled
     assert gc.isenabled() is was_enabled  # timeit restores the collector's state
+
+
+def test_golden_file_check_passes_unchanged_and_fails_a_changed_result(tmp_path, capsys):
+    golden = load_example(CHAPTER / "golden_regression.py")
+    path = tmp_path / "golden.txt"
+    assert golden.golden_regression(30, 50, write=path) == 0
+    assert golden.golden_regression(30, 50, check=path) == 0
+    rows = golden.julia_rows(30, 50)
+    assert sum(int(re.search(r"sum\(output\) = (\d+)", r)[1]) for r in rows) == sum(
+        nopil.calculate_z_serial_purepython(50, *julia_inputs(30))
+    )
+    assert golden.golden_regression(30, 49, check=path) == 1  # one iteration fewer: the check fails
+    path.write_text(path.read_text().replace("2.", "2.000000000000001", 1))  # one rounding change
+    assert golden.golden_regression(30, 50, check=path) == 1
+    assert "golden file DIFFERS: 1 of 30 lines changed" in capsys.readouterr().out
