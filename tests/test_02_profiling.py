@@ -1092,6 +1092,15 @@ def test_every_figure_script_draws_its_png(figure, tmp_path):
 # -------------------------------------- heapy, object growth, Figure 2-4, timeit's gc, golden file
 
 
+def test_object_growth_finds_the_leaked_type():
+    growth = load_example(CHAPTER / "object_growth.py")
+    growth.growth(growth.handle, 1)  # caches filled
+    leaky = growth.growth(growth.handle_leaky, 500)
+    assert leaky["Request"] == 500
+    assert "Request" not in growth.growth(growth.handle, 500)
+    assert len(growth.history) == 500
+
+
 @pytest.mark.parametrize("setup, enabled", [("pass", False), ("gc.enable()", True)])
 def test_timeit_turns_the_garbage_collector_off_unless_the_setup_enables_it(setup, enabled):
     import gc
