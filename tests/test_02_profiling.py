@@ -1092,6 +1092,22 @@ def test_every_figure_script_draws_its_png(figure, tmp_path):
 # -------------------------------------- heapy, object growth, Figure 2-4, timeit's gc, golden file
 
 
+def test_heapy_counts_two_complex_numbers_per_point(capsys):
+    pytest.importorskip("guppy", reason="needs guppy3: pip install -e '.[profiling]'")
+    guppy = load_example(CHAPTER / "julia1_guppy.py")
+    output = guppy.calc_pure_python(desired_width=30, max_iterations=30)
+    assert sum(output) == sum(nopil.calc_pure_python(desired_width=30, max_iterations=30))
+    listings = capsys.readouterr().out.split("heapy after calculate_z_serial_purepython")
+    rows = [
+        dict(re.findall(r"^\s*\d+\s+(\d+)\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+(\S+)$", part, re.M))
+        for part in listings
+    ]
+    complex_counts = [{kind: int(count) for count, kind in row.items()}.get("complex") for row in rows]
+    assert complex_counts == [2 * 30 * 30, 2 * 30 * 30]  # zs and cs: one new complex each per point
+    lists = [{kind: int(count) for count, kind in row.items()}["list"] for row in rows]
+    assert lists[1] == lists[0] + 1  # output, the one list the loop adds (its small ints are cached)
+
+
 def test_object_growth_finds_the_leaked_type():
     growth = load_example(CHAPTER / "object_growth.py")
     growth.growth(growth.handle, 1)  # caches filled
