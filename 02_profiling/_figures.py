@@ -1,6 +1,7 @@
 """The chapter's figures that code can draw (``hpp figures``).
 
-Not drawn: Figure 2-4 (a System Monitor screenshot), 2-5 (SnakeViz in a
+Figure 2-4 (a System Monitor screenshot in the book) is drawn from
+``psutil`` samples of each core's load. Not drawn: 2-5 (SnakeViz in a
 browser: ``snakeviz profile.stats``), 2-9 (Scalene's browser view), 2-10 and
 2-11 (py-spy's terminal and its SVG flame chart: ``py-spy record -o
 profile.svg``), 2-12 (VizTracer's viewer) and 2-13 (Specialist's HTML). They
@@ -32,6 +33,15 @@ FIGURES = [
         args=["--width", "500"],
         output="julia_greyscale.png",
         caption="Julia plot example using a pure gray scale",
+    ),
+    Figure(
+        number="2-4",
+        slug="cpu-load-while-timing",
+        script="cpu_load_while_timing.py",
+        args=["--width", "300", "--interval-ms", "100"],
+        output="cpu_load_while_timing.png",
+        caption="Variation in CPU usage while we time our function: each core's load "
+        "(psutil.cpu_percent(percpu=True), sampled in a thread), one busy with the Julia loop",
     ),
     Figure(
         number="2-6",

@@ -1117,6 +1117,19 @@ def test_object_growth_finds_the_leaked_type():
     assert len(growth.history) == 500
 
 
+def test_cpu_sampler_takes_one_load_per_core_per_sample(tmp_path):
+    import psutil
+
+    load = load_example(CHAPTER / "cpu_load_while_timing.py")
+    zs, cs = julia_inputs(60)
+    output, times, samples = load.sample_while(load.calculate_z_serial_purepython, 0.02, 50, zs, cs)
+    assert output == nopil.calculate_z_serial_purepython(50, zs, cs)
+    assert len(samples) == len(times) >= 1
+    assert all(len(sample) == psutil.cpu_count() for sample in samples)
+    assert times == sorted(times) and all(0 <= v <= 100 for sample in samples for v in sample)
+    assert load.draw_load(times, samples, tmp_path / "load.png").stat().st_size > 5_000
+
+
 @pytest.mark.parametrize("setup, enabled", [("pass", False), ("gc.enable()", True)])
 def test_timeit_turns_the_garbage_collector_off_unless_the_setup_enables_it(setup, enabled):
     import gc
