@@ -26,9 +26,9 @@ from bitarray import bitarray
 from hpp.script import example_parser, positive_int, probability
 
 SMOKE_ARGS = ["--capacity", "1000", "--probes", "10000"]
+
+
 # book: 2nd ed. code, "bloomfilter.py"
-
-
 def bloom_size(capacity, error):
     """(bits, hashes) for ``capacity`` items at false-positive rate ``error``."""
     num_bits = int(-capacity * math.log(error) / math.log(2) ** 2) + 1
@@ -77,9 +77,9 @@ class BloomFilter:
         merged = BloomFilter(self.capacity, self.error)
         merged.data = self.data | other.data
         return merged
+
+
 # book: end
-
-
 
 
 def false_positive_rate(bloom, probes, prefix="absent-"):
