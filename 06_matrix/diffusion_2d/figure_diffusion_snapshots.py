@@ -23,6 +23,7 @@ from hpp.diffusion import DT, initial_grid
 SMOKE_ARGS = ["--size", "32", "--steps", "0", "5", "20"]
 
 
+# book: 2nd ed. code, "figures/diffusion.py" (the grid drawn at several steps)
 def snapshots(size, steps):
     """``{step: copy of the grid after that many steps}`` for each of ``steps`` (in increasing order)."""
     grid, scratch = initial_grid(size), np.zeros((size, size))
@@ -53,6 +54,9 @@ def plot(taken, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def draw_snapshots(size, steps, folder):

@@ -69,6 +69,7 @@ def measure(size, iterations, repeat, grids=None):
     return seconds
 
 
+# book: 2nd ed. code, "figures/matrix_method_speed.py" (each method's speedup drawn)
 def plot(speedups, book, book_size, size, path):
     import matplotlib
 
@@ -94,6 +95,9 @@ def plot(speedups, book, book_size, size, path):
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+# book: end
 
 
 def compare_speedups(size, iterations, repeat, folder):

@@ -21,6 +21,7 @@ from hpp.timing import repeat_timer
 SMOKE_ARGS = ["--min-power", "7", "--max-power", "12", "--repeat", "2"]
 
 HERE = Path(__file__).resolve().parent
+# book: 3rd ed. code, "norm/figure_compare_norms.py"
 VERSIONS = {  # label: (file, function)
     "python loop": ("norm_python.py", "norm_square_list"),
     "list comprehension": ("norm_python_comprehension.py", "norm_square_list_comprehension"),
@@ -75,6 +76,9 @@ def plot(sizes, timings, folder):
     fig.savefig(path, dpi=100)
     plt.close(fig)
     return path
+
+
+# book: end
 
 
 def power(text):
