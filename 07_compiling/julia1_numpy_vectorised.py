@@ -21,6 +21,7 @@ from hpp.script import example_parser
 SMOKE_ARGS = ["--width", "100"]
 
 
+# taught: vectorising with NumPy: every pixel still inside is updated in one whole-array step
 def calculate_z(maxiter, zs, cs):
     """Escape counts for every pixel, all still-inside pixels updated together."""
     output = np.zeros(len(zs), dtype=np.int32)
@@ -36,6 +37,9 @@ def calculate_z(maxiter, zs, cs):
         z = z * z + c
         output[index] += 1
     return output
+
+
+# taught: end
 
 
 def calc_pure_python(desired_width, max_iterations):

@@ -81,6 +81,7 @@ def calc_pure_python(desired_width, max_iterations, variant="cythonfn"):
     cythonfn = load_variant(variant)
     x, _ = axis_coordinates(desired_width)
     zs, cs = julia_inputs(desired_width)
+    # book: 2nd ed., "Cython" (julia1.py's driver: the sizes, the timed calculate_z, "Took")
     print(f"Length of x: {len(x):,}")
     print(f"Total elements: {len(zs):,}")
     if variant in ARRAY_VARIANTS:
@@ -90,6 +91,7 @@ def calc_pure_python(desired_width, max_iterations, variant="cythonfn"):
     end_time = time.time()
     secs = end_time - start_time
     print(f"Took {secs:0.2f} seconds")
+    # book: end
     report_sum(output, desired_width, max_iterations)
     return output
 

@@ -20,6 +20,7 @@ from hpp.script import example_parser
 SMOKE_ARGS = ["--width", "60"]
 
 
+# book: 2nd ed. code, "julia1_np_nocython.py" (the Python loop over NumPy arrays)
 def calculate_z(maxiter, zs, cs):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = np.empty(len(zs), dtype=np.int32)
@@ -32,6 +33,9 @@ def calculate_z(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def calc_pure_python(desired_width, max_iterations):

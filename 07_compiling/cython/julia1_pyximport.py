@@ -33,18 +33,21 @@ def calc_pure_python(desired_width, max_iterations, cythonfn):
     """The book's driver: build the input lists, time ``cythonfn.calculate_z`` on them."""
     x, _ = axis_coordinates(desired_width)
     zs, cs = julia_inputs(desired_width)
+    # book: 2nd ed., "Cython" (julia1.py's driver)
     print(f"Length of x: {len(x):,}")
     print(f"Total elements: {len(zs):,}")
     start_time = time.time()
     output = cythonfn.calculate_z(max_iterations, zs, cs)
     secs = time.time() - start_time
     print(f"Took {secs:0.2f} seconds")
+    # book: end
     report_sum(output, desired_width, max_iterations)
     return output
 
 
 def calc_with_pyximport(desired_width, max_iterations):
     """Copy ``cythonfn.pyx`` to a temporary folder, import it through pyximport, run the book's driver."""
+    # taught: pyximport compiles the .pyx when it is imported: no setup.py
     import pyximport
 
     with tempfile.TemporaryDirectory(prefix="hpp_pyximport_") as folder:
@@ -56,6 +59,7 @@ def calc_with_pyximport(desired_width, max_iterations):
             module = importlib.import_module("cythonfn_pyximport")
             print(f"pyximport compiled and imported it in {time.perf_counter() - start:.2f} seconds")
             return calc_pure_python(desired_width, max_iterations, module)
+        # taught: end
         finally:
             pyximport.uninstall(*finders)
             sys.path.remove(folder)

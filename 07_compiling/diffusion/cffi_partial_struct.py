@@ -20,6 +20,7 @@ SMOKE_ARGS = []
 REQUIRES = ("cffi",)
 REQUIRES_TOOLS = ("gcc",)
 
+# book: 2nd ed., "cffi" (the partial struct)
 CDEF = r"""
     struct Point {
         double x;
@@ -28,6 +29,7 @@ CDEF = r"""
     };
     struct Point do_calculation(void);
 """
+# book: end
 
 
 def show_partial_struct():

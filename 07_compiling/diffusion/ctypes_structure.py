@@ -24,8 +24,12 @@ SMOKE_ARGS = []
 REQUIRES_TOOLS = ("gcc",)
 
 
+# book: 2nd ed., "ctypes" (cPoint)
 class cPoint(Structure):
     _fields_ = ("x", c_int), ("y", c_int)
+
+
+# book: end
 
 
 def load_library(path):
@@ -38,16 +42,22 @@ def load_library(path):
     return library
 
 
+# taught: 1e300 overflows a C float: the casting ctypes leaves to you
 def casting_lesson():
     """``{value: (as c_float, as c_double)}`` for the book's 1e5 and 1e300."""
     return {value: (c_float(value).value, c_double(value).value) for value in (1e5, 1e300)}
+
+
+# taught: end
 
 
 def show_struct_and_casting():
     """Build the library; pass ``cPoint(10, 5)`` by value and by pointer; show the float casting lesson."""
     path, _ = build.built_or_exit(build.point_library)
     library = load_library(path)
+    # book: 2nd ed., "ctypes" (continued)
     point = cPoint(10, 5)
+    # book: end
     print(f"point = cPoint(10, 5): x = {point.x}, y = {point.y}, {ctypes.sizeof(cPoint)} bytes (two C ints)")
     print(f"manhattan_length(point) = {library.manhattan_length(point)}")
     library.scale_point(ctypes.byref(point), 3)

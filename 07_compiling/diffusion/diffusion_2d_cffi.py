@@ -56,12 +56,14 @@ def make_step(ffi, lib, dt=DT, D=D):
 
 def abi_library(build):
     """ABI mode: ``ffi.dlopen`` on the shared library, declarations from ``_build.CFFI_CDEF``."""
+    # book: 2nd ed., "cffi" (ABI mode: cdef, then dlopen)
     import cffi
 
     ffi = cffi.FFI()
     ffi.cdef(build.CFFI_CDEF)
     path, seconds = build.shared_library()
     return ffi, ffi.dlopen(str(path)), seconds
+    # book: end
 
 
 def run_experiment(num_iterations, size=512, abi=False):

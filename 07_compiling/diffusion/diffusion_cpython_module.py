@@ -17,11 +17,13 @@ SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def make_step(cdiffusion, dt=DT, D=D):
+    # book: 2nd ed. code, "cpython_module/diffusion.py" (the call into cdiffusion)
     evolve = cdiffusion.evolve
 
     def step(grid, out):
         evolve(grid, out, D=D, dt=dt)
 
+    # book: end
     return step
 
 

@@ -31,9 +31,11 @@ WRITEABLE_GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags=("C_CONT
 
 def load_library(path):
     """Open the shared library and declare the C signatures."""
+    # book: 2nd ed., "ctypes" (the library opened, evolve's signature declared)
     library = ctypes.CDLL(str(path))
     library.evolve.argtypes = [GRID, WRITEABLE_GRID, ctypes.c_long, ctypes.c_double, ctypes.c_double]
     library.evolve.restype = None
+    # book: end
     library.evolve_steps.argtypes = [
         WRITEABLE_GRID,
         WRITEABLE_GRID,

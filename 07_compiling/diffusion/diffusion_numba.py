@@ -20,6 +20,7 @@ from hpp.diffusion import DT, D
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
+# taught: Numba compiles the explicit loops; prange shares the rows over the threads
 @njit
 def update_row(grid, out, i, f):
     n = grid.shape[0]
@@ -61,6 +62,9 @@ def run_steps(grid, scratch, steps, D=D, dt=DT):
         evolve(grid, scratch, D, dt)
         grid[:, :] = scratch  # copy back, so the caller's buffer holds the result
     return grid
+
+
+# taught: end
 
 
 def make_step(parallel=False, dt=DT, D=D):

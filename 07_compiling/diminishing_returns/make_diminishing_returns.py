@@ -30,6 +30,7 @@ SMOKE_ARGS = ["--width", "60", "--repeat", "1"]
 
 CYTHON = Path(__file__).resolve().parents[1] / "cython"
 
+# taught: diminishing returns: each step of effort buys less speed
 # (label, effort step, module, takes arrays)
 LADDER = [
     ("Cython, unchanged code", "compile as is", "cythonfn1", False),
@@ -39,6 +40,9 @@ LADDER = [
     ("OpenMP prange", "parallel loop", "cythonfn_omp2", True),
     ("SIMD lock-step blocks", "restructure for the CPU", "cythonfn_lockstep", True),
 ]
+
+
+# taught: end
 
 
 # book: 3rd ed. code, "make_diminishing_returns.py"
@@ -60,6 +64,7 @@ def best_time(function, repeat):
     return best, result
 
 
+# book: Example 2-8 (the baseline)
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """The baseline: the book's pure-Python loop."""
     output = [0] * len(zs)
@@ -72,6 +77,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end
 
 
 def compiled_variant(name):
@@ -90,6 +98,7 @@ def compiled_variant(name):
 
 def measure(width, max_iterations, repeat):
     """``[(label, effort, speedup)]`` and the names of variants not built here."""
+    # taught: diminishing returns (continued): each step timed against the baseline
     zs, cs = julia_inputs(width)
     arrays = np.array(zs, np.complex128), np.array(cs, np.complex128)
     base, expected = best_time(lambda: calculate_z_serial_purepython(max_iterations, zs, cs), repeat)
@@ -106,6 +115,7 @@ def measure(width, max_iterations, repeat):
         assert list(np.asarray(output)) == expected, name
         rows.append((label, effort, base / secs))
     return rows, missing
+    # taught: end
 
 
 def draw(rows, path, width):

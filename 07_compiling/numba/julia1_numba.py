@@ -25,6 +25,7 @@ from hpp.script import example_parser, positive_int
 SMOKE_ARGS = ["--width", "100"]
 
 
+# book: 2nd ed., "Numba"
 @jit
 def calculate_z(maxiter, zs, cs, output):
     """Calculate output list using Julia update rule"""
@@ -41,6 +42,9 @@ def calculate_z(maxiter, zs, cs, output):
 calculate_z_serial_purepython = calculate_z  # the name the 2nd edition's text gives it
 
 
+# book: end
+
+
 def calc_pure_python(desired_width, max_iterations, repeat=3, use_jit=True):
     """Build the inputs as complex128 arrays and time ``calculate_z`` ``repeat`` times.
 
@@ -53,6 +57,7 @@ def calc_pure_python(desired_width, max_iterations, repeat=3, use_jit=True):
     zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
     print(f"Total elements: {len(zs):,}")
     times = []
+    # taught: the JIT compiles on the first call; the later runs reuse the compiled code
     for run in range(repeat):
         if run:
             print(f"Doing run {run + 1} to test warm-up")
@@ -61,6 +66,7 @@ def calc_pure_python(desired_width, max_iterations, repeat=3, use_jit=True):
         function(max_iterations, zs, cs, output)
         times.append(time.time() - start_time)
         print(f"took {times[-1]:0.2f} seconds")
+    # taught: end
     report_sum(output, desired_width, max_iterations)
     return output, times
 

@@ -21,6 +21,7 @@ from hpp.script import example_parser, positive_int
 SMOKE_ARGS = ["--width", "20", "--repeat", "1"]
 
 
+# book: 2nd ed. code, "julia1_numba_expandedmath_inspection.py"
 @jit
 def calculate_z(maxiter, zs, cs, output):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
@@ -34,6 +35,9 @@ def calculate_z(maxiter, zs, cs, output):
         output[i] = n
 
 
+# book: end
+
+
 def calc_pure_python(desired_width, max_iterations, repeat=3):
     """Build the inputs as complex128 arrays and time ``calculate_z`` ``repeat`` times
     (the first includes the compile), then print Numba's typed view of it.
@@ -42,6 +46,7 @@ def calc_pure_python(desired_width, max_iterations, repeat=3):
     zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
     print(f"Total elements: {len(zs):,}")
     times = []
+    # taught: the JIT compiles on the first call; the later runs reuse the compiled code
     for run in range(repeat):
         if run:
             print(f"Doing run {run + 1} to test warm-up")
@@ -50,8 +55,11 @@ def calc_pure_python(desired_width, max_iterations, repeat=3):
         calculate_z(max_iterations, zs, cs, output)
         times.append(time.time() - start_time)
         print(f"took {times[-1]:0.2f} seconds")
+    # taught: end
     report_sum(output, desired_width, max_iterations)
+    # book: 2nd ed. code, "julia1_numba_expandedmath_inspection.py" (continued)
     calculate_z.inspect_types()
+    # book: end
     return output, times
 
 

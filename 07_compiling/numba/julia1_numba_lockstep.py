@@ -33,6 +33,7 @@ LANES = 32
 BLOCKS_PER_TASK = 8
 
 
+# taught: vectorisation (SIMD): one instruction on a block of pixels at once, on every core
 @jit(parallel=True)
 def calculate_z(maxiter, zs, cs, output):
     """Escape counts for every pixel, LANES pixels at a time; tasks of BLOCKS_PER_TASK blocks
@@ -67,6 +68,9 @@ def calculate_z(maxiter, zs, cs, output):
                     break
             for k in range(stop - start):
                 output[start + k] = n[k]
+
+
+# taught: end
 
 
 def calc_pure_python(desired_width, max_iterations, repeat=3):

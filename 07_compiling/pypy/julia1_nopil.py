@@ -16,13 +16,16 @@ Run (from this folder):
 
 import time
 
+# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
+# book: Example 2-2 (run unchanged under PyPy)
 def calc_pure_python(desired_width, max_iterations):
     """Create a list of complex coordinates (zs) and complex parameters (cs),
     build Julia set"""
@@ -60,6 +63,10 @@ def calc_pure_python(desired_width, max_iterations):
     return output
 
 
+# book: end
+
+
+# book: Example 2-8 (the swapped test, as the official PyPy julia1_nopil.py)
 def calculate_z_serial_purepython(maxiter, zs, cs):
     """Calculate output list using Julia update rule"""
     output = [0] * len(zs)
@@ -74,6 +81,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
     return output
 
 
+# book: end
+
+
 def calc_repeatedly(desired_width, max_iterations, repeat=2):
     """Name the interpreter, then run ``calc_pure_python`` ``repeat`` times (a JIT warms up on the first)."""
     import platform
@@ -81,9 +91,11 @@ def calc_repeatedly(desired_width, max_iterations, repeat=2):
     from _pypy_scaffold import report_sum
 
     print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
+    # taught: PyPy's JIT warms up on the first run: the second is faster
     for _ in range(repeat):
         output = calc_pure_python(desired_width, max_iterations)
         report_sum(output, desired_width, max_iterations)
+        # taught: end
 
 
 def main(argv=None):

@@ -24,13 +24,16 @@ import time
 
 import numpy as np
 
+# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
+# book: end
 
 SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
+# book: 3rd ed. code, "julia1_numpy_pypy.py"
 def calculate_z(maxiter, zs, cs, output):
     """Calculate output list using Julia update rule"""
     for i in range(len(zs)):
@@ -79,6 +82,9 @@ def calc_pure_python(desired_width, max_iterations, repeat=3):
         times.append(time.time() - start_time)
         print(f"took {times[-1]:0.2f} seconds")
     return output, times
+
+
+# book: end
 
 
 def calc_and_report(desired_width, max_iterations, repeat=3):

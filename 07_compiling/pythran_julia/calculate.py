@@ -8,6 +8,7 @@ in a virtual environment of its own, so Pythran's ``setuptools<60`` pin never
 touches the project's.
 """
 
+# book: 1st ed., "Pythran"
 # pythran export calculate_z(int, complex[], complex[], int[])
 
 
@@ -22,3 +23,4 @@ def calculate_z(maxiter, zs, cs, output):
             z = z * z + c
             n += 1
         output[i] = n
+    # book: end

@@ -44,6 +44,7 @@ def measure(size, device, iterations, max_seconds):
 
     from hpp.gpu import seconds_per_step
 
+    # taught: a GPU pays off on large grids: the same steps in NumPy and PyTorch, timed per size
     state = {"numpy": initial_grid(size), "torch": torch.from_numpy(initial_grid(size)).to(device)}
 
     def numpy_step():
@@ -57,6 +58,7 @@ def measure(size, device, iterations, max_seconds):
     # No warm-up steps on the grids: both take exactly the same steps, so their results compare.
     numpy_s, numpy_steps = seconds_per_step(numpy_step, "cpu", iterations, max_seconds, warmup=0)
     torch_s, torch_steps = seconds_per_step(torch_step, device, numpy_steps, float("inf"), warmup=0)
+    # taught: end
     difference = float(abs(state["torch"].cpu().numpy() - state["numpy"]).max())
     mass = abs(float(state["numpy"].sum()) - initial_mass(size))
     return {

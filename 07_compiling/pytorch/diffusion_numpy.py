@@ -17,6 +17,7 @@ from hpp.diffusion import DT, D, initial_grid, initial_mass
 SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
 
 
+# book: 2nd ed. code, "pytorch/diffusion_numpy.py"
 def laplacian(grid):
     return (
         np.roll(grid, +1, 0) + np.roll(grid, -1, 0) + np.roll(grid, +1, 1) + np.roll(grid, -1, 1) - 4 * grid
@@ -32,6 +33,9 @@ def run_experiment(num_iterations, size=2048):
     for _ in range(num_iterations):
         grid = evolve(grid)
     return grid
+
+
+# book: end
 
 
 def report_experiment(num_iterations, size=2048):

@@ -28,6 +28,7 @@ REQUIRES = ("torch",)
 HERE = Path(__file__).resolve().parent
 
 
+# book: 2nd ed. code, "pytorch/diffusion_pytorch.py"
 def laplacian(grid):
     import torch
 
@@ -44,10 +45,14 @@ def evolve(grid, dt=DT, D=D):
     return grid + dt * D * laplacian(grid)
 
 
+# book: end
+
+
 def run(size, num_iterations, device):
     """Returns (final grid as NumPy, seconds to copy in, seconds for the steps, seconds to copy out)."""
     import torch
 
+    # taught: copies to and from the GPU cost time; synchronize before reading the clock
     host = torch.from_numpy(initial_grid(size))
     synchronize(device)
     start = time.perf_counter()
@@ -64,6 +69,7 @@ def run(size, num_iterations, device):
     start = time.perf_counter()
     result = grid.cpu().numpy()
     copy_out = time.perf_counter() - start
+    # taught: end
     return result, copy_in, compute, copy_out
 
 

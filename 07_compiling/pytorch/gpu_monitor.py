@@ -33,6 +33,7 @@ SMOKE_ARGS = ["--sizes", "64", "256", "--seconds", "1"]
 QUERY = "utilization.gpu,power.draw,memory.used,temperature.gpu,clocks.sm"
 
 
+# taught: basic GPU profiling: nvidia-smi's utilization and power draw, sampled as PyTorch works
 class Sampler:
     """Runs ``nvidia-smi --query-gpu`` every ``interval_ms`` and keeps ``(time, values)`` rows."""
 
@@ -64,6 +65,9 @@ class Sampler:
         self.process.terminate()
         self.process.wait(timeout=10)
         self.reader.join(timeout=10)
+
+
+# taught: end
 
 
 def run_phase(size, seconds, device):

@@ -23,6 +23,7 @@ SMOKE_ARGS = ["--size", "200", "--target", "100", "--device", "cpu"]
 REQUIRES = ("torch",)
 
 
+# taught: GPUs are bad at dependent lookups: chasing pointers one step at a time
 def chase(next_index, start, target):
     """Follow ``next_index`` from ``start`` until ``target``; returns the number of steps."""
     steps, i = 0, start
@@ -32,11 +33,15 @@ def chase(next_index, start, target):
     return steps
 
 
+# taught: end
+
+
 def compare_chases(size=1000, target=500, seed=0, device="cpu"):
     """Chase a random chain of ``size`` indices to ``target`` with NumPy, then with torch on ``device``."""
     import torch
 
     # One cycle through every index (a random cyclic permutation), so the target is always reached.
+    # taught: GPUs are bad at dependent lookups (continued): the same chase in NumPy and on the device
     order = np.random.default_rng(seed).permutation(size)
     next_index = np.empty(size, dtype=np.int64)
     next_index[order] = np.roll(order, -1)
@@ -50,6 +55,7 @@ def compare_chases(size=1000, target=500, seed=0, device="cpu"):
     start = time.perf_counter()
     steps_torch = chase(tensor, 0, target)  # int() copies to the host: a sync per step
     torch_secs = time.perf_counter() - start
+    # taught: end
 
     print(f"steps to reach {target} = {steps_numpy}")
     print(f"NumPy on the CPU: {numpy_secs * 1e3:.2f} ms")
