@@ -992,3 +992,22 @@ def test_benchmark_sparse_benchmark_and_matrix_size(import_plain, tmp_path):
     assert [row[0] for row in timed] == list(example.DENSITIES)
     assert all(row[1] > 0 and row[2] > 0 for row in timed)
     assert (tmp_path / "sparse_footprint.png").is_file() and (tmp_path / "sparse_runtime.png").is_file()
+
+
+# ------------------------------------------------------------------ 1st edition, lessons from the field
+
+
+def test_aho_corasick_prefilter_finds_the_same_matches_with_far_fewer_regexes():
+    pytest.importorskip("ahocorasick", reason="needs pyahocorasick: pip install -e '.[less_ram]'")
+    prefilter = load_example(TEXT / "aho_corasick_prefilter.py")
+    rules = prefilter.make_rules(200, seed=1)
+    lines = prefilter.make_lines(5000, 200, seed=1)
+    naive, naive_evaluations = prefilter.match_all(lines, rules)
+    filtered, filtered_evaluations = prefilter.match_prefiltered(
+        lines, rules, prefilter.build_automaton(rules)
+    )
+    assert naive == filtered and len(naive) > 10  # the same (line, rule) pairs both ways
+    assert naive_evaluations == 5000 * 200
+    alert_lines = sum("alert" in line for line in lines)
+    assert filtered_evaluations == alert_lines  # one regex per line that names a keyword, none for the rest
+    assert filtered_evaluations * 100 < naive_evaluations
