@@ -310,3 +310,20 @@ def test_every_figure_script_draws_its_png(figure, tmp_path):
         assert min(image.size) >= 200
         assert len(image.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 2  # not blank
     assert figure.file_name.startswith(f"fig-{int(figure.number.split('-')[0]):02d}-")
+
+
+
+# ------------------------------------------------------------------ NumPy's SIMD paths switched off
+
+
+def test_numpy_with_its_simd_features_disabled_runs_without_them_and_agrees():
+    simd = load_example(CHAPTER / "numpy_simd.py")
+    default = simd.run_numpy(50_000, 1)
+    if not default["enabled"]:
+        pytest.skip("this CPU has none of NumPy's dispatched SIMD features: nothing to disable")
+    disabled = simd.run_numpy(50_000, 1, disable=default["enabled"])
+    assert set(default["enabled"]) <= set(default["dispatch"])
+    assert disabled["enabled"] == []  # every feature the default run used is off
+    assert disabled["baseline"] == default["baseline"]  # the baseline cannot be switched off
+    assert disabled["checksum"] == pytest.approx(default["checksum"], rel=1e-12)
+    assert simd.run_numpy(50_000, 1, disable=default["enabled"][:1])["enabled"] == default["enabled"][1:]
