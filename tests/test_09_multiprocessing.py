@@ -1263,6 +1263,22 @@ def test_the_pi_speed_chart_times_every_worker_count(run_example, tmp_path):
     assert 0.5 * here <= workers <= 2 * here, cpu
     assert parent <= 0.5 * workers, cpu
     assert (tmp_path / "pi_speed_tests.png").stat().st_size > 1000
+    # the figure's own data (its CSV) and its title: the title says what the rows show, never more
+    import csv
+
+    with open(tmp_path / "pi_speed_tests.csv") as handle:
+        rows = {(r["kind"], int(r["workers"])): r for r in csv.DictReader(handle)}
+    assert list(rows) == [("serial", 1), *cpu]
+    threads = rows["threads", 2]
+    if getattr(sys, "_is_gil_enabled", lambda: True)():  # the GIL: at most one core's worth
+        assert float(threads["cpu_here"]) <= 1.2 * float(threads["seconds"]) + 0.05, threads
+    speedup = float(rows["processes", 2]["speedup"])
+    title = re.search(r"^title = (.*)$", completed.stdout, re.M).group(1)
+    assert f"2 threads at {float(threads['speedup']):.2f}x" in title
+    if speedup >= 1.3:
+        assert f"processes divide it: 2 run {speedup:.2f}x faster" in title, title
+    else:
+        assert f"processes did not divide it here: 2 ran at {speedup:.2f}x" in title, title
 
 
 def test_the_figures_name_scripts_and_outputs_that_exist():
