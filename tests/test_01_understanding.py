@@ -340,3 +340,46 @@ def test_numpy_with_its_simd_features_disabled_runs_without_them_and_agrees():
     assert disabled["baseline"] == default["baseline"]  # the baseline cannot be switched off
     assert disabled["checksum"] == pytest.approx(default["checksum"], rel=1e-12)
     assert simd.run_numpy(50_000, 1, disable=default["enabled"][:1])["enabled"] == default["enabled"][1:]
+
+
+
+# ------------------------------------------------------ good working practices: coverage, pre-commit
+
+
+def test_coverage_reports_the_lines_the_selected_tests_ran_and_those_they_missed(tmp_path):
+    import inspect
+
+    covered = load_example(CHAPTER / "coverage_tests.py")
+    tests_line, report, files = covered.measure_coverage("01_understanding", "books_two_numbers", tmp_path)
+    assert "1 passed" in tests_line
+    assert "01_understanding/check_prime.py" in report and re.search(
+        r"^TOTAL\s+\d+\s+\d+\s+\d+%", report, re.M
+    )
+    record = files["01_understanding/check_prime.py"]
+
+    def body(function):
+        lines, start = inspect.getsourcelines(function)
+        return set(range(start + 1, start + len(lines)))
+
+    executed, missing = set(record["executed_lines"]), set(record["missing_lines"])
+    assert executed & body(primes.check_prime)  # the function the selected test calls ran
+    assert body(primes.main) & missing and not body(primes.main) & executed  # main: no selected test runs it
+    assert 0 < record["summary"]["percent_covered"] < 100
+
+
+def test_pre_commit_runs_the_checks_ci_runs():
+    import tomllib
+
+    import yaml
+
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text())
+    (repo,) = config["repos"]
+    assert repo["repo"] == "https://github.com/astral-sh/ruff-pre-commit"
+    assert [hook["id"] for hook in repo["hooks"]] == ["ruff-check", "ruff-format"]
+    assert all(not hook.get("args") for hook in repo["hooks"])  # the settings in pyproject.toml, as CI
+    pinned = re.search(r"^ruff==(\S+)$", (REPO_ROOT / "constraints.txt").read_text(), re.M)[1]
+    assert repo["rev"] == f"v{pinned}"  # the ruff CI installs
+    ci = (REPO_ROOT / ".ci" / "run").read_text()
+    assert ".venv/bin/ruff check ." in ci and ".venv/bin/ruff format --check ." in ci
+    groups = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["dependency-groups"]["test"]
+    assert any(name.startswith("coverage") for name in groups)
