@@ -325,7 +325,6 @@ def test_every_figure_script_draws_its_png(figure, tmp_path):
     assert figure.file_name.startswith(f"fig-{int(figure.number.split('-')[0]):02d}-")
 
 
-
 # ------------------------------------------------------------------ NumPy's SIMD paths switched off
 
 
@@ -340,7 +339,6 @@ def test_numpy_with_its_simd_features_disabled_runs_without_them_and_agrees():
     assert disabled["baseline"] == default["baseline"]  # the baseline cannot be switched off
     assert disabled["checksum"] == pytest.approx(default["checksum"], rel=1e-12)
     assert simd.run_numpy(50_000, 1, disable=default["enabled"][:1])["enabled"] == default["enabled"][1:]
-
 
 
 # ------------------------------------------------------ good working practices: coverage, pre-commit
