@@ -29,10 +29,11 @@ import tempfile
 from pathlib import Path
 
 SMOKE_ARGS = ["--keyword", "books_two_numbers"]
+
+# taught: coverage run -m pytest on one chapter's tests, then coverage report
 REPO = Path(__file__).resolve().parent.parent
 
 
-# taught: coverage run -m pytest on one chapter's tests, then coverage report
 def coverage(*args, data_file):
     """Run ``python -m coverage ARGS`` from the repository root with its data in ``data_file``."""
     return subprocess.run(

@@ -26,6 +26,7 @@ import sys
 
 SMOKE_ARGS = ["--size", "100000", "--repeat", "3"]
 
+# taught: the same operation in two processes, one with NumPy's SIMD choices disabled
 # Run in each child process: the dispatched features it has on, a checksum and the best time.
 CHILD = """
 import json, sys, time
@@ -51,7 +52,6 @@ print(json.dumps({
 """
 
 
-# taught: the same operation in two processes, one with NumPy's SIMD choices disabled
 def run_numpy(size, repeat, disable=None):
     """Run ``CHILD`` in a fresh process, with ``NPY_DISABLE_CPU_FEATURES=disable`` when given."""
     env = dict(os.environ)

@@ -22,10 +22,11 @@ import sys
 from julia1_nopil import x1, x2, y1, y2
 
 SMOKE_ARGS = ["--width", "50"]
+
+# taught: results as text lines written in full, and diff against the golden file
 C = complex(-0.62772, -0.42193)
 
 
-# taught: results as text lines written in full, and diff against the golden file
 def julia_rows(width, max_iterations):
     """Per row of the grid: the escape counts summed and the mean ``abs(z)`` where each point stopped."""
     x_step, y_step = (x2 - x1) / width, (y1 - y2) / width
