@@ -78,4 +78,22 @@ FIGURES = [
         caption="How often each smallest factor rejects a non-prime: 2, 3, 5 and 7 reject "
         "most of them, the case for the serial pre-check",
     ),
+    Figure(
+        number="9",
+        slug="serial-vs-queue",
+        script="prime_generation/plot_serial_vs_queue_times.py",
+        args=["--range", "A", "--workers", "2"],
+        output="serial_vs_queue_times.png",
+        caption="Finding primes serially and through Manager queues with 1 and 2 processes: "
+        "a message per number makes the queues slower than serial (the book's range C beside)",
+    ),
+    Figure(
+        number="9",
+        slug="prime-validation-times",
+        script="prime_validation/plot_prime_validation_times.py",
+        args=["--size", "small", "--workers", "2"],
+        output="prime_validation_times.png",
+        caption="Verifying five numbers with each validator (serial, Pool, Manager, RawValue and "
+        "mmap flags): this machine beside the book's 3rd-edition times",
+    ),
 ]

@@ -1281,6 +1281,63 @@ def test_the_pi_speed_chart_times_every_worker_count(run_example, tmp_path):
         assert f"processes did not divide it here: 2 ran at {speedup:.2f}x" in title, title
 
 
+def read_rows(path):
+    import csv
+
+    with open(path) as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_serial_vs_queue_figure_checks_every_run_and_counts_its_messages(run_example, tmp_path):
+    from sympy import primerange
+
+    start, stop = 100_000_000, 100_002_000
+    completed = run_example(
+        GEN / "plot_serial_vs_queue_times.py",
+        "--start",
+        start,
+        "--stop",
+        stop,
+        "--workers",
+        "2",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
+    nbr_primes = len(list(primerange(start, stop)))
+    assert f"primes found = {nbr_primes} by every run" in completed.stdout
+    rows = read_rows(tmp_path / "serial_vs_queue_times.csv")
+    assert [r["label"] for r in rows] == ["serial", "1 processes", "2 processes"]
+    # the lesson's deterministic part: a message per number out, per prime back, two per worker
+    for row in rows[1:]:
+        workers = int(row["workers"])
+        assert int(row["messages"]) == (stop - start) + nbr_primes + 2 * workers > stop - start
+    assert (tmp_path / "serial_vs_queue_times.png").stat().st_size > 1000
+
+
+def test_the_prime_validation_figure_times_every_variant_on_every_number(run_example, tmp_path):
+    completed = run_example(
+        VAL / "plot_prime_validation_times.py",
+        "--size",
+        "small",
+        "--workers",
+        "2",
+        "--variants",
+        "serial,pool,rawvalue,mmap3",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
+    rows = read_rows(tmp_path / "prime_validation_times.csv")
+    variants = ["serial", "pool", "rawvalue", "mmap3"]
+    assert [r["variant"] for r in rows] == [v for v in variants for _ in range(5)]
+    for row in rows:  # every answer is the known one (the script asserts it too)
+        assert (row["is_prime"] == "True") is val_common.KNOWN[int(row["number"])], row
+        assert float(row["seconds"]) > 0
+    assert "is prime: True" in completed.stdout
+    assert (tmp_path / "prime_validation_times.png").stat().st_size > 1000
+
+
 def test_the_figures_name_scripts_and_outputs_that_exist():
     figures = load_example(CHAPTER / "_figures.py").FIGURES
     assert len({f.file_name for f in figures}) == len(figures)
