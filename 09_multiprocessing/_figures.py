@@ -96,4 +96,13 @@ FIGURES = [
         caption="Verifying five numbers with each validator (serial, Pool, Manager, RawValue and "
         "mmap flags): this machine beside the book's 3rd-edition times",
     ),
+    Figure(
+        number="9",
+        slug="more-workers-than-cores",
+        script="pi_estimation/pi_more_workers_than_cores.py",
+        args=["--samples", "4000000"],
+        output="more_workers_than_cores.png",
+        caption="Pure-Python pi with 1 to twice the logical CPUs in worker processes: the speedup "
+        "stops at the physical cores, hyperthreads add little (the book's 4 cores, 8 hyperthreads beside)",
+    ),
 ]

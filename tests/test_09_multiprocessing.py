@@ -1338,6 +1338,34 @@ def test_the_prime_validation_figure_times_every_variant_on_every_number(run_exa
     assert (tmp_path / "prime_validation_times.png").stat().st_size > 1000
 
 
+def test_more_workers_than_cores_measures_each_count_and_reports_the_cores(run_example, tmp_path):
+    import psutil
+
+    completed = run_example(
+        PI / "pi_more_workers_than_cores.py",
+        "--samples",
+        "200000",
+        "--max-workers",
+        "3",
+        "--output-dir",
+        tmp_path,
+        check=True,
+    )
+    # the deterministic part: the core counts are psutil's, and a core has at least one logical CPU
+    physical, logical = psutil.cpu_count(logical=False), psutil.cpu_count(logical=True)
+    assert logical >= physical >= 1
+    assert f"physical cores = {physical}, logical CPUs = {logical} " in completed.stdout
+    rows = read_rows(tmp_path / "more_workers_than_cores.csv")
+    # the shape of what is measured: one run per worker count, in order, each burning its CPU in
+    # worker processes (not here), each a fair estimate of pi
+    assert [int(r["workers"]) for r in rows] == [1, 2, 3]
+    assert {(int(r["physical"]), int(r["logical"])) for r in rows} == {(physical, logical)}
+    for row in rows:
+        assert float(row["seconds"]) > 0 and float(row["cpu_in_workers"]) > 0, row
+        assert abs(4 * int(row["inside"]) / 200_000 - math.pi) < 0.02, row
+    assert (tmp_path / "more_workers_than_cores.png").stat().st_size > 1000
+
+
 def test_the_figures_name_scripts_and_outputs_that_exist():
     figures = load_example(CHAPTER / "_figures.py").FIGURES
     assert len({f.file_name for f in figures}) == len(figures)
