@@ -1366,6 +1366,40 @@ def test_more_workers_than_cores_measures_each_count_and_reports_the_cores(run_e
     assert (tmp_path / "more_workers_than_cores.png").stat().st_size > 1000
 
 
+def test_slowest_first_is_never_worse_than_cheapest_first_in_the_schedule():
+    slowest = plain("primes_pool_slowest_first")
+    jobs = slowest.make_jobs(30, max_exponent=10, seed=0)
+    assert all(plain("primes_pool").check_prime(n) for n in jobs)
+    costs = [slowest.trial_divisions(n) for n in jobs]
+    assert costs == [len(range(3, math.isqrt(n) + 1, 2)) for n in jobs]  # check_prime's loop on a prime
+    for workers in (2, 3, 4, 8):
+        spans = {
+            name: slowest.makespan([slowest.trial_divisions(n) for n in order], workers)
+            for name, order in slowest.orders(jobs).items()
+        }
+        bound = max(math.ceil(sum(costs) / workers), max(costs))
+        assert bound <= spans["slowest first"] <= spans["sorted cheapest first"], (workers, spans)
+        assert spans["slowest first"] <= spans["shuffled"], (workers, spans)
+    # and on many small random instances of job costs (the rule, not these primes)
+    rng = random.Random(0)
+    for _ in range(3000):
+        costs = [rng.randint(1, 50) for _ in range(rng.randint(1, 10))]
+        workers = rng.randint(2, 4)
+        longest_first = slowest.makespan(sorted(costs, reverse=True), workers)
+        assert longest_first <= slowest.makespan(sorted(costs), workers), (costs, workers)
+    assert slowest.makespan([5, 1, 1, 1], 2) == 5 and slowest.makespan([1, 1, 1, 5], 2) == 6
+
+
+def test_slowest_first_real_run_checks_every_order(run_example):
+    args = ["--jobs", "12", "--workers", "2", "--max-exponent", "9"]
+    completed = run_example(GEN / "primes_pool_slowest_first.py", *args, check=True)
+    names = re.findall(r"^(.+): simulated makespan = (\d+) divisions", completed.stdout, re.M)
+    assert [n for n, _ in names] == ["sorted cheapest first", "shuffled", "slowest first"]
+    spans = {n: int(v) for n, v in names}
+    assert spans["slowest first"] <= spans["sorted cheapest first"]
+    assert len(re.findall(r"measured = \d+\.\d+ s$", completed.stdout, re.M)) == 3
+
+
 def test_the_figures_name_scripts_and_outputs_that_exist():
     figures = load_example(CHAPTER / "_figures.py").FIGURES
     assert len({f.file_name for f in figures}) == len(figures)
