@@ -6,6 +6,7 @@ import json
 import math
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -17,12 +18,33 @@ import numpy as np
 import pytest
 
 from hpp.loader import REPO_ROOT, load_example
-from hpp.service import free_port, local_dask_client, redis_server, running_service
+from hpp.service import free_port, local_dask_client, redis_server, running_service, start_service
 
 CHAPTER = REPO_ROOT / "10_clusters"
 common = load_example(CHAPTER / "_clusters_common.py")
 IPP = CHAPTER / "ipython_parallel"
 PP = CHAPTER / "parallelpython"
+
+
+def readme_commands(engine):
+    """The command lines of ``engine``'s block in the README's "From one machine to many" (no comments)."""
+    readme = (CHAPTER / "README.md").read_text()
+    section = readme.split("## From one machine to many", 1)[1].split("\n## ", 1)[0]
+    block = section.split(f"**{engine}**", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line and not line.startswith("#")]
+
+
+def stop_and_wait(service, children, timeout=30):
+    """Stop a service started by a test and wait for it and the processes it started to end."""
+    import psutil
+
+    service.stop(timeout)
+    _gone, alive = psutil.wait_procs(children, timeout=timeout)
+    for leftover in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            leftover.kill()
+    assert service.process.returncode is not None
+    assert not [child.pid for child in alive], "a process the service started outlived it"
 
 
 def sieve(limit):
@@ -240,13 +262,12 @@ def test_no_example_edits_sys_path_or_loads_examples_by_path():
     assert offenders == []
 
 
-def test_ipython_parallel_bad_connection_file(run_example, assert_bad_input, tmp_path):
+@pytest.mark.parametrize("script", ["pi_ipython_cluster.py", "chapter_recipe.py"])
+def test_ipython_parallel_bad_connection_file(script, run_example, assert_bad_input, tmp_path):
     line = assert_bad_input(
-        run_example(
-            "10_clusters/ipython_parallel/pi_ipython_cluster.py", "--url-file", tmp_path / "missing.json"
-        )
+        run_example(f"10_clusters/ipython_parallel/{script}", "--url-file", tmp_path / "missing.json")
     )
-    assert "missing.json" in line
+    assert "--url-file" in line and "missing.json" in line
 
 
 @pytest.mark.server
@@ -288,6 +309,158 @@ def test_the_books_interactive_recipe_against_a_cluster_it_starts_and_stops(run_
     assert not [p for p in psutil.process_iter() if started_with_tmpdir(p, own_tmpdir)]
 
 
+@contextlib.contextmanager
+def ipcontroller_and_engines(folder, nbr_engines):
+    """The README's ``ipcontroller`` (head node) and ``ipengine`` (worker nodes) commands, on loopback.
+
+    HEAD is 127.0.0.1; the controller runs in ``folder/head``, each engine in a
+    folder of its own with a copy of the engine's connection file, as on another
+    machine, with no path to this repository's chapters. Yields the head's
+    folder and the engines' pids; every process is stopped and waited for.
+    """
+    import ipyparallel as ipp
+    import psutil
+
+    controller_line, engine_line = [
+        line for line in readme_commands("IPython Parallel") if "python" not in line
+    ]
+    bin_dir = Path(sys.executable).parent
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env |= {"TMPDIR": str(folder), "IPYTHONDIR": str(folder / "ipython")}  # nothing under ~/.ipython
+    head = folder / "head"
+    head.mkdir(parents=True)
+    controller_command = shlex.split(controller_line.replace("HEAD", "127.0.0.1"))
+    assert controller_command[:2] == ["ipcontroller", "--ip=127.0.0.1"], controller_line
+    profile_dir = Path(next(w for w in controller_command if w.startswith("--profile-dir=")).split("=", 1)[1])
+    security = head / profile_dir / "security"
+
+    def connection_files_written(host, port):
+        try:
+            return all(
+                json.loads((security / f"ipcontroller-{who}.json").read_text())
+                for who in ("client", "engine")
+            )
+        except (OSError, ValueError):
+            return False
+
+    with contextlib.ExitStack() as stack:
+        controller = start_service(
+            [str(bin_dir / controller_command[0]), *controller_command[1:]],
+            cwd=head,
+            env=env,
+            ready=connection_files_written,
+            timeout=60,
+        )
+        controller_children = []
+        stack.callback(lambda: stop_and_wait(controller, controller_children))
+        controller_children += psutil.Process(controller.process.pid).children(recursive=True)
+        engines = []
+        for number in range(nbr_engines):
+            node = folder / f"node{number}"
+            node.mkdir()
+            shutil.copy(security / "ipcontroller-engine.json", node)
+            engine_command = shlex.split(engine_line)
+            assert engine_command == ["ipengine", "--file=ipcontroller-engine.json"], engine_line
+            engine = start_service(
+                [str(bin_dir / "ipengine"), *engine_command[1:]],
+                cwd=node,
+                env=env,
+                ready=lambda host, port: True,
+            )
+            stack.callback(stop_and_wait, engine, [])
+            engines.append(engine)
+        with ipp.Client(str(security / "ipcontroller-client.json"), timeout=30) as client:
+            client.wait_for_engines(nbr_engines, timeout=60)
+        yield head, [engine.process.pid for engine in engines]
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_the_readme_ipython_commands_join_a_controller_and_engines_started_apart(run_example, tmp_path):
+    """``ipcontroller``, 2 ``ipengine``s, the README's scripts with ``--url-file``: they start nothing."""
+    runs = [shlex.split(line) for line in readme_commands("IPython Parallel") if line.startswith("python ")]
+    scripts = [Path(script).name for _python, script, *_args in runs]
+    assert scripts == ["pi_ipython_cluster.py", "chapter_recipe.py"]
+    small = {
+        "pi_ipython_cluster.py": ["--samples", "40001", "--seed", "3"],
+        "chapter_recipe.py": ["--samples", "20000"],
+    }
+    outputs = {}
+    with ipcontroller_and_engines(tmp_path / "cluster", 2) as (head, engine_pids):
+        for _python, script, *args in runs:
+            assert args[0] == "--url-file" and len(args) == 2, args
+            completed = run_example(script, args[0], head / args[1], *small[Path(script).name], timeout=120)
+            assert completed.returncode == 0, completed.stdout + completed.stderr
+            outputs[Path(script).name] = completed.stdout
+    out = outputs["pi_ipython_cluster.py"]
+    assert "We're using 2 engines" in out
+    counts = json.loads(re.search(r"Estimates made: (\[.*\])", out).group(1))
+    assert counts == seeded_counts(40_001, 2, 3)  # the engines ran our task with our seeds
+    recipe = outputs["chapter_recipe.py"]
+    assert "ipcluster" not in recipe  # it joined: no ipcluster start, no ipcluster stop
+    assert "\n[0, 1]\n" in recipe  # print(c.ids)
+    pids = json.loads(re.search(r"apply_sync\(lambda: os.getpid\(\)\)\n(\[.*\])", recipe).group(1))
+    assert sorted(pids) == sorted(engine_pids)  # the session ran on the ipengine processes
+    assert "dview.pull('total') = [150, 150]" in recipe
+
+
+def readme_ipcluster_start():
+    """The README's one-machine command, ``ipcluster start -n 4 --daemonize``, as an argument list."""
+    readme = (CHAPTER / "README.md").read_text()
+    section = readme.split("## From one machine to many", 1)[1].split("**IPython Parallel**", 1)[1]
+    return shlex.split(re.search(r"`(ipcluster start [^`]*)`", section).group(1))
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_pi_joins_the_books_ipcluster_by_profile_and_stops_nothing(run_example, tmp_path):
+    """The README's ``ipcluster start -n 4 --daemonize`` (2 engines here), then ``--profile default``."""
+    import ipyparallel as ipp
+    import psutil
+
+    command = readme_ipcluster_start()
+    assert command == ["ipcluster", "start", "-n", "4", "--daemonize"], command
+    command[3] = "2"
+    own_tmpdir = tmp_path / "tmp"
+    own_tmpdir.mkdir()
+    ipython_dir = tmp_path / "ipython"  # its profile_default, not the one under ~/.ipython
+    env = dict(os.environ, TMPDIR=str(own_tmpdir), IPYTHONDIR=str(ipython_dir))
+    ipcluster = [sys.executable, "-m", "ipyparallel.cluster"]  # `ipcluster ...`
+    security = ipython_dir / "profile_default" / "security"
+    try:
+        subprocess.run([*ipcluster, *command[1:]], env=env, check=True, timeout=60, capture_output=True)
+        wait_until(
+            lambda: (security / "ipcontroller-client.json").is_file(), "the controller's connection file"
+        )
+        with ipp.Client(str(security / "ipcontroller-client.json"), timeout=30) as client:
+            client.wait_for_engines(2, timeout=60)
+        completed = run_example(
+            "10_clusters/ipython_parallel/pi_ipython_cluster.py",
+            "--profile",
+            "default",
+            "--samples",
+            "20000",
+            "--seed",
+            "4",
+            env={"IPYTHONDIR": str(ipython_dir)},
+            timeout=120,
+        )
+        alive_after_the_run = [p.pid for p in psutil.process_iter() if started_with_tmpdir(p, own_tmpdir)]
+    finally:
+        subprocess.run([*ipcluster, "stop"], env=env, timeout=60, capture_output=True)
+        cluster = [p for p in psutil.process_iter() if started_with_tmpdir(p, own_tmpdir)]
+        _gone, alive = psutil.wait_procs(cluster, timeout=30)
+        for leftover in alive:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                leftover.kill()
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert alive_after_the_run  # the script stopped nothing: the cluster was still there
+    assert "We're using 2 engines" in completed.stdout
+    counts = json.loads(re.search(r"Estimates made: (\[.*\])", completed.stdout).group(1))
+    assert counts == seeded_counts(20_000, 2, 4)
+    assert not alive, "ipcluster stop left processes running"
+
+
 def started_with_tmpdir(process, tmpdir):
     import psutil
 
@@ -322,20 +495,30 @@ def ppserver_program():
     return program
 
 
+def readme_pp_commands():
+    """The README's worker node command (``ppserver ...``) and head node command, as argument lists."""
+    lines = readme_commands("Parallel Python")
+    server = shlex.split(next(line for line in lines if line.startswith("ppserver ")))
+    head = shlex.split(next(line for line in lines if "pi_pp_local_cluster.py" in line))
+    return server, head
+
+
+def ppserver_command(secret, workers):
+    """The README's ``ppserver -p 60000 -s SECRET -i NODE`` on a free loopback port, with ``-w workers``."""
+    server, _head = readme_pp_commands()
+    words = {"ppserver": ppserver_program(), "60000": "{port}", "SECRET": secret, "NODE": "{host}"}
+    command = [words.get(word, word) for word in server]
+    assert command[1:] == ["-p", "{port}", "-s", secret, "-i", "{host}"], server  # every word replaced
+    return [*command, "-w", str(workers)]
+
+
 @contextlib.contextmanager
 def ppservers(secret, workers):
     """Real ppservers on loopback, one per entry of ``workers``, started as on other machines."""
     import psutil
 
     with contextlib.ExitStack() as stack:
-        services = [
-            stack.enter_context(
-                running_service(
-                    [ppserver_program(), "-p", "{port}", "-s", secret, "-i", "{host}", "-w", str(n)]
-                )
-            )
-            for n in workers
-        ]
+        services = [stack.enter_context(running_service(ppserver_command(secret, n))) for n in workers]
         # each server's worker processes, to see them gone with it
         children = [c for s in services for c in psutil.Process(s.process.pid).children(recursive=True)]
         yield [f"{s.host}:{s.port}" for s in services]
@@ -362,14 +545,15 @@ def test_pp_local_server_runs_the_books_jobs_with_our_seeds(run_example):
 
 @pytest.mark.server
 def test_pp_cluster_joins_ppservers_given_by_address(run_example):
-    """Two servers (1 and 2 workers) started with the command a worker machine runs: 3 jobs, split 1 + 2."""
+    """The README's commands: two servers (1 and 2 workers) and the head node's run; 3 jobs, split 1 + 2."""
+    _server, head = readme_pp_commands()
     with ppservers("s3cret-for-test", workers=[1, 2]) as servers:
+        words = {"node1:60000,node2:60000": ",".join(servers), "SECRET": "s3cret-for-test"}
+        python, script, *args = [words.get(word, word) for word in head]
+        assert python == "python" and args == ["--servers", ",".join(servers), "--secret", "s3cret-for-test"]
         completed = run_example(
-            "10_clusters/parallelpython/pi_pp_local_cluster.py",
-            "--servers",
-            ",".join(servers),
-            "--secret",
-            "s3cret-for-test",
+            f"10_clusters/parallelpython/{script}",  # the README runs it from that folder
+            *args,
             "--samples",
             "300001",
             "--seed",
@@ -666,42 +850,82 @@ def test_delayed_and_bag_scripts_print_the_serial_answers(script, args, run_exam
 
 
 @contextlib.contextmanager
-def dask_scheduler_and_worker(folder):
-    """``dask scheduler`` and ``dask worker tcp://HOST:PORT``, as on a head node and a worker machine.
+def dask_scheduler_and_workers(folder):
+    """The README's ``dask scheduler`` and ``dask worker tcp://HEAD:8786`` commands, on loopback.
 
-    They run from ``folder``, with no path to this repository's chapters: like a
-    worker on another machine, they can import none of the examples' files.
+    HEAD is 127.0.0.1, 8786 a free port, and the test adds ``--no-dashboard``
+    (and the worker's ``--local-directory``). They run from ``folder``, with no
+    path to this repository's chapters: like workers on another machine, they
+    can import none of the examples' files. Yields the scheduler's address and
+    the number of worker processes.
     """
+    import psutil
     from dask.distributed import Client
 
+    scheduler_line, worker_line = [line for line in readme_commands("Dask") if line.startswith("dask ")]
+    port = free_port()
     dask_program = str(Path(sys.executable).parent / "dask")
+
+    def command(line):
+        words = shlex.split(line.replace("HEAD", "127.0.0.1").replace("8786", str(port)))
+        assert words[0] == "dask", line
+        return [dask_program, *words[1:], "--no-dashboard"]
+
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"TMPDIR": str(folder)}
-    scheduler_command = [dask_program, "scheduler", "--host", "{host}", "--port", "{port}", "--no-dashboard"]
-    with running_service(scheduler_command, cwd=folder, env=env, timeout=60) as scheduler:
-        address = f"tcp://{scheduler.host}:{scheduler.port}"
-        worker_command = [dask_program, "worker", address, "--nthreads", "1", "--host", "{host}"]
-        worker_command += ["--no-dashboard", "--local-directory", str(folder)]
-        with running_service(worker_command, cwd=folder, env=env, ready=lambda host, port: True):
-            with Client(address, timeout=30) as client:
-                client.wait_for_workers(1, timeout=60)
-            yield address
+    address = f"tcp://127.0.0.1:{port}"
+    worker_command = [*command(worker_line), "--local-directory", str(folder)]
+    nbr_workers = int(worker_command[worker_command.index("--nworkers") + 1])
+    with contextlib.ExitStack() as stack:
+        scheduler = start_service(command(scheduler_line), port=port, cwd=folder, env=env, timeout=60)
+        stack.callback(stop_and_wait, scheduler, [])
+        worker = start_service(worker_command, cwd=folder, env=env, ready=lambda host, port: True)
+        children = []  # the worker's nanny starts one process per worker: gone with it
+        stack.callback(lambda: stop_and_wait(worker, children))
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(nbr_workers, timeout=60)
+        children += psutil.Process(worker.process.pid).children(recursive=True)
+        yield address, nbr_workers
+
+
+README_DASK_SMALL = {  # the README's runs at a small size
+    "pi_dask.py": ["--samples", "400000", "--chunk-size", "100000", "--seed", "3"],
+    "primes_dask.py": ["--stop", "30000", "--tasks", "5"],
+    "primes_dask_delayed.py": ["--stop", "30000", "--tasks", "5"],
+    "primes_dask_bag.py": ["--start", "1000", "--stop", "30000", "--tasks", "7"],
+    "pi_dask_delayed.py": ["--samples", "40000", "--tasks", "4"],
+    "pi_dask_bag.py": ["--samples", "40000", "--tasks", "4"],
+}
 
 
 @pytest.mark.server
 @pytest.mark.slow
-def test_delayed_and_bag_scripts_join_a_dask_scheduler_whose_worker_has_none_of_our_files(
+def test_the_readme_dask_commands_join_a_scheduler_whose_workers_have_none_of_our_files(
     run_example, tmp_path
 ):
-    """The graphs' functions travel as code: the worker could not import _dask_lazy or primes_dask."""
-    with dask_scheduler_and_worker(tmp_path) as address:
-        primes_args = ["--scheduler", address, "--stop", "30000", "--tasks", "5"]
-        primes = run_example("10_clusters/dask/primes_dask_delayed.py", *primes_args, timeout=120)
-        pi_args = ["--scheduler", address, "--samples", "40000", "--tasks", "4"]
-        pi = run_example("10_clusters/dask/pi_dask_bag.py", *pi_args, timeout=120)
-    assert primes.returncode == 0 and pi.returncode == 0, primes.stderr + pi.stderr
-    assert "workers = 1" in primes.stdout and "dashboard" in primes.stdout
-    assert f"primes found = {int(sieve(30_000).sum())}" in primes.stdout
-    assert f"darts inside = {sum(seeded_counts(40_000, 4, 0))}" in pi.stdout
+    """Every Dask script joins ``dask scheduler`` + ``dask worker``; the functions travel as code."""
+    runs = [shlex.split(line) for line in readme_commands("Dask") if line.startswith("python ")]
+    scripts = [Path(script).name for _python, script, *_args in runs]
+    assert sorted(scripts) == sorted(README_DASK_SMALL)  # every Dask script but the pandas one
+    outputs = {}
+    with dask_scheduler_and_workers(tmp_path) as (address, nbr_workers):
+        for _python, script, *args in runs:
+            args = [address if word == "tcp://HEAD:8786" else word for word in args]
+            assert args[:2] == ["--scheduler", address], args
+            completed = run_example(script, *args, *README_DASK_SMALL[Path(script).name], timeout=120)
+            assert completed.returncode == 0, completed.stdout + completed.stderr
+            outputs[Path(script).name] = completed.stdout
+    for script, out in outputs.items():
+        assert "dashboard" in out and "started" not in out, script
+        assert "(equal)" in out and "DIFFERENT" not in out, script  # --verify: the serial answer
+        if script != "primes_dask.py":
+            assert f"workers = {nbr_workers}" in out, script
+    assert f"primes found = {int(sieve(30_000).sum())}" in outputs["primes_dask.py"]
+    assert f"primes found = {int(sieve(30_000).sum())}" in outputs["primes_dask_delayed.py"]
+    assert f"primes found = {int(sieve(30_000)[1000:].sum())}" in outputs["primes_dask_bag.py"]
+    for script in ("pi_dask_delayed.py", "pi_dask_bag.py"):
+        assert f"darts inside = {sum(seeded_counts(40_000, 4, 0))}" in outputs[script]
+    inside = int(re.search(r"^darts inside = (\d+)$", outputs["pi_dask.py"], re.M).group(1))
+    assert abs(4 * inside / 400_000 - math.pi) < 5 * common.pi_standard_error(400_000)
 
 
 @pytest.mark.parametrize("script", LAZY_SCRIPTS)
@@ -857,9 +1081,7 @@ def test_celery_producer_demo_counts_the_primes(run_example):
 
 def readme_celery_commands():
     """The worker and producer commands of the README's "From one machine to many" block."""
-    readme = (CHAPTER / "README.md").read_text()
-    block = readme.split("## From one machine to many", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
-    lines = [line for line in block.splitlines() if line and not line.startswith("#")]
+    lines = readme_commands("Celery")
     worker = next(line for line in lines if line.startswith("celery -A"))
     producer = next(line for line in lines if "celery_producer.py" in line)
     assert "cd 10_clusters/job_queue" in lines  # where the worker command runs
@@ -869,8 +1091,6 @@ def readme_celery_commands():
 @pytest.mark.redis
 def test_the_readme_head_and_worker_node_commands_work_together(run_example):
     """The README's commands, HEAD being a redis-server on loopback (and 300 numbers, not 10,000)."""
-    import shlex
-
     producer = celery_producer()
     worker_line, producer_line = readme_celery_commands()
     with redis_server() as service:

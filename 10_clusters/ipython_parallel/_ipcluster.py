@@ -177,8 +177,8 @@ def ship_by_value(module_name):
         cloudpickle.register_pickle_by_value(sys.modules[module_name])
 
 
-def start_or_join(nbr_engines, profile=None, url_file=None):
-    """``join`` the cluster named by ``profile`` or ``url_file``, else ``ipcluster(nbr_engines)``."""
+def start_or_join(nbr_engines, profile=None, url_file=None, echo=False):
+    """``join`` the cluster named by ``profile`` or ``url_file``, else ``ipcluster(nbr_engines, echo)``."""
     if profile or url_file:
         return join(profile=profile, url_file=url_file)
-    return ipcluster(nbr_engines)
+    return ipcluster(nbr_engines, echo=echo)

@@ -26,9 +26,15 @@ end (in a ``finally``). The ``%px``/``%%px`` magics need an IPython shell, so th
 script makes one (``InteractiveShell``) and runs them in it, as the book's
 IPython session does; then the book's pi task with ``@require('random')``.
 
+To type the session into a cluster you started yourself (``ipcluster start -n 4``
+in another terminal, as the book does, or ``ipcontroller`` and ``ipengine`` on
+several machines), pass ``--profile default`` or ``--url-file
+.../security/ipcontroller-client.json``: the script then starts and stops nothing.
+
 Run (from this folder, as the book does):
     python chapter_recipe.py                  # 4 engines, as the book
     python chapter_recipe.py --engines 2 --samples 100000
+    ipcluster start -n 4 --daemonize && python chapter_recipe.py --profile default
 
 ``--samples`` is the darts of the pi task at the end, split over the engines
 (the book: 4e8, see ``pi_ipython_cluster.py``).
@@ -103,13 +109,13 @@ def main(argv=None):
     from hpp.script import example_parser, fail, positive_int
 
     parser = example_parser(__doc__)
-    _ipcluster.add_cluster_arguments(parser)
+    _ipcluster.add_cluster_arguments(parser, join=True)
     parser.add_argument(
         "--samples", type=positive_int, default=1_000_000, help="darts for the pi task at the end"
     )
     args = parser.parse_args(argv)
     try:
-        with _ipcluster.ipcluster(args.engines, echo=True) as c:
+        with _ipcluster.start_or_join(args.engines, args.profile, args.url_file, echo=True) as c:
             recipe(c, args.samples)
     except _ipcluster.ClusterUnreachable as error:
         fail(error)
