@@ -92,6 +92,7 @@ def test_amdahl():
     assert [amdahl.survey_minutes(100, q) for q in (1, 2, 100, 200)] == [100, 50, 1, 1]
 
 
+@pytest.mark.slow  # the exact check of 2**53 + 5 takes seconds; the README's book block runs it too
 def test_check_prime_script_prints_the_books_values(run_example):
     completed = run_example("01_understanding/check_prime.py", check=True)
     lines = completed.stdout.splitlines()
