@@ -170,7 +170,8 @@ def test_ipython_parallel_pi_with_three_engines(run_example):
 def scaling_rows(out):
     """{(engine label, workers): seconds} from cluster_scaling.py's table."""
     rows = re.findall(
-        r"^(multiprocessing Pool|Dask LocalCluster|IPython Parallel|Parallel Python)\s+(\d+)\s+([\d.]+)",
+        r"^(multiprocessing Pool|Dask LocalCluster|Dask scheduler|IPython Parallel|Parallel Python)"
+        r"\s+(\d+)\s+([\d.]+)",
         out,
         re.MULTILINE,
     )
@@ -235,8 +236,55 @@ def test_cluster_scaling_figure_on_every_engine(run_example, tmp_path):
     )
 
 
+@pytest.mark.server
+@pytest.mark.slow
+def test_cluster_scaling_joins_running_clusters_of_each_engine(run_example, tmp_path):
+    """The README's Dask, IPython Parallel and pp clusters, each joined: 1 and 2 of their workers."""
+    importlib.import_module("dask.distributed")
+    with contextlib.ExitStack() as stack:
+        scheduler, _nbr_workers = stack.enter_context(dask_scheduler_and_workers(tmp_path / "dask"))
+        head, _pids = stack.enter_context(ipcontroller_and_engines(tmp_path / "ipython", 2))
+        servers = stack.enter_context(ppservers("s3cret-for-test", workers=[1, 1]))
+        joins = [
+            "--scheduler",
+            scheduler,
+            "--url-file",
+            head / "cluster_profile/security/ipcontroller-client.json",
+        ]
+        joins += ["--servers", ",".join(servers), "--secret", "s3cret-for-test"]
+        small = ["--samples", "20000", "--repeat", "1", "--output-dir", tmp_path / "fig"]
+        completed = run_example(
+            "10_clusters/cluster_scaling.py",
+            "--engines",
+            "dask,ipython,pp",
+            "--workers",
+            "2",
+            *joins,
+            *small,
+            timeout=240,
+        )
+        too_many = run_example(
+            "10_clusters/cluster_scaling.py", "--engines", "dask", "--workers", "3", *joins[:2], *small
+        )
+    assert completed.returncode == 0, completed.stdout + completed.stderr  # each engine's counts are ours
+    check_scaling_run(
+        completed, tmp_path / "fig", ["Dask scheduler", "IPython Parallel", "Parallel Python"], 2, 20_000
+    )
+    assert too_many.returncode == 2 and "--workers 3: the Dask cluster at" in too_many.stderr
+
+
 @pytest.mark.parametrize(
-    "args", [["--engines", "spark"], ["--engines", ","], ["--workers", "0"], ["--samples", "-1"]]
+    "args",
+    [
+        ["--engines", "spark"],
+        ["--engines", ","],
+        ["--workers", "0"],
+        ["--samples", "-1"],
+        ["--scheduler", "127.0.0.1:1"],
+        ["--servers", "127.0.0.1:1", "--secret", "s"],
+        ["--secret", "s"],  # without --servers
+        ["--engines", "pool", "--url-file", str(CHAPTER / "README.md")],  # joins no engine it runs
+    ],
 )
 def test_cluster_scaling_bad_input(args, run_example, assert_bad_input):
     line = assert_bad_input(run_example("10_clusters/cluster_scaling.py", *args))
@@ -862,6 +910,7 @@ def dask_scheduler_and_workers(folder):
     import psutil
     from dask.distributed import Client
 
+    folder.mkdir(parents=True, exist_ok=True)
     scheduler_line, worker_line = [line for line in readme_commands("Dask") if line.startswith("dask ")]
     port = free_port()
     dask_program = str(Path(sys.executable).parent / "dask")
