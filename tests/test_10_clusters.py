@@ -943,6 +943,7 @@ README_DASK_SMALL = {  # the README's runs at a small size
     "primes_dask_bag.py": ["--start", "1000", "--stop", "30000", "--tasks", "7"],
     "pi_dask_delayed.py": ["--samples", "40000", "--tasks", "4"],
     "pi_dask_bag.py": ["--samples", "40000", "--tasks", "4"],
+    "ols_dask_dataframe.py": ["--people", "1500", "--partitions", "3"],
 }
 
 
@@ -954,7 +955,7 @@ def test_the_readme_dask_commands_join_a_scheduler_whose_workers_have_none_of_ou
     """Every Dask script joins ``dask scheduler`` + ``dask worker``; the functions travel as code."""
     runs = [shlex.split(line) for line in readme_commands("Dask") if line.startswith("python ")]
     scripts = [Path(script).name for _python, script, *_args in runs]
-    assert sorted(scripts) == sorted(README_DASK_SMALL)  # every Dask script but the pandas one
+    assert sorted(scripts) == sorted(README_DASK_SMALL)  # every Dask script
     outputs = {}
     with dask_scheduler_and_workers(tmp_path) as (address, nbr_workers):
         for _python, script, *args in runs:
@@ -963,6 +964,7 @@ def test_the_readme_dask_commands_join_a_scheduler_whose_workers_have_none_of_ou
             completed = run_example(script, *args, *README_DASK_SMALL[Path(script).name], timeout=120)
             assert completed.returncode == 0, completed.stdout + completed.stderr
             outputs[Path(script).name] = completed.stdout
+    assert "dask equals pandas = True" in outputs.pop("ols_dask_dataframe.py")
     for script, out in outputs.items():
         assert "dashboard" in out and "started" not in out, script
         assert "(equal)" in out and "DIFFERENT" not in out, script  # --verify: the serial answer
