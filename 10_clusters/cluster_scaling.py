@@ -157,6 +157,7 @@ def best_of(repeat, function, *args):
     return best, result
 
 
+# taught: add workers and test whether the jobs go that many times faster than one process
 def measure(engines, max_workers, total_darts, repeat, seed_value, joined=None):
     """Rows (engine's label, workers, seconds, start seconds) and the serial seconds; counts checked."""
     import contextlib
@@ -185,6 +186,9 @@ def measure(engines, max_workers, total_darts, repeat, seed_value, joined=None):
                 flush=True,
             )
     return serial_s, rows, common.pi_from_counts(counts, total_darts)
+
+
+# taught: end
 
 
 def plot(path, serial_s, rows, total_darts):

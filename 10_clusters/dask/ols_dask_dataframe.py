@@ -37,6 +37,7 @@ REQUIRES = ("dask", "distributed", "pandas")
 SMOKE_ARGS = ["--people", "2000", "--partitions", "4"]
 
 
+# book: 2nd ed. code, "utility.py" (ols_lstsq_raw) and "time_iteration_methods.py" (apply, raw=True)
 def ols_lstsq_raw(row):
     """The slope of a least-squares line through one row (``raw=True``: an ndarray)."""
     import numpy as np
@@ -52,6 +53,10 @@ def ols_pandas(df):
     return df.apply(ols_lstsq_raw, axis=1, raw=True)
 
 
+# book: end
+
+
+# taught: Dask and Swifter parallelise a side-effect-free apply; npartitions = cores (2nd ed., "Dask")
 def ols_partition(part):
     """What each Dask task runs: the pandas version on its block of rows."""
     return part.apply(ols_lstsq_raw, axis=1, raw=True)
@@ -70,6 +75,9 @@ def ols_swifter(df):
     import swifter  # noqa: F401  (registers the .swifter accessor)
 
     return df.swifter.progress_bar(False).apply(ols_lstsq_raw, axis=1, raw=True)
+
+
+# taught: end
 
 
 def compare_ols(nbr_people, nbr_partitions, seed=0, scheduler=None, workers=2, use_swifter=False):

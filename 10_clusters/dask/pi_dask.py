@@ -27,6 +27,7 @@ REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--samples", "2000000", "--chunk-size", "250000", "--verify"]
 
 
+# taught: Dask's Array, "distributed and larger-than-RAM numpy operations": chunks are tasks (2nd ed., "Dask")
 def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
     """A lazy dask scalar: how many of ``nbr_darts`` random points fall in the quarter circle."""
     import dask.array as da
@@ -35,6 +36,9 @@ def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
     xy = rng.random((nbr_darts, 2), chunks=(chunk_size, 2))
     inside = (xy**2).sum(axis=1) <= 1.0
     return inside.sum()
+
+
+# taught: end
 
 
 def pi_standard_error(total):

@@ -22,14 +22,14 @@ REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--samples", "200000", "--tasks", "4", "--verify"]
 
 
-# book: 2nd ed., "Dask" (Bag: "parallelized computation on unstructured and semistructured data")
+# taught: Dask's Bag, "parallelized computation on unstructured and semistructured data" (2nd ed., "Dask")
 def pi_dask_bag(nbr_samples, nbr_tasks, seed=0):
     """A lazy count of the darts inside: a bag of (darts, seed) pairs, starmapped, summed."""
     shares = list(zip(split_darts(nbr_samples, nbr_tasks), task_seeds(seed, nbr_tasks)))
     return db.from_sequence(shares, npartitions=nbr_tasks).starmap(darts_inside).sum()
 
 
-# book: end
+# taught: end
 
 
 def main(argv=None):

@@ -23,7 +23,7 @@ REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--samples", "200000", "--tasks", "4", "--verify"]
 
 
-# book: 2nd ed., "Dask" (Delayed: "parallelize chains of arbitrary Python functions in a lazy fashion")
+# taught: Dask's Delayed, "parallelize chains of arbitrary Python functions in a lazy fashion" (2nd ed.)
 def pi_dask_delayed(nbr_samples, nbr_tasks, seed=0):
     """A lazy count of the darts inside: one delayed ``darts_inside`` per share, then their sum."""
     shares = zip(split_darts(nbr_samples, nbr_tasks), task_seeds(seed, nbr_tasks))
@@ -31,7 +31,7 @@ def pi_dask_delayed(nbr_samples, nbr_tasks, seed=0):
     return dask.delayed(sum)(counts)
 
 
-# book: end
+# taught: end
 
 
 def main(argv=None):

@@ -26,6 +26,7 @@ REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--stop", "20000", "--tasks", "8", "--verify"]
 
 
+# taught: Dask's Futures: client.map runs a function on the cluster, one task per block (2nd ed., "Dask")
 def check_prime(number):
     """True when ``number`` is prime (integer trial division: exact for any size)."""
     if number < 2:
@@ -58,6 +59,9 @@ def count_primes_on_cluster(client, start, stop, nbr_tasks):
     lows, highs = zip(*blocks(start, stop, nbr_tasks))
     futures = client.map(count_primes, lows, highs)
     return sum(client.gather(futures))
+
+
+# taught: end
 
 
 def count_primes_in_range(start, stop, nbr_tasks, scheduler=None, workers=2, verify=False):

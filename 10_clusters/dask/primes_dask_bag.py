@@ -26,14 +26,14 @@ REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--stop", "20000", "--tasks", "8", "--verify"]
 
 
-# book: 2nd ed., "Dask" (Bag: "parallelized computation on unstructured and semistructured data")
+# taught: Dask's Bag, "parallelized computation on unstructured and semistructured data" (2nd ed., "Dask")
 def primes_dask_bag(start, stop, nbr_tasks):
     """A lazy count of the primes in [start, stop): a bag of the numbers, filtered, counted."""
     numbers = db.range(stop - start, npartitions=nbr_tasks).map(operator.add, start)
     return numbers.filter(check_prime).count()
 
 
-# book: end
+# taught: end
 
 
 def main(argv=None):

@@ -24,14 +24,14 @@ REQUIRES = ("dask", "distributed")
 SMOKE_ARGS = ["--stop", "20000", "--tasks", "8", "--verify"]
 
 
-# book: 2nd ed., "Dask" (Delayed: "parallelize chains of arbitrary Python functions in a lazy fashion")
+# taught: Dask's Delayed, "parallelize chains of arbitrary Python functions in a lazy fashion" (2nd ed.)
 def primes_dask_delayed(start, stop, nbr_tasks):
     """A lazy count of the primes in [start, stop): one delayed ``count_primes`` per block, then their sum."""
     counts = [dask.delayed(count_primes)(low, high) for low, high in blocks(start, stop, nbr_tasks)]
     return dask.delayed(sum)(counts)
 
 
-# book: end
+# taught: end
 
 
 def main(argv=None):

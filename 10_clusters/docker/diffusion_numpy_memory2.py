@@ -13,10 +13,12 @@ Run (here, or in the container: ``make -C 10_clusters/docker run``):
     python 10_clusters/docker/diffusion_numpy_memory2.py --size 64 --iterations 10 --repeat 2
 """
 
+# book: 2nd ed. code, "docker/diffusion_numpy_memory2.py"
 import timeit
 
 import numpy as np
 
+# book: end
 from hpp.diffusion import DT, D, initial_grid, initial_mass
 from hpp.script import example_parser, positive_int
 
@@ -62,6 +64,7 @@ def evolve(grid, dt, out, D=D):
 # book: end
 
 
+# book: 2nd ed. code, "docker/diffusion_numpy_memory2.py" (continued)
 def run_experiment(num_iterations, grid_size):
     grid = initial_grid(grid_size)
     next_grid = np.zeros_like(grid)
@@ -69,6 +72,9 @@ def run_experiment(num_iterations, grid_size):
         evolve(grid, DT, next_grid)
         grid, next_grid = next_grid, grid
     return grid
+
+
+# book: end
 
 
 def time_experiment(num_iterations, grid_size, repeat):

@@ -49,6 +49,7 @@ SMOKE_ARGS = ["--engines", "2", "--samples", "20000"]
 REQUIRES = ("ipyparallel", "IPython")
 
 
+# book: 3rd ed. code, "ipythonparallel/chapter_recipe.md" (the IPython session)
 def recipe(c, nbr_darts):
     """The book's session, line by line; returns what each line gave (for the tests)."""
     global os  # as in IPython, the lambdas below find `os` and `shared_data` as globals
@@ -78,6 +79,8 @@ def recipe(c, nbr_darts):
     results["len_shared_data"] = dview.apply_sync(lambda: len(shared_data))  # noqa: F821
     print(results["len_shared_data"])
 
+    # book: end
+    # taught: IPython Parallel is interactive: %px and %%px run a statement or a cell on every engine
     # %px and %%px run a statement or a cell on every engine; they need an IPython shell.
     from IPython.core.interactiveshell import InteractiveShell
 
@@ -93,6 +96,8 @@ def recipe(c, nbr_darts):
     results["px_pids"] = dview.pull("engine_pid", block=True)
     print(f"dview.pull('total') = {results['px_total']}")
 
+    # taught: end
+    # book: 3rd ed. code, "ipythonparallel/chapter_recipe.md" (continued: %run pi_ipython_cluster.py)
     print("In [13]: %run pi_ipython_cluster.py")
     import cloudpickle  # the task goes to the engines by value: they need no copy of the file
 
@@ -103,6 +108,9 @@ def recipe(c, nbr_darts):
     pi_ipython_cluster.print_pi(nbr_in_quarter_unit_circles, nbr_darts, time.time() - t1)
     results["estimates"] = nbr_in_quarter_unit_circles
     return results
+
+
+# book: end
 
 
 def main(argv=None):

@@ -18,14 +18,18 @@ Run (from this folder):
     ipcluster start -n 4 --daemonize && python pi_ipython_cluster.py --profile default
 """
 
+# book: 2nd ed. code, "pi_ipython_cluster.py"
 import random
 import time
 
 from ipyparallel import require
 
+# book: end
+
 REQUIRES = ("ipyparallel",)
 SMOKE_ARGS = ["--engines", "2", "--samples", "20000", "--seed", "1"]
 
+# book: 2nd ed. code, "pi_ipython_cluster.py" (continued)
 NBR_SAMPLES_IN_TOTAL = 4e8  # the 3rd edition (the 2nd: 1e8 darts on each engine)
 
 
@@ -82,6 +86,9 @@ def run_pi(c, nbr_samples_in_total=NBR_SAMPLES_IN_TOTAL, seed=None):
     t1 = time.time()
     nbr_in_quarter_unit_circles = calculate_pi(dview, nbr_samples_in_total, seed)
     return print_pi(nbr_in_quarter_unit_circles, nbr_samples_in_total, time.time() - t1)
+
+
+# book: end
 
 
 def main(argv=None):

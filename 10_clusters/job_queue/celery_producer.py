@@ -75,6 +75,7 @@ def local_workers(url, count, app="celery_tasks", env=None):
             stop_worker(process)
 
 
+# taught: a job queue (the book names Celery): jobs sent by name, answers and dead letters read back
 def send_jobs(url, numbers, batch):
     """One job per number, sent by task name (the producer needs no task code); how many."""
     with Celery(broker=url) as app:
@@ -104,6 +105,9 @@ def collect(url, batch, jobs, timeout):
         return answers, repeats, dead_letters(store, batch)
 
 
+# taught: end
+
+
 def run(url, numbers, timeout):
     """Send ``numbers`` as jobs to the broker at ``url``, wait, print and return the counts."""
     from hpp.script import fail
@@ -125,6 +129,7 @@ def run(url, numbers, timeout):
     return primes, len(answers) - primes, repeats
 
 
+# taught: start simple: one machine runs the job server and the workers; the same producer joins a remote one
 def check_numbers(start, count, url=None, workers=2, timeout=120.0):
     """Check ``count`` numbers from ``start`` on the broker at ``url``, or on one started here."""
     numbers = range(start, start + count)
@@ -137,6 +142,9 @@ def check_numbers(start, count, url=None, workers=2, timeout=120.0):
         print(f"redis-server on {url}, {workers} celery workers")
         with local_workers(url, workers):
             return run(url, numbers, timeout)
+
+
+# taught: end
 
 
 def _broker_url(text):

@@ -22,13 +22,17 @@ Run:
     curl -d 7 'http://127.0.0.1:4151/pub?topic=numbers'
 """
 
+# book: 2nd ed. code, "nsq/nsq_worker.py"
 import json
 import math
 from functools import partial
 
+# book: end
+
 REQUIRES = ("nsq",)
 SMOKE_ARGS = None  # a long-running worker: tests/test_10_clusters.py runs it against nsqd
 
+# book: 2nd ed. code, "nsq/nsq_worker.py" (continued)
 TOPIC, CHANNEL = "numbers", "worker_group_a"
 DEFAULT_NSQD = "127.0.0.1:4150"
 PRIME, NON_PRIME = "prime", "non_prime"
@@ -98,6 +102,7 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
 
     writer = nsq.Writer([nsqd])
     handler = partial(calculate_prime, writer=writer)
+    # book: end
     answered = [0]
     if max_messages:
 
@@ -114,6 +119,7 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
             message.finish = finish
             return handler(message)
 
+    # book: 2nd ed. code, "nsq/nsq_worker.py" (continued)
     reader = nsq.Reader(
         message_handler=counting_handler if max_messages else handler,
         nsqd_tcp_addresses=[nsqd],
@@ -123,6 +129,7 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
     )
     print(f"worker waiting on topic {TOPIC!r}, channel {CHANNEL!r}", flush=True)
     nsq.run()
+    # book: end
     print(f"answered = {answered[0]}")
 
 

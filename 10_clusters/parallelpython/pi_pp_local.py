@@ -17,16 +17,21 @@ Run (from this folder):
     python pi_pp_local.py --workers 2 --samples 1000000 --seed 1
 """
 
+# book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters"
 import random
 import time
 
 import pp
 
+# book: end
+
 REQUIRES = ("pp",)
 SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
 
+# book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters" (continued)
 NBR_ESTIMATES = 1e8  # darts in each job (the book)
 NBR_PROCESSES = 4
+# book: end
 
 
 # book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters"
@@ -67,6 +72,7 @@ def count_darts(job_server, nbr_samples_in_total, nbr_jobs, seed=None):
 # book: end
 
 
+# book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters" (continued: the main)
 def run_pi_local(nbr_processes=NBR_PROCESSES, nbr_samples_in_total=NBR_ESTIMATES * NBR_PROCESSES, seed=None):
     """Start ``pp.Server(ncpus=nbr_processes)``, run one job per worker, print pi; destroy the server."""
     from _parallelpython import print_pi
@@ -79,6 +85,9 @@ def run_pi_local(nbr_processes=NBR_PROCESSES, nbr_samples_in_total=NBR_ESTIMATES
         return print_pi(nbr_in_unit_circles, int(nbr_samples_in_total), time.time() - t1)
     finally:
         job_server.destroy()
+
+
+# book: end
 
 
 def main(argv=None):

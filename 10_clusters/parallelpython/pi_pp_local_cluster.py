@@ -22,10 +22,14 @@ Run (from this folder):
 """
 
 import logging
+
+# book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters"
 import time
 
 import pp
 from pi_pp_local import NBR_ESTIMATES, NBR_PROCESSES, count_darts
+
+# book: end
 
 REQUIRES = ("pp",)
 SMOKE_ARGS = ["--nodes", "2", "--samples", "20000", "--seed", "1"]
