@@ -415,11 +415,14 @@ def ipcontroller_and_engines(folder, nbr_engines):
                 env=env,
                 ready=lambda host, port: True,
             )
-            stack.callback(stop_and_wait, engine, [])
-            engines.append(engine)
+            children = []
+            stack.callback(stop_and_wait, engine, children)
+            engines.append((engine, children))
         with ipp.Client(str(security / "ipcontroller-client.json"), timeout=30) as client:
             client.wait_for_engines(nbr_engines, timeout=60)
-        yield head, [engine.process.pid for engine in engines]
+        for engine, children in engines:  # what each engine started, to see it gone with it
+            children += psutil.Process(engine.process.pid).children(recursive=True)
+        yield head, [engine.process.pid for engine, _children in engines]
 
 
 @pytest.mark.server
