@@ -18,6 +18,7 @@ import math
 import multiprocessing
 import os
 import secrets
+import shutil
 import sys
 from pathlib import Path
 
@@ -216,7 +217,12 @@ def pi_case(name, run, kind=None):
         assert abs(pi - math.pi) < 5 * c.pi_standard_error(params["darts"]), pi
         return {"tasks": params["tasks"], "pi": round(pi, 5)}
 
-    return Case(name, run=run, setup=setup, check=check)
+    def requires(params):
+        if kind == "celery" and shutil.which("redis-server") is None:
+            return "needs redis-server (Celery's broker): apt-get install redis-server (or make system-deps)"
+        return None
+
+    return Case(name, run=run, setup=setup, check=check, requires=requires)
 
 
 _serial_cache = {}
