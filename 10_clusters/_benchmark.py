@@ -129,7 +129,7 @@ def pp_cluster(nodes):
     folder = HERE / "parallelpython"
     helper = load_example(folder / "_parallelpython.py")
     cluster = load_example(folder / "pi_pp_local_cluster.py")
-    secret = secrets.token_urlsafe(16)
+    secret = secrets.token_hex(16)
     servers = _stack.enter_context(helper.local_ppservers(nodes, 1, secret))
     with pythonpath_kept():
         job_server = cluster.connect_to_ppservers(servers, secret)

@@ -1315,3 +1315,8 @@ def test_docker_roll_add_is_np_roll_added(shift, axis, import_plain):
         rolled = sum(np.roll(reference, s, a) for s in (1, -1) for a in (0, 1))
         reference = reference + 0.1 * (rolled - 4 * reference)
     assert np.abs(result - reference).max() <= 1e-15
+
+
+def test_pp_cluster_refuses_a_secret_ppserver_would_read_as_a_flag(run_example, assert_bad_input):
+    line = assert_bad_input(run_example("10_clusters/parallelpython/pi_pp_local_cluster.py", "--secret=-abc"))
+    assert "argument --secret" in line and "not starting with '-'" in line

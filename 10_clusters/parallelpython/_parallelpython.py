@@ -51,9 +51,12 @@ def ppserver_addresses(text):
 
 
 def secret_text(text):
-    """argparse type: a pp secret: printable, no spaces."""
-    if not text or not text.isprintable() or any(char.isspace() for char in text):
-        raise argparse.ArgumentTypeError(f"expected printable characters without spaces, got {text!r}")
+    """argparse type: a pp secret: printable, no spaces, not starting with '-' (ppserver's -s reads
+    such a secret as a flag)."""
+    if not text or not text.isprintable() or any(char.isspace() for char in text) or text.startswith("-"):
+        raise argparse.ArgumentTypeError(
+            f"expected printable characters without spaces, not starting with '-', got {text!r}"
+        )
     return text
 
 
@@ -99,7 +102,7 @@ def servers_or_local(servers, secret, nodes, workers):
     if servers:
         yield servers, secret
         return
-    secret = secret or secrets.token_urlsafe(16)
+    secret = secret or secrets.token_hex(16)
     with local_ppservers(nodes, workers, secret) as addresses:
         print(f"started {nodes} ppservers: ppserver -p PORT -s SECRET -i 127.0.0.1 -w {workers}")
         yield addresses, secret
