@@ -1066,6 +1066,9 @@ def test_a_worker_killed_holding_a_job_loses_none_and_each_number_is_answered_on
                     if store.hlen(answers) < 30 or store.hlen("unacked") < 1:
                         return False
                     victim.send_signal(signal.SIGSTOP)
+                    # what the victim wrote before it froze (an acknowledgement, an answer) may
+                    # still be on its way to redis-server: let it land before reading the state
+                    time.sleep(0.5)
                     if store.hlen("unacked") >= 1:
                         return True
                     victim.send_signal(signal.SIGCONT)  # it had just acknowledged its job: go on
