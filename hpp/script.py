@@ -117,6 +117,13 @@ def existing_file(text):
 START_METHODS = ("fork", "spawn", "forkserver")
 
 
+def add_start_method_argument(parser, default=None, help="how workers start (default: the platform's)"):
+    """``--start-method fork|spawn|forkserver``: the one place the flag is declared."""
+    action = parser.add_argument("--start-method", choices=START_METHODS, default=default, help=help)
+    action.hpp_shared = True  # the vocabulary test checks the flag came from here
+    return action
+
+
 def output_dir(chapter, given=None):
     """The folder an example writes its figures and files to, created if needed.
 
