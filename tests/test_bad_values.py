@@ -17,6 +17,7 @@ import contextlib
 import importlib.util
 import io
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,70 @@ def test_the_bad_values_are_bad():
         Path(UNWRITABLE).mkdir(parents=True)
     assert not Path(MISSING_FILE).exists()
     assert math.isinf(float("1e400"))
+
+
+# ---------------------------------------------------------------- one vocabulary
+
+#: What a qualifier after a flag in CONTRIBUTING's "not" column means: the action it forbids.
+QUALIFIERS = {
+    "": lambda action: True,
+    "N": lambda action: action.nargs != 0 and action.choices is None and _counts(action),
+    "as a switch": lambda action: action.nargs == 0,
+    "as a choice": lambda action: action.choices is not None,
+    "in ms": lambda action: re.search(r"\bms\b|millisecond", action.help or "") is not None,
+    "for anything else": lambda action: "timeit" not in (action.help or ""),
+}
+
+
+def _counts(action):
+    """Whether an option takes one whole number (a count), not a list or a name."""
+    return action.type is int or getattr(action.type, "__name__", "") in {"positive_int", "non_negative_int"}
+
+
+def vocabulary_table(path=REPO_ROOT / "CONTRIBUTING.md"):
+    """``{concept: (the flags, [(forbidden flag, qualifier), ...])}`` from the shared-flags table."""
+    table = {}
+    for line in Path(path).read_text().splitlines():
+        row = line.strip().strip("|") if line.startswith("| ") else ""
+        cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)] if row else []
+        if len(cells) != 3 or cells[0] == "concept":
+            continue
+        forbidden = []
+        for part in re.split(r",\s*(?=`)", cells[2]):
+            for flag in re.findall(r"`(--[a-z-_]+)( N)?`", part):
+                qualifier = "N" if flag[1] else part[part.rindex("`") + 1 :].strip()
+                forbidden.append((flag[0], qualifier))
+            if "/" in part and "`--" in part:  # "`--delay`/`--delays` in ms"
+                qualifier = part[part.rindex("`") + 1 :].strip()
+                forbidden = [(flag, qualifier) if flag in part else (flag, q) for flag, q in forbidden]
+        table[cells[0]] = (cells[1], forbidden)
+    return table
+
+
+def test_the_vocabulary_table_is_read_whole():
+    table = vocabulary_table()
+    assert len(table) >= 15
+    forbidden = dict(flag for _, flags in table.values() for flag in flags)
+    assert forbidden["--tasks"] == "" and forbidden["--processes"] == "N"
+    assert forbidden["--threads"] == "as a switch" and forbidden["--size"] == "as a choice"
+    assert forbidden["--delays"] == "in ms" and forbidden["--number"] == "for anything else"
+    assert set(forbidden.values()) <= set(QUALIFIERS), "a qualifier the test does not know"
+
+
+@pytest.mark.parametrize("script_parser", SCRIPTS, ids=script_id, indirect=True)
+def test_the_flags_follow_the_vocabulary(script_parser):
+    """No flag is spelt as CONTRIBUTING's table says not to; ``--start-method`` comes from its helper."""
+    rules = [
+        (flag, qualifier, concept)
+        for concept, (_, flags) in vocabulary_table().items()
+        for flag, qualifier in flags
+    ]
+    problems = []
+    for action in script_parser._actions:
+        for flag, qualifier, concept in rules:
+            if flag in action.option_strings and QUALIFIERS[qualifier](action):
+                spelt = f"{flag} {qualifier}".strip()
+                problems.append(f"{spelt}: '{concept}' has another flag (CONTRIBUTING.md's table)")
+        if "--start-method" in action.option_strings and not getattr(action, "hpp_shared", False):
+            problems.append("--start-method: declare it with hpp.script.add_start_method_argument")
+    assert not problems, "\n".join(problems)
