@@ -5,7 +5,16 @@ boundaries, explicit Euler steps of ``DT``. The initial condition is a block of
 0.005 on [0.4N, 0.5N)^2, so the total mass is known: 13.52 for N = 512 and
 0.245 for N = 64, and every correct step conserves it.
 
-The update step is what the chapters teach, so it lives in each example.
+The update step is what the chapters teach, so it lives in each example; the
+rest is here: the initial grid, and one driver (``run_diffusion``,
+``run_torch_diffusion``) that parses ``--size``/``--iterations``, times the run
+and prints ``grid = ...``, ``sum(grid) = ...`` (``hpp.printout``),
+``max(grid) = ...`` and ``time = ...`` (``hpp.printout``)::
+
+    def main(argv=None):
+        from hpp.diffusion import run_diffusion
+
+        run_diffusion(__doc__, run_experiment, argv)
 """
 
 D = 1.0
@@ -38,3 +47,135 @@ def initial_grid_lists(n):
     """The same initial grid as a list of row lists, for the pure-Python versions."""
     low, high = block_bounds(n)
     return [[BLOCK_VALUE if low <= i < high and low <= j < high else 0.0 for j in range(n)] for i in range(n)]
+
+
+# ---------------------------------------------------------------- the driver
+# One command line, one clock and one printout for every diffusion script of
+# chapters 06, 07 and 10: the script keeps its step and its ``run_experiment``,
+# and its ``main`` is ``run_diffusion(__doc__, run_experiment, argv)``.
+
+# The official code's ``grid_shape = (512, 512)`` and ``run_experiment(500)``
+# (chapters 06 and 07 alike); a chapter passes other defaults where its book
+# runs other sizes.
+BOOK_SIZE = 512
+BOOK_ITERATIONS = 500
+
+
+def diffusion_parser(doc, size=BOOK_SIZE, iterations=BOOK_ITERATIONS, switches=None):
+    """The parser of every diffusion script: ``--size N --iterations K`` and on/off ``switches``.
+
+    ``switches`` maps a flag to its help (``{"--parallel": "use prange"}``); each
+    becomes a ``store_true`` flag.
+    """
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--size", type=positive_int, default=size, help=f"grid is SIZE x SIZE ({size})")
+    parser.add_argument("--iterations", type=positive_int, default=iterations, help=f"steps ({iterations})")
+    for flag, text in (switches or {}).items():
+        parser.add_argument(flag, action="store_true", help=text)
+    return parser
+
+
+def grid_summary(grid):
+    """``(sum, max)`` of a grid given as a NumPy array, a list of lists or a tensor (any device)."""
+    import numpy as np
+
+    if hasattr(grid, "detach"):  # a torch tensor, maybe on a GPU
+        grid = grid.detach().cpu().double().numpy()
+    array = np.asarray(grid, dtype=np.float64)
+    return float(array.sum()), float(array.max())
+
+
+def report(grid, seconds, size, iterations, extra=""):
+    """Print the run's shape, its verifiable result and its time::
+
+    grid = 512 x 512, iterations = 500
+    sum(grid) = 13.52
+    max(grid) = 2.400000e-04
+    time = 1.2345 s (2.4690 ms per iteration)
+    """
+    from hpp.printout import print_diffusion_time, print_grid_sum
+
+    total, largest = grid_summary(grid)
+    print(f"grid = {size} x {size}, iterations = {iterations}{extra}")
+    print_grid_sum(total)
+    print(f"max(grid) = {largest:.6e}")
+    print_diffusion_time(seconds, iterations)
+
+
+def run_diffusion(doc, run_experiment, argv=None, switches=None, times_itself=False, **defaults):
+    """Parse the flags, time ``run_experiment(iterations, size, **on_off)``, print ``report``.
+
+    ``defaults`` are the chapter's ``size=`` and ``iterations=``; ``switches``
+    as in ``diffusion_parser``, each reaching ``run_experiment`` as a keyword
+    (``--parallel`` -> ``parallel=True``). With ``times_itself``,
+    ``run_experiment`` returns ``(grid, seconds)`` (its own clock, set-up
+    excluded) instead of the grid. Returns the grid.
+    """
+    import time
+
+    args = vars(diffusion_parser(doc, switches=switches, **defaults).parse_args(argv))
+    iterations, size = args.pop("iterations"), args.pop("size")
+    start = time.perf_counter()
+    result = run_experiment(iterations, size, **args)
+    seconds = time.perf_counter() - start
+    grid, seconds = result if times_itself else (result, seconds)
+    report(grid, seconds, size, iterations)
+    return grid
+
+
+def evolve_loop(step, n, iterations, order="C"):
+    """``iterations`` calls of ``step(grid, out)`` from the initial grid, swapping the two buffers.
+
+    Returns ``(grid, seconds)``: the clock covers the loop only (for
+    ``run_diffusion(..., times_itself=True)``).
+    """
+    import time
+
+    import numpy as np
+
+    grid = np.array(initial_grid(n), order=order)
+    scratch = np.zeros_like(grid, order=order)
+    start = time.perf_counter()
+    for _ in range(iterations):
+        step(grid, scratch)
+        grid, scratch = scratch, grid
+    return grid, time.perf_counter() - start
+
+
+# ---------------------------------------------------------------- PyTorch
+
+TORCH_DTYPES = ("float64", "float32", "float16")
+
+
+def add_torch_arguments(parser):
+    """``--device auto|cpu|cuda`` and ``--dtype float64|float32|float16`` for the PyTorch scripts."""
+    from hpp.gpu import add_device_argument
+
+    add_device_argument(parser)
+    parser.add_argument(
+        "--dtype",
+        choices=TORCH_DTYPES,
+        default="float64",
+        help="float32 is faster on most GPUs and agrees to about 1e-7; float16 halves the bytes again",
+    )
+    return parser
+
+
+def run_torch_diffusion(doc, run_experiment, argv=None, **defaults):
+    """``run_diffusion`` for ``run_experiment(iterations, size, device=, dtype=)`` on a PyTorch device.
+
+    A short untimed run warms the device up (CUDA context, kernels); the clock
+    waits for the GPU before it starts and before it stops (``hpp.gpu.timed``).
+    """
+    from hpp.gpu import device_from_flag, timed
+
+    args = add_torch_arguments(diffusion_parser(doc, **defaults)).parse_args(argv)
+    device = device_from_flag(args.device)  # no torch or no GPU: one line, exit 2
+    run_experiment(1, min(args.size, 64), device=device, dtype=args.dtype)
+    grid, seconds = timed(
+        lambda: run_experiment(args.iterations, args.size, device=device, dtype=args.dtype), device
+    )
+    report(grid, seconds, args.size, args.iterations, extra=f", device = {device.type}, dtype = {args.dtype}")
+    return grid
