@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hpp import discover, figures, leftovers, report, results, runner
 from hpp.bench import SIZES
-from hpp.examples import book_section, example_scripts, marked_lines, readme_sections
+from hpp.examples import book_section, example_scripts, marked_counts, readme_sections
 from hpp.loader import REPO_ROOT
 from hpp.script import positive_float, positive_int
 
@@ -202,7 +202,7 @@ def command_list(args):
             for script, path in zip(scripts, paths, strict=True):
                 print(_beside(f"  {path}", book_section(script, chapter, sections), column))
             continue
-        counts = {script: marked_lines(script) for script in scripts}
+        counts = marked_counts(chapter)
         book, taught, total = (sum(column) for column in zip(*counts.values(), strict=True))
         print(
             f"{chapter.name}: of {total} code lines, {book / total:.0%} marked book, "

@@ -78,9 +78,6 @@ def smoke_args(path):
 
 # ---------------------------------------------------------------- the book's share of a script
 
-#: Module-level names that are scaffolding wherever they appear.
-SCAFFOLD_NAMES = frozenset({"main", "SMOKE_ARGS", "REQUIRES", "REQUIRES_TOOLS"})
-
 
 def _code_lines(source, tree):
     """Line numbers of code: not blank, not a comment, not inside a docstring."""
@@ -102,63 +99,67 @@ def _code_lines(source, tree):
     return lines
 
 
-def _argparse_types(tree):
-    """Names passed as ``type=`` to ``add_argument``: argument parsing, so scaffolding."""
-    return {
-        keyword.value.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add_argument"
-        for keyword in node.keywords
-        if keyword.arg == "type" and isinstance(keyword.value, ast.Name)
-    }
+MARKER = re.compile(r"^\s*(?:#|//|!) (?P<kind>book|taught):(?P<what>.*)$")
+
+#: The compiled listings (chapter 07's Cython, C, Fortran and Rust), by their comment sign.
+LISTING_COMMENTS = {".pyx": "#", ".c": "//", ".h": "//", ".f90": "!", ".rs": "//"}
 
 
-def book_code_share(script):
-    """``(book lines, code lines)`` of an example script: how much of it is the example itself.
+def listing_files(chapter):
+    """The compiled listings of a chapter: ``.pyx``, ``.c``, ``.h``, ``.f90``, ``.rs`` files.
 
-    Code lines are non-blank lines outside comments and docstrings. Scaffolding:
-    ``main``, the ``__main__`` block, ``SMOKE_ARGS``/``REQUIRES``, every module-level
-    function whose name starts with ``_`` or contains ``parser`` or ``argument``, every
-    function used as an argparse ``type``, and every import none of whose names the
-    rest uses. The rest is the example: the book's functions, classes and constants,
-    the driver that times and prints them, and the imports they use.
+    Generated files are left out: a ``.c`` beside a ``.pyx`` of the same name (Cython's
+    output) and anything under a ``build`` or ``target`` folder.
     """
-    source = Path(script).read_text()
-    tree = ast.parse(source)
-    lines = _code_lines(source, tree)
-    scaffold_names = SCAFFOLD_NAMES | _argparse_types(tree)
-
-    def is_scaffold(node):
-        name = getattr(node, "name", "")
-        if isinstance(node, ast.If):
-            return "__main__" in ast.unparse(node.test)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return name in scaffold_names or name.startswith("_") or "parser" in name or "argument" in name
-        if isinstance(node, ast.Assign):
-            return any(isinstance(t, ast.Name) and t.id in scaffold_names for t in node.targets)
-        return False
-
-    imports = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
-    example = [node for node in tree.body if node not in imports and not is_scaffold(node)]
-    used = {node.id for part in example for node in ast.walk(part) if isinstance(node, ast.Name)}
-    scaffold = set()
-    for node in tree.body:
-        if node in imports:
-            bound = {(alias.asname or alias.name).split(".")[0] for alias in node.names}
-            if bound & used:
-                continue
-        elif node in example:
+    found = []
+    for path in sorted(Path(chapter).rglob("*")):
+        if path.suffix not in LISTING_COMMENTS or not path.is_file():
             continue
-        first = node.lineno - len(getattr(node, "decorator_list", []))
-        scaffold.update(range(first, node.end_lineno + 1))
-    return len(lines - scaffold), len(lines)
+        if {"build", "target", "__pycache__"} & set(path.parts):
+            continue
+        if path.suffix == ".c" and path.with_suffix(".pyx").exists():
+            continue
+        found.append(path)
+    return found
 
 
-# ---------------------------------------------------------------- the marked listings
+def _listing_code_lines(source, comment):
+    """Code lines of a compiled listing: not blank, not a comment (nor inside ``/* */``)."""
+    lines, in_block = set(), False
+    for number, text in enumerate(source.splitlines(), start=1):
+        stripped = text.strip()
+        if in_block:
+            in_block = "*/" not in stripped
+            continue
+        if comment == "//" and stripped.startswith("/*"):
+            in_block = "*/" not in stripped
+            continue
+        if stripped and not stripped.startswith(comment):
+            lines.add(number)
+    if comment == "#":  # Cython: a docstring is no code either
+        lines -= _pyx_docstrings(source)
+    return lines
 
-#: ``# book: Example 2-5`` opens a book listing, ``# taught: ...`` our code for a point the book
-#: makes in prose; ``# book: end`` and ``# taught: end`` close them.
-MARKER = re.compile(r"^\s*# (?P<kind>book|taught):(?P<what>.*)$")
+
+def _pyx_docstrings(source):
+    """Lines of triple-quoted blocks that stand alone in a ``.pyx`` file (its docstrings)."""
+    lines, start = set(), None
+    for number, text in enumerate(source.splitlines(), start=1):
+        quotes = text.count('"""')
+        if start is None and text.strip().startswith('"""'):
+            if quotes >= 2:
+                lines.add(number)
+            else:
+                start = number
+        elif start is not None and quotes:
+            lines.update(range(start, number + 1))
+            start = None
+    return lines
+
+
+def marked_counts(chapter):
+    """``{path: (book, taught, code)}`` for a chapter's example scripts and compiled listings."""
+    return {path: marked_lines(path) for path in [*example_scripts(chapter), *listing_files(chapter)]}
 
 
 class MarkerError(ValueError):
@@ -172,7 +173,11 @@ def marked_lines(script):
     Raises ``MarkerError`` (naming the line) for an unclosed, nested or stray marker.
     """
     source = Path(script).read_text()
-    code = _code_lines(source, ast.parse(source))
+    suffix = Path(script).suffix
+    if suffix in LISTING_COMMENTS:
+        code = _listing_code_lines(source, LISTING_COMMENTS[suffix])
+    else:
+        code = _code_lines(source, ast.parse(source))
     inside = {"book": set(), "taught": set()}
     open_kind, open_line = None, 0
     for number, text in enumerate(source.splitlines(), start=1):
