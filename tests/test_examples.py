@@ -245,3 +245,37 @@ def test_small_run(script, run_example, needs):
     assert completed.returncode == 0, f"{completed.stdout}\n{completed.stderr}"
     assert completed.stdout.strip(), "an example prints its result"
     assert "Traceback" not in completed.stderr
+
+
+#: The result lines ``hpp.printout`` owns: nothing else prints them.
+SHARED_RESULT_LINES = ("pi estimate =", "sum(grid) =", "ms per iteration")
+
+
+def printed_texts(path):
+    """``(line, text)`` of every string in a module that is not a docstring (f-string parts too)."""
+    tree = ast.parse(Path(path).read_text())
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def test_each_shared_result_line_is_printed_by_hpp_printout_only():
+    """``pi estimate = ...``, ``sum(grid) = ...`` and the diffusion time come from one function each."""
+    sources = [p for chapter in chapter_folders() for p in chapter.rglob("*.py")]
+    sources = [p for p in sources if "__pycache__" not in p.parts]
+    sources += [p for p in (REPO_ROOT / "hpp").glob("*.py") if p.name != "printout.py"]
+    elsewhere = [
+        f"{path.relative_to(REPO_ROOT)}:{line}: {text.strip()[:60]}"
+        for path in sources
+        for line, text in printed_texts(path)
+        if any(form in text for form in SHARED_RESULT_LINES)
+    ]
+    assert not elsewhere, "print these through hpp.printout:\n" + "\n".join(elsewhere)
