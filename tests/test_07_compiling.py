@@ -276,10 +276,11 @@ def test_numba_inspect_types(run_example):
 
 def test_numba_drivers_run_three_times_and_without_jit():
     numba_driver = load_example(CHAPTER / "numba" / "julia1_numba.py")
-    output, times = numba_driver.calc_pure_python(20, 300)
+    family = load_example(CHAPTER / "numba" / "_numba_julia.py")
+    output, times = family.calc_pure_python(numba_driver.calculate_z, 20, 300)
     assert len(times) == 3
     assert int(output.sum()) == julia.KNOWN_SUMS[(20, 300)]
-    output, times = numba_driver.calc_pure_python(10, 300, repeat=1, use_jit=False)
+    output, times = family.calc_pure_python(numba_driver.calculate_z, 10, 300, repeat=1, use_jit=False)
     assert len(times) == 1
     assert int(output.sum()) == julia.KNOWN_SUMS[(10, 300)]
     assert numba_driver.calculate_z_serial_purepython is numba_driver.calculate_z  # the 2nd edition's name

@@ -17,23 +17,14 @@ Run:
     python 07_compiling/numba/julia1_numba_lockstep.py
 """
 
-import os
-import time
-
-import numba
+# taught: vectorisation (SIMD): one instruction on a block of pixels at once, on every core
 import numpy as np
 from numba import jit, prange
-
-from hpp.julia import add_julia_arguments, julia_inputs, report_sum
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--width", "100"]
 
 LANES = 32
 BLOCKS_PER_TASK = 8
 
 
-# taught: vectorisation (SIMD): one instruction on a block of pixels at once, on every core
 @jit(parallel=True)
 def calculate_z(maxiter, zs, cs, output):
     """Escape counts for every pixel, LANES pixels at a time; tasks of BLOCKS_PER_TASK blocks
@@ -73,32 +64,13 @@ def calculate_z(maxiter, zs, cs, output):
 # taught: end
 
 
-def calc_pure_python(desired_width, max_iterations, repeat=3):
-    """Build the inputs as complex128 arrays and time ``calculate_z`` ``repeat`` times
-    (the first includes the compile). Returns the output and the seconds per run."""
-    os.environ.setdefault("OMP_WAIT_POLICY", "passive")  # idle threads sleep, not spin
-    print(f"Numba threads: {numba.get_num_threads()}, lanes per block: {LANES}")
-    zs, cs = julia_inputs(desired_width)
-    zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
-    print(f"Total elements: {len(zs):,}")
-    times = []
-    for run in range(repeat):
-        if run:
-            print(f"Doing run {run + 1} to test warm-up")
-        output = np.zeros(len(zs), dtype=np.int32)
-        start_time = time.time()
-        calculate_z(max_iterations, zs, cs, output)
-        times.append(time.time() - start_time)
-        print(f"took {times[-1]:0.2f} seconds")
-    report_sum(output, desired_width, max_iterations)
-    return output, times
+SMOKE_ARGS = ["--width", "100"]
 
 
 def main(argv=None):
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the first one compiles")
-    args = parser.parse_args(argv)
-    calc_pure_python(args.width, args.max_iterations, args.repeat)
+    from _numba_julia import run_numba_julia
+
+    run_numba_julia(__doc__, calculate_z, argv, threads=True)
 
 
 if __name__ == "__main__":
