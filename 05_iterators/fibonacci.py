@@ -17,18 +17,13 @@ Also here, as in the book:
 
 Run:
     python 05_iterators/fibonacci.py
-    python 05_iterators/fibonacci.py --num-items 10000
+    python 05_iterators/fibonacci.py --items 10000
 """
 
-import tracemalloc
+# book: 3rd ed., "Iterators and Generators"
 from itertools import takewhile
 
-SMOKE_ARGS = ["--num-items", "5000"]
 
-MIB = 2**20
-
-
-# book: 3rd ed., "Iterators and Generators"
 def fibonacci_list(num_items):
     numbers = []
     a, b = 0, 1
@@ -147,64 +142,15 @@ def fibonacci_succinct():
 # book: end
 
 
-# taught: the generator is faster and needs no memory for a list: best time and tracemalloc peak
-def measure(function, *args, repeat=3):
-    """``(best seconds, peak MiB allocated)`` of ``function(*args)``."""
-    from hpp.timing import repeat_timer
-
-    timing, _ = repeat_timer(lambda: function(*args), repeat=repeat, warmup=False)
-    tracemalloc.start()
-    try:
-        function(*args)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return timing.min, peak / MIB
-
-
-# taught: end
-
-
-def compare_fibonacci(num_items=100_000, repeat=3):
-    """Show the two Fibonacci versions agree, time them and their peak memory, and run the book's examples."""
-    print(f"fibonacci_gen(10) = {list(fibonacci_gen(10))}")
-    print(f"fibonacci_list(10) = {fibonacci_list(10)}")
-    print(
-        f"type(fibonacci_gen(10)) == type(iter(fibonacci_gen(10))): "
-        f"{type(fibonacci_gen(10)) == type(iter(fibonacci_gen(10)))}"
-    )
-    results = {}
-    for func in (fibonacci_list, fibonacci_gen):
-        seconds, peak = measure(test_fibonacci, func, num_items, repeat=repeat)
-        results[func.__name__] = (seconds, peak)
-        print(
-            f"test_fibonacci({func.__name__}, {num_items}): {seconds * 1e3:.1f} ms, "
-            f"peak memory {peak:.2f} MiB"
-        )
-    (list_s, list_mb), (gen_s, gen_mb) = results.values()
-    print(
-        f"generator: {list_s / gen_s:.2f}x faster, {list_mb / max(gen_mb, 1e-9):.0f}x less memory "
-        f"(the book: 2.7x faster, 418.48 MiB against 0.00 MiB)"
-    )
-    print(f"divisible_by_three (list) = {divisible_by_three_list(num_items)}")
-    print(f"divisible_by_three (generator) = {divisible_by_three_gen(num_items)}")
-    print(
-        f"odd Fibonacci numbers below 5,000: naive = {fibonacci_naive()}, "
-        f"transform = {fibonacci_transform()}, succinct = {fibonacci_succinct()}"
-    )
-    return results
+SMOKE_ARGS = ["--items", "5000"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, positive_int
+    import sys
 
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--num-items", type=positive_int, default=100_000, help="Fibonacci numbers to loop over"
-    )
-    parser.add_argument("--repeat", type=positive_int, default=3)
-    args = parser.parse_args(argv)
-    compare_fibonacci(args.num_items, args.repeat)
+    from _iterators_family import compare_fibonacci
+
+    compare_fibonacci(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

@@ -12,19 +12,10 @@ answer is the same, the memory is not. Measured two ways:
 
 Run:
     python 05_iterators/iter_vs_list_comprehension.py
-    python -m memory_profiler 05_iterators/iter_vs_list_comprehension.py --numbers 1000000
+    python -m memory_profiler 05_iterators/iter_vs_list_comprehension.py --items 1000000
 """
 
-import gc
-import tracemalloc
-
-from hpp import profile
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--numbers", "300000"]
-REQUIRES = ("memory_profiler",)
-
-MIB = 2**20
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 
 
 # book: 1st ed. code, "iter_vs_list_comprehension.py"
@@ -41,49 +32,14 @@ def divisible_by_three_iterator(numbers):
 # book: end
 
 
-FUNCTIONS = (divisible_by_three_list, divisible_by_three_iterator)
-
-
-# taught: a generator expression counts without building the list: its peak memory beside the list's
-def tracemalloc_peak(function, *args):
-    """``(result, peak MiB of Python allocations during the call)``."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        result = function(*args)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return result, peak / MIB
-
-
-def rss_increment(function, *args):
-    """``(result, peak RSS during the call - RSS before, in MiB)`` with memory_profiler."""
-    from memory_profiler import memory_usage
-
-    gc.collect()
-    before = memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True)
-    peak, result = memory_usage((function, args), interval=0.005, max_usage=True, retval=True)
-    return result, peak - before
-
-
-# taught: end
-
-
-def compare_memory(numbers=10_000_000):
-    """Print each function's result, its tracemalloc peak and its RSS increment."""
-    for function in FUNCTIONS:
-        result, traced = tracemalloc_peak(function, numbers)
-        _, rss = rss_increment(function, numbers)
-        print(f"{function.__name__}({numbers}) = {result}")
-        print(f"  tracemalloc peak {traced:8.2f} MiB, RSS increment {rss:8.2f} MiB")
+SMOKE_ARGS = ["--items", "300000"]
+REQUIRES = ("memory_profiler",)
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--numbers", type=positive_int, default=10_000_000, help="count in range(NUMBERS)")
-    args = parser.parse_args(argv)
-    compare_memory(args.numbers)
+    from _iterators_family import compare_memory
+
+    compare_memory((divisible_by_three_list, divisible_by_three_iterator), __doc__, argv)
 
 
 if __name__ == "__main__":

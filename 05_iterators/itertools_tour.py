@@ -14,6 +14,7 @@ Run:
     python 05_iterators/itertools_tour.py
 """
 
+# taught: 3rd ed., "Lazy Generator Evaluation": count, cycle, islice, chain, takewhile, filterfalse, groupby
 import itertools
 import operator
 from itertools import (
@@ -36,12 +37,7 @@ from itertools import (
     zip_longest,
 )
 
-from hpp.script import example_parser
 
-SMOKE_ARGS = []
-
-
-# taught: 3rd ed., "Lazy Generator Evaluation": count, cycle, islice, chain, takewhile, filterfalse, groupby
 def squares():
     """An endless generator: 0, 1, 4, 9, ..."""
     for n in count():
@@ -72,11 +68,19 @@ def filterfalse_example():
     return list(filterfalse(lambda x: x % 3, range(10)))
 
 
+# taught: end
+
+
+# book: 3rd ed., "Lazy Generator Evaluation" (groupby: AAAABBAA gives three groups)
 def groupby_example(data="AAAABBAA"):
     """Runs of equal keys: groupby does not sort, so A comes back twice."""
     return [(key, len(list(group))) for key, group in groupby(data)]
 
 
+# book: end
+
+
+# taught: groupby does not sort: sort first for one group per key
 def groupby_sorted_example(data="AAAABBAA"):
     return [(key, len(list(group))) for key, group in groupby(sorted(data))]
 
@@ -121,7 +125,10 @@ def batched_example():
     return list(batched(range(1, 8), 3))
 
 
-# The rest of the 2nd edition's table (the itertools documentation's examples)
+# taught: end
+
+
+# book: 2nd ed., the itertools table (its inputs and outputs)
 
 
 def compress_example():
@@ -176,46 +183,18 @@ def logistic_map(r=3.8, x0=0.4, steps=36):
     return [format(x, ".2f") for x in accumulate(inputs, lambda x, _: r * x * (1 - x))]
 
 
-# taught: end
+# book: end
 
 
-EXAMPLES = (
-    count_example,
-    cycle_example,
-    islice_example,
-    chain_example,
-    takewhile_example,
-    filterfalse_example,
-    groupby_example,
-    groupby_sorted_example,
-    tee_example,
-    accumulate_example,
-    pairwise_example,
-    batched_example,
-    compress_example,
-    dropwhile_example,
-    starmap_example,
-    zip_longest_example,
-    product_example,
-    permutations_example,
-    combinations_example,
-    running_product_and_maximum,
-    amortization,
-    logistic_map,
-)
-
-
-def tour():
-    """Print every example's result, and where ``batched`` comes from."""
-    for example in EXAMPLES:
-        print(f"{example.__name__} = {example()!r}")
-    source = "itertools.batched" if batched is not batched_recipe else "the docs' recipe"
-    print(f"batched comes from {source}")
+SMOKE_ARGS = []
 
 
 def main(argv=None):
-    example_parser(__doc__).parse_args(argv)
-    tour()
+    import sys
+
+    from _iterators_family import tour
+
+    tour(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ Run:
     python 05_iterators/lazy_data_analysis.py --method welford      # same five days, one pass
 """
 
+# book: Example 5-2 (its imports, with math and deque for the 1st/2nd editions' one-pass check)
 import math
 import random
 from collections import deque
@@ -40,30 +41,25 @@ from datetime import UTC, datetime
 from itertools import count, filterfalse, groupby, islice
 from operator import attrgetter
 
-from hpp.script import example_parser, existing_file, fail, non_negative_int, positive_float, positive_int
-
-SMOKE_ARGS = ["--anomalies", "1"]
-REQUIRES = ("scipy",)
-
 SECONDS_PER_DAY = 60 * 60 * 24
 ANOMALY_PROBABILITY = 1 / (7 * SECONDS_PER_DAY)  # about once a week at one reading a second
 MIN_READINGS = 20  # scipy's normaltest needs at least 20 values for its kurtosis test
 
 
-# book: Example 5-2
 @dataclass
 class Datum:
     date: datetime
     value: float
 
 
-# book: end
-
-
-def utc(timestamp):
+def utc(timestamp):  # the book: datetime.fromtimestamp(timestamp), the machine's local time
     return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
+# book: end
+
+
+# book: Example 5-2 (read_data; a header line, blank lines and a bad line named with its number are ours)
 def read_data(filename):
     """Yield a Datum per ``timestamp,value`` line (a header line, blank lines and # comments are skipped)."""
     with open(filename) as fd:
@@ -83,6 +79,9 @@ def read_data(filename):
                     f"{filename}:{line_number}: expected 'timestamp,value', got {line[:60]!r}"
                 ) from None
             yield Datum(utc(timestamp), value)
+
+
+# book: end
 
 
 # book: Example 5-2 (continued), seeded
@@ -205,47 +204,35 @@ def rolling_window_grouper(data, window_size=86400):
 # book: end
 
 
-def print_anomalies(data, anomalies=5, method="normaltest", threshold=1e-3):
-    """Print the first ``anomalies`` anomalous days of ``data`` found by ``method``; returns how many."""
-    found = 0
-    if method == "welford":
-        for day in islice(anomalous_days(data), anomalies):
-            print(f"Anomaly on {day} (max > mean + 6 standard deviations)")
-            found += 1
-        print(f"anomalous days found = {found}")
-        return found
-    # book: Example 5-5 (continued): the first anomalies printed
+# book: Example 5-5 (continued): the first anomalies printed
+def print_anomalies(data, anomalies=5, threshold=1e-3):
     anomalous = filterfalse(lambda day: is_normal(day, threshold), groupby_day(data))
+    found = 0
     for data_anomaly in islice(anomalous, anomalies):
         start_date = data_anomaly[0].date
         end_date = data_anomaly[-1].date
-        # book: end
-        peak = max(d.value for d in data_anomaly)
+        peak = max(d.value for d in data_anomaly)  # ours: the day's size and its peak
         print(
             f"Anomaly from {start_date:%Y-%m-%d %H:%M:%S} - {end_date:%Y-%m-%d %H:%M:%S} "
             f"({len(data_anomaly)} readings, max {peak:.2f})"
         )
         found += 1
-    print(f"anomalous days found = {found}")
     return found
 
 
+# book: end
+
+
+SMOKE_ARGS = ["--anomalies", "1"]
+REQUIRES = ("scipy",)
+
+
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--anomalies", type=positive_int, default=5, help="anomalous days to find")
-    parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the fake stream")
-    parser.add_argument("--input", type=existing_file, help="a CSV of timestamp,value lines to read")
-    parser.add_argument("--threshold", type=positive_float, default=1e-3, help="normaltest's p-value cut-off")
-    methods = ("normaltest", "welford")
-    parser.add_argument("--method", choices=methods, default="normaltest", help="3rd edition or 1st/2nd")
-    args = parser.parse_args(argv)
-    if args.threshold >= 1:
-        fail("--threshold must be below 1")
-    data = read_data(args.input) if args.input else read_fake_data("fake_filename", args.seed)
-    try:
-        print_anomalies(data, args.anomalies, args.method, args.threshold)
-    except (ValueError, OSError, UnicodeDecodeError) as error:  # a bad line in --input
-        fail(f"lazy_data_analysis.py: {error}")
+    import sys
+
+    from _iterators_family import find_anomalies
+
+    find_anomalies(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

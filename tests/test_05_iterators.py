@@ -14,6 +14,7 @@ fib = load_example(CHAPTER / "fibonacci.py")
 tour = load_example(CHAPTER / "itertools_tour.py")
 versus = load_example(CHAPTER / "iter_vs_list_comprehension.py")
 lazy = load_example(CHAPTER / "lazy_data_analysis.py")
+family = load_example(CHAPTER / "_iterators_family.py")
 
 FIRST_TEN = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
 
@@ -69,16 +70,16 @@ def test_the_books_test_functions_take_no_argument():
 
 def test_the_list_holds_every_number_and_the_generator_two():
     n = 20_000
-    _, list_peak = fib.measure(fib.test_fibonacci, fib.fibonacci_list, n, repeat=1)
-    _, gen_peak = fib.measure(fib.test_fibonacci, fib.fibonacci_gen, n, repeat=1)
-    held = sum(sys.getsizeof(x) for x in fib.fibonacci_list(n)) / fib.MIB
+    _, list_peak = family.measure(fib.test_fibonacci, fib.fibonacci_list, n, repeat=1)
+    _, gen_peak = family.measure(fib.test_fibonacci, fib.fibonacci_gen, n, repeat=1)
+    held = sum(sys.getsizeof(x) for x in fib.fibonacci_list(n)) / family.MIB
     assert list_peak >= held  # every number is alive at once
     assert gen_peak < 0.05 * held
     assert list_peak / gen_peak > 100
 
 
 def test_fibonacci_script(run_example):
-    completed = run_example("05_iterators/fibonacci.py", "--num-items", "3000", "--repeat", "1", check=True)
+    completed = run_example("05_iterators/fibonacci.py", "--items", "3000", "--repeat", "1", check=True)
     lines = completed.stdout.splitlines()
     assert f"fibonacci_gen(10) = {FIRST_TEN}" in lines
     assert "divisible_by_three (list) = 750" in lines
@@ -88,8 +89,8 @@ def test_fibonacci_script(run_example):
 
 def test_list_vs_generator_expression_memory():
     n = 1_000_000
-    count_list, list_peak = versus.tracemalloc_peak(versus.divisible_by_three_list, n)
-    count_iter, iter_peak = versus.tracemalloc_peak(versus.divisible_by_three_iterator, n)
+    count_list, list_peak = family.tracemalloc_peak(versus.divisible_by_three_list, n)
+    count_iter, iter_peak = family.tracemalloc_peak(versus.divisible_by_three_iterator, n)
     assert count_list == count_iter == 333_334
     assert list_peak > 8  # 333,334 ints and their pointers: about 12 MiB
     assert iter_peak < 0.1
@@ -97,7 +98,7 @@ def test_list_vs_generator_expression_memory():
 
 
 def test_iter_vs_list_script(run_example):
-    completed = run_example("05_iterators/iter_vs_list_comprehension.py", "--numbers", "200000", check=True)
+    completed = run_example("05_iterators/iter_vs_list_comprehension.py", "--items", "200000", check=True)
     assert "divisible_by_three_list(200000) = 66667" in completed.stdout
     assert "divisible_by_three_iterator(200000) = 66667" in completed.stdout
     assert completed.stdout.count("RSS increment") == 2
