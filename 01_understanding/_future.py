@@ -3,7 +3,8 @@
 Not a book example: the helpers ``free_threaded_pi.py`` and ``jit_julia.py``
 share to find a suitable CPython on the PATH (``python3.13t``,
 ``python3.14t``, ``python3.13``, ``python3.14``) or take the one a reader names
-with ``--python PATH``, which is checked when the arguments are parsed.
+with ``--python PATH``, which is checked when the arguments are parsed; and
+``free_threaded_pi.py``'s driver (its flags, timings and result lines).
 """
 
 import argparse
@@ -76,3 +77,68 @@ def interpreter_type(wanted, what):
         return path
 
     return check
+
+
+# ---------------------------------------------------------------- free_threaded_pi.py's driver
+
+
+def run_here(estimate_pi_with_threads, gil_enabled, samples, workers, seed):
+    """Time the job on 1 and on ``workers`` threads in this interpreter; print the latter's pi."""
+    import sys
+    import time
+
+    from hpp.printout import print_pi_estimate
+
+    version = ".".join(map(str, sys.version_info[:3]))
+    print(f"Python {version}, GIL enabled: {gil_enabled()}")
+    timings = {}
+    for count in (1, workers):
+        start = time.perf_counter()
+        pi, hits = estimate_pi_with_threads(samples, count, seed)
+        timings[count] = time.perf_counter() - start
+        print(f"{count} thread(s): {timings[count]:.2f} s, darts inside = {hits}")
+    print_pi_estimate(pi)
+    print(f"{workers} threads ran {timings[1] / timings[workers]:.2f}x as fast as 1")
+
+
+def compare_interpreters(script, estimate_pi_with_threads, gil_enabled, args):
+    """Run the job here; then, unless --here-only or already without the GIL, in a free-threaded CPython.
+
+    Returns the exit status (the other interpreter's, when it ran).
+    """
+    from pathlib import Path
+
+    run_here(estimate_pi_with_threads, gil_enabled, args.samples, args.workers, args.seed)
+    if args.here_only or not gil_enabled():
+        return 0
+    python = args.python or find(FREE_THREADED_NAMES, is_free_threaded)
+    if python is None:
+        print(
+            "No free-threaded CPython found: install python3.13t or python3.14t "
+            "(pyenv install 3.13t, or python.org's free-threaded build) or pass --python PATH"
+        )
+        return 0
+    print(f"\nThe same job in {python}:", flush=True)
+    repo = str(Path(script).resolve().parent.parent)
+    path = os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, PYTHON_GIL="0", PYTHONPATH=path)
+    command = [python, script, "--here-only", "--samples", str(args.samples), "--workers", str(args.workers)]
+    return subprocess.run([*command, "--seed", str(args.seed)], env=env).returncode
+
+
+def run_free_threaded_pi(doc, script, estimate_pi_with_threads, gil_enabled, argv=None):
+    """``free_threaded_pi.py``'s command line: --samples, --workers, --seed, --python, --here-only."""
+    from hpp.script import example_parser, positive_int, seed
+
+    free_threaded = interpreter_type(is_free_threaded, "a free-threaded CPython 3.13+")
+    parser = example_parser(doc)
+    parser.add_argument("--samples", type=positive_int, default=4_000_000, help="darts in all")
+    parser.add_argument("--workers", type=positive_int, default=4, help="threads for the split run")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the first thread's generator")
+    parser.add_argument(
+        "--python", type=free_threaded, help="a free-threaded interpreter to run the job in too"
+    )
+    parser.add_argument("--here-only", action="store_true", help="run in this interpreter only")
+    status = compare_interpreters(script, estimate_pi_with_threads, gil_enabled, parser.parse_args(argv))
+    if status:
+        raise SystemExit(status)

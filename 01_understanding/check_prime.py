@@ -11,24 +11,19 @@ changes one thing, the test (integer ``%`` and ``math.isqrt``), and is right
 for every integer.
 
 Run:
-    python 01_understanding/check_prime.py              # the book's two numbers and the 2**53 trap
-    python 01_understanding/check_prime.py --number 97  # any number, both versions
+    python 01_understanding/check_prime.py                 # the book's two numbers and the 2**53 trap
+    python 01_understanding/check_prime.py --candidate 97  # any number, both versions
 """
 
+# book: 3rd ed., "Idealized Computing Versus the Python Virtual Machine"
 import math
-import time
 
+# book: end
 import _environment  # noqa: F401 (run outside .venv: one line, exit 2, no traceback)
 
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--number", "10000019"]
-
-BOOK_NUMBERS = (10_000_000, 10_000_019)
-FIRST_PRIME_ABOVE_2_POW_53 = 9_007_199_254_740_997
-
-
 # book: 3rd ed., "Idealized Computing Versus the Python Virtual Machine"
+
+
 def check_prime(number):
     """The book's version: float division, so only exact below 2**53."""
     sqrt_number = math.sqrt(number)
@@ -38,7 +33,19 @@ def check_prime(number):
     return True
 
 
+def print_book_values():
+    """The book's two calls, with the answers it prints."""
+    print(f"check_prime(10,000,000) = {check_prime(10000000)}")
+    # check_prime(10,000,000) = False
+    print(f"check_prime(10,000,019) = {check_prime(10000019)}")
+    # check_prime(10,000,019) = True
+
+
 # book: end
+
+
+# taught: the book's float test rounds numbers above 2**53; the same loop in integers is exact
+FIRST_PRIME_ABOVE_2_POW_53 = 9_007_199_254_740_997
 
 
 def check_prime_exact(number):
@@ -51,42 +58,16 @@ def check_prime_exact(number):
     return True
 
 
-def show(function, number):
-    start = time.perf_counter()
-    answer = function(number)
-    elapsed = time.perf_counter() - start
-    print(f"{function.__name__}({number}) = {answer}    ({elapsed:.3f} s)")
-    return answer
+# taught: end
 
 
-def compare_versions(number=None):
-    """Both versions on ``number``; without one, the book's two numbers and the first prime above 2**53."""
-    if number is not None:
-        book_answer = show(check_prime, number)
-        exact_answer = show(check_prime_exact, number)
-        if book_answer != exact_answer:
-            print(
-                f"The two versions disagree: the book's loop is wrong for {number} "
-                f"(as a float it is {float(number):.1f})."
-            )
-        return
-    # book: 3rd ed., "Idealized Computing Versus the Python Virtual Machine" (continued)
-    print(f"check_prime(10,000,000) = {check_prime(10000000)}")
-    # check_prime(10,000,000) = False
-    print(f"check_prime(10,000,019) = {check_prime(10000019)}")
-    # check_prime(10,000,019) = True
-    # book: end
-    print()
-    number = FIRST_PRIME_ABOVE_2_POW_53
-    print(f"The first prime above 2**53 = {2**53} is {number}; as a float it becomes {float(number):.1f}.")
-    show(check_prime, number)
-    show(check_prime_exact, number)
+SMOKE_ARGS = ["--candidate", "10000019"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, help="check this number with both versions instead")
-    compare_versions(parser.parse_args(argv).number)
+    from _check_prime_family import run_check_prime
+
+    run_check_prime(__doc__, print_book_values, check_prime, check_prime_exact, argv)
 
 
 if __name__ == "__main__":

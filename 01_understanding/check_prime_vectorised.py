@@ -8,19 +8,15 @@ takes a block of V candidate factors as an int64 array, computes
 Integer arithmetic, so it is exact (for numbers below 2**63).
 
 Run:
-    python 01_understanding/check_prime_vectorised.py --number 10000019 --vector-size 8
+    python 01_understanding/check_prime_vectorised.py --candidate 10000019 --vector-size 8
 """
 
+# taught: the book's vectorised check_prime(number, V=8), made valid: V factors per step
 import math
 
 import numpy as np
 
-from hpp.script import example_parser, fail, positive_int
 
-SMOKE_ARGS = ["--number", "10000019", "--vector-size", "8"]
-
-
-# taught: the book's vectorised check_prime(number, V=8), made valid: V factors per step
 def check_prime_vectorised(number, vector_size=8):
     """True when ``number`` is prime, testing ``vector_size`` factors per step."""
     if number < 2:
@@ -36,21 +32,13 @@ def check_prime_vectorised(number, vector_size=8):
 # taught: end
 
 
-def show_check(number, vector_size=8):
-    """Print ``check_prime_vectorised(number, V=vector_size) = answer``."""
-    answer = check_prime_vectorised(number, vector_size)
-    print(f"check_prime_vectorised({number}, V={vector_size}) = {answer}")
-    return answer
+SMOKE_ARGS = ["--candidate", "10000019", "--vector-size", "8"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=10_000_019, help="the number to test")
-    parser.add_argument("--vector-size", type=positive_int, default=8, help="factors per step (the book's V)")
-    args = parser.parse_args(argv)
-    if args.number >= 2**63:
-        fail("--number must be below 2**63 (NumPy int64)")
-    show_check(args.number, args.vector_size)
+    from _check_prime_family import run_check_prime_vectorised
+
+    run_check_prime_vectorised(__doc__, check_prime_vectorised, argv)
 
 
 if __name__ == "__main__":
