@@ -38,7 +38,7 @@ FIGURES = [
         number="9",
         slug="cpu-usage-threads",
         script="pi_estimation/profile_cpu_usage.py",
-        args=["--workers", "2", "--samples", "4000000", "--interval", "0.1", "--threads"],
+        args=["--workers", "2", "--samples", "4000000", "--interval", "0.1", "--pool", "threads"],
         output="cpu_usage_threads_2.png",
         caption="CPU use per core while 2 threads estimate pi: one core's worth of work (the GIL)",
     ),

@@ -18,9 +18,6 @@ Run:
     python pi_graph_speed_tests.py --samples 2e6 --workers 4
 """
 
-import os
-import time
-
 # book: 2nd ed. code, "pi_graph_speed_tests.py" (the book's timings)
 BOOK_SERIAL = 71.1
 BOOK_TIMES = {
@@ -32,30 +29,12 @@ BOOK_TIMES = {
 # book: end
 
 
-def best_time(function, repeat):
-    return best_run(function, repeat)[0]
-
-
-def best_run(function, repeat):
-    """``(wall s, CPU s of this process, CPU s of its child processes)`` of the fastest run."""
-    best = (float("inf"), 0.0, 0.0)
-    for _ in range(repeat):
-        before = os.times()
-        t1 = time.perf_counter()
-        function()
-        wall = time.perf_counter() - t1
-        after = os.times()
-        here = after.user + after.system - before.user - before.system
-        children = after.children_user + after.children_system - before.children_user - before.children_system
-        best = min(best, (wall, max(here, 0.0), max(children, 0.0)))  # never -0.00 from rounding
-    return best
-
-
 # taught: 2nd ed., "Introduction" (chapter 9): threads share one GIL, processes each have their own
 def speed_tests(nbr_samples, max_workers, repeat=1, seed=0, cpu=None):
     """``(serial seconds, {"threads": {n: s}, "processes": {n: s}})``; ``cpu`` (a dict) gets the
     CPU seconds of each run, ``cpu[kind][n] = (here, in child processes)``."""
     import pi_lists_parallel
+    from _pi_figures import best_run, best_time
 
     serial = best_time(
         lambda: pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples, seed), repeat
@@ -118,74 +97,13 @@ def plot(serial, times, path, title="Pure-Python pi: threads stay at the serial 
 # book: end
 
 
-def title_from(serial, times, cpu):
-    """The figure's title: what this run measured, so it never claims what the data do not show.
-
-    Processes "divide" the time where the most workers ran at least 1.3x faster than serially;
-    otherwise the title says how many cores' worth of CPU they got (a busy machine gives less).
-    """
-    workers = max(times["processes"])
-    speedup = serial / times["processes"][workers]
-    threads = serial / times["threads"][max(times["threads"])]
-    busy = sum(cpu["processes"][workers]) / times["processes"][workers]
-    if speedup >= 1.3:
-        verdict = f"processes divide it: {workers} run {speedup:.2f}x faster"
-    else:
-        verdict = (
-            f"processes did not divide it here: {workers} ran at {speedup:.2f}x, "
-            f"getting {busy:.2f} cores' worth of CPU (a busy machine)"
-        )
-    return f"Pure-Python pi on this machine: {max(times['threads'])} threads at {threads:.2f}x;\n{verdict}"
-
-
-def compare_with_the_book(nbr_samples, max_workers, repeat, path):
-    """Time serial, threads and processes, print each time and its speedup, write them beside the PNG
-    (``pi_speed_tests.csv``) and plot them to ``path`` under a title that states what they show."""
-    import csv
-
-    cpu = {}
-    serial, times = speed_tests(nbr_samples, max_workers, repeat, cpu=cpu)
-    print(f"serial: {serial:.3f} s")
-    rows = []
-    for kind, by_workers in times.items():
-        for workers, seconds in by_workers.items():
-            here, children = cpu[kind][workers]
-            busy = (here + children) / seconds
-            print(
-                f"{kind}, {workers}: {seconds:.3f} s  ({serial / seconds:.2f}x); CPU {here:.2f} s here, "
-                f"{children:.2f} s in worker processes: {busy:.2f} cores busy"
-            )
-            rows.append([kind, workers, seconds, serial / seconds, here, children, busy])
-    with open(path.with_suffix(".csv"), "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["kind", "workers", "seconds", "speedup", "cpu_here", "cpu_children", "cores_busy"])
-        writer.writerow(["serial", 1, serial, 1.0, "", "", ""])
-        writer.writerows(rows)
-    title = title_from(serial, times, cpu)
-    plot(serial, times, path, title)
-    print(f"title = {' '.join(title.split())}")
-    print(f"figure = {path}")
-
-
 SMOKE_ARGS = ["--samples", "40000", "--workers", "2"]
 
 
 def main(argv=None):
-    import os
+    from _pi_figures import run_speed_tests
 
-    from _pi_common import add_samples_argument
-
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
-
-    parser = example_parser(__doc__)
-    add_samples_argument(parser, help="darts per run (the book: 1e8)")
-    cores = min(8, os.cpu_count() or 1)
-    parser.add_argument("--workers", type=positive_int, default=cores, help="time 1 ... this many workers")
-    parser.add_argument("--repeat", type=positive_int, default=1, help="runs per point, best kept")
-    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
-    args = parser.parse_args(argv)
-    path = output_dir("09_multiprocessing", args.output_dir) / "pi_speed_tests.png"
-    compare_with_the_book(args.samples, args.workers, args.repeat, path)
+    run_speed_tests(__doc__, speed_tests, plot, argv)
 
 
 if __name__ == "__main__":

@@ -20,11 +20,10 @@ Run (the book's commands):
     python pi_lists_parallel.py 2 --processes --nbr_samples_in_total 1e6 --seed 0 --start-method spawn
 """
 
-import random
-import time
-
-
 # book: 2nd ed. code, "pi_lists_parallel.py"
+import random
+
+
 def estimate_nbr_points_in_quarter_circle(nbr_estimates, seed=None):
     """Monte Carlo count of the darts, of ``nbr_estimates``, inside the quarter circle.
 
@@ -65,29 +64,13 @@ def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=
 # book: end
 
 
-def time_estimate_pi(nbr_samples_in_total, nbr_workers=4, processes=False, seed=None, start_method=None):
-    """Say which Pool, time ``estimate_pi`` and print the estimate with its time (``Delta``)."""
-    from _pi_common import report
-
-    print("Using Processes" if processes else "Using Threads")
-    print(f"Making {nbr_samples_in_total // nbr_workers:,} samples per {nbr_workers} worker")
-    t1 = time.time()
-    inside = estimate_pi(nbr_samples_in_total, nbr_workers, processes, seed, start_method)
-    report(inside, nbr_samples_in_total, time.time() - t1)
-
-
 SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "200000", "--seed", "0"]
 
 
 def main(argv=None):
-    from _pi_common import add_pool_arguments, add_start_method_argument, pi_parser
+    from _pi_common import run_pool
 
-    parser = pi_parser(__doc__)
-    add_pool_arguments(parser)
-    add_start_method_argument(parser)
-    args = parser.parse_args(argv)
-    nbr_workers = args.nbr_workers or args.workers
-    time_estimate_pi(args.samples, nbr_workers, args.processes, args.seed, args.start_method)
+    run_pool(__doc__, estimate_pi, argv)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ Run:
     python pi_lists_parallel_futures.py 2 --processes --nbr_samples_in_total 1e6 --seed 0 --start-method spawn
 """
 
+# taught: 1st ed., "An Overview of the multiprocessing Module": concurrent.futures, threads or processes
 import multiprocessing
 import os
 import time
@@ -27,7 +28,6 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pi_lists_parallel import estimate_nbr_points_in_quarter_circle
 
 
-# taught: 1st ed., "An Overview of the multiprocessing Module": concurrent.futures, threads or processes
 def estimate_nbr_points_and_where(nbr_estimates, seed=None):
     """The block's darts inside, the PID that threw them and its thread's CPU seconds."""
     cpu_before = time.thread_time()
@@ -52,45 +52,34 @@ def estimate_pi_blocks(
         return [future.result() for future in futures]
 
 
-# taught: end
-
-
 def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=None, start_method=None):
     """Darts inside the quarter circle, as ``pi_lists_parallel.estimate_pi`` counts them."""
     blocks = estimate_pi_blocks(nbr_samples_in_total, nbr_parallel_blocks, processes, seed, start_method)
     return sum(inside for inside, _, _ in blocks)
 
 
-def time_estimate_pi(nbr_samples_in_total, nbr_workers=4, processes=False, seed=None, start_method=None):
-    """Time the blocks, print the estimate, then which processes threw the darts and their CPU time."""
-    from _pi_common import report
-
-    print("Using ProcessPoolExecutor" if processes else "Using ThreadPoolExecutor")
-    t1 = time.time()
-    blocks = estimate_pi_blocks(nbr_samples_in_total, nbr_workers, processes, seed, start_method)
-    delta = time.time() - t1
-    report(sum(inside for inside, _, _ in blocks), nbr_samples_in_total, delta)
+def where_the_darts_were_thrown(blocks, delta):
+    """Which processes threw the darts and their CPU seconds (threads: one core's worth, the GIL)."""
     pids = {pid for _, pid, _ in blocks}
     print(f"processes that threw darts = {len(pids)}")
     print(f"darts thrown in this process = {os.getpid() in pids}")
     cpu = [seconds for _, _, seconds in blocks]
     print(f"CPU seconds per block = {', '.join(f'{s:.3f}' for s in cpu)}")
     print(f"cores busy = {sum(cpu) / delta:.2f} (CPU {sum(cpu):.3f} s in {delta:.3f} s)")
+    return sum(inside for inside, _, _ in blocks)
+
+
+# taught: end
 
 
 SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "200000", "--seed", "0"]
 
 
 def main(argv=None):
-    from _pi_common import add_pool_arguments, add_start_method_argument, pi_parser
+    from _pi_common import run_pool
 
-    parser = pi_parser(__doc__)
-    add_pool_arguments(parser, "a ThreadPoolExecutor (default)", "a ProcessPoolExecutor")
-    add_start_method_argument(parser)
-    args = parser.parse_args(argv)
-    time_estimate_pi(
-        args.samples, args.nbr_workers or args.workers, args.processes, args.seed, args.start_method
-    )
+    names = ("ThreadPoolExecutor", "ProcessPoolExecutor")
+    run_pool(__doc__, estimate_pi_blocks, argv, names, where=where_the_darts_were_thrown)
 
 
 if __name__ == "__main__":

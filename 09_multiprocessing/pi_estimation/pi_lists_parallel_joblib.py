@@ -11,16 +11,11 @@ Run:
     python pi_lists_parallel_joblib.py --workers 2 --blocks 8 --nbr_samples_in_total 1e6
 """
 
-import time
-
+# book: 2nd ed. code, "pi_lists_parallel_joblib.py"
 from joblib import Parallel, delayed
 from pi_lists_parallel import estimate_nbr_points_in_quarter_circle
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4", "--seed", "0"]
-REQUIRES = ("joblib",)
 
-
-# book: 2nd ed. code, "pi_lists_parallel_joblib.py"
 def estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None):
     """Darts inside the quarter circle: ``nbr_parallel_blocks`` jobs run by ``nbr_workers`` processes."""
     from _pi_common import child_seeds, split
@@ -36,23 +31,14 @@ def estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=Non
 # book: end
 
 
-def time_estimate_pi(nbr_samples_in_total, nbr_workers=8, nbr_parallel_blocks=8, seed=None):
-    """Time ``estimate_pi`` and print the estimate with the time it took (``Delta``)."""
-    from _pi_common import report
-
-    print(f"Making {nbr_samples_in_total // nbr_parallel_blocks:,} samples per {nbr_parallel_blocks} worker")
-    t1 = time.time()
-    inside = estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed)
-    report(inside, nbr_samples_in_total, time.time() - t1)
+SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4", "--seed", "0"]
+REQUIRES = ("joblib",)
 
 
 def main(argv=None):
-    from _pi_common import add_jobs_arguments, pi_parser
+    from _pi_common import run_jobs
 
-    parser = pi_parser(__doc__)
-    add_jobs_arguments(parser)
-    args = parser.parse_args(argv)
-    time_estimate_pi(args.samples, args.workers, args.blocks, args.seed)
+    run_jobs(__doc__, estimate_pi, argv)
 
 
 if __name__ == "__main__":

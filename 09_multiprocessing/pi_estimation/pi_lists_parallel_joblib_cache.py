@@ -16,19 +16,14 @@ Run:
     python pi_lists_parallel_joblib_cache.py --cache-dir /tmp/joblib_cache
 """
 
+# book: 2nd ed. code, "pi_lists_parallel_joblib_cache.py"
 import os
 import random
-import tempfile
-import time
 
-from joblib import Memory, Parallel, delayed
+from joblib import Parallel, delayed
 from pi_lists_parallel import estimate_nbr_points_in_quarter_circle
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4"]
-REQUIRES = ("joblib",)
 
-
-# book: 2nd ed. code, "pi_lists_parallel_joblib_cache.py"
 def estimate_nbr_points_in_quarter_circle_with_idx(nbr_estimates, idx, seed=None):
     """The dart thrower with the block index as an argument, so the cache keeps one entry per block."""
     print(
@@ -65,47 +60,14 @@ def estimate_pi_cached(
 # book: end
 
 
-def run_twice(cache_dir, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=None, with_idx=True):
-    """Estimate pi twice with one cache: the second run reads every block's count from the disk."""
-    from _pi_common import pi_from
-
-    memory = Memory(location=str(cache_dir), verbose=0)
-    for attempt in ("first", "second"):
-        t1 = time.time()
-        blocks = estimate_pi_cached(
-            memory, nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed, with_idx=with_idx
-        )
-        delta = time.time() - t1
-        inside = sum(blocks)
-        print(f"{attempt} run: Estimated pi {pi_from(inside, nbr_samples_in_total)}, Delta: {delta:.3f}")
-        print(f"{attempt} run: blocks = {blocks}")
-        print(f"{attempt} run: distinct block counts = {len(set(blocks))}")
-
-
-def compare_runs(
-    nbr_samples_in_total, nbr_workers=8, nbr_parallel_blocks=8, seed=None, with_idx=True, cache_dir=None
-):
-    """``run_twice`` in ``cache_dir``, or in a temporary folder removed afterwards."""
-    print(f"Making {nbr_samples_in_total // nbr_parallel_blocks:,} samples per {nbr_parallel_blocks} worker")
-    runs = (nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed, with_idx)
-    if cache_dir is not None:
-        run_twice(cache_dir, *runs)
-    else:
-        with tempfile.TemporaryDirectory(prefix="joblib_cache_") as cache_dir:
-            run_twice(cache_dir, *runs)
+SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4"]
+REQUIRES = ("joblib",)
 
 
 def main(argv=None):
-    from _pi_common import add_jobs_arguments, pi_parser
+    from _pi_common import run_cached_twice
 
-    from hpp.script import writable_dir
-
-    parser = pi_parser(__doc__)
-    add_jobs_arguments(parser)
-    parser.add_argument("--cache-dir", type=writable_dir, help="keep the cache here (default: temporary)")
-    parser.add_argument("--without-idx", action="store_true", help="no block index (the book's warning)")
-    args = parser.parse_args(argv)
-    compare_runs(args.samples, args.workers, args.blocks, args.seed, not args.without_idx, args.cache_dir)
+    run_cached_twice(__doc__, estimate_pi_cached, argv)
 
 
 if __name__ == "__main__":

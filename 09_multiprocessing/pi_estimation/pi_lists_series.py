@@ -11,32 +11,25 @@ Run:
     python pi_lists_series.py --nbr_samples_in_total 1e6 --seed 0
 """
 
-import time
-
+# book: 2nd ed. code, "pi_lists_series.py"
 import pi_lists_parallel
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--seed", "0"]
 
-
-# book: 2nd ed. code, "pi_lists_series.py"
 def estimate_pi(nbr_samples_in_total, seed=None):
-    """Throw the darts in this one process, timed, and print the estimate."""
-    from _pi_common import report
-
-    t1 = time.time()
-    nbr_in_circle = pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples_in_total, seed)
-    print(f"Took {time.time() - t1:2f}s")
-    report(nbr_in_circle, nbr_samples_in_total)
+    """The darts inside the quarter circle, all thrown in this one process."""
+    return pi_lists_parallel.estimate_nbr_points_in_quarter_circle(nbr_samples_in_total, seed)
 
 
 # book: end
 
 
-def main(argv=None):
-    from _pi_common import pi_parser
+SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--seed", "0"]
 
-    args = pi_parser(__doc__, "darts to throw (the book: 1e8)").parse_args(argv)
-    estimate_pi(args.samples, args.seed)
+
+def main(argv=None):
+    from _pi_common import run_series
+
+    run_series(__doc__, estimate_pi, argv)
 
 
 if __name__ == "__main__":

@@ -16,12 +16,10 @@ Run:
     python pi_numpy_parallel_worker.py 2 --processes --nbr_samples_in_total 1e7 --seed 0
 """
 
-import time
-
+# book: 2nd ed. code, "pi_numpy_parallel_worker.py"
 import numpy as np
 
 
-# book: 2nd ed. code, "pi_numpy_parallel_worker.py"
 def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     """Darts inside the quarter circle, ``nbr_samples`` thrown as two NumPy vectors.
 
@@ -67,38 +65,13 @@ def estimate_pi_parallel(
 # book: end
 
 
-def time_estimate_pi(
-    nbr_samples_in_total, nbr_workers=4, nbr_blocks=None, seed=None, start_method=None, processes=False
-):
-    """Say which Pool, time ``estimate_pi_parallel`` and print the estimate beside NumPy's pi."""
-    from _pi_common import report
-
-    print("Using Processes" if processes else "Using Threads")
-    print(f"Making {nbr_samples_in_total // (nbr_blocks or nbr_workers)} samples per worker")
-    t1 = time.time()
-    inside = estimate_pi_parallel(
-        nbr_samples_in_total, nbr_workers, nbr_blocks, seed, start_method, processes
-    )
-    print(f"Took {time.time() - t1}s")
-    report(inside, nbr_samples_in_total)
-    print("Pi", np.pi)
-
-
 SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "1000000", "--seed", "0"]
 
 
 def main(argv=None):
-    from _pi_common import add_pool_arguments, add_start_method_argument, pi_parser
+    from _pi_common import run_pool
 
-    from hpp.script import positive_int
-
-    parser = pi_parser(__doc__)
-    add_pool_arguments(parser, threads_help="a Pool of threads (NumPy releases the GIL in parts of the work)")
-    parser.add_argument("--blocks", type=positive_int, help="number of blocks (default: one per worker)")
-    add_start_method_argument(parser)
-    args = parser.parse_args(argv)
-    nbr_workers = args.nbr_workers or args.workers
-    time_estimate_pi(args.samples, nbr_workers, args.blocks, args.seed, args.start_method, args.processes)
+    run_pool(__doc__, estimate_pi_parallel, argv, blocks=True)
 
 
 if __name__ == "__main__":

@@ -10,14 +10,10 @@ Run:
     python pi_numpy_serial.py --nbr_samples_in_total 1e7 --seed 0
 """
 
-import time
-
+# book: 2nd ed. code, "pi_numpy_serial.py"
 import numpy as np
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--seed", "0"]
 
-
-# book: 2nd ed. code, "pi_numpy_serial.py"
 def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
     """Darts inside the quarter circle, all ``nbr_samples`` thrown as two vectors."""
     rng = np.random.default_rng(seed)
@@ -31,30 +27,13 @@ def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
 # book: end
 
 
-def estimate_pi(nbr_samples_in_total, seed=None):
-    """Throw the darts as two vectors, timed, and print the estimate beside NumPy's pi."""
-    from _pi_common import report
-
-    from hpp.script import fail
-
-    t1 = time.time()
-    try:
-        nbr_in_circle = estimate_nbr_points_in_quarter_circle(nbr_samples_in_total, seed)
-    except MemoryError:
-        fail(
-            f"not enough memory for {nbr_samples_in_total} darts at once: "
-            "use fewer --nbr_samples_in_total or pi_numpy_serial_blocks.py"
-        )
-    print(f"Took {time.time() - t1:2f}s")
-    report(nbr_in_circle, nbr_samples_in_total)
-    print("Pi", np.pi)
+SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--seed", "0"]
 
 
 def main(argv=None):
-    from _pi_common import pi_parser
+    from _pi_common import run_series
 
-    args = pi_parser(__doc__, "darts (the book: 1e8, needing about 3 GB of RAM)").parse_args(argv)
-    estimate_pi(args.samples, args.seed)
+    run_series(__doc__, estimate_nbr_points_in_quarter_circle, argv)
 
 
 if __name__ == "__main__":

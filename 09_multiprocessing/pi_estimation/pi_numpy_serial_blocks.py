@@ -11,14 +11,10 @@ Run:
     python pi_numpy_serial_blocks.py --nbr_samples_in_total 1e7 --seed 0
 """
 
-import time
-
+# book: 2nd ed. code, "pi_numpy_serial_blocks.py"
 import numpy as np
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--blocks", "4", "--seed", "0"]
 
-
-# book: 2nd ed. code, "pi_numpy_serial_blocks.py"
 def estimate_nbr_points_in_circle(nbr_samples, seed=None):
     """Darts inside the quarter circle, ``nbr_samples`` thrown as two NumPy vectors.
 
@@ -55,26 +51,13 @@ def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None
 # book: end
 
 
-def estimate_pi(nbr_samples_in_total, nbr_blocks=4, seed=None):
-    """Throw the darts block after block, timed, and print the estimate beside NumPy's pi."""
-    from _pi_common import report
-
-    t1 = time.time()
-    nbr_in_circle = estimate_pi_in_blocks(nbr_samples_in_total, nbr_blocks, seed)
-    print(f"Took {time.time() - t1:2f}s")
-    report(nbr_in_circle, nbr_samples_in_total)
-    print("Pi", np.pi)
+SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--blocks", "4", "--seed", "0"]
 
 
 def main(argv=None):
-    from _pi_common import pi_parser
+    from _pi_common import run_series
 
-    from hpp.script import positive_int
-
-    parser = pi_parser(__doc__)
-    parser.add_argument("--blocks", type=positive_int, default=4, help="number of blocks")
-    args = parser.parse_args(argv)
-    estimate_pi(args.samples, args.blocks, args.seed)
+    run_series(__doc__, estimate_pi_in_blocks, argv, blocks=4)
 
 
 if __name__ == "__main__":

@@ -9,12 +9,10 @@ Run:
     python 09_multiprocessing/pi_estimation/pi_plot_monte_carlo_example.py   # writes pi_monte_carlo.png
 """
 
+# book: 2nd ed. code, "pi_plot_monte_carlo_example.py"
 import numpy as np
 
-SMOKE_ARGS = []
 
-
-# book: 2nd ed. code, "pi_plot_monte_carlo_example.py"
 def throw_darts(nbr_samples, seed=0):
     """``xs, ys, inside`` from the legacy, version-stable ``RandomState(seed)``."""
     rs = np.random.RandomState(seed)
@@ -47,29 +45,13 @@ def plot(xs, ys, inside, estimate, path):
 # book: end
 
 
-def draw_example(nbr_samples, seed, path):
-    """Throw the darts, plot them to ``path`` and print the count and the estimate."""
-    xs, ys, inside = throw_darts(nbr_samples, seed)
-    nbr_inside = int(inside.sum())
-    estimate = 4 * nbr_inside / nbr_samples
-    plot(xs, ys, inside, estimate, path)
-    print(f"darts = {nbr_samples}")
-    print(f"inside = {nbr_inside}")
-    print(f"pi estimate = {estimate:.4f}")
-    print(f"figure = {path}")
+SMOKE_ARGS = []
 
 
 def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
+    from _pi_common import run_diagram
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=positive_int, default=10_000, help="darts")
-    parser.add_argument("--seed", type=seed, default=0, help="RandomState seed")
-    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
-    args = parser.parse_args(argv)
-    draw_example(
-        args.samples, args.seed, output_dir("09_multiprocessing", args.output_dir) / "pi_monte_carlo.png"
-    )
+    run_diagram(__doc__, throw_darts, plot, argv)
 
 
 if __name__ == "__main__":

@@ -18,13 +18,13 @@ Run:
     python random_numbers_in_parallel.py --reseed        # the book's fix
 """
 
+# taught: 1st ed.: forked processes inherit one random state; reseed in each
 import os
 import random
 
 import numpy as np
 
 
-# taught: 1st ed.: forked processes inherit one random state; reseed in each
 def draw_numbers(nbr_draws, reseed, results):
     """In a worker: draw from NumPy's global generator (reseeding it first if asked) and from random."""
     if reseed:
@@ -56,38 +56,13 @@ def draws_in_workers(nbr_workers, nbr_draws=3, reseed=False, seed=0, start_metho
 # taught: end
 
 
-def all_identical(lists):
-    return all(one == lists[0] for one in lists[1:])
-
-
-def show_draws(nbr_workers=4, nbr_draws=3, reseed=False, seed=0, start_method="fork"):
-    """Print each worker's draws, then whether they are the same in every worker."""
-    draws = draws_in_workers(nbr_workers, nbr_draws, reseed, seed, start_method)
-    for pid, numpy_draws, python_draws in draws:
-        print(
-            f"pid {pid}: np.random {[round(x, 6) for x in numpy_draws]}, "
-            f"random {[round(x, 6) for x in python_draws]}"
-        )
-    print(f"identical NumPy draws in every worker = {all_identical([d[1] for d in draws])}")
-    print(f"identical random draws in every worker = {all_identical([d[2] for d in draws])}")
-
-
 SMOKE_ARGS = ["--workers", "2"]
 
 
 def main(argv=None):
-    from hpp.script import START_METHODS, example_parser, positive_int, seed
+    from _pi_common import run_draws
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
-    parser.add_argument("--draws", type=positive_int, default=3, help="numbers each worker draws")
-    parser.add_argument("--seed", type=seed, default=0, help="the parent's seed")
-    parser.add_argument(
-        "--reseed", action="store_true", help="np.random.seed() in each worker (the book's fix)"
-    )
-    parser.add_argument("--start-method", choices=START_METHODS, default="fork", help="the pitfall is fork's")
-    args = parser.parse_args(argv)
-    show_draws(args.workers, args.draws, args.reseed, args.seed, args.start_method)
+    run_draws(__doc__, draws_in_workers, argv)
 
 
 if __name__ == "__main__":
