@@ -10,7 +10,7 @@ calculation alone, like the CPython baseline (``calc s``: the time measured
 inside PyPy, without the pipe's round trip).
 
 Diffusion 512 x 512 against the NumPy step that works in place on two buffers
-(the book's ``diffusion_numpy_memory2.py`` technique, ``_common.evolve_numpy``);
+(the book's ``diffusion_numpy_memory2.py`` technique, ``_compiled_diffusion.evolve_numpy``);
 ``C library (loop in C)`` runs all the steps in one C call, the others call one
 step at a time from Python. Time per step = time / steps (100 quick, 500 book).
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from hpp import julia
+from hpp import diffusion, julia
 from hpp.bench import Case, Workload
 from hpp.gpu import MISSING_TORCH
 from hpp.loader import load_example
@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def common():
-    return load_example(HERE / "diffusion" / "_common.py")
+    return load_example(HERE / "diffusion" / "_compiled_diffusion.py")
 
 
 def build():
@@ -278,7 +278,7 @@ def diffusion_case(name, make_step, order="C", jit=False, requires=None, note=""
 
     def run(state):
         step, extra, params = state
-        grid, secs = common().evolve_loop(step, params["n"], params["iterations"], order)
+        grid, secs = diffusion.evolve_loop(step, params["n"], params["iterations"], order)
         return grid, secs, extra
 
     return Case(name, run=run, setup=setup, check=check_diffusion, jit=jit, requires=requires, note=note)

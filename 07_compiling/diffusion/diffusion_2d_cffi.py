@@ -14,25 +14,17 @@ Run:
 
 import functools
 
-import _build as build
-import _common as common
-
-from hpp.diffusion import DT, D
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-REQUIRES = ("cffi",)
-REQUIRES_TOOLS = ("gcc",)
-
 
 @functools.cache
 def api_module():
     """The API-mode module (``.ffi``, ``.lib``), built on first use (the book opens its library at import)."""
-    module, _seconds = build.built_or_exit(build.cffi_module)
-    return module
+    from _compiled_diffusion import built
+
+    return built("cffi_module")
 
 
 # book: 2nd ed., "cffi"
-def evolve(grid, dt, out, D=D, ffi=None, lib=None):
+def evolve(grid, dt, out, D=1.0, ffi=None, lib=None):
     """One C step from ``grid`` into ``out``; ``ffi`` and ``lib`` default to ``api_module()``'s."""
     if lib is None:
         ffi, lib = api_module().ffi, api_module().lib
@@ -45,7 +37,7 @@ def evolve(grid, dt, out, D=D, ffi=None, lib=None):
 # book: end
 
 
-def make_step(ffi, lib, dt=DT, D=D):
+def make_step(ffi, lib, dt=0.1, D=1.0):
     """A Python function for one step, calling C through cffi."""
 
     def step(grid, out):
@@ -66,21 +58,36 @@ def abi_library(build):
     # book: end
 
 
-def run_experiment(num_iterations, size=512, abi=False):
-    """Build the cffi module (or open the library), then time ``num_iterations`` C steps."""
+def run_experiment(iterations, size=512, abi=False):
+    """Build the cffi module (or open the library), then time ``iterations`` C steps."""
+    import _build
+    from _compiled_diffusion import built
+
+    from hpp.diffusion import evolve_loop
+
     if abi:
-        ffi, lib, seconds = build.built_or_exit(abi_library, build)
+        ffi, lib, seconds = _build.built_or_exit(abi_library, _build)
+        print(f"cffi ABI mode (dlopen): shared library built in {seconds:.2f} s")
     else:
-        module, seconds = build.built_or_exit(build.cffi_module)
+        module = built("cffi_module")
         ffi, lib = module.ffi, module.lib
-    mode = "ABI mode (dlopen)" if abi else "API mode (compiled module)"
-    print(f"cffi {mode}, built in {seconds:.2f} s")
-    return common.drive_diffusion(make_step(ffi, lib), size, num_iterations, f"cffi {mode}")
+    return evolve_loop(make_step(ffi, lib), size, iterations)
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+REQUIRES = ("cffi",)
+REQUIRES_TOOLS = ("gcc",)
 
 
 def main(argv=None):
-    common.run_main(
-        __doc__, run_experiment, argv, switches={"--abi": "ABI mode: ffi.dlopen on the shared library"}
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(
+        __doc__,
+        run_experiment,
+        argv,
+        times_itself=True,
+        switches={"--abi": "ABI mode: ffi.dlopen on the shared library"},
     )
 
 

@@ -9,32 +9,36 @@ Run:
     python 07_compiling/diffusion/diffusion_cpython_module.py
 """
 
-import _common as common
 
-from hpp.diffusion import DT, D
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
-def make_step(cdiffusion, dt=DT, D=D):
-    # book: 2nd ed. code, "cpython_module/diffusion.py" (the call into cdiffusion)
+# book: 2nd ed. code, "cpython_module/diffusion.py" (the call into cdiffusion)
+def make_step(cdiffusion, dt=0.1, D=1.0):
     evolve = cdiffusion.evolve
 
     def step(grid, out):
         evolve(grid, out, D=D, dt=dt)
 
-    # book: end
     return step
 
 
-def run_experiment(num_iterations, size=512):
-    """Time ``num_iterations`` steps of the ``cdiffusion`` extension on a ``size`` x ``size`` grid."""
-    cdiffusion = common.import_compiled("cdiffusion")
-    return common.drive_diffusion(make_step(cdiffusion), size, num_iterations, "CPython extension cdiffusion")
+# book: end
+
+
+def run_experiment(iterations, size=512):
+    """Time ``iterations`` steps of the ``cdiffusion`` extension on a ``size`` x ``size`` grid."""
+    from _compiled_diffusion import import_compiled
+
+    from hpp.diffusion import evolve_loop
+
+    return evolve_loop(make_step(import_compiled("cdiffusion")), size, iterations)
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def main(argv=None):
-    common.run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
 
 
 if __name__ == "__main__":

@@ -16,14 +16,7 @@ Run:
 import ctypes
 import functools
 
-import _build as build
-import _common as common
 import numpy as np
-
-from hpp.diffusion import DT, D
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-REQUIRES_TOOLS = ("gcc",)
 
 GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags="C_CONTIGUOUS")
 WRITEABLE_GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags=("C_CONTIGUOUS", "WRITEABLE"))
@@ -51,12 +44,13 @@ def load_library(path):
 @functools.cache
 def diffusion_library():
     """The shared library, built on first use and opened once (the book opens it at import)."""
-    path, _seconds = build.built_or_exit(build.shared_library)
-    return load_library(path)
+    from _compiled_diffusion import built
+
+    return load_library(built("shared_library"))
 
 
 # book: 2nd ed., "ctypes"
-def evolve(grid, out, dt, D=D, library=None):
+def evolve(grid, out, dt, D=1.0, library=None):
     """One C step from ``grid`` into ``out``; ``library`` defaults to ``diffusion_library()``."""
     # ndpointer in the argtypes converts and checks the arrays (the book casts them to double **)
     (library or diffusion_library()).evolve(grid, out, grid.shape[0], D, dt)
@@ -65,7 +59,7 @@ def evolve(grid, out, dt, D=D, library=None):
 # book: end
 
 
-def make_step(library, dt=DT, D=D):
+def make_step(library, dt=0.1, D=1.0):
     """A Python function for one step, calling C through ctypes."""
 
     def step(grid, out):
@@ -74,16 +68,23 @@ def make_step(library, dt=DT, D=D):
     return step
 
 
-def run_experiment(num_iterations, size=512):
-    """Build the shared library, then time ``num_iterations`` C steps through ctypes."""
-    path, seconds = build.built_or_exit(build.shared_library)
-    print(f"shared library: {path.name} (built in {seconds:.2f} s)")
-    step = make_step(load_library(path))
-    return common.drive_diffusion(step, size, num_iterations, "ctypes, one call per step")
+def run_experiment(iterations, size=512):
+    """Build the shared library, then time ``iterations`` C steps through ctypes."""
+    from _compiled_diffusion import built
+
+    from hpp.diffusion import evolve_loop
+
+    return evolve_loop(make_step(load_library(built("shared_library"))), size, iterations)
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+REQUIRES_TOOLS = ("gcc",)
 
 
 def main(argv=None):
-    common.run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,9 @@ Run:
     python 07_compiling/diffusion/diffusion_cython.py --parallel
 """
 
-import _common as common
 
-from hpp.diffusion import DT, D
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
-def make_step(module, dt=DT, D=D):
+# taught: the compiled step called from Python: the Cython module's evolve in place of NumPy's
+def make_step(module, dt=0.1, D=1.0):
     evolve = module.evolve
 
     def step(grid, out):
@@ -25,16 +20,29 @@ def make_step(module, dt=DT, D=D):
     return step
 
 
-def run_experiment(num_iterations, size=512, parallel=False):
-    """Time ``num_iterations`` steps of ``diffusion_cy`` (or ``diffusion_cy_omp``)."""
-    name = "diffusion_cy_omp" if parallel else "diffusion_cy"
-    common.passive_openmp()
-    module = common.import_compiled(name)
-    return common.drive_diffusion(make_step(module), size, num_iterations, f"Cython {name}")
+# taught: end
+
+
+def run_experiment(iterations, size=512, parallel=False):
+    """Time ``iterations`` steps of ``diffusion_cy`` (or ``diffusion_cy_omp``)."""
+    from _compiled_diffusion import import_compiled, passive_openmp
+
+    from hpp.diffusion import evolve_loop
+
+    passive_openmp()
+    module = import_compiled("diffusion_cy_omp" if parallel else "diffusion_cy")
+    return evolve_loop(make_step(module), size, iterations)
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def main(argv=None):
-    common.run_main(__doc__, run_experiment, argv, switches={"--parallel": "use the OpenMP build"})
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(
+        __doc__, run_experiment, argv, times_itself=True, switches={"--parallel": "use the OpenMP build"}
+    )
 
 
 if __name__ == "__main__":

@@ -10,16 +10,9 @@ Run:
     python 07_compiling/diffusion/diffusion_fortran.py
 """
 
-import _build as build
-import _common as common
 
-from hpp.diffusion import DT, D
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-REQUIRES_TOOLS = ("gfortran",)
-
-
-def make_step(fortran, dt=DT, D=D):
+# book: 1st ed., "f2py" (the Python side: the Fortran evolve, on grids made with order="F")
+def make_step(fortran, dt=0.1, D=1.0):
     evolve = fortran.evolve
 
     def step(grid, out):
@@ -28,15 +21,28 @@ def make_step(fortran, dt=DT, D=D):
     return step
 
 
-def run_experiment(num_iterations, size=512):
-    """Build the f2py module, then time ``num_iterations`` Fortran steps on a ``size`` x ``size`` grid."""
-    fortran, seconds = build.built_or_exit(build.fortran_module)
-    print(f"f2py module built in {seconds:.2f} s")
-    return common.drive_diffusion(make_step(fortran), size, num_iterations, "Fortran through f2py", order="F")
+# book: end
+
+
+def run_experiment(iterations, size=512):
+    """Build the f2py module, then time ``iterations`` Fortran steps on a ``size`` x ``size`` grid."""
+    from _compiled_diffusion import built
+
+    from hpp.diffusion import evolve_loop
+
+    # taught: "developers must specify order='F'": f2py then passes the grids without a copy
+    return evolve_loop(make_step(built("fortran_module")), size, iterations, order="F")
+    # taught: end
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+REQUIRES_TOOLS = ("gfortran",)
 
 
 def main(argv=None):
-    common.run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
 
 
 if __name__ == "__main__":

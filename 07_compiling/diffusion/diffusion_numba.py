@@ -11,16 +11,10 @@ Run:
     python 07_compiling/diffusion/diffusion_numba.py --parallel
 """
 
-import _common as common
-import numba
+# taught: Numba compiles the explicit loops; prange shares the rows over the threads
 from numba import njit, prange
 
-from hpp.diffusion import DT, D
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
-# taught: Numba compiles the explicit loops; prange shares the rows over the threads
 @njit
 def update_row(grid, out, i, f):
     n = grid.shape[0]
@@ -42,21 +36,21 @@ def update_row(grid, out, i, f):
 
 
 @njit
-def evolve(grid, out, D=D, dt=DT):
+def evolve(grid, out, D=1.0, dt=0.1):
     """One periodic diffusion step from ``grid`` into ``out``."""
     for i in range(grid.shape[0]):
         update_row(grid, out, i, D * dt)
 
 
 @njit(parallel=True)
-def evolve_parallel(grid, out, D=D, dt=DT):
+def evolve_parallel(grid, out, D=1.0, dt=0.1):
     """The same step with the rows shared over Numba's threads."""
     for i in prange(grid.shape[0]):
         update_row(grid, out, i, D * dt)
 
 
 @njit
-def run_steps(grid, scratch, steps, D=D, dt=DT):
+def run_steps(grid, scratch, steps, D=1.0, dt=0.1):
     """``steps`` steps in one compiled call; the result ends in ``grid``."""
     for _ in range(steps):
         evolve(grid, scratch, D, dt)
@@ -67,7 +61,7 @@ def run_steps(grid, scratch, steps, D=D, dt=DT):
 # taught: end
 
 
-def make_step(parallel=False, dt=DT, D=D):
+def make_step(parallel=False, dt=0.1, D=1.0):
     function = evolve_parallel if parallel else evolve
 
     def step(grid, out):
@@ -76,18 +70,28 @@ def make_step(parallel=False, dt=DT, D=D):
     return step
 
 
-def run_experiment(num_iterations, size=512, parallel=False):
-    """Compile, then time ``num_iterations`` Numba steps (``prange`` when ``parallel``)."""
-    common.passive_openmp()
+def run_experiment(iterations, size=512, parallel=False):
+    """Compile, then time ``iterations`` Numba steps (``prange`` when ``parallel``)."""
+    from _compiled_diffusion import passive_openmp
+
+    from hpp.diffusion import evolve_loop
+
+    passive_openmp()
     step = make_step(parallel)
-    common.evolve_loop(step, 8, 1)  # compile first, so the timing below is the steady state
-    label = "Numba parallel" if parallel else "Numba"
-    return common.drive_diffusion(step, size, num_iterations, label)
+    evolve_loop(step, 8, 1)  # compile first, so the timing below is the steady state
+    return evolve_loop(step, size, iterations)
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def main(argv=None):
+    import numba
+
+    from hpp.diffusion import run_diffusion
+
     parallel = f"prange over the rows ({numba.get_num_threads()} threads here)"
-    common.run_main(__doc__, run_experiment, argv, switches={"--parallel": parallel})
+    run_diffusion(__doc__, run_experiment, argv, times_itself=True, switches={"--parallel": parallel})
 
 
 if __name__ == "__main__":

@@ -12,19 +12,14 @@ Run:
 
 import ctypes
 
-import _build as build
-import _common as common
 import diffusion_ctypes as c_example  # the Python side is the ctypes example's: same checks, same step
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-REQUIRES_TOOLS = ("cargo",)
-
 
 make_step = c_example.make_step
 
 
+# taught: a Rust cdylib is a C library to Python: ctypes declares evolve's signature (n is a usize)
 def load_library(path):
-    """Open the Rust cdylib and declare ``evolve``'s C signature (``n`` is a ``usize``)."""
+    """Open the Rust cdylib and declare ``evolve``'s C signature."""
     library = ctypes.CDLL(str(path))
     library.evolve.argtypes = [
         c_example.GRID,
@@ -37,15 +32,26 @@ def load_library(path):
     return library
 
 
-def run_experiment(num_iterations, size=512):
-    """Build the Rust cdylib, then time ``num_iterations`` steps through ctypes."""
-    path, seconds = build.built_or_exit(build.rust_library)
-    print(f"Rust cdylib built in {seconds:.2f} s")
-    return common.drive_diffusion(make_step(load_library(path)), size, num_iterations, "Rust through ctypes")
+# taught: end
+
+
+def run_experiment(iterations, size=512):
+    """Build the Rust cdylib, then time ``iterations`` steps through ctypes."""
+    from _compiled_diffusion import built
+
+    from hpp.diffusion import evolve_loop
+
+    return evolve_loop(make_step(load_library(built("rust_library"))), size, iterations)
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+REQUIRES_TOOLS = ("cargo",)
 
 
 def main(argv=None):
-    common.run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
 
 
 if __name__ == "__main__":

@@ -19,16 +19,9 @@ Run:
     python 07_compiling/diffusion/diffusion_rust_pyo3.py --size 64 --iterations 10
 """
 
-import _build as build
-import _common as common
 
-from hpp.diffusion import DT, D
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-REQUIRES_TOOLS = ("cargo", "librust-pyo3-dev")
-
-
-def make_step(module, dt=DT, D=D):
+# taught: the PyO3 extension called like any Python function (3rd ed., "Rust")
+def make_step(module, dt=0.1, D=1.0):
     """A Python function for one step, calling the PyO3 extension."""
     evolve = module.evolve
 
@@ -38,17 +31,26 @@ def make_step(module, dt=DT, D=D):
     return step
 
 
-def run_experiment(num_iterations, size=512):
-    """Build the PyO3 extension, then time ``num_iterations`` Rust steps on a ``size`` x ``size`` grid."""
-    module, seconds = build.built_or_exit(build.pyo3_module)
-    print(f"PyO3 extension {module.__name__} built in {seconds:.2f} s")
-    return common.drive_diffusion(
-        make_step(module), size, num_iterations, "Rust through PyO3 (buffer protocol)"
-    )
+# taught: end
+
+
+def run_experiment(iterations, size=512):
+    """Build the PyO3 extension, then time ``iterations`` Rust steps on a ``size`` x ``size`` grid."""
+    from _compiled_diffusion import built
+
+    from hpp.diffusion import evolve_loop
+
+    return evolve_loop(make_step(built("pyo3_module")), size, iterations)
+
+
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+REQUIRES_TOOLS = ("cargo", "librust-pyo3-dev")
 
 
 def main(argv=None):
-    common.run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,87 @@
+"""What the chapter 07 diffusion scripts share and do not teach (not a book example).
+
+The flags, the clock and the result lines come from ``hpp.diffusion``
+(``run_diffusion``, ``evolve_loop``), shared with chapters 06 and 10. This
+module holds the rest:
+
+- the 2-D diffusion reference: a NumPy step that works in place on two
+  buffers, like the book's ``diffusion_numpy_memory2.py``, with periodic
+  boundaries; every compiled stencil in the chapter is checked against it;
+- a clear message when an extension has not been built yet, and idle OpenMP
+  threads that sleep.
+
+The scripts import it by its plain name from this folder.
+"""
+
+import numpy as np
+
+from hpp import diffusion
+
+NOT_BUILT = "run `make install` (pip install -e .) to build it"
+
+
+def passive_openmp():
+    """Let idle OpenMP threads sleep instead of spin (unless the reader set ``OMP_WAIT_POLICY``).
+
+    On a machine busy with other work, threads that spin-wait at the end of
+    each parallel region steal the cores the working threads need. It must run
+    before the OpenMP runtime loads (before importing an OpenMP module).
+    """
+    import os
+
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+
+
+def import_compiled(name):
+    """Import a module built by ``make install``; a missing one is one clear line, exit 2."""
+    import importlib
+
+    from hpp.script import fail
+
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        fail(f"the compiled module {name} is not available ({error}): {NOT_BUILT}")
+
+
+def built(builder, *args, what="built"):
+    """``_build.<builder>(*args)``, built on first use; print how long the build took.
+
+    A missing or failing toolchain is one clear line, exit 2. Returns what the
+    builder made, without the seconds.
+    """
+    import _build
+
+    *made, seconds = _build.built_or_exit(getattr(_build, builder), *args)
+    print(f"{builder.replace('_', ' ')} {what} in {seconds:.2f} s")
+    return made[0] if len(made) == 1 else made
+
+
+def evolve_numpy(grid, out, dt=diffusion.DT, D=diffusion.D):
+    """One explicit Euler step with periodic boundaries, written into ``out``.
+
+    No temporary arrays: the neighbours are added slice by slice (what
+    ``np.roll`` would do, without its copies), like the book's memory2 version.
+    """
+    np.multiply(grid, -4.0, out=out)
+    out[1:] += grid[:-1]
+    out[:1] += grid[-1:]
+    out[:-1] += grid[1:]
+    out[-1:] += grid[:1]
+    out[:, 1:] += grid[:, :-1]
+    out[:, :1] += grid[:, -1:]
+    out[:, :-1] += grid[:, 1:]
+    out[:, -1:] += grid[:, :1]
+    out *= D * dt
+    out += grid
+    return out
+
+
+def run_numpy(n, iterations, dt=diffusion.DT, D=diffusion.D):
+    """The reference result: ``iterations`` NumPy steps from the initial grid."""
+    grid = diffusion.initial_grid(n)
+    scratch = np.empty_like(grid)
+    for _ in range(iterations):
+        evolve_numpy(grid, scratch, dt, D)
+        grid, scratch = scratch, grid
+    return grid
