@@ -71,9 +71,10 @@ def in_process_case(name, script):
     def run(state):
         urls, names, concurrency = state
         module = load_example(CRAWLER / script)
+        crawl = common().blocking(getattr(module, "crawl", None) or module.fetch_all)
         if script == "serial.py":
-            return module.crawl(urls), names
-        return module.crawl(urls, concurrency), names
+            return crawl(urls), names
+        return crawl(urls, concurrency), names
 
     return Case(name, run=run, setup=crawl_setup, check=crawl_check)
 
@@ -110,6 +111,10 @@ def gevent_setup(params):
 # ---------------------------------------------------------------- workload
 
 
+def family():
+    return load_example(HERE / "_concurrency_family.py")
+
+
 def workload_module():
     return load_example(HERE / "workload.py")
 
@@ -117,12 +122,12 @@ def workload_module():
 def workload_case(name, mode, requires=None):
     def setup(params):
         module = workload_module()
-        url = f"{server_url()}/add?delay=100" if mode in module.IO_MODES else None
+        url = f"{server_url()}/add?delay=100" if mode in family().IO_MODES else None
         return module, url, params["tasks"], params["difficulty"]
 
     def run(state):
         module, url, tasks, difficulty = state
-        return module.run_mode(mode, tasks, difficulty, url)
+        return family().run_mode(module, mode, tasks, difficulty, url)
 
     def check(results, params):
         key = (params["tasks"], params["difficulty"])
@@ -137,7 +142,7 @@ EXPECTED = {}
 
 
 def uvloop_missing(params):
-    return None if workload_module().have_uvloop() else "uvloop is not installed (pip install uvloop)"
+    return None if family().have_uvloop() else "uvloop is not installed (pip install uvloop)"
 
 
 WORKLOADS = [

@@ -27,37 +27,18 @@ Run (it serves until Ctrl-C; the crawlers start their own copy when given no
     curl 'http://127.0.0.1:8080/add?name=hello&delay=100'
 """
 
+# book: 3rd ed. code, "crawler/server.py" and 2nd ed. code, "workload/server.py" (Tornado there)
 import asyncio
-import importlib.util
 import time
 
 from aiohttp import web
 
-from hpp.script import example_parser, fail, non_negative_int, positive_int
-
-SMOKE_ARGS = None  # a long-running server: tests/test_08_concurrency.py starts and checks it
-
-MAX_DELAY_MS = 60_000
-DEFAULT_LOOP = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
 METRICS = web.AppKey("metrics", list)
 SAVED = web.AppKey("saved", list)
 IN_FLIGHT = web.AppKey("in_flight", dict)  # POST /add: {"now": N, "most": M}
 DEFAULT_DELAY_MS = web.AppKey("default_delay_ms", int)
 
 
-def delay_seconds(request, default_ms):
-    """The ``delay`` query parameter in seconds (milliseconds on the wire)."""
-    text = request.query.get("delay", str(default_ms))
-    try:
-        delay_ms = float(text)
-    except ValueError:
-        raise web.HTTPBadRequest(text=f"delay must be a number of milliseconds, got {text!r}") from None
-    if not 0 <= delay_ms <= MAX_DELAY_MS:
-        raise web.HTTPBadRequest(text=f"delay must be between 0 and {MAX_DELAY_MS} ms")
-    return delay_ms / 1000
-
-
-# book: 3rd ed. code, "crawler/server.py" and 2nd ed. code, "workload/server.py" (Tornado handlers there)
 class AddMetric(web.View):
     """``GET /add?name=NAME&delay=MS``, the crawler endpoint: sleep, record the span, echo the name."""
 
@@ -93,30 +74,11 @@ class Addresult(web.View):
         return web.json_response({"saved": len(saved) - 1})
 
 
-# book: end
-
-
-# book: 3rd ed. code, "crawler/server.py" (continued: the recorded spans, flushed)
 async def metrics(request):
     data = list(request.app[METRICS])
     if request.query.get("reset") or request.query.get("flush"):
         request.app[METRICS].clear()
     return web.json_response(data)
-
-
-# book: end
-
-
-async def saved(request):
-    count, most = len(request.app[SAVED]), request.app[IN_FLIGHT]["most"]
-    if request.query.get("reset"):
-        request.app[SAVED].clear()
-        request.app[IN_FLIGHT]["most"] = request.app[IN_FLIGHT]["now"]
-    return web.json_response({"saved": count, "most_in_flight": most})
-
-
-async def index(request):
-    return web.Response(text="ok")
 
 
 def make_app(default_delay_ms=100):
@@ -137,25 +99,6 @@ def make_app(default_delay_ms=100):
     return app
 
 
-def tcp_port(text):
-    """argparse type: a TCP port number, 1 to 65535."""
-    import argparse
-
-    value = positive_int(text)
-    if value > 65535:
-        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {text!r}")
-    return value
-
-
-def loop_factory(name):
-    """uvloop's event loop when asked for (and installed), else asyncio's own."""
-    if name == "uvloop":
-        import uvloop
-
-        return uvloop.new_event_loop
-    return None
-
-
 async def serve(app, port, backlog):
     """Serve ``app`` on 127.0.0.1:``port`` until the process is stopped."""
     runner = web.AppRunner(app, access_log=None)
@@ -168,28 +111,50 @@ async def serve(app, port, backlog):
         await runner.cleanup()
 
 
-def run_server(port=8080, delay=100, backlog=4096, loop=DEFAULT_LOOP):
-    """Serve the app on 127.0.0.1:``port`` (``delay`` ms by default per GET /add) until Ctrl-C."""
+def run_server(port=8080, delay=100, backlog=4096, loop_factory=None):
+    """Serve the app on 127.0.0.1:``port`` (``delay`` ms by default per GET /add) until stopped."""
     print(f"serving on http://127.0.0.1:{port} (Ctrl-C to stop)", flush=True)
+    with asyncio.Runner(loop_factory=loop_factory) as runner:
+        runner.run(serve(make_app(delay), port, backlog))
+
+
+# book: end
+
+
+MAX_DELAY_MS = 60_000
+
+
+def delay_seconds(request, default_ms):
+    """The ``delay`` query parameter in seconds (milliseconds on the wire)."""
+    text = request.query.get("delay", str(default_ms))
     try:
-        with asyncio.Runner(loop_factory=loop_factory(loop)) as runner:
-            runner.run(serve(make_app(delay), port, backlog))
-    except KeyboardInterrupt:
-        pass
-    except OSError as error:
-        fail(f"server.py: cannot listen on 127.0.0.1:{port}: {error.strerror}")
+        delay_ms = float(text)
+    except ValueError:
+        raise web.HTTPBadRequest(text=f"delay must be a number of milliseconds, got {text!r}") from None
+    if not 0 <= delay_ms <= MAX_DELAY_MS:
+        raise web.HTTPBadRequest(text=f"delay must be between 0 and {MAX_DELAY_MS} ms")
+    return delay_ms / 1000
+
+
+async def saved(request):
+    count, most = len(request.app[SAVED]), request.app[IN_FLIGHT]["most"]
+    if request.query.get("reset"):
+        request.app[SAVED].clear()
+        request.app[IN_FLIGHT]["most"] = request.app[IN_FLIGHT]["now"]
+    return web.json_response({"saved": count, "most_in_flight": most})
+
+
+async def index(request):
+    return web.Response(text="ok")
+
+
+SMOKE_ARGS = None  # a long-running server: tests/test_08_concurrency.py starts and checks it
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--port", type=tcp_port, default=8080, help="TCP port on 127.0.0.1, 1 to 65535")
-    parser.add_argument("--delay", type=non_negative_int, default=100, help="default GET /add delay, ms")
-    parser.add_argument("--backlog", type=positive_int, default=4096, help="the listen backlog")
-    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default=DEFAULT_LOOP, help="the event loop")
-    args = parser.parse_args(argv)
-    if args.delay > MAX_DELAY_MS:
-        fail(f"server.py: --delay must be at most {MAX_DELAY_MS} ms")
-    run_server(args.port, args.delay, args.backlog, args.loop)
+    from _concurrency_family import server_main
+
+    server_main(__doc__, run_server, MAX_DELAY_MS, argv)
 
 
 if __name__ == "__main__":

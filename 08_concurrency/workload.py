@@ -25,16 +25,14 @@ password and salt come from ``--seed``, so every mode computes the same hashes;
 the script checks that, and that the server saved each result once.
 
 Run (it starts its own server.py on a free port unless given --url):
-    python 08_concurrency/workload.py                          # 600 tasks, difficulty 8, every mode
-    python 08_concurrency/workload.py --tasks 50 --difficulty 6 --modes serial aiohttp no-io
-    python 08_concurrency/workload.py --tasks 100 --difficulty 8 --callgraph   # CPU vs I/O plot
+    python 08_concurrency/workload.py                          # 600 items, difficulty 8, every mode
+    python 08_concurrency/workload.py --items 50 --difficulty 6 --modes serial aiohttp no-io
+    python 08_concurrency/workload.py --items 100 --difficulty 8 --callgraph   # CPU vs I/O plot
 """
 
+# book: 3rd ed. code, "workload.py" (its imports)
 import asyncio
-import hashlib
-import importlib.util
 import json
-import sys
 import tempfile
 import time
 from contextlib import nullcontext
@@ -44,52 +42,15 @@ import aiohttp
 import bcrypt
 import requests
 
-from hpp.script import (
-    example_parser,
-    fail,
-    loopback_url,
-    non_negative_int,
-    output_dir,
-    positive_float,
-    positive_int,
-    seed,
-    writable_dir,
-)
-from hpp.service import server_or_given
+# book: end
 
-SMOKE_ARGS = ["--tasks", "12", "--difficulty", "4", "--io-delay", "20"]
-
-MODES = ("serial", "batches", "aiohttp", "uvloop", "file", "no-io")
-IO_MODES = ("serial", "batches", "aiohttp", "uvloop")
 BCRYPT_BASE64 = b"./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-
-
-#: The chapter's slow server, started when no --url is given.
-SERVER = Path(__file__).resolve().parent / "server.py"
-
-
-def bcrypt_cost(text):
-    """argparse type: bcrypt's cost, a whole number from 4 to 31."""
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected bcrypt's cost, 4 to 31, got {text!r}") from None
-    if not 4 <= value <= 31:
-        raise argparse.ArgumentTypeError(f"expected bcrypt's cost, 4 to 31, got {text!r}")
-    return value
-
-
-def have_uvloop():
-    return importlib.util.find_spec("uvloop") is not None
-
-
-# ---------------------------------------------------------------- the CPU task
 
 
 def task_inputs(i, difficulty, seed=0):
     """Task ``i``'s password and bcrypt salt, both fixed by ``seed`` (bcrypt.gensalt is random)."""
+    import hashlib
+
     digest = hashlib.sha512(f"{seed}-{i}".encode()).digest()
     password = digest[:12].hex().encode()
     salt_chars = bytes(BCRYPT_BASE64[b % 64] for b in digest[12:33])
@@ -100,16 +61,11 @@ def task_inputs(i, difficulty, seed=0):
 # book: 3rd ed. code, "workload.py" (the CPU task)
 def do_task(i, difficulty, seed=0):
     """The CPU-bound part: one bcrypt hash."""
-    password, salt = task_inputs(i, difficulty, seed)
+    password, salt = task_inputs(i, difficulty, seed)  # the book: a random password, bcrypt.gensalt
     return bcrypt.hashpw(password, salt).decode()
 
 
 # book: end
-
-
-def results_digest(results):
-    """A short fingerprint of a list of hashes, to compare the modes."""
-    return hashlib.sha256("\n".join(results).encode()).hexdigest()[:16]
 
 
 # ---------------------------------------------------------------- the six modes
@@ -260,23 +216,6 @@ def run_aiohttp(
 # book: end
 
 
-def run_mode(
-    mode, num_iter, difficulty, url=None, seed=0, timeout=10.0, concurrency=100, batch_size=100, folder=None
-):
-    """Run one mode; returns the list of hashes in task order."""
-    if mode == "no-io":
-        return calculate_task_noio(num_iter, difficulty, seed)
-    if mode == "file":
-        return calculate_task_fileio(num_iter, difficulty, seed, folder)
-    if mode == "serial":
-        return calculate_task_serial(num_iter, difficulty, url, seed, timeout)
-    if mode == "batches":
-        return calculate_task_batch(num_iter, difficulty, url, seed, timeout, batch_size)
-    if mode in ("aiohttp", "uvloop"):
-        return run_aiohttp(num_iter, difficulty, url, seed, timeout, concurrency, use_uvloop=mode == "uvloop")
-    raise ValueError(f"unknown mode {mode!r}")
-
-
 # ---------------------------------------------------------------- the call graph
 
 
@@ -297,7 +236,7 @@ def async_callgraph(
     server.py. Without ``path`` the figure goes to ``async_callgraph.png`` in the chapter's
     output folder.
     """
-    from hpp.script import output_dir
+    from _concurrency_family import SERVER, output_dir, server_or_given
 
     with server_or_given(SERVER, None, "workload.py") if url is None else nullcontext() as base_url:
         save_url = url or f"{base_url}/add"
@@ -342,111 +281,13 @@ def plot_callgraph(spans, path, title):
 # book: end
 
 
-def saved_count(base_url, timeout=10.0):
-    with requests.get(f"{base_url}/saved", timeout=timeout) as response:
-        response.raise_for_status()
-        return response.json()["saved"]
-
-
-def run_experiment(
-    tasks,
-    difficulty,
-    io_delay,
-    modes,
-    seed=0,
-    timeout=10.0,
-    concurrency=100,
-    batch_size=100,
-    url=None,
-    callgraph=False,
-    folder=None,
-):
-    """Run each mode against one server, time it, check its saves and hashes; plot the call graph."""
-    modes = list(dict.fromkeys(modes))
-    if "uvloop" in modes and not have_uvloop():
-        print("uvloop is not installed (pip install uvloop): skipping the uvloop mode")
-        modes.remove("uvloop")
-
-    needs_server = callgraph or any(mode in IO_MODES for mode in modes)
-    with server_or_given(SERVER, url, "workload.py") if needs_server else nullcontext() as base_url:
-        save_url = f"{base_url}/add?delay={io_delay}" if base_url else None
-        print(f"tasks = {tasks}, difficulty = {difficulty}, io delay = {io_delay} ms")
-        digests = {}
-        for mode in modes:
-            before = saved_count(base_url, timeout) if mode in IO_MODES else 0
-            start = time.perf_counter()
-            try:
-                results = run_mode(mode, tasks, difficulty, save_url, seed, timeout, concurrency, batch_size)
-            except Exception as error:  # a network failure: one line, not a traceback
-                while isinstance(error, BaseExceptionGroup):
-                    error = error.exceptions[0]
-                fail(f"workload.py: the {mode} mode failed: {type(error).__name__}: {error}")
-            elapsed = time.perf_counter() - start
-            if mode in IO_MODES:
-                saved = saved_count(base_url, timeout) - before
-                if saved != tasks:
-                    print(f"workload.py: the {mode} mode saved {saved} results, not {tasks}", file=sys.stderr)
-                    raise SystemExit(1)
-            digests[mode] = results_digest(results)
-            print(f"{mode}: {elapsed:.3f} s  ({elapsed / tasks * 1000:.2f} ms per task)")
-        if digests:
-            print(f"results digest = {next(iter(digests.values()))}")
-            same = len(set(digests.values())) == 1
-            print(f"every mode computed the same results = {same}")
-            if not same:
-                print(f"workload.py: the modes disagree: {digests}", file=sys.stderr)
-                raise SystemExit(1)
-        if callgraph:
-            path = folder / "workload_callgraph.png"
-            title = f"aiohttp: {tasks} bcrypt tasks at difficulty {difficulty}, each saved in {io_delay} ms"
-            async_callgraph(tasks, difficulty, save_url, path, seed, timeout, concurrency, title)
-            print(f"saved the call graph to {path}")
-    return digests
+SMOKE_ARGS = ["--items", "12", "--difficulty", "4", "--delay-ms", "20"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--tasks", type=positive_int, default=600, help="how many tasks (the book: 600)")
-    parser.add_argument(
-        "--difficulty", type=bcrypt_cost, default=8, help="bcrypt cost, 4 to 31 (the book: 8 to 12)"
-    )
-    parser.add_argument(
-        "--io-delay", type=non_negative_int, default=100, help="server delay per save, ms (the book: 100)"
-    )
-    parser.add_argument(
-        "--modes",
-        nargs="+",
-        choices=MODES,
-        default=list(MODES),
-        metavar="MODE",
-        help=f"modes to run, of: {' '.join(MODES)}",
-    )
-    parser.add_argument(
-        "--concurrency", type=positive_int, default=100, help="most saves in flight (aiohttp, uvloop)"
-    )
-    parser.add_argument("--batch-size", type=positive_int, default=100, help="AsyncBatcher's batch size")
-    parser.add_argument("--seed", type=seed, default=0, help="fixes every password and salt")
-    parser.add_argument("--timeout", type=positive_float, default=10.0, help="seconds per save")
-    parser.add_argument("--url", type=loopback_url, help="a server.py already running (default: start one)")
-    parser.add_argument(
-        "--callgraph", action="store_true", help="also plot the aiohttp mode's CPU and I/O spans"
-    )
-    parser.add_argument("--output-dir", type=writable_dir, help="where the plot goes")
-    args = parser.parse_args(argv)
-    folder = output_dir("08_concurrency", args.output_dir) if args.callgraph else None
-    run_experiment(
-        args.tasks,
-        args.difficulty,
-        args.io_delay,
-        args.modes,
-        args.seed,
-        args.timeout,
-        args.concurrency,
-        args.batch_size,
-        args.url,
-        args.callgraph,
-        folder,
-    )
+    from _concurrency_family import workload_main
+
+    workload_main(__doc__, globals(), argv)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from hpp.service import free_port, http_ready, running_service
 CHAPTER = REPO_ROOT / "08_concurrency"
 common = load_example(CHAPTER / "crawler" / "_crawler_common.py")
 event_loop = load_example(CHAPTER / "event_loop.py")
+family = load_example(CHAPTER / "_concurrency_family.py")
 
 CONCURRENT = ["gevent_crawler.py", "tornado_crawler.py", "aiohttp_crawler.py", "callback_crawler.py"]
 CRAWLERS = ["serial.py"] + CONCURRENT
@@ -128,7 +129,7 @@ def result_lines(stdout):
 def test_every_response_arrives_exactly_once(crawler, server, run_example):
     requests, delay, concurrency = 50, 50, 10
     take_metrics(server)
-    args = ["--url", server, "--requests", requests, "--delay", delay]
+    args = ["--url", server, "--requests", requests, "--delay-ms", delay]
     if crawler != "serial.py":
         args += ["--concurrency", concurrency]
     completed = run_example(f"08_concurrency/crawler/{crawler}", *args, timeout=120, check=True)
@@ -163,7 +164,7 @@ def test_an_unreachable_server_is_one_line_and_exit_2(crawler, run_example, asse
         ["--url", "http://example.com:80"],
         ["--url", "ftp://127.0.0.1"],
         ["--requests", "0"],
-        ["--delay", "x"],
+        ["--delay-ms", "x"],
         ["--timeout", "-1"],
     ],
 )
@@ -180,7 +181,7 @@ def test_a_slow_answer_times_out_with_one_line(server, run_example, assert_bad_i
             server,
             "--requests",
             "3",
-            "--delay",
+            "--delay-ms",
             "3000",
             "--timeout",
             "0.3",
@@ -196,7 +197,7 @@ def test_callback_and_aiohttp_crawlers_in_process(server):
     pairs = common.generate_urls(server, 30, 5)
     names, urls = [name for name, _ in pairs], [url for _, url in pairs]
     assert callback.crawl(urls, concurrency=7) == names  # in URL order
-    assert aiohttp_crawler.crawl(urls, concurrency=7) == names
+    assert common.blocking(aiohttp_crawler.fetch_all)(urls, concurrency=7) == names
     assert callback.crawl([], concurrency=7) == []
     with pytest.raises(TimeoutError):
         callback.crawl([f"{server}/add?name=a&delay=2000"], timeout=0.2)
@@ -230,7 +231,7 @@ def test_the_concurrency_sweep_respects_each_limit(server, run_example, tmp_path
         server,
         "--requests",
         "10",
-        "--delays",
+        "--delays-ms",
         "5",
         "10",
         "--limits",
@@ -257,7 +258,7 @@ def test_visualize_records_each_crawler_and_replots(own_server, run_example, ass
         own_server,
         "--requests",
         "15",
-        "--delay",
+        "--delay-ms",
         "20",
         "--concurrency",
         "5",
@@ -331,13 +332,13 @@ def test_every_workload_mode_computes_and_saves_the_same_results(workload, serve
     expected = workload.calculate_task_noio(tasks, difficulty)
     assert len(set(expected)) == tasks
     url = f"{server}/add?delay=10"
-    for mode in workload.MODES:
+    for mode in family.MODES:
         before = saved_on(server)
-        results = workload.run_mode(
-            mode, tasks, difficulty, url, concurrency=5, batch_size=5, folder=tmp_path
+        results = family.run_mode(
+            workload, mode, tasks, difficulty, url, concurrency=5, chunksize=5, folder=tmp_path
         )
         assert results == expected, mode
-        assert saved_on(server) - before == (tasks if mode in workload.IO_MODES else 0), mode
+        assert saved_on(server) - before == (tasks if mode in family.IO_MODES else 0), mode
 
 
 @pytest.mark.server
@@ -347,11 +348,11 @@ def test_async_and_batched_saves_overlap_at_the_server(workload, own_server):
     Serial code waits for each save (1 at a time); the batcher sends a batch together (its size)
     and the coroutine keeps hashing while up to ``concurrency`` saves wait (5 here).
     """
-    modes = ["serial", "batches", "aiohttp"] + (["uvloop"] if workload.have_uvloop() else [])
+    modes = ["serial", "batches", "aiohttp"] + (["uvloop"] if family.have_uvloop() else [])
     most = {}
     for mode in modes:
         get(f"{own_server}/saved?reset=1")
-        workload.run_mode(mode, 12, 4, f"{own_server}/add?delay=100", concurrency=5, batch_size=5)
+        family.run_mode(workload, mode, 12, 4, f"{own_server}/add?delay=100", concurrency=5, chunksize=5)
         answer = json.loads(get(f"{own_server}/saved"))
         assert answer["saved"] == 12, mode
         most[mode] = answer["most_in_flight"]
@@ -374,11 +375,11 @@ def test_async_batcher_flushes_full_batches_and_the_rest(workload, server):
 def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, tmp_path):
     completed = run_example(
         "08_concurrency/workload.py",
-        "--tasks",
+        "--items",
         "12",
         "--difficulty",
         "4",
-        "--io-delay",
+        "--delay-ms",
         "10",
         "--callgraph",
         "--output-dir",
@@ -388,9 +389,9 @@ def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, t
     )
     result = result_lines(completed.stdout)
     assert result["every mode computed the same results"] == "True"
-    expected = workload.results_digest(workload.calculate_task_noio(12, 4))
+    expected = family.results_digest(workload.calculate_task_noio(12, 4))
     assert result["results digest"] == expected
-    for mode in workload.MODES:
+    for mode in family.MODES:
         assert any(line.startswith(f"{mode}: ") for line in completed.stdout.splitlines()), mode
     assert (tmp_path / "out" / "workload_callgraph.png").stat().st_size > 1000
 
@@ -401,8 +402,8 @@ def test_the_workload_script_checks_its_modes_and_plots(workload, run_example, t
         ["--difficulty", "3"],
         ["--difficulty", "32"],
         ["--modes", "bogus"],
-        ["--tasks", "0"],
-        ["--url", f"http://127.0.0.1:{free_port()}", "--tasks", "2"],
+        ["--items", "0"],
+        ["--url", f"http://127.0.0.1:{free_port()}", "--items", "2"],
     ],
 )
 def test_workload_bad_input(args, run_example, assert_bad_input):
@@ -452,7 +453,7 @@ def test_the_crawler_prints_the_books_result_line(server, run_example):
         server,
         "--requests",
         "20",
-        "--delay",
+        "--delay-ms",
         "5",
         check=True,
     )
@@ -513,7 +514,7 @@ def test_parallel_requests_process_download_and_chunked_requests(import_plain, o
     import aiohttp
 
     crawler = import_plain("08_concurrency/crawler", "parallel_requests")
-    pairs = crawler.generate_urls(own_server, 6, 5)
+    pairs = common.generate_urls(own_server, 6, 5)
     names, urls = [name for name, _ in pairs], [url for _, url in pairs]
 
     async def sizes():

@@ -1,11 +1,16 @@
-"""What every crawler shares and the book does not teach: flags, the server, the check.
+"""The crawlers' driver, and what they share that the book does not teach.
 
-Each crawler asks the chapter's ``server.py`` for ``--requests`` URLs that each
-take ``--delay`` ms to answer. With no ``--url`` it starts its own server on a
-free loopback port and stops it afterwards. The server echoes each request's
-name, so the check is exact: every name sent came back exactly once.
+``crawl_main`` is every crawler's ``main``: the flags, the server, the timing,
+the check and the result lines. Each crawler asks the chapter's ``server.py``
+for ``--requests`` URLs that each take ``--delay-ms`` ms to answer. With no
+``--url`` it starts its own server on a free loopback port and stops it
+afterwards. The server echoes each request's name, so the check is exact:
+every name sent came back exactly once.
 """
 
+import asyncio
+import functools
+import inspect
 import random
 import string
 import sys
@@ -27,10 +32,10 @@ def crawler_parser(doc, concurrency=True):
 
 
 def add_crawl_arguments(parser, concurrency=True):
-    """``--requests``, ``--delay`` and (``concurrency``) ``--concurrency``, the book's values."""
+    """``--requests``, ``--delay-ms`` and (``concurrency``) ``--concurrency``, the book's values."""
     parser.add_argument("--requests", type=positive_int, default=1000, help="URLs to fetch (the book: 1000)")
     parser.add_argument(
-        "--delay", type=positive_int, default=100, help="server delay per URL, ms (the book: 100)"
+        "--delay-ms", type=positive_int, default=100, help="server delay per URL, ms (the book: 100)"
     )
     if concurrency:
         parser.add_argument(
@@ -64,23 +69,15 @@ def name_of(url):
     return parse_qs(urlsplit(url).query).get("name", ["."])[0]
 
 
-def check_responses(urls, bodies):
-    """The number of responses, once each body is checked to be its URL's name, in order."""
-    names = [name_of(url) for url in urls]
-    if list(bodies) != names:
-        raise RuntimeError("responses were missing, repeated or out of order")
-    return len(bodies)
-
-
 def arrived_exactly_once(names, bodies):
     """True when the response bodies are exactly the names sent, each once."""
     return Counter(names) == Counter(bodies)
 
 
-def report(prog, names, bodies, elapsed, delay, concurrency=None):
+def report(prog, names, bodies, elapsed, delay_ms, concurrency=None):
     """Print the crawler's verifiable result; exit 1 if responses are missing or repeated."""
     ok = arrived_exactly_once(names, bodies)
-    serial_bound = len(names) * delay / 1000
+    serial_bound = len(names) * delay_ms / 1000
     print(f"requests = {len(names)}")
     print(f"responses = {len(bodies)}")
     print(f"every response arrived exactly once = {ok}")
@@ -95,7 +92,7 @@ def report(prog, names, bodies, elapsed, delay, concurrency=None):
     return ok
 
 
-def run_crawler(prog, generate, crawl, requests, delay, timeout, url=None, concurrency=None):
+def run_crawler(prog, generate, crawl, requests, delay_ms, timeout, url=None, concurrency=None):
     """Start or probe the server, time the crawler's ``crawl``, check and print the result.
 
     ``generate(base_url, num)`` is the crawler's own ``generate_urls``;
@@ -106,7 +103,7 @@ def run_crawler(prog, generate, crawl, requests, delay, timeout, url=None, concu
     count). A network error ends with one line and exit status 2.
     """
     with server_or_given(SERVER, url, prog) as server:
-        urls = list(generate(book_base_url(server, delay), requests))
+        urls = list(generate(book_base_url(server, delay_ms), requests))
         start = time.time()
         try:
             if concurrency is None:
@@ -119,7 +116,34 @@ def run_crawler(prog, generate, crawl, requests, delay, timeout, url=None, concu
             fail(f"{prog}: a request to {server} failed: {type(error).__name__}: {error}")
         end = time.time()
     print(f"Result: {len(bodies)}, Time: {end - start}")
-    return report(prog, [name_of(url) for url in urls], bodies, end - start, delay, concurrency)
+    return report(prog, [name_of(url) for url in urls], bodies, end - start, delay_ms, concurrency)
+
+
+def blocking(crawl):
+    """``crawl`` itself, or, for a coroutine function, one that runs it on a fresh event loop."""
+    if not inspect.iscoroutinefunction(crawl):
+        return crawl
+
+    @functools.wraps(crawl)
+    def run(*args, **kwargs):
+        return asyncio.run(crawl(*args, **kwargs))
+
+    return run
+
+
+def crawl_main(doc, generate, crawl, argv=None, before=None):
+    """A crawler's ``main``: parse the flags, call ``before()`` (gevent's patch), crawl, report.
+
+    ``crawl(urls, [concurrency,] timeout)`` returns the bodies in URL order (a
+    coroutine function is run on a fresh loop); a crawl without a
+    ``concurrency`` parameter (the serial one) gets no ``--concurrency`` flag.
+    """
+    concurrency = "concurrency" in inspect.signature(crawl).parameters
+    args = crawler_parser(doc, concurrency).parse_args(argv)
+    if before is not None:
+        before()
+    prog = Path(crawl.__code__.co_filename).name
+    return run_crawler(prog, generate, blocking(crawl), **vars(args))
 
 
 def max_in_flight(metrics):
@@ -133,3 +157,144 @@ def max_in_flight(metrics):
         current += step
         most = max(most, current)
     return most
+
+
+# ---------------------------------------------------------------- visualize.py's driver
+
+CRAWLERS = {
+    "serial": "serial.py",
+    "gevent": "gevent_crawler.py",
+    "tornado": "tornado_crawler.py",
+    "aiohttp": "aiohttp_crawler.py",
+    "callback": "callback_crawler.py",
+}
+
+
+def take_metrics(base_url, timeout=10.0):
+    """The server's request records since the last call (it starts a new record)."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base_url}/metrics?reset=1", timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+def run_crawler_script(name, base_url, requests, delay_ms, concurrency, timeout=600):
+    """Run one crawler script against ``base_url``; fail with its error line if it fails."""
+    import subprocess
+
+    script = Path(__file__).resolve().parent / CRAWLERS[name]
+    command = [sys.executable, str(script), "--url", base_url]
+    command += ["--requests", str(requests), "--delay-ms", str(delay_ms)]
+    if name != "serial":
+        command += ["--concurrency", str(concurrency)]
+    completed = subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
+    if completed.returncode != 0:
+        last = (completed.stderr.strip().splitlines() or ["no message"])[-1]
+        fail(f"visualize.py: the {name} crawler failed: {last}")
+
+
+def describe(metrics):
+    """Figures for one crawler's record: count, most in flight, time spanned."""
+    if not metrics:
+        return {"requests": 0, "max_in_flight": 0, "span_s": 0.0}
+    span = max(m["end"] for m in metrics) - min(m["start"] for m in metrics)
+    return {"requests": len(metrics), "max_in_flight": max_in_flight(metrics), "span_s": span}
+
+
+def record_timelines(url, crawlers, requests, delay_ms, concurrency, folder, metrics_file=None):
+    """Each crawler's ``/metrics`` record against one server (or ``metrics_file``'s), saved as JSON."""
+    import json
+
+    if metrics_file:
+        try:
+            records = json.loads(metrics_file.read_text())
+            assert isinstance(records, dict) and all(isinstance(v, list) for v in records.values())
+        except (ValueError, AssertionError):
+            fail(f"visualize.py: {metrics_file} is not a crawler_metrics.json file")
+        return records
+    records = {}
+    with server_or_given(SERVER, url, "visualize.py") as base_url:
+        take_metrics(base_url)  # start from an empty record
+        for name in dict.fromkeys(crawlers):
+            run_crawler_script(name, base_url, requests, delay_ms, concurrency)
+            records[name] = take_metrics(base_url)
+    (folder / "crawler_metrics.json").write_text(json.dumps(records))
+    return records
+
+
+def visualize_main(doc, plot, argv=None):
+    """visualize.py's ``main``: record (or read) the timelines, print each one's figures, ``plot`` them."""
+    from hpp.script import existing_file, output_dir, writable_dir
+
+    parser = add_server_arguments(add_crawl_arguments(example_parser(doc)), timeout=False)
+    parser.add_argument(
+        "--crawlers",
+        nargs="+",
+        choices=list(CRAWLERS),
+        default=list(CRAWLERS),
+        metavar="CRAWLER",
+        help=f"of: {' '.join(CRAWLERS)}",
+    )
+    parser.add_argument("--metrics", type=existing_file, help="plot this crawler_metrics.json instead")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the plot and the JSON go")
+    args = parser.parse_args(argv)
+    folder = output_dir("08_concurrency", args.output_dir)
+    records = record_timelines(
+        args.url, args.crawlers, args.requests, args.delay_ms, args.concurrency, folder, args.metrics
+    )
+    figures = {name: describe(metrics) for name, metrics in records.items()}
+    for name, figure in figures.items():
+        print(
+            f"{name}: requests = {figure['requests']}, "
+            f"most in flight = {figure['max_in_flight']}, span = {figure['span_s']:.3f} s"
+        )
+    plot(records, figures, folder / "crawler_timelines.png")
+    print(f"saved crawler_timelines.png to {folder}")
+    return records
+
+
+# ---------------------------------------------------------------- parallel_requests.py's driver
+
+BOOK_LIMITS = list(range(1, 500, 25))  # 1, 26, ..., 476
+BOOK_DELAYS_MS = [50, 300, 550, 800]
+
+
+def sweep_main(doc, sweep, plot, argv=None):
+    """parallel_requests.py's ``main``: sweep against a server, print each delay's figures, save both."""
+    import json
+
+    from hpp.script import output_dir, writable_dir
+
+    parser = add_server_arguments(example_parser(doc))
+    parser.add_argument("--requests", type=positive_int, default=500, help="URLs per crawl (the book: 500)")
+    parser.add_argument(
+        "--delays-ms", type=positive_int, nargs="+", default=BOOK_DELAYS_MS, help="server delays, ms"
+    )
+    parser.add_argument("--limits", type=positive_int, nargs="+", default=BOOK_LIMITS, help="pool sizes")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the JSON and the plot go")
+    args = parser.parse_args(argv)
+    folder = output_dir("08_concurrency", args.output_dir)
+    with server_or_given(SERVER, args.url, "parallel_requests.py") as base_url:
+        try:
+            results = sweep(base_url, args.requests, args.delays_ms, args.limits, args.timeout)
+        except Exception as error:
+            while isinstance(error, BaseExceptionGroup):
+                error = error.exceptions[0]
+            fail(f"parallel_requests.py: a crawl failed: {type(error).__name__}: {error}")
+    for delay, times in results.items():
+        best = min(times, key=times.get)
+        print(
+            f"delay {delay} ms: limit {min(times)} takes {times[min(times)]:.3f} s, "
+            f"best {times[best]:.3f} s at limit {best}"
+        )
+    data = {
+        "requests": args.requests,
+        "results": {str(d): {str(l): t for l, t in times.items()} for d, times in results.items()},
+    }
+    (folder / "parallel_requests.json").write_text(json.dumps(data, indent=1))
+    plot(results, args.requests, folder / "parallel_requests.png")
+    print(f"saved parallel_requests.json and parallel_requests.png to {folder}")
+    return results

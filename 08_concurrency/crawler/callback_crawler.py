@@ -13,17 +13,14 @@ crawler used ``fetch(callback=...)``, which Tornado 6 removed.)
 
 Run (it starts its own server.py on a free port unless given --url):
     python 08_concurrency/crawler/callback_crawler.py                # 1000 x 100 ms
-    python 08_concurrency/crawler/callback_crawler.py --requests 50 --delay 20 --concurrency 10
+    python 08_concurrency/crawler/callback_crawler.py --requests 50 --delay-ms 20 --concurrency 10
 """
 
+# taught: 2nd ed., "Introduction to Asynchronous Programming": callbacks, each calling the next
 import asyncio
 import random
 import string
 from urllib.parse import urlsplit
-
-from _crawler_common import check_responses, crawler_parser, run_crawler
-
-SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
 
 def generate_urls(base_url, num_urls):
@@ -32,7 +29,6 @@ def generate_urls(base_url, num_urls):
         yield base_url + "".join(random.sample(string.ascii_lowercase, 10))
 
 
-# taught: 2nd ed., "Introduction to Asynchronous Programming": callbacks, each calling the next
 class HTTPGet(asyncio.Protocol):
     """One HTTP/1.0 GET; calls ``on_done(body, error)`` exactly once."""
 
@@ -150,15 +146,19 @@ def crawl(urls, concurrency=100, timeout=10.0):
 def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
     """``num_iter`` URLs, ``concurrency`` at a time, by callbacks; returns the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
-    return check_responses(urls, crawl(urls, concurrency, timeout))
+    return len(crawl(urls, concurrency, timeout))
 
 
 # taught: end
 
 
+SMOKE_ARGS = ["--requests", "50", "--delay-ms", "10"]
+
+
 def main(argv=None):
-    args = crawler_parser(__doc__).parse_args(argv)
-    run_crawler("callback_crawler.py", generate_urls, crawl, **vars(args))
+    from _crawler_common import crawl_main
+
+    crawl_main(__doc__, generate_urls, crawl, argv)
 
 
 if __name__ == "__main__":

@@ -12,22 +12,19 @@ first request: importing this file patches nothing.
 
 Run (it starts its own server.py on a free port unless given --url):
     python 08_concurrency/crawler/gevent_crawler.py                  # the book: 1000 x 100 ms
-    python 08_concurrency/crawler/gevent_crawler.py --requests 50 --delay 20 --concurrency 10
+    python 08_concurrency/crawler/gevent_crawler.py --requests 50 --delay-ms 20 --concurrency 10
 """
 
+# book: 2nd ed. code, "cralwer/gevent/crawler.py"
 import random
 import string
 import urllib.request
 
 import gevent
-from _crawler_common import check_responses, crawler_parser, run_crawler
 from gevent import monkey
 from gevent.lock import Semaphore
 
-SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
-
-# book: 2nd ed. code, "cralwer/gevent/crawler.py"
 def generate_urls(base_url, num_urls):
     """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
     for i in range(num_urls):
@@ -61,16 +58,19 @@ def crawl(urls, concurrency=100, timeout=10.0):
 def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
     """The book's: ``num_iter`` URLs, ``concurrency`` greenlets at a time; returns the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
-    return check_responses(urls, crawl(urls, concurrency, timeout))
+    return len(crawl(urls, concurrency, timeout))
 
 
 # book: end
 
 
+SMOKE_ARGS = ["--requests", "50", "--delay-ms", "10"]
+
+
 def main(argv=None):
-    args = crawler_parser(__doc__).parse_args(argv)
-    monkey.patch_socket()
-    run_crawler("gevent_crawler.py", generate_urls, crawl, **vars(args))
+    from _crawler_common import crawl_main
+
+    crawl_main(__doc__, generate_urls, crawl, argv, before=monkey.patch_socket)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 Chapter 8 ("Asynchronous I/O"): too few requests in flight leave the I/O wait
 unused, too many cost sockets and context switches. This sweep crawls
 ``--requests`` URLs with aiohttp, its connection pool limited to each value of
-``--limits`` in turn, for each server delay in ``--delays``, and records the
+``--limits`` in turn, for each server delay in ``--delays-ms``, and records the
 wall time. With limit 1 the crawl is serial (requests x delay); the time falls
 as about 1/limit until the client, not the server, is the bottleneck. The
 book (500 requests, limits 1 to 476): 50 ms delay, 25.7 s at limit 1 and
@@ -20,27 +20,18 @@ output folder (``--output-dir``, else ``$HPP_OUTPUT_DIR``, else
 
 Run (it starts its own server.py on a free port unless given --url):
     python 08_concurrency/crawler/parallel_requests.py        # the book's sweep: long (about 20 min)
-    python 08_concurrency/crawler/parallel_requests.py --requests 100 --delays 20 100 --limits 1 10 50 100
+    python 08_concurrency/crawler/parallel_requests.py --requests 100 --delays-ms 20 100 --limits 1 10 50 100
 """
 
+# book: 3rd ed. code, "parallel_requests.py" (aiohttp)
 import asyncio
-import json
 import time
 import urllib.request
 from contextlib import closing
 
 import aiohttp
-from _crawler_common import SERVER, add_server_arguments, arrived_exactly_once, generate_urls, server_or_given
-
-from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
-
-SMOKE_ARGS = ["--requests", "20", "--delays", "10", "20", "--limits", "1", "5", "20"]
-
-BOOK_LIMITS = list(range(1, 500, 25))  # 1, 26, ..., 476
-BOOK_DELAYS = [50, 300, 550, 800]
 
 
-# book: 3rd ed. code, "parallel_requests.py" (aiohttp)
 async def process(session, url):
     """GET ``url`` in ``session``: the length of the body (0, with a message, on a timeout)."""
     try:
@@ -107,11 +98,12 @@ def sweep(base_url, num_iter, delays, limits, timeout=10.0, progress=print):
     for delay in delays:
         results[delay] = {}
         for limit in limits:
-            pairs = generate_urls(base_url, num_iter, delay)
+            names = [f"{delay}-{limit}-{i}" for i in range(num_iter)]
+            urls = [f"{base_url}/add?name={name}&delay={delay}" for name in names]
             start = time.perf_counter()
-            bodies = asyncio.run(crawl([url for _, url in pairs], limit, timeout))
+            bodies = asyncio.run(crawl(urls, limit, timeout))
             elapsed = time.perf_counter() - start
-            if not arrived_exactly_once([name for name, _ in pairs], bodies):
+            if bodies != names:  # the server echoes each name: every response, once, in order
                 raise RuntimeError(f"responses missing or repeated at delay {delay}, limit {limit}")
             results[delay][limit] = elapsed
             progress(f"delay {delay} ms, limit {limit}: {elapsed:.3f} s")
@@ -142,40 +134,13 @@ def plot(results, num_iter, path):
 # book: end
 
 
-def run_experiment(url, num_iter, delays, limits, timeout, folder):
-    """Sweep against a server, print each delay's serial and best times, save the JSON and the plot."""
-    with server_or_given(SERVER, url, "parallel_requests.py") as base_url:
-        try:
-            results = sweep(base_url, num_iter, delays, limits, timeout)
-        except Exception as error:
-            while isinstance(error, BaseExceptionGroup):
-                error = error.exceptions[0]
-            fail(f"parallel_requests.py: a crawl failed: {type(error).__name__}: {error}")
-    for delay, times in results.items():
-        best = min(times, key=times.get)
-        print(
-            f"delay {delay} ms: limit {min(times)} takes {times[min(times)]:.3f} s, "
-            f"best {times[best]:.3f} s at limit {best}"
-        )
-    data = {
-        "requests": num_iter,
-        "results": {str(d): {str(l): t for l, t in times.items()} for d, times in results.items()},
-    }
-    (folder / "parallel_requests.json").write_text(json.dumps(data, indent=1))
-    plot(results, num_iter, folder / "parallel_requests.png")
-    print(f"saved parallel_requests.json and parallel_requests.png to {folder}")
-    return results
+SMOKE_ARGS = ["--requests", "20", "--delays-ms", "10", "20", "--limits", "1", "5", "20"]
 
 
 def main(argv=None):
-    parser = add_server_arguments(example_parser(__doc__))
-    parser.add_argument("--requests", type=positive_int, default=500, help="URLs per crawl (the book: 500)")
-    parser.add_argument("--delays", type=positive_int, nargs="+", default=BOOK_DELAYS, help="delays (ms)")
-    parser.add_argument("--limits", type=positive_int, nargs="+", default=BOOK_LIMITS, help="pool sizes")
-    parser.add_argument("--output-dir", type=writable_dir, help="where the JSON and the plot go")
-    args = parser.parse_args(argv)
-    folder = output_dir("08_concurrency", args.output_dir)
-    run_experiment(args.url, args.requests, args.delays, args.limits, args.timeout, folder)
+    from _crawler_common import sweep_main
+
+    sweep_main(__doc__, sweep, plot, argv)
 
 
 if __name__ == "__main__":

@@ -8,20 +8,17 @@ compared with it.
 
 Run (it starts its own server.py on a free port unless given --url):
     python 08_concurrency/crawler/serial.py                          # the book: 1000 x 100 ms, ~100 s
-    python 08_concurrency/crawler/serial.py --requests 50 --delay 20
+    python 08_concurrency/crawler/serial.py --requests 50 --delay-ms 20
     python 08_concurrency/crawler/serial.py --url http://127.0.0.1:8080
 """
 
+# book: 3rd ed. code, "crawler/serial/crawler.py"
 import random
 import string
 
 import requests
-from _crawler_common import check_responses, crawler_parser, run_crawler
-
-SMOKE_ARGS = ["--requests", "20", "--delay", "10"]
 
 
-# book: 3rd ed. code, "crawler/serial/crawler.py"
 def generate_urls(base_url, num_urls):
     """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
     for i in range(num_urls):
@@ -43,15 +40,19 @@ def crawl(urls, timeout=10.0):
 def run_experiment(base_url, num_iter=1000, timeout=10.0):
     """The book's: fetch ``num_iter`` URLs one after the other; returns the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
-    return check_responses(urls, crawl(urls, timeout))
+    return len(crawl(urls, timeout))
 
 
 # book: end
 
 
+SMOKE_ARGS = ["--requests", "20", "--delay-ms", "10"]
+
+
 def main(argv=None):
-    args = crawler_parser(__doc__, concurrency=False).parse_args(argv)
-    run_crawler("serial.py", generate_urls, crawl, **vars(args))
+    from _crawler_common import crawl_main
+
+    crawl_main(__doc__, generate_urls, crawl, argv)
 
 
 if __name__ == "__main__":

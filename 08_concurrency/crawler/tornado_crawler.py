@@ -10,20 +10,17 @@ pure-Python ``SimpleAsyncHTTPClient`` used here needs nothing. The book:
 
 Run (it starts its own server.py on a free port unless given --url):
     python 08_concurrency/crawler/tornado_crawler.py                 # the book: 1000 x 100 ms
-    python 08_concurrency/crawler/tornado_crawler.py --requests 50 --delay 20 --concurrency 10
+    python 08_concurrency/crawler/tornado_crawler.py --requests 50 --delay-ms 20 --concurrency 10
 """
 
+# book: 2nd ed. code, "cralwer/tornado/crawler.py"
 import asyncio
 import random
 import string
 
-from _crawler_common import check_responses, crawler_parser, run_crawler
 from tornado.httpclient import AsyncHTTPClient
 
-SMOKE_ARGS = ["--requests", "50", "--delay", "10"]
 
-
-# book: 2nd ed. code, "cralwer/tornado/crawler.py"
 def generate_urls(base_url, num_urls):
     """The book's: random letters at the end of each URL defeat any caching (here they are the name)."""
     for i in range(num_urls):
@@ -49,20 +46,19 @@ async def fetch_all(urls, concurrency=100, timeout=10.0):
 async def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0):
     """The book's coroutine: ``num_iter`` URLs, ``concurrency`` at a time; the responses counted."""
     urls = list(generate_urls(base_url, num_iter))
-    return check_responses(urls, await fetch_all(urls, concurrency, timeout))
+    return len(await fetch_all(urls, concurrency, timeout))
 
 
 # book: end
 
 
-def crawl(urls, concurrency=100, timeout=10.0):
-    """Fetch every URL on a fresh event loop; returns the bodies in URL order."""
-    return asyncio.run(fetch_all(urls, concurrency, timeout))
+SMOKE_ARGS = ["--requests", "50", "--delay-ms", "10"]
 
 
 def main(argv=None):
-    args = crawler_parser(__doc__).parse_args(argv)
-    run_crawler("tornado_crawler.py", generate_urls, crawl, **vars(args))
+    from _crawler_common import crawl_main
+
+    crawl_main(__doc__, generate_urls, fetch_all, argv)
 
 
 if __name__ == "__main__":
