@@ -59,7 +59,7 @@ FIGURES = [
         number="11",
         slug="hll-single-register",
         script="probabilistic_datastructures/hll_single_reg.py",
-        args=["--items", "100000", "--runs", "5"],
+        args=["--items", "100000", "--trials", "5"],
         output="hll_single_reg.png",
         caption="A single LogLog register as unique items are added: powers of two",
     ),

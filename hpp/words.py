@@ -6,7 +6,7 @@
 - ``generated_words(n, seed)``: n distinct seeded pseudo-words, so every example
   runs anywhere and at any scale (11 million at the book's scale);
 - ``add_word_arguments(parser)``, ``words_source(args)``, ``word_flags(args)``:
-  ``--input FILE``, ``--generated N``, ``--size quick|book`` and what they choose;
+  ``--input FILE``, ``--generated N``, ``--scale quick|book`` and what they choose;
 - ``generated_tokens(n, vocabulary, seed)``: a token stream with repeats.
 """
 
@@ -63,7 +63,7 @@ def generated_words(count=GENERATED_WORDS, seed=0):
 
 
 def add_word_arguments(parser):
-    """``--input FILE`` (one word per line), ``--generated N``, ``--size quick|book``."""
+    """``--input FILE`` (one word per line), ``--generated N``, ``--scale quick|book``."""
     from hpp.script import existing_file, positive_int
 
     parser.add_argument(
@@ -79,7 +79,7 @@ def add_word_arguments(parser):
         help=f"use N generated unique words instead of a file (the fallback uses {GENERATED_WORDS:,})",
     )
     parser.add_argument(
-        "--size",
+        "--scale",
         choices=("quick", "book"),
         default="quick",
         help=f"book: {BOOK_WORDS:,} generated unique words, the scale of the "
@@ -91,7 +91,7 @@ def words_source(args):
     """(description, iterable factory) for the words the arguments choose."""
     if args.input:
         return str(args.input), lambda: read_words(args.input)
-    count = args.generated or (BOOK_WORDS if getattr(args, "size", "quick") == "book" else None)
+    count = args.generated or (BOOK_WORDS if getattr(args, "scale", "quick") == "book" else None)
     if count:
         return f"{count} generated words", lambda: generated_words(count)
     path = default_word_file()
@@ -109,7 +109,7 @@ def word_flags(args):
         return ["--input", args.input]
     if args.generated:
         return ["--generated", args.generated]
-    return ["--size", args.size] if getattr(args, "size", "quick") != "quick" else []
+    return ["--scale", args.scale] if getattr(args, "scale", "quick") != "quick" else []
 
 
 def generated_tokens(count, vocabulary, seed=0):

@@ -287,22 +287,22 @@ def test_the_book_word_list_names_and_read_words(tmp_path):
     assert list(words) == ["and", "Zweibel", "cat", "dog"]
 
 
-def test_size_book_means_eleven_million_generated_words_and_input_wins(tmp_path):
+def test_scale_book_means_eleven_million_generated_words_and_input_wins(tmp_path):
     import argparse
     import itertools
 
     parser = argparse.ArgumentParser()
     word_lists.add_word_arguments(parser)
-    description, factory = word_lists.words_source(parser.parse_args(["--size", "book"]))
+    description, factory = word_lists.words_source(parser.parse_args(["--scale", "book"]))
     assert description == "11000000 generated words"
     assert list(itertools.islice(factory(), 1000)) == list(word_lists.generated_words(1000))
     path = tmp_path / "w.txt"
     path.write_text("a\nb\n")
     description, factory = word_lists.words_source(
-        parser.parse_args(["--size", "book", "--input", str(path)])
+        parser.parse_args(["--scale", "book", "--input", str(path)])
     )
     assert description == str(path) and list(factory()) == ["a", "b"]
-    assert word_lists.word_flags(parser.parse_args(["--size", "book"])) == ["--size", "book"]
+    assert word_lists.word_flags(parser.parse_args(["--scale", "book"])) == ["--scale", "book"]
 
 
 def test_generated_words_stay_unique_far_past_the_first_block():
@@ -486,7 +486,7 @@ def test_single_register_and_kmv_figures(run_example, tmp_path):
         "11_less_ram/probabilistic_datastructures/hll_single_reg.py",
         "--items",
         "3000",
-        "--runs",
+        "--trials",
         "2",
         "--output-dir",
         tmp_path,

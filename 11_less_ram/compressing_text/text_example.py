@@ -31,7 +31,7 @@ MIB = 2**20
 
 # The book's names. Its list was ~11 million Wikipedia tokens; ours is the system
 # word list (apt-get install wamerican), --input FILE, or generated words
-# (--generated N, --size book for 11 million).
+# (--generated N, --scale book for 11 million).
 # book: 3rd ed. code, "text_example.py"
 DEFAULT_INPUT_FILE = default_word_file()  # None: generated words are used
 WE_EXPECT_TO_SEE_1 = "and"  # in any English word list

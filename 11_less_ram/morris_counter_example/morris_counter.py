@@ -7,7 +7,7 @@ exponent with probability 2**-exponent; ``get(index)`` is 2**exponent - 1
 (the book returns 2**exponent, which is biased by one).
 
 Run:
-    python 11_less_ram/morris_counter_example/morris_counter.py --counters 1000 --events 10000
+    python 11_less_ram/morris_counter_example/morris_counter.py --trials 1000 --events 10000
 """
 
 import random
@@ -15,7 +15,7 @@ import statistics
 import sys
 from array import array
 
-SMOKE_ARGS = ["--counters", "50", "--events", "2000"]
+SMOKE_ARGS = ["--trials", "50", "--events", "2000"]
 # book: 2nd ed. code, "morris_counter.py"
 SMALLEST_UNSIGNED_INTEGER = "B"  # unsigned char: one byte
 
@@ -75,11 +75,11 @@ def main(argv=None):
     from hpp.script import example_parser, non_negative_int, positive_int
 
     parser = example_parser(__doc__)
-    parser.add_argument("--counters", type=positive_int, default=1000)
+    parser.add_argument("--trials", type=positive_int, default=1000, help="counters, one byte each")
     parser.add_argument("--events", type=positive_int, default=10_000, help="events added to every counter")
     parser.add_argument("--seed", type=non_negative_int, default=0)
     args = parser.parse_args(argv)
-    count_events(args.counters, args.events, args.seed)
+    count_events(args.trials, args.events, args.seed)
 
 
 if __name__ == "__main__":

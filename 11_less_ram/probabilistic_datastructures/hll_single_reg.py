@@ -12,7 +12,7 @@ Run:
 
 from llregister import LLRegister
 
-SMOKE_ARGS = ["--items", "2000", "--runs", "2"]
+SMOKE_ARGS = ["--items", "2000", "--trials", "2"]
 
 
 # book: 2nd ed. code, "figures/hll_single_reg.py"
@@ -62,10 +62,10 @@ def main(argv=None):
 
     parser = example_parser(__doc__)
     parser.add_argument("--items", type=positive_int, default=100_000)
-    parser.add_argument("--runs", type=positive_int, default=5, help="independent registers")
+    parser.add_argument("--trials", type=positive_int, default=5, help="independent registers")
     parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
     args = parser.parse_args(argv)
-    draw_registers(args.items, args.runs, output_dir("11_less_ram", args.output_dir))
+    draw_registers(args.items, args.trials, output_dir("11_less_ram", args.output_dir))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ expectation of 2**c after n events is exactly n + 1 (the book's code returns
 
 Run:
     python 11_less_ram/probabilistic_datastructures/morriscounter.py
-    python 11_less_ram/probabilistic_datastructures/morriscounter.py --events 100000 --counters 200
+    python 11_less_ram/probabilistic_datastructures/morriscounter.py --events 100000 --trials 200
 """
 
 import random
@@ -17,7 +17,7 @@ import statistics
 
 from hpp.script import example_parser, non_negative_int, positive_int
 
-SMOKE_ARGS = ["--events", "2000", "--counters", "20"]
+SMOKE_ARGS = ["--events", "2000", "--trials", "20"]
 
 
 # book: 2nd ed. code, "morriscounter.py"
@@ -69,10 +69,10 @@ def report_counters(events, counters, seed=0):
 def main(argv=None):
     parser = example_parser(__doc__)
     parser.add_argument("--events", type=positive_int, default=100_000, help="events counted by each counter")
-    parser.add_argument("--counters", type=positive_int, default=200, help="independent counters to average")
+    parser.add_argument("--trials", type=positive_int, default=200, help="independent counters to average")
     parser.add_argument("--seed", type=non_negative_int, default=0)
     args = parser.parse_args(argv)
-    report_counters(args.events, args.counters, args.seed)
+    report_counters(args.events, args.trials, args.seed)
 
 
 if __name__ == "__main__":
