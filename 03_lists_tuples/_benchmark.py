@@ -64,7 +64,8 @@ def builder_case(name):
     """
 
     def setup(params):
-        return load_example(HERE / "tuple_caching.py").timed_loop_for(name), params["calls"]
+        statement = load_example(HERE / "tuple_caching.py").STATEMENTS[name]
+        return load_example(HERE / "_lists_tuples_family.py").timed_loop_for(statement), params["calls"]
 
     def run(state):
         timed_loop, calls = state

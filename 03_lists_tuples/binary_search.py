@@ -22,13 +22,9 @@ Run:
     python 03_lists_tuples/binary_search.py --sizes 10000 --number 100
 """
 
-import timeit
-
-from _search_common import search_parser
-
-SMOKE_ARGS = ["--sizes", "10000", "--number", "100"]
-
+# book: 3rd ed., "A More Efficient Search" (the exercise: find 61 in this list)
 EXERCISE_DATA = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
+# book: end
 
 
 # book: Example 3-3 (with the official code's imin >= imax, which ends for an absent needle)
@@ -68,25 +64,13 @@ def binary_search_book(needle, haystack):
 # book: end
 
 
-def time_binary_search(sizes, needles, number):
-    """Answer the exercise, then time ``binary_search`` for each needle in each ``list(range(size))``."""
-    print(f"exercise: binary_search(61, {EXERCISE_DATA}) = {binary_search(61, EXERCISE_DATA)}")
-    # book: 2nd ed. code, "binary_search.py" (each needle timed in each haystack)
-    for size in sizes:
-        haystack = list(range(size))
-        for needle in needles:
-            index = binary_search(needle, haystack)
-            seconds = timeit.timeit(lambda: binary_search(needle, haystack), number=number) / number
-            # book: end
-            print(
-                f"binary_search({needle}, list(range({size}))) = {index}    "
-                f"({seconds * 1e6:.2f} µs per search)"
-            )
+SMOKE_ARGS = ["--sizes", "10000", "--number", "100"]
 
 
 def main(argv=None):
-    args = search_parser(__doc__, number=10_000).parse_args(argv)
-    time_binary_search(args.sizes, args.needles, args.number)
+    from _search_common import run_search
+
+    run_search(__doc__, binary_search, EXERCISE_DATA, 10_000, argv)
 
 
 if __name__ == "__main__":

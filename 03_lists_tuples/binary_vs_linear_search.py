@@ -11,17 +11,10 @@ Run:
     python 03_lists_tuples/binary_vs_linear_search.py --sizes 10000 100000 --number 10
 """
 
-import bisect
-import timeit
-
-from _search_common import search_parser
-from binary_search import binary_search
-from linear_search import linear_search
-
-SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
-
-
 # taught: the bisect module does the binary search in C
+import bisect
+
+
 def bisect_search(needle, haystack):
     """Binary search with the standard library's ``bisect_left`` (in C)."""
     i = bisect.bisect_left(haystack, needle)
@@ -33,32 +26,15 @@ def bisect_search(needle, haystack):
 # taught: end
 
 
-SEARCHES = (linear_search, binary_search, bisect_search)
-
-
-def compare_searches(sizes, needles, number):
-    """Check that the three searches agree on each needle in each ``list(range(size))``, and time them."""
-    # book: 2nd ed. code, "binary_vs_linear_search.py" (the searches timed side by side)
-    for size in sizes:
-        haystack = list(range(size))
-        for needle in needles:
-            # book: end
-            answers = {search(needle, haystack) for search in SEARCHES}
-            if len(answers) != 1:
-                raise AssertionError(f"the searches disagree on {needle}: {answers}")
-            # book: 2nd ed. code, "binary_vs_linear_search.py" (continued)
-            times = {
-                search.__name__: timeit.timeit(lambda: search(needle, haystack), number=number) / number
-                for search in SEARCHES
-            }
-            # book: end
-            cells = "  ".join(f"{name} {t * 1e6:9.2f} µs" for name, t in times.items())
-            print(f"size {size:>8} needle {needle:>8}: index = {answers.pop():>6}  {cells}")
+SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
 
 
 def main(argv=None):
-    args = search_parser(__doc__, number=100).parse_args(argv)
-    compare_searches(args.sizes, args.needles, args.number)
+    from _search_common import run_search_comparison
+    from binary_search import binary_search
+    from linear_search import linear_search
+
+    run_search_comparison(__doc__, (linear_search, binary_search, bisect_search), 100, argv)
 
 
 if __name__ == "__main__":

@@ -15,18 +15,14 @@ Run:
     python 03_lists_tuples/bisect_example.py --seed 7 --size 20
 """
 
+# book: Example 3-4
 import bisect
 import random
 
-from hpp.script import example_parser, non_negative_int, positive_int
-
-SMOKE_ARGS = ["--seed", "1"]
-
-BOOK_HAYSTACK = [14, 265, 496, 661, 683, 734, 881, 892, 973, 992]
+BOOK_HAYSTACK = [14, 265, 496, 661, 683, 734, 881, 892, 973, 992]  # the list the book's run printed
 BOOK_NEEDLES = (-250, 500, 1100)
 
 
-# book: Example 3-4
 def find_closest(haystack, needle):
     # bisect.bisect_left returns the first value in the haystack
     # that is greater than or equal to the needle
@@ -63,20 +59,13 @@ def report(haystack):
 # book: end
 
 
-def closest_values(seed, size):
-    """``find_closest`` on the book's list, then on a seeded random list of ``size`` numbers."""
-    print("The book's list:")
-    report(BOOK_HAYSTACK)
-    print(f"\nA random list (seed {seed}):")
-    report(sorted_random_list(size, seed))
+SMOKE_ARGS = ["--seed", "1"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the random list")
-    parser.add_argument("--size", type=positive_int, default=10, help="length of the random list")
-    args = parser.parse_args(argv)
-    closest_values(args.seed, args.size)
+    from _lists_tuples_family import run_bisect_example
+
+    run_bisect_example(__doc__, report, sorted_random_list, BOOK_HAYSTACK, argv)
 
 
 if __name__ == "__main__":

@@ -14,13 +14,9 @@ Run:
     python 03_lists_tuples/linear_search.py --sizes 10000 --number 100
 """
 
-import timeit
-
-from _search_common import search_parser
-
-SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
-
+# book: 3rd ed., "A More Efficient Search" (the exercise: find 61 in this list)
 EXERCISE_DATA = [9, 18, 18, 19, 29, 42, 56, 61, 88, 95]
+# book: end
 
 
 # book: Example 3-2
@@ -34,25 +30,13 @@ def linear_search(needle, array):
 # book: end
 
 
-def time_linear_search(sizes, needles, number):
-    """Answer the exercise, then time ``linear_search`` for each needle in each ``list(range(size))``."""
-    print(f"exercise: linear_search(61, {EXERCISE_DATA}) = {linear_search(61, EXERCISE_DATA)}")
-    # book: 2nd ed. code, "linear_search.py" (each needle timed in each haystack)
-    for size in sizes:
-        haystack = list(range(size))
-        for needle in needles:
-            index = linear_search(needle, haystack)
-            seconds = timeit.timeit(lambda: linear_search(needle, haystack), number=number) / number
-            # book: end
-            print(
-                f"linear_search({needle}, list(range({size}))) = {index}    "
-                f"({seconds * 1e6:.2f} µs per search)"
-            )
+SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
 
 
 def main(argv=None):
-    args = search_parser(__doc__, number=1000).parse_args(argv)
-    time_linear_search(args.sizes, args.needles, args.number)
+    from _search_common import run_search
+
+    run_search(__doc__, linear_search, EXERCISE_DATA, 1000, argv)
 
 
 if __name__ == "__main__":

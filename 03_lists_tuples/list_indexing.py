@@ -16,13 +16,10 @@ Run:
     python 03_lists_tuples/list_indexing.py --size 1000000 --number 1000000
 """
 
-import sys
-import timeit
-
-SMOKE_ARGS = ["--size", "200000", "--number", "200000"]
-
-
 # taught: indexing is O(1): l[5] in 10 items, l[100_000] in 10 million: same instructions, same time
+import sys
+
+
 def lookup(l, i):
     return l[i]
 
@@ -54,39 +51,16 @@ def executed_instructions(function, *args):
     return count
 
 
-def time_lookup(size, index, number):
-    """``(value, seconds per lookup)`` of ``l[index]`` in ``l = list(range(size))``."""
-    l = list(range(size))
-    seconds = (
-        min(timeit.repeat("l[index]", globals={"l": l, "index": index}, number=number, repeat=5)) / number
-    )
-    return l[index], seconds
+# taught: end
 
 
-def compare_lookups(size, index, number):
-    """Time ``l[5]`` in 10 items against ``l[index]`` in ``size`` items; count their instructions."""
-    short_value, short = time_lookup(10, 5, number)
-    long_value, long = time_lookup(size, index, number)
-    # taught: end
-    print(f"list(range(10))[5] = {short_value}    {short * 1e9:.1f} ns")
-    print(f"list(range({size}))[{index}] = {long_value}    {long * 1e9:.1f} ns")
-    print(f"long / short = {long / short:.2f}")
-    short_ops = executed_instructions(lookup, list(range(10)), 5)
-    long_ops = executed_instructions(lookup, list(range(size)), index)
-    print(f"bytecode instructions per lookup: {short_ops} (10 items), {long_ops} ({size:,} items)")
+SMOKE_ARGS = ["--size", "200000", "--number", "200000"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, fail, non_negative_int, positive_int
+    from _lists_tuples_family import run_list_indexing
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=10_000_000, help="length of the long list")
-    parser.add_argument("--index", type=non_negative_int, default=100_000, help="index looked up (< --size)")
-    parser.add_argument("--number", type=positive_int, default=10_000_000, help="lookups per run (best of 5)")
-    args = parser.parse_args(argv)
-    if args.index >= args.size:
-        fail(f"--index must be between 0 and --size - 1 ({args.size - 1})")
-    compare_lookups(args.size, args.index, args.number)
+    run_list_indexing(__doc__, lookup, executed_instructions, argv)
 
 
 if __name__ == "__main__":

@@ -24,15 +24,13 @@ Run:
     python 03_lists_tuples/list_overallocation.py --appends 10000 --output-dir /tmp/plots
 """
 
+# taught: "Lists as Dynamic Arrays": the capacity a list reports (sys.getsizeof)
 import struct
 import sys
 
-from hpp.script import example_parser, output_dir, positive_int, writable_dir
-
-SMOKE_ARGS = ["--appends", "20000", "--plot-length", "200"]
-
 POINTER_SIZE = struct.calcsize("P")
 EMPTY_LIST_SIZE = sys.getsizeof([])
+# taught: end
 
 
 # book: Example 3-5
@@ -103,68 +101,13 @@ def example_3_6():
     return capacities
 
 
-def plot(length, folder):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    lst, lengths, capacities = [], [], []
-    for i in range(length):
-        lst.append(i)
-        lengths.append(len(lst))
-        capacities.append(observed_capacity(lst))
-    fig, ax = plt.subplots(figsize=(7, 4.5))
-    ax.step(lengths, capacities, where="post", label="capacity (sys.getsizeof)")
-    ax.plot(lengths, lengths, "--", color="grey", label="length")
-    ax.set_xlabel("length of the list (items appended)")
-    ax.set_ylabel("allocated slots")
-    ax.set_title(f"List over-allocation, CPython {sys.version.split()[0]}")
-    ax.legend()
-    ax.grid(alpha=0.3)
-    fig.tight_layout()
-    path = folder / "list_overallocation.png"
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
-
-
-def compare_growth(appends):
-    """Print the formula's capacities beside CPython's: while growing, after ``appends`` appends."""
-    print(f"formula: M(1) = {new_allocation(1)}, M(9) = {new_allocation(9)}")
-    model = [capacity for _, capacity in model_steps(120)]
-    seen = [capacity for _, capacity in observed_steps(120)]
-    print(f"capacities by the formula:  {', '.join(map(str, model))}")
-    print(
-        f"capacities observed ({sys.implementation.name} {sys.version.split()[0]}): "
-        f"{', '.join(map(str, seen))}"
-    )
-    observed = observed_capacity_after(appends)
-    modelled = model_capacity(appends)
-    print(
-        f"after {appends:,} appends: capacity by the formula = {modelled:,}, "
-        f"observed = {observed:,}, spare = {observed - appends:,} "
-        f"({(observed - appends) / appends:.1%})"
-    )
-    big = 100_000_000
-    print(
-        f"after {big:,} appends (formula only): capacity = {model_capacity(big):,} "
-        f"({(model_capacity(big) - big) / big:.1%} more slots than a tuple of the same items)"
-    )
-    print(f"Example 3-6 capacities for [1, 2] then 4 appends: {example_3_6()}")
-    exact = list(range(appends))
-    print(f"list(range({appends:,})) capacity = {observed_capacity(exact):,} (sized once, no spare room)")
+SMOKE_ARGS = ["--appends", "20000", "--plot-length", "200"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--appends", type=positive_int, default=1_000_000, help="appends to compare")
-    parser.add_argument("--plot-length", type=positive_int, default=2_000, help="longest list plotted")
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for list_overallocation.png")
-    args = parser.parse_args(argv)
-    compare_growth(args.appends)
-    path = plot(args.plot_length, output_dir("03_lists_tuples", args.output_dir))
-    print(f"plot saved to {path}")
+    from _lists_tuples_family import run_list_overallocation
+
+    run_list_overallocation(__doc__, sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

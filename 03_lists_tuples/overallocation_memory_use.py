@@ -20,20 +20,11 @@ Run:
     python 03_lists_tuples/overallocation_memory_use.py --samples 10000
 """
 
+# book: Examples 3-7 and 3-8
 import random
 import sys
 
-from hpp.script import example_parser, positive_int, seed
 
-SMOKE_ARGS = ["--samples", "5000"]
-
-BOOK_SAMPLES = 1_000_000
-SAMPLE_SIZE = 9
-A, B = 0, 100
-MB = 1_000_000  # the book's "Mb" is 10**6 bytes
-
-
-# book: Examples 3-7 and 3-8
 def total_size(obj):
     """
     Recursively calculates the total size of a Python object,
@@ -65,6 +56,10 @@ def sample_tuple(a, b, N):
 # book: end
 
 
+SAMPLE_SIZE = 9
+A, B = 0, 100
+MB = 1_000_000  # the book's "Mb" is 10**6 bytes
+
 VARIANTS = (("Comprehension", sample_comp), ("List", sample_list), ("Tuple", sample_tuple))
 
 
@@ -82,11 +77,6 @@ def measure(samples, sample_size=SAMPLE_SIZE, seed=0):
     return sizes
 
 
-def outer_list_size(samples):
-    """The size of the outer list of ``samples`` references, built by a comprehension."""
-    return sys.getsizeof([None for _ in range(samples)])
-
-
 def report(label, sizes_in_bytes):
     # book: Examples 3-7 and 3-8 (continued): the sizes printed
     biggest = sizes_in_bytes["Comprehension"]
@@ -98,27 +88,13 @@ def report(label, sizes_in_bytes):
 # book: end
 
 
-def compare_memory_use(samples, sample_size=SAMPLE_SIZE, seed=0):
-    """Print the three variants' sizes for ``samples`` samples, projected to the book's count if fewer."""
-    print(f"Creating {samples:,} samples of {sample_size} items each")
-    sizes = measure(samples, sample_size, seed)
-    report("", {name: total for name, (total, _) in sizes.items()})
-    for name, (_, per_sample) in sizes.items():
-        print(f"per sample ({name}): {per_sample:.0f} bytes")
-    if samples != BOOK_SAMPLES:
-        outer = outer_list_size(BOOK_SAMPLES)
-        projected = {name: per_sample * BOOK_SAMPLES + outer for name, (_, per_sample) in sizes.items()}
-        print(f"Projected to {BOOK_SAMPLES:,} samples from the measured sizes:")
-        report("  ", projected)
+SMOKE_ARGS = ["--samples", "5000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=positive_int, default=BOOK_SAMPLES, help="number of samples")
-    parser.add_argument("--sample-size", type=positive_int, default=SAMPLE_SIZE, help="items per sample")
-    parser.add_argument("--seed", type=seed, default=0, help="random seed")
-    args = parser.parse_args(argv)
-    compare_memory_use(args.samples, args.sample_size, args.seed)
+    from _lists_tuples_family import run_overallocation_memory_use
+
+    run_overallocation_memory_use(__doc__, sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

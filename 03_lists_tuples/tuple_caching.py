@@ -21,16 +21,10 @@ Run:
     python 03_lists_tuples/tuple_caching.py --number 100000
 """
 
-import dis
-import sys
-import timeit
-
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--number", "20000"]
-
-
 # taught: a tuple literal is one constant, a list literal is built every time (Example 3-9)
+import dis
+
+
 def list_literal():
     return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
@@ -56,44 +50,14 @@ STATEMENTS = {
     "list_from_variables": "[a, b, c, d, e, f, g, h, i, j]",
     "tuple_from_variables": "(a, b, c, d, e, f, g, h, i, j)",
 }
-VARIABLES = "a, b, c, d, e, f, g, h, i, j = range(10)"
-
-
-# taught: end
-
-
-def statement_timer(name):
-    """A ``timeit.Timer`` for one of ``STATEMENTS`` (the variables are locals of its loop)."""
-    return timeit.Timer(STATEMENTS[name], setup=VARIABLES)
-
-
-# timeit's own loop, which also hands back the value the last timed run built
-TIMED_LOOP = """
-def timed_loop(number, timer):
-    {variables}
-    value = None
-    start = timer()
-    for _ in range(number):
-        value = {statement}
-    return timer() - start, value
-"""
-
-
-def timed_loop_for(name):
-    """``timed_loop(number, timer) -> (seconds, value built)`` for one of ``STATEMENTS``."""
-    namespace = {}
-    exec(TIMED_LOOP.format(variables=VARIABLES, statement=STATEMENTS[name]), namespace)
-    return namespace["timed_loop"]
-
-
-def time_statement(name, number):
-    """``(seconds for number runs, the value the timed runs built)`` for one of ``STATEMENTS``."""
-    return timed_loop_for(name)(number, timeit.default_timer)
 
 
 def opnames(function):
     """The set of bytecode instruction names in ``function``."""
     return {instruction.opname for instruction in dis.get_instructions(function)}
+
+
+# taught: end
 
 
 # taught: a tuple is immutable: t[0] = 5 raises TypeError ("Tuples as Static Arrays")
@@ -123,37 +87,23 @@ def freed_tuple_is_reused(size=5):
 # taught: end
 
 
-def compare_lists_and_tuples(number):
-    """Show what a tuple is and does, the bytecode of each literal, and time each build ``number`` times."""
-    print(f"t[0] = 5 -> TypeError: {tuple_is_immutable()}")
-    # book: 3rd ed., "Tuples as Static Arrays" (concatenation)
+# book: 3rd ed., "Tuples as Static Arrays" (concatenation)
+def print_concatenation():
     print(f"(1, 2, 3, 4) + (5, 6, 7, 8) = {(1, 2, 3, 4) + (5, 6, 7, 8)}")
-    # book: end
-    print(f"() is () : {tuple() is tuple()}")
-    print(f"freed 5-tuple's memory reused by the next 5-tuple: {freed_tuple_is_reused(5)}")
-    print(
-        f"sys.getsizeof: list of 10 = {sys.getsizeof(list_literal())} bytes, "
-        f"tuple of 10 = {sys.getsizeof(tuple_literal())} bytes"
-    )
-    for function in BUILDERS:
-        ops = sorted(
-            op for op in opnames(function) if op.startswith(("BUILD", "LIST", "LOAD_CONST", "RETURN_CONST"))
-        )
-        print(f"{function.__name__:22s} bytecode: {', '.join(ops)}")
-    times = {name: min(time_statement(name, number)[0] for _ in range(3)) / number for name in STATEMENTS}
-    for name, seconds in times.items():
-        print(f"{STATEMENTS[name]:32s} {seconds * 1e9:8.1f} ns")
-    print(
-        f"list literal / tuple literal = {times['list_literal'] / times['tuple_literal']:.1f}x "
-        f"(the book: 77.6 ns / 9.5 ns = 8.2x)"
-    )
+
+
+# book: end
+
+
+SMOKE_ARGS = ["--number", "20000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=1_000_000, help="timeit runs per statement")
-    args = parser.parse_args(argv)
-    compare_lists_and_tuples(args.number)
+    import sys
+
+    from _lists_tuples_family import run_tuple_caching
+
+    run_tuple_caching(__doc__, sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":
