@@ -5,6 +5,7 @@ Built in place by ``make install``; run with ``python 07_compiling/cython/julia1
 """
 
 
+# book: 2nd ed., "Compiling a Pure Python Version Using Cython" (cythonfn.pyx)
 def calculate_z(maxiter, zs, cs):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = [0] * len(zs)
@@ -17,3 +18,6 @@ def calculate_z(maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end

@@ -5,6 +5,7 @@ runs in C, but ``zs[i]`` is still a generic Python indexing call.
 """
 
 
+# book: 2nd ed., "Adding Some Type Annotations" (cdef types)
 def calculate_z(int maxiter, zs, cs):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     cdef unsigned int i, n
@@ -19,3 +20,6 @@ def calculate_z(int maxiter, zs, cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end

@@ -5,6 +5,7 @@ the generic ``__getitem__`` protocol.
 """
 
 
+# book: 2nd ed., "Adding Some Type Annotations" (the list arguments typed)
 def calculate_z(int maxiter, list zs, list cs):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     cdef unsigned int i, n
@@ -19,3 +20,6 @@ def calculate_z(int maxiter, list zs, list cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end

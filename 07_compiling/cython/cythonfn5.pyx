@@ -6,6 +6,7 @@ On lists it changes little: the time is spent elsewhere.
 """
 
 
+# book: 2nd ed., "Locally Disabling Safety Checks" (boundscheck=False, at the top of the file)
 def calculate_z(int maxiter, list zs, list cs):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     cdef unsigned int i, n
@@ -20,3 +21,6 @@ def calculate_z(int maxiter, list zs, list cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end

@@ -19,6 +19,7 @@ never comes back below 2 when |c| <= 2 (|z*z + c| >= 4 - |c|; the book's c
 has |c| = 0.76), so counting ``inside`` gives the same number as stopping.
 """
 
+# taught: vectorisation (SIMD): blocks of pixels in lock-step, the blocks shared over OpenMP threads
 from cython.parallel import prange
 
 import numpy as np
@@ -78,3 +79,6 @@ def calculate_z(int maxiter, double complex[::1] zs, double complex[::1] cs):
         julia_block(maxiter, &zs[start], &cs[start], &output[start],
                     min(<Py_ssize_t>LANES, length - start))
     return np.asarray(output)
+
+
+# taught: end

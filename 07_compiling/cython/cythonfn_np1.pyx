@@ -5,6 +5,7 @@
 (The book's ``nparray_memoryview/cythonfn1.pyx``.)
 """
 
+# book: 2nd ed., "Cython and numpy" (typed memoryviews)
 import numpy as np
 
 
@@ -22,3 +23,6 @@ def calculate_z(int maxiter, double complex[:] zs, double complex[:] cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end

@@ -5,6 +5,7 @@ The book's ``nparray_memoryview/cythonfn2.pyx``: memoryviews, no bounds
 checks, and ``z.real * z.real + z.imag * z.imag < 4``.
 """
 
+# book: 2nd ed., "Cython and numpy" (memoryviews, the expanded math)
 import numpy as np
 
 
@@ -22,3 +23,6 @@ def calculate_z(int maxiter, double complex[:] zs, double complex[:] cs):
             n += 1
         output[i] = n
     return output
+
+
+# book: end

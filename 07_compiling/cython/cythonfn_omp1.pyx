@@ -8,6 +8,7 @@ inside ``with nogil``, counting straight into ``output[i]``. Optional in the
 build: a compiler without OpenMP skips it.
 """
 
+# book: 2nd ed. code, "nparray_memoryview/parallel/cythonfn1.pyx" ("Parallelizing the Solution with OpenMP on One Machine")
 from cython.parallel import prange
 
 import numpy as np
@@ -28,3 +29,6 @@ def calculate_z(int maxiter, double complex[:] zs, double complex[:] cs):
                 z = z * z + c
                 output[i] += 1
     return output
+
+
+# book: end

@@ -8,6 +8,7 @@ The book's ``parallel/cythonfn2.pyx``: the count lives in a local ``n`` (a
 register) and is written once per pixel.
 """
 
+# book: 2nd ed. code, "nparray_memoryview/parallel/cythonfn2.pyx" ("Parallelizing the Solution with OpenMP on One Machine")
 from cython.parallel import prange
 
 import numpy as np
@@ -30,3 +31,6 @@ def calculate_z(int maxiter, double complex[:] zs, double complex[:] cs):
                 n = n + 1
             output[i] = n
     return output
+
+
+# book: end

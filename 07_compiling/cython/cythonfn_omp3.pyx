@@ -8,6 +8,7 @@ The book's ``parallel/cythonfn3.pyx``: ``with nogil, parallel():`` opens the
 thread team once; the loop inside shares it out with ``schedule="guided"``.
 """
 
+# book: 2nd ed. code, "nparray_memoryview/parallel/cythonfn3.pyx" ("Parallelizing the Solution with OpenMP on One Machine")
 from cython.parallel import parallel, prange
 
 import numpy as np
@@ -30,3 +31,6 @@ def calculate_z(int maxiter, double complex[:] zs, double complex[:] cs):
                 n = n + 1
             output[i] = n
     return output
+
+
+# book: end

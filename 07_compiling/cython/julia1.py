@@ -5,7 +5,8 @@ and calls ``cythonfn.calculate_z``, the loop compiled by Cython. The book's
 ``cythonfn.pyx`` is built by the book's own step in this folder,
 ``python setup.py build_ext --inplace`` (``make install`` builds it too).
 Each later version of the book's ``cythonfn.pyx`` is here under its own name,
-built by ``make install`` (no file to copy before a build):
+built by ``make install`` (no file to copy before a build), and ``--variant``
+picks one (``calc_pure_python``'s third argument):
 
     cythonfn   the book's first cythonfn.pyx: the Python loop compiled as is
     cythonfn1  the same, with a module docstring            (lists)
@@ -29,104 +30,61 @@ Run (from this folder, as the book does):
     python julia1.py --variant cythonfn2 --annotate --width 100
 """
 
-import importlib
-import os
-import subprocess
-import sys
+# book: 2nd ed., "Cython" (julia1.py: chapter 2's driver, calling the compiled cythonfn.calculate_z)
 import time
-from pathlib import Path
 
-import numpy as np
+import cythonfn  # the compiled module: python setup.py build_ext --inplace
 
-from hpp.julia import add_julia_arguments, axis_coordinates, julia_inputs, report_sum
-from hpp.script import example_parser, fail, output_dir, writable_dir
-
-SMOKE_ARGS = ["--variant", "cythonfn3", "--width", "100"]
-
-HERE = Path(__file__).resolve().parent
-LIST_VARIANTS = ("cythonfn", "cythonfn1", "cythonfn2", "cythonfn3", "cythonfn4", "cythonfn5")
-ARRAY_VARIANTS = (
-    "cythonfn_np1",
-    "cythonfn_np2",
-    "cythonfn_omp1",
-    "cythonfn_omp2",
-    "cythonfn_omp3",
-    "cythonfn_lockstep",
-)
-VARIANTS = LIST_VARIANTS + ARRAY_VARIANTS
+# area of complex space to investigate
+x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
+c_real, c_imag = -0.62772, -0.42193
 
 
-def load_variant(variant="cythonfn"):
-    """Import the compiled module; ImportError says how to build it."""
-    try:
-        return importlib.import_module(variant)
-    except ImportError as error:
-        how = (
-            "run `python setup.py build_ext --inplace` in 07_compiling/cython (the book's step)"
-            " or `make install`"
-            if variant == "cythonfn"
-            else "run `make install`"
-        )
-        if variant.startswith(("cythonfn_omp", "cythonfn_lockstep")):
-            how += " with an OpenMP compiler (apt-get install gcc: gcc ships libgomp)"
-        raise ImportError(f"the compiled module {variant} is not built ({error}): {how}") from None
+def calc_pure_python(desired_width, max_iterations, cythonfn=cythonfn):
+    """Create a list of complex coordinates (zs) and complex parameters (cs),
+    build Julia set"""
+    x_step = (x2 - x1) / desired_width
+    y_step = (y1 - y2) / desired_width
+    x = []
+    y = []
+    ycoord = y2
+    while ycoord > y1:
+        y.append(ycoord)
+        ycoord += y_step
+    xcoord = x1
+    while xcoord < x2:
+        x.append(xcoord)
+        xcoord += x_step
+    zs = []
+    cs = []
+    for ycoord in y:
+        for xcoord in x:
+            zs.append(complex(xcoord, ycoord))
+            cs.append(complex(c_real, c_imag))
 
-
-def calc_pure_python(desired_width, max_iterations, variant="cythonfn"):
-    """Build the Julia inputs and time the compiled ``calculate_z`` on them (the book's driver).
-
-    The list variants take the lists; the memoryview variants take NumPy arrays,
-    as the book's ``nparray_memoryview/julia1.py`` converts them.
-    """
-    cythonfn = load_variant(variant)
-    x, _ = axis_coordinates(desired_width)
-    zs, cs = julia_inputs(desired_width)
-    # book: 2nd ed., "Cython" (julia1.py's driver: the sizes, the timed calculate_z, "Took")
     print(f"Length of x: {len(x):,}")
     print(f"Total elements: {len(zs):,}")
-    if variant in ARRAY_VARIANTS:
-        zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
     start_time = time.time()
     output = cythonfn.calculate_z(max_iterations, zs, cs)
     end_time = time.time()
     secs = end_time - start_time
     print(f"Took {secs:0.2f} seconds")
-    # book: end
-    report_sum(output, desired_width, max_iterations)
+
+    if desired_width == 1000 and max_iterations == 300:
+        assert sum(output) == 33219980
     return output
 
 
-def annotate(variant, folder):
-    """Run ``cython -a`` on the variant's source; returns the HTML report's path."""
-    c_file = folder / f"{variant}.c"
-    command = [sys.executable, "-m", "cython", "-3", "-a", str(HERE / f"{variant}.pyx"), "-o", str(c_file)]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    if completed.returncode != 0:
-        raise RuntimeError(f"cython -a failed for {variant}: {completed.stderr.strip()[:200]}")
-    c_file.unlink(missing_ok=True)
-    return folder / f"{variant}.html"
+# book: end
 
 
-def run_variant(desired_width, max_iterations, variant="cythonfn", annotate_folder=None):
-    """Run the book's driver on ``variant``; with ``annotate_folder``, write its ``cython -a`` report."""
-    os.environ.setdefault("OMP_WAIT_POLICY", "passive")  # idle OpenMP threads sleep rather than spin
-    output = calc_pure_python(desired_width, max_iterations, variant)
-    if annotate_folder is not None:
-        print(f"annotation report: {annotate(variant, annotate_folder)}")
-    return output
+SMOKE_ARGS = ["--variant", "cythonfn3", "--width", "100"]
 
 
 def main(argv=None):
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--variant", choices=VARIANTS, default="cythonfn", help="compiled calculate_z to run")
-    parser.add_argument("--annotate", action="store_true", help="also write the `cython -a` HTML report")
-    parser.add_argument("--output-dir", type=writable_dir, help="where --annotate writes")
-    args = parser.parse_args(argv)
-    try:
-        folder = output_dir("07_compiling", args.output_dir) if args.annotate else None
-        run_variant(args.width, args.max_iterations, args.variant, folder)
-    except (ImportError, RuntimeError) as error:
-        fail(error)
+    from _cython_julia import run_julia1
+
+    run_julia1(__doc__, calc_pure_python, argv)
 
 
 if __name__ == "__main__":

@@ -10,17 +10,10 @@ Run:
     python 07_compiling/cython/julia1_np_nocython.py --width 300
 """
 
-import time
-
+# book: 2nd ed. code, "julia1_np_nocython.py" (the Python loop over NumPy arrays)
 import numpy as np
 
-from hpp.julia import add_julia_arguments, julia_inputs, report_sum
-from hpp.script import example_parser
 
-SMOKE_ARGS = ["--width", "60"]
-
-
-# book: 2nd ed. code, "julia1_np_nocython.py" (the Python loop over NumPy arrays)
 def calculate_z(maxiter, zs, cs):
     """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
     output = np.empty(len(zs), dtype=np.int32)
@@ -38,22 +31,13 @@ def calculate_z(maxiter, zs, cs):
 # book: end
 
 
-def calc_pure_python(desired_width, max_iterations):
-    """Build the inputs as complex128 arrays, time ``calculate_z`` on them, print the sum."""
-    zs, cs = julia_inputs(desired_width)
-    zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
-    print(f"Total elements: {len(zs):,}")
-    start_time = time.time()
-    output = calculate_z(max_iterations, zs, cs)
-    secs = time.time() - start_time
-    print(f"{calculate_z.__name__} took {secs:0.2f} seconds")
-    report_sum(output, desired_width, max_iterations)
-    return output
+SMOKE_ARGS = ["--width", "60"]
 
 
 def main(argv=None):
-    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    calc_pure_python(args.width, args.max_iterations)
+    from _cython_julia import run_arrays
+
+    run_arrays(__doc__, calculate_z, argv)
 
 
 if __name__ == "__main__":

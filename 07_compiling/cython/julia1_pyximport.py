@@ -14,61 +14,36 @@ Run:
     python 07_compiling/cython/julia1_pyximport.py --width 100
 """
 
+# taught: pyximport compiles the .pyx when it is imported: no setup.py (the book's
+# `import pyximport; pyximport.install(language_level=3); import cythonfn`)
 import importlib
-import shutil
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-from hpp.julia import add_julia_arguments, axis_coordinates, julia_inputs, report_sum
-from hpp.script import example_parser
+
+def import_with_pyximport(name, build_dir):
+    """Install pyximport's import hook, import ``name`` (compiling its .pyx), remove the hook."""
+    import pyximport
+
+    finders = pyximport.install(build_dir=str(build_dir), language_level=3)
+    try:
+        start = time.perf_counter()
+        module = importlib.import_module(name)
+        print(f"pyximport compiled and imported it in {time.perf_counter() - start:.2f} seconds")
+        return module
+    finally:
+        pyximport.uninstall(*finders)
+
+
+# taught: end
+
 
 SMOKE_ARGS = ["--width", "100"]
 
-HERE = Path(__file__).resolve().parent
-
-
-def calc_pure_python(desired_width, max_iterations, cythonfn):
-    """The book's driver: build the input lists, time ``cythonfn.calculate_z`` on them."""
-    x, _ = axis_coordinates(desired_width)
-    zs, cs = julia_inputs(desired_width)
-    # book: 2nd ed., "Cython" (julia1.py's driver)
-    print(f"Length of x: {len(x):,}")
-    print(f"Total elements: {len(zs):,}")
-    start_time = time.time()
-    output = cythonfn.calculate_z(max_iterations, zs, cs)
-    secs = time.time() - start_time
-    print(f"Took {secs:0.2f} seconds")
-    # book: end
-    report_sum(output, desired_width, max_iterations)
-    return output
-
-
-def calc_with_pyximport(desired_width, max_iterations):
-    """Copy ``cythonfn.pyx`` to a temporary folder, import it through pyximport, run the book's driver."""
-    # taught: pyximport compiles the .pyx when it is imported: no setup.py
-    import pyximport
-
-    with tempfile.TemporaryDirectory(prefix="hpp_pyximport_") as folder:
-        shutil.copy(HERE / "cythonfn.pyx", Path(folder) / "cythonfn_pyximport.pyx")
-        sys.path.insert(0, folder)  # the temporary folder, so the copy is what gets imported
-        finders = pyximport.install(build_dir=str(Path(folder) / "build"), language_level=3)
-        try:
-            start = time.perf_counter()
-            module = importlib.import_module("cythonfn_pyximport")
-            print(f"pyximport compiled and imported it in {time.perf_counter() - start:.2f} seconds")
-            return calc_pure_python(desired_width, max_iterations, module)
-        # taught: end
-        finally:
-            pyximport.uninstall(*finders)
-            sys.path.remove(folder)
-            sys.modules.pop("cythonfn_pyximport", None)
-
 
 def main(argv=None):
-    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    calc_with_pyximport(args.width, args.max_iterations)
+    from _cython_julia import run_pyximport
+
+    run_pyximport(__doc__, import_with_pyximport, argv)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+// book: 2nd ed., "cffi" (complicated.h: the struct the partial declaration stands for)
 struct Point {
     double x;
     double y;
@@ -15,6 +16,8 @@ struct Point {
 
 /* A point at (3, 4), active, visited 7 times. */
 struct Point do_calculation(void);
+
+// book: end
 
 /* For the ctypes Structure example: a point with int coordinates. */
 struct IntPoint {

@@ -12,6 +12,7 @@
 
 #include "diffusion.h"
 
+// book: 2nd ed., "Foreign Function Interfaces" (diffusion.c's evolve, n x n with periodic edges)
 void evolve(const double *in, double *out, long n, double D, double dt)
 {
     const double f = D * dt;
@@ -32,6 +33,8 @@ void evolve(const double *in, double *out, long n, double D, double dt)
                                      - 4.0 * row[n - 1]);
     }
 }
+
+// book: end
 
 void evolve_steps(double *grid, double *scratch, long n, long steps, double D, double dt)
 {

@@ -1,6 +1,7 @@
 ! The 2-D diffusion step in Fortran, for f2py (book 7, "f2py").
 ! Periodic boundaries like chapter 06. Fortran arrays are column-major, so the
 ! Python side passes order="F" arrays and the inner loop runs down a column.
+! book: 1st ed., "f2py" (diffusion.f90, periodic edges, intent(inplace))
 subroutine evolve(grid, next_grid, n, D, dt)
     implicit none
     integer, intent(in) :: n
@@ -27,3 +28,4 @@ subroutine evolve(grid, next_grid, n, D, dt)
         end do
     end do
 end subroutine evolve
+! book: end

@@ -9,6 +9,7 @@ schedule: every row costs the same). Optional in the build: a compiler
 without OpenMP skips it.
 """
 
+# taught: the same loop with OpenMP: prange over the rows, without the GIL
 from cython.parallel import prange
 
 
@@ -33,3 +34,6 @@ def evolve(const double[:, ::1] grid, double[:, ::1] out, double D=1.0, double d
         out[i, n - 1] = grid[i, n - 1] + f * (grid[up, n - 1] + grid[down, n - 1]
                                               + grid[i, n - 2] + grid[i, 0]
                                               - 4.0 * grid[i, n - 1])
+
+
+# taught: end

@@ -12,6 +12,7 @@
 
 #include "diffusion.h"
 
+// book: 2nd ed., "CPython Module" (python_interface.c: every argument checked, the GIL released)
 static int check_grid(PyObject *object, const char *name, int writeable)
 {
     if (!PyArray_Check(object)) {
@@ -82,3 +83,4 @@ PyMODINIT_FUNC PyInit_cdiffusion(void)
     import_array();
     return PyModule_Create(&module);
 }
+// book: end

@@ -8,6 +8,7 @@
 
 use std::slice;
 
+// taught: a Rust function behind a C ABI (extern "C"): what PyO3 writes for us, by hand
 /// One step of du/dt = D * laplacian(u) on an n x n row-major grid, from `input` into `output`.
 ///
 /// # Safety
@@ -39,3 +40,4 @@ fn step(grid: &[f64], out: &mut [f64], n: usize, f: f64) {
         o[n - 1] = row[n - 1] + f * (up[n - 1] + down[n - 1] + row[n - 2] + row[0] - 4.0 * row[n - 1]);
     }
 }
+// taught: end

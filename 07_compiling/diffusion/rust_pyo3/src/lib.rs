@@ -8,6 +8,7 @@
 //! periodic step into `out`, in place, without copying. Errors come back as Python
 //! `ValueError`/`TypeError`, never as a crash.
 
+// book: 3rd ed., "Rust" (the step as a PyO3 extension; the buffer protocol in place of rust-numpy)
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -64,3 +65,4 @@ fn diffusion_pyo3(_py: Python<'_>, module: &PyModule) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(evolve, module)?)?;
     Ok(())
 }
+// book: end
