@@ -1,4 +1,4 @@
-"""Flags and result lines for the PyPy scripts, under CPython or PyPy.
+"""The driver of the PyPy scripts: flags, runs and result lines, under CPython or PyPy (not a book example).
 
 Under CPython the project's ``hpp`` is installed and does the work (one-line
 errors, the known sums). ``pypy3`` does not see the project's environment,
@@ -76,3 +76,27 @@ def parser_anywhere(doc):
     from hpp.script import positive_int
 
     return example_parser(doc), positive_int
+
+
+def run_pypy_julia(
+    doc, calc_pure_python, argv=None, repeat=2, max_iterations=BOOK_MAX_ITERATIONS, runs_inside=False
+):
+    """Name the interpreter, run ``calc_pure_python`` ``--repeat`` times and print ``sum(output)``.
+
+    PyPy's JIT warms up on the first run: the later ones run the compiled trace.
+    ``runs_inside``: ``calc_pure_python(width, max_iterations, repeat)`` runs
+    itself that many times and returns ``(output, times)`` (julia1_numpy_pypy.py).
+    """
+    import platform
+
+    args = parse_julia_flags(doc, argv, repeat=repeat, max_iterations=max_iterations)
+    numpy = sys.modules.get("numpy")
+    with_numpy = f", NumPy {numpy.__version__}" if numpy else ""
+    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}{with_numpy}")
+    if runs_inside:
+        output, _ = calc_pure_python(args.width, args.max_iterations, args.repeat)
+        return report_sum(output, args.width, args.max_iterations)
+    for _ in range(args.repeat):
+        output = calc_pure_python(args.width, args.max_iterations)
+        report_sum(output, args.width, args.max_iterations)
+    return int(sum(output))

@@ -4,8 +4,8 @@ The book's chapter-2 code as it is: the constants, ``calc_pure_python`` (it
 builds the inputs with ``append``) and the escape loop. CPython interprets
 it (the chapter's baseline); ``pypy3`` JIT-compiles the hot loop (the book:
 8 s on CPython, 0.9 s on PyPy). The module needs nothing but the standard
-library, so PyPy runs it without the project's environment. ``calc_repeatedly`` runs the
-calculation ``--repeat`` times (default 2): the first run on PyPy includes
+library, so PyPy runs it without the project's environment. The driver
+(``_pypy_scaffold.py``) runs the calculation ``--repeat`` times (default 2): the first run on PyPy includes
 warming the JIT up, the later ones run the compiled trace.
 
 Run (from this folder):
@@ -14,15 +14,13 @@ Run (from this folder):
     pypy3 julia1_nopil.py --width 300 --repeat 3
 """
 
+# book: Example 2-1
 import time
 
-# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
-
-SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 # book: Example 2-2 (run unchanged under PyPy)
@@ -84,25 +82,13 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-def calc_repeatedly(desired_width, max_iterations, repeat=2):
-    """Name the interpreter, then run ``calc_pure_python`` ``repeat`` times (a JIT warms up on the first)."""
-    import platform
-
-    from _pypy_scaffold import report_sum
-
-    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
-    # taught: PyPy's JIT warms up on the first run: the second is faster
-    for _ in range(repeat):
-        output = calc_pure_python(desired_width, max_iterations)
-        report_sum(output, desired_width, max_iterations)
-        # taught: end
+SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 def main(argv=None):
-    from _pypy_scaffold import parse_julia_flags
+    from _pypy_scaffold import run_pypy_julia
 
-    args = parse_julia_flags(__doc__, argv)
-    calc_repeatedly(args.width, args.max_iterations, args.repeat)
+    run_pypy_julia(__doc__, calc_pure_python, argv)
 
 
 if __name__ == "__main__":

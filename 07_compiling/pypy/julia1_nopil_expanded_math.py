@@ -10,15 +10,13 @@ Run (from this folder):
     python julia1_nopil_expanded_math.py --width 300
 """
 
+# book: Example 2-1
 import time
 
-# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
-
-SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 # book: Example 2-2
@@ -78,25 +76,13 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-def calc_repeatedly(desired_width, max_iterations, repeat=2):
-    """Name the interpreter, then run ``calc_pure_python`` ``repeat`` times (a JIT warms up on the first)."""
-    import platform
-
-    from _pypy_scaffold import report_sum
-
-    print(f"interpreter: {platform.python_implementation()} {platform.python_version()}")
-    # taught: PyPy's JIT warms up on the first run: the second is faster
-    for _ in range(repeat):
-        output = calc_pure_python(desired_width, max_iterations)
-        report_sum(output, desired_width, max_iterations)
-        # taught: end
+SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 def main(argv=None):
-    from _pypy_scaffold import parse_julia_flags
+    from _pypy_scaffold import run_pypy_julia
 
-    args = parse_julia_flags(__doc__, argv)
-    calc_repeatedly(args.width, args.max_iterations, args.repeat)
+    run_pypy_julia(__doc__, calc_pure_python, argv)
 
 
 if __name__ == "__main__":

@@ -30,8 +30,6 @@ x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
 
-SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
-
 
 # book: 3rd ed. code, "julia1_numpy_pypy.py"
 def calculate_z(maxiter, zs, cs, output):
@@ -87,24 +85,13 @@ def calc_pure_python(desired_width, max_iterations, repeat=3):
 # book: end
 
 
-def calc_and_report(desired_width, max_iterations, repeat=3):
-    """Name the interpreter and NumPy, run ``calc_pure_python`` and print ``sum(output)``."""
-    import platform
-
-    from _pypy_scaffold import report_sum
-
-    print(
-        f"interpreter: {platform.python_implementation()} {platform.python_version()}, NumPy {np.__version__}"
-    )
-    output, _ = calc_pure_python(desired_width, max_iterations, repeat)
-    report_sum(output, desired_width, max_iterations)
+SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
 
 
 def main(argv=None):
-    from _pypy_scaffold import parse_julia_flags
+    from _pypy_scaffold import run_pypy_julia
 
-    args = parse_julia_flags(__doc__, argv, repeat=3, max_iterations=30)
-    calc_and_report(args.width, args.max_iterations, args.repeat)
+    run_pypy_julia(__doc__, calc_pure_python, argv, repeat=3, max_iterations=30, runs_inside=True)
 
 
 if __name__ == "__main__":

@@ -19,15 +19,12 @@ Run:
     pypy3 07_compiling/pypy/late_flush.py
 """
 
+# taught: the book's warning in code: a file left to the garbage collector to close
 import gc
 import os
 import platform
-import tempfile
-
-SMOKE_ARGS = ["--lines", "100"]
 
 
-# taught: the book's warning in code: a file left to the garbage collector to close
 def write_without_close(path, lines):
     """Write ``lines`` lines and drop the file object: no ``close()``, no ``with``."""
     f = open(path, "w")  # noqa: SIM115 (the point: no with, no close)
@@ -40,9 +37,6 @@ def write_with(path, lines):
     with open(path, "w") as f:
         for i in range(lines):
             f.write(f"line {i}\n")
-
-
-# taught: end
 
 
 def compare_flushes(lines, folder):
@@ -61,7 +55,15 @@ def compare_flushes(lines, folder):
     return written, before, after
 
 
+# taught: end
+
+
+SMOKE_ARGS = ["--lines", "100"]
+
+
 def main(argv=None):
+    import tempfile
+
     from _pypy_scaffold import parser_anywhere
 
     parser, positive_int = parser_anywhere(__doc__)
