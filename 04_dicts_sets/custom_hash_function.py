@@ -22,10 +22,6 @@ import string
 
 from dict_probing import index_sequence
 
-from hpp.script import example_parser, positive_int, seed
-
-SMOKE_ARGS = ["--cities", "500"]
-
 
 # book: Example 4-5
 class City(str):
@@ -87,27 +83,15 @@ def collisions(cities):
 # taught: end
 
 
-def show_collisions(cities=500, seed=0):
-    """Where the book's cities land in 8 buckets, then how many of ``cities`` random ones collide."""
-    for city in data:
-        print(f"{city:14s} hash = {hash(city):3d}  bucket = {hash(city) & 0b111}")
-    for a, b in colliding_pairs(data):
-        print(f"{a} and {b} collide at bucket {hash(a) & 0b111}")
-    placed = simulate_insertion(data)
-    print("after inserting in order: " + ", ".join(f"{k}@{v}" for k, v in placed.items()))
-    print(f"the dict still works: len = {len(data)}, data[City('Barcelona')] = {data[City('Barcelona')]}")
-    count, per_hash = collisions(random_cities(cities, seed))
-    print(f"{cities} random cities: {count} collisions, {per_hash:.2f} cities per hash")
+SMOKE_ARGS = ["--cities", "500"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--cities", type=positive_int, default=500, help="random cities to count collisions in"
-    )
-    parser.add_argument("--seed", type=seed, default=0, help="seed of the random cities")
-    args = parser.parse_args(argv)
-    show_collisions(args.cities, args.seed)
+    import sys
+
+    from _dicts_sets_family import show_collisions
+
+    show_collisions(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

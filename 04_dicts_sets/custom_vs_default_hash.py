@@ -10,10 +10,6 @@ Run:
     python 04_dicts_sets/custom_vs_default_hash.py
 """
 
-from hpp.script import example_parser
-
-SMOKE_ARGS = []
-
 
 # book: Example 4-6 (the default Point, and the custom-hash one under the official name PointHash)
 class Point:
@@ -35,29 +31,24 @@ class PointHash:
 # book: end
 
 
+# book: Example 4-6 (continued): two equal points in a set
 def demonstrate(cls):
-    """``(len of the set of two equal points, is a third equal point in it, kept element is p1)``."""
-    # book: Example 4-6 (continued): two equal points in a set
     p1 = cls(1, 1)
     p2 = cls(1, 1)
     points = set([p1, p2])
-    return len(points), cls(1, 1) in points, next(iter(points)) is p1
-    # book: end
+    return len(points), cls(1, 1) in points, next(iter(points)) is p1  # ours: which one was kept
 
 
-def compare_hashes():
-    """Two equal points in a set, without and with ``__hash__``/``__eq__``."""
-    for cls in (Point, PointHash):
-        size, found, first = demonstrate(cls)
-        print(f"{cls.__name__}: len(set([p1, p2])) = {size}")
-        print(f"{cls.__name__}: {cls.__name__}(1, 1) in set([p1, p2]) = {found}")
-        if size == 1:
-            print(f"{cls.__name__}: the element kept is p1 = {first}")
+# book: end
+
+
+SMOKE_ARGS = []
 
 
 def main(argv=None):
-    example_parser(__doc__).parse_args(argv)
-    compare_hashes()
+    from _dicts_sets_family import compare_hashes
+
+    compare_hashes((Point, PointHash), demonstrate, __doc__, argv)
 
 
 if __name__ == "__main__":

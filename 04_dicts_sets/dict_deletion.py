@@ -21,12 +21,10 @@ Run:
     python 04_dicts_sets/dict_deletion.py
 """
 
+# taught: deletion leaves a dummy, so a lookup probes on past it; an insert reuses it
 from dict_probing import index_sequence
 
-SMOKE_ARGS = []
 
-
-# taught: deletion leaves a dummy, so a lookup probes on past it; an insert reuses it
 class Dummy:
     def __repr__(self):
         return "<dummy>"
@@ -114,9 +112,6 @@ class ToyHashTable:
         return [slot if slot is EMPTY or slot is DUMMY else slot[1] for slot in self.slots]
 
 
-# taught: end
-
-
 def counted(table, action, *args):
     """``(result, probes, comparisons)`` of one table operation."""
     table.probes = table.comparisons = 0
@@ -143,37 +138,18 @@ def after_deleting_rome(use_dummy):
     return table.layout(), found, probes
 
 
-def show_deletion():
-    """Look up, delete and insert in the book's cities table, with and without the dummy."""
-    from custom_hash_function import City
+# taught: end
 
-    table = cities_table()
-    print(f"buckets after inserting the book's cities: {table.layout()}")
-    _, probes, _ = counted(table, table.find, City("Barcelona"))
-    print(f"lookup Barcelona: bucket {table.find(City('Barcelona'))} after {probes} probes")
-    found, probes, _ = counted(table, table.__contains__, City("Johannesburg"))
-    print(
-        f"lookup Johannesburg (the exercise): found = {found} after {probes} probes "
-        f"(buckets {[i for i, _ in zip(index_sequence(City('Johannesburg')), range(probes))]})"
-    )
-    for use_dummy in (True, False):
-        layout, found, probes = after_deleting_rome(use_dummy)
-        how = "a dummy in its bucket" if use_dummy else "its bucket emptied (no dummy)"
-        print(f"delete Rome, {how}: {layout}")
-        print(f"  lookup Barcelona: found = {found} after {probes} probes")
-    table = cities_table()
-    table.delete(City("Rome"))
-    print(
-        f"insert Rio (same first letter as Rome) after the delete: bucket "
-        f"{table.insert(City('Rio'), 'Brazil')} (the dummy is reused)"
-    )
+
+SMOKE_ARGS = []
 
 
 def main(argv=None):
-    from hpp.script import example_parser
+    import sys
 
-    example_parser(__doc__).parse_args(argv)
-    show_deletion()
+    from _dicts_sets_family import show_deletion
+
+    show_deletion(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

@@ -15,14 +15,7 @@ Run:
     python 04_dicts_sets/dict_probing.py --hash 28975 --samples 12
 """
 
-import argparse
 from itertools import islice
-
-from hpp.script import example_parser, non_negative_int, positive_int
-
-SMOKE_ARGS = ["--hash", "28975"]
-
-BOOK_HASHES = (0b00000111, 0b11100111, 0b01110111, 0b01110001, 0b01110000)
 
 
 # book: Example 4-4
@@ -40,6 +33,9 @@ def index_sequence(key, mask=0b111, PERTURB_SHIFT=5):
 
 
 # book: 2nd ed. code, "dict_probing.py"
+BOOK_HASHES = (0b00000111, 0b11100111, 0b01110111, 0b01110001, 0b01110000)
+
+
 class ForceHash:
     def __init__(self, force_hash):
         self.force_hash = force_hash
@@ -56,36 +52,23 @@ def sample_probe(force_hash, num_samples=10, mask=0b111):
 # book: end
 
 
-def mask_argument(text):
-    """argparse type: a mask such as ``0b111`` or ``511`` (a power of two minus one)."""
-    try:
-        mask = int(text, 0)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a mask such as 0b111, got {text!r}") from None
-    if mask <= 0 or mask & (mask + 1):
-        raise argparse.ArgumentTypeError(f"a mask is a power of two minus one, got {text!r}")
-    return mask
-
-
-def show_probes(hashes=BOOK_HASHES, samples=10, mask=0b111):
-    """Print the first ``samples`` buckets probed for a key of each hash in ``hashes``."""
-    print(f"28975 & 0b111 = {28975 & 0b111}")
-    # book: 2nd ed. code, "dict_probing.py" (continued)
+# book: 2nd ed. code, "dict_probing.py" (continued)
+def print_probes(hashes=BOOK_HASHES, samples=10, mask=0b111):
     for force_hash in hashes:
         probes = sample_probe(force_hash, samples, mask)
         print(f"First {samples} samples for hash {bin(force_hash)}: {probes}")
-    # book: end
+
+
+# book: end
+
+
+SMOKE_ARGS = ["--hash", "28975"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--hash", type=non_negative_int, action="append", help="hash to probe (repeatable)")
-    parser.add_argument("--samples", type=positive_int, default=10, help="buckets shown per hash")
-    parser.add_argument(
-        "--mask", type=mask_argument, default=0b111, help="the table's mask, e.g. 0b111 or 511"
-    )
-    args = parser.parse_args(argv)
-    show_probes(args.hash or BOOK_HASHES, args.samples, args.mask)
+    from _dicts_sets_family import show_probes
+
+    show_probes(print_probes, __doc__, argv)
 
 
 if __name__ == "__main__":

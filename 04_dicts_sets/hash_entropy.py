@@ -15,13 +15,9 @@ Run:
 """
 
 import math
-import string
 from collections import Counter
 
-from dict_probing import mask_argument
 from timing_hash_function import twoletter_hash
-
-SMOKE_ARGS = ["--mask", "511"]
 
 
 # taught: the entropy of a hash over the buckets, S = -sum p(i) log2 p(i)
@@ -47,27 +43,16 @@ HASHES = {
 }
 
 
-def compare_entropies(mask=511):
-    """Print each hash's entropy over the 676 two-letter keys against the ideal ``log2(mask + 1)``."""
-    keys = [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]
-    ideal = math.log2(mask + 1)
-    print(f"{len(keys)} keys, mask {mask}: the ideal is log2({mask + 1}) = {ideal:.2f} bits")
-    for name, function in HASHES.items():
-        used = len({function(key) & mask for key in keys})
-        entropy = hash_entropy(keys, function, mask)
-        print(f"{name}: entropy = {entropy:.2f} bits ({used} buckets used)")
-
-
 # taught: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser
+SMOKE_ARGS = ["--mask", "511"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--mask", type=mask_argument, default=511, help="the table's mask, e.g. 511 or 0b111")
-    args = parser.parse_args(argv)
-    compare_entropies(args.mask)
+
+def main(argv=None):
+    from _dicts_sets_family import compare_entropies
+
+    compare_entropies(hash_entropy, HASHES, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,6 @@ import os
 import subprocess
 import sys
 
-SMOKE_ARGS = ["--seeds", "1,2,1"]
-
 
 # taught: hash("text") in fresh processes, each with its own PYTHONHASHSEED
 def hash_in_process(text, hash_seed):
@@ -34,33 +32,16 @@ def hash_in_process(text, hash_seed):
     return text_hash, int_hash
 
 
-def compare_seeds(text="text", hash_seeds=(1, 2, 1)):
-    """Print the hash each seed's process gives ``text`` (and 42)."""
-    print(f"hash algorithm = {sys.hash_info.algorithm} (hash_bits = {sys.hash_info.hash_bits})")
-    results = {}
-    for hash_seed in hash_seeds:
-        results[hash_seed] = text_hash, int_hash = hash_in_process(text, hash_seed)
-        print(f"PYTHONHASHSEED={hash_seed}: hash({text!r}) = {text_hash}, hash(42) = {int_hash}")
-    distinct = len({text_hash for text_hash, _ in results.values()})
-    print(f"{len(results)} seeds, {distinct} distinct hashes of {text!r}")
-
-
 # taught: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, int_range
+SMOKE_ARGS = ["--seeds", "1,2,1"]
 
-    parser = example_parser(__doc__)
-    seed_type = int_range(0, 4294967295)
-    parser.add_argument(
-        "--seeds",
-        type=lambda text: [seed_type(part) for part in text.split(",")],
-        default=[1, 2, 1],
-        help="comma-separated PYTHONHASHSEED values (0 to 4294967295; 0 turns the salt off)",
-    )
-    args = parser.parse_args(argv)
-    compare_seeds("text", args.seeds)
+
+def main(argv=None):
+    from _dicts_sets_family import compare_seeds
+
+    compare_seeds(hash_in_process, __doc__, argv)
 
 
 if __name__ == "__main__":

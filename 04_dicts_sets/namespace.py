@@ -20,17 +20,12 @@ Run:
 """
 
 import dis
-import math
-import sys
-import timeit
-from math import sin
-
-from hpp.script import example_parser, finite_float, positive_int
-
-SMOKE_ARGS = ["--number", "20"]
-
 
 # book: 3rd ed. code, "namespace.py" (the section is gone from the 3rd edition's text)
+import math
+from math import sin
+
+
 def test1(x):
     """
     >>> %timeit test1(123_456)
@@ -67,10 +62,6 @@ def test3(x, sin=math.sin):
 # book: end
 
 
-FUNCTIONS = (test1, test2, test3)
-BOOK_MICROSECONDS = {"test1": 162, "test2": 124, "test3": 105}
-
-
 # taught: 2nd ed., "Dictionaries and Namespaces": the loads each variant makes to find sin
 def lookups(function):
     """The load instructions in ``function`` that fetch ``math``/``sin``."""
@@ -87,32 +78,13 @@ def lookups(function):
 # taught: end
 
 
-def compare_namespaces(x, number):
-    """Check that the three functions agree, show the loads each does, and time them."""
-    results = {f(x) for f in FUNCTIONS}
-    if len(results) != 1:
-        raise AssertionError("the three functions disagree")
-    print(f"test1 = test2 = test3 = {results.pop()!r}")
-    for function in FUNCTIONS:
-        print(f"{function.__name__}: " + ", ".join(f"{op} {name}" for op, name in lookups(function)))
-    times = {}
-    for function in FUNCTIONS:
-        best = min(timeit.repeat(lambda: function(x), number=number, repeat=3))
-        times[function.__name__] = best / number
-    for name, seconds in times.items():
-        print(
-            f"{name}: {seconds * 1e6:7.1f} µs per call  ({seconds / times['test1']:.2f} of test1; "
-            f"Python 3.7: {BOOK_MICROSECONDS[name] / BOOK_MICROSECONDS['test1']:.2f})"
-        )
-    print(f"(Python {sys.version.split()[0]})")
+SMOKE_ARGS = ["--number", "20"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=10_000, help="timeit calls of each function")
-    parser.add_argument("--x", type=finite_float, default=123_456.0, help="the argument of sin")
-    args = parser.parse_args(argv)
-    compare_namespaces(args.x, args.number)
+    from _dicts_sets_family import compare_namespaces
+
+    compare_namespaces((test1, test2, test3), lookups, __doc__, argv)
 
 
 if __name__ == "__main__":

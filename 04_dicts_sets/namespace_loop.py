@@ -18,8 +18,6 @@ Run:
 
 import math
 
-SMOKE_ARGS = ["--iterations", "100000"]
-
 
 # book: 1st ed. code, "namespace_loop.py"
 def tight_loop_slow(iterations):
@@ -64,35 +62,18 @@ def lookups_executed(function, iterations):
     return counts["before it"] + iterations * counts["in the loop"]
 
 
-def compare_loops(iterations):
-    """Count each loop's lookups, then time both over ``iterations``."""
-    import time
-
-    if tight_loop_slow(1000) != tight_loop_fast(1000):
-        raise AssertionError("the two loops disagree")
-    for function in (tight_loop_slow, tight_loop_fast):
-        counts = count_lookups(function)
-        print(
-            f"{function.__name__}: {counts['in the loop']} LOAD_GLOBAL/LOAD_ATTR in the loop, "
-            f"{counts['before it']} outside it: {lookups_executed(function, iterations):,} lookups "
-            f"for {iterations:,} iterations"
-        )
-    for function in (tight_loop_slow, tight_loop_fast):
-        start = time.perf_counter()
-        function(iterations)
-        print(f"{function.__name__}({iterations}) took {time.perf_counter() - start:.2f} seconds")
-
-
 # taught: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, positive_int
+SMOKE_ARGS = ["--iterations", "100000"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--iterations", type=positive_int, default=10_000_000, help="passes of each loop")
-    args = parser.parse_args(argv)
-    compare_loops(args.iterations)
+
+def main(argv=None):
+    import sys
+
+    from _dicts_sets_family import compare_loops
+
+    compare_loops(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

@@ -17,10 +17,6 @@ Run:
 import string
 import timeit
 
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--number", "2000"]
-
 
 # book: Example 4-7
 def twoletter_hash(key):
@@ -91,11 +87,11 @@ def equality_checks(name, key="zz"):
     return Counting.calls
 
 
-# taught: end
-
-
 def two_letter_keys():
     return [i + j for i in string.ascii_lowercase for j in string.ascii_lowercase]
+
+
+# taught: end
 
 
 # taught: twoletter_hash has no collisions in 2,048 or 1,024 buckets (the exercise)
@@ -107,6 +103,7 @@ def buckets_used(hashes, mask):
 # taught: end
 
 
+# taught: the key looked up must be of the set's own class (a plain 'zz' is hashed with SipHash)
 def build_containers(key="zz"):
     """``{name: (container, the key to look up)}``.
 
@@ -122,41 +119,32 @@ def build_containers(key="zz"):
     }
 
 
+# taught: end
+
+
+# book: Example 4-8 (continued): the best of timeit.repeat for each container
 def time_lookups(number, repeat=3, key="zz"):
-    """``{container: min seconds for number lookups of key}`` ('zz': last in the list)."""
-    # book: Example 4-8 (continued): the best of timeit.repeat for each container
     times = {}
     for name, (container, lookup) in build_containers(key).items():
         if lookup not in container:
-            raise AssertionError(f"{lookup!r} not found in {name}")
+            raise AssertionError(f"{lookup!r} not found in {name}")  # ours: the key must be found
         times[name] = min(timeit.repeat(lambda: lookup in container, number=number, repeat=repeat))
-    # book: end
+        print(f"Min lookup time for {name}: {times[name]}")
     return times
 
 
-def compare_hash_functions(number, repeat=3):
-    """How ``twoletter_hash`` spreads the keys, the comparisons each lookup makes, and their times."""
-    hashes = [twoletter_hash(k) for k in two_letter_keys()]
-    print(f"twoletter_hash: {len(set(hashes))} distinct values from {min(hashes)} to {max(hashes)}")
-    for mask in (2047, 1023, 511):
-        print(f"  buckets used with mask {mask}: {buckets_used(hashes, mask)} of 676 keys")
-    for name in ("bad_dict", "list_control", "good_dict"):
-        print(f"== comparisons for 'zz' in {name}: {equality_checks(name)}")
-    times = time_lookups(number, repeat)
-    # book: Example 4-8 (continued)
-    for name, seconds in times.items():
-        print(f"Min lookup time for {name}: {seconds}")
-    # book: end
-    print(f"bad_dict / good_dict = {times['bad_dict'] / times['good_dict']:.0f}x (the book: 54x)")
-    print(f"bad_dict / list_control = {times['bad_dict'] / times['list_control']:.2f} (the book: 1.13)")
+# book: end
+
+
+SMOKE_ARGS = ["--number", "2000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=1_000_000, help="lookups per timing")
-    parser.add_argument("--repeat", type=positive_int, default=3, help="timings (best of)")
-    args = parser.parse_args(argv)
-    compare_hash_functions(args.number, args.repeat)
+    import sys
+
+    from _dicts_sets_family import compare_hash_functions
+
+    compare_hash_functions(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,6 @@ Run:
 import random
 import string
 
-from hpp.script import example_parser, positive_int, seed
-from hpp.timing import repeat_timer
-
-SMOKE_ARGS = ["--size", "1000"]
-
 
 # book: Example 4-3 (and the official code's names for its functions)
 def list_unique_first_names(phonebook):
@@ -54,7 +49,6 @@ phonebook = [
     ("Guido van Rossum", "301-555-5555"),
 ]
 # book: end
-BOOK_PHONEBOOK = phonebook
 
 
 # book: 3rd ed. code, "unique_lookup.py" (random_name and the large phone book)
@@ -74,34 +68,24 @@ def random_phonebook(size, seed=0):
 # book: end
 
 
-def best_time(function, phonebook, repeat):
-    timing, answer = repeat_timer(lambda: function(phonebook), repeat=repeat, warmup=False)
-    return answer, timing.min
-
-
-def compare_unique_names(size, repeat=3, seed=0):
-    """Both methods on the book's phone book, then timed on ``size`` random entries."""
-    # book: Example 4-3 (continued)
+# book: Example 4-3 (continued)
+def print_unique_names():
     print("Number of unique names from set method:", set_unique_first_names(phonebook))
     print("Number of unique names from list method:", list_unique_first_names(phonebook))
-    # book: end
 
-    large_phonebook = random_phonebook(size, seed)
-    list_answer, list_time = best_time(list_unique_first_names, large_phonebook, repeat)
-    set_answer, set_time = best_time(set_unique_first_names, large_phonebook, repeat)
-    print(f"{size:,} random entries: unique first names = {set_answer} (set), {list_answer} (list)")
-    print(f"list_unique_first_names: {list_time * 1e3:.2f} ms")
-    print(f"set_unique_first_names:  {set_time * 1e3:.3f} ms")
-    print(f"speedup: {list_time / set_time:.0f}x (the book: 560x at 10,000 entries)")
+
+# book: end
+
+
+SMOKE_ARGS = ["--size", "1000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=10_000, help="entries in the random phone book")
-    parser.add_argument("--repeat", type=positive_int, default=3, help="timings (best of)")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of the random phone book")
-    args = parser.parse_args(argv)
-    compare_unique_names(args.size, args.repeat, args.seed)
+    import sys
+
+    from _dicts_sets_family import compare_unique_names
+
+    compare_unique_names(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

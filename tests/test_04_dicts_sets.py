@@ -17,12 +17,13 @@ hashing = load_example(CHAPTER / "timing_hash_function.py")
 resizing = load_example(CHAPTER / "dict_resizing.py")
 namespace = load_example(CHAPTER / "namespace.py")
 deletion = load_example(CHAPTER / "dict_deletion.py")
+family = load_example(CHAPTER / "_dicts_sets_family.py")
 
 
 def test_phonebook_list_dict_and_bisect_agree():
     assert phonebook.find_phonenumber(phonebook.BOOK_PHONEBOOK, "Ada Lovelace") == "555-555-5555"
     assert phonebook.find_phonenumber(phonebook.BOOK_PHONEBOOK, "Grace Hopper") is None
-    book = phonebook.random_phonebook(500, seed=2)
+    book = family.random_phonebook(500, seed=2)
     assert len({name for name, _ in book}) == 500
     as_dict = dict(book)
     ordered = sorted(book)
@@ -309,7 +310,7 @@ def test_figure_4_2_is_drawn_from_cpython(run_example, tmp_path):
     assert "dict model matches CPython after the first insert: True" in completed.stdout.splitlines()
     png = tmp_path / "fig" / "dict_set_allocation.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
-    curves = resizing.allocation_curves(3000)
+    curves = family.allocation_curves(resizing, 3000)
     xs, _, set_buckets = curves["set"]
     assert set_buckets[0] == 8 and set_buckets[xs.index(5)] == 32 and set_buckets[-1] == 8192
     _, _, dict_buckets = curves["dict"]
@@ -343,7 +344,7 @@ def test_cpython_dict_resizes_where_the_model_says():
     [(3, 8, 8), (100, 256, 256), (5000, 8192, 16384), (6000, 16384, 16384)],
 )
 def test_the_printed_lines_follow_items(items, table, book_rule, capsys):
-    resizing.compare_resizes(items)
+    family.print_resizes(resizing, items)
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1] == (
         f"{items:,} ints inserted one by one: table of {table} buckets "
@@ -435,7 +436,7 @@ def test_namespace_loop_does_two_lookups_per_pass_and_its_local_alias_none():
 
 def test_figure_4_1_table_puts_barcelona_past_rome(tmp_path):
     figure = load_example(CHAPTER / "figure_hash_table.py")
-    table, probes = figure.build_table(figure.City(name) for name in figure.data)
+    table, probes = figure.build_table(cities.City(name) for name in cities.data)
     assert table == [None, None, "Rome", "San Francisco", None, "Barcelona", "New York", None]
     assert {str(k): v for k, v in probes.items()} == {
         "Rome": [2],
@@ -446,5 +447,5 @@ def test_figure_4_1_table_puts_barcelona_past_rome(tmp_path):
     assert {str(k): v[-1] for k, v in probes.items()} == {
         str(k): v for k, v in cities.simulate_insertion(cities.data).items()
     }
-    figure.figure_hash_table(tmp_path)
+    family.draw_figure_4_1(figure.build_table, tmp_path)
     assert (tmp_path / "hash_table_collisions.png").stat().st_size > 10_000
