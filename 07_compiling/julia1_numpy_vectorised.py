@@ -11,17 +11,10 @@ Run:
     python 07_compiling/julia1_numpy_vectorised.py
 """
 
-import time
-
+# taught: vectorising with NumPy: every pixel still inside is updated in one whole-array step
 import numpy as np
 
-from hpp.julia import add_julia_arguments, julia_inputs, report_sum
-from hpp.script import example_parser
 
-SMOKE_ARGS = ["--width", "100"]
-
-
-# taught: vectorising with NumPy: every pixel still inside is updated in one whole-array step
 def calculate_z(maxiter, zs, cs):
     """Escape counts for every pixel, all still-inside pixels updated together."""
     output = np.zeros(len(zs), dtype=np.int32)
@@ -42,21 +35,21 @@ def calculate_z(maxiter, zs, cs):
 # taught: end
 
 
-def calc_pure_python(desired_width, max_iterations):
-    """Build the inputs as complex128 arrays, time ``calculate_z`` on them, print the sum."""
-    zs, cs = julia_inputs(desired_width)
-    zs, cs = np.array(zs, np.complex128), np.array(cs, np.complex128)
-    print(f"Total elements: {len(zs):,}")
-    start_time = time.time()
-    output = calculate_z(max_iterations, zs, cs)
-    print(f"{calculate_z.__name__} took {time.time() - start_time:0.2f} seconds")
-    report_sum(output, desired_width, max_iterations)
-    return output
+SMOKE_ARGS = ["--width", "100"]
 
 
 def main(argv=None):
+    import time
+
+    from hpp.julia import add_julia_arguments, julia_inputs, report_sum
+    from hpp.script import example_parser
+
     args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    calc_pure_python(args.width, args.max_iterations)
+    zs, cs = julia_inputs(args.width)
+    start_time = time.time()
+    output = calculate_z(args.max_iterations, zs, cs)
+    print(f"calculate_z took {time.time() - start_time:0.2f} seconds")
+    report_sum(output, args.width, args.max_iterations)
 
 
 if __name__ == "__main__":
