@@ -49,14 +49,27 @@ def initial_grid_lists(n):
     return [[BLOCK_VALUE if low <= i < high and low <= j < high else 0.0 for j in range(n)] for i in range(n)]
 
 
+def initial_line_list(n):
+    """The 1-D initial condition, N cells with 0.005 on [0.4N, 0.5N), as a list."""
+    low, high = block_bounds(n)
+    return [BLOCK_VALUE if low <= i < high else 0.0 for i in range(n)]
+
+
+def initial_line(n):
+    """The 1-D initial condition as a NumPy vector."""
+    import numpy as np
+
+    return np.array(initial_line_list(n))
+
+
 # ---------------------------------------------------------------- the driver
 # One command line, one clock and one printout for every diffusion script of
 # chapters 06, 07 and 10: the script keeps its step and its ``run_experiment``,
 # and its ``main`` is ``run_diffusion(__doc__, run_experiment, argv)``.
 
-# The official code's ``grid_shape = (512, 512)`` and ``run_experiment(500)``
-# (chapters 06 and 07 alike); a chapter passes other defaults where its book
-# runs other sizes.
+# The defaults when a script names none: 512 x 512 and the 500 steps of the
+# official chapter 07 code. Each script passes its own book's (``iterations=1000``
+# in chapter 06, whose 3rd-edition listings run ``run_experiment(1000)``).
 BOOK_SIZE = 512
 BOOK_ITERATIONS = 500
 
@@ -87,7 +100,7 @@ def grid_summary(grid):
     return float(array.sum()), float(array.max())
 
 
-def report(grid, seconds, size, iterations, extra=""):
+def report(grid, seconds, size, iterations, extra="", dims=2):
     """Print the run's shape, its verifiable result and its time::
 
     grid = 512 x 512, iterations = 500
@@ -98,20 +111,21 @@ def report(grid, seconds, size, iterations, extra=""):
     from hpp.printout import print_diffusion_time, print_grid_sum
 
     total, largest = grid_summary(grid)
-    print(f"grid = {size} x {size}, iterations = {iterations}{extra}")
+    shape = f"grid = {size} x {size}" if dims == 2 else f"cells = {size}"
+    print(f"{shape}, iterations = {iterations}{extra}")
     print_grid_sum(total)
     print(f"max(grid) = {largest:.6e}")
     print_diffusion_time(seconds, iterations)
 
 
-def run_diffusion(doc, run_experiment, argv=None, switches=None, times_itself=False, **defaults):
+def run_diffusion(doc, run_experiment, argv=None, switches=None, times_itself=False, dims=2, **defaults):
     """Parse the flags, time ``run_experiment(iterations, size, **on_off)``, print ``report``.
 
     ``defaults`` are the chapter's ``size=`` and ``iterations=``; ``switches``
     as in ``diffusion_parser``, each reaching ``run_experiment`` as a keyword
     (``--parallel`` -> ``parallel=True``). With ``times_itself``,
     ``run_experiment`` returns ``(grid, seconds)`` (its own clock, set-up
-    excluded) instead of the grid. Returns the grid.
+    excluded) instead of the grid. ``dims=1`` for a row of cells. Returns the grid.
     """
     import time
 
@@ -121,7 +135,7 @@ def run_diffusion(doc, run_experiment, argv=None, switches=None, times_itself=Fa
     result = run_experiment(iterations, size, **args)
     seconds = time.perf_counter() - start
     grid, seconds = result if times_itself else (result, seconds)
-    report(grid, seconds, size, iterations)
+    report(grid, seconds, size, iterations, dims=dims)
     return grid
 
 

@@ -465,7 +465,7 @@ def test_dask_dataframe_script_on_worker_processes_equals_pandas(run_example, ol
         "06_matrix/pandas/time_iteration_methods_dask.py",
         "--people",
         "3000",
-        "--partitions",
+        "--blocks",
         "3",
         "--workers",
         "2",

@@ -14,16 +14,13 @@ Profile:
     python 06_matrix/diffusion_2d/measure.py --variants diffusion_numpy,diffusion_numpy_memory2
 """
 
-import numpy as np
-from _matrix_diffusion import run_main
-
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
 # book: 3rd ed. code, "diffusion_numpy_memory2.py"
+import numpy as np
+
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
+
+
 def roll_add(rollee, shift, axis, out):
     """``out += np.roll(rollee, shift, axis)`` for a 2-D array and shift +1 or -1, with no temporary."""
     if shift == 1 and axis == 0:
@@ -70,8 +67,13 @@ def run_experiment(num_iterations, size=512):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
 def main(argv=None):
-    run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, iterations=1000)
 
 
 if __name__ == "__main__":

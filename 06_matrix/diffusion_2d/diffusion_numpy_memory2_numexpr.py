@@ -14,17 +14,14 @@ Profile:
     kernprof -l -v 06_matrix/diffusion_2d/diffusion_numpy_memory2_numexpr.py --iterations 100
 """
 
+# book: 3rd ed. code, "diffusion_numpy_memory2_numexpr.py"
 import numexpr as ne
 import numpy as np
-from _matrix_diffusion import run_main
 
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
 
 
-# book: 3rd ed. code, "diffusion_numpy_memory2_numexpr.py"
 def roll_add(rollee, shift, axis, out):
     """``out += np.roll(rollee, shift, axis)`` for a 2-D array and shift +1 or -1, with no temporary."""
     if shift == 1 and axis == 0:
@@ -75,8 +72,13 @@ def run_experiment(num_iterations, size=512):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
 def main(argv=None):
-    run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, iterations=1000)
     print(f"numexpr threads = {ne.get_num_threads()}")
 
 

@@ -13,16 +13,13 @@ Profile:
     python -m memory_profiler 06_matrix/diffusion_2d/diffusion_numpy_naive.py --iterations 20
 """
 
-import numpy as np
-from _matrix_diffusion import run_main
-
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
 # book: 3rd ed. code, "diffusion_numpy_naive.py"
+import numpy as np
+
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
+
+
 def laplacian(grid):
     """The five-point Laplacian with periodic neighbours: four rolled copies minus 4 * grid."""
     return (
@@ -49,8 +46,13 @@ def run_experiment(num_iterations, size=512):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
 def main(argv=None):
-    run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, iterations=1000)
 
 
 if __name__ == "__main__":

@@ -13,15 +13,11 @@ Profile as the book does:
     python 06_matrix/diffusion_2d/measure.py --variants diffusion_python
 """
 
-from _matrix_diffusion import run_main
-
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid_lists
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
-
-
 # book: 3rd ed. code, "diffusion_python.py"
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid_lists  # the book's grid, dt and D
+
+
 def make_grid(xmax, ymax):
     """A new ``xmax`` x ``ymax`` grid of zeros: a list of ``xmax`` row lists."""
     return [[0.0] * ymax for _ in range(xmax)]
@@ -53,8 +49,13 @@ def run_experiment(num_iterations, size=512):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
+
+
 def main(argv=None):
-    run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, iterations=1000)
 
 
 if __name__ == "__main__":

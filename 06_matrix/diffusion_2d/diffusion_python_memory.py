@@ -12,15 +12,11 @@ Profile:
     kernprof -l -v 06_matrix/diffusion_2d/diffusion_python_memory.py --size 128 --iterations 5
 """
 
-from _matrix_diffusion import run_main
-
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid_lists
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
-
-
 # book: 3rd ed. code, "diffusion_python_memory.py"
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid_lists  # the book's grid, dt and D
+
+
 @profile
 def evolve(grid, dt, out, D=D):
     xmax, ymax = len(grid), len(grid[0])
@@ -43,8 +39,13 @@ def run_experiment(num_iterations, size=512):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
+
+
 def main(argv=None):
-    run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, iterations=1000)
 
 
 if __name__ == "__main__":

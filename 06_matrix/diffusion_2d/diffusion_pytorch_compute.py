@@ -22,17 +22,13 @@ try:
 except ImportError:  # main() says which extra to install
     torch = None
 
-from _matrix_diffusion import run_torch_main
-
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid
-from hpp.gpu import choose_device
-
-REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
-
 
 # book: 3rd ed. code, "diffusion_pytorch_compute.py"
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
+from hpp.gpu import choose_device
+
+
 def laplacian(grid):
     return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
 
@@ -54,8 +50,14 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64"):
 # book: end
 
 
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
+
+
 def main(argv=None):
-    run_torch_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_torch_diffusion
+
+    run_torch_diffusion(__doc__, run_experiment, argv, iterations=1000)
 
 
 if __name__ == "__main__":

@@ -27,16 +27,12 @@ try:
 except ImportError:  # main() says which extra to install
     torch = None
 
-from _matrix_diffusion import run_torch_main
-
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid
-from hpp.gpu import choose_device
-
-REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
 
 # book: 3rd ed. code, "diffusion_pytorch_conv.py"
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
+from hpp.gpu import choose_device
+
 STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 
 
@@ -71,8 +67,14 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64"):
 # book: end
 
 
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
+
+
 def main(argv=None):
-    run_torch_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_torch_diffusion
+
+    run_torch_diffusion(__doc__, run_experiment, argv, iterations=1000)
 
 
 if __name__ == "__main__":

@@ -84,8 +84,7 @@ def print_profile(num_iterations, size, device, row_limit, folder):
 
 
 def main(argv=None):
-    from _matrix_diffusion import diffusion_parser
-
+    from hpp.diffusion import diffusion_parser
     from hpp.gpu import add_device_argument, device_from_flag
     from hpp.script import output_dir, positive_int, writable_dir
 

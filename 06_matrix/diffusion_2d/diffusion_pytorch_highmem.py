@@ -192,8 +192,7 @@ def compare_precisions(num_iterations, size, device):
 
 
 def main(argv=None):
-    from _matrix_diffusion import diffusion_parser
-
+    from hpp.diffusion import diffusion_parser
     from hpp.gpu import add_device_argument, device_from_flag
 
     parser = add_device_argument(diffusion_parser(__doc__, size=512, iterations=5000))

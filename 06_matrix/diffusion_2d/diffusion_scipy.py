@@ -12,17 +12,14 @@ Profile:
     kernprof -l -v 06_matrix/diffusion_2d/diffusion_scipy.py --iterations 100
 """
 
+# book: 3rd ed. code, "diffusion_scipy.py"
 import numpy as np
-from _matrix_diffusion import run_main
 from scipy.ndimage import laplace
 
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
 
 
-# book: 3rd ed. code, "diffusion_scipy.py"
 def laplacian(grid, out):
     laplace(grid, out, mode="wrap")
 
@@ -46,8 +43,13 @@ def run_experiment(num_iterations, size=512):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+
+
 def main(argv=None):
-    run_main(__doc__, run_experiment, argv)
+    from hpp.diffusion import run_diffusion
+
+    run_diffusion(__doc__, run_experiment, argv, iterations=1000)
 
 
 if __name__ == "__main__":

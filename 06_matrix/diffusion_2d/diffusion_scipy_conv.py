@@ -14,21 +14,16 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_scipy_conv.py --size 64 --iterations 200 --kernel book
 """
 
+# book: 3rd ed. code, "diffusion_scipy_conv.py"
 import numpy as np
-from _matrix_diffusion import diffusion_parser, report
 from scipy.ndimage import convolve
 
-from hpp import profile
-from hpp.diffusion import DT, D, initial_grid
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
+from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
 
 LAPLACIAN_KERNEL = np.array([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]])
-BOOK_KERNEL = -LAPLACIAN_KERNEL  # the official code's kernel: the wrong sign
-KERNELS = {"laplacian": LAPLACIAN_KERNEL, "book": BOOK_KERNEL}
 
 
-# book: 3rd ed. code, "diffusion_scipy_conv.py"
 def laplacian(grid, out, kernel=LAPLACIAN_KERNEL):
     """The Laplacian as one convolution with the 3 x 3 stencil, periodic (``mode="wrap"``), into ``out``.
 
@@ -45,10 +40,6 @@ def evolve(grid, dt, out, D=D, kernel=LAPLACIAN_KERNEL):
     out += grid
 
 
-# book: end
-
-
-# book: 3rd ed. code, "diffusion_scipy_conv.py" (continued)
 def run_experiment(num_iterations, size=512, kernel=LAPLACIAN_KERNEL):
     grid = initial_grid(size)
     next_grid = np.zeros_like(grid)
@@ -61,27 +52,14 @@ def run_experiment(num_iterations, size=512, kernel=LAPLACIAN_KERNEL):
 # book: end
 
 
-def run_with_kernel(num_iterations, size, kernel_name):
-    """Time ``run_experiment`` with the named kernel and report it (the book's kernel diverges)."""
-    import time
-
-    start = time.perf_counter()
-    with np.errstate(over="ignore", invalid="ignore"):
-        grid = run_experiment(num_iterations, size, KERNELS[kernel_name])
-    seconds = time.perf_counter() - start
-    report(grid, seconds, size, num_iterations, extra=f", kernel = {kernel_name}")
-    if kernel_name == "book":
-        print(
-            "the book's kernel is minus the Laplacian: the heat equation runs backwards and the grid diverges"
-        )
-    return grid
+BOOK_KERNEL = -LAPLACIAN_KERNEL  # the official code's kernel: the wrong sign, so the grid diverges
+SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def main(argv=None):
-    parser = diffusion_parser(__doc__)
-    parser.add_argument("--kernel", choices=sorted(KERNELS), default="laplacian", help="'book' diverges")
-    args = parser.parse_args(argv)
-    run_with_kernel(args.iterations, args.size, args.kernel)
+    from _matrix_diffusion import run_with_kernels
+
+    run_with_kernels(__doc__, run_experiment, {"laplacian": LAPLACIAN_KERNEL, "book": BOOK_KERNEL}, argv)
 
 
 if __name__ == "__main__":

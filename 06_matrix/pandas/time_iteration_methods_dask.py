@@ -19,8 +19,8 @@ For a cluster of machines rather than this one, see
 ``10_clusters/dask/ols_dask_dataframe.py``.
 
 Run (from this folder):
-    python time_iteration_methods_dask.py                        # 4,000,000 rows, 8 partitions
-    python time_iteration_methods_dask.py --people 20000 --partitions 4 --workers 2
+    python time_iteration_methods_dask.py                        # 4,000,000 rows, 8 blocks
+    python time_iteration_methods_dask.py --people 20000 --blocks 4 --workers 2
 """
 
 import os
@@ -32,7 +32,7 @@ from time_iteration_methods import slopes_apply_raw
 from utility import BOOK_PEOPLE, make_data, ols_lstsq_raw
 
 REQUIRES = ("dask",)
-SMOKE_ARGS = ["--people", "2000", "--partitions", "4", "--workers", "2"]
+SMOKE_ARGS = ["--people", "2000", "--blocks", "4", "--workers", "2"]
 
 NBR_COPIES = 40  # the 3rd edition runs 40 copies of the 100,000-person frame
 NPARTITIONS = 8  # the book: "npartitions = # cores"
@@ -66,7 +66,7 @@ def compare_with_pandas(
 ):
     """Slopes with pandas in this process, then with each Dask method on ``workers`` processes; all equal."""
     df = make_data(people)
-    print(f"{people} people x {df.shape[1]} days, {npartitions} partitions, {workers} worker processes")
+    print(f"{people} people x {df.shape[1]} days, {npartitions} blocks, {workers} worker processes")
     start = time.perf_counter()
     expected = slopes_apply_raw(df)
     print(f"pandas apply_raw: {time.perf_counter() - start:.4f} s, sum(slopes) = {expected.sum():.10f}")
@@ -88,11 +88,14 @@ def main(argv=None):
         "--methods", type=comma_choices(*METHODS), default=list(METHODS), help="comma-separated"
     )
     parser.add_argument(
-        "--partitions", type=positive_int, default=NPARTITIONS, help="row blocks (about the cores)"
+        "--blocks",
+        type=positive_int,
+        default=NPARTITIONS,
+        help="row blocks (Dask's npartitions)",
     )
     parser.add_argument("--workers", type=positive_int, default=os.cpu_count(), help="worker processes")
     args = parser.parse_args(argv)
-    compare_with_pandas(args.people, args.methods, args.partitions, args.workers)
+    compare_with_pandas(args.people, args.methods, args.blocks, args.workers)
 
 
 if __name__ == "__main__":
