@@ -12,14 +12,6 @@ Run:
     python 07_compiling/diffusion/cffi_partial_struct.py
 """
 
-import _build as build
-
-from hpp.script import example_parser
-
-SMOKE_ARGS = []
-REQUIRES = ("cffi",)
-REQUIRES_TOOLS = ("gcc",)
-
 # book: 2nd ed., "cffi" (the partial struct)
 CDEF = r"""
     struct Point {
@@ -32,12 +24,11 @@ CDEF = r"""
 # book: end
 
 
-def show_partial_struct():
-    """Build the API-mode module from ``CDEF``; show the point, its layout, the hidden member."""
-    module, seconds = build.built_or_exit(build.cffi_point_module, CDEF)
+# taught: API mode asks the compiler for the struct's layout; the undeclared members stay hidden
+def show_partial_struct(module):
+    """Show the point, its layout (the compiler's, not the declaration's) and the hidden member."""
     ffi, lib = module.ffi, module.lib
     point = lib.do_calculation()
-    print(f"cffi API mode module built in {seconds:.2f} s")
     print(f"do_calculation(): x = {point.x}, y = {point.y}")
     print(
         f"sizeof(struct Point) = {ffi.sizeof('struct Point')} bytes "
@@ -50,9 +41,23 @@ def show_partial_struct():
         print("point.isActive: not declared, so not reachable from Python")
 
 
+# taught: end
+
+
+SMOKE_ARGS = []
+REQUIRES = ("cffi",)
+REQUIRES_TOOLS = ("gcc",)
+
+
 def main(argv=None):
+    import _build
+
+    from hpp.script import example_parser
+
     example_parser(__doc__).parse_args(argv)
-    show_partial_struct()
+    module, seconds = _build.built_or_exit(_build.cffi_point_module, CDEF)
+    print(f"cffi API mode module built in {seconds:.2f} s")
+    show_partial_struct(module)
 
 
 if __name__ == "__main__":

@@ -12,19 +12,11 @@ Run:
     python 07_compiling/diffusion/ctypes_structure.py
 """
 
+# book: 2nd ed., "ctypes" (cPoint, and the C types a value is cast to)
 import ctypes
-import math
 from ctypes import Structure, c_double, c_float, c_int
 
-import _build as build
 
-from hpp.script import example_parser
-
-SMOKE_ARGS = []
-REQUIRES_TOOLS = ("gcc",)
-
-
-# book: 2nd ed., "ctypes" (cPoint)
 class cPoint(Structure):
     _fields_ = ("x", c_int), ("y", c_int)
 
@@ -32,6 +24,7 @@ class cPoint(Structure):
 # book: end
 
 
+# taught: a Structure crosses into C by value and by pointer; 1e300 overflows a C float
 def load_library(path):
     """Open the library and declare the two functions that take the struct."""
     library = ctypes.CDLL(str(path))
@@ -42,22 +35,20 @@ def load_library(path):
     return library
 
 
-# taught: 1e300 overflows a C float: the casting ctypes leaves to you
 def casting_lesson():
     """``{value: (as c_float, as c_double)}`` for the book's 1e5 and 1e300."""
     return {value: (c_float(value).value, c_double(value).value) for value in (1e5, 1e300)}
 
 
-# taught: end
+def show_struct_and_casting(library):
+    """Pass ``cPoint(10, 5)`` to C by value and by pointer; show the float casting lesson."""
+    import math
 
-
-def show_struct_and_casting():
-    """Build the library; pass ``cPoint(10, 5)`` by value and by pointer; show the float casting lesson."""
-    path, _ = build.built_or_exit(build.point_library)
-    library = load_library(path)
+    # taught: end
     # book: 2nd ed., "ctypes" (continued)
     point = cPoint(10, 5)
     # book: end
+    # taught: a Structure crosses into C by value and by pointer (continued)
     print(f"point = cPoint(10, 5): x = {point.x}, y = {point.y}, {ctypes.sizeof(cPoint)} bytes (two C ints)")
     print(f"manhattan_length(point) = {library.manhattan_length(point)}")
     library.scale_point(ctypes.byref(point), 3)
@@ -67,9 +58,21 @@ def show_struct_and_casting():
         print(f"{value:g}: c_float -> {as_float!r}, c_double -> {as_double!r} ({verdict})")
 
 
+# taught: end
+
+
+SMOKE_ARGS = []
+REQUIRES_TOOLS = ("gcc",)
+
+
 def main(argv=None):
+    import _build
+
+    from hpp.script import example_parser
+
     example_parser(__doc__).parse_args(argv)
-    show_struct_and_casting()
+    path, _ = _build.built_or_exit(_build.point_library)
+    show_struct_and_casting(load_library(path))
 
 
 if __name__ == "__main__":

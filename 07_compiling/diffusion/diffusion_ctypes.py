@@ -13,6 +13,7 @@ Run:
     python 07_compiling/diffusion/diffusion_ctypes.py --size 64 --iterations 10
 """
 
+# book: 2nd ed., "ctypes" (the library opened, evolve's argument types declared: ndpointer for double **)
 import ctypes
 import functools
 
@@ -24,7 +25,6 @@ WRITEABLE_GRID = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags=("C_CONT
 
 def load_library(path):
     """Open the shared library and declare the C signatures."""
-    # book: 2nd ed., "ctypes" (the library opened, evolve's signature declared)
     library = ctypes.CDLL(str(path))
     library.evolve.argtypes = [GRID, WRITEABLE_GRID, ctypes.c_long, ctypes.c_double, ctypes.c_double]
     library.evolve.restype = None
