@@ -730,9 +730,9 @@ def test_the_size_sweep_runs_every_method_and_they_agree(run_example, tmp_path):
     )
     assert re.search(r"^every method agrees with diffusion_numpy at 16 x 16", completed.stdout, re.M)
     rows = pd.read_csv(tmp_path / "diffusion_sweep_sizes.csv")
-    sweep = load_example(DIFFUSION / "diffusion_sweep_sizes.py")
+    tools = load_example(DIFFUSION / "_diffusion_sweep_tools.py")
     assert sorted(zip(rows["method"], rows["size"])) == sorted(
-        (m, s) for m in sweep.CPU_METHODS for s in (16, 24)
+        (m, s) for m in tools.CPU_METHODS for s in (16, 24)
     )
     assert (rows["steps"] == 2).all() and (rows["mass_error"] <= 1e-12).all()
     assert (rows["speedup"][rows["method"] == "python"] == 1).all()
