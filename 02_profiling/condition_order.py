@@ -20,12 +20,10 @@ Run (section "Using line_profiler for Line-by-Line Measurements"):
     python condition_order.py --width 200
 """
 
+# taught: the escape test's order: abs(z) < 2 costs 3x n < maxiter; swapping saves an abs per point at maxiter
 import timeit
 
-SMOKE_ARGS = ["--width", "20", "--number", "1000"]
 
-
-# taught: the escape test's order: abs(z) < 2 costs 3x n < maxiter; swapping saves an abs per point at maxiter
 def count_evaluations(maxiter, zs, cs, swapped=False):
     """How many times ``abs(z) < 2`` and ``n < maxiter`` are evaluated by the escape loop.
 
@@ -72,35 +70,13 @@ def time_the_tests(number=1_000_000):
 # taught: end
 
 
-def compare_orders(maxiter, zs, cs, number=1_000_000):
-    """Time both tests, then count each test's evaluations in both orders on the grid ``zs``, ``cs``."""
-    for stmt, ns in time_the_tests(number).items():
-        print(f"{stmt:>12}: {ns:.1f} ns per evaluation")
-
-    counts = {}
-    for swapped in (False, True):
-        abs_tests, n_tests, output = count_evaluations(maxiter, zs, cs, swapped)
-        order = "n < maxiter and abs(z) < 2" if swapped else "abs(z) < 2 and n < maxiter"
-        counts[swapped] = abs_tests
-        print(f"while {order}: abs(z) < 2 evaluated {abs_tests:,} times, n < maxiter {n_tests:,} times")
-    reached = sum(1 for n in output if n == maxiter)
-    saved = counts[False] - counts[True]
-    print(f"sum(output) = {sum(output)}, points = {len(zs):,}, points reaching maxiter = {reached:,}")
-    print(
-        f"swapping saves {saved:,} abs calls ({saved / counts[False]:.1%} of them): one per point "
-        "that reaches maxiter"
-    )
-    return counts
+SMOKE_ARGS = ["--width", "20", "--number", "1000"]
 
 
 def main(argv=None):
-    from hpp.julia import add_julia_arguments, julia_inputs
-    from hpp.script import example_parser, positive_int
+    from _profiling_tools import run_condition_order
 
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--number", type=positive_int, default=1_000_000, help="loops per timeit repetition")
-    args = parser.parse_args(argv)
-    compare_orders(args.max_iterations, *julia_inputs(args.width), number=args.number)
+    run_condition_order(__doc__, count_evaluations, time_the_tests, argv)
 
 
 if __name__ == "__main__":

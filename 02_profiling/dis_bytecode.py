@@ -1,6 +1,6 @@
 """Reading bytecode with ``dis``: fewer instructions, faster code (Examples 2-15 to 2-18).
 
-``fn_expressive`` adds up ``range(upper)`` with a Python loop; ``fn_terse``
+``fn_expressive`` adds up ``range(upper)`` (``--stop`` sets ``upper``) with a Python loop; ``fn_terse``
 hands the whole loop to the built-in ``sum``. Both return 499999500000 for the
 book's ``upper = 1_000_000``, but ``fn_terse`` runs fewer bytecode
 instructions (the book, CPython 3.12: 17 against 7; 3.11 compiles ``fn_terse``
@@ -15,14 +15,10 @@ Run (section "Using the dis Module to Examine CPython Bytecode"):
     python -c "import dis, julia1_nopil; dis.dis(julia1_nopil.calculate_z_serial_purepython)"
 """
 
+# taught: the book reads bytecode with dis (Examples 2-15 and 2-18)
 import dis
-import time
 
-import julia1_nopil
-
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--upper", "10000"]
+# taught: end
 
 
 # book: Example 2-16
@@ -49,34 +45,13 @@ def instruction_count(fn):
 # taught: end
 
 
-def timed(fn, upper):
-    start = time.perf_counter()
-    result = fn(upper)
-    return result, time.perf_counter() - start
-
-
-def compare_bytecode(upper=1_000_000, julia=True):
-    """Run and time both functions, check they agree, print their bytecode (and the Julia loop's)."""
-    expressive, expressive_s = timed(fn_expressive, upper)
-    terse, terse_s = timed(fn_terse, upper)
-    assert expressive == terse, "Expect identical results from both functions"
-    print(f"fn_expressive({upper}) = {expressive}")
-    print(f"fn_terse({upper}) = {terse}")
-    for fn, seconds in ((fn_expressive, expressive_s), (fn_terse, terse_s)):
-        print(f"\n{fn.__name__}: {instruction_count(fn)} instructions, {seconds * 1e3:.2f} ms")
-        dis.dis(fn)
-    if julia:
-        fn = julia1_nopil.calculate_z_serial_purepython
-        print(f"\n{fn.__name__}: {instruction_count(fn)} instructions")
-        dis.dis(fn)
+SMOKE_ARGS = ["--stop", "10000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--upper", type=positive_int, default=1_000_000, help="sum the integers below this")
-    parser.add_argument("--no-julia", action="store_true", help="skip the Julia loop's bytecode")
-    args = parser.parse_args(argv)
-    compare_bytecode(args.upper, julia=not args.no_julia)
+    from _dis_bytecode import run_dis_bytecode
+
+    run_dis_bytecode(__doc__, fn_expressive, fn_terse, instruction_count, argv)
 
 
 if __name__ == "__main__":

@@ -16,14 +16,11 @@ Run:
     python 02_profiling/golden_regression.py --check /tmp/julia_golden.txt --max-iterations 299   # fails
 """
 
+# taught: results as text lines written in full, and diff against the golden file
 import difflib
-import sys
 
 from julia1_nopil import x1, x2, y1, y2
 
-SMOKE_ARGS = ["--width", "50"]
-
-# taught: results as text lines written in full, and diff against the golden file
 C = complex(-0.62772, -0.42193)
 
 
@@ -72,25 +69,13 @@ def golden_regression(width, max_iterations, write=None, check=None):
 # taught: end
 
 
+SMOKE_ARGS = ["--width", "50"]
+
+
 def main(argv=None):
-    import tempfile
-    from pathlib import Path
+    from _profiling_tools import run_golden_regression
 
-    from hpp.julia import add_julia_arguments
-    from hpp.script import example_parser, existing_file, writable_file
-
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.set_defaults(width=200)
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--write", type=writable_file, help="write the results to this golden file")
-    where.add_argument("--check", type=existing_file, help="compare the results with this golden file")
-    args = parser.parse_args(argv)
-    if args.write is None and args.check is None:  # no file named: write one, then check against it
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "julia_golden.txt"
-            golden_regression(args.width, args.max_iterations, write=path)
-            sys.exit(golden_regression(args.width, args.max_iterations, check=path))
-    sys.exit(golden_regression(args.width, args.max_iterations, args.write, args.check))
+    run_golden_regression(__doc__, golden_regression, argv)
 
 
 if __name__ == "__main__":

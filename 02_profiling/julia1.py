@@ -29,8 +29,6 @@ x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
 
-SMOKE_ARGS = ["--width", "60"]
-
 
 # book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
@@ -124,30 +122,14 @@ def show_false_greyscale(output_raw, width, height, max_iterations):
 # book: end
 
 
-def save_images(output, max_iterations, folder):
-    """Draw the counts both ways (Figures 2-3 and 2-1) and save each as a PNG in ``folder``."""
-    import math
-
-    side = math.isqrt(len(output))  # the grid is square
-    for name, draw in (
-        ("julia_greyscale.png", show_greyscale),
-        ("julia_false_greyscale.png", show_false_greyscale),
-    ):
-        path = folder / name
-        draw(output, side, side, max_iterations).save(path)
-        print(f"saved {path}")
+SMOKE_ARGS = ["--width", "60"]
 
 
 def main(argv=None):
-    """Run the driver at --width/--max-iterations, save both images, print sum(output)."""
-    from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import add_output_dir_argument, example_parser, output_dir
+    from _julia_family import run_julia_images
 
-    parser = add_output_dir_argument(add_julia_arguments(example_parser(__doc__)), "02_profiling", "the PNGs")
-    args = parser.parse_args(argv)
-    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
-    report_sum(output, args.width, args.max_iterations)
-    save_images(output, args.max_iterations, output_dir("02_profiling", args.output_dir))
+    drawings = [("julia_greyscale.png", show_greyscale), ("julia_false_greyscale.png", show_false_greyscale)]
+    run_julia_images(__doc__, calc_pure_python, drawings, argv)
 
 
 if __name__ == "__main__":

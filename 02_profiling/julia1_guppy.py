@@ -17,9 +17,6 @@ Run:
 from guppy import hpy
 from julia1_nopil import c_imag, c_real, calculate_z_serial_purepython, x1, x2, y1, y2
 
-SMOKE_ARGS = ["--width", "100"]
-REQUIRES = ("guppy",)
-
 
 # book: 1st ed. code, "julia1_guppy.py"
 def calc_pure_python(desired_width, max_iterations):
@@ -58,13 +55,14 @@ def calc_pure_python(desired_width, max_iterations):
 # book: end
 
 
-def main(argv=None):
-    from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import example_parser
+SMOKE_ARGS = ["--width", "100"]
+REQUIRES = ("guppy",)
 
-    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
-    report_sum(output, args.width, args.max_iterations)
+
+def main(argv=None):
+    from hpp.julia import julia_main
+
+    julia_main(__doc__, calc_pure_python, argv)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
 
-SMOKE_ARGS = ["--width", "50", "--sleep", "0"]
 SLEEP_SECONDS = 1
 
 # taught: a no-op @profile, and profile.timestamp, when mprof is not running
@@ -113,37 +112,19 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-def mprof_plot(argv, folder):
-    """Run this script with ``argv`` under ``mprof run``, save ``mprof plot`` as a PNG; print both paths."""
-    import sys
-    from pathlib import Path
-
-    from mprof_plot import plot_memory
-
-    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
-    script_args = [a for a in argv if a != "--mprof-plot"]
-    return plot_memory(Path(__file__).name, script_args, folder, title="Julia set, labelled blocks")
+SMOKE_ARGS = ["--width", "50", "--delay", "0"]
 
 
 def main(argv=None):
-    """Run the labelled Julia set, or (--mprof-plot) run it under mprof and save the plot."""
     global SLEEP_SECONDS
-    from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import add_output_dir_argument, example_parser, fail, non_negative_int, output_dir
+    from _julia_family import labelled_julia_arguments
 
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--sleep", type=non_negative_int, default=SLEEP_SECONDS, help="pause between blocks")
-    parser.add_argument("--mprof-plot", action="store_true", help="run under mprof, save its plot as PNG")
-    args = add_output_dir_argument(parser, "02_profiling", "--mprof-plot's files").parse_args(argv)
-    if args.mprof_plot:
-        try:
-            mprof_plot(argv, output_dir("02_profiling", args.output_dir))
-        except RuntimeError as error:
-            fail(str(error))
-        return
-    SLEEP_SECONDS = args.sleep
-    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
-    report_sum(output, args.width, args.max_iterations)
+    from hpp.julia import run_julia
+
+    args = labelled_julia_arguments(__doc__, __file__, argv)  # None: --mprof-plot ran it under mprof
+    if args is not None:
+        SLEEP_SECONDS = args.delay
+        run_julia(calc_pure_python, args)
 
 
 if __name__ == "__main__":

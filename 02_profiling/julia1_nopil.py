@@ -30,8 +30,6 @@ x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
 
-SMOKE_ARGS = ["--width", "100"]
-
 
 # book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
@@ -96,16 +94,15 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
+SMOKE_ARGS = ["--width", "100"]
+
+
 def main(argv=None):
-    """Parse --width and --max-iterations, run the driver, print sum(output)."""
     import _environment  # noqa: F401 (run outside .venv: one line, exit 2, no traceback)
 
-    from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import example_parser
+    from hpp.julia import julia_main
 
-    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
-    report_sum(output, args.width, args.max_iterations)
+    julia_main(__doc__, calc_pure_python, argv)
 
 
 if __name__ == "__main__":

@@ -22,8 +22,6 @@ x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
 
-SMOKE_ARGS = ["--width", "100"]
-
 
 # book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
@@ -88,16 +86,13 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-def main(argv=None):
-    """Parse --width and --max-iterations, run the driver, print sum(output)."""
-    from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import example_parser
+SMOKE_ARGS = ["--width", "100"]
 
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.set_defaults(width=5000)
-    args = parser.parse_args(argv)
-    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
-    report_sum(output, args.width, args.max_iterations)
+
+def main(argv=None):
+    from hpp.julia import julia_main
+
+    julia_main(__doc__, calc_pure_python, argv, width=5000)
 
 
 if __name__ == "__main__":

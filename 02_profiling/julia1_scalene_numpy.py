@@ -25,8 +25,6 @@ x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
 # book: end
 
-SMOKE_ARGS = ["--width", "100"]
-
 
 # book: Example 2-2
 def calc_pure_python(desired_width, max_iterations):
@@ -95,16 +93,13 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-def main(argv=None):
-    """Parse --width and --max-iterations, run the driver, print sum(output) and the copies' sizes."""
-    from hpp.julia import add_julia_arguments, report_sum
-    from hpp.script import example_parser
+SMOKE_ARGS = ["--width", "100"]
 
-    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    output, zs_np, cs_np = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
-    report_sum(output, args.width, args.max_iterations)
-    for name, array in (("zs_np", zs_np), ("cs_np", cs_np)):
-        print(f"{name}: {array.dtype}, {array.size:,} items, {array.nbytes:,} bytes")
+
+def main(argv=None):
+    from _julia_family import run_julia_numpy_copies
+
+    run_julia_numpy_copies(__doc__, calc_pure_python, argv)
 
 
 if __name__ == "__main__":

@@ -21,12 +21,12 @@ Run:
     memray stats julia1.bin && memray flamegraph julia1.bin
 """
 
+# taught: creating the coordinates on the fly (Example 2-12) lowers the peak, measured with memray
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-SMOKE_ARGS = ["--width", "50"]
 HERE = Path(__file__).resolve().parent
 VARIANTS = ("julia1_memoryprofiler.py", "julia1_memoryprofiler2.py")
 
@@ -62,43 +62,16 @@ def profile_variant(script, width, max_iterations, folder):
     }
 
 
-def compare_peaks(width, max_iterations, folder):
-    """Profile both variants, print each peak and its files, then how much the on-the-fly one saves."""
-    results = []
-    # taught: creating the coordinates on the fly (Example 2-12) lowers the peak, measured with memray
-    for script in VARIANTS:
-        result = profile_variant(script, width, max_iterations, folder)
-        sums = [line for line in result["output"].splitlines() if line.startswith("sum(output)")]
-        print(f"{script}: peak memory {result['peak_bytes'] / 1e6:.2f} MB; {sums[-1] if sums else ''}")
-        print(f"    record {result['record']}, stats {result['stats']}, flame graph {result['flamegraph']}")
-        results.append(result)
-    saved = results[0]["peak_bytes"] - results[1]["peak_bytes"]
-    ratio = results[0]["peak_bytes"] / results[1]["peak_bytes"]
-    # taught: end
-    print(
-        f"building the complex numbers on the fly saves {saved / 1e6:.2f} MB at the peak ({ratio:.1f}x less)"
-    )
-    if ratio < 1.5:
-        print("(at this width the two lists are smaller than the interpreter's own peak: try --width 300)")
-    return results
+# taught: end
+
+
+SMOKE_ARGS = ["--width", "50"]
 
 
 def main(argv=None):
-    import importlib.util
+    from _profiling_tools import run_memray_julia
 
-    from hpp.julia import add_julia_arguments
-    from hpp.script import add_output_dir_argument, example_parser, fail, output_dir
-
-    parser = add_julia_arguments(example_parser(__doc__))
-    add_output_dir_argument(parser, "02_profiling", "the records, stats and flame graphs")
-    parser.set_defaults(width=300)
-    args = parser.parse_args(argv)
-    if importlib.util.find_spec("memray") is None:
-        fail("memray is not installed: pip install -e '.[profiling]' (the profiling extra; Linux and macOS)")
-    try:
-        compare_peaks(args.width, args.max_iterations, output_dir("02_profiling", args.output_dir))
-    except RuntimeError as error:
-        fail(str(error))
+    run_memray_julia(__doc__, profile_variant, VARIANTS, argv)
 
 
 if __name__ == "__main__":

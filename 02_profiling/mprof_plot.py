@@ -21,13 +21,13 @@ Run (section "Using memory_profiler to Diagnose Memory Usage"):
     mprof run julia1_memoryprofiler.py && mprof plot       # the book's two commands
 """
 
+# taught: mprof run samples the memory over time, mprof plot draws it (Figure 2-6)
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-SMOKE_ARGS = ["--width", "30"]
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ("julia1_memoryprofiler.py", "julia1_memoryprofiler_with_labels.py", "julia1_memoryprofiler2.py")
 
@@ -45,7 +45,6 @@ def run_and_plot(script, script_args, folder, title=None):
     mprof = shutil.which("mprof") or os.path.join(os.path.dirname(sys.executable), "mprof")
     if not os.path.exists(mprof):
         raise RuntimeError("mprof is not installed: pip install memory_profiler (the profiling extra)")
-    # taught: mprof run samples the memory over time, mprof plot draws it (Figure 2-6)
     stem = Path(script).stem
     data, png = Path(folder) / f"{stem}.dat", Path(folder) / f"{stem}.png"
     data.unlink(missing_ok=True)
@@ -65,34 +64,13 @@ def run_and_plot(script, script_args, folder, title=None):
 # taught: end
 
 
-def plot_memory(script, script_args, folder, title=None):
-    """``run_and_plot``, then print the script's output and where the samples and the plot are."""
-    data, png, output = run_and_plot(script, script_args, folder, title)
-    print(output, end="")
-    print(f"mprof data saved to {data}")
-    print(f"plot saved to {png}")
-    return data, png
-
-
-def record_variant(script, width, folder):
-    """Record one of the chapter's variants at ``width`` (the labelled one with its 1 s pause) and plot it."""
-    script_args = ["--width", width]
-    if script == "julia1_memoryprofiler_with_labels.py":
-        script_args += ["--sleep", "1"]
-    return plot_memory(script, script_args, folder)
+SMOKE_ARGS = ["--width", "30"]
 
 
 def main(argv=None):
-    from hpp.script import add_output_dir_argument, example_parser, fail, output_dir, positive_int
+    from _profiling_tools import run_mprof_plot
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--script", choices=SCRIPTS, default=SCRIPTS[0], help="the variant to record")
-    parser.add_argument("--width", type=positive_int, default=300, help="the Julia grid's width")
-    args = add_output_dir_argument(parser, "02_profiling", "the samples and the plot").parse_args(argv)
-    try:
-        record_variant(args.script, args.width, output_dir("02_profiling", args.output_dir))
-    except RuntimeError as error:
-        fail(str(error))
+    run_mprof_plot(__doc__, SCRIPTS, argv)
 
 
 if __name__ == "__main__":

@@ -15,12 +15,10 @@ Run (section "Introducing the Julia Set"):
     python 02_profiling/nonconvergence.py --output-dir /tmp/julia
 """
 
-from hpp.julia import C_IMAG, C_REAL
-from hpp.script import add_output_dir_argument, example_parser, output_dir, positive_int
-
-SMOKE_ARGS = []
-
-c = complex(C_REAL, C_IMAG)
+# book: 3rd ed., "Introducing the Julia Set"
+c = -0.62772 - 0.42193j
+top_left = complex(-1.8, -1.8)  # the grid's first pixel: abs(z) is over 2 before any update
+# book: end
 
 
 # taught: the escape test and two orbits (Figure 2-2): 0+0j stays bounded, -0.82+0j escapes
@@ -64,66 +62,15 @@ def print_first_iterations(z=0 + 0j, iterations=9):
 # book: end
 
 
-def plot(bounded, escaping, folder):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
-    for ax, values, title in (
-        (axes[0], bounded, "z0 = 0+0j: stays bounded"),
-        (axes[1], escaping, "z0 = -0.82+0j: escapes"),
-    ):
-        ax.plot(range(1, len(values) + 1), values, marker=".")
-        ax.axhline(2.0, color="red", linestyle="--", label="abs(z) = 2")
-        ax.set_title(title)
-        ax.set_xlabel("update")
-        ax.grid(alpha=0.3)
-    axes[0].set_ylabel("abs(z)")
-    axes[0].legend()
-    fig.suptitle(f"Julia set orbits, c = {c}")
-    fig.tight_layout()
-    path = folder / "julia_nonconvergence.png"
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
-
-
-def show_orbits(bounded_iterations=50, escaping_iterations=30, folder=None):
-    """Print the top-left pixel, the book's first iterations and both orbits' facts; plot the orbits."""
-    # book: 3rd ed., "Introducing the Julia Set" (the top-left pixel)
-    top_left = complex(-1.8, -1.8)
-    print(f"abs(-1.8-1.8j) = {abs(top_left)}")
-    # book: end
-    print(
-        f"top-left pixel {top_left}: abs(z) < 2 is False before any update, output = {escape_count(top_left)}"
-    )
-    print_first_iterations()
-    bounded = orbit(0 + 0j, bounded_iterations)
-    escaping = orbit(-0.82 + 0j, escaping_iterations)
-    print(
-        f"z0 = 0+0j: max abs(z) over {len(bounded)} updates = {max(bounded):.4f}, "
-        f"escapes: {first_escape(bounded) is not None}"
-    )
-    update = first_escape(escaping)
-    if update is None:
-        print(f"z0 = -0.82+0j: no escape within {len(escaping)} updates")
-    else:
-        print(
-            f"z0 = -0.82+0j: abs(z) first exceeds 2 at update {update} (abs(z) = {escaping[update - 1]:.4f})"
-        )
-    print(f"plot saved to {plot(bounded, escaping, folder)}")
+SMOKE_ARGS = []
 
 
 def main(argv=None):
-    parser = add_output_dir_argument(example_parser(__doc__), "02_profiling", "the PNG")
-    parser.add_argument("--bounded-iterations", type=positive_int, default=50, help="updates from 0+0j")
-    parser.add_argument("--escaping-iterations", type=positive_int, default=30, help="updates from -0.82+0j")
-    args = parser.parse_args(argv)
-    show_orbits(
-        args.bounded_iterations, args.escaping_iterations, output_dir("02_profiling", args.output_dir)
-    )
+    import sys
+
+    from _profiling_tools import run_nonconvergence
+
+    run_nonconvergence(__doc__, sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

@@ -17,13 +17,11 @@ Run:
     python 02_profiling/object_growth.py --requests 5000
 """
 
+# taught: a handler that leaks, one that does not, and live objects counted by type between two points
 import gc
 from collections import Counter
 
-SMOKE_ARGS = ["--requests", "1000"]
 
-
-# taught: a handler that leaks, one that does not, and live objects counted by type between two points
 class Request:
     def __init__(self, path, headers):
         self.path = path
@@ -60,25 +58,16 @@ def growth(handler, requests):
     return {name: count for name, count in after.most_common() if count > 0}
 
 
-def compare_handlers(requests):
-    """Print the types that grew around each handler (after a first pass that fills the caches)."""
-    growth(handle, 1)
-    for handler in (handle, handle_leaky):
-        grew = growth(handler, requests)
-        shown = ", ".join(f"{name} +{count}" for name, count in list(grew.items())[:4]) or "nothing"
-        print(f"{handler.__name__} x {requests}: grew {shown}")
-
-
 # taught: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, positive_int
+SMOKE_ARGS = ["--requests", "1000"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--requests", type=positive_int, default=10_000, help="calls of each handler")
-    args = parser.parse_args(argv)
-    compare_handlers(args.requests)
+
+def main(argv=None):
+    from _profiling_tools import run_object_growth
+
+    run_object_growth(__doc__, handle, handle_leaky, growth, argv)
 
 
 if __name__ == "__main__":

@@ -20,19 +20,13 @@ Run:
     snakeviz profile.stats                                    # the same profile in a browser
 """
 
-import argparse
+# taught: python -m cProfile -o profile.stats, in code: the stats saved, then loaded with pstats
 import cProfile
 import pstats
 
 import julia1_nopil
 
-from hpp.julia import add_julia_arguments
-from hpp.script import add_output_dir_argument, example_parser, existing_file, output_dir, positive_int
 
-SMOKE_ARGS = ["--width", "50"]
-
-
-# taught: python -m cProfile -o profile.stats, in code: the stats saved, then loaded with pstats
 def profile_julia(width, max_iterations, path):
     """Profile the book's driver with cProfile, save the stats to ``path`` and load them."""
     namespace = {"calc_pure_python": julia1_nopil.calc_pure_python}
@@ -54,34 +48,13 @@ def show(stats, limit):
 # book: end
 
 
-def print_profile(stats=None, width=1000, max_iterations=300, limit=None, folder=None):
-    """Print the listings of ``stats`` (or of a new profile of the Julia set, saved in ``folder``)."""
-    if stats is None:
-        path = folder / "profile.stats"
-        stats = profile_julia(width, max_iterations, path)
-        print(f"profile saved to {path}")
-    show(stats, limit)
-    print(f"function calls = {stats.total_calls}")
-    return stats
-
-
-def _saved_profile(text):
-    """argparse type: a file saved by ``python -m cProfile -o FILE``, loaded as ``pstats.Stats``."""
-    path = existing_file(text)
-    try:
-        return pstats.Stats(str(path))
-    except Exception as error:  # a file that is not a cProfile dump
-        raise argparse.ArgumentTypeError(f"{path} is not a profile saved by cProfile: {error}") from None
+SMOKE_ARGS = ["--width", "50"]
 
 
 def main(argv=None):
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.add_argument("--stats", type=_saved_profile, help="a file saved by `python -m cProfile -o FILE`")
-    parser.add_argument("--limit", type=positive_int, help="print the first LIMIT functions of each listing")
-    add_output_dir_argument(parser, "02_profiling", "profile.stats")
-    args = parser.parse_args(argv)
-    folder = None if args.stats is not None else output_dir("02_profiling", args.output_dir)
-    print_profile(args.stats, args.width, args.max_iterations, args.limit, folder)
+    from _profiling_tools import run_print_pstats
+
+    run_print_pstats(__doc__, profile_julia, show, argv)
 
 
 if __name__ == "__main__":

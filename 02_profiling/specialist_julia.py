@@ -23,10 +23,11 @@ Run (section "Digging into bytecode specialisation with Specialist"):
     specialist -o /tmp/specialist specialist_julia.py --width 100
 """
 
+# taught: Specialist's view, read with dis: which instructions CPython specialised
 import dis
 import inspect
 
-SMOKE_ARGS = ["--width", "20"]
+# taught: end
 
 
 # book: 3rd ed., "Digging into bytecode specialisation with Specialist"
@@ -89,32 +90,14 @@ def specializations(fn):
 # taught: end
 
 
-def compare_specializations(width=100, max_iterations=300):
-    """Run both loops on the grid; print which compare and arithmetic instructions each specialized."""
-    from hpp.julia import julia_inputs, report_sum
-
-    zs, cs = julia_inputs(width)
-    for fn in (calculate_z_serial_purepython, calculate_z_serial_purepython_float_limit):
-        output = fn(max_iterations, zs, cs)
-        report_sum(output, width, max_iterations)
-        rows = specializations(fn)
-        print(
-            f"{fn.__name__}: {sum(row[3] for row in rows)} of {len(rows)} compare/arithmetic "
-            "instructions specialized"
-        )
-        for line, argrepr, opname, specialized in rows:
-            verdict = "specialized" if specialized else "adaptive (not specialized)"
-            print(f"    {line:<40} {argrepr:>3}  {opname:<26} {verdict}")
+SMOKE_ARGS = ["--width", "20"]
 
 
 def main(argv=None):
-    from hpp.julia import add_julia_arguments
-    from hpp.script import example_parser
+    from _profiling_tools import run_specialist_julia
 
-    parser = add_julia_arguments(example_parser(__doc__))
-    parser.set_defaults(width=100)
-    args = parser.parse_args(argv)
-    compare_specializations(args.width, args.max_iterations)
+    loops = (calculate_z_serial_purepython, calculate_z_serial_purepython_float_limit)
+    run_specialist_julia(__doc__, loops, specializations, argv)
 
 
 if __name__ == "__main__":

@@ -20,32 +20,11 @@ Run (section "Strategies to Profile Your Code Successfully"):
     sudo python -m pyperf system tune        # applies the advice; `system reset` undoes it
 """
 
+# taught: a stable machine for benchmarks (the book's checklist: Turbo Boost, SpeedStep...), by pyperf
 import subprocess
 import sys
 
-SMOKE_ARGS = []
 
-SECTIONS = ("System state", "Advices", "Warnings", "Errors")
-
-
-def parse_system_show(text):
-    """``{section: [lines]}`` from ``pyperf system show``'s report (sections underlined with ``=``)."""
-    sections = {}
-    lines = text.splitlines()
-    current = None
-    for index, line in enumerate(lines):
-        underline = lines[index + 1] if index + 1 < len(lines) else ""
-        if line.strip() in SECTIONS and underline.startswith("==="):
-            current = line.strip()
-            sections[current] = []
-        elif current and line.strip() and not line.startswith("==="):
-            if line.startswith('Run "python -m pyperf system tune"'):
-                continue
-            sections[current].append(line.strip())
-    return sections
-
-
-# taught: a stable machine for benchmarks (the book's checklist: Turbo Boost, SpeedStep...), by pyperf
 def system_show():
     """The report ``python -m pyperf system show`` prints (its stderr holds the system tools' chatter)."""
     completed = subprocess.run(
@@ -57,42 +36,13 @@ def system_show():
 # taught: end
 
 
-def report_system_state(text):
-    """Print the state in pyperf's ``text``, what ``tune`` would change, and the verdict."""
-    sections = parse_system_show(text)
-    if "System state" not in sections:
-        raise RuntimeError("pyperf system show printed no 'System state' section")
-    print("System state (python -m pyperf system show):")
-    for line in sections["System state"]:
-        print(f"    {line}")
-    advices = sections.get("Advices", [])
-    print("\nWhat `python -m pyperf system tune` would change (as root; nothing is changed here):")
-    for line in advices or ["nothing: pyperf has no advice"]:
-        print(f"    {line}")
-    for line in sections.get("Warnings", []) + sections.get("Errors", []):
-        print(f"    (pyperf could not check) {line}")
-    if advices:
-        print(
-            f"\nWARNING: not stable for benchmarks: pyperf has {len(advices)} piece(s) of advice; "
-            "timings on this machine will vary more than they need to"
-        )
-    else:
-        print("\nstable for benchmarks: yes")
-    return sections
+SMOKE_ARGS = []
 
 
 def main(argv=None):
-    import importlib.util
+    from _profiling_tools import run_system_state
 
-    from hpp.script import example_parser, fail
-
-    example_parser(__doc__).parse_args(argv)
-    if importlib.util.find_spec("pyperf") is None:
-        fail("pyperf is not installed: pip install -e '.[profiling]' (the profiling extra)")
-    try:
-        report_system_state(system_show())
-    except RuntimeError as error:
-        fail(str(error))
+    run_system_state(__doc__, system_show, argv)
 
 
 if __name__ == "__main__":

@@ -16,15 +16,13 @@ Run:
     python 02_profiling/timeit_gc.py --number 200
 """
 
+# taught: timeit with its default setup against a setup of "gc.enable()"
 import gc
 import timeit
-
-SMOKE_ARGS = ["--number", "50"]
 
 STATEMENT = "data = [[i] for i in range(1000)]; seen.append(gc.isenabled())"
 
 
-# taught: timeit with its default setup against a setup of "gc.enable()"
 def time_with_gc(setup, number):
     """``(seconds, gc enabled inside the statement?, collections during the run)``.
 
@@ -53,27 +51,16 @@ def time_with_gc(setup, number):
     return seconds, seen[0], len(during)
 
 
-def compare_gc(number):
-    """Time the statement with timeit's default setup and with ``gc.enable()``; print what each saw."""
-    print(f"statement: {STATEMENT}")
-    for setup in ("pass", "gc.enable()"):
-        seconds, enabled, collections = time_with_gc(setup, number)
-        print(
-            f"setup={setup!r}: gc.isenabled() = {enabled}, collections during the run = {collections}, "
-            f"{seconds / number * 1e6:.1f} µs per loop"
-        )
-
-
 # taught: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, positive_int
+SMOKE_ARGS = ["--number", "50"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=1000, help="timeit loops of the statement")
-    args = parser.parse_args(argv)
-    compare_gc(args.number)
+
+def main(argv=None):
+    from _profiling_tools import run_timeit_gc
+
+    run_timeit_gc(__doc__, STATEMENT, time_with_gc, argv)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,6 @@ The escape-time loop itself is what the chapters teach, so it lives in each
 example, not here.
 """
 
-import time
-
 X1, X2, Y1, Y2 = -1.8, 1.8, -1.8, 1.8
 C_REAL, C_IMAG = -0.62772, -0.42193
 
@@ -87,15 +85,25 @@ def report_sum(output, width, max_iterations):
     return total
 
 
-def calc_julia(calculate_z, width, max_iterations):
-    """Build the inputs, time ``calculate_z(max_iterations, zs, cs)`` and print what the book prints."""
-    zs, cs = julia_inputs(width)
-    x, _ = axis_coordinates(width)
-    print("Length of x:", len(x))
-    print("Total elements:", len(zs))
-    start = time.perf_counter()
-    output = calculate_z(max_iterations, zs, cs)
-    secs = time.perf_counter() - start
-    print(f"{calculate_z.__name__} took {secs:.3f} seconds")
-    report_sum(output, width, max_iterations)
+def julia_arguments(doc, argv=None, add_arguments=None, width=BOOK_WIDTH):
+    """Parse a Julia copy's command line: ``--width`` (default ``width``), ``--max-iterations``, and
+    the flags ``add_arguments(parser)`` adds."""
+    from hpp.script import example_parser
+
+    parser = add_julia_arguments(example_parser(doc))
+    parser.set_defaults(width=width)
+    if add_arguments is not None:
+        add_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def run_julia(calc_pure_python, args):
+    """Run the book's driver ``calc_pure_python`` at the parsed sizes and print ``sum(output) = N``."""
+    output = calc_pure_python(desired_width=args.width, max_iterations=args.max_iterations)
+    report_sum(output, args.width, args.max_iterations)
     return output
+
+
+def julia_main(doc, calc_pure_python, argv=None, width=BOOK_WIDTH):
+    """A Julia profiling copy's whole ``main`` (chapter 02): parse, run the book's driver, print the sum."""
+    return run_julia(calc_pure_python, julia_arguments(doc, argv, width=width))

@@ -633,7 +633,7 @@ def test_mprof_labels_are_recorded_and_plotted(run_example, tmp_path):
         "02_profiling/julia1_memoryprofiler_with_labels.py",
         "--width",
         "20",
-        "--sleep",
+        "--delay",
         "1",
         "--mprof-plot",
         "--output-dir",
@@ -829,7 +829,7 @@ def test_the_books_pytest_command_collects_and_passes(target):
 
 def test_kernprof_report_on_utility_is_not_empty(tmp_path):
     kernprof = tool("kernprof")
-    completed = run_tool([kernprof, "-l", "-v", NOOP / "utility.py", "--sleep", "0.2"], cwd=tmp_path)
+    completed = run_tool([kernprof, "-l", "-v", NOOP / "utility.py", "--delay", "0.2"], cwd=tmp_path)
     assert "Example call `some_fn(2)` == 4" in completed.stdout
     assert "Function: some_fn" in completed.stdout
     hits = load_lprof(tmp_path / "utility.py.lprof")["some_fn"]
@@ -840,7 +840,7 @@ def test_kernprof_report_on_utility_is_not_empty(tmp_path):
 def test_memory_profiler_on_utility(tmp_path):
     importlib.import_module("memory_profiler")
     completed = run_tool(
-        [sys.executable, "-m", "memory_profiler", NOOP / "utility.py", "--sleep", "0.2"], cwd=tmp_path
+        [sys.executable, "-m", "memory_profiler", NOOP / "utility.py", "--delay", "0.2"], cwd=tmp_path
     )
     assert "Example call `some_fn(2)` == 4" in completed.stdout
     assert re.search(r"MiB.*return useful_input\*\*2", completed.stdout)
@@ -852,6 +852,7 @@ specialist_julia = load_example(CHAPTER / "specialist_julia.py")
 scalene_numpy = load_example(CHAPTER / "julia1_scalene_numpy.py")
 condition_order = load_example(CHAPTER / "condition_order.py")
 system_state = load_example(CHAPTER / "system_state.py")
+tools = load_example(CHAPTER / "_profiling_tools.py")  # the tool scripts' machinery
 memray_julia = load_example(CHAPTER / "memray_julia.py")
 
 
@@ -999,7 +1000,7 @@ Run "python -m pyperf system tune" to tune the system configuration to run bench
 
 
 def test_system_state_reads_pyperfs_report():
-    sections = system_state.parse_system_show(PYPERF_SHOW)
+    sections = tools.parse_system_show(PYPERF_SHOW)
     assert sections == {
         "System state": ["CPU: use 2 logical CPUs: 0-1", "ASLR: Full randomization"],
         "Advices": [
@@ -1012,7 +1013,7 @@ def test_system_state_reads_pyperfs_report():
 
 def test_system_state_script_changes_nothing_and_gives_a_verdict(run_example):
     completed = run_example("02_profiling/system_state.py", check=True)
-    sections = system_state.parse_system_show(system_state.system_show())
+    sections = tools.parse_system_show(system_state.system_show())
     out = completed.stdout
     assert "What `python -m pyperf system tune` would change" in out
     for line in sections.get("Advices", []):
@@ -1122,12 +1123,12 @@ def test_cpu_sampler_takes_one_load_per_core_per_sample(tmp_path):
 
     load = load_example(CHAPTER / "cpu_load_while_timing.py")
     zs, cs = julia_inputs(60)
-    output, times, samples = load.sample_while(load.calculate_z_serial_purepython, 0.02, 50, zs, cs)
+    output, times, samples = load.sample_while(nopil.calculate_z_serial_purepython, 0.02, 50, zs, cs)
     assert output == nopil.calculate_z_serial_purepython(50, zs, cs)
     assert len(samples) == len(times) >= 1
     assert all(len(sample) == psutil.cpu_count() for sample in samples)
     assert times == sorted(times) and all(0 <= v <= 100 for sample in samples for v in sample)
-    assert load.draw_load(times, samples, tmp_path / "load.png").stat().st_size > 5_000
+    assert tools.draw_load(times, samples, tmp_path / "load.png").stat().st_size > 5_000
 
 
 @pytest.mark.parametrize("setup, enabled", [("pass", False), ("gc.enable()", True)])

@@ -43,7 +43,6 @@ except NameError:
 # book: end
 
 
-SMOKE_ARGS = ["--sleep", "0"]
 SLEEP_SECONDS = 1.0
 
 
@@ -66,16 +65,19 @@ def some_fn(useful_input):
 # book: end
 
 
+SMOKE_ARGS = ["--delay", "0"]
+
+
 def main(argv=None):
-    """Print the example call; --sleep sets the artificial delay."""
+    """Print the example call; --delay sets the artificial delay (seconds)."""
     global SLEEP_SECONDS
     from hpp.script import example_parser, float_range
 
     parser = example_parser(__doc__)
     parser.add_argument(
-        "--sleep", type=float_range(0, 3600), default=SLEEP_SECONDS, help="some_fn's delay (s)"
+        "--delay", type=float_range(0, 3600), default=SLEEP_SECONDS, help="some_fn's delay (s)"
     )
-    SLEEP_SECONDS = parser.parse_args(argv).sleep
+    SLEEP_SECONDS = parser.parse_args(argv).delay
     # book: Example 2-19 (continued)
     print(f"Example call `some_fn(2)` == {some_fn(2)}")
     # book: end
