@@ -142,3 +142,68 @@ def run_free_threaded_pi(doc, script, estimate_pi_with_threads, gil_enabled, arg
     status = compare_interpreters(script, estimate_pi_with_threads, gil_enabled, parser.parse_args(argv))
     if status:
         raise SystemExit(status)
+
+
+# ---------------------------------------------------------------- jit_julia.py's driver
+
+
+def run_jit_here(calculate_z_serial_purepython, jit_state, width, max_iterations):
+    """Time the escape loop once in this interpreter; print the time, the JIT's state and the sum."""
+    import sys
+    import time
+
+    from hpp.julia import julia_inputs, report_sum
+
+    zs, cs = julia_inputs(width)
+    start = time.perf_counter()
+    output = calculate_z_serial_purepython(max_iterations, zs, cs)
+    secs = time.perf_counter() - start
+    version = ".".join(map(str, sys.version_info[:3]))
+    print(f"Python {version}, JIT {jit_state()}: calculate_z_serial_purepython took {secs:.2f} seconds")
+    report_sum(output, width, max_iterations)
+
+
+def compare_jit(script, width, max_iterations, python=None):
+    """Run ``script --here-only`` in a JIT build with ``PYTHON_JIT=0``, then ``1``; compare the times."""
+    import re
+    from pathlib import Path
+
+    python = python or find(JIT_NAMES, has_jit)
+    if python is None:
+        print(
+            "No CPython with the JIT found: build CPython 3.13+ with --enable-experimental-jit "
+            "(or use a 3.14 build that has it) and pass --python PATH"
+        )
+        return
+    repo = str(Path(script).resolve().parent.parent)
+    path = os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))
+    seconds = {}
+    for flag in ("0", "1"):
+        env = dict(os.environ, PYTHON_JIT=flag, PYTHONPATH=path)
+        command = [python, script, "--here-only", "--width", str(width)]
+        command += ["--max-iterations", str(max_iterations)]
+        completed = subprocess.run(command, env=env, capture_output=True, text=True)
+        print(f"PYTHON_JIT={flag}: " + completed.stdout.strip().replace("\n", "\n    "), flush=True)
+        if completed.returncode != 0:
+            raise SystemExit(completed.stderr.strip().splitlines()[-1] if completed.stderr.strip() else 1)
+        seconds[flag] = float(re.search(r"took ([\d.]+) seconds", completed.stdout).group(1))
+    if seconds["1"] > 0:
+        print(f"PYTHON_JIT=1 ran {seconds['0'] / seconds['1']:.2f}x as fast as PYTHON_JIT=0")
+
+
+def run_jit_julia(doc, script, calculate_z_serial_purepython, jit_state, argv=None):
+    """``jit_julia.py``'s command line: --width, --max-iterations, --python, --here-only."""
+    from hpp.julia import add_julia_arguments
+    from hpp.script import example_parser
+
+    jit_build = interpreter_type(has_jit, "a CPython 3.13+ built with the JIT")
+    parser = add_julia_arguments(example_parser(doc))
+    parser.add_argument(
+        "--python", type=jit_build, help="a JIT build of CPython (default: the first on the PATH)"
+    )
+    parser.add_argument("--here-only", action="store_true", help="run the loop once in this interpreter")
+    args = parser.parse_args(argv)
+    if args.here_only:
+        run_jit_here(calculate_z_serial_purepython, jit_state, args.width, args.max_iterations)
+    else:
+        compare_jit(script, args.width, args.max_iterations, args.python)

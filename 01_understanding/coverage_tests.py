@@ -20,17 +20,13 @@ Run:
     python 01_understanding/coverage_tests.py --chapter 04_dicts_sets --keyword probing
 """
 
+# taught: coverage run -m pytest on one chapter's tests, then coverage report
 import json
 import os
-import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-SMOKE_ARGS = ["--keyword", "books_two_numbers"]
-
-# taught: coverage run -m pytest on one chapter's tests, then coverage report
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -69,41 +65,16 @@ def measure_coverage(chapter, keyword, folder):
     return tests_line, report.stdout, files
 
 
-def coverage_tests(chapter, keyword=None):
-    """Print the tests' verdict, coverage's report and the total."""
-    with tempfile.TemporaryDirectory() as folder:
-        tests_line, report, _ = measure_coverage(chapter, keyword, folder)
-    print(f"pytest: {tests_line}")
-    print(report.rstrip())
-    total = re.search(r"^TOTAL.*?(\d+)%", report, re.M)
-    print(f"total coverage = {total[1] if total else 0}%")
-
-
 # taught: end
 
 
-def _keyword(text):
-    """argparse type: a pytest -k expression of names, and/or/not and brackets."""
-    import argparse
-
-    if not text.strip() or not re.fullmatch(r"[\w\s()\[\]\-.]+", text):
-        raise argparse.ArgumentTypeError(
-            f"expected a pytest -k expression such as 'check_prime', got {text!r}"
-        )
-    return text
+SMOKE_ARGS = ["--keyword", "books_two_numbers"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser
+    from _understanding_tools import run_coverage_tests
 
-    chapters = sorted(
-        p.name for p in REPO.glob("[0-9][0-9]_*") if (REPO / "tests" / f"test_{p.name}.py").exists()
-    )
-    parser = example_parser(__doc__)
-    parser.add_argument("--chapter", choices=chapters, default="01_understanding", help="whose tests to run")
-    parser.add_argument("--keyword", type=_keyword, help="only the tests pytest -k selects")
-    args = parser.parse_args(argv)
-    coverage_tests(args.chapter, args.keyword)
+    run_coverage_tests(__doc__, REPO, measure_coverage, argv)
 
 
 if __name__ == "__main__":

@@ -19,14 +19,12 @@ Run:
     python 01_understanding/numpy_simd.py --size 1000000 --repeat 20
 """
 
+# taught: the same operation in two processes, one with NumPy's SIMD choices disabled
 import json
 import os
 import subprocess
 import sys
 
-SMOKE_ARGS = ["--size", "100000", "--repeat", "3"]
-
-# taught: the same operation in two processes, one with NumPy's SIMD choices disabled
 # Run in each child process: the dispatched features it has on, a checksum and the best time.
 CHILD = """
 import json, sys, time
@@ -66,34 +64,16 @@ def run_numpy(size, repeat, disable=None):
     return json.loads(completed.stdout)
 
 
-def compare_simd(size, repeat):
-    """Run the default and the disabled build; print the features, checksum and time of each."""
-    default = run_numpy(size, repeat)
-    print(f"baseline (always on): {' '.join(default['baseline'])}")
-    runs = {"default": default}
-    if default["enabled"]:
-        runs["NPY_DISABLE_CPU_FEATURES"] = run_numpy(size, repeat, disable=default["enabled"])
-    else:
-        print("this CPU has none of NumPy's dispatched features: nothing to disable")
-    for name, run in runs.items():
-        print(
-            f"{name}: dispatched features = {' '.join(run['enabled']) or 'none'}; "
-            f"sum(np.sqrt(a)) = {run['checksum']:.6e}; best of {repeat}: {run['seconds'] * 1e3:.3f} ms"
-        )
-    return runs
-
-
 # taught: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, positive_int
+SMOKE_ARGS = ["--size", "100000", "--repeat", "3"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=10_000_000, help="float32 numbers in the array")
-    parser.add_argument("--repeat", type=positive_int, default=10, help="timed runs in each process")
-    args = parser.parse_args(argv)
-    compare_simd(args.size, args.repeat)
+
+def main(argv=None):
+    from _understanding_tools import run_numpy_simd
+
+    run_numpy_simd(__doc__, run_numpy, argv)
 
 
 if __name__ == "__main__":
