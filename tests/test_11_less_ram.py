@@ -25,6 +25,7 @@ bloomfilter = load_example(PROB / "bloomfilter.py")
 scaling = load_example(PROB / "scalingbloomfilter.py")
 kminvalues = load_example(PROB / "kminvalues.py")
 morriscounter = load_example(PROB / "morriscounter.py")
+prob_family = load_example(PROB / "_probabilistic_family.py")
 morris_array = load_example(CHAPTER / "morris_counter_example" / "morris_counter.py")
 text_example = load_example(TEXT / "text_example.py")
 
@@ -121,7 +122,7 @@ def test_bloom_has_no_false_negatives_and_a_false_positive_rate_near_its_design(
     bloom = bloomfilter.BloomFilter(5000, 0.01)
     filled(bloom, 5000, "present-")
     assert all(f"present-{i}" in bloom for i in range(5000))
-    rate = bloomfilter.false_positive_rate(bloom, 50_000)
+    rate = prob_family.false_positive_rate(bloom, 50_000)
     assert 0.01 / 2 <= rate <= 0.01 * 2
     assert abs(len(bloom) - 5000) <= 0.05 * 5000
 
@@ -138,7 +139,7 @@ def test_bloom_memory_in_bytes_is_the_formulas_bits_over_8(capacity, error):
 def test_bloom_timings_come_beside_its_memory_and_a_sets(run_example):
     bloom = bloomfilter.BloomFilter(2000, 0.01)
     keys = [f"present-{i}" for i in range(2000)]
-    measured = bloomfilter.time_beside_memory(bloom, keys, 5000)
+    measured = prob_family.time_beside_memory(bloom, keys, 5000)
     assert all(key in bloom for key in keys)  # the timed adds filled it
     assert measured["bloom"][0] == bloom.data.nbytes == 2397  # m = 19,171 bits
     # the set keeps every key: tens of times the filter's bytes (each string alone is over 50 bytes)
@@ -167,7 +168,7 @@ def test_scaling_bloom_grows_and_keeps_its_error_bound():
     filled(bloom, 10_000, "present-")
     assert len(bloom.filters) > 1
     assert all(f"present-{i}" in bloom for i in range(10_000))
-    rate = bloomfilter.false_positive_rate(bloom, 20_000)
+    rate = prob_family.false_positive_rate(bloom, 20_000)
     assert rate <= bloom.error_bound() < 2 * 0.01
     assert abs(len(bloom) - 10_000) <= 0.05 * 10_000
     assert bloom.add("present-5") is True
@@ -193,7 +194,7 @@ def test_kmv_is_exact_below_k():
 
 
 def test_morris_mean_of_200_counters_within_10_percent():
-    estimates = morriscounter.mean_of_counters(10_000, 200, seed=3)
+    estimates = prob_family.mean_of_counters(morriscounter.MorrisCounter, 10_000, 200, seed=3)
     assert abs(statistics.fmean(estimates) - 10_000) <= 0.10 * 10_000
     assert max(estimates).bit_length() < 256
 

@@ -17,15 +17,9 @@ Run:
 """
 
 import math
-import sys
-import time
 
 import mmh3
 from bitarray import bitarray
-
-from hpp.script import example_parser, positive_int, probability
-
-SMOKE_ARGS = ["--capacity", "1000", "--probes", "10000"]
 
 
 # book: 2nd ed. code, "bloomfilter.py"
@@ -82,72 +76,13 @@ class BloomFilter:
 # book: end
 
 
-def false_positive_rate(bloom, probes, prefix="absent-"):
-    """The fraction of ``probes`` keys never added that the filter claims to hold."""
-    return sum(f"{prefix}{i}" in bloom for i in range(probes)) / probes
-
-
-def deep_set_bytes(keys):
-    """Bytes of a set of ``keys``: the set's table plus each string it points to."""
-    return sys.getsizeof(keys) + sum(sys.getsizeof(key) for key in keys)
-
-
-def time_beside_memory(bloom, keys, probes):
-    """Seconds per add and per lookup, for the filter and for a set of the same keys, and their bytes.
-
-    ``bloom`` is filled with ``keys`` while its adds are timed; the set's bytes count its strings,
-    which a Bloom filter never keeps (``bloom.data.nbytes`` is the bit array, m / 8 bytes).
-    """
-    start = time.perf_counter()
-    for key in keys:
-        bloom.add(key)
-    bloom_add = (time.perf_counter() - start) / len(keys)
-    start = time.perf_counter()
-    exact = set(keys)
-    set_add = (time.perf_counter() - start) / len(keys)
-    absent = [f"absent-{i}" for i in range(probes)]
-    start = time.perf_counter()
-    sum(key in bloom for key in absent)
-    bloom_lookup = (time.perf_counter() - start) / probes
-    start = time.perf_counter()
-    sum(key in exact for key in absent)
-    set_lookup = (time.perf_counter() - start) / probes
-    return {
-        "bloom": (bloom.data.nbytes, bloom_add, bloom_lookup),
-        "set": (deep_set_bytes(exact), set_add, set_lookup),
-    }
-
-
-def check_filter(capacity, error, probes):
-    """Fill a filter to ``capacity``; print its size, false negatives, false-positive rate, estimate."""
-    bloom = BloomFilter(capacity, error)
-    measured = time_beside_memory(bloom, [f"present-{i}" for i in range(capacity)], probes)
-    missed = sum(f"present-{i}" not in bloom for i in range(capacity))
-    print(f"capacity = {capacity}, design error = {error}")
-    print(
-        f"bits = {bloom.num_bits}, hashes = {bloom.num_hashes} "
-        f"({bloom.num_bits / capacity:.2f} bits per item)"
-    )
-    print(f"false negatives = {missed}")
-    print(f"measured false-positive rate = {false_positive_rate(bloom, probes):.4%}")
-    print(f"estimated items = {len(bloom)}")
-    for name, (size, add, lookup) in measured.items():
-        print(
-            f"{name}: memory = {size} bytes ({size * 8 / capacity:.1f} bits per item), "
-            f"add = {add * 1e6:.2f} us, lookup = {lookup * 1e6:.2f} us per item"
-        )
-    return bloom
+SMOKE_ARGS = ["--capacity", "1000", "--probes", "10000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--capacity", type=positive_int, default=1000)
-    parser.add_argument("--error", type=probability, default=0.005, help="the false-positive rate sized for")
-    parser.add_argument(
-        "--probes", type=positive_int, default=100_000, help="keys never added, to measure it"
-    )
-    args = parser.parse_args(argv)
-    check_filter(args.capacity, args.error, args.probes)
+    from _probabilistic_family import check_filter
+
+    check_filter(BloomFilter, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -24,11 +24,6 @@ Run:
 import math
 
 from ll import LL
-from llregister import hash32
-
-from hpp.script import example_parser, int_range, positive_int
-
-SMOKE_ARGS = ["--items", "5000", "--p", "8"]
 
 # book: 2nd ed. code, "hyperloglog.py"
 TWO_POW_32 = 2.0**32
@@ -78,28 +73,15 @@ class HyperLogLogBookLog2(HyperLogLog):
 # book: end
 
 
-def compare_corrections(items, p):
-    """Add ``items`` distinct items to both versions (2**p registers) and print their estimates."""
-    fixed, book = HyperLogLog(p), HyperLogLogBookLog2(p)
-    for i in range(items):
-        item_hash = hash32(i)
-        fixed._add(item_hash)
-        book._add(item_hash)
-    print(f"distinct items = {items}")
-    print(f"registers = {fixed.m} ({fixed.m} bytes)")
-    for name, counter in (("HyperLogLog (natural log)", fixed), ("book (log base 2)", book)):
-        estimate = counter.estimate()
-        print(f"{name}: estimate = {estimate:.0f}, relative error = {(estimate - items) / items:+.2%}")
-    print(f"standard error 1.04/sqrt(m) = {fixed.standard_error():.2%}")
-    return fixed, book
+SMOKE_ARGS = ["--items", "5000", "--p", "8"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
-    parser.add_argument("--p", type=int_range(4, 20), default=8, help="2**p registers (4-20)")
-    args = parser.parse_args(argv)
-    compare_corrections(args.items, args.p)
+    import sys
+
+    from _probabilistic_family import compare_corrections
+
+    compare_corrections(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

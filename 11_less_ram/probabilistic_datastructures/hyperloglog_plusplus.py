@@ -18,8 +18,6 @@ Run:
 
 from hyperloglog import HyperLogLog
 
-SMOKE_ARGS = ["--items", "5000", "--p", "10"]
-
 
 # taught: the library's HyperLogLog++ fed the items our HyperLogLog counts
 def count_both(items, p):
@@ -37,29 +35,13 @@ def count_both(items, p):
 # taught: end
 
 
-def compare_counters(items, p):
-    """Print both estimates, their relative errors and the standard error of 2**p registers."""
-    ours, theirs = count_both(items, p)
-    standard_error = 1.04 / (2**p) ** 0.5
-    print(f"distinct items = {items}, registers = {2**p}")
-    for name, estimate in (("HyperLogLog (ours)", ours), ("HyperLogLog++ (datasketch)", theirs)):
-        print(f"{name}: estimate = {estimate:.0f}, relative error = {(estimate - items) / items:+.2%}")
-    print(f"standard error 1.04/sqrt(m) = {standard_error:.2%}")
-    return ours, theirs
+SMOKE_ARGS = ["--items", "5000", "--p", "10"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, fail, int_range, positive_int
+    from _probabilistic_family import compare_counters
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items counted")
-    parser.add_argument("--p", type=int_range(4, 16), default=14, help="2**p registers (datasketch: 4-16)")
-    args = parser.parse_args(argv)
-    try:
-        import datasketch  # noqa: F401
-    except ImportError:
-        fail("hyperloglog_plusplus.py needs datasketch: pip install -e '.[less_ram]'")
-    compare_counters(args.items, args.p)
+    compare_counters(count_both, __doc__, argv)
 
 
 if __name__ == "__main__":

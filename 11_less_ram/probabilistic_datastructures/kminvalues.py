@@ -20,10 +20,6 @@ import math
 
 import mmh3
 
-from hpp.script import example_parser, int_range, positive_int
-
-SMOKE_ARGS = ["--items", "5000", "--k", "256"]
-
 # book: 2nd ed. code, "kminvalues.py"
 HASH_RANGE = 2.0**64
 
@@ -75,28 +71,13 @@ class KMinValues:
 # book: end
 
 
-def count_distinct(items, k):
-    """Add ``items`` distinct items twice to a KMV sketch of ``k`` hashes and print its estimate."""
-    kmv = KMinValues(k)
-    for i in range(items):
-        kmv.add(i)
-    before = kmv.hashes()
-    for i in range(items):
-        kmv.add(i)
-    estimate = kmv.estimate()
-    print(f"distinct items = {items}, k = {k}")
-    print(f"estimate = {estimate:.0f}")
-    print(f"relative error = {(estimate - items) / items:+.2%} (standard error {kmv.standard_error():.2%})")
-    print(f"unchanged after adding every item again = {kmv.hashes() == before}")
-    return estimate
+SMOKE_ARGS = ["--items", "5000", "--k", "256"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
-    parser.add_argument("--k", type=int_range(3), default=1024, help="hashes kept (3 or more)")
-    args = parser.parse_args(argv)
-    count_distinct(args.items, args.k)
+    from _probabilistic_family import count_twice
+
+    count_twice(KMinValues, __doc__, argv)
 
 
 if __name__ == "__main__":

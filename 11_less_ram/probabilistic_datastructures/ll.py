@@ -15,10 +15,6 @@ from array import array
 
 from llregister import HASH_BITS, hash32
 
-from hpp.script import example_parser, int_range, positive_int
-
-SMOKE_ARGS = ["--items", "5000", "--p", "6"]
-
 # book: 2nd ed. code, "ll.py"
 ALPHA_INFINITY = 0.39701
 
@@ -66,27 +62,13 @@ class LL:
 # book: end
 
 
-def count_distinct(items, p):
-    """Add ``items`` distinct items to a LogLog counter of 2**p registers and print its estimate."""
-    counter = LL(p)
-    for i in range(items):
-        counter.add(i)
-    estimate = counter.estimate()
-    print(f"distinct items = {items}")
-    print(f"registers = {counter.m}")
-    print(f"estimate = {estimate:.0f}")
-    print(
-        f"relative error = {(estimate - items) / items:+.2%} (standard error {counter.standard_error():.2%})"
-    )
-    return estimate
+SMOKE_ARGS = ["--items", "5000", "--p", "6"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
-    parser.add_argument("--p", type=int_range(4, 20), default=10, help="2**p registers (4-20)")
-    args = parser.parse_args(argv)
-    count_distinct(args.items, args.p)
+    from _probabilistic_family import count_distinct
+
+    count_distinct(LL, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,6 @@ Run:
 
 import mmh3
 
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--items", "1000"]
-
 # book: 2nd ed. code, "llregister.py" and "utils.py"
 HASH_BITS = 32
 
@@ -63,22 +59,13 @@ class LLRegister:
 # book: end
 
 
-def count_distinct(items):
-    """Add ``items`` distinct items to one register and print its estimate."""
-    register = LLRegister()
-    for i in range(items):
-        register.add(i)
-    print(f"distinct items = {items}")
-    print(f"register = {register.counter} trailing zeros")
-    print(f"estimate = {len(register)}")
-    return register
+SMOKE_ARGS = ["--items", "1000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
-    args = parser.parse_args(argv)
-    count_distinct(args.items)
+    from _probabilistic_family import count_register
+
+    count_register(LLRegister, __doc__, argv)
 
 
 if __name__ == "__main__":

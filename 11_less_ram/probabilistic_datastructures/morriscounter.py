@@ -13,11 +13,6 @@ Run:
 """
 
 import random
-import statistics
-
-from hpp.script import example_parser, non_negative_int, positive_int
-
-SMOKE_ARGS = ["--events", "2000", "--trials", "20"]
 
 
 # book: 2nd ed. code, "morriscounter.py"
@@ -41,38 +36,13 @@ class MorrisCounter:
 # book: end
 
 
-def mean_of_counters(events, counters, seed=0):
-    """The estimates of ``counters`` independent counters after ``events`` events each."""
-    rng = random.Random(seed)
-    estimates = []
-    for _ in range(counters):
-        counter = MorrisCounter(rng)
-        for _ in range(events):
-            counter.add()
-        estimates.append(len(counter))
-    return estimates
-
-
-def report_counters(events, counters, seed=0):
-    """Count ``events`` events on ``counters`` counters and print their mean, error and range."""
-    estimates = mean_of_counters(events, counters, seed)
-    mean = statistics.fmean(estimates)
-    print(f"events = {events}")
-    print(f"counters = {counters}")
-    print(f"mean estimate = {mean:.1f}")
-    print(f"relative error of the mean = {(mean - events) / events:+.2%}")
-    print(f"one counter ranges {min(estimates)} .. {max(estimates)}")
-    print(f"largest exponent = {max(estimates).bit_length()} (fits in one byte)")
-    return estimates
+SMOKE_ARGS = ["--events", "2000", "--trials", "20"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--events", type=positive_int, default=100_000, help="events counted by each counter")
-    parser.add_argument("--trials", type=positive_int, default=200, help="independent counters to average")
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    args = parser.parse_args(argv)
-    report_counters(args.events, args.trials, args.seed)
+    from _probabilistic_family import report_counters
+
+    report_counters(MorrisCounter, __doc__, argv)
 
 
 if __name__ == "__main__":

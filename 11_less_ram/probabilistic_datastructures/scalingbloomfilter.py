@@ -11,11 +11,7 @@ Run:
     python 11_less_ram/probabilistic_datastructures/scalingbloomfilter.py --items 50000
 """
 
-from bloomfilter import BloomFilter, false_positive_rate
-
-from hpp.script import example_parser, positive_int, probability
-
-SMOKE_ARGS = ["--items", "3000", "--capacity", "1000", "--probes", "5000"]
+from bloomfilter import BloomFilter
 
 
 # book: 2nd ed. code, "scalingbloomfilter.py"
@@ -58,30 +54,13 @@ class ScalingBloomFilter:
 # book: end
 
 
-def check_filter(items, capacity, error, probes):
-    """Add ``items`` keys; print the filters grown, false negatives, estimate and false-positive rate."""
-    bloom = ScalingBloomFilter(capacity, error)
-    for i in range(items):
-        bloom.add(f"present-{i}")
-    missed = sum(f"present-{i}" not in bloom for i in range(items))
-    print(f"items = {items}, filters = {len(bloom.filters)}")
-    print(f"false negatives = {missed}")
-    print(f"estimated items = {len(bloom)}")
-    print(
-        f"measured false-positive rate = {false_positive_rate(bloom, probes):.4%} "
-        f"(bound {bloom.error_bound():.4%})"
-    )
-    return bloom
+SMOKE_ARGS = ["--items", "3000", "--capacity", "1000", "--probes", "5000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=50_000)
-    parser.add_argument("--capacity", type=positive_int, default=10_000, help="capacity of each filter")
-    parser.add_argument("--error", type=probability, default=0.005)
-    parser.add_argument("--probes", type=positive_int, default=100_000)
-    args = parser.parse_args(argv)
-    check_filter(args.items, args.capacity, args.error, args.probes)
+    from _probabilistic_family import check_scaling
+
+    check_scaling(ScalingBloomFilter, __doc__, argv)
 
 
 if __name__ == "__main__":

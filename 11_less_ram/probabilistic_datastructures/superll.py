@@ -14,10 +14,6 @@ import math
 
 from ll import LL
 
-from hpp.script import example_parser, int_range, positive_int
-
-SMOKE_ARGS = ["--items", "5000", "--p", "6"]
-
 # book: 2nd ed. code, "superll.py"
 TRUNCATION = 0.7
 NMAX = 1_000_000_000
@@ -44,27 +40,13 @@ class SuperLL(LL):
 # book: end
 
 
-def count_distinct(items, p):
-    """Add ``items`` distinct items to a SuperLogLog of 2**p registers and print its estimate."""
-    counter = SuperLL(p)
-    for i in range(items):
-        counter.add(i)
-    estimate = counter.estimate()
-    print(f"distinct items = {items}")
-    print(f"registers = {counter.m}, averaged = {counter.kept}")
-    print(f"estimate = {estimate:.0f}")
-    print(
-        f"relative error = {(estimate - items) / items:+.2%} (standard error {counter.standard_error():.2%})"
-    )
-    return estimate
+SMOKE_ARGS = ["--items", "5000", "--p", "6"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000, help="distinct items: 0, 1, 2, ...")
-    parser.add_argument("--p", type=int_range(4, 20), default=10, help="2**p registers (4-20)")
-    args = parser.parse_args(argv)
-    count_distinct(args.items, args.p)
+    from _probabilistic_family import count_distinct
+
+    count_distinct(SuperLL, __doc__, argv)
 
 
 if __name__ == "__main__":
