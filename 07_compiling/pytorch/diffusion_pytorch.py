@@ -15,18 +15,6 @@ On a busy machine (more runnable processes than cores) PyTorch's CPU threads
 spin-wait on each other and a step can take 20x longer: ``--threads 1``.
 """
 
-import time
-from pathlib import Path
-
-from hpp.diffusion import DT, D, initial_grid, initial_mass
-from hpp.gpu import add_device_argument, describe, device_from_flag, synchronize
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--size", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
-REQUIRES = ("torch",)
-
-HERE = Path(__file__).resolve().parent
-
 
 # book: 2nd ed. code, "pytorch/diffusion_pytorch.py"
 def laplacian(grid):
@@ -41,7 +29,7 @@ def laplacian(grid):
     )
 
 
-def evolve(grid, dt=DT, D=D):
+def evolve(grid, dt=0.1, D=1.0):
     return grid + dt * D * laplacian(grid)
 
 
@@ -50,7 +38,12 @@ def evolve(grid, dt=DT, D=D):
 
 def run(size, num_iterations, device):
     """Returns (final grid as NumPy, seconds to copy in, seconds for the steps, seconds to copy out)."""
+    import time
+
     import torch
+
+    from hpp.diffusion import initial_grid
+    from hpp.gpu import synchronize
 
     # taught: copies to and from the GPU cost time; synchronize before reading the clock
     host = torch.from_numpy(initial_grid(size))
@@ -73,32 +66,14 @@ def run(size, num_iterations, device):
     return result, copy_in, compute, copy_out
 
 
-def report_run(size, num_iterations, device, threads=None):
-    """Warm up, then run on ``device`` and print the copy times, the time per step, the mass and the peak."""
-    import torch
-
-    if threads:
-        torch.set_num_threads(threads)
-    print(f"device: {describe(device)}")
-    run(min(size, 64), 2, device)  # warm-up: CUDA context, kernels
-    grid, copy_in, compute, copy_out = run(size, num_iterations, device)
-    print(f"copy to device: {copy_in * 1e3:.2f} ms")
-    print(f"{num_iterations} steps: {compute:.3f} seconds ({compute / num_iterations * 1e6:.1f} us per step)")
-    print(f"copy back: {copy_out * 1e3:.2f} ms")
-    print(f"sum(grid) = {float(grid.sum()):.2f} (initial mass {initial_mass(size):.2f})")
-    print(f"max(grid) = {float(grid.max()):.6g}")
-    return grid
+SMOKE_ARGS = ["--size", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
+REQUIRES = ("torch",)
 
 
 def main(argv=None):
-    parser = add_device_argument(example_parser(__doc__))
-    parser.add_argument("--size", type=positive_int, default=4096, help="grid points along each side")
-    parser.add_argument("--iterations", type=positive_int, default=100, help="time steps to run")
-    parser.add_argument(
-        "--threads", type=positive_int, help="CPU threads for PyTorch (default: one per core)"
-    )
-    args = parser.parse_args(argv)
-    report_run(args.size, args.iterations, device_from_flag(args.device), args.threads)
+    from _pytorch_plumbing import run_diffusion_pytorch
+
+    run_diffusion_pytorch(__doc__, run, argv)
 
 
 if __name__ == "__main__":

@@ -17,23 +17,16 @@ Run:
     python 07_compiling/pytorch/gpu_monitor.py --sizes 512 4096 --seconds 3
 """
 
-import shutil
+# taught: basic GPU profiling: nvidia-smi's utilization and power draw, sampled as PyTorch works
 import subprocess
 import threading
 import time
 
 from diffusion_pytorch import evolve
 
-from hpp.diffusion import initial_grid
-
-REQUIRES = ("torch",)
-REQUIRES_TOOLS = ("nvidia-smi",)
-SMOKE_ARGS = ["--sizes", "64", "256", "--seconds", "1"]
-
 QUERY = "utilization.gpu,power.draw,memory.used,temperature.gpu,clocks.sm"
 
 
-# taught: basic GPU profiling: nvidia-smi's utilization and power draw, sampled as PyTorch works
 class Sampler:
     """Runs ``nvidia-smi --query-gpu`` every ``interval_ms`` and keeps ``(time, values)`` rows."""
 
@@ -67,13 +60,11 @@ class Sampler:
         self.reader.join(timeout=10)
 
 
-# taught: end
-
-
 def run_phase(size, seconds, device):
     """Steps of the diffusion on ``size`` for about ``seconds``; returns the steps taken."""
     import torch
 
+    from hpp.diffusion import initial_grid
     from hpp.gpu import synchronize
 
     grid = torch.from_numpy(initial_grid(size)).to(device)
@@ -87,7 +78,9 @@ def run_phase(size, seconds, device):
 
 
 def monitor(sizes, seconds, device):
-    """Sample nvidia-smi while each grid size runs for ``seconds``; print the averages per phase."""
+    """Sample nvidia-smi while idle, then while each grid size runs for ``seconds``.
+
+    Returns the phases ``(name, size, steps per second, start, end)`` and the sampler."""
     sampler = Sampler()
     phases = []
     try:
@@ -104,46 +97,21 @@ def monitor(sizes, seconds, device):
         time.sleep(0.5)
     finally:
         sampler.stop()
-    print(
-        f"{'phase':24} {'steps/s':>9} {'samples':>7} {'util %':>7} {'power W':>8} "
-        f"{'memory MiB':>10} {'SM MHz':>7}"
-    )
-    for name, _size, rate, start, end in phases:
-        rows = sampler.between(start + 0.3, end)  # skip the first sample of the phase
-        if not rows:
-            print(f"{name:24} no samples")
-            continue
-        mean = [sum(column) / len(rows) for column in zip(*rows)]
-        rate_text = f"{rate:>9.0f}" if rate != "" else f"{'':>9}"
-        print(
-            f"{name:24} {rate_text} {len(rows):>7} {mean[0]:>7.0f} {mean[1]:>8.0f} "
-            f"{mean[2]:>10.0f} {mean[4]:>7.0f}"
-        )
-    print("utilization = share of time with a kernel running; power = how hard the GPU works")
-    print()
-    print(subprocess.run(["nvidia-smi"], capture_output=True, text=True).stdout)
-    if shutil.which("gpustat"):
-        print(subprocess.run(["gpustat", "--no-color"], capture_output=True, text=True).stdout)
-    else:
-        print("(gpustat not installed: pip install gpustat)")
-    return phases
+    return phases, sampler
+
+
+# taught: end
+
+
+REQUIRES = ("torch",)
+REQUIRES_TOOLS = ("nvidia-smi",)
+SMOKE_ARGS = ["--sizes", "64", "256", "--seconds", "1"]
 
 
 def main(argv=None):
-    from hpp.gpu import describe, device_from_flag
-    from hpp.script import example_parser, fail, positive_float, positive_int
+    from _pytorch_plumbing import run_gpu_monitor
 
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--sizes", type=positive_int, nargs="+", default=[256, 8192], help="grid sizes, in turn"
-    )
-    parser.add_argument("--seconds", type=positive_float, default=5.0, help="seconds per phase")
-    args = parser.parse_args(argv)
-    if shutil.which("nvidia-smi") is None:
-        fail("needs nvidia-smi: an NVIDIA GPU and its driver (gpustat and nvitop read the same counters)")
-    device = device_from_flag("cuda")
-    print(f"device: {describe(device)}")
-    monitor(args.sizes, args.seconds, device)
+    run_gpu_monitor(__doc__, monitor, argv)
 
 
 if __name__ == "__main__":

@@ -12,18 +12,12 @@ Run:
     python 07_compiling/pytorch/random_access.py --device cpu
 """
 
+# taught: GPUs are bad at dependent lookups: chasing pointers one step at a time
 import time
 
 import numpy as np
 
-from hpp.gpu import add_device_argument, device_from_flag
-from hpp.script import example_parser, fail, non_negative_int, positive_int, seed
 
-SMOKE_ARGS = ["--size", "200", "--target", "100", "--device", "cpu"]
-REQUIRES = ("torch",)
-
-
-# taught: GPUs are bad at dependent lookups: chasing pointers one step at a time
 def chase(next_index, start, target):
     """Follow ``next_index`` from ``start`` until ``target``; returns the number of steps."""
     steps, i = 0, start
@@ -33,15 +27,13 @@ def chase(next_index, start, target):
     return steps
 
 
-# taught: end
-
-
 def compare_chases(size=1000, target=500, seed=0, device="cpu"):
-    """Chase a random chain of ``size`` indices to ``target`` with NumPy, then with torch on ``device``."""
+    """Chase a random chain of ``size`` indices to ``target`` with NumPy, then with torch on ``device``.
+
+    Returns both step counts (the driver checks they agree)."""
     import torch
 
     # One cycle through every index (a random cyclic permutation), so the target is always reached.
-    # taught: GPUs are bad at dependent lookups (continued): the same chase in NumPy and on the device
     order = np.random.default_rng(seed).permutation(size)
     next_index = np.empty(size, dtype=np.int64)
     next_index[order] = np.roll(order, -1)
@@ -55,7 +47,6 @@ def compare_chases(size=1000, target=500, seed=0, device="cpu"):
     start = time.perf_counter()
     steps_torch = chase(tensor, 0, target)  # int() copies to the host: a sync per step
     torch_secs = time.perf_counter() - start
-    # taught: end
 
     print(f"steps to reach {target} = {steps_numpy}")
     print(f"NumPy on the CPU: {numpy_secs * 1e3:.2f} ms")
@@ -63,20 +54,20 @@ def compare_chases(size=1000, target=500, seed=0, device="cpu"):
         f"torch on {device}: {torch_secs * 1e3:.2f} ms "
         f"({torch_secs / max(numpy_secs, 1e-9):.1f}x the NumPy time)"
     )
-    if steps_torch != steps_numpy:
-        fail("the two chases disagree")
-    return steps_numpy
+    return steps_numpy, steps_torch
+
+
+# taught: end
+
+
+SMOKE_ARGS = ["--size", "200", "--target", "100", "--device", "cpu"]
+REQUIRES = ("torch",)
 
 
 def main(argv=None):
-    parser = add_device_argument(example_parser(__doc__))
-    parser.add_argument("--size", type=positive_int, default=1000, help="length of the chain")
-    parser.add_argument("--target", type=non_negative_int, default=500, help="index to find")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of the random chain")
-    args = parser.parse_args(argv)
-    if args.target >= args.size:
-        fail(f"--target must be below --size ({args.size})")
-    compare_chases(args.size, args.target, args.seed, device_from_flag(args.device))
+    from _pytorch_plumbing import run_random_access
+
+    run_random_access(__doc__, compare_chases, argv)
 
 
 if __name__ == "__main__":
