@@ -399,7 +399,7 @@ WORKLOADS = [
         name="prime validation, shared flags",
         description=(
             "one number checked by 2 processes; flags for an early exit "
-            "(the book's five numbers at --size book)"
+            "(the book's five numbers at the book size)"
         ),
         baseline="serial",
         sizes={

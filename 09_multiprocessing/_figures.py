@@ -73,7 +73,7 @@ FIGURES = [
         number="9",
         slug="smallest-factors",
         script="prime_validation/create_count_of_factors_for_nonprimes.py",
-        args=["--upper", "1000000", "--workers", "2"],
+        args=["--stop", "1000000", "--workers", "2"],
         output="primes_validation_count_of_factors.png",
         caption="How often each smallest factor rejects a non-prime: 2, 3, 5 and 7 reject "
         "most of them, the case for the serial pre-check",
@@ -91,7 +91,7 @@ FIGURES = [
         number="9",
         slug="prime-validation-times",
         script="prime_validation/plot_prime_validation_times.py",
-        args=["--size", "small", "--workers", "2"],
+        args=["--scale", "small", "--workers", "2"],
         output="prime_validation_times.png",
         caption="Verifying five numbers with each validator (serial, Pool, Manager, RawValue and "
         "mmap flags): this machine beside the book's 3rd-edition times",

@@ -114,8 +114,11 @@ BOOK_NAMES = {
     VAL / "create_range.py": ["create"],
     **{
         VAL / f"primes_pool_per_number{suffix}.py": ["check_prime_in_range", "check_prime"]
-        for suffix in ("1", "2", "_manager", "_redis", "_value", "_mmap", "_mmap2", "_mmap3", "_mmap4")
+        for suffix in ("1", "2", "_manager", "_redis", "_value", "_mmap", "_mmap2", "_mmap3")
     },
+    # mmap4 shows only its own lines: the flag, init_worker and the loop with local names; its
+    # check_prime and make_pool are mmap3's code run against mmap4's globals
+    VAL / "primes_pool_per_number_mmap4.py": ["check_prime_in_range", "init_worker"],
     VAL / "primes_understand_comms_frequency.py": ["check_prime_in_range", "check_prime"],
     **{
         LOCK / f"{name}.py": ["work", "run_workers"]
@@ -760,7 +763,7 @@ def test_every_pool_variant_run_by_path_classifies_the_numbers(run_example, scri
     completed = run_example(
         VAL / f"{script}.py",
         "--numbers",
-        *TEST_NUMBERS,
+        ",".join(map(str, TEST_NUMBERS)),
         "--workers",
         WORKERS,
         "--start-method",
@@ -883,7 +886,7 @@ def test_smallest_factors_of_the_non_primes_match_a_sieve(run_example, tmp_path)
     assert counts[2] == 99_998  # the even numbers 4 ... 199,998
     completed = run_example(
         VAL / "create_count_of_factors_for_nonprimes.py",
-        "--upper",
+        "--stop",
         "100000",
         "--workers",
         WORKERS,
@@ -908,7 +911,7 @@ def test_redis_flag_variant_with_its_own_server_and_a_given_one(run_example, nee
     completed = run_example(
         VAL / "primes_pool_per_number_redis.py",
         "--numbers",
-        *TEST_NUMBERS[:5],
+        ",".join(map(str, TEST_NUMBERS[:5])),
         "--workers",
         WORKERS,
         "--start-method",
@@ -922,7 +925,7 @@ def test_redis_flag_variant_with_its_own_server_and_a_given_one(run_example, nee
         completed = run_example(
             VAL / "primes_pool_per_number_redis.py",
             "--numbers",
-            *TEST_NUMBERS[:5],
+            ",".join(map(str, TEST_NUMBERS[:5])),
             "--workers",
             WORKERS,
             "--redis-url",
@@ -949,7 +952,7 @@ def test_unreachable_redis_is_one_line(run_example, assert_bad_input, needs):
             VAL / "primes_pool_per_number_redis.py",
             "--redis-url",
             url,
-            "--size",
+            "--scale",
             "small",
             "--workers",
             WORKERS,
@@ -961,7 +964,7 @@ def test_unreachable_redis_is_one_line(run_example, assert_bad_input, needs):
 
 
 def test_create_range_bad_input(run_example, assert_bad_input):
-    assert_bad_input(run_example(VAL / "create_range.py", "--from", "9", "--to", "3"))
+    assert_bad_input(run_example(VAL / "create_range.py", "--start", "9", "--stop", "3"))
 
 
 # ---------------------------------------------------------------- locking
@@ -1086,9 +1089,7 @@ def test_a_given_count_file_is_never_overwritten(run_example, assert_bad_input, 
     assert "--count-file" in line
     assert existing.read_text() == "precious"
     new = tmp_path / "new_count.txt"
-    run_example(
-        LOCK / "ex1_lock.py", "--count-file", new, "--processes", "2", "--increments", "50", check=True
-    )
+    run_example(LOCK / "ex1_lock.py", "--count-file", new, "--workers", "2", "--increments", "50", check=True)
     assert new.read_text().strip() == "100"
     assert not (tmp_path / "new_count.txt.lock").exists()
 
@@ -1174,7 +1175,7 @@ def test_the_random_fill_in_parallel_equals_the_serial_fill(start_method):
     serial = plain("np_shared_rnd_serial")
     filled = parallel.fill_in_parallel(50, 300, WORKERS, seed=4, start_method=start_method)
     assert np.array_equal(filled, serial.fill_serially(50, 300, seed=4))
-    assert parallel.duplicate_rows(filled) == 0
+    assert plain("_rnd_demo_common").duplicate_rows(filled) == 0
     assert not np.any(filled == parallel.DEFAULT_VALUE)
     assert abs(filled.mean() - 0.5) < 5 * (1 / 12 / filled.size) ** 0.5
 
@@ -1221,7 +1222,7 @@ def test_copy_on_write_script(run_example):
         (PI / "pi_lists_parallel.py", ["0"], "nbr_workers"),
         (GEN / "primes_pool_plot_chunksizetimes.py", ["--output-dir", "/proc/hpp-no/folder"], "--output-dir"),
         (GEN / "primes_pool.py", ["--start", "-5"], "--start"),
-        (GEN / "primes_pool_futures.py", ["--processes", "--threads"], "--threads"),
+        (GEN / "primes_pool_futures.py", ["--pool", "fibres"], "--pool"),
         (GEN / "primes_pipe.py", ["--chunksize", "0"], "--chunksize"),
         (PI / "pi_lists_parallel_futures.py", ["--processes", "0"], "nbr_workers"),
         (LOCK / "ex2_nolock.py", ["--increments", "1e400"], "--increments"),
@@ -1321,7 +1322,7 @@ def test_the_serial_vs_queue_figure_checks_every_run_and_counts_its_messages(run
 def test_the_prime_validation_figure_times_every_variant_on_every_number(run_example, tmp_path):
     completed = run_example(
         VAL / "plot_prime_validation_times.py",
-        "--size",
+        "--scale",
         "small",
         "--workers",
         "2",
@@ -1371,7 +1372,7 @@ def test_more_workers_than_cores_measures_each_count_and_reports_the_cores(run_e
 
 def test_slowest_first_is_never_worse_than_cheapest_first_in_the_schedule():
     slowest = plain("primes_pool_slowest_first")
-    jobs = slowest.make_jobs(30, max_exponent=10, seed=0)
+    jobs = gen_common.make_jobs(30, plain("primes_pool").check_prime, max_exponent=10, seed=0)
     assert all(plain("primes_pool").check_prime(n) for n in jobs)
     costs = [slowest.trial_divisions(n) for n in jobs]
     assert costs == [len(range(3, math.isqrt(n) + 1, 2)) for n in jobs]  # check_prime's loop on a prime
@@ -1394,7 +1395,7 @@ def test_slowest_first_is_never_worse_than_cheapest_first_in_the_schedule():
 
 
 def test_slowest_first_real_run_checks_every_order(run_example):
-    args = ["--jobs", "12", "--workers", "2", "--max-exponent", "9"]
+    args = ["--items", "12", "--workers", "2", "--max-exponent", "9"]
     completed = run_example(GEN / "primes_pool_slowest_first.py", *args, check=True)
     names = re.findall(r"^(.+): simulated makespan = (\d+) divisions", completed.stdout, re.M)
     assert [n for n, _ in names] == ["sorted cheapest first", "shuffled", "slowest first"]

@@ -1,11 +1,15 @@
-"""What the locking examples share and the book does not teach: flags, the counter file, the report."""
+"""The locking family's driver (``run_counter``): flags, the counter file, the report.
+
+Each ``ex*.py`` defines the book's ``work`` and ``run_workers``; its ``main`` hands
+``run_workers`` to ``run_counter``, which reads the flags it takes from its signature.
+"""
 
 import argparse
 import contextlib
 import tempfile
 from pathlib import Path
 
-from hpp.script import START_METHODS, example_parser, fail, positive_int
+from hpp.script import example_parser, fail, positive_int
 
 
 def new_file(text):
@@ -23,38 +27,56 @@ def new_file(text):
     return path
 
 
-def add_arguments(parser, processes=4, count_file=False, lockstep=False):
+def run_counter(doc, run_workers, argv=None):
+    """The locking family's driver: parse the flags ``run_workers`` takes, run it, report the count.
+
+    ``--workers`` (``nbr_processes``, the listing's default) and ``--increments``
+    (``max_count_per_process``) always; ``--start-method``; and, where ``run_workers``
+    has the parameter, ``--count-file`` (``filename``), ``--lockstep``, ``--smaller-chunks``
+    and ``--redis-url`` (``url``).
+    """
+    import inspect
+
+    from hpp.script import add_start_method_argument
+
+    parameters = inspect.signature(run_workers).parameters
+    workers = parameters["nbr_processes"].default
+    parser = example_parser(doc)
     parser.add_argument(
-        "--processes",
-        type=positive_int,
-        default=processes,
-        help=f"processes counting (the book: {processes})",
+        "--workers", type=positive_int, default=workers, help=f"processes counting (the book: {workers})"
     )
     parser.add_argument(
         "--increments", type=positive_int, default=1000, help="increments per process (the book: 1000)"
     )
-    parser.add_argument(
-        "--start-method", choices=START_METHODS, help="how the processes start (default: the platform's)"
-    )
-    if count_file:
+    add_start_method_argument(parser)
+    if "filename" in parameters:
         parser.add_argument(
             "--count-file",
             type=new_file,
+            dest="filename",
             help="a new file for the counter (default: count.txt in a temporary folder)",
         )
-    if lockstep:
+    if "lockstep" in parameters:
         parser.add_argument(
             "--lockstep",
             action="store_true",
             help="every process reads before any writes: exactly --increments in total",
         )
-
-
-def locking_parser(doc, processes=4, count_file=False, lockstep=False):
-    """The example's parser with the counters' flags (``--processes``, ``--increments``, ...)."""
-    parser = example_parser(doc)
-    add_arguments(parser, processes, count_file, lockstep)
-    return parser
+    if "smaller_chunks" in parameters:
+        parser.add_argument(
+            "--smaller-chunks", action="store_true", help="lock each increment (work_smaller_chunks)"
+        )
+    if "url" in parameters:
+        parser.add_argument(
+            "--redis-url",
+            type=redis_url,
+            dest="url",
+            help="a Redis server, redis://HOST:PORT/DB (default: our own)",
+        )
+    args = vars(parser.parse_args(argv))
+    nbr_processes, max_count = args.pop("workers"), args.pop("increments")
+    count = run_workers(nbr_processes, max_count, **args)
+    report(count, nbr_processes * max_count)
 
 
 @contextlib.contextmanager

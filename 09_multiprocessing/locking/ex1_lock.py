@@ -16,11 +16,11 @@ Run:
     python -m timeit -s "import ex1_lock" "ex1_lock.run_workers()"
 """
 
+# book: 2nd ed. code, "ex1_lock.py"
 import multiprocessing
 
 import fasteners
 
-# book: 2nd ed. code, "ex1_lock.py"
 FILENAME = "count.txt"
 
 
@@ -89,22 +89,14 @@ def run_workers(
 # book: end
 
 
-SMOKE_ARGS = ["--processes", "2", "--increments", "200"]
+SMOKE_ARGS = ["--workers", "2", "--increments", "200"]
 REQUIRES = ("fasteners",)
 
 
 def main(argv=None):
-    from _locking_common import locking_parser, report
+    from _locking_common import run_counter
 
-    parser = locking_parser(__doc__, processes=4, count_file=True)
-    parser.add_argument(
-        "--smaller-chunks", action="store_true", help="lock each increment (work_smaller_chunks)"
-    )
-    args = parser.parse_args(argv)
-    count = run_workers(
-        args.processes, args.increments, args.count_file, args.start_method, args.smaller_chunks
-    )
-    report(count, args.processes * args.increments)
+    run_counter(__doc__, run_workers, argv)
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ Run:
     python -m timeit -s "import ex1_nolock1" "ex1_nolock1.run_workers()"
 """
 
+# book: 2nd ed. code, "ex1_nolock1.py"
 import multiprocessing
 
-# book: 2nd ed. code, "ex1_nolock1.py"
 FILENAME = "count.txt"
 
 
@@ -57,11 +57,9 @@ SMOKE_ARGS = ["--increments", "200"]
 
 
 def main(argv=None):
-    from _locking_common import locking_parser, report
+    from _locking_common import run_counter
 
-    args = locking_parser(__doc__, processes=1, count_file=True).parse_args(argv)
-    count = run_workers(args.processes, args.increments, args.count_file, args.start_method)
-    report(count, args.processes * args.increments)
+    run_counter(__doc__, run_workers, argv)
 
 
 if __name__ == "__main__":

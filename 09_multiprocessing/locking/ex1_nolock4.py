@@ -19,9 +19,9 @@ Run:
     python -m timeit -s "import ex1_nolock4" "ex1_nolock4.run_workers()"
 """
 
+# book: 2nd ed. code, "ex1_nolock4.py"
 import multiprocessing
 
-# book: 2nd ed. code, "ex1_nolock4.py"
 FILENAME = "count.txt"
 
 
@@ -89,15 +89,13 @@ def run_workers(
 # book: end
 
 
-SMOKE_ARGS = ["--processes", "2", "--increments", "200"]
+SMOKE_ARGS = ["--workers", "2", "--increments", "200"]
 
 
 def main(argv=None):
-    from _locking_common import locking_parser, report
+    from _locking_common import run_counter
 
-    args = locking_parser(__doc__, processes=4, count_file=True, lockstep=True).parse_args(argv)
-    count = run_workers(args.processes, args.increments, args.count_file, args.start_method, args.lockstep)
-    report(count, args.processes * args.increments)
+    run_counter(__doc__, run_workers, argv)
 
 
 if __name__ == "__main__":

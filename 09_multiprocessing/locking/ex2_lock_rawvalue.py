@@ -9,10 +9,10 @@ Run:
     python -m timeit -s "import ex2_lock_rawvalue" "ex2_lock_rawvalue.run_workers()"
 """
 
+# book: 2nd ed. code, "ex2_lock_rawvalue.py"
 import multiprocessing
 
 
-# book: 2nd ed. code, "ex2_lock_rawvalue.py"
 def work(value, max_count, lock):
     for n in range(max_count):
         with lock:
@@ -41,15 +41,13 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None):
 # book: end
 
 
-SMOKE_ARGS = ["--processes", "2", "--increments", "1000"]
+SMOKE_ARGS = ["--workers", "2", "--increments", "1000"]
 
 
 def main(argv=None):
-    from _locking_common import locking_parser, report
+    from _locking_common import run_counter
 
-    args = locking_parser(__doc__).parse_args(argv)
-    count = run_workers(args.processes, args.increments, args.start_method)
-    report(count, args.processes * args.increments)
+    run_counter(__doc__, run_workers, argv)
 
 
 if __name__ == "__main__":

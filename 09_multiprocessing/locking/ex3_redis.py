@@ -15,10 +15,10 @@ Run:
     python -m timeit -s "import ex3_redis" "ex3_redis.run_workers()"
 """
 
+# book: 2nd ed. code, "ex3_redis.py"
 import multiprocessing
 import uuid
 
-# book: 2nd ed. code, "ex3_redis.py"
 REDIS_KEY = "ex3_redis_key"
 
 
@@ -63,21 +63,15 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, url=None, start_met
 # book: end
 
 
-SMOKE_ARGS = ["--processes", "2", "--increments", "200"]
+SMOKE_ARGS = ["--workers", "2", "--increments", "200"]
 REQUIRES = ("redis",)
 REQUIRES_TOOLS = ("redis-server",)
 
 
 def main(argv=None):
-    from _locking_common import locking_parser, redis_url, report
+    from _locking_common import run_counter
 
-    parser = locking_parser(__doc__)
-    parser.add_argument(
-        "--redis-url", type=redis_url, help="a Redis server, redis://HOST:PORT/DB (default: our own)"
-    )
-    args = parser.parse_args(argv)
-    count = run_workers(args.processes, args.increments, args.redis_url, args.start_method)
-    report(count, args.processes * args.increments)
+    run_counter(__doc__, run_workers, argv)
 
 
 if __name__ == "__main__":

@@ -24,12 +24,12 @@ Run:
     python np_shared.py --method shared_memory --rows 10000 --cols 10000
 """
 
+# book: 2nd ed. code, "np_shared.py"
 import ctypes
 import os
 
 import numpy as np
 
-# book: 2nd ed. code, "np_shared.py"
 DEFAULT_VALUE = 42
 SIZE_A, SIZE_B = 1_000, 25_000  # rows, columns (the book: 10_000, 320_000: 24 GB)
 
@@ -105,48 +105,13 @@ def run(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, method="array", start_meth
 # book: end
 
 
-def share_and_report(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, method="array", start_method=None):
-    """``run`` the example and print its findings: who wrote, what is left, that nothing was copied."""
-    from hpp.script import fail
-
-    nbytes = rows * cols * 8
-    print(f"Created shared array with {nbytes:,} nbytes")
-    try:
-        findings = run(rows, cols, nbr_of_processes, method, start_method)
-    except (MemoryError, OSError) as error:
-        fail(f"cannot allocate {nbytes / 1e6:,.0f} MB of shared memory: {error}")
-    print("Unique values in main_nparray:")
-    print(f"{'PID':>10} | {'Count':>12}")
-    for pid, count in sorted(findings["counter"].items()):
-        print(f"{pid:>10} | {count:>12}")
-    print(f"default value left = {findings['default value left']}")
-    print(f"cells counted = {sum(findings['counter'].values())} of {findings['cells']}")
-    print(f"rows holding one value = {findings['rows holding one value']} of {rows}")
-    print(f"distinct writers = {findings['distinct writers']} (of {nbr_of_processes} workers)")
-    print(f"parent's array is a view of the shared block = {findings['no copy']}")
-
-
 SMOKE_ARGS = ["--rows", "40", "--cols", "1000", "--workers", "2"]
 
 
 def main(argv=None):
-    from hpp.script import START_METHODS, example_parser, positive_int
+    from _np_shared_common import run_shared
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--rows", type=positive_int, default=SIZE_A, help="rows (one task each)")
-    parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
-    parser.add_argument(
-        "--method",
-        choices=("array", "shared_memory"),
-        default="array",
-        help="Array (the book) or SharedMemory",
-    )
-    parser.add_argument(
-        "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
-    )
-    args = parser.parse_args(argv)
-    share_and_report(args.rows, args.cols, args.workers, args.method, args.start_method)
+    run_shared(__doc__, run, (SIZE_A, SIZE_B), argv)
 
 
 if __name__ == "__main__":

@@ -10,11 +10,10 @@ Run:
     python primes.py --range A
 """
 
-import math
-import time
-
-
 # book: 2nd ed. code, "prime_generation/primes.py"
+import math
+
+
 def check_prime(n):
     """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n).
 
@@ -40,23 +39,13 @@ def find_primes(start, stop):
 # book: end
 
 
-def time_find_primes(start, stop, expected=None):
-    """Find the primes of [start, stop) in this process, timed, and print them beside the book's count."""
-    from _prime_generation_common import report
-
-    t0 = time.perf_counter()
-    primes = find_primes(start, stop)
-    report(primes, start, stop, expected, time.perf_counter() - t0)
-
-
 SMOKE_ARGS = ["--range", "A"]
 
 
 def main(argv=None):
-    from _prime_generation_common import chosen_range, range_parser
+    from _prime_generation_common import run_finder
 
-    args = range_parser(__doc__).parse_args(argv)
-    time_find_primes(*chosen_range(args))
+    run_finder(__doc__, find_primes, argv)
 
 
 if __name__ == "__main__":

@@ -17,14 +17,13 @@ Run:
     python primes_pipe.py --range A --workers 2 --chunksize 100 --start-method spawn
 """
 
+# taught: 1st ed., "An Overview of the multiprocessing Module": Pipe, a channel between two processes
 import multiprocessing
-import time
 from multiprocessing.connection import wait
 
 from primes_pool import check_prime
 
 
-# taught: 1st ed., "An Overview of the multiprocessing Module": Pipe, a channel between two processes
 def check_prime_worker(connection):
     """Receive chunks of candidates on ``connection`` until ``None``; send back each chunk's primes."""
     while (candidates := connection.recv()) is not None:
@@ -63,26 +62,13 @@ def find_primes(numbers, nbr_workers=4, chunksize=1000, start_method=None):
 # taught: end
 
 
-def time_find_primes(start, stop, expected=None, nbr_workers=4, chunksize=1000, start_method=None):
-    """Find the primes of [start, stop) through the pipes, timed, and print them beside the book's count."""
-    from _prime_generation_common import report
-
-    t0 = time.perf_counter()
-    primes, nbr_chunks = find_primes(range(start, stop), nbr_workers, chunksize, start_method)
-    print(f"chunks sent = {nbr_chunks}")
-    report(primes, start, stop, expected, time.perf_counter() - t0)
-
-
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_generation_common import add_chunk_arguments, chosen_range, range_parser
+    from _prime_generation_common import run_finder
 
-    parser = range_parser(__doc__, start_method=True)
-    add_chunk_arguments(parser)
-    args = parser.parse_args(argv)
-    time_find_primes(*chosen_range(args), args.workers, args.chunksize, args.start_method)
+    run_finder(__doc__, find_primes, argv)
 
 
 if __name__ == "__main__":

@@ -13,12 +13,11 @@ Run:
     python primes_pool.py --range B --chunksize 10 --shuffle
 """
 
+# book: 2nd ed. code, "primes_pool.py"
 import itertools
 import math
-import time
 
 
-# book: 2nd ed. code, "primes_pool.py"
 def check_prime(n):
     """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n) (exact)."""
     if n < 2:
@@ -44,35 +43,13 @@ def find_primes(number_range, nbr_processes, chunksize=None, start_method=None):
 # book: end
 
 
-def time_find_primes(
-    start, stop, expected=None, nbr_processes=4, chunksize=None, shuffle=False, start_method=None
-):
-    """Find the primes of [start, stop) with the Pool, timed, and print them beside the book's count."""
-    import random
-
-    from _prime_generation_common import report
-
-    number_range = list(range(start, stop))
-    if shuffle:
-        random.Random(0).shuffle(number_range)
-    t0 = time.perf_counter()
-    primes = find_primes(number_range, nbr_processes, chunksize, start_method)
-    report(primes, start, stop, expected, time.perf_counter() - t0)
-
-
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_generation_common import add_pool_arguments, chosen_range, range_parser
+    from _prime_generation_common import run_finder
 
-    from hpp.script import positive_int
-
-    parser = range_parser(__doc__, start_method=True)
-    add_pool_arguments(parser)
-    parser.add_argument("--chunksize", type=positive_int, help="numbers per task (default: Pool.map's)")
-    args = parser.parse_args(argv)
-    time_find_primes(*chosen_range(args), args.workers, args.chunksize, args.shuffle, args.start_method)
+    run_finder(__doc__, find_primes, argv, shuffle=True)
 
 
 if __name__ == "__main__":

@@ -6,25 +6,24 @@ to the pools of ``primes_pool.py``. The numbers travel in chunks of
 ``--chunksize``, one future per chunk (``executor.submit``), and the answers
 come back in order (``future.result()``) for ``itertools.compress``, as
 ``Pool.map`` gives them. ``ProcessPoolExecutor`` checks the chunks in worker
-processes, in parallel; ``--threads`` swaps in a ``ThreadPoolExecutor``: the
+processes, in parallel; ``--pool threads`` swaps in a ``ThreadPoolExecutor``: the
 same calls, but its threads take turns on one GIL, so no faster than
 ``primes.py``. (``ThreadPoolExecutor.map`` ignores a ``chunksize``: one future
 per number, a few kB each, so the chunks are made here for both.)
 
 Run:
     python primes_pool_futures.py --workers 4               # processes, range C
-    python primes_pool_futures.py --range A --threads
+    python primes_pool_futures.py --range A --pool threads
 """
 
+# taught: 1st ed., "An Overview of the multiprocessing Module": concurrent.futures, threads or processes
 import itertools
 import multiprocessing
-import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from primes_pool import check_prime
 
 
-# taught: 1st ed., "An Overview of the multiprocessing Module": concurrent.futures, threads or processes
 def check_primes(numbers):
     """One task: ``check_prime`` of every number of a chunk, in order."""
     return [check_prime(n) for n in numbers]
@@ -48,28 +47,13 @@ def find_primes(number_range, nbr_workers=4, chunksize=1000, processes=True, sta
 # taught: end
 
 
-def time_find_primes(
-    start, stop, expected=None, nbr_workers=4, chunksize=1000, processes=True, start_method=None
-):
-    """Find the primes of [start, stop) with the executor, timed, and print them beside the book's count."""
-    from _prime_generation_common import report
-
-    print("Using ProcessPoolExecutor" if processes else "Using ThreadPoolExecutor")
-    t0 = time.perf_counter()
-    primes = find_primes(range(start, stop), nbr_workers, chunksize, processes, start_method)
-    report(primes, start, stop, expected, time.perf_counter() - t0)
-
-
 SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_generation_common import add_executor_arguments, chosen_range, range_parser
+    from _prime_generation_common import run_finder
 
-    parser = range_parser(__doc__, start_method=True)
-    add_executor_arguments(parser)
-    args = parser.parse_args(argv)
-    time_find_primes(*chosen_range(args), args.workers, args.chunksize, args.processes, args.start_method)
+    run_finder(__doc__, find_primes, argv)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ Run:
     python 09_multiprocessing/prime_generation/primes_pool_plot_chunksizetimes.py --by nbrchunks --shuffle
 """
 
+# book: 3rd ed. code, "diagrams/primes_pool_plot_chunksizetimes.py" (its times: Pool(8), range B)
 import itertools
 import math
 import multiprocessing
@@ -26,23 +27,7 @@ import time
 
 from primes_pool import check_prime
 
-SMOKE_ARGS = [
-    "--start",
-    "100000000",
-    "--stop",
-    "100002000",
-    "--workers",
-    "2",
-    "--repeat",
-    "1",
-    "--chunksizes",
-    "1",
-    "100",
-    "1000",
-]
-
 BOOK_CHUNKSIZES = (1, 2, 4, 10, 100, 1000, 5000, 10000, 50000)
-# The book's times (3rd edition, Pool(8) over range B, best of 10), drawn beside ours.
 BOOK_TIMES = {
     "chunksize": {
         1: 2.06,
@@ -57,6 +42,7 @@ BOOK_TIMES = {
     },
     "nbrchunks": {1: 2.15, 4: 0.56, 5: 0.86, 8: 0.55},
 }
+# book: end
 
 
 # book: 3rd ed. code, "diagrams/primes_pool_plot_chunksizetimes.py"
@@ -171,28 +157,13 @@ def time_chunksizes(
 # book: end
 
 
+SMOKE_ARGS = ["--stop", "100002000", "--workers", "2", "--repeat", "1", "--chunksizes", "1,100,1000"]
+
+
 def main(argv=None):
-    from _prime_generation_common import add_pool_arguments, chosen_range, range_parser
+    from _prime_generation_common import run_chunksizes
 
-    from hpp.script import output_dir, positive_int, writable_dir
-
-    parser = range_parser(__doc__, default="B", start_method=True)
-    add_pool_arguments(parser)
-    parser.add_argument("--by", choices=("chunksize", "nbrchunks"), default="chunksize")
-    parser.add_argument(
-        "--chunksizes", type=positive_int, nargs="+", default=list(BOOK_CHUNKSIZES), help="sizes to time"
-    )
-    parser.add_argument(
-        "--max-chunks", type=positive_int, default=32, help="time 1 .. this many chunks (--by nbrchunks)"
-    )
-    parser.add_argument("--repeat", type=positive_int, default=10, help="runs per point, best kept")
-    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
-    args = parser.parse_args(argv)
-    xs = args.chunksizes if args.by == "chunksize" else list(range(1, args.max_chunks + 1))
-    folder = output_dir("09_multiprocessing", args.output_dir)
-    time_chunksizes(
-        *chosen_range(args), args.workers, args.by, xs, args.repeat, args.shuffle, args.start_method, folder
-    )
+    run_chunksizes(__doc__, time_chunksizes, BOOK_CHUNKSIZES, argv)
 
 
 if __name__ == "__main__":

@@ -14,12 +14,11 @@ Run:
     python primes_queue.py 4 --range A
 """
 
+# book: 2nd ed. code, "primes_queue.py"
 import math
 import multiprocessing
 import queue
-import time
 
-# book: 2nd ed. code, "primes_queue.py"
 FLAG_ALL_DONE = b"WORK_FINISHED"
 FLAG_WORKER_FINISHED_PROCESSING = b"WORKER_FINISHED_PROCESSING"
 
@@ -51,13 +50,6 @@ def check_prime_worker(job_queue, results_queue):
             results_queue.put(candidate)
 
 
-# book: end
-
-
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
-
-
-# book: 2nd ed. code, "primes_queue.py" (continued)
 def make_queues(context, kind):
     """Two queues (jobs, results) and the manager to shut down afterwards (or None)."""
     if kind == "manager":
@@ -115,20 +107,13 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
 # book: end
 
 
-def time_find_primes(start, stop, expected=None, nbr_workers=4, kind="manager", start_method=None):
-    """Find the primes of [start, stop) with the queues, timed, and print them beside the book's count."""
-    from _prime_generation_common import report
-
-    t0 = time.perf_counter()
-    primes = find_primes(range(start, stop), nbr_workers, kind, start_method)
-    report(primes, start, stop, expected, time.perf_counter() - t0)
+SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_generation_common import chosen_range, queue_parser
+    from _prime_generation_common import run_finder
 
-    args = queue_parser(__doc__).parse_args(argv)
-    time_find_primes(*chosen_range(args), args.nbr_workers or args.workers, args.queue, args.start_method)
+    run_finder(__doc__, find_primes, argv)
 
 
 if __name__ == "__main__":

@@ -10,17 +10,14 @@ Run:
     python primes_queue_jobs_feeder_thread.py 4 --range A
 """
 
+# book: 2nd ed. code, "primes_queue_jobs_feeder_thread.py"
 import multiprocessing
 import threading
-import time
 
 import primes_queue
 from primes_queue import FLAG_ALL_DONE, FLAG_WORKER_FINISHED_PROCESSING, collect_results, make_queues
 
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
-
-# book: 2nd ed. code, "primes_queue_jobs_feeder_thread.py"
 def check_prime(possible_primes_queue, definite_primes_queue):
     """The worker: test candidates until the poison pill, put the primes on the results queue.
 
@@ -46,10 +43,6 @@ def feed_new_jobs(number_range, possible_primes_queue, nbr_poison_pills):
         possible_primes_queue.put(FLAG_ALL_DONE)
 
 
-# book: end
-
-
-# book: 2nd ed. code, "primes_queue_jobs_feeder_thread.py" (continued)
 def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
     context = multiprocessing.get_context(start_method)
     job_queue, results_queue, manager = make_queues(context, kind)
@@ -74,20 +67,13 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
 # book: end
 
 
-def time_find_primes(start, stop, expected=None, nbr_workers=4, kind="manager", start_method=None):
-    """Find the primes of [start, stop) with the queues, timed, and print them beside the book's count."""
-    from _prime_generation_common import report
-
-    t0 = time.perf_counter()
-    primes = find_primes(range(start, stop), nbr_workers, kind, start_method)
-    report(primes, start, stop, expected, time.perf_counter() - t0)
+SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_generation_common import chosen_range, queue_parser
+    from _prime_generation_common import run_finder
 
-    args = queue_parser(__doc__).parse_args(argv)
-    time_find_primes(*chosen_range(args), args.nbr_workers or args.workers, args.queue, args.start_method)
+    run_finder(__doc__, find_primes, argv)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,10 @@ Run:
     python primes_queue_less_work.py 4 --range A
 """
 
-import time
-
+# book: 2nd ed. code, "primes_queue_less_work.py"
 from primes_queue import find_primes
 
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
-
-# book: 2nd ed. code, "primes_queue_less_work.py"
 def odd_candidates(start, stop):
     """The numbers of [start, stop) that can be prime: the odd ones, and 2 when it is there."""
     first_odd = start if start % 2 else start + 1
@@ -27,22 +23,13 @@ def odd_candidates(start, stop):
 # book: end
 
 
-def time_find_primes(start, stop, expected=None, nbr_workers=4, kind="manager", start_method=None):
-    """Queue only the odd candidates of [start, stop), timed, and print the primes beside the book's count."""
-    from _prime_generation_common import report
-
-    candidates = odd_candidates(start, stop)
-    t0 = time.perf_counter()
-    primes = find_primes(candidates, nbr_workers, kind, start_method)
-    print(f"candidates queued = {len(candidates)} of {stop - start}")
-    report(primes, start, stop, expected, time.perf_counter() - t0)
+SMOKE_ARGS = ["--range", "A", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_generation_common import chosen_range, queue_parser
+    from _prime_generation_common import run_finder
 
-    args = queue_parser(__doc__).parse_args(argv)
-    time_find_primes(*chosen_range(args), args.nbr_workers or args.workers, args.queue, args.start_method)
+    run_finder(__doc__, find_primes, argv, candidates=odd_candidates)
 
 
 if __name__ == "__main__":

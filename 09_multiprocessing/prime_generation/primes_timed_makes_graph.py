@@ -14,12 +14,11 @@ Run:
     python primes_timed_makes_graph.py --repeat 3 --stop 200001
 """
 
+# book: 3rd ed. code, "diagrams/primes_timed_makes_graph.py"
 import math
-import statistics
 import time
 
 
-# book: 3rd ed. code, "diagrams/primes_timed_makes_graph.py"
 def check_prime(n):
     """True when ``n`` is prime: trial division by the odd numbers up to sqrt(n) (exact)."""
     if n < 2:
@@ -70,42 +69,13 @@ def plot(results, path):
 # book: end
 
 
-def time_the_sweep(numbers, repeat, path):
-    """Time ``check_prime`` on each of ``numbers``, print the medians and plot the times to ``path``."""
-    results = time_check_prime(numbers, repeat)
-    prime_times = [t for _, p, t in results if p]
-    other_times = [t for _, p, t in results if not p]
-    print(f"numbers timed = {len(results)}")
-    print(f"primes among them = {len(prime_times)}")
-    if prime_times:
-        print(f"median time for a prime = {statistics.median(prime_times) * 1e6:.1f} us")
-    if other_times:
-        print(f"median time for a non-prime = {statistics.median(other_times) * 1e6:.1f} us")
-    plot(results, path)
-    print(f"figure = {path}")
-
-
 SMOKE_ARGS = ["--stop", "20001", "--repeat", "1"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
+    from _prime_generation_common import run_sweep
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--start", type=positive_int, default=10_001, help="first n (the book: 10001)")
-    parser.add_argument(
-        "--stop", type=positive_int, default=1_000_000, help="end, excluded (the book: 1,000,000)"
-    )
-    parser.add_argument("--step", type=positive_int, default=10, help="step between the n (the book: 10)")
-    parser.add_argument(
-        "--repeat", type=positive_int, default=200, help="timings per n, best kept (the book: 200)"
-    )
-    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
-    args = parser.parse_args(argv)
-    if args.start >= args.stop:
-        fail(f"expected --start < --stop, got {args.start} and {args.stop}")
-    path = output_dir("09_multiprocessing", args.output_dir) / "primes_timed.png"
-    time_the_sweep(range(args.start, args.stop, args.step), args.repeat, path)
+    run_sweep(__doc__, time_check_prime, plot, argv)
 
 
 if __name__ == "__main__":

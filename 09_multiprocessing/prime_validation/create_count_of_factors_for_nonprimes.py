@@ -2,7 +2,7 @@
 
 Chapter 9, "Verifying Primes Using Interprocess Communication" (the figure of
 how often each smallest factor occurs, behind "Serial Pre-check"): a Pool maps
-``check_prime`` over range(3, upper) and a ``Counter`` tallies the smallest
+``check_prime`` over range(3, stop) and a ``Counter`` tallies the smallest
 factors of the non-primes. Half the numbers are even, a third are divisible by 3, and so on: the
 book's counts below 10**7 are 2: 4,999,998, 3: 1,666,666, 5: 666,666,
 7: 380,952, 11: 207,791, with 446 distinct smallest factors among 9,335,419
@@ -12,14 +12,14 @@ non-primes before any work is sent to other processes. Writes
 
 Run:
     python create_count_of_factors_for_nonprimes.py                   # the book's 10**7 (minutes)
-    python create_count_of_factors_for_nonprimes.py --upper 1000000 --workers 2
+    python create_count_of_factors_for_nonprimes.py --stop 1000000 --workers 2
 """
 
+# book: 3rd ed. code, "create_count_of_factors_for_nonprimes.py"
 import collections
 import math
 
 
-# book: 3rd ed. code, "create_count_of_factors_for_nonprimes.py"
 def check_prime(n):
     """``(is_prime, smallest factor)`` for ``n`` >= 2: ``(True, None)`` or ``(False, factor)``.
 
@@ -79,26 +79,13 @@ def count_and_plot(upper, nbr_processes, start_method, path):
 # book: end
 
 
-SMOKE_ARGS = ["--upper", "20000", "--workers", "2"]
+SMOKE_ARGS = ["--stop", "20000", "--workers", "2"]
 
 
 def main(argv=None):
-    from hpp.script import START_METHODS, example_parser, fail, output_dir, positive_int, writable_dir
+    from _prime_validation_common import run_count_of_factors
 
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--upper", type=positive_int, default=10**7, help="count in [3, upper) (the book: 10**7)"
-    )
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes (the book: 4)")
-    parser.add_argument(
-        "--start-method", choices=START_METHODS, help="how workers start (default: platform's)"
-    )
-    parser.add_argument("--output-dir", type=writable_dir, help="where the PNG goes")
-    args = parser.parse_args(argv)
-    if args.upper < 5:
-        fail(f"create_count_of_factors_for_nonprimes.py: --upper must be at least 5, got {args.upper}")
-    path = output_dir("09_multiprocessing", args.output_dir) / "primes_validation_count_of_factors.png"
-    count_and_plot(args.upper, args.workers, args.start_method, path)
+    run_count_of_factors(__doc__, count_and_plot, argv)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,13 @@ The book's file carries its own tests; run them with ``python -m unittest
 create_range`` or ``pytest create_range.py``.
 
 Run:
-    python create_range.py --from 1 --to 31 --chunks 4
+    python create_range.py --start 1 --stop 31 --blocks 4
 """
 
+# book: 2nd ed. code, "create_range.py"
 import unittest
 
-SMOKE_ARGS = ["--from", "1", "--to", "31", "--chunks", "4"]
 
-
-# book: 2nd ed. code, "create_range.py"
 def create(from_i, to_i, nbr_ranges):
     """``nbr_ranges`` (or fewer, for a tiny span) contiguous ranges covering [from_i, to_i)."""
     if nbr_ranges < 1:
@@ -60,19 +58,13 @@ class test(unittest.TestCase):  # the book's (lower-case) name
 # book: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, fail, positive_int
+SMOKE_ARGS = ["--start", "1", "--stop", "31", "--blocks", "4"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--from", dest="from_i", type=positive_int, default=1)
-    parser.add_argument("--to", dest="to_i", type=positive_int, default=31)
-    parser.add_argument("--chunks", type=positive_int, default=4)
-    args = parser.parse_args(argv)
-    try:
-        ranges = create(args.from_i, args.to_i, args.chunks)
-    except ValueError as error:
-        fail(str(error))
-    print(f"create({args.from_i}, {args.to_i}, {args.chunks}) = {ranges}")
+
+def main(argv=None):
+    from _prime_validation_common import run_create_range
+
+    run_create_range(__doc__, create, argv)
 
 
 if __name__ == "__main__":

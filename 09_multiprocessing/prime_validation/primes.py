@@ -6,17 +6,17 @@ is divisible by 5 and is rejected at once; 100109100129100369 and
 100109100129101027 have no factor below 9.5e7 and 1.7e8; the primes
 100109100129100151 and 100109100129162907 need all 1.6e8 odd divisions (the
 book: 8.3 s each in the 3rd edition, 16.3 s in the 2nd; pure Python here may
-take longer). ``--size small`` checks five numbers of the same kinds around 1e14.
+take longer). ``--scale small`` checks five numbers of the same kinds around 1e14.
 
 Run:
     python primes.py               # the book's five (a minute or more)
-    python primes.py --size small
+    python primes.py --scale small
 """
 
+# book: 2nd ed. code, "prime_validation/primes.py"
 import math
 
 
-# book: 2nd ed. code, "prime_validation/primes.py"
 def check_prime(n):
     """True when ``n`` is prime: every odd factor up to sqrt(n) is tried (``isqrt``: exact)."""
     if n < 2:
@@ -31,24 +31,16 @@ def check_prime(n):
     return True
 
 
-def check_numbers(numbers, repeat=1):
-    """Check each of ``numbers`` in this process and print its best time and its answer."""
-    from _prime_validation_common import run_numbers
-
-    run_numbers(check_prime, numbers, repeat)
-
-
 # book: end
 
 
-SMOKE_ARGS = ["--size", "small"]
+SMOKE_ARGS = ["--scale", "small"]
 
 
 def main(argv=None):
-    from _prime_validation_common import chosen_numbers, validation_parser
+    from _prime_validation_common import run_serial
 
-    args = validation_parser(__doc__, workers=False).parse_args(argv)
-    check_numbers(chosen_numbers(args), args.repeat)
+    run_serial(__doc__, check_prime, argv)
 
 
 if __name__ == "__main__":

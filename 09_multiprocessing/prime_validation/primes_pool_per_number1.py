@@ -9,15 +9,15 @@ there is no way yet to say "stop".
 
 Run:
     python primes_pool_per_number1.py --workers 4
-    python primes_pool_per_number1.py --size small --start-method spawn
+    python primes_pool_per_number1.py --scale small --start-method spawn
 """
 
+# book: 2nd ed. code, "primes_pool_per_number1.py"
 import math
 
 import create_range
 
 
-# book: 2nd ed. code, "primes_pool_per_number1.py"
 def check_prime_in_range(n_from_i_to_i):
     """``(n, (from_i, to_i))`` -> False if an odd number in [from_i, to_i) divides n."""
     (n, (from_i, to_i)) = n_from_i_to_i
@@ -45,28 +45,16 @@ def check_prime(n, pool, nbr_processes):
     return True
 
 
-def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
-    """Check each of ``numbers`` with a Pool of ``nbr_workers`` and print its best time and its answer."""
-    import multiprocessing
-
-    from _prime_validation_common import run_numbers
-
-    print(f"Testing with {nbr_workers} processes")
-    with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
-        run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
-
-
 # book: end
 
 
-SMOKE_ARGS = ["--size", "small", "--workers", "2"]
+SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_validation_common import chosen_numbers, validation_parser
+    from _prime_validation_common import run_validator
 
-    args = validation_parser(__doc__).parse_args(argv)
-    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
+    run_validator(__doc__, check_prime, argv)
 
 
 if __name__ == "__main__":

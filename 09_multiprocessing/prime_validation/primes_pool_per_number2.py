@@ -10,11 +10,11 @@ Run:
     python primes_pool_per_number2.py --workers 4
 """
 
+# book: 2nd ed. code, "primes_pool_per_number2.py"
 import math
 
 import create_range
 
-# book: 2nd ed. code, "primes_pool_per_number2.py"
 SERIAL_CHECK_CUTOFF = 21
 
 
@@ -51,28 +51,16 @@ def check_prime(n, pool, nbr_processes):
     return True
 
 
-def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
-    """Check each of ``numbers`` with a Pool of ``nbr_workers`` and print its best time and its answer."""
-    import multiprocessing
-
-    from _prime_validation_common import run_numbers
-
-    print(f"Testing with {nbr_workers} processes")
-    with multiprocessing.get_context(start_method).Pool(processes=nbr_workers) as pool:
-        run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
-
-
 # book: end
 
 
-SMOKE_ARGS = ["--size", "small", "--workers", "2"]
+SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_validation_common import chosen_numbers, validation_parser
+    from _prime_validation_common import run_validator
 
-    args = validation_parser(__doc__).parse_args(argv)
-    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
+    run_validator(__doc__, check_prime, argv)
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ Run:
     python primes_pool_per_number_manager.py --workers 4
 """
 
+# book: 2nd ed. code, "primes_pool_per_number_manager.py"
 import math
 
 import create_range
 
-# book: 2nd ed. code, "primes_pool_per_number_manager.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = b"0"
@@ -65,31 +65,16 @@ def check_prime(n, pool, nbr_processes, value):
     return True
 
 
-def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
-    """Check each of ``numbers`` with the Pool and the Manager's flag: print each best time and answer."""
-    import multiprocessing
-
-    from _prime_validation_common import run_numbers
-
-    print("CHECK_EVERY", CHECK_EVERY)
-    print(f"Testing with {nbr_workers} processes")
-    context = multiprocessing.get_context(start_method)
-    with context.Manager() as manager, context.Pool(processes=nbr_workers) as pool:
-        value = manager.Value(b"c", FLAG_CLEAR)  # 1 byte character
-        run_numbers(lambda n: check_prime(n, pool, nbr_workers, value), numbers, repeat)
-
-
 # book: end
 
 
-SMOKE_ARGS = ["--size", "small", "--workers", "2"]
+SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_validation_common import chosen_numbers, validation_parser
+    from _prime_validation_common import run_validator
 
-    args = validation_parser(__doc__).parse_args(argv)
-    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
+    run_validator(__doc__, check_prime, argv, flag="manager")
 
 
 if __name__ == "__main__":

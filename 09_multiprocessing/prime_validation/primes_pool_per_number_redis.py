@@ -13,12 +13,12 @@ Run:
     python primes_pool_per_number_redis.py --redis-url redis://127.0.0.1:6379/0
 """
 
+# book: 2nd ed. code, "primes_pool_per_number_redis.py"
 import math
 import uuid
 
 import create_range
 
-# book: 2nd ed. code, "primes_pool_per_number_redis.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = b"0"
@@ -94,39 +94,15 @@ def make_pool(nbr_processes, url, start_method=None):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "small", "--workers", "2"]
+SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
 REQUIRES = ("redis",)
 REQUIRES_TOOLS = ("redis-server",)
 
 
-# book: 2nd ed. code, "primes_pool_per_number_redis.py" (continued)
-def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None, url=None):
-    """Check each of ``numbers`` with the Pool sharing the Redis flag: print each best time and answer."""
-    from _prime_validation_common import redis_url_or_own_server, run_numbers
-
-    print("CHECK_EVERY", CHECK_EVERY)
-    print(f"Testing with {nbr_workers} processes")
-    with redis_url_or_own_server(url) as url:
-        try:
-            with make_pool(nbr_workers, url, start_method) as pool:
-                run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
-        finally:
-            rds.delete(FLAG_NAME)
-            rds.close()
-
-
-# book: end
-
-
 def main(argv=None):
-    from _prime_validation_common import chosen_numbers, redis_url, validation_parser
+    from _prime_validation_common import run_validator
 
-    parser = validation_parser(__doc__)
-    parser.add_argument(
-        "--redis-url", type=redis_url, help="a Redis server, redis://HOST:PORT/DB (default: our own)"
-    )
-    args = parser.parse_args(argv)
-    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method, args.redis_url)
+    run_validator(__doc__, check_prime, argv, make_pool, flag="redis")
 
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ Run:
     python primes_pool_per_number_value.py --workers 4
 """
 
+# book: 2nd ed. code, "primes_pool_per_number_value.py"
 import math
 
 import create_range
 
-# book: 2nd ed. code, "primes_pool_per_number_value.py"
 SERIAL_CHECK_CUTOFF = 21
 CHECK_EVERY = 1000
 FLAG_CLEAR = 0
@@ -84,27 +84,16 @@ def make_pool(nbr_processes, start_method=None):
     return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(shared_value,))
 
 
-def check_numbers(numbers, nbr_workers=4, repeat=1, start_method=None):
-    """Check each of ``numbers`` with the flagged Pool and print its best time and its answer."""
-    from _prime_validation_common import run_numbers
-
-    print("CHECK_EVERY", CHECK_EVERY)
-    print(f"Testing with {nbr_workers} processes")
-    with make_pool(nbr_workers, start_method) as pool:
-        run_numbers(lambda n: check_prime(n, pool, nbr_workers), numbers, repeat)
-
-
 # book: end
 
 
-SMOKE_ARGS = ["--size", "small", "--workers", "2"]
+SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
 
 
 def main(argv=None):
-    from _prime_validation_common import chosen_numbers, validation_parser
+    from _prime_validation_common import run_validator
 
-    args = validation_parser(__doc__).parse_args(argv)
-    check_numbers(chosen_numbers(args), args.workers, args.repeat, args.start_method)
+    run_validator(__doc__, check_prime, argv, make_pool)
 
 
 if __name__ == "__main__":

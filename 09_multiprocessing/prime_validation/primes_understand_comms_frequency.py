@@ -9,15 +9,15 @@ polling interval (the ``CHECK_EVERY`` of the other examples, 1000) with the
 (The official script is Python 2 and no longer runs.)
 
 Run:
-    python primes_understand_comms_frequency.py --workers 4 --size small
+    python primes_understand_comms_frequency.py --workers 4 --scale small
 """
 
+# book: 2nd ed. code, "primes_understand_comms_frequency.py"
 import math
 import time
 
 import create_range
 
-# book: 2nd ed. code, "primes_understand_comms_frequency.py"
 SERIAL_CHECK_CUTOFF = 21
 FLAG_CLEAR = 0
 FLAG_SET = 1
@@ -100,33 +100,13 @@ def time_the_polls(
 # book: end
 
 
-SMOKE_ARGS = [
-    "--numbers",
-    "1000000432799",
-    "1000000000039",
-    "--workers",
-    "2",
-    "--check-every",
-    "100",
-    "10000",
-]
+SMOKE_ARGS = ["--numbers", "1000000432799,1000000000039", "--workers", "2", "--check-every", "100,10000"]
 
 
 def main(argv=None):
-    from _prime_validation_common import chosen_numbers, validation_parser
+    from _prime_validation_common import run_poll_timings
 
-    from hpp.script import positive_int
-
-    parser = validation_parser(__doc__)
-    parser.add_argument(
-        "--check-every",
-        type=positive_int,
-        nargs="+",
-        default=[10, 100, 1000, 10000, 100000],
-        help="polling intervals to try (trial divisions between flag reads)",
-    )
-    args = parser.parse_args(argv)
-    time_the_polls(chosen_numbers(args).values(), args.workers, args.check_every, args.start_method)
+    run_poll_timings(__doc__, time_the_polls, argv)
 
 
 if __name__ == "__main__":

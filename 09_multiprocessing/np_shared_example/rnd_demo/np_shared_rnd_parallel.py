@@ -14,12 +14,11 @@ Run:
     python np_shared_rnd_parallel.py --global-random --start-method fork   # duplicate rows
 """
 
+# book: 2nd ed. code, "np_shared_rnd_parallel.py"
 import ctypes
-import time
 
 import numpy as np
 
-# book: 2nd ed. code, "np_shared_rnd_parallel.py"
 SIZE_A, SIZE_B = 1_000, 25_000  # the book: 10_000, 320_000
 DEFAULT_VALUE = 42
 
@@ -79,50 +78,13 @@ def fill_in_parallel(
 # book: end
 
 
-def duplicate_rows(array):
-    """How many rows repeat another row exactly."""
-    return len(array) - len(np.unique(array, axis=0))
-
-
-def time_fill_in_parallel(
-    rows=SIZE_A, cols=SIZE_B, nbr_workers=4, seed=0, start_method=None, global_random=False
-):
-    """Fill the shared array with the Pool, timed; print what is left, the duplicates and the sums."""
-    t1 = time.time()
-    array = fill_in_parallel(rows, cols, nbr_workers, seed, start_method, global_random)
-    print("Took:", time.time() - t1)
-    print(f"default value left = {bool(np.any(array == DEFAULT_VALUE))}")
-    print(f"duplicate rows = {duplicate_rows(array)}")
-    print(f"mean = {array.mean():.6f}")
-    print(f"checksum = {float(array.sum()):.6f}")
-
-
 SMOKE_ARGS = ["--rows", "40", "--cols", "500", "--workers", "2"]
 
 
-def add_fill_arguments(parser):
-    """``--rows``, ``--cols`` and the rows' ``--seed``: this script's and the serial one's."""
-    from hpp.script import positive_int, seed
-
-    parser.add_argument("--rows", type=positive_int, default=SIZE_A, help="rows (one task each)")
-    parser.add_argument("--cols", type=positive_int, default=SIZE_B, help="columns")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of every row's generator")
-
-
 def main(argv=None):
-    from hpp.script import START_METHODS, example_parser, positive_int
+    from _rnd_demo_common import run_fill
 
-    parser = example_parser(__doc__)
-    add_fill_arguments(parser)
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes")
-    parser.add_argument("--global-random", action="store_true", help="np.random's global state, as the book")
-    parser.add_argument(
-        "--start-method", choices=START_METHODS, help="how workers start (default: the platform's)"
-    )
-    args = parser.parse_args(argv)
-    time_fill_in_parallel(
-        args.rows, args.cols, args.workers, args.seed, args.start_method, args.global_random
-    )
+    run_fill(__doc__, fill_in_parallel, (SIZE_A, SIZE_B), DEFAULT_VALUE, argv)
 
 
 if __name__ == "__main__":
