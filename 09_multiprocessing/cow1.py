@@ -18,12 +18,12 @@ Run:
     python cow1.py --size-mb 1000
 """
 
+# taught: a forked child shares its parent's pages until it writes them (1st ed. code, "cow1.py")
 import os
 
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-# taught: a forked child shares its parent's pages until it writes them (1st ed. code, "cow1.py")
 def private_dirty_bytes():
     """This process's private, modified memory in bytes (Linux ``smaps_rollup``)."""
     with open("/proc/self/smaps_rollup") as handle:
@@ -70,30 +70,13 @@ def copy_on_write(size_mb=100):
 # taught: end
 
 
-def show_copy_on_write(size_mb=100):
-    """Run ``copy_on_write`` and print how much the child's private memory grew at each step."""
-    growth = copy_on_write(size_mb)
-    print(f"shared bytearray = {size_mb} MB")
-    for step, grown in growth.items():
-        print(f"{step}: the child's private memory grew by {grown / 2**20:.1f} MB")
-
-
 SMOKE_ARGS = ["--size-mb", "20"]
 
 
 def main(argv=None):
-    import sys
+    from _cow1_common import run_copy_on_write
 
-    from hpp.script import example_parser, fail, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--size-mb", type=positive_int, default=100, help="the bytearray in MB (the 1st edition: 10 GB)"
-    )
-    args = parser.parse_args(argv)
-    if not sys.platform.startswith("linux") or not os.path.exists("/proc/self/smaps_rollup"):
-        fail("cow1.py: needs Linux (fork and /proc/self/smaps_rollup)")
-    show_copy_on_write(args.size_mb)
+    run_copy_on_write(__doc__, copy_on_write, argv)
 
 
 if __name__ == "__main__":

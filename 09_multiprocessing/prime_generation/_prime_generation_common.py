@@ -342,19 +342,6 @@ def run_serial_vs_queues(doc, serial_vs_queues, book_serial, book_queue_times, a
 # ---------------------------------------------------------------- primes_pool_plot_chunksizetimes.py
 
 
-def _sizes_argument(text):
-    """argparse type: ``A,B,...``, whole numbers from 1 up."""
-    import argparse
-
-    try:
-        sizes = [int(part) for part in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected whole numbers A,B,..., got {text!r}") from None
-    if min(sizes) < 1:
-        raise argparse.ArgumentTypeError(f"expected whole numbers from 1 up, got {text!r}")
-    return sizes
-
-
 def run_chunksizes(doc, time_chunksizes, book_chunksizes, argv=None):
     """``primes_pool_plot_chunksizetimes.py``: flags, then ``time_chunksizes``."""
     from hpp.script import output_dir, writable_dir
@@ -363,7 +350,7 @@ def run_chunksizes(doc, time_chunksizes, book_chunksizes, argv=None):
     add_pool_arguments(parser)
     parser.add_argument("--by", choices=("chunksize", "nbrchunks"), default="chunksize")
     parser.add_argument(
-        "--chunksizes", type=_sizes_argument, default=list(book_chunksizes), help="sizes to time, A,B,..."
+        "--chunksizes", type=positive_int, nargs="+", default=list(book_chunksizes), help="sizes to time"
     )
     parser.add_argument(
         "--max-chunks", type=positive_int, default=32, help="time 1 .. this many chunks (--by nbrchunks)"

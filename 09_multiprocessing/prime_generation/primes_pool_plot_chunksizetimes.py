@@ -157,7 +157,7 @@ def time_chunksizes(
 # book: end
 
 
-SMOKE_ARGS = ["--stop", "100002000", "--workers", "2", "--repeat", "1", "--chunksizes", "1,100,1000"]
+SMOKE_ARGS = ["--stop", "100002000", "--workers", "2", "--repeat", "1", "--chunksizes", "1", "1000"]
 
 
 def main(argv=None):
