@@ -121,7 +121,7 @@ def run_pool(doc, estimate_pi, argv=None, names=("Threads", "Processes"), blocks
     timed (``Delta: ...``), then the estimate. ``where(result, seconds)``, when given, reports
     on what ``estimate_pi`` returned and gives back the darts inside."""
     parser = _pi_parser(doc)
-    _add_pool_arguments(parser, f"{names[1]} (the default: {names[0]})")
+    _add_pool_arguments(parser, f"use {names[1]}, not {names[0]} (the default)")
     if blocks:
         parser.add_argument("--blocks", type=positive_int, help="number of blocks (default: one per worker)")
     args = parser.parse_args(argv)
