@@ -265,6 +265,15 @@ def plot(rows, path, title, baseline, book=None, label_of=lambda row: row["metho
     return path
 
 
+def run_methods_figure(doc, workload, baseline, stem, title, argv=None, max_steps=2500):
+    """A figure of methods against sizes: flags, ``workload(sizes, device, dtype, ...)``, table, CSV, PNG."""
+    args = figure_parser(doc, max_steps=max_steps, dtype="float32").parse_args(argv)
+    device, folder = prepare(args)
+    rows = workload(args.sizes, device, args.dtype, args.max_steps, args.max_seconds)
+    write_figure(rows, baseline, stem, title, device, args.dtype, folder)
+    return rows
+
+
 def write_figure(rows, baseline, stem, title, device, dtype, folder):
     """Print the table, write ``STEM.csv`` and ``STEM.png`` (the book's points drawn hollow beside ours)."""
     from hpp.gpu import describe
@@ -277,3 +286,104 @@ def write_figure(rows, baseline, stem, title, device, dtype, folder):
     png = plot(rows, folder / f"{stem}.png", title.format(dtype=dtype, device=device.type), baseline, book)
     print(f"wrote {csv_path}")
     print(f"wrote {png}")
+
+
+# ---------------------------------------------------------------- figure_pytorch_naive_precision.py
+
+# The book's figure_pytorch_naive_precision.csv (GPU, seconds per step; 512 is launch-bound,
+# "about 0.13-0.14 ms for all").
+PRECISION_BOOK_SECONDS = {
+    "float64": {512: 0.135e-3, 4096: 6.97e-3, 8192: 27.9e-3},
+    "float32": {512: 0.135e-3, 4096: 3.50e-3, 8192: 14.0e-3},
+    "float16": {512: 0.135e-3, 4096: 2.09e-3, 8192: 8.3e-3},
+}
+
+
+def run_precision_figure(doc, workload, argv=None):
+    """figure_pytorch_naive_precision.py's flags; run ``workload``, print, write the CSV and the PNG."""
+    parser = figure_parser(doc, max_steps=2500)
+    parser.add_argument("--error-size", type=positive_int, default=512, help="grid size of the error panel")
+    parser.add_argument(
+        "--error-iterations", type=positive_int, default=1024, help="steps of the error panel"
+    )
+    args = parser.parse_args(argv)
+    device, folder = prepare(args)
+    return plot_precision(workload, args, device, folder)
+
+
+def plot_precision(workload, args, device, folder):
+    """Time roll per dtype and track its error per step; print the table, write the CSV and the PNG."""
+    from hpp.gpu import describe
+
+    print(f"device: {describe(device)}")
+    rows = workload(
+        args.sizes, device, args.max_steps, args.max_seconds, args.error_size, args.error_iterations
+    )
+    print(f"{'variant':32} {'size':>6} {'steps':>6} {'ms per step':>12} {'max |error|':>12}")
+    for row in rows:
+        ms = f"{row['seconds_per_step'] * 1e3:.4f}" if row["panel"] == "time" else ""
+        error = f"{row['max_abs_error']:.2e}" if row["panel"] == "error" else ""
+        if row["panel"] == "time" or row["steps"] == args.error_iterations:
+            print(f"{row['variant']:32} {row['size']:>6} {row['steps']:>6} {ms:>12} {error:>12}")
+    csv_path = write_csv(rows, folder / "figure_pytorch_naive_precision.csv")
+    png = draw(rows, folder / "figure_pytorch_naive_precision.png", device)
+    print(f"wrote {csv_path}")
+    print(f"wrote {png}")
+    return rows
+
+
+def draw(rows, path, device):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for i, dtype in enumerate(dict.fromkeys(r["dtype"] for r in rows if r["panel"] == "time")):
+        mine = sorted(
+            (r["size"], r["seconds_per_step"]) for r in rows if r["panel"] == "time" and r["dtype"] == dtype
+        )
+        left.plot(
+            [m[0] for m in mine],
+            [m[1] * 1e3 for m in mine],
+            "o-",
+            color=f"C{i}",
+            label=f"{dtype} (measured, {device.type})",
+        )
+        book = PRECISION_BOOK_SECONDS[dtype]
+        left.plot(
+            sorted(book),
+            [book[s] * 1e3 for s in sorted(book)],
+            "s--",
+            mfc="none",
+            color=f"C{i}",
+            alpha=0.7,
+            label=f"{dtype} (book 3e, GPU)",
+        )
+    left.set(xscale="log", yscale="log", xlabel="grid size N (N x N)", ylabel="time per step (ms)")
+    left.set_xscale("log", base=2)
+    variants = list(dict.fromkeys(r["variant"] for r in rows if r["panel"] == "error"))
+    styles = ["o-", "s-", "^-", "x--", "d-", "v--"]
+    for i, variant in enumerate(variants):
+        mine = sorted(
+            (r["steps"], r["max_abs_error"])
+            for r in rows
+            if r["panel"] == "error" and r["variant"] == variant
+        )
+        right.plot([m[0] for m in mine], [max(m[1], 1e-18) for m in mine], styles[i % 6], label=variant)
+    size = next((r["size"] for r in rows if r["panel"] == "error"), "")
+    right.set(
+        xscale="log",
+        yscale="log",
+        xlabel="steps",
+        ylabel=f"max |grid - float64 NumPy| ({size} x {size}; 0 drawn at 1e-18)",
+    )
+    right.set_xscale("log", base=2)
+    for axis in (left, right):
+        axis.grid(True, which="both", alpha=0.3)
+        axis.legend(fontsize=7)
+    fig.suptitle("The naive roll step in three precisions: speed and error", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path

@@ -16,17 +16,13 @@ Run:
     python 06_matrix/diffusion_2d/figure_pytorch_naive_vs_conv.py --sizes 512 1024 2048 4096 8192
 """
 
-from _pytorch_figures import SIZES, figure_parser, measure_methods, prepare, write_figure
-
-REQUIRES = ("torch",)
-SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
-
-METHODS = ("pytorch roll", "pytorch conv2d")
-BASELINE = "pytorch roll"
-TITLE = "PyTorch roll vs conv2d, {dtype}, on {device}"
-
+from _pytorch_figures import SIZES, measure_methods
 
 # book: 3rd ed. code, "figure_pytorch_naive_vs_conv.py"
+METHODS = ("pytorch roll", "pytorch conv2d")
+BASELINE = "pytorch roll"
+
+
 def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=2500, max_seconds=10.0):
     """Time PyTorch's roll step and its conv2d step at each size.
 
@@ -39,11 +35,17 @@ def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=2500, max_se
 # book: end
 
 
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
+
+
 def main(argv=None):
-    args = figure_parser(__doc__, max_steps=2500, dtype="float32").parse_args(argv)
-    device, folder = prepare(args)
-    rows = workload(args.sizes, device, args.dtype, args.max_steps, args.max_seconds)
-    write_figure(rows, BASELINE, "figure_pytorch_naive_vs_conv", TITLE, device, args.dtype, folder)
+    from _pytorch_figures import run_methods_figure
+
+    title = "PyTorch roll vs conv2d, {dtype}, on {device}"
+    run_methods_figure(
+        __doc__, workload, BASELINE, "figure_pytorch_naive_vs_conv", title, argv, max_steps=2500
+    )
 
 
 if __name__ == "__main__":

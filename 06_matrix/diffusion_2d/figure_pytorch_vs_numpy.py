@@ -16,17 +16,13 @@ Run:
     python 06_matrix/diffusion_2d/figure_pytorch_vs_numpy.py --sizes 512 1024 2048 4096 8192
 """
 
-from _pytorch_figures import SIZES, figure_parser, measure_methods, prepare, write_figure
-
-REQUIRES = ("torch",)
-SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
-
-METHODS = ("numpy+memory", "pytorch roll")
-BASELINE = "numpy+memory"
-TITLE = "NumPy (in place) vs PyTorch roll, PyTorch {dtype} on {device}"
-
+from _pytorch_figures import SIZES, measure_methods
 
 # book: 3rd ed. code, "figure_pytorch_vs_numpy.py"
+METHODS = ("numpy+memory", "pytorch roll")
+BASELINE = "numpy+memory"
+
+
 def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=5000, max_seconds=10.0):
     """Time the in-place NumPy step and PyTorch's roll step at each size.
 
@@ -39,11 +35,15 @@ def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=5000, max_se
 # book: end
 
 
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
+
+
 def main(argv=None):
-    args = figure_parser(__doc__, max_steps=5000, dtype="float32").parse_args(argv)
-    device, folder = prepare(args)
-    rows = workload(args.sizes, device, args.dtype, args.max_steps, args.max_seconds)
-    write_figure(rows, BASELINE, "figure_pytorch_vs_numpy", TITLE, device, args.dtype, folder)
+    from _pytorch_figures import run_methods_figure
+
+    title = "NumPy (in place) vs PyTorch roll, PyTorch {dtype} on {device}"
+    run_methods_figure(__doc__, workload, BASELINE, "figure_pytorch_vs_numpy", title, argv, max_steps=5000)
 
 
 if __name__ == "__main__":
