@@ -797,6 +797,21 @@ def test_every_pool_variant_imported_by_name(script, start_method, tmp_path):
     assert answers == TEST_ANSWERS[:5]
 
 
+def test_mmap4_runs_mmap3s_check_prime_on_its_own_flag_and_loop(tmp_path):
+    """mmap4 holds only its own lines: mmap3's ``check_prime`` and ``make_pool`` run there
+    against mmap4's globals, so the Pool sends mmap4's loop and maps mmap4's ``sh_mem``."""
+    mmap3, mmap4 = plain("primes_pool_per_number_mmap3"), plain("primes_pool_per_number_mmap4")
+    assert mmap4.check_prime.__code__ is mmap3.check_prime.__code__
+    assert mmap4.check_prime.__globals__ is vars(mmap4) and mmap4.make_pool.__globals__ is vars(mmap4)
+    assert mmap4.check_prime_in_range.__code__ is not mmap3.check_prime_in_range.__code__
+    path = tmp_path / "flag.bin"
+    path.write_bytes(b"\x00")
+    with mmap4.make_pool(WORKERS, str(path), "spawn") as pool:
+        assert mmap4.sh_mem is not None  # the parent mapped mmap4's own flag
+        assert [mmap4.check_prime(n, pool, WORKERS) for n in TEST_NUMBERS[:5]] == TEST_ANSWERS[:5]
+    mmap4.sh_mem.close()
+
+
 def test_the_manager_variant_imported_by_name():
     module = plain("primes_pool_per_number_manager")
     context = multiprocessing.get_context("forkserver")
