@@ -81,12 +81,12 @@ def celery_app(workers):
 
     from hpp.service import redis_server
 
-    producer = load_example(HERE / "job_queue" / "celery_producer.py")
+    family = load_example(HERE / "job_queue" / "_job_queue_family.py")
     env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))}
     with redis_server() as service:
-        url = f"redis://{service.host}:{service.port}/0"
+        url = family.redis_url(service)
         with (
-            producer.local_workers(url, workers, app="_celery_bench", env=env),
+            family.local_workers(url, workers, app="_celery_bench", env=env),
             Celery(broker=url, backend=url) as app,
         ):
             deadline = time.monotonic() + 60

@@ -30,108 +30,22 @@ Run (from this folder):
     (writes cluster_scaling.png under results/10_clusters, or --output-dir)
 """
 
-import argparse
+# taught: "Clusters and Job Queues": the same task on each engine the chapter names
+import contextlib
 import math
 import multiprocessing
 import time
 
 import _clusters_common as common
 
-from hpp.script import (
-    comma_choices,
-    example_parser,
-    existing_file,
-    fail,
-    output_dir,
-    positive_int,
-    reachable_address,
-    seed,
-    writable_dir,
-)
-from hpp.service import local_dask_client
 
-REQUIRES = ("dask", "distributed", "ipyparallel", "pp")
-SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--samples", "20000", "--repeat", "1"]
-
-ENGINES = ("pool", "dask", "ipython", "pp")
-LABELS = {
-    "pool": "multiprocessing Pool",
-    "dask": "Dask LocalCluster",
-    "ipython": "IPython Parallel",
-    "pp": "Parallel Python",
-}
-JOINED_LABELS = {"dask": "Dask scheduler", "ipython": "IPython Parallel", "pp": "Parallel Python"}
-CONNECT_TIMEOUT_S = 30
-# (label, workers, darts, seconds low, seconds high)
-BOOK = [
-    ("the book (3e): IPython Parallel, 4 engines", 4, 1e8, 20.7, 24.5),
-    ("the book (1e): Parallel Python, 2 + 2 CPUs", 4, 4e8, 346.0, 346.0),
-]
-
-
-class ClusterTooSmall(RuntimeError):
-    """A cluster given on the command line has fewer workers than ``--workers``."""
-
-
-def join(engine, address, workers, stack):
-    """``run(darts, seeds) -> counts`` on ``workers`` workers of the running cluster at ``address``."""
+def start(engine, workers, stack):
+    """A function ``run(darts, seeds) -> counts`` on ``workers`` new workers of ``engine``."""
     darts_inside = common.darts_inside
-    if engine == "dask":
-        from dask.distributed import Client
-
-        client = stack.enter_context(Client(address, timeout=CONNECT_TIMEOUT_S))
-        chosen = sorted(client.scheduler_info()["workers"])[:workers]
-        if len(chosen) < workers:
-            raise ClusterTooSmall(f"--workers {workers}: the Dask cluster at {address} has {len(chosen)}")
-
-        def task(nbr_darts, seed):  # a local function: distributed sends it with cloudpickle, as code
-            return darts_inside(nbr_darts, seed)
-
-        return lambda darts, seeds: client.gather(
-            client.map(task, darts, seeds, pure=False, workers=chosen, allow_other_workers=False)
-        )
-    if engine == "ipython":
-        import ipyparallel as ipp
-
-        client = stack.enter_context(ipp.Client(str(address), timeout=CONNECT_TIMEOUT_S))
-        if len(client.ids) < workers:
-            raise ClusterTooSmall(
-                f"--workers {workers}: the IPython cluster of {address} has {len(client.ids)}"
-            )
-        client[:].use_cloudpickle()
-        view = client.load_balanced_view(targets=client.ids[:workers])
-        return lambda darts, seeds: view.map_sync(darts_inside, darts, seeds)
-    import logging
-
-    import pp
-
-    servers, secret = address
-    job_server = pp.Server(ncpus=0, ppservers=tuple(servers), secret=secret, loglevel=logging.CRITICAL)
-    stack.callback(job_server.destroy)
-    deadline = time.monotonic() + CONNECT_TIMEOUT_S
-    while sum(job_server.get_active_nodes().values()) < workers and time.monotonic() < deadline:
-        time.sleep(0.05)
-    found = sum(job_server.get_active_nodes().values())
-    if found < workers:
-        raise ClusterTooSmall(f"--workers {workers}: the ppservers {','.join(servers)} answered with {found}")
-    return lambda darts, seeds: [
-        job() for job in [job_server.submit(darts_inside, (n, s)) for n, s in zip(darts, seeds)]
-    ]
-
-
-def start(engine, workers, stack, joined=None):
-    """A function ``run(darts, seeds) -> counts`` on ``workers`` workers of ``engine``.
-
-    ``joined`` maps an engine to the address of a running cluster to use instead.
-    """
-    darts_inside = common.darts_inside
-    if joined and engine in joined:
-        common.ship_by_value(common)
-        return join(engine, joined[engine], workers, stack)
     if engine == "pool":
         pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers))
         return lambda darts, seeds: pool.starmap(darts_inside, zip(darts, seeds), chunksize=1)
-    if engine == "pp":
+    if engine == "pp":  # Parallel Python ships the function's source text
         import pp
 
         job_server = pp.Server(ncpus=workers)
@@ -139,14 +53,20 @@ def start(engine, workers, stack, joined=None):
         return lambda darts, seeds: [
             job() for job in [job_server.submit(darts_inside, (n, s)) for n, s in zip(darts, seeds)]
         ]
-    common.ship_by_value(common)
+    common.ship_by_value(common)  # Dask and IPython Parallel send it pickled, as code
     if engine == "dask":
+        from hpp.service import local_dask_client
+
         client = stack.enter_context(local_dask_client(workers=workers))
         return lambda darts, seeds: client.gather(client.map(darts_inside, darts, seeds, pure=False))
     view = stack.enter_context(common.ipython_client(engines=workers)).load_balanced_view()
     return lambda darts, seeds: view.map_sync(darts_inside, darts, seeds)
 
 
+# taught: end
+
+
+# taught: add workers and test whether the jobs go that many times faster than one process
 def best_of(repeat, function, *args):
     """(best seconds, result) of ``repeat`` calls."""
     best, result = math.inf, None
@@ -157,11 +77,11 @@ def best_of(repeat, function, *args):
     return best, result
 
 
-# taught: add workers and test whether the jobs go that many times faster than one process
-def measure(engines, max_workers, total_darts, repeat, seed_value, joined=None):
-    """Rows (engine's label, workers, seconds, start seconds) and the serial seconds; counts checked."""
-    import contextlib
+def measure(engines, max_workers, total_darts, repeat, seed_value, start, show):
+    """Rows (engine's label, workers, seconds, start seconds), the serial seconds and pi; counts checked.
 
+    ``show(engine, workers, seconds, start seconds, serial seconds)`` prints a row and returns its label.
+    """
     serial_s, counts = best_of(repeat, lambda: [common.darts_inside(total_darts, seed_value)])
     rows = []
     for engine in engines:
@@ -171,7 +91,7 @@ def measure(engines, max_workers, total_darts, repeat, seed_value, joined=None):
             expected = [common.darts_inside(n, s) for n, s in zip(darts, seeds)]
             with contextlib.ExitStack() as stack:
                 started = time.perf_counter()
-                run = start(engine, workers, stack, joined)
+                run = start(engine, workers, stack)
                 run(darts[:1], seeds[:1])  # the workers are up and have the task
                 start_s = time.perf_counter() - started
                 seconds, counts = best_of(repeat, run, darts, seeds)
@@ -179,120 +99,22 @@ def measure(engines, max_workers, total_darts, repeat, seed_value, joined=None):
                 raise AssertionError(
                     f"{engine} with {workers} workers: counts {counts} differ from this process's {expected}"
                 )
-            label = JOINED_LABELS[engine] if joined and engine in joined else LABELS[engine]
+            label = show(engine, workers, seconds, start_s, serial_s)
             rows.append((label, workers, seconds, start_s))
-            print(
-                f"{label:<22} {workers:>7} {seconds:>9.3f} {serial_s / seconds:>8.2f} {start_s:>8.2f}",
-                flush=True,
-            )
     return serial_s, rows, common.pi_from_counts(counts, total_darts)
 
 
 # taught: end
 
 
-def plot(path, serial_s, rows, total_darts):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    figure, (rate_axes, speed_axes) = plt.subplots(1, 2, figsize=(11, 4.5))
-    for label in dict.fromkeys(row[0] for row in rows):
-        mine = [(workers, seconds) for name, workers, seconds, _ in rows if name == label]
-        workers = [w for w, _ in mine]
-        rate_axes.plot(workers, [total_darts / s / 1e6 for _, s in mine], marker="o", label=f"{label} (here)")
-        speed_axes.plot(workers, [serial_s / s for _, s in mine], marker="o", label=label)
-    rate_axes.axhline(total_darts / serial_s / 1e6, color="grey", linestyle=":", label="one process (here)")
-    for (label, workers, darts, low, high), marker in zip(BOOK, ("s", "D")):
-        middle = darts / ((low + high) / 2) / 1e6
-        rate_axes.errorbar(
-            [workers],
-            [middle],
-            marker=marker,
-            linestyle="none",
-            capsize=4,
-            yerr=[[middle - darts / high / 1e6], [darts / low / 1e6 - middle]],
-            label=label,
-        )
-    top = max(row[1] for row in rows)
-    speed_axes.plot([1, top], [1, top], color="grey", linestyle="--", label="ideal")
-    rate_axes.set(
-        xlabel="workers", ylabel="million darts per second", title=f"Pure-Python pi, {total_darts:,} darts"
-    )
-    speed_axes.set(
-        xlabel="workers",
-        ylabel="speed-up over one process",
-        title=f"Speed-up ({multiprocessing.cpu_count()} CPUs here)",
-    )
-    for axes in (rate_axes, speed_axes):
-        axes.legend(fontsize="small")
-        axes.xaxis.get_major_locator().set_params(integer=True)
-    figure.tight_layout()
-    figure.savefig(path, dpi=90)
-    plt.close(figure)
-
-
-def scaling_table(engines, max_workers, total_darts, repeat, seed_value, joined=None):
-    """Print seconds and speed-ups per engine and number of workers, and pi; return (serial_s, rows)."""
-    print(f"{'engine':<22} {'workers':>7} {'seconds':>9} {'speed-up':>8} {'start s':>8}")
-    serial_s, rows, pi = measure(engines, max_workers, total_darts, repeat, seed_value, joined)
-    print(f"{'one process':<22} {1:>7} {serial_s:>9.3f} {1:>8.2f}")
-    print(f"pi estimate = {pi:.5f}")
-    return serial_s, rows
-
-
-def _servers(text):
-    """argparse type: ``HOST:PORT,...`` of ppservers that answer."""
-    return [reachable_address(item.strip()) for item in text.split(",")]
-
-
-def _secret(text):
-    """argparse type: a pp secret: printable, no spaces."""
-    if not text or not text.isprintable() or any(char.isspace() for char in text):
-        raise argparse.ArgumentTypeError(f"expected printable characters without spaces, got {text!r}")
-    return text
+REQUIRES = ("dask", "distributed", "ipyparallel", "pp")
+SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--samples", "20000", "--repeat", "1"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=positive_int, default=4_000_000, help="darts per run")
-    parser.add_argument("--workers", type=positive_int, default=4, help="each engine runs 1 ... N workers")
-    parser.add_argument(
-        "--engines", type=comma_choices(*ENGINES), default=list(ENGINES), help="comma-separated"
-    )
-    parser.add_argument("--repeat", type=positive_int, default=3, help="runs per point (best)")
-    parser.add_argument("--seed", type=seed, default=1, help="random seed")
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for cluster_scaling.png")
-    parser.add_argument(
-        "--scheduler", type=reachable_address, help="join this Dask scheduler, tcp://HOST:PORT"
-    )
-    parser.add_argument(
-        "--url-file", type=existing_file, help="join the IPython cluster of this connection file"
-    )
-    parser.add_argument("--servers", type=_servers, help="join these ppservers, HOST:PORT,...")
-    parser.add_argument("--secret", type=_secret, help="the ppservers' -s SECRET (with --servers)")
-    args = parser.parse_args(argv)
-    if (args.servers is None) != (args.secret is None):
-        fail("--servers and --secret go together")
-    joined = {
-        "dask": args.scheduler,
-        "ipython": args.url_file,
-        "pp": args.servers and (args.servers, args.secret),
-    }
-    joined = {engine: address for engine, address in joined.items() if address}
-    for engine, flag in (("dask", "--scheduler"), ("ipython", "--url-file"), ("pp", "--servers")):
-        if engine in joined and engine not in args.engines:
-            fail(f"{flag} names a cluster for the {engine} engine, which --engines leaves out")
-    try:
-        serial_s, rows = scaling_table(
-            args.engines, args.workers, args.samples, args.repeat, args.seed, joined
-        )
-    except (ClusterTooSmall, OSError, TimeoutError) as error:
-        fail(error)
-    path = output_dir("10_clusters", args.output_dir) / "cluster_scaling.png"
-    plot(path, serial_s, rows, args.samples)
-    print(f"saved {path}")
+    from _scaling_family import scaling_main
+
+    scaling_main(__doc__, start, measure, argv)
 
 
 if __name__ == "__main__":

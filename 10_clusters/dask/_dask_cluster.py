@@ -7,6 +7,8 @@
   ``add_cluster_arguments`` adds ``--workers`` and ``--scheduler`` to a parser;
 - ``dashboard_line``, ``ship_by_value`` (cluster workers cannot import a chapter
   file, so the functions sent to them are pickled by value with cloudpickle);
+- ``clusters_common``: the chapter's ``_clusters_common`` (the seeded dart task
+  every engine runs), one folder up, loaded once under its own name;
 - ``make_ols_frame``: the generated phone-use data of the OLS example.
 """
 
@@ -14,9 +16,8 @@ import argparse
 import contextlib
 import socket
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
-
-from hpp.service import local_dask_client
 
 CONNECT_TIMEOUT_S = 10
 PROBE_TIMEOUT_S = 2
@@ -57,19 +58,34 @@ def add_cluster_arguments(parser):
 
 
 def ship_by_value(*modules):
-    """Make cloudpickle send these modules' functions by value to cluster workers.
+    """``_clusters_common.ship_by_value``: cloudpickle sends these modules' functions as code."""
+    return clusters_common().ship_by_value(*modules)
 
-    A script run from the shell is ``__main__`` and is already sent by value;
-    loaded by tests or the benchmark it has a name no worker can import, and
-    ``_clusters_common`` is not on a remote worker's path either.
+
+def clusters_common():
+    """``10_clusters/_clusters_common.py``: one module for the chapter, this folder included.
+
+    The scripts here run with this folder on their path, not the chapter's, so
+    the module is loaded from its file once, as ``_clusters_common`` (the name it
+    has when the chapter's own scripts import it), and registered with
+    cloudpickle by value: Dask sends its functions to the workers as code, and a
+    worker needs no copy of the file.
     """
-    import cloudpickle
+    import importlib.util
 
-    for module in modules:
-        if isinstance(module, str):
-            module = sys.modules[module]
-        if module.__name__ != "__main__":
-            cloudpickle.register_pickle_by_value(module)
+    module = sys.modules.get("_clusters_common")
+    if module is None:
+        path = Path(__file__).resolve().parent.parent / "_clusters_common.py"
+        spec = importlib.util.spec_from_file_location("_clusters_common", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["_clusters_common"] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules["_clusters_common"]
+            raise
+    module.ship_by_value(module)
+    return module
 
 
 class ClusterUnreachable(RuntimeError):
@@ -84,6 +100,8 @@ def dask_client(scheduler=None, workers=2, threads_per_worker=1):
     worker processes on 127.0.0.1 and is closed on exit, whatever happens.
     """
     if not scheduler:
+        from hpp.service import local_dask_client
+
         with local_dask_client(workers, threads_per_worker) as client:
             yield client
         return

@@ -12,17 +12,14 @@ processes; ``--scheduler tcp://HOST:8786`` uses an existing cluster.
 
 Run:
     python 10_clusters/dask/pi_dask_bag.py                          # 1e8 darts in 8 tasks
-    python 10_clusters/dask/pi_dask_bag.py --samples 1000000 --tasks 4 --verify
+    python 10_clusters/dask/pi_dask_bag.py --samples 1000000 --blocks 4 --verify
 """
 
+# taught: Dask's Bag, "parallelized computation on unstructured and semistructured data" (2nd ed., "Dask")
 import dask.bag as db
 from _dask_lazy import darts_inside, split_darts, task_seeds
 
-REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--samples", "200000", "--tasks", "4", "--verify"]
 
-
-# taught: Dask's Bag, "parallelized computation on unstructured and semistructured data" (2nd ed., "Dask")
 def pi_dask_bag(nbr_samples, nbr_tasks, seed=0):
     """A lazy count of the darts inside: a bag of (darts, seed) pairs, starmapped, summed."""
     shares = list(zip(split_darts(nbr_samples, nbr_tasks), task_seeds(seed, nbr_tasks)))
@@ -32,10 +29,14 @@ def pi_dask_bag(nbr_samples, nbr_tasks, seed=0):
 # taught: end
 
 
-def main(argv=None):
-    import _dask_lazy
+REQUIRES = ("dask", "distributed")
+SMOKE_ARGS = ["--samples", "200000", "--blocks", "4", "--verify"]
 
-    _dask_lazy.run_pi(pi_dask_bag, _dask_lazy.pi_parser(__doc__).parse_args(argv), __name__)
+
+def main(argv=None):
+    from _dask_lazy import pi_main
+
+    pi_main(__doc__, pi_dask_bag, argv)
 
 
 if __name__ == "__main__":

@@ -13,17 +13,14 @@ processes; ``--scheduler tcp://HOST:8786`` uses an existing cluster.
 
 Run:
     python 10_clusters/dask/pi_dask_delayed.py                      # 1e8 darts in 8 tasks
-    python 10_clusters/dask/pi_dask_delayed.py --samples 1000000 --tasks 4 --verify
+    python 10_clusters/dask/pi_dask_delayed.py --samples 1000000 --blocks 4 --verify
 """
 
+# taught: Dask's Delayed, "parallelize chains of arbitrary Python functions in a lazy fashion" (2nd ed.)
 import dask
 from _dask_lazy import darts_inside, split_darts, task_seeds
 
-REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--samples", "200000", "--tasks", "4", "--verify"]
 
-
-# taught: Dask's Delayed, "parallelize chains of arbitrary Python functions in a lazy fashion" (2nd ed.)
 def pi_dask_delayed(nbr_samples, nbr_tasks, seed=0):
     """A lazy count of the darts inside: one delayed ``darts_inside`` per share, then their sum."""
     shares = zip(split_darts(nbr_samples, nbr_tasks), task_seeds(seed, nbr_tasks))
@@ -34,10 +31,14 @@ def pi_dask_delayed(nbr_samples, nbr_tasks, seed=0):
 # taught: end
 
 
-def main(argv=None):
-    import _dask_lazy
+REQUIRES = ("dask", "distributed")
+SMOKE_ARGS = ["--samples", "200000", "--blocks", "4", "--verify"]
 
-    _dask_lazy.run_pi(pi_dask_delayed, _dask_lazy.pi_parser(__doc__).parse_args(argv), __name__)
+
+def main(argv=None):
+    from _dask_lazy import pi_main
+
+    pi_main(__doc__, pi_dask_delayed, argv)
 
 
 if __name__ == "__main__":

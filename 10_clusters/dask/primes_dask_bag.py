@@ -2,7 +2,7 @@
 
 A bag is a partitioned collection of plain Python objects with the verbs of
 functional programming: ``map``, ``filter``, ``fold``, ``count``. Here the bag
-holds the numbers of the range themselves, in ``--tasks`` partitions
+holds the numbers of the range themselves, in ``--blocks`` partitions
 (``db.range`` makes each partition's numbers on its worker, so no list of a
 million numbers travels): ``.filter(check_prime).count()`` is a lazy scalar,
 and ``.compute()`` runs one filter-and-count task per partition on the workers
@@ -14,19 +14,16 @@ processes; ``--scheduler tcp://HOST:8786`` uses an existing cluster.
 
 Run:
     python 10_clusters/dask/primes_dask_bag.py                      # primes below 1,000,000
-    python 10_clusters/dask/primes_dask_bag.py --start 1000 --stop 100000 --tasks 20 --verify
+    python 10_clusters/dask/primes_dask_bag.py --start 1000 --stop 100000 --blocks 20 --verify
 """
 
+# taught: Dask's Bag, "parallelized computation on unstructured and semistructured data" (2nd ed., "Dask")
 import operator
 
 import dask.bag as db
 from primes_dask import check_prime
 
-REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--stop", "20000", "--tasks", "8", "--verify"]
 
-
-# taught: Dask's Bag, "parallelized computation on unstructured and semistructured data" (2nd ed., "Dask")
 def primes_dask_bag(start, stop, nbr_tasks):
     """A lazy count of the primes in [start, stop): a bag of the numbers, filtered, counted."""
     numbers = db.range(stop - start, npartitions=nbr_tasks).map(operator.add, start)
@@ -36,10 +33,14 @@ def primes_dask_bag(start, stop, nbr_tasks):
 # taught: end
 
 
-def main(argv=None):
-    import _dask_lazy
+REQUIRES = ("dask", "distributed")
+SMOKE_ARGS = ["--stop", "20000", "--blocks", "8", "--verify"]
 
-    _dask_lazy.run_primes(primes_dask_bag, _dask_lazy.primes_parser(__doc__).parse_args(argv), __name__)
+
+def main(argv=None):
+    from _dask_lazy import primes_main
+
+    primes_main(__doc__, argv, lazy=primes_dask_bag)
 
 
 if __name__ == "__main__":

@@ -14,17 +14,14 @@ processes; ``--scheduler tcp://HOST:8786`` uses an existing cluster.
 
 Run:
     python 10_clusters/dask/primes_dask_delayed.py                  # primes below 1,000,000
-    python 10_clusters/dask/primes_dask_delayed.py --stop 100000 --tasks 20 --verify
+    python 10_clusters/dask/primes_dask_delayed.py --stop 100000 --blocks 20 --verify
 """
 
+# taught: Dask's Delayed, "parallelize chains of arbitrary Python functions in a lazy fashion" (2nd ed.)
 import dask
 from primes_dask import blocks, count_primes
 
-REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--stop", "20000", "--tasks", "8", "--verify"]
 
-
-# taught: Dask's Delayed, "parallelize chains of arbitrary Python functions in a lazy fashion" (2nd ed.)
 def primes_dask_delayed(start, stop, nbr_tasks):
     """A lazy count of the primes in [start, stop): one delayed ``count_primes`` per block, then their sum."""
     counts = [dask.delayed(count_primes)(low, high) for low, high in blocks(start, stop, nbr_tasks)]
@@ -34,10 +31,14 @@ def primes_dask_delayed(start, stop, nbr_tasks):
 # taught: end
 
 
-def main(argv=None):
-    import _dask_lazy
+REQUIRES = ("dask", "distributed")
+SMOKE_ARGS = ["--stop", "20000", "--blocks", "8", "--verify"]
 
-    _dask_lazy.run_primes(primes_dask_delayed, _dask_lazy.primes_parser(__doc__).parse_args(argv), __name__)
+
+def main(argv=None):
+    from _dask_lazy import primes_main
+
+    primes_main(__doc__, argv, lazy=primes_dask_delayed)
 
 
 if __name__ == "__main__":

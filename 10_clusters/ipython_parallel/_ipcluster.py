@@ -7,6 +7,10 @@ the processes to end (killing the process group if they do not) and removes the
 folder. ``join(profile=..., url_file=...)`` connects to a cluster that is
 already running, failing in a few seconds when it is not there; ``start_or_join``
 picks one of the two. ``add_cluster_arguments`` adds the flags that choose.
+
+``pi_main`` and ``recipe_main`` are the drivers of ``pi_ipython_cluster.py`` and
+``chapter_recipe.py``: their flags, the cluster, and pi printed once, by
+``hpp.printout``.
 """
 
 import contextlib
@@ -41,11 +45,11 @@ def profile_name(text):
 
 
 def add_cluster_arguments(parser, join=False):
-    """``--engines`` to start; with ``join``, also ``--profile`` or ``--url-file`` of a running cluster."""
+    """``--workers``: engines to start; with ``join``, also ``--profile`` or ``--url-file`` to join."""
     from hpp.script import existing_file, positive_int
 
     parser.add_argument(
-        "--engines", type=positive_int, default=4, help="engines to start (ipcluster start -n)"
+        "--workers", type=positive_int, default=4, help="engines to start (ipcluster start -n)"
     )
     if join:
         where = parser.add_mutually_exclusive_group()
@@ -182,3 +186,41 @@ def start_or_join(nbr_engines, profile=None, url_file=None, echo=False):
     if profile or url_file:
         return join(profile=profile, url_file=url_file)
     return ipcluster(nbr_engines, echo=echo)
+
+
+def pi_main(doc, run_pi, default_samples, argv=None):
+    """pi_ipython_cluster.py's ``main``: start or join a cluster, ``run_pi(c, samples, seed)``, print pi."""
+    from hpp.printout import print_pi_estimate
+    from hpp.script import example_parser, fail, non_negative_int, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--samples", type=positive_int, default=int(default_samples), help="total darts")
+    add_cluster_arguments(parser, join=True)
+    parser.add_argument("--seed", type=non_negative_int, help="seed (default: each engine seeds itself)")
+    args = parser.parse_args(argv)
+    ship_by_value(run_pi.__module__)  # engines need no copy of the file
+    try:
+        with start_or_join(args.workers, args.profile, args.url_file) as c:
+            pi = run_pi(c, args.samples, args.seed)
+    except ClusterUnreachable as error:
+        fail(error)
+    print_pi_estimate(pi)
+
+
+def recipe_main(doc, recipe, argv=None):
+    """chapter_recipe.py's ``main``: start (echoing ipcluster) or join a cluster, type the session."""
+    from hpp.printout import print_pi_estimate
+    from hpp.script import example_parser, fail, positive_int
+
+    parser = example_parser(doc)
+    add_cluster_arguments(parser, join=True)
+    parser.add_argument(
+        "--samples", type=positive_int, default=1_000_000, help="darts for the pi task at the end"
+    )
+    args = parser.parse_args(argv)
+    try:
+        with start_or_join(args.workers, args.profile, args.url_file, echo=True) as c:
+            results = recipe(c, args.samples)
+    except ClusterUnreachable as error:
+        fail(error)
+    print_pi_estimate(results["pi"])

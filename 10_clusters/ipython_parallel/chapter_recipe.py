@@ -20,7 +20,7 @@ The book starts a cluster in one terminal and types into IPython in another::
     In [11]: %run pi_ipython_cluster.py
 
 This script types the same lines, in that order, against a real cluster: it
-runs ``ipcluster start -n ENGINES`` itself (in a throw-away profile folder, on
+runs ``ipcluster start -n WORKERS`` itself (in a throw-away profile folder, on
 127.0.0.1), connects with ``Client()``, and always runs ``ipcluster stop`` at the
 end (in a ``finally``). The ``%px``/``%%px`` magics need an IPython shell, so the
 script makes one (``InteractiveShell``) and runs them in it, as the book's
@@ -33,23 +33,19 @@ several machines), pass ``--profile default`` or ``--url-file
 
 Run (from this folder, as the book does):
     python chapter_recipe.py                  # 4 engines, as the book
-    python chapter_recipe.py --engines 2 --samples 100000
+    python chapter_recipe.py --workers 2 --samples 100000
     ipcluster start -n 4 --daemonize && python chapter_recipe.py --profile default
 
 ``--samples`` is the darts of the pi task at the end, split over the engines
 (the book: 4e8, see ``pi_ipython_cluster.py``).
 """
 
+# book: 3rd ed. code, "ipythonparallel/chapter_recipe.md" (the IPython session)
 import time
 
-import _ipcluster
 import pi_ipython_cluster
 
-SMOKE_ARGS = ["--engines", "2", "--samples", "20000"]
-REQUIRES = ("ipyparallel", "IPython")
 
-
-# book: 3rd ed. code, "ipythonparallel/chapter_recipe.md" (the IPython session)
 def recipe(c, nbr_darts):
     """The book's session, line by line; returns what each line gave (for the tests)."""
     global os  # as in IPython, the lambdas below find `os` and `shared_data` as globals
@@ -105,7 +101,7 @@ def recipe(c, nbr_darts):
     dview.use_cloudpickle()
     t1 = time.time()
     nbr_in_quarter_unit_circles = pi_ipython_cluster.calculate_pi(dview, nbr_darts)
-    pi_ipython_cluster.print_pi(nbr_in_quarter_unit_circles, nbr_darts, time.time() - t1)
+    results["pi"] = pi_ipython_cluster.print_pi(nbr_in_quarter_unit_circles, nbr_darts, time.time() - t1)
     results["estimates"] = nbr_in_quarter_unit_circles
     return results
 
@@ -113,20 +109,14 @@ def recipe(c, nbr_darts):
 # book: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, fail, positive_int
+SMOKE_ARGS = ["--workers", "2", "--samples", "20000"]
+REQUIRES = ("ipyparallel", "IPython")
 
-    parser = example_parser(__doc__)
-    _ipcluster.add_cluster_arguments(parser, join=True)
-    parser.add_argument(
-        "--samples", type=positive_int, default=1_000_000, help="darts for the pi task at the end"
-    )
-    args = parser.parse_args(argv)
-    try:
-        with _ipcluster.start_or_join(args.engines, args.profile, args.url_file, echo=True) as c:
-            recipe(c, args.samples)
-    except _ipcluster.ClusterUnreachable as error:
-        fail(error)
+
+def main(argv=None):
+    from _ipcluster import recipe_main
+
+    recipe_main(__doc__, recipe, argv)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ with ``dview.apply_sync``; the client adds up the counts. Unlike the official
 script, the darts are split by the number of engines found (it assumed 4), and
 the task does not use ``os`` that a fresh engine never imported.
 
-By default the script runs ``ipcluster start -n ENGINES`` itself (controller on
+By default the script runs ``ipcluster start -n WORKERS`` itself (``--workers`` engines) (controller on
 127.0.0.1, a throw-away profile folder) and ``ipcluster stop`` at the end. To use
 a cluster you started yourself, possibly over several machines, as the book's
 ``%run pi_ipython_cluster.py`` does, pass ``--profile default`` or ``--url-file
@@ -14,7 +14,7 @@ a cluster you started yourself, possibly over several machines, as the book's
 
 Run (from this folder):
     python pi_ipython_cluster.py                      # 4 engines, 4e8 darts (3rd edition)
-    python pi_ipython_cluster.py --engines 2 --samples 1000000 --seed 1
+    python pi_ipython_cluster.py --workers 2 --samples 1000000 --seed 1
     ipcluster start -n 4 --daemonize && python pi_ipython_cluster.py --profile default
 """
 
@@ -24,12 +24,6 @@ import time
 
 from ipyparallel import require
 
-# book: end
-
-REQUIRES = ("ipyparallel",)
-SMOKE_ARGS = ["--engines", "2", "--samples", "20000", "--seed", "1"]
-
-# book: 2nd ed. code, "pi_ipython_cluster.py" (continued)
 NBR_SAMPLES_IN_TOTAL = 4e8  # the 3rd edition (the 2nd: 1e8 darts on each engine)
 
 
@@ -68,12 +62,10 @@ def calculate_pi(dview, nbr_samples_in_total=NBR_SAMPLES_IN_TOTAL, seed=None):
 
 
 def print_pi(nbr_in_quarter_unit_circles, nbr_samples_in_total, delta):
-    """The book's three lines, and ours."""
+    """The book's lines; pi itself is printed once, by the driver (``pi estimate = ...``)."""
     print("Estimates made:", nbr_in_quarter_unit_circles)
     pi_estimate = sum(nbr_in_quarter_unit_circles) * 4 / nbr_samples_in_total
-    print("Estimated pi", pi_estimate)
     print("Delta:", delta)
-    print(f"pi estimate = {pi_estimate:.8f}")
     return pi_estimate
 
 
@@ -91,22 +83,14 @@ def run_pi(c, nbr_samples_in_total=NBR_SAMPLES_IN_TOTAL, seed=None):
 # book: end
 
 
+REQUIRES = ("ipyparallel",)
+SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
+
+
 def main(argv=None):
-    import _ipcluster
+    from _ipcluster import pi_main
 
-    from hpp.script import example_parser, fail, non_negative_int, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--samples", type=positive_int, default=int(NBR_SAMPLES_IN_TOTAL), help="total darts")
-    _ipcluster.add_cluster_arguments(parser, join=True)
-    parser.add_argument("--seed", type=non_negative_int, help="seed (default: each engine seeds itself)")
-    args = parser.parse_args(argv)
-    _ipcluster.ship_by_value(__name__)  # engines need no copy of this file
-    try:
-        with _ipcluster.start_or_join(args.engines, args.profile, args.url_file) as c:
-            run_pi(c, args.samples, args.seed)
-    except _ipcluster.ClusterUnreachable as error:
-        fail(error)
+    pi_main(__doc__, run_pi, NBR_SAMPLES_IN_TOTAL, argv)
 
 
 if __name__ == "__main__":

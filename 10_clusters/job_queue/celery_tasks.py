@@ -30,10 +30,10 @@ Run a worker (any number of them, on any machine that reaches the broker), from 
 """
 
 import json
-import math
 import os
 
 from celery import Celery, Task
+from nsq_worker import check_prime  # the book's prime check, as the NSQ worker has it
 
 BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 MAX_TRIES = 3
@@ -54,18 +54,6 @@ app.conf.update(
     broker_connection_retry_on_startup=True,
 )
 # taught: end
-
-
-def check_prime(number):
-    """True when ``number`` is prime (integer trial division: exact for any size)."""
-    if number < 2:
-        return False
-    if number % 2 == 0:
-        return number == 2
-    for i in range(3, math.isqrt(number) + 1, 2):
-        if number % i == 0:
-            return False
-    return True
 
 
 def answers_key(batch):

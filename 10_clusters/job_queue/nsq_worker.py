@@ -27,12 +27,6 @@ import json
 import math
 from functools import partial
 
-# book: end
-
-REQUIRES = ("nsq",)
-SMOKE_ARGS = None  # a long-running worker: tests/test_10_clusters.py runs it against nsqd
-
-# book: 2nd ed. code, "nsq/nsq_worker.py" (continued)
 TOPIC, CHANNEL = "numbers", "worker_group_a"
 DEFAULT_NSQD = "127.0.0.1:4150"
 PRIME, NON_PRIME = "prime", "non_prime"
@@ -103,25 +97,13 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
     writer = nsq.Writer([nsqd])
     handler = partial(calculate_prime, writer=writer)
     # book: end
-    answered = [0]
-    if max_messages:
+    if max_messages:  # ours: stop once that many are answered, and say so
+        from _job_queue_family import stop_after
 
-        def counting_handler(message):
-            original_finish = message.finish
-
-            def finish(*a, **k):
-                original_finish(*a, **k)
-                answered[0] += 1
-                if answered[0] >= max_messages:
-                    reader.close()
-                    writer.io_loop.stop()
-
-            message.finish = finish
-            return handler(message)
-
+        handler = stop_after(handler, max_messages, lambda: (reader.close(), writer.io_loop.stop()))
     # book: 2nd ed. code, "nsq/nsq_worker.py" (continued)
     reader = nsq.Reader(
-        message_handler=counting_handler if max_messages else handler,
+        message_handler=handler,
         nsqd_tcp_addresses=[nsqd],
         topic=TOPIC,
         channel=CHANNEL,
@@ -130,27 +112,16 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
     print(f"worker waiting on topic {TOPIC!r}, channel {CHANNEL!r}", flush=True)
     nsq.run()
     # book: end
-    print(f"answered = {answered[0]}")
+
+
+REQUIRES = ("nsq",)
+SMOKE_ARGS = None  # a long-running worker: tests/test_10_clusters.py runs it against nsqd
 
 
 def main(argv=None):
-    import argparse
+    from _job_queue_family import nsq_main
 
-    from hpp.script import example_parser, non_negative_int, reachable_address
-
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--nsqd", type=reachable_address, help=f"nsqd TCP address HOST:PORT (default {DEFAULT_NSQD})"
-    )
-    parser.add_argument(
-        "--max-messages", type=non_negative_int, default=0, help="stop after this many (0: never)"
-    )
-    args = parser.parse_args(argv)
-    try:  # the default address is checked once the flags given are known to be good
-        nsqd = args.nsqd or reachable_address(DEFAULT_NSQD)
-    except argparse.ArgumentTypeError as error:
-        parser.error(f"argument --nsqd: {error}")
-    run_worker(nsqd, args.max_messages)
+    nsq_main(__doc__, run_worker, DEFAULT_NSQD, argv)
 
 
 if __name__ == "__main__":

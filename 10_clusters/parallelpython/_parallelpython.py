@@ -8,7 +8,9 @@
   every server is stopped and waited for on exit;
 - ``servers_or_local``: the servers given on the command line, or local ones;
 - ``split_darts``, ``print_pi``: the shares of the darts and the result lines that the
-  chapter's other pi scripts print (``pi estimate = ...``).
+  chapter's other pi scripts print (pi itself through ``hpp.printout``);
+- ``local_main``, ``cluster_main``: the drivers of ``pi_pp_local.py`` and
+  ``pi_pp_local_cluster.py`` (their flags, the servers, one line on an error).
 """
 
 import argparse
@@ -67,8 +69,10 @@ def cluster_parser(doc, default_samples):
     parser.add_argument("--seed", type=non_negative_int, help="seed (default: each job seeds itself)")
     parser.add_argument("--servers", type=ppserver_addresses, help="ppservers to join: HOST:PORT,...")
     parser.add_argument("--secret", type=secret_text, help="the ppservers' -s SECRET (default: a random one)")
-    parser.add_argument("--nodes", type=positive_int, default=2, help="ppservers to start (no --servers)")
-    parser.add_argument("--workers", type=positive_int, default=1, help="workers of each ppserver started")
+    parser.add_argument("--workers", type=positive_int, default=2, help="ppservers to start (no --servers)")
+    parser.add_argument(
+        "--server-workers", type=positive_int, default=1, help="worker processes of each ppserver started"
+    )
     return parser
 
 
@@ -127,13 +131,42 @@ def pi_standard_error(total):
 
 def print_pi(nbr_in_unit_circles, nbr_samples_in_total, seconds):
     """The counts, pi, its error and the time, one per line; return pi."""
+    from hpp.printout import print_pi_estimate
+
     pi = 4.0 * sum(nbr_in_unit_circles) / nbr_samples_in_total
     print("Estimates made:", nbr_in_unit_circles)
     print(f"darts inside = {sum(nbr_in_unit_circles)} of {nbr_samples_in_total}")
-    print(f"pi estimate = {pi:.8f}")
+    print_pi_estimate(pi)
     print(
         f"standard error = {pi_standard_error(nbr_samples_in_total):.2g}, "
         f"|pi estimate - pi| = {abs(pi - math.pi):.2g}"
     )
     print(f"calculation = {seconds:.2f} s")
     return pi
+
+
+def local_main(doc, run_pi_local, default_workers, default_samples, argv=None):
+    """pi_pp_local.py's ``main``: ``run_pi_local(workers, samples, seed)``."""
+    parser = example_parser(doc)
+    parser.add_argument(
+        "--workers", type=positive_int, default=default_workers, help="local worker processes"
+    )
+    parser.add_argument("--samples", type=positive_int, default=int(default_samples), help="total darts")
+    parser.add_argument("--seed", type=non_negative_int, help="seed (default: each job seeds itself)")
+    args = parser.parse_args(argv)
+    return run_pi_local(args.workers, args.samples, args.seed)
+
+
+def cluster_main(doc, run_pi_cluster, default_samples, argv=None):
+    """pi_pp_local_cluster.py's ``main``: join or start ppservers, then ``run_pi_cluster``."""
+    from hpp.script import fail
+
+    args = cluster_parser(doc, int(default_samples)).parse_args(argv)
+    try:
+        with servers_or_local(args.servers, args.secret, args.workers, args.server_workers) as (
+            servers,
+            secret,
+        ):
+            return run_pi_cluster(servers, secret, args.samples, args.seed)
+    except (ClusterUnreachable, ConnectionError) as error:
+        fail(error)

@@ -23,18 +23,10 @@ import time
 
 import pp
 
-# book: end
-
-REQUIRES = ("pp",)
-SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
-
-# book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters" (continued)
 NBR_ESTIMATES = 1e8  # darts in each job (the book)
 NBR_PROCESSES = 4
-# book: end
 
 
-# book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters"
 def calculate_pi(nbr_estimates, seed=None):
     """How many of ``nbr_estimates`` random darts fall in the quarter circle, in pure Python.
 
@@ -90,16 +82,14 @@ def run_pi_local(nbr_processes=NBR_PROCESSES, nbr_samples_in_total=NBR_ESTIMATES
 # book: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, non_negative_int, positive_int
+REQUIRES = ("pp",)
+SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--workers", type=positive_int, default=NBR_PROCESSES, help="local worker processes")
-    total = int(NBR_ESTIMATES * NBR_PROCESSES)
-    parser.add_argument("--samples", type=positive_int, default=total, help="total darts")
-    parser.add_argument("--seed", type=non_negative_int, help="seed (default: each job seeds itself)")
-    args = parser.parse_args(argv)
-    run_pi_local(args.workers, args.samples, args.seed)
+
+def main(argv=None):
+    from _parallelpython import local_main
+
+    local_main(__doc__, run_pi_local, NBR_PROCESSES, NBR_ESTIMATES * NBR_PROCESSES, argv)
 
 
 if __name__ == "__main__":

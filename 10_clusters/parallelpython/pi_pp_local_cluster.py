@@ -11,34 +11,27 @@ job per server worker found and prints pp's per-node statistics. The 1st
 edition's version found its servers by UDP broadcast (``ppserver -a`` and
 ``ppservers=("*",)``); naming them works where broadcast does not.
 
-Without ``--servers`` the script starts ``--nodes`` servers itself, as one would
+Without ``--servers`` the script starts ``--workers`` servers itself, as one would
 on other machines, but on 127.0.0.1: ``ppserver -p PORT -s SECRET -i 127.0.0.1
--w WORKERS`` with a random secret, and stops them at the end.
+-w SERVER_WORKERS`` (``--server-workers``) with a random secret, and stops them at the end.
 
 Run (from this folder):
     python pi_pp_local_cluster.py                            # 2 local ppservers, 4e8 darts
-    python pi_pp_local_cluster.py --nodes 3 --samples 3000000 --seed 1
+    python pi_pp_local_cluster.py --workers 3 --samples 3000000 --seed 1
     python pi_pp_local_cluster.py --servers node1:60000,node2:60000 --secret SECRET
 """
 
-import logging
-
 # book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters"
+import logging
 import time
 
 import pp
 from pi_pp_local import NBR_ESTIMATES, NBR_PROCESSES, count_darts
 
-# book: end
-
-REQUIRES = ("pp",)
-SMOKE_ARGS = ["--nodes", "2", "--samples", "20000", "--seed", "1"]
-
 NBR_LOCAL_CPUS = 0  # the head node runs no job: every job goes to a ppserver
 CONNECT_TIMEOUT_S = 10
 
 
-# book: 1st ed., "Using the Parallel Python Module for Simple Local Clusters"
 def connect_to_ppservers(ppservers, secret, timeout=CONNECT_TIMEOUT_S):
     """A ``pp.Server`` with no local workers, once every server in ``ppservers`` has answered."""
     job_server = pp.Server(
@@ -83,17 +76,14 @@ def run_pi_cluster(ppservers, secret, nbr_samples_in_total=NBR_ESTIMATES * NBR_P
 # book: end
 
 
+REQUIRES = ("pp",)
+SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
+
+
 def main(argv=None):
-    from _parallelpython import ClusterUnreachable, cluster_parser, servers_or_local
+    from _parallelpython import cluster_main
 
-    from hpp.script import fail
-
-    args = cluster_parser(__doc__, int(NBR_ESTIMATES * NBR_PROCESSES)).parse_args(argv)
-    try:
-        with servers_or_local(args.servers, args.secret, args.nodes, args.workers) as (servers, secret):
-            run_pi_cluster(servers, secret, args.samples, args.seed)
-    except (ClusterUnreachable, ConnectionError) as error:
-        fail(error)
+    cluster_main(__doc__, run_pi_cluster, NBR_ESTIMATES * NBR_PROCESSES, argv)
 
 
 if __name__ == "__main__":
