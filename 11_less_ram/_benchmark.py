@@ -49,7 +49,7 @@ def words_for(params):
 def set_ram(params):
     key = params.get("generated")
     if key not in _set_ram:
-        driver = load_example(TEXT / "text_example.py")
+        driver = load_example(TEXT / "_text_family.py")
         _set_ram[key] = driver.measure_in_subprocess(
             "text_example_set.py", [*word_flags(params), "--lookups", 1]
         )["ram_mib"]
@@ -67,7 +67,7 @@ def word_case(name, script, module=None, extra=lambda folder: []):
     def setup(params):
         import tempfile
 
-        driver = load_example(TEXT / "text_example.py")
+        driver = load_example(TEXT / "_text_family.py")
         example = load_example(TEXT / script)
         words = words_for(params)
         # The saved trie lives only as long as it is needed: nothing is left in the temp dir.
@@ -246,7 +246,9 @@ def hashing_case(name, hashed):
         from sklearn.model_selection import train_test_split
 
         example = load_example(HASHING)
-        texts, labels = example.generated_corpus(params["docs"], 4, seed=0)
+        texts, labels = load_example(HASHING.with_name("_hashing_family.py")).generated_corpus(
+            params["docs"], 4, seed=0
+        )
         counts = [example.token_freqs(text, params["ngram_max"]) for text in texts]
         split = train_test_split(counts, labels, test_size=0.25, random_state=0, stratify=labels)
         return example, split

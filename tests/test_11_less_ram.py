@@ -28,6 +28,7 @@ morriscounter = load_example(PROB / "morriscounter.py")
 prob_family = load_example(PROB / "_probabilistic_family.py")
 morris_array = load_example(CHAPTER / "morris_counter_example" / "morris_counter.py")
 text_example = load_example(TEXT / "text_example.py")
+text_family = load_example(TEXT / "_text_family.py")
 
 
 def filled(counter, items, prefix=""):
@@ -267,7 +268,7 @@ def test_lexpy_dawg_counts_the_words_and_its_ram_is_measured(run_example):
             "500",
             check=True,
         )
-        figures = text_example.parse_report(completed.stdout)
+        figures = text_family.parse_report(completed.stdout)
         assert figures["found"] == 500 and figures["absent_found"] is False
         ram[name] = figures["ram_mib"]
         if name == "lexpy":
@@ -349,10 +350,10 @@ def test_clean_list_writes_each_word_of_the_moby_style_files_once(run_example, t
 
 def test_clean_list_default_is_the_shipped_trivial_list_when_nothing_else(tmp_path, monkeypatch):
     clean = load_example(TEXT / "text_example_clean_list.py")
-    monkeypatch.setattr(clean, "MOBY_FOLDER", tmp_path / "absent")
-    monkeypatch.setattr(clean, "default_word_file", lambda: None)
-    assert clean.default_input() == TEXT / "trivial_words.txt"
-    words, read = clean.clean_list(clean.word_files(clean.default_input()), "cp1252")
+    monkeypatch.setattr(text_family, "MOBY_FOLDER", tmp_path / "absent")
+    monkeypatch.setattr(text_family, "default_word_file", lambda: None)
+    assert text_family.default_input() == TEXT / "trivial_words.txt"
+    words, read = clean.clean_list(text_family.word_files(text_family.default_input()), "cp1252")
     assert (read, len(words)) == (11, 9) and {"café", "naïve", "Zwiebel"} <= words
 
 
@@ -388,8 +389,8 @@ def test_load_only_script_ram_is_far_below_the_set(run_example, tmp_path):
         tmp_path / "words.trie",
         check=True,
     )
-    set_mib = text_example.parse_report(set_run.stdout)["ram_mib"]
-    trie = text_example.parse_report(trie_run.stdout)
+    set_mib = text_family.parse_report(set_run.stdout)["ram_mib"]
+    trie = text_family.parse_report(trie_run.stdout)
     assert trie["found"] == 100 and trie["absent_found"] is False
     assert set_mib >= 10 * max(trie["ram_mib"], 0.01), (set_mib, trie["ram_mib"])
 
@@ -857,6 +858,7 @@ def test_cross_entropy_picture(run_example, tmp_path):
 # ---------------------------------------------------------------- hashing trick on a corpus
 
 HASHING = CHAPTER / "sklearn_hashing_trick" / "feature_hashing_explanation2.py"
+HASHING_FAMILY = CHAPTER / "sklearn_hashing_trick" / "_hashing_family.py"
 
 
 def test_token_freqs():
@@ -869,10 +871,10 @@ def test_token_freqs():
 
 def test_generated_corpus_is_seeded_and_balanced():
     importlib.import_module("sklearn")
-    example = load_example(HASHING)
+    example = load_example(HASHING_FAMILY)
     texts, labels = example.generated_corpus(400, 4, seed=2)
     assert (texts, labels) == example.generated_corpus(400, 4, seed=2)
-    assert texts != example.generated_corpus(400, 4, seed=3)[0]
+    assert texts != load_example(HASHING_FAMILY).generated_corpus(400, 4, seed=3)[0]
     assert {labels.count(label) for label in set(labels)} == {100}
 
 
@@ -880,7 +882,7 @@ def test_generated_corpus_is_seeded_and_balanced():
 def test_hasher_and_vectoriser_agree_on_accuracy_and_differ_in_memory():
     importlib.import_module("sklearn")
     example = load_example(HASHING)
-    texts, labels = example.generated_corpus(1600, 4, seed=0)
+    texts, labels = load_example(HASHING_FAMILY).generated_corpus(1600, 4, seed=0)
     exact, hashed = example.compare(texts, labels, ngram_max=2, n_features=2**18, trace=True)
     chance = 1 / 4
     assert exact["accuracy"] >= chance + 0.4 and hashed["accuracy"] >= chance + 0.4
@@ -894,12 +896,12 @@ def test_hasher_and_vectoriser_agree_on_accuracy_and_differ_in_memory():
 def test_no_newsgroups_cache_means_none(monkeypatch, tmp_path):
     importlib.import_module("sklearn")
     monkeypatch.setenv("SCIKIT_LEARN_DATA", str(tmp_path / "empty"))
-    assert load_example(HASHING).newsgroups_corpus() is None
+    assert load_example(HASHING_FAMILY).newsgroups_corpus() is None
 
 
 def test_hashing_script_on_a_labelled_file_and_folder(run_example, tmp_path):
     importlib.import_module("sklearn")
-    example = load_example(HASHING)
+    example = load_example(HASHING_FAMILY)
     texts, labels = example.generated_corpus(300, 3, seed=5)
     lines = tmp_path / "corpus.tsv"
     lines.write_text("".join(f"{label}\t{text}\n" for label, text in zip(labels, texts)))
@@ -907,8 +909,8 @@ def test_hashing_script_on_a_labelled_file_and_folder(run_example, tmp_path):
     for index, (label, text) in enumerate(zip(labels, texts)):
         (folder / label).mkdir(parents=True, exist_ok=True)
         (folder / label / f"{index}.txt").write_text(text)
-    assert example.corpus_from_path(lines) == (texts, labels)
-    assert sorted(zip(*example.corpus_from_path(folder))) == sorted(zip(texts, labels))
+    assert load_example(HASHING_FAMILY).corpus_from_path(lines) == (texts, labels)
+    assert sorted(zip(*load_example(HASHING_FAMILY).corpus_from_path(folder))) == sorted(zip(texts, labels))
     completed = run_example(
         HASHING.relative_to(REPO_ROOT),
         "--input",

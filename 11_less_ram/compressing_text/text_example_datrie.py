@@ -10,10 +10,6 @@ Run:
 """
 
 import datrie
-import text_example
-
-REQUIRES = ("datrie",)
-SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
 # book: 1st ed. code, "compressing_text" (datrie)
@@ -36,8 +32,14 @@ def contains(structure, word):
 # book: end
 
 
+REQUIRES = ("datrie",)
+SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    text_example.run("datrie", build, contains, __doc__, argv)
+    from _text_family import run
+
+    run("datrie", build, contains, __doc__, argv)
 
 
 if __name__ == "__main__":

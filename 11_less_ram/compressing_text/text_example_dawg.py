@@ -11,10 +11,6 @@ Run:
 """
 
 import dawg
-import text_example
-
-REQUIRES = ("dawg",)
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 
 
 # book: 2nd ed. code, "text_example_dawg.py"
@@ -29,8 +25,14 @@ def contains(structure, word):
 # book: end
 
 
+REQUIRES = ("dawg",)
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    text_example.run("DAWG", build, contains, __doc__, argv)
+    from _text_family import run
+
+    run("DAWG", build, contains, __doc__, argv)
 
 
 if __name__ == "__main__":

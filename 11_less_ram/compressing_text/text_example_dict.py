@@ -8,10 +8,6 @@ Run:
     python 11_less_ram/compressing_text/text_example_dict.py
 """
 
-import text_example
-
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
-
 
 # book: 3rd ed. code, "text_example_dict.py"
 def build(words):
@@ -25,8 +21,13 @@ def contains(structure, word):
 # book: end
 
 
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    text_example.run("dict", build, contains, __doc__, argv)
+    from _text_family import run
+
+    run("dict", build, contains, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -12,11 +12,7 @@ Run:
     python 11_less_ram/compressing_text/text_example_lexpy.py --generated 20000
 """
 
-import text_example
 from lexpy import DAWG
-
-REQUIRES = ("lexpy",)
-SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
 # book: 3rd ed. code, "text_example_lexpy.py"
@@ -35,8 +31,14 @@ def contains(structure, word):
 # book: end
 
 
+REQUIRES = ("lexpy",)
+SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    words_dawg, _args = text_example.run("lexpy DAWG", build, contains, __doc__, argv)
+    from _text_family import run
+
+    words_dawg, _args = run("lexpy DAWG", build, contains, __doc__, argv)
     print(f"The DAWG contains {words_dawg.get_word_count()} words")
 
 

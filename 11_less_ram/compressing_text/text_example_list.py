@@ -9,10 +9,6 @@ Run:
     python 11_less_ram/compressing_text/text_example_list.py
 """
 
-import text_example
-
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "200"]
-
 
 # book: 2nd ed. code, "text_example_list.py"
 def build(words):
@@ -26,8 +22,13 @@ def contains(structure, word):
 # book: end
 
 
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "200"]
+
+
 def main(argv=None):
-    text_example.run("list", build, contains, __doc__, argv, lookups=1000)
+    from _text_family import run
+
+    run("list", build, contains, __doc__, argv, lookups=1000)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,6 @@ Run:
 
 import bisect
 
-import text_example
-
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
-
 
 # book: 2nd ed. code, "text_example_list_bisect.py" (the sorted list)
 def build(words):
@@ -47,8 +43,13 @@ def contains(structure, word):
 # book: end
 
 
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    text_example.run("sorted list + bisect", build, contains, __doc__, argv)
+    from _text_family import run
+
+    run("sorted list + bisect", build, contains, __doc__, argv)
 
 
 if __name__ == "__main__":

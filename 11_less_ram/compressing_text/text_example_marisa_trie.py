@@ -13,14 +13,6 @@ Run:
 """
 
 import marisa_trie
-import text_example
-
-from hpp.script import fail, output_dir, writable_file
-from hpp.words import words_source
-
-REQUIRES = ("marisa_trie",)
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
-TRIE_FILENAME = "words_trie.saved"
 
 
 # book: 3rd ed. code, "text_example_marisa_trie.py"
@@ -32,28 +24,17 @@ def contains(structure, word):
     return word in structure
 
 
-def build_and_save(path, description, words_factory, lookups):
-    """Build the trie (its RAM, build time and lookups printed), then save it to ``path``."""
-    trie = text_example.measure_and_report(
-        "MARISA trie (built)", build, contains, description, words_factory, lookups
-    )
-    try:
-        trie.save(str(path))
-    except OSError as error:
-        fail(f"cannot save the trie to {path}: {error.strerror or error}")
-    print(f"saved {path}")
-    return trie
-
-
 # book: end
 
 
+REQUIRES = ("marisa_trie",)
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    parser = text_example.parser_for(__doc__)
-    default = f"{TRIE_FILENAME} under results/11_less_ram"
-    parser.add_argument("--save", type=writable_file, help=f"where to save the trie (default: {default})")
-    args = parser.parse_args(argv)
-    build_and_save(args.save or output_dir("11_less_ram") / TRIE_FILENAME, *words_source(args), args.lookups)
+    from _text_family import build_and_save
+
+    build_and_save(build, contains, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -11,21 +11,7 @@ Run:
     python 11_less_ram/compressing_text/text_example_marisa_trie_load_only.py --trie words.trie
 """
 
-import gc
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import marisa_trie
-import text_example
-
-from hpp.memory import rss_bytes
-from hpp.script import fail, output_dir, writable_file
-from hpp.words import word_flags, words_source
-
-REQUIRES = ("marisa_trie",)
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000", "--trie", "smoke_words.trie"]
 
 
 # book: 3rd ed. code, "text_example_marisa_trie_load_only.py"
@@ -42,45 +28,14 @@ def contains(structure, word):
 # book: end
 
 
-def build_saved_trie(path, flags):
-    """Save a trie of the words to ``path``, built by text_example_marisa_trie.py in another process."""
-    builder = Path(__file__).with_name("text_example_marisa_trie.py")
-    command = [sys.executable, str(builder), "--save", str(path), "--lookups", "1", *map(str, flags)]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    if completed.returncode != 0:
-        fail(completed.stderr.strip() or f"could not build {path}")
-
-
-# book: 3rd ed. code, "text_example_marisa_trie_load_only.py" (continued)
-def measure_loaded_trie(path, flags, description, words_factory, lookups):
-    """Load the saved trie (built first when missing): print its RAM, load time and lookup figures."""
-    if not path.is_file():
-        build_saved_trie(path, flags)
-    gc.collect()
-    rss_before = rss_bytes()
-    start = time.perf_counter()
-    try:
-        trie = load(path)
-    except Exception as error:  # marisa raises RuntimeError/OSError on a bad file
-        fail(f"cannot load a MARISA trie from {path}: {error}")
-    load_s = time.perf_counter() - start
-    ram = rss_bytes() - rss_before
-    figures = text_example.time_lookups(trie, contains, words_factory, lookups, ram, load_s)
-    text_example.report(description, "MARISA trie (loaded)", figures)
-    print(f"trie file = {path.stat().st_size} bytes, {len(trie)} words")
-    return trie
-
-
-# book: end
+REQUIRES = ("marisa_trie",)
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000", "--trie", "smoke_words.trie"]
 
 
 def main(argv=None):
-    parser = text_example.parser_for(__doc__)
-    default = f"{text_example.MARISA_TRIE_FILENAME} under results/11_less_ram, built when missing"
-    parser.add_argument("--trie", type=writable_file, help=f"the saved trie (default: {default})")
-    args = parser.parse_args(argv)
-    path = args.trie or output_dir("11_less_ram") / text_example.MARISA_TRIE_FILENAME
-    measure_loaded_trie(path, word_flags(args), *words_source(args), args.lookups)
+    from _text_family import measure_loaded_trie
+
+    measure_loaded_trie(load, contains, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,6 @@ Run:
 """
 
 import pygtrie
-import text_example
-
-REQUIRES = ("pygtrie",)
-SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
 # book: 3rd ed. code, "text_example_pygtrie.py"
@@ -31,8 +27,14 @@ def contains(structure, word):
 # book: end
 
 
+REQUIRES = ("pygtrie",)
+SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    text_example.run("pygtrie (pure Python)", build, contains, __doc__, argv)
+    from _text_family import run
+
+    run("pygtrie (pure Python)", build, contains, __doc__, argv)
 
 
 if __name__ == "__main__":

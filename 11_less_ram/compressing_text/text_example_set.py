@@ -10,10 +10,6 @@ Run:
     python -m memory_profiler 11_less_ram/compressing_text/text_example_set.py
 """
 
-import text_example
-
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
-
 
 # book: 2nd ed. code, "text_example_set.py"
 def build(words):
@@ -27,8 +23,13 @@ def contains(structure, word):
 # book: end
 
 
+SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
+
+
 def main(argv=None):
-    text_example.run("set", build, contains, __doc__, argv)
+    from _text_family import run
+
+    run("set", build, contains, __doc__, argv)
 
 
 if __name__ == "__main__":
