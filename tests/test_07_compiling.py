@@ -383,7 +383,9 @@ def test_c_library_loop_in_c_matches_numpy():
     assert built("shared_library") == (path, seconds)  # built once, then reused from build/
     assert path.is_relative_to(build.BUILD_DIR)
     assert path.is_file()
-    library = load_example(CHAPTER / "diffusion" / "diffusion_ctypes.py").load_library(path)
+    library = common.with_evolve_steps(
+        load_example(CHAPTER / "diffusion" / "diffusion_ctypes.py").load_library(path)
+    )
     for steps in (0, 1, 4, 9):
         grid = diffusion.initial_grid(32)
         library.evolve_steps(grid, np.zeros_like(grid), 32, steps, diffusion.D, diffusion.DT)

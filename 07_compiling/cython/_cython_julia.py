@@ -123,9 +123,11 @@ def run_pyximport(doc, import_with_pyximport, argv=None):
     import shutil
     import tempfile
 
-    from julia1 import calc_pure_python
-
     from hpp.julia import report_sum
+    from hpp.loader import load_example
+
+    # this folder's julia1.py: other folders (02_profiling, pythran_julia) have a julia1 too
+    calc_pure_python = load_example(HERE / "julia1.py").calc_pure_python
 
     args = julia_parser(doc).parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hpp_pyximport_") as folder:

@@ -85,3 +85,22 @@ def run_numpy(n, iterations, dt=diffusion.DT, D=diffusion.D):
         evolve_numpy(grid, scratch, dt, D)
         grid, scratch = scratch, grid
     return grid
+
+
+def with_evolve_steps(library):
+    """Declare ``evolve_steps`` (the whole time loop in one C call) on a library from
+    ``diffusion_ctypes.load_library``; returns the library. For the tests and the benchmark,
+    which time the C code without Python between the steps."""
+    import ctypes
+
+    grid = np.ctypeslib.ndpointer(dtype=np.float64, ndim=2, flags=("C_CONTIGUOUS", "WRITEABLE"))
+    library.evolve_steps.argtypes = [
+        grid,
+        grid,
+        ctypes.c_long,
+        ctypes.c_long,
+        ctypes.c_double,
+        ctypes.c_double,
+    ]
+    library.evolve_steps.restype = None
+    return library

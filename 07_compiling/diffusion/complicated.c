@@ -3,6 +3,7 @@
 
 #include "complicated.h"
 
+// taught: the library the partial struct and the ctypes Structure call into
 struct Point do_calculation(void) {
     struct Point point = {3.0, 4.0, true, "P-1", 7};
     return point;
@@ -16,3 +17,4 @@ void scale_point(struct IntPoint *point, int k) {
     point->x *= k;
     point->y *= k;
 }
+// taught: end

@@ -19,6 +19,7 @@ struct Point do_calculation(void);
 
 // book: end
 
+// taught: the C side of ctypes_structure.py: a struct passed by value and by pointer
 /* For the ctypes Structure example: a point with int coordinates. */
 struct IntPoint {
     int x;
@@ -27,5 +28,6 @@ struct IntPoint {
 
 int manhattan_length(struct IntPoint point);     /* |x| + |y|, the struct passed by value */
 void scale_point(struct IntPoint *point, int k);  /* multiplies both coordinates, in place */
+// taught: end
 
 #endif

@@ -12,6 +12,7 @@ Run:
     python 07_compiling/diffusion/diffusion_2d_cffi.py --abi --size 64 --iterations 10
 """
 
+# book: 2nd ed., "cffi" (the module built and opened once; evolve hands C the arrays' memory)
 import functools
 
 
@@ -23,7 +24,6 @@ def api_module():
     return built("cffi_module")
 
 
-# book: 2nd ed., "cffi"
 def evolve(grid, dt, out, D=1.0, ffi=None, lib=None):
     """One C step from ``grid`` into ``out``; ``ffi`` and ``lib`` default to ``api_module()``'s."""
     if lib is None:

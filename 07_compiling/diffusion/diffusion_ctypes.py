@@ -28,16 +28,6 @@ def load_library(path):
     library = ctypes.CDLL(str(path))
     library.evolve.argtypes = [GRID, WRITEABLE_GRID, ctypes.c_long, ctypes.c_double, ctypes.c_double]
     library.evolve.restype = None
-    # book: end
-    library.evolve_steps.argtypes = [
-        WRITEABLE_GRID,
-        WRITEABLE_GRID,
-        ctypes.c_long,
-        ctypes.c_long,
-        ctypes.c_double,
-        ctypes.c_double,
-    ]
-    library.evolve_steps.restype = None
     return library
 
 
@@ -49,7 +39,6 @@ def diffusion_library():
     return load_library(built("shared_library"))
 
 
-# book: 2nd ed., "ctypes"
 def evolve(grid, out, dt, D=1.0, library=None):
     """One C step from ``grid`` into ``out``; ``library`` defaults to ``diffusion_library()``."""
     # ndpointer in the argtypes converts and checks the arrays (the book casts them to double **)
