@@ -387,3 +387,118 @@ def draw(rows, path, device):
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
+
+
+# ---------------------------------------------------------------- diffusion_pytorch_highmem.py
+
+
+def error_against(grid, reference):
+    """``(max abs difference, relative L2 difference)`` of a grid (tensor) from a NumPy grid."""
+    import torch
+
+    values = grid.detach().to("cpu", torch.float64).numpy()
+    difference = values - reference
+    return float(np.abs(difference).max()), float(np.linalg.norm(difference) / np.linalg.norm(reference))
+
+
+def print_precision_rows(rows):
+    print(
+        f"{'variant':32} {'bytes':>5} {'max |error|':>11} {'relative':>9} {'tolerance':>9} "
+        f"{'sum(grid)':>10} {'ms per step':>11}"
+    )
+    for row in rows:
+        print(
+            f"{row['variant']:32} {row['bytes_per_value']:>5} {row['max_abs_error']:>11.2e} "
+            f"{row['relative_error']:>9.2e} {row['tolerance']:>9.0e} {row['sum']:>10.6g} "
+            f"{row['seconds_per_step'] * 1e3:>11.4f}"
+        )
+
+
+def compare_precisions(precision_study, num_iterations, size, device):
+    """Run the precision study; print its table, each variant against its tolerance, the error ordering."""
+    from hpp.gpu import describe
+
+    print(f"grid = {size} x {size}, iterations = {num_iterations}, device = {describe(device)}")
+    rows = precision_study(num_iterations, size, device)
+    print_precision_rows(rows)
+    for row in rows:
+        within = "within" if row["max_abs_error"] <= row["tolerance"] else "OUTSIDE"
+        print(
+            f"{row['variant']}: {within} the {row['tolerance']:g} the tests hold it to at "
+            f"64 x 64, 200 steps; mass {row['sum']:.6g} (initial {initial_mass(size):.6g})"
+        )
+    errors = {
+        row["dtype"]: row["max_abs_error"] for row in rows if row["step"] == "roll" and not row["autocast"]
+    }
+    print(
+        "error ordering float16 > float32 > float64: "
+        f"{errors['float16'] > errors['float32'] > errors['float64']}"
+    )
+    return rows
+
+
+def run_precision_study(doc, precision_study, argv=None):
+    """diffusion_pytorch_highmem.py's flags (the book's 512 x 512, 5000 steps); run and print the study."""
+    from hpp.diffusion import diffusion_parser
+    from hpp.gpu import add_device_argument, device_from_flag
+
+    parser = add_device_argument(diffusion_parser(doc, size=512, iterations=5000))
+    args = parser.parse_args(argv)
+    return compare_precisions(precision_study, args.iterations, args.size, device_from_flag(args.device))
+
+
+# ---------------------------------------------------------------- diffusion_pytorch_transfer.py
+
+
+def compare_transfers(time_split, sizes, num_iterations, device, path):
+    """Print the time split and the bytes moved for each grid size; write the rows to ``path`` (CSV)."""
+    from hpp.gpu import describe
+
+    print(f"device: {describe(device)}, iterations = {num_iterations}")
+    print(
+        f"{'size':>6} {'copy in ms':>10} {'compute ms':>11} {'copy out ms':>11} {'transfer':>9} "
+        f"{'MB/step once':>12} {'ms/step':>9} {'ms/step, copy each':>18} {'MB/step each':>12}"
+    )
+    rows = []
+    for size in sizes:
+        row = time_split(size, num_iterations, device)
+        rows.append(row)
+        print(
+            f"{size:>6} {row['copy_in_s'] * 1e3:>10.3f} {row['compute_s'] * 1e3:>11.3f} "
+            f"{row['copy_out_s'] * 1e3:>11.3f} {row['transfer_share']:>9.1%} "
+            f"{row['bytes_per_step_once'] / 1e6:>12.4f} "
+            f"{row['compute_s'] / num_iterations * 1e3:>9.4f} "
+            f"{row['copy_every_step_s_per_step'] * 1e3:>18.4f} "
+            f"{row['bytes_per_step_every'] / 1e6:>12.3f}"
+        )
+    print("transfer = share of copy in + copy out in the run's time (copies once per run)")
+    write_csv(rows, path)
+    print(f"wrote {path}")
+    return rows
+
+
+def run_transfer_study(doc, time_split, argv=None):
+    """diffusion_pytorch_transfer.py's flags; the time split per size, printed and written as CSV."""
+    from hpp.gpu import add_device_argument, device_from_flag
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument(
+        "--sizes",
+        type=positive_int,
+        nargs="+",
+        default=[256, 512, 1024, 2048, 4096],
+        help="grid sizes N (N x N)",
+    )
+    parser.add_argument("--iterations", type=positive_int, default=1000, help="steps per run")
+    add_device_argument(parser)
+    parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
+    parser.add_argument("--output-dir", type=writable_dir, help="where the CSV goes")
+    args = parser.parse_args(argv)
+    device = device_from_flag(args.device)
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    path = output_dir("06_matrix", args.output_dir) / "diffusion_pytorch_transfer.csv"
+    return compare_transfers(time_split, args.sizes, args.iterations, device, path)

@@ -37,31 +37,16 @@ except ImportError:  # main() says which extra to install
     torch = None
 
 import diffusion_numpy
-import numpy as np
+from _pytorch_figures import error_against
 
 from hpp import profile
-from hpp.diffusion import DT, D, initial_grid, initial_mass
+from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import choose_device
 
-REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "32", "--iterations", "20", "--device", "cpu"]
-
-DTYPES = ("float64", "float32", "float16")
-TOLERANCE = {"float64": 1e-12, "float32": 1e-8, "float16": 2e-4}
+# book: 3rd ed. code, "diffusion_pytorch_highmem.py"
 STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 
-# (label, step, storage dtype, autocast dtype or None): the rows of the study.
-VARIANTS = [
-    ("roll float64", "roll", "float64", None),
-    ("roll float32", "roll", "float32", None),
-    ("roll float16", "roll", "float16", None),
-    ("roll float32, autocast float16", "roll", "float32", "float16"),
-    ("conv float32", "conv", "float32", None),
-    ("conv float32, autocast float16", "conv", "float32", "float16"),
-]
 
-
-# book: 3rd ed. code, "diffusion_pytorch_highmem.py"
 def laplacian(grid):
     return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
 
@@ -86,15 +71,6 @@ def evolve_conv(grid, out, conv, dt, D=D):
     out[:] = grid + D * dt * conv(grid[None, None])[0, 0]
 
 
-# book: end
-
-
-def effective_dtype(step, dtype, autocast=None):
-    """The precision the arithmetic runs in: autocast lowers the convolution, not roll or +."""
-    return autocast if autocast and step == "conv" else dtype
-
-
-# book: 3rd ed. code, "diffusion_pytorch_highmem.py" (continued)
 def run_experiment(num_iterations, size=512, device=None, dtype="float64", autocast=None, step="roll"):
     """``num_iterations`` steps of ``step`` ("roll" or "conv") with the grid stored as ``dtype``,
     inside ``torch.autocast(dtype=autocast)`` when given; returns the grid on the device."""
@@ -117,11 +93,23 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64", autoc
 # book: end
 
 
-def error_against(grid, reference):
-    """``(max abs difference, relative L2 difference)`` of a grid (tensor) from a NumPy grid."""
-    values = grid.detach().to("cpu", torch.float64).numpy()
-    difference = values - reference
-    return float(np.abs(difference).max()), float(np.linalg.norm(difference) / np.linalg.norm(reference))
+# taught: 3rd ed., "GPUs and PyTorch": fewer bytes per value cost digits; autocast lowers only the convolution
+TOLERANCE = {"float64": 1e-12, "float32": 1e-8, "float16": 2e-4}
+
+# (label, step, storage dtype, autocast dtype or None): the rows of the study.
+VARIANTS = [
+    ("roll float64", "roll", "float64", None),
+    ("roll float32", "roll", "float32", None),
+    ("roll float16", "roll", "float16", None),
+    ("roll float32, autocast float16", "roll", "float32", "float16"),
+    ("conv float32", "conv", "float32", None),
+    ("conv float32, autocast float16", "conv", "float32", "float16"),
+]
+
+
+def effective_dtype(step, dtype, autocast=None):
+    """The precision the arithmetic runs in: autocast lowers the convolution, not roll or +."""
+    return autocast if autocast and step == "conv" else dtype
 
 
 def precision_study(num_iterations, size, device, variants=VARIANTS, reference=None):
@@ -155,49 +143,17 @@ def precision_study(num_iterations, size, device, variants=VARIANTS, reference=N
     return rows
 
 
-def print_rows(rows):
-    print(
-        f"{'variant':32} {'bytes':>5} {'max |error|':>11} {'relative':>9} {'tolerance':>9} "
-        f"{'sum(grid)':>10} {'ms per step':>11}"
-    )
-    for row in rows:
-        print(
-            f"{row['variant']:32} {row['bytes_per_value']:>5} {row['max_abs_error']:>11.2e} "
-            f"{row['relative_error']:>9.2e} {row['tolerance']:>9.0e} {row['sum']:>10.6g} "
-            f"{row['seconds_per_step'] * 1e3:>11.4f}"
-        )
+# taught: end
 
 
-def compare_precisions(num_iterations, size, device):
-    """Run the precision study; print its table, each variant against its tolerance, the error ordering."""
-    from hpp.gpu import describe
-
-    print(f"grid = {size} x {size}, iterations = {num_iterations}, device = {describe(device)}")
-    rows = precision_study(num_iterations, size, device)
-    print_rows(rows)
-    for row in rows:
-        within = "within" if row["max_abs_error"] <= row["tolerance"] else "OUTSIDE"
-        print(
-            f"{row['variant']}: {within} the {row['tolerance']:g} the tests hold it to at "
-            f"64 x 64, 200 steps; mass {row['sum']:.6g} (initial {initial_mass(size):.6g})"
-        )
-    errors = {
-        row["dtype"]: row["max_abs_error"] for row in rows if row["step"] == "roll" and not row["autocast"]
-    }
-    print(
-        "error ordering float16 > float32 > float64: "
-        f"{errors['float16'] > errors['float32'] > errors['float64']}"
-    )
-    return rows
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--size", "32", "--iterations", "20", "--device", "cpu"]
 
 
 def main(argv=None):
-    from hpp.diffusion import diffusion_parser
-    from hpp.gpu import add_device_argument, device_from_flag
+    from _pytorch_figures import run_precision_study
 
-    parser = add_device_argument(diffusion_parser(__doc__, size=512, iterations=5000))
-    args = parser.parse_args(argv)
-    compare_precisions(args.iterations, args.size, device_from_flag(args.device))
+    run_precision_study(__doc__, precision_study, argv)
 
 
 if __name__ == "__main__":

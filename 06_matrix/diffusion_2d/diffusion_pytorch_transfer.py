@@ -31,9 +31,6 @@ from hpp import profile
 from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import choose_device
 
-REQUIRES = ("torch",)
-SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
-
 
 # book: 3rd ed. code, "diffusion_pytorch_transfer.py"
 def laplacian(grid):
@@ -66,9 +63,6 @@ def run_experiment_copy_every_step(num_iterations, size=512, device=None):
     for _ in range(num_iterations):
         grid = evolve(torch.from_numpy(grid).to(device), DT).cpu().numpy()
     return grid
-
-
-# taught: end
 
 
 def copies_move_bytes(device):
@@ -120,57 +114,17 @@ def time_split(size, num_iterations, device):
     }
 
 
-def compare_transfers(sizes, num_iterations, device, path):
-    """Print the time split and the bytes moved for each grid size; write the rows to ``path`` (CSV)."""
-    from _pytorch_figures import write_csv
+# taught: end
 
-    from hpp.gpu import describe
 
-    print(f"device: {describe(device)}, iterations = {num_iterations}")
-    print(
-        f"{'size':>6} {'copy in ms':>10} {'compute ms':>11} {'copy out ms':>11} {'transfer':>9} "
-        f"{'MB/step once':>12} {'ms/step':>9} {'ms/step, copy each':>18} {'MB/step each':>12}"
-    )
-    rows = []
-    for size in sizes:
-        row = time_split(size, num_iterations, device)
-        rows.append(row)
-        print(
-            f"{size:>6} {row['copy_in_s'] * 1e3:>10.3f} {row['compute_s'] * 1e3:>11.3f} "
-            f"{row['copy_out_s'] * 1e3:>11.3f} {row['transfer_share']:>9.1%} "
-            f"{row['bytes_per_step_once'] / 1e6:>12.4f} "
-            f"{row['compute_s'] / num_iterations * 1e3:>9.4f} "
-            f"{row['copy_every_step_s_per_step'] * 1e3:>18.4f} "
-            f"{row['bytes_per_step_every'] / 1e6:>12.3f}"
-        )
-    print("transfer = share of copy in + copy out in the run's time (copies once per run)")
-    write_csv(rows, path)
-    print(f"wrote {path}")
-    return rows
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
 
 
 def main(argv=None):
-    from hpp.gpu import add_device_argument, device_from_flag
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+    from _pytorch_figures import run_transfer_study
 
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--sizes",
-        type=positive_int,
-        nargs="+",
-        default=[256, 512, 1024, 2048, 4096],
-        help="grid sizes N (N x N)",
-    )
-    parser.add_argument("--iterations", type=positive_int, default=1000, help="steps per run")
-    add_device_argument(parser)
-    parser.add_argument("--threads", type=positive_int, help="CPU threads for PyTorch")
-    parser.add_argument("--output-dir", type=writable_dir, help="where the CSV goes")
-    args = parser.parse_args(argv)
-    device = device_from_flag(args.device)
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    path = output_dir("06_matrix", args.output_dir) / "diffusion_pytorch_transfer.csv"
-    compare_transfers(args.sizes, args.iterations, device, path)
+    run_transfer_study(__doc__, time_split, argv)
 
 
 if __name__ == "__main__":

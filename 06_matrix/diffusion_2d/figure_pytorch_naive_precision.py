@@ -18,7 +18,7 @@ Run:
 
 import diffusion_numpy
 import diffusion_pytorch_highmem as highmem
-from _pytorch_figures import SIZES, as_device
+from _pytorch_figures import SIZES, as_device, error_against
 
 # book: 3rd ed. code, "figure_pytorch_naive_precision.py"
 DTYPES = ("float64", "float32", "float16")
@@ -76,7 +76,7 @@ def error_rows(error_size, error_iterations, device):
         reference = diffusion_numpy.run_experiment(steps, error_size)
         for label, step, dtype, autocast in highmem.VARIANTS:
             grid = highmem.run_experiment(steps, error_size, device, dtype, autocast, step)
-            error, _ = highmem.error_against(grid, reference)
+            error, _ = error_against(grid, reference)
             rows.append(
                 {
                     "panel": "error",
