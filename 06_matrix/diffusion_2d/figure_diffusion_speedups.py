@@ -14,15 +14,12 @@ Run:
     python figure_diffusion_speedups.py --size 512 --iterations 15 --repeat 5
 """
 
-import csv
 import importlib
 import time
-from pathlib import Path
 
 import numpy as np
 
-SMOKE_ARGS = ["--size", "32", "--iterations", "2", "--repeat", "1"]
-
+# taught: 3rd ed., the chapter's closing table: every step of the ladder against pure Python, checked
 VARIANTS = {  # label in the book's table: our script
     "python": "diffusion_python",
     "python+memory": "diffusion_python_memory",
@@ -32,21 +29,6 @@ VARIANTS = {  # label in the book's table: our script
     "numpy+memory2+numexpr": "diffusion_numpy_memory2_numexpr",
     "scipy laplace": "diffusion_scipy",
 }
-BOOK_FIGURES = Path(__file__).resolve().parent.parent / "_book_figures.csv"
-
-
-def book_speedups(size):
-    """The book's speedups at ``size`` (the closest size the table has): ``(size, {label: x})``."""
-    import json
-
-    lines = [line for line in BOOK_FIGURES.open() if not line.startswith("#")]
-    rows = [
-        (json.loads(row["params"]), row) for row in csv.DictReader(lines) if row["workload"] == "diffusion 2d"
-    ]
-    closest = min({params["size"] for params, _ in rows}, key=lambda s: abs(s - size))
-    return closest, {
-        row["case"]: float(row["book_speedup"]) for params, row in rows if params["size"] == closest
-    }
 
 
 def measure(size, iterations, repeat, grids=None):
@@ -67,6 +49,9 @@ def measure(size, iterations, repeat, grids=None):
         if grids is not None:
             grids[label] = (float(np.sum(grid)), difference)
     return seconds
+
+
+# taught: end
 
 
 # book: 2nd ed. code, "figures/matrix_method_speed.py" (each method's speedup drawn)
@@ -100,40 +85,13 @@ def plot(speedups, book, book_size, size, path):
 # book: end
 
 
-def compare_speedups(size, iterations, repeat, folder):
-    """Measure the ladder, write ``diffusion_speedups.csv``, print it beside the book's, draw the PNG."""
-    grids = {}
-    seconds = measure(size, iterations, repeat, grids)
-    speedups = {label: seconds["python"] / s for label, s in seconds.items()}
-    book_size, book = book_speedups(size)
-    with (folder / "diffusion_speedups.csv").open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(
-            ["variant", "seconds", "speedup", f"book_speedup_{book_size}", "sum", "max_abs_difference"]
-        )
-        for label in VARIANTS:
-            total, difference = grids[label]
-            row = [label, f"{seconds[label]:.6g}", f"{speedups[label]:.4g}", book.get(label, "")]
-            writer.writerow(row + [repr(total), f"{difference:.3g}"])
-    print(f"grid = {size} x {size}, iterations = {iterations}, every variant agrees with diffusion_numpy")
-    for label in VARIANTS:
-        theirs = f", book {book[label]:g}x at {book_size}^2" if label in book else ""
-        print(f"{label}: {seconds[label]:.4f} s, {speedups[label]:.1f}x{theirs}")
-    plot(speedups, book, book_size, size, folder / "diffusion_speedups.png")
-    print(f"saved {folder / 'diffusion_speedups.png'}")
-    return speedups
+SMOKE_ARGS = ["--size", "32", "--iterations", "2", "--repeat", "1"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+    from _diffusion_figures import run_speedups
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=256, help="the grid is SIZE x SIZE")
-    parser.add_argument("--iterations", type=positive_int, default=10, help="steps per run")
-    parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the best counts")
-    parser.add_argument("--output-dir", type=writable_dir, help="where to write the CSV and PNG")
-    args = parser.parse_args(argv)
-    compare_speedups(args.size, args.iterations, args.repeat, output_dir("06_matrix", args.output_dir))
+    run_speedups(__doc__, measure, plot, argv)
 
 
 if __name__ == "__main__":

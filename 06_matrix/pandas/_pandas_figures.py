@@ -1,0 +1,66 @@
+"""The plumbing of ``figure_pandas_methods.py`` (not an example): flags, CSV, printout, bar chart.
+
+The script keeps the lesson (each method timed and checked); this module
+writes ``pandas_methods.csv``, prints the seconds and draws ``pandas_methods.png``.
+The name is unique in the repository: tests load examples of several chapters
+into one process.
+"""
+
+import csv
+
+from utility import make_data
+
+
+def plot(seconds, people, path, polars_names):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(seconds)
+    colours = ["tab:green" if name in polars_names else "tab:blue" for name in names]
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    ax.barh(names, [seconds[name] for name in names], color=colours)
+    ax.set_xscale("log")
+    ax.invert_yaxis()
+    ax.set_xlabel("seconds (best run); blue: pandas, green: Polars")
+    ax.set_title(f"Least-squares slope per row, {people:,} people x 14 days")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def compare_methods(measure, polars_names, people, methods, repeat, folder):
+    """Time each method on ``people`` rows, write ``pandas_methods.csv``, print it, draw the PNG."""
+    sums = {}
+    seconds = measure(make_data(people), methods, repeat, sums)
+    with (folder / "pandas_methods.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["method", "seconds", "people", "sum_of_slopes"])
+        writer.writerows([name, f"{s:.6g}", people, repr(sums[name])] for name, s in seconds.items())
+    print(f"{people:,} people; every method agrees with np.linalg.lstsq per row")
+    for name, s in seconds.items():
+        print(f"{name}: {s:.4f} s")
+    plot(seconds, people, folder / "pandas_methods.png", polars_names)
+    print(f"saved {folder / 'pandas_methods.png'}")
+    return seconds
+
+
+def run_pandas_methods(doc, measure, methods, default, polars_names, argv=None):
+    """figure_pandas_methods.py's flags; measure, write ``pandas_methods.csv``, print, draw."""
+    from hpp.script import comma_choices, example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=5_000)
+    parser.add_argument(
+        "--methods",
+        type=comma_choices(*methods),
+        default=default,
+        help=f"comma-separated: {', '.join(methods)}",
+    )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="runs; the best counts")
+    parser.add_argument("--output-dir", type=writable_dir, help="where to write the CSV and PNG")
+    args = parser.parse_args(argv)
+    folder = output_dir("06_matrix", args.output_dir)
+    return compare_methods(measure, polars_names, args.people, args.methods, args.repeat, folder)
