@@ -185,11 +185,10 @@ def container_case(kind):
         return load_example(OBJECTS / "list_array_numpy.py").MAKERS[kind](params["size"])
 
     def check(numbers, params):
-        example = load_example(OBJECTS / "list_array_numpy.py")
         size = params["size"]
         assert len(numbers) == size and numbers[-1] == size - 1
         deep = common().deep_sizeof(numbers) / size
-        rss = example.rss_growth(kind, size) / size
+        rss = load_example(OBJECTS / "_objects_family.py").rss_growth(kind, size) / size
         assert rss > 0 and deep >= sys.getsizeof(numbers) / size, (rss, deep)
         return {
             "getsizeof B/item": round(sys.getsizeof(numbers) / size, 2),
@@ -211,7 +210,7 @@ def cross_entropy_case(name, function_name, frame=False):
 
     def setup(params):
         example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
-        yt, yp = example.make_data(params["rows"])
+        yt, yp = load_example(NUMEXPR / "_numexpr_family.py").make_data(params["rows"])
         function = getattr(example, function_name)
         if frame:
             import pandas
@@ -227,7 +226,7 @@ def cross_entropy_case(name, function_name, frame=False):
         import numpy as np
 
         example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
-        yt, yp = example.make_data(params["rows"])
+        yt, yp = load_example(NUMEXPR / "_numexpr_family.py").make_data(params["rows"])
         assert np.allclose(result, example.cross_entropy_numpy(yt, yp))
         function, args = setup(params)
         peak = common().traced_peak(function, *args)[1]

@@ -683,7 +683,7 @@ OBJECTS = CHAPTER / "objects_vs_arrays"
 def test_a_list_of_ints_costs_far_more_per_item_than_array_and_numpy():
     example = load_example(OBJECTS / "list_array_numpy.py")
     size = 1_000_000
-    figures = {kind: example.measure(kind, size) for kind in example.KINDS}
+    figures = {kind: example.measure(kind, size) for kind in example.MAKERS}
     itemsize = __import__("array").array("l").itemsize
     listed, arrayed, numpyed = figures["list"], figures["array"], figures["numpy"]
     # getsizeof of a list counts only its pointers; the deep size adds each int object.
@@ -791,7 +791,7 @@ def test_numexpr_cross_entropy_equals_numpy_and_makes_no_temporaries():
     import numpy as np
 
     example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
-    yt, yp = example.make_data(500_000, seed=4)
+    yt, yp = load_example(NUMEXPR / "_numexpr_family.py").make_data(500_000, seed=4)
     assert set(np.unique(yt)) == {0.0, 1.0} and yp.min() > 0 and yp.max() < 1
     by_numpy, numpy_peak = memory.traced_peak(example.cross_entropy_numpy, yt, yp)
     by_numexpr, numexpr_peak = memory.traced_peak(example.cross_entropy_numexpr, yt, yp)
@@ -810,7 +810,7 @@ def test_pandas_eval_gives_the_same_cross_entropy():
     import numpy as np
 
     example = load_example(NUMEXPR / "cross_entropy_numexpr.py")
-    yt, yp = example.make_data(10_000, seed=1)
+    yt, yp = load_example(NUMEXPR / "_numexpr_family.py").make_data(10_000, seed=1)
     frame = pandas.DataFrame({"yt": yt, "yp": yp})
     assert np.allclose(example.cross_entropy_pandas(frame), example.cross_entropy_numpy(yt, yp))
 

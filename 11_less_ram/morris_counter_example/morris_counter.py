@@ -10,13 +10,10 @@ Run:
     python 11_less_ram/morris_counter_example/morris_counter.py --trials 1000 --events 10000
 """
 
+# book: 2nd ed. code, "morris_counter.py"
 import random
-import statistics
-import sys
 from array import array
 
-SMOKE_ARGS = ["--trials", "50", "--events", "2000"]
-# book: 2nd ed. code, "morris_counter.py"
 SMALLEST_UNSIGNED_INTEGER = "B"  # unsigned char: one byte
 
 
@@ -53,33 +50,13 @@ class MorrisCounter:
 # book: end
 
 
-def count_events(nbr_counters, events, seed=0):
-    """Add ``events`` events to each of ``nbr_counters`` one-byte counters; print their bytes and mean."""
-    counters = MorrisCounter(nbr_counters=nbr_counters, seed=seed)
-    for index in range(nbr_counters):
-        for _ in range(events):
-            counters.add(index)
-    values = [counters.get(index) for index in range(nbr_counters)]
-    mean = statistics.fmean(values)
-    print(f"counters = {nbr_counters}, events each = {events}")
-    print(
-        f"bytes for the exponents = {counters.exponents.itemsize * len(counters)} "
-        f"(sys.getsizeof of the array = {sys.getsizeof(counters.exponents)})"
-    )
-    print(f"mean of the counters = {mean:.1f}")
-    print(f"relative error of the mean = {(mean - events) / events:+.2%}")
-    return counters
+SMOKE_ARGS = ["--trials", "50", "--events", "2000"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, non_negative_int, positive_int
+    from _morris_family import count_events
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--trials", type=positive_int, default=1000, help="counters, one byte each")
-    parser.add_argument("--events", type=positive_int, default=10_000, help="events added to every counter")
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    args = parser.parse_args(argv)
-    count_events(args.trials, args.events, args.seed)
+    count_events(MorrisCounter, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -16,12 +16,6 @@ Run:
 import sys
 
 from hpp.memory import deep_sizeof
-from hpp.script import example_parser, fail, positive_int
-from hpp.words import add_word_arguments, words_source
-
-SMOKE_ARGS = ["--chars", "1000", "--generated", "2000"]
-
-SAMPLES = {"ASCII 'a'": "a", "Latin-1 'é'": "é", "BMP '€'": "€", "astral '🐍'": "🐍"}
 
 
 # taught: 2nd ed., "Bytes versus Unicode": str stores 1, 2 or 4 bytes a character, UTF-8 1 for ASCII
@@ -53,36 +47,15 @@ def word_list_sizes(words):
 # taught: end
 
 
-def compare_str_and_bytes(chars, description, words_factory):
-    """Print bytes per character of each sample as ``str`` and UTF-8, then a word list's two sizes."""
-    for name, char in SAMPLES.items():
-        text = char * chars
-        encoded = text.encode("utf-8")
-        print(
-            f"{name}: str = {str_bytes_per_char(text):.2f} bytes/char, "
-            f"utf-8 = {utf8_bytes_per_char(text):.2f} bytes/char, "
-            f"getsizeof(str) = {sys.getsizeof(text)}, getsizeof(bytes) = {sys.getsizeof(encoded)}"
-        )
-    plain, widened = widest_char_effect(chars)
-    print(f"{chars} ASCII chars: {plain:.2f} bytes/char; with one '€': {widened:.2f} bytes/char")
-    str_size, bytes_size, count = word_list_sizes(words_factory())
-    if count == 0:
-        fail("the word list is empty")
-    print(f"words = {description} ({count})")
-    print(
-        f"list of str = {str_size} bytes ({str_size / count:.1f} per word), "
-        f"list of bytes = {bytes_size} bytes ({bytes_size / count:.1f} per word)"
-    )
+SMOKE_ARGS = ["--chars", "1000", "--generated", "2000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--chars", type=positive_int, default=1_000_000, help="characters in each sample text"
-    )
-    add_word_arguments(parser)
-    args = parser.parse_args(argv)
-    compare_str_and_bytes(args.chars, *words_source(args))
+    import sys
+
+    from _objects_family import compare_str_and_bytes
+
+    compare_str_and_bytes(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,6 @@ Run:
 import sys
 
 from hpp.memory import deep_sizeof
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--items", "1000"]
 
 
 # taught: 2nd ed., "Objects for primitives are expensive": getsizeof misses what a container holds
@@ -47,20 +44,15 @@ def sizes(obj):
 # taught: end
 
 
-def print_sizes(items):
-    """Print each container's ``getsizeof`` and deep size, and their ratio."""
-    for name, obj in containers(items):
-        shallow, deep = sizes(obj)
-        print(
-            f"{name}: getsizeof = {shallow} bytes, deep = {deep} bytes, deep/getsizeof = {deep / shallow:.1f}"
-        )
+SMOKE_ARGS = ["--items", "1000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=10_000, help="entries in each large container")
-    args = parser.parse_args(argv)
-    print_sizes(args.items)
+    import sys
+
+    from _objects_family import print_sizes
+
+    print_sizes(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":
