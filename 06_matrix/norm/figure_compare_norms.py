@@ -9,18 +9,12 @@ Run:
     python 06_matrix/norm/figure_compare_norms.py --max-power 20 --repeat 10
 """
 
-import csv
 import importlib
-from pathlib import Path
 
 from _norm_cli import expected_norm_squared
 
-from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 from hpp.timing import repeat_timer
 
-SMOKE_ARGS = ["--min-power", "7", "--max-power", "12", "--repeat", "2"]
-
-HERE = Path(__file__).resolve().parent
 # book: 3rd ed. code, "norm/figure_compare_norms.py"
 VERSIONS = {  # label: (file, function)
     "python loop": ("norm_python.py", "norm_square_list"),
@@ -81,45 +75,13 @@ def plot(sizes, timings, folder):
 # book: end
 
 
-def power(text):
-    """argparse type: a power of two from 1 to 26 (2**26 Python ints already take GBs)."""
-    import argparse
-
-    value = positive_int(text)
-    if value > 26:
-        raise argparse.ArgumentTypeError(f"expected a power from 1 to 26, got {text!r}")
-    return value
-
-
-def compare_norms(min_power, max_power, repeat, folder):
-    """Time every version for N = 2**min_power .. 2**max_power, print the table, save the plot."""
-    sizes = [2**p for p in range(min_power, max_power + 1)]
-    results = []
-    timings = measure(sizes, repeat, results)
-    with (folder / "compare_norms.csv").open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["version", "N", "norm_squared", "best_s"])
-        for label, size, result in results:
-            writer.writerow([label, size, result, f"{timings[label][sizes.index(size)]:.6g}"])
-    print("N".rjust(9) + "".join(label.rjust(20) for label in timings))
-    for i, size in enumerate(sizes):
-        print(f"{size:>9}" + "".join(f"{timings[label][i] * 1e3:17.4f} ms" for label in timings))
-    print(f"all versions agree with (n - 1) n (2n - 1) / 6 for N = 2^{min_power} .. 2^{max_power}")
-    path = plot(sizes, timings, folder)
-    print(f"saved {path}")
-    return timings
+SMOKE_ARGS = ["--min-power", "7", "--max-power", "12", "--repeat", "2"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--min-power", type=power, default=7, help="smallest N is 2**MIN_POWER")
-    parser.add_argument("--max-power", type=power, default=20, help="largest N is 2**MAX_POWER")
-    parser.add_argument("--repeat", type=positive_int, default=10)
-    parser.add_argument("--output-dir", type=writable_dir, help="where to save compare_norms.png")
-    args = parser.parse_args(argv)
-    if args.min_power > args.max_power:
-        fail(f"--min-power {args.min_power} is above --max-power {args.max_power}")
-    compare_norms(args.min_power, args.max_power, args.repeat, output_dir("06_matrix", args.output_dir))
+    from _norm_cli import run_compare_norms
+
+    run_compare_norms(__doc__, measure, plot, argv)
 
 
 if __name__ == "__main__":

@@ -9,19 +9,15 @@ Run:
     python 06_matrix/norm/norm_array.py --size 1000000 --repeat 10
 """
 
+# book: 2nd ed. code, "norm_array.py"
 import timeit
 from array import array
-
-from _norm_cli import run_main
-
-SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
 
 
 def make_vector(size):
     return array("q", range(size))
 
 
-# book: 2nd ed. code, "norm_array.py"
 def norm_square_array(vector):
     norm = 0
     for v in vector:
@@ -38,7 +34,12 @@ def run_experiment(size, num_iter=10):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
+
+
 def main(argv=None):
+    from _norm_cli import run_main
+
     run_main(__doc__, make_vector, norm_square_array, argv)
 
 

@@ -8,19 +8,16 @@ Run:
     python 06_matrix/norm/norm_numpy_dot.py --size 1000000 --repeat 10
 """
 
+# book: 2nd ed. code, "norm_numpy_dot.py"
 import timeit
 
 import numpy as np
-from _norm_cli import run_main
-
-SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
 
 
 def make_vector(size):
     return np.arange(size, dtype=np.int64)
 
 
-# book: 2nd ed. code, "norm_numpy_dot.py"
 def norm_square_numpy_dot(vector):
     return np.dot(vector, vector)
 
@@ -34,7 +31,12 @@ def run_experiment(size, num_iter=10):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
+
+
 def main(argv=None):
+    from _norm_cli import run_main
+
     run_main(__doc__, make_vector, norm_square_numpy_dot, argv)
 
 

@@ -11,18 +11,14 @@ Run:
     perf stat -e cycles,instructions,cache-references,cache-misses python 06_matrix/norm/norm_python.py
 """
 
+# book: 2nd ed. code, "norm_python.py"
 import timeit
-
-from _norm_cli import run_main
-
-SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
 
 
 def make_vector(size):
     return list(range(size))
 
 
-# book: 2nd ed. code, "norm_python.py"
 def norm_square_list(vector):
     norm = 0
     for v in vector:
@@ -39,7 +35,12 @@ def run_experiment(size, num_iter=10):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
+
+
 def main(argv=None):
+    from _norm_cli import run_main
+
     run_main(__doc__, make_vector, norm_square_list, argv)
 
 

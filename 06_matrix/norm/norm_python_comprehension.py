@@ -8,18 +8,14 @@ Run:
     python 06_matrix/norm/norm_python_comprehension.py --size 1000000 --repeat 10
 """
 
+# book: 2nd ed. code, "norm_python_comprehension.py"
 import timeit
-
-from _norm_cli import run_main
-
-SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
 
 
 def make_vector(size):
     return list(range(size))
 
 
-# book: 2nd ed. code, "norm_python_comprehension.py"
 def norm_square_list_comprehension(vector):
     return sum([v * v for v in vector])
 
@@ -33,7 +29,12 @@ def run_experiment(size, num_iter=10):
 # book: end
 
 
+SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
+
+
 def main(argv=None):
+    from _norm_cli import run_main
+
     run_main(__doc__, make_vector, norm_square_list_comprehension, argv)
 
 
