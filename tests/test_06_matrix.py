@@ -611,7 +611,7 @@ def test_polars_string_task_equals_pandas(ols):
     strings = load_example(PANDAS / "str_operation.py")
     df = ols.make_data(3000)
     expected = strings.find_9_apply(df[0].astype(str)).to_numpy("int64")
-    pl_df = strings.to_polars(df[[0]])
+    pl_df = load_example(PANDAS / "time_iteration_methods_polars.py").to_polars(df[[0]])
     for function in (strings.find_9_polars, strings.find_9_polars_lazy):
         assert (function(pl_df).to_numpy().astype("int64") == expected).all()
 

@@ -52,7 +52,7 @@ SMOKE_ARGS = ["--people", "200", "--repeat", "1"]
 
 
 def main(argv=None):
-    from _pandas_figures import run_pandas_methods
+    from _pandas_drivers import run_pandas_methods
 
     run_pandas_methods(__doc__, measure, METHODS, DEFAULT, polars_methods.METHODS, argv)
 

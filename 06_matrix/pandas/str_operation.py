@@ -15,15 +15,8 @@ Run:
     python str_operation.py --people 100000
 """
 
-import time
 
-import pandas as pd
-from utility import BOOK_PEOPLE, make_data
-
-SMOKE_ARGS = ["--people", "1000"]
-
-
-# book: 2nd ed. code, "str_operation.py"
+# book: 2nd ed. code, "str_operation.py" (and its counts of the rows without a 9)
 def find_9_str_accessor(text_column):
     return text_column.str.split(".", expand=True)[1].str.find("9")
 
@@ -34,12 +27,6 @@ def find_9(text):
 
 def find_9_apply(text_column):
     return text_column.apply(find_9)
-
-
-# book: end
-
-
-# ---- counting the rows without a 9 after the point, three ways
 
 
 def count_query(df):
@@ -54,9 +41,10 @@ def count_mask(df):
     return int((df["find_9"] == -1).sum())
 
 
-# ---- the same string task in Polars (column names are strings there)
+# book: end
 
 
+# Ours: the same string task in Polars (its column names are strings: "0" .. "13")
 def find_9_polars_expr():
     import polars as pl
 
@@ -73,55 +61,17 @@ def find_9_polars_lazy(pl_df):
     return pl_df.lazy().select(find_9_polars_expr()).collect().to_series()
 
 
-def to_polars(df):
-    import polars as pl
-
-    return pl.from_pandas(df.rename(columns=str))
-
-
-def compare_string_methods(people):
-    """Time the four ways to find the 9 and the three ways to count rows without one; check they agree."""
-    df = make_data(people)
-    text_column = df[0].astype(str)
-    timings, results = {}, {}
-
-    def timed(name, function, *arguments):
-        start = time.perf_counter()
-        results[name] = function(*arguments)
-        timings[name] = time.perf_counter() - start
-
-    timed("str accessor", find_9_str_accessor, text_column)
-    timed("apply(find_9)", find_9_apply, text_column)
-    pl_df = to_polars(df[[0]])
-    timed("polars eager", find_9_polars, pl_df)
-    timed("polars lazy", find_9_polars_lazy, pl_df)
-    positions = results["apply(find_9)"].to_numpy(dtype="int64")
-    for name in ("str accessor", "polars eager", "polars lazy"):
-        assert (results[name].to_numpy().astype("int64") == positions).all(), name
-    print(f"{people:,} values, all four string methods agree")
-    print(f"rows with a 9 after the point = {int((positions >= 0).sum())}")
-
-    counted = pd.DataFrame({"find_9": positions})
-    timed("query", count_query, counted)
-    timed("groupby", count_groupby, counted)
-    timed("mask", count_mask, counted)
-    assert results["query"] == results["groupby"] == results["mask"]
-    print(f"rows without a 9 = {results['mask']} (query, groupby, mask agree)")
-    for name, seconds in timings.items():
-        print(f"{name}: {seconds * 1e3:.2f} ms")
-    return timings
+SMOKE_ARGS = ["--people", "1000"]
 
 
 def main(argv=None):
-    from utility import needs
+    from _pandas_drivers import run_string_methods
 
-    from hpp.script import example_parser, positive_int
-
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    args = parser.parse_args(argv)
-    needs("polars", "polars")
-    compare_string_methods(args.people)
+    finders = dict(str_accessor=find_9_str_accessor, apply=find_9_apply)
+    polars = dict(polars_eager=find_9_polars, polars_lazy=find_9_polars_lazy)
+    run_string_methods(
+        __doc__, finders, polars, dict(query=count_query, groupby=count_groupby, mask=count_mask), argv
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The plumbing of ``figure_pandas_methods.py`` (not an example): flags, CSV, printout, bar chart.
+"""The plumbing of the pandas scripts (not an example): flags, timing, checks, CSV, printout, bar chart.
 
 The script keeps the lesson (each method timed and checked); this module
 writes ``pandas_methods.csv``, prints the seconds and draws ``pandas_methods.png``.
@@ -7,6 +7,7 @@ into one process.
 """
 
 import csv
+import time
 
 from utility import make_data
 
@@ -64,3 +65,61 @@ def run_pandas_methods(doc, measure, methods, default, polars_names, argv=None):
     args = parser.parse_args(argv)
     folder = output_dir("06_matrix", args.output_dir)
     return compare_methods(measure, polars_names, args.people, args.methods, args.repeat, folder)
+
+
+# ---------------------------------------------------------------- str_operation.py
+
+
+def to_polars(df):
+    import polars as pl
+
+    return pl.from_pandas(df.rename(columns=str))
+
+
+def compare_string_methods(finders, polars, counters, people):
+    """Time the four ways to find the 9 and the three ways to count rows without one; check they agree."""
+    import pandas as pd
+
+    df = make_data(people)
+    text_column = df[0].astype(str)
+    timings, results = {}, {}
+
+    def timed(name, function, *arguments):
+        start = time.perf_counter()
+        results[name] = function(*arguments)
+        timings[name] = time.perf_counter() - start
+
+    labels = {"str_accessor": "str accessor", "apply": "apply(find_9)", "polars_eager": "polars eager"}
+    labels["polars_lazy"] = "polars lazy"
+    for name, function in finders.items():
+        timed(labels.get(name, name), function, text_column)
+    pl_df = to_polars(df[[0]])
+    for name, function in polars.items():
+        timed(labels.get(name, name), function, pl_df)
+    positions = results["apply(find_9)"].to_numpy(dtype="int64")
+    for name in results:
+        assert (results[name].to_numpy().astype("int64") == positions).all(), name
+    print(f"{people:,} values, all four string methods agree")
+    print(f"rows with a 9 after the point = {int((positions >= 0).sum())}")
+
+    counted = pd.DataFrame({"find_9": positions})
+    for name, function in counters.items():
+        timed(name, function, counted)
+    assert results["query"] == results["groupby"] == results["mask"]
+    print(f"rows without a 9 = {results['mask']} (query, groupby, mask agree)")
+    for name, seconds in timings.items():
+        print(f"{name}: {seconds * 1e3:.2f} ms")
+    return timings
+
+
+def run_string_methods(doc, finders, polars, counters, argv=None):
+    """str_operation.py's ``--people``; Polars checked for; every method timed and compared."""
+    from utility import BOOK_PEOPLE, needs
+
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    args = parser.parse_args(argv)
+    needs("polars", "polars")
+    return compare_string_methods(finders, polars, counters, args.people)
