@@ -14,13 +14,9 @@ Run:
     python 08_concurrency/event_loop.py --steps 4
 """
 
+# book: 2nd ed., "Introduction to Asynchronous Programming" (the event loop)
 from queue import Queue
 
-from hpp.script import example_parser, positive_int
-
-SMOKE_ARGS = ["--steps", "4"]
-
-# book: 2nd ed., "Introduction to Asynchronous Programming" (the event loop)
 eventloop = None
 
 
@@ -57,7 +53,12 @@ def run_event_loop(steps=None):
 # book: end
 
 
+SMOKE_ARGS = ["--steps", "4"]
+
+
 def main(argv=None):
+    from hpp.script import example_parser, positive_int
+
     parser = example_parser(__doc__)
     parser.add_argument("--steps", type=positive_int, default=10, help="functions to run (the book: forever)")
     run_event_loop(parser.parse_args(argv).steps)
