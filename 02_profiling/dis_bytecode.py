@@ -1,7 +1,7 @@
 """Reading bytecode with ``dis``: fewer instructions, faster code (Examples 2-15 to 2-18).
 
-``fn_expressive`` adds up ``range(upper)`` (``--stop`` sets ``upper``) with a Python loop; ``fn_terse``
-hands the whole loop to the built-in ``sum``. Both return 499999500000 for the
+``fn_expressive`` adds up ``range(upper)`` with a Python loop (``--stop`` sets
+``upper``); ``fn_terse`` hands the whole loop to the built-in ``sum``. Both return 499999500000 for the
 book's ``upper = 1_000_000``, but ``fn_terse`` runs fewer bytecode
 instructions (the book, CPython 3.12: 17 against 7; 3.11 compiles ``fn_terse``
 to 9) and most of its work happens in C, so it is "over twice as fast". The

@@ -3,8 +3,8 @@
 Under ``mprof run``, ``profile.timestamp("name")`` marks when a block starts and
 ends, and ``mprof plot`` draws each block as a labelled bracket over the memory
 curve. Here ``create_output_list`` brackets the allocation of ``output`` and
-``calculate_output`` the loop, with a one-second sleep between them so the two
-are easy to tell apart (the book's plot shows ``create_output_list`` at about
+``calculate_output`` the loop, with a one-second sleep between them
+(``--delay`` sets it) so the two are easy to tell apart (the book's plot shows ``create_output_list`` at about
 1.5 s). Under plain Python the module defines a no-op ``profile`` whose
 ``timestamp`` does nothing, so the script runs there too (the official one
 raises ``NameError``).
@@ -20,9 +20,10 @@ Run (section "Using memory_profiler to Diagnose Memory Usage"):
 """
 
 import contextlib
-import time
 
 # book: Example 2-1
+import time
+
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193

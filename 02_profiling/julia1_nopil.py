@@ -22,9 +22,10 @@ Run (sections "Calculating the Full Julia Set" to "Using the cProfile Module"):
 """
 
 import sys
-import time
 
 # book: Example 2-1
+import time
+
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193

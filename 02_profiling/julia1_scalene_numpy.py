@@ -15,11 +15,11 @@ Run (section "Combining CPU and Memory Profiling with Scalene"):
     scalene run --memory julia1_scalene_numpy.py && scalene view --cli
 """
 
+# book: Example 2-1 (with the NumPy import Example 2-13 needs)
 import time
 
 import numpy as np
 
-# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
