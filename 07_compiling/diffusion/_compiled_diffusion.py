@@ -104,3 +104,47 @@ def with_evolve_steps(library):
     ]
     library.evolve_steps.restype = None
     return library
+
+
+def cffi_pair(abi, abi_library):
+    """``(ffi, lib)`` for diffusion_2d_cffi.py: the API-mode module, or with ``abi`` the shared
+    library opened by ``abi_library`` (ABI mode, ``ffi.dlopen``)."""
+    import _build
+
+    if not abi:
+        module = built("cffi_module")
+        return module.ffi, module.lib
+    ffi, lib, seconds = _build.built_or_exit(abi_library, _build)
+    print(f"cffi ABI mode (dlopen): shared library built in {seconds:.2f} s")
+    return ffi, lib
+
+
+def run_compiled(doc, step_factory, argv=None, switches=None, order="C", openmp=False, warm_up=False):
+    """The ``main`` of every compiled diffusion script, on ``hpp.diffusion``'s driver.
+
+    ``step_factory(**on_off)`` builds (or imports) the compiled code and returns
+    ``step(grid, out)``; ``switches`` as in ``hpp.diffusion.run_diffusion``. The
+    clock covers the steps only (``evolve_loop``): not the build, nor with
+    ``warm_up`` a JIT's first compile. ``order="F"`` makes Fortran-ordered grids;
+    ``openmp`` lets idle OpenMP threads sleep.
+    """
+    from hpp.diffusion import evolve_loop, run_diffusion
+
+    def run_experiment(iterations, size, **on_off):
+        if openmp:
+            passive_openmp()
+        step = step_factory(**on_off)
+        if warm_up:
+            evolve_loop(step, 8, 1, order)  # compile first, so the timing is the steady state
+        return evolve_loop(step, size, iterations, order)
+
+    return run_diffusion(doc, run_experiment, argv, switches=switches, times_itself=True)
+
+
+def run_built(doc, builder, show, argv=None, *args):
+    """The ``main`` of ctypes_structure.py and cffi_partial_struct.py: no flags; build
+    ``_build.<builder>(*args)`` on first use (its time printed), then ``show`` what was built."""
+    from hpp.script import example_parser
+
+    example_parser(doc).parse_args(argv)
+    return show(built(builder, *args))

@@ -50,14 +50,9 @@ REQUIRES_TOOLS = ("gcc",)
 
 
 def main(argv=None):
-    import _build
+    from _compiled_diffusion import run_built
 
-    from hpp.script import example_parser
-
-    example_parser(__doc__).parse_args(argv)
-    module, seconds = _build.built_or_exit(_build.cffi_point_module, CDEF)
-    print(f"cffi API mode module built in {seconds:.2f} s")
-    show_partial_struct(module)
+    run_built(__doc__, "cffi_point_module", show_partial_struct, argv, CDEF)
 
 
 if __name__ == "__main__":

@@ -66,13 +66,9 @@ REQUIRES_TOOLS = ("gcc",)
 
 
 def main(argv=None):
-    import _build
+    from _compiled_diffusion import run_built
 
-    from hpp.script import example_parser
-
-    example_parser(__doc__).parse_args(argv)
-    path, _ = _build.built_or_exit(_build.point_library)
-    show_struct_and_casting(load_library(path))
+    run_built(__doc__, "point_library", lambda path: show_struct_and_casting(load_library(path)), argv)
 
 
 if __name__ == "__main__":

@@ -58,37 +58,16 @@ def abi_library(build):
     # book: end
 
 
-def run_experiment(iterations, size=512, abi=False):
-    """Build the cffi module (or open the library), then time ``iterations`` C steps."""
-    import _build
-    from _compiled_diffusion import built
-
-    from hpp.diffusion import evolve_loop
-
-    if abi:
-        ffi, lib, seconds = _build.built_or_exit(abi_library, _build)
-        print(f"cffi ABI mode (dlopen): shared library built in {seconds:.2f} s")
-    else:
-        module = built("cffi_module")
-        ffi, lib = module.ffi, module.lib
-    return evolve_loop(make_step(ffi, lib), size, iterations)
-
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES = ("cffi",)
 REQUIRES_TOOLS = ("gcc",)
 
 
 def main(argv=None):
-    from hpp.diffusion import run_diffusion
+    from _compiled_diffusion import cffi_pair, run_compiled
 
-    run_diffusion(
-        __doc__,
-        run_experiment,
-        argv,
-        times_itself=True,
-        switches={"--abi": "ABI mode: ffi.dlopen on the shared library"},
-    )
+    abi = {"--abi": "ABI mode: ffi.dlopen on the shared library"}
+    run_compiled(__doc__, lambda abi: make_step(*cffi_pair(abi, abi_library)), argv, switches=abi)
 
 
 if __name__ == "__main__":

@@ -23,22 +23,13 @@ def make_step(cdiffusion, dt=0.1, D=1.0):
 # book: end
 
 
-def run_experiment(iterations, size=512):
-    """Time ``iterations`` steps of the ``cdiffusion`` extension on a ``size`` x ``size`` grid."""
-    from _compiled_diffusion import import_compiled
-
-    from hpp.diffusion import evolve_loop
-
-    return evolve_loop(make_step(import_compiled("cdiffusion")), size, iterations)
-
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def main(argv=None):
-    from hpp.diffusion import run_diffusion
+    from _compiled_diffusion import import_compiled, run_compiled
 
-    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
+    run_compiled(__doc__, lambda: make_step(import_compiled("cdiffusion")), argv)
 
 
 if __name__ == "__main__":

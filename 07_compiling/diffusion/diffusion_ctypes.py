@@ -57,23 +57,14 @@ def make_step(library, dt=0.1, D=1.0):
     return step
 
 
-def run_experiment(iterations, size=512):
-    """Build the shared library, then time ``iterations`` C steps through ctypes."""
-    from _compiled_diffusion import built
-
-    from hpp.diffusion import evolve_loop
-
-    return evolve_loop(make_step(load_library(built("shared_library"))), size, iterations)
-
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gcc",)
 
 
 def main(argv=None):
-    from hpp.diffusion import run_diffusion
+    from _compiled_diffusion import built, run_compiled
 
-    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
+    run_compiled(__doc__, lambda: make_step(load_library(built("shared_library"))), argv)
 
 
 if __name__ == "__main__":

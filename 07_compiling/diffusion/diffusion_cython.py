@@ -23,26 +23,16 @@ def make_step(module, dt=0.1, D=1.0):
 # taught: end
 
 
-def run_experiment(iterations, size=512, parallel=False):
-    """Time ``iterations`` steps of ``diffusion_cy`` (or ``diffusion_cy_omp``)."""
-    from _compiled_diffusion import import_compiled, passive_openmp
-
-    from hpp.diffusion import evolve_loop
-
-    passive_openmp()
-    module = import_compiled("diffusion_cy_omp" if parallel else "diffusion_cy")
-    return evolve_loop(make_step(module), size, iterations)
-
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def main(argv=None):
-    from hpp.diffusion import run_diffusion
+    from _compiled_diffusion import import_compiled, run_compiled
 
-    run_diffusion(
-        __doc__, run_experiment, argv, times_itself=True, switches={"--parallel": "use the OpenMP build"}
-    )
+    def step_factory(parallel):
+        return make_step(import_compiled("diffusion_cy_omp" if parallel else "diffusion_cy"))
+
+    run_compiled(__doc__, step_factory, argv, switches={"--parallel": "use the OpenMP build"}, openmp=True)
 
 
 if __name__ == "__main__":

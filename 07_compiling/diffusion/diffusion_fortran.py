@@ -24,25 +24,15 @@ def make_step(fortran, dt=0.1, D=1.0):
 # book: end
 
 
-def run_experiment(iterations, size=512):
-    """Build the f2py module, then time ``iterations`` Fortran steps on a ``size`` x ``size`` grid."""
-    from _compiled_diffusion import built
-
-    from hpp.diffusion import evolve_loop
-
-    # taught: "developers must specify order='F'": f2py then passes the grids without a copy
-    return evolve_loop(make_step(built("fortran_module")), size, iterations, order="F")
-    # taught: end
-
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gfortran",)
 
 
 def main(argv=None):
-    from hpp.diffusion import run_diffusion
+    from _compiled_diffusion import built, run_compiled
 
-    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
+    # Fortran is column-major: grids made with order="F" pass to f2py without a copy
+    run_compiled(__doc__, lambda: make_step(built("fortran_module")), argv, order="F")
 
 
 if __name__ == "__main__":

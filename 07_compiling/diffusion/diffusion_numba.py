@@ -58,10 +58,8 @@ def run_steps(grid, scratch, steps, D=1.0, dt=0.1):
     return grid
 
 
-# taught: end
-
-
 def make_step(parallel=False, dt=0.1, D=1.0):
+    """One step with the serial loop, or with ``parallel`` the rows shared over the threads."""
     function = evolve_parallel if parallel else evolve
 
     def step(grid, out):
@@ -70,16 +68,7 @@ def make_step(parallel=False, dt=0.1, D=1.0):
     return step
 
 
-def run_experiment(iterations, size=512, parallel=False):
-    """Compile, then time ``iterations`` Numba steps (``prange`` when ``parallel``)."""
-    from _compiled_diffusion import passive_openmp
-
-    from hpp.diffusion import evolve_loop
-
-    passive_openmp()
-    step = make_step(parallel)
-    evolve_loop(step, 8, 1)  # compile first, so the timing below is the steady state
-    return evolve_loop(step, size, iterations)
+# taught: end
 
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
@@ -87,11 +76,10 @@ SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 def main(argv=None):
     import numba
+    from _compiled_diffusion import run_compiled
 
-    from hpp.diffusion import run_diffusion
-
-    parallel = f"prange over the rows ({numba.get_num_threads()} threads here)"
-    run_diffusion(__doc__, run_experiment, argv, times_itself=True, switches={"--parallel": parallel})
+    parallel = {"--parallel": f"prange over the rows ({numba.get_num_threads()} threads here)"}
+    run_compiled(__doc__, make_step, argv, switches=parallel, openmp=True, warm_up=True)
 
 
 if __name__ == "__main__":

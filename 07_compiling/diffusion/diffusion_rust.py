@@ -35,23 +35,14 @@ def load_library(path):
 # taught: end
 
 
-def run_experiment(iterations, size=512):
-    """Build the Rust cdylib, then time ``iterations`` steps through ctypes."""
-    from _compiled_diffusion import built
-
-    from hpp.diffusion import evolve_loop
-
-    return evolve_loop(make_step(load_library(built("rust_library"))), size, iterations)
-
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("cargo",)
 
 
 def main(argv=None):
-    from hpp.diffusion import run_diffusion
+    from _compiled_diffusion import built, run_compiled
 
-    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
+    run_compiled(__doc__, lambda: make_step(load_library(built("rust_library"))), argv)
 
 
 if __name__ == "__main__":

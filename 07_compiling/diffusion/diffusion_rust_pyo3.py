@@ -34,23 +34,14 @@ def make_step(module, dt=0.1, D=1.0):
 # taught: end
 
 
-def run_experiment(iterations, size=512):
-    """Build the PyO3 extension, then time ``iterations`` Rust steps on a ``size`` x ``size`` grid."""
-    from _compiled_diffusion import built
-
-    from hpp.diffusion import evolve_loop
-
-    return evolve_loop(make_step(built("pyo3_module")), size, iterations)
-
-
 SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("cargo", "librust-pyo3-dev")
 
 
 def main(argv=None):
-    from hpp.diffusion import run_diffusion
+    from _compiled_diffusion import built, run_compiled
 
-    run_diffusion(__doc__, run_experiment, argv, times_itself=True)
+    run_compiled(__doc__, lambda: make_step(built("pyo3_module")), argv)
 
 
 if __name__ == "__main__":

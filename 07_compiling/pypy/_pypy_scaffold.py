@@ -100,3 +100,19 @@ def run_pypy_julia(
         output = calc_pure_python(args.width, args.max_iterations)
         report_sum(output, args.width, args.max_iterations)
     return int(sum(output))
+
+
+def run_late_flush(doc, compare_flushes, argv=None):
+    """late_flush.py's command line (``--lines``), under CPython or PyPy; the files in a temporary folder."""
+    import tempfile
+
+    parser, positive_int = parser_anywhere(doc)
+    parser.add_argument(
+        "--lines",
+        type=positive_int,
+        default=500,
+        help="lines written to each file (4390 bytes: less than one buffer)",
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        return compare_flushes(args.lines, folder)

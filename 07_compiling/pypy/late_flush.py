@@ -62,20 +62,9 @@ SMOKE_ARGS = ["--lines", "100"]
 
 
 def main(argv=None):
-    import tempfile
+    from _pypy_scaffold import run_late_flush
 
-    from _pypy_scaffold import parser_anywhere
-
-    parser, positive_int = parser_anywhere(__doc__)
-    parser.add_argument(
-        "--lines",
-        type=positive_int,
-        default=500,
-        help="lines written to each file (4390 bytes: less than one buffer)",
-    )
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        compare_flushes(args.lines, folder)
+    run_late_flush(__doc__, compare_flushes, argv)
 
 
 if __name__ == "__main__":

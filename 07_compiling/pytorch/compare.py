@@ -31,6 +31,7 @@ def get_timings(fxn, device="cpu"):
 # book: end
 
 
+# taught: a GPU pays off on large grids: the same steps in NumPy and PyTorch, timed per size
 def measure(size, device, iterations, max_seconds):
     """compare.csv's row for ``size``: NumPy's and PyTorch's seconds per step, how far they differ."""
     import torch
@@ -39,7 +40,6 @@ def measure(size, device, iterations, max_seconds):
     from hpp.diffusion import initial_grid
     from hpp.gpu import seconds_per_step
 
-    # taught: a GPU pays off on large grids: the same steps in NumPy and PyTorch, timed per size
     state = {"numpy": initial_grid(size), "torch": torch.from_numpy(initial_grid(size)).to(device)}
 
     def numpy_step():
@@ -53,8 +53,10 @@ def measure(size, device, iterations, max_seconds):
     # No warm-up steps on the grids: both take exactly the same steps, so their results compare.
     numpy_s, numpy_steps = seconds_per_step(numpy_step, "cpu", iterations, max_seconds, warmup=0)
     torch_s, torch_steps = seconds_per_step(torch_step, device, numpy_steps, float("inf"), warmup=0)
-    # taught: end
     return compare_row(size, device, state, numpy_s, numpy_steps, torch_s, torch_steps, warmup_s)
+
+
+# taught: end
 
 
 SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "5", "--device", "cpu", "--threads", "1"]

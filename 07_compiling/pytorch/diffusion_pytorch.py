@@ -36,6 +36,7 @@ def evolve(grid, dt=0.1, D=1.0):
 # book: end
 
 
+# taught: copies to and from the GPU cost time; synchronize before reading the clock
 def run(size, num_iterations, device):
     """Returns (final grid as NumPy, seconds to copy in, seconds for the steps, seconds to copy out)."""
     import time
@@ -45,7 +46,6 @@ def run(size, num_iterations, device):
     from hpp.diffusion import initial_grid
     from hpp.gpu import synchronize
 
-    # taught: copies to and from the GPU cost time; synchronize before reading the clock
     host = torch.from_numpy(initial_grid(size))
     synchronize(device)
     start = time.perf_counter()
@@ -62,8 +62,10 @@ def run(size, num_iterations, device):
     start = time.perf_counter()
     result = grid.cpu().numpy()
     copy_out = time.perf_counter() - start
-    # taught: end
     return result, copy_in, compute, copy_out
+
+
+# taught: end
 
 
 SMOKE_ARGS = ["--size", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
