@@ -9,10 +9,10 @@ Run:
     python 11_less_ram/compressing_text/text_example_datrie.py
 """
 
+# book: 1st ed. code, "compressing_text" (datrie)
 import datrie
 
 
-# book: 1st ed. code, "compressing_text" (datrie)
 def build(words):
     words = list(words)
     alphabet = "".join(sorted(set("".join(words))))

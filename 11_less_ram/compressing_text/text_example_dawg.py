@@ -10,10 +10,10 @@ Run:
     python 11_less_ram/compressing_text/text_example_dawg.py
 """
 
+# book: 2nd ed. code, "text_example_dawg.py"
 import dawg
 
 
-# book: 2nd ed. code, "text_example_dawg.py"
 def build(words):
     return dawg.DAWG(words)
 

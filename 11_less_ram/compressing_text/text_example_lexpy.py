@@ -12,10 +12,10 @@ Run:
     python 11_less_ram/compressing_text/text_example_lexpy.py --generated 20000
 """
 
+# book: 3rd ed. code, "text_example_lexpy.py"
 from lexpy import DAWG
 
 
-# book: 3rd ed. code, "text_example_lexpy.py"
 def build(words):
     # note that a DAWG in lexpy needs the input to be sorted
     words_dawg = DAWG()

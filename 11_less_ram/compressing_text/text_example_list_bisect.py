@@ -8,10 +8,10 @@ Run:
     python 11_less_ram/compressing_text/text_example_list_bisect.py
 """
 
+# book: 2nd ed. code, "text_example_list_bisect.py" (the sorted list)
 import bisect
 
 
-# book: 2nd ed. code, "text_example_list_bisect.py" (the sorted list)
 def build(words):
     return sorted(words)
 

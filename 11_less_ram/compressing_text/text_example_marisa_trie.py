@@ -12,10 +12,10 @@ Run:
     (saves words_trie.saved under results/11_less_ram, or --save FILE)
 """
 
+# book: 3rd ed. code, "text_example_marisa_trie.py"
 import marisa_trie
 
 
-# book: 3rd ed. code, "text_example_marisa_trie.py"
 def build(words):
     return marisa_trie.Trie(words)
 

@@ -11,10 +11,10 @@ Run:
     python 11_less_ram/compressing_text/text_example_marisa_trie_load_only.py --trie words.trie
 """
 
+# book: 3rd ed. code, "text_example_marisa_trie_load_only.py"
 import marisa_trie
 
 
-# book: 3rd ed. code, "text_example_marisa_trie_load_only.py"
 def load(path):
     trie = marisa_trie.Trie()
     trie.load(str(path))

@@ -9,10 +9,10 @@ Run:
     python 11_less_ram/compressing_text/text_example_pygtrie.py
 """
 
+# book: 3rd ed. code, "text_example_pygtrie.py"
 import pygtrie
 
 
-# book: 3rd ed. code, "text_example_pygtrie.py"
 def build(words):
     trie = pygtrie.CharTrie()
     for word in words:

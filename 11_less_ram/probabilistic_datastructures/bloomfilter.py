@@ -16,13 +16,13 @@ Run:
     python 11_less_ram/probabilistic_datastructures/bloomfilter.py --capacity 100000 --error 0.01
 """
 
+# book: 2nd ed. code, "bloomfilter.py"
 import math
 
 import mmh3
 from bitarray import bitarray
 
 
-# book: 2nd ed. code, "bloomfilter.py"
 def bloom_size(capacity, error):
     """(bits, hashes) for ``capacity`` items at false-positive rate ``error``."""
     num_bits = int(-capacity * math.log(error) / math.log(2) ** 2) + 1

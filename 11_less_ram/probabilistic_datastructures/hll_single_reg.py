@@ -10,12 +10,10 @@ Run:
     python 11_less_ram/probabilistic_datastructures/hll_single_reg.py
 """
 
+# book: 2nd ed. code, "figures/hll_single_reg.py"
 from llregister import LLRegister
 
-SMOKE_ARGS = ["--items", "2000", "--trials", "2"]
 
-
-# book: 2nd ed. code, "figures/hll_single_reg.py"
 def register_trajectory(items, run=0, samples=200):
     """[(unique items added, register estimate)] for ``items`` unique items of run ``run``."""
     register = LLRegister()
@@ -55,6 +53,9 @@ def draw_registers(items, runs, folder):
 
 
 # book: end
+
+
+SMOKE_ARGS = ["--items", "2000", "--trials", "2"]
 
 
 def main(argv=None):

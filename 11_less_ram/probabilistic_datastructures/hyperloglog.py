@@ -21,11 +21,11 @@ Run:
     python 11_less_ram/probabilistic_datastructures/hyperloglog.py --p 16
 """
 
+# book: 2nd ed. code, "hyperloglog.py"
 import math
 
 from ll import LL
 
-# book: 2nd ed. code, "hyperloglog.py"
 TWO_POW_32 = 2.0**32
 
 

@@ -15,12 +15,12 @@ Run:
     python 11_less_ram/probabilistic_datastructures/kminvalues.py --items 100000 --k 1024
 """
 
+# book: 2nd ed. code, "kminvalues.py"
 import heapq
 import math
 
 import mmh3
 
-# book: 2nd ed. code, "kminvalues.py"
 HASH_RANGE = 2.0**64
 
 

@@ -10,12 +10,10 @@ Run:
     python 11_less_ram/probabilistic_datastructures/kmv.py
 """
 
+# book: 2nd ed. code, "figures/kmv.py"
 import mmh3
 
-SMOKE_ARGS = ["--items", "100", "--k", "8"]
 
-
-# book: 2nd ed. code, "figures/kmv.py"
 def unit_hash(item):
     """``item``'s 64-bit MurmurHash3 scaled to [0, 1)."""
     return mmh3.hash64(str(item), signed=False)[0] / 2.0**64
@@ -60,6 +58,9 @@ def draw_kmv(items, k, folder):
 
 
 # book: end
+
+
+SMOKE_ARGS = ["--items", "100", "--k", "8"]
 
 
 def main(argv=None):

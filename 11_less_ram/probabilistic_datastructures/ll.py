@@ -10,12 +10,12 @@ Run:
     python 11_less_ram/probabilistic_datastructures/ll.py --items 100000 --p 10
 """
 
+# book: 2nd ed. code, "ll.py"
 import math
 from array import array
 
 from llregister import HASH_BITS, hash32
 
-# book: 2nd ed. code, "ll.py"
 ALPHA_INFINITY = 0.39701
 
 

@@ -11,9 +11,9 @@ Run:
     python 11_less_ram/probabilistic_datastructures/llregister.py --items 100000
 """
 
+# book: 2nd ed. code, "llregister.py" and "utils.py"
 import mmh3
 
-# book: 2nd ed. code, "llregister.py" and "utils.py"
 HASH_BITS = 32
 
 

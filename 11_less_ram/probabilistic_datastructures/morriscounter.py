@@ -12,10 +12,10 @@ Run:
     python 11_less_ram/probabilistic_datastructures/morriscounter.py --events 100000 --trials 200
 """
 
+# book: 2nd ed. code, "morriscounter.py"
 import random
 
 
-# book: 2nd ed. code, "morriscounter.py"
 class MorrisCounter:
     """An approximate counter that keeps only an exponent (0-255: one byte)."""
 

@@ -13,6 +13,7 @@ Run:
     python 11_less_ram/probabilistic_datastructures/prob_ds_figure.py --unique 20000 --duplicates 12000
 """
 
+# book: 2nd ed. code, "prob_ds_figure.py"
 import random
 import string
 from itertools import cycle
@@ -23,10 +24,7 @@ from llregister import LLRegister
 from morriscounter import MorrisCounter
 from scalingbloomfilter import ScalingBloomFilter
 
-SMOKE_ARGS = ["--unique", "3000", "--duplicates", "2000", "--sample-every", "500"]
 
-
-# book: 2nd ed. code, "prob_ds_figure.py"
 def generate_keys(num_keys, num_letters, seed=0):
     """``num_keys`` random keys of ``num_letters`` distinct lowercase letters (repeats happen)."""
     rng = random.Random(seed)
@@ -107,6 +105,9 @@ def run_both_experiments(unique, duplicates, sample_every, seed, folder):
 
 
 # book: end
+
+
+SMOKE_ARGS = ["--unique", "3000", "--duplicates", "2000", "--sample-every", "500"]
 
 
 def main(argv=None):

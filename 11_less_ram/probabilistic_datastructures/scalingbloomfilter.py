@@ -11,10 +11,10 @@ Run:
     python 11_less_ram/probabilistic_datastructures/scalingbloomfilter.py --items 50000
 """
 
+# book: 2nd ed. code, "scalingbloomfilter.py"
 from bloomfilter import BloomFilter
 
 
-# book: 2nd ed. code, "scalingbloomfilter.py"
 class ScalingBloomFilter:
     def __init__(self, capacity, error=0.005, max_fill=0.8, error_tightening_ratio=0.5):
         self.capacity = capacity

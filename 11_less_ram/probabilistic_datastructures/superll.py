@@ -10,11 +10,11 @@ Run:
     python 11_less_ram/probabilistic_datastructures/superll.py --items 100000 --p 10
 """
 
+# book: 2nd ed. code, "superll.py"
 import math
 
 from ll import LL
 
-# book: 2nd ed. code, "superll.py"
 TRUNCATION = 0.7
 NMAX = 1_000_000_000
 # For 70% truncation (Durand and Flajolet): E = ALPHA * m * 2**(mean of the m0 smallest).

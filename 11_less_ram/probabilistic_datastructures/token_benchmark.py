@@ -12,6 +12,7 @@ Run:
     python 11_less_ram/probabilistic_datastructures/token_benchmark.py --input some_book.txt
 """
 
+# book: 2nd ed. code, "_benchmark.py"
 import random
 import time
 
@@ -24,11 +25,10 @@ from morriscounter import MorrisCounter
 from scalingbloomfilter import ScalingBloomFilter
 from superll import SuperLL
 
+# book: end
 from hpp.memory import deep_sizeof
 from hpp.script import example_parser, existing_file, fail, int_range, positive_int
 from hpp.words import generated_tokens
-
-SMOKE_ARGS = ["--tokens", "20000", "--vocabulary", "5000"]
 
 
 # book: 2nd ed. code, "_benchmark.py"
@@ -91,6 +91,9 @@ def compare_structures(tokens, p=12, k=1024):
 
 
 # book: end
+
+
+SMOKE_ARGS = ["--tokens", "20000", "--vocabulary", "5000"]
 
 
 def main(argv=None):

@@ -11,14 +11,13 @@ Run:
     python 11_less_ram/sklearn_hashing_trick/feature_hashing_explanation.py
 """
 
+# book: 2nd ed. code, "feature_hashing_explanation_nb.ipynb"
 from collections import Counter
 
 from sklearn.feature_extraction import DictVectorizer, FeatureHasher
 
+# book: end
 from hpp.script import example_parser, positive_int
-
-REQUIRES = ("sklearn",)
-SMOKE_ARGS = []
 
 # book: 2nd ed. code, "feature_hashing_explanation_nb.ipynb"
 SENTENCES = ["there is a cat", "there is a cat and a dog"]
@@ -53,6 +52,10 @@ def compare_vectorisers(n_features=10):
 
 
 # book: end
+
+
+REQUIRES = ("sklearn",)
+SMOKE_ARGS = []
 
 
 def main(argv=None):
