@@ -10,21 +10,9 @@ Run (from this folder):
     python julia1_numba_expandedmath_inspection.py --width 100
 """
 
-# book: 2nd ed. code, "julia1_numba_expandedmath_inspection.py"
-from numba import jit
-
-
-@jit
-def calculate_z(maxiter, zs, cs, output):
-    """For each point, count the updates z = z*z + c before abs(z) reaches 2 (at most maxiter)."""
-    for i in range(len(zs)):
-        n = 0
-        z = zs[i]
-        c = cs[i]
-        while n < maxiter and (z.real * z.real + z.imag * z.imag) < 4:
-            z = z * z + c
-            n += 1
-        output[i] = n
+# book: 2nd ed. code, "julia1_numba_expandedmath_inspection.py" (calculate_z as in
+# julia1_numba_expandedmath.py, the one line more: after the runs, the types Numba inferred)
+from julia1_numba_expandedmath import calculate_z
 
 
 def show_types():
