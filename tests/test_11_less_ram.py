@@ -1003,8 +1003,8 @@ def test_benchmark_sparse_benchmark_and_matrix_size(import_plain, tmp_path):
 def test_aho_corasick_prefilter_finds_the_same_matches_with_far_fewer_regexes():
     pytest.importorskip("ahocorasick", reason="needs pyahocorasick: pip install -e '.[less_ram]'")
     prefilter = load_example(TEXT / "aho_corasick_prefilter.py")
-    rules = prefilter.make_rules(200, seed=1)
-    lines = prefilter.make_lines(5000, 200, seed=1)
+    rules = text_family.make_rules(200, seed=1)
+    lines = text_family.make_lines(5000, 200, seed=1)
     naive, naive_evaluations = prefilter.match_all(lines, rules)
     filtered, filtered_evaluations = prefilter.match_prefiltered(
         lines, rules, prefilter.build_automaton(rules)

@@ -1,17 +1,9 @@
-"""The book's shared names of the word-list examples (chapter 11, "Efficiently Storing Lots of Text in RAM").
+"""The book's names shared by the word-list examples (chapter 11, "Efficiently Storing Lots of Text in RAM").
 
-Each ``text_example_*.py`` script gives a ``build(words)`` (from an iterator of
-fresh strings, as the book reads them from a file) and a ``contains(structure,
-word)``; ``run`` measures, in the script's own fresh process:
-
-- RAM used: the growth of the resident set size (psutil) across ``build``,
-  the strings included;
-- the build time;
-- the time of ``--lookups`` lookups of words from the list (each must be found)
-  and that a word not in the list is not found.
-
-It prints one result per line (``RAM used = 12.3 MiB``); ``plot_example.py``
-and the chapter benchmark run each script in a fresh subprocess and read them.
+The 3rd edition's ``text_example.py`` holds the constants and the ``read_words``
+generator its ``text_example_*.py`` scripts import; they are here under the
+book's names. The family's driver (loading the words, measuring the RAM,
+timing the lookups, printing one result per line) is ``_text_family.py``.
 """
 
 import codecs
