@@ -214,7 +214,8 @@ def string_case(name, function, polars):
     def setup(params):
         module = load_example(PANDAS / "str_operation.py")
         df = load_example(PANDAS / "utility.py").make_data(params["people"])
-        data = module.to_polars(df[[0]]) if polars else df[0].astype(str)
+        to_polars = load_example(PANDAS / "time_iteration_methods_polars.py").to_polars if polars else None
+        data = to_polars(df[[0]]) if polars else df[0].astype(str)
         return getattr(module, function), data
 
     def run(state):

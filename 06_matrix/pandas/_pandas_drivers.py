@@ -123,3 +123,99 @@ def run_string_methods(doc, finders, polars, counters, argv=None):
     args = parser.parse_args(argv)
     needs("polars", "polars")
     return compare_string_methods(finders, polars, counters, args.people)
+
+
+# ---------------------------------------------------------------- time_iteration_methods*.py
+
+
+def compare_slope_methods(methods, chosen, people, convert=None):
+    """Time each method on ``people`` rows, check its slopes against lstsq per row, print each."""
+    import numpy as np
+    from utility import ols_slopes_reference
+
+    df = make_data(people)
+    expected = ols_slopes_reference(df).to_numpy()
+    data = convert(df) if convert else df
+    print(f"{people} people x {df.shape[1]} days; checking against np.linalg.lstsq per row")
+    for name in chosen:
+        start = time.perf_counter()
+        slopes = methods[name](data)
+        seconds = time.perf_counter() - start
+        np.testing.assert_allclose(slopes.to_numpy(), expected, rtol=1e-9, atol=1e-12)
+        print(f"{name}: {seconds:.4f} s, slopes agree, sum(slopes) = {slopes.sum():.10f}")
+
+
+def run_slope_methods(doc, methods, argv=None, convert=None):
+    """``--people N --methods a,b``: each method (on ``convert(df)`` when given) timed and checked."""
+    from utility import BOOK_PEOPLE
+
+    from hpp.script import comma_choices, example_parser, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument(
+        "--methods", type=comma_choices(*methods), default=list(methods), help="comma-separated"
+    )
+    args = parser.parse_args(argv)
+    compare_slope_methods(methods, args.methods, args.people, convert)
+
+
+# ---------------------------------------------------------------- time_iteration_methods_slow_with_diagram.py
+
+
+def plot_chunks(chunk_times, path, set_common_mpl_styles):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.bar([f"{10 * (i + 1)}%" for i in range(len(chunk_times))], chunk_times)
+    set_common_mpl_styles(
+        ax,
+        legend=False,
+        ylabel="seconds for this 10%",
+        xlabel="progress through the rows",
+        title="pd.concat in a loop: each chunk costs more than the last",
+    )
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def compare_concats(build_concat_in_loop, build_collect_then_concat, set_common_mpl_styles, path, people):
+    """Time both ways to build the result frame, check they agree, print, and plot the chunk times."""
+    import pandas as pd
+
+    df = make_data(people)
+
+    start = time.perf_counter()
+    looped, chunk_times = build_concat_in_loop(df)
+    loop_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    collected = build_collect_then_concat(df)
+    collect_seconds = time.perf_counter() - start
+    pd.testing.assert_frame_equal(looped, collected)
+
+    print(f"{people} rows, both results equal, sum(slope) = {collected['slope'].sum():.10f}")
+    print(f"concat in the loop: {loop_seconds:.3f} s")
+    print(f"collect, then one concat: {collect_seconds:.3f} s")
+    print("seconds per 10% chunk (concat in the loop): " + ", ".join(f"{t:.3f}" for t in chunk_times))
+    plot_chunks(chunk_times, path, set_common_mpl_styles)
+    print(f"saved {path}")
+    return chunk_times
+
+
+def run_concats(doc, build_concat_in_loop, build_collect_then_concat, set_common_mpl_styles, argv=None):
+    """``--people N --output-dir D``: both ways to build the result, checked, timed, the chunks drawn."""
+    from utility import BOOK_PEOPLE
+
+    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save the PNG")
+    args = parser.parse_args(argv)
+    path = output_dir("06_matrix", args.output_dir) / "concat_cost_per_iteration_chunk.png"
+    builders = (build_concat_in_loop, build_collect_then_concat, set_common_mpl_styles)
+    return compare_concats(*builders, path, args.people)

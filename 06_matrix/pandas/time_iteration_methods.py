@@ -20,23 +20,11 @@ Run:
     python 06_matrix/pandas/time_iteration_methods.py --people 10000 --methods apply_raw,vectorised
 """
 
-import time
-
-import numpy as np
-import pandas as pd
-from utility import (
-    BOOK_PEOPLE,
-    make_data,
-    ols_lstsq,
-    ols_lstsq_raw,
-    ols_slopes_reference,
-    ols_slopes_vectorised,
-)
-
-SMOKE_ARGS = ["--people", "300", "--methods", "iloc,iterrows,apply,apply_raw,vectorised"]
-
-
 # book: 3rd ed. code, "time_iteration_methods.py"
+import pandas as pd
+from utility import ols_lstsq, ols_lstsq_raw, ols_slopes_vectorised
+
+
 def slopes_iloc(df):
     results = []
     for row_idx in range(df.shape[0]):
@@ -75,9 +63,6 @@ def slopes_numba_engine(df):
     return df.apply(ols_lstsq_raw, axis=1, raw=True, engine="numba")
 
 
-# book: end
-
-
 def slopes_vectorised(df):
     return ols_slopes_vectorised(df)
 
@@ -93,29 +78,16 @@ METHODS = {
 }
 
 
-def compare_methods(people=BOOK_PEOPLE, methods=tuple(METHODS)):
-    """Time each method on ``people`` rows, check its slopes against lstsq per row, print each."""
-    df = make_data(people)
-    expected = ols_slopes_reference(df)
-    print(f"{people} people x {df.shape[1]} days; checking against np.linalg.lstsq per row")
-    for name in methods:
-        start = time.perf_counter()
-        slopes = METHODS[name](df)
-        seconds = time.perf_counter() - start
-        np.testing.assert_allclose(slopes.to_numpy(), expected.to_numpy(), rtol=1e-9, atol=1e-12)
-        print(f"{name}: {seconds:.4f} s, slopes agree, sum(slopes) = {slopes.sum():.10f}")
+# book: end
+
+
+SMOKE_ARGS = ["--people", "300", "--methods", "iloc,iterrows,apply,apply_raw,vectorised"]
 
 
 def main(argv=None):
-    from hpp.script import comma_choices, example_parser, positive_int
+    from _pandas_drivers import run_slope_methods
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument(
-        "--methods", type=comma_choices(*METHODS), default=list(METHODS), help="comma-separated"
-    )
-    args = parser.parse_args(argv)
-    compare_methods(args.people, args.methods)
+    run_slope_methods(__doc__, METHODS, argv)
 
 
 if __name__ == "__main__":

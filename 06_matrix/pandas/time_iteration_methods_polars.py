@@ -15,15 +15,12 @@ Run:
     python time_iteration_methods_polars.py --people 10000 --methods polars,polars_lazy
 """
 
-import time
-
 import numpy as np
 import polars as pl
-from utility import BOOK_PEOPLE, make_data, ols_lstsq_raw, ols_slopes_reference
-
-SMOKE_ARGS = ["--people", "300"]
+from utility import ols_lstsq_raw
 
 
+# Ours: the book's per-row slope as one Polars expression (eager, lazy) and as Polars' map_rows
 def to_polars(df):
     """The pandas frame as a Polars one; Polars column names are strings: "0" .. "13"."""
     return pl.from_pandas(df.rename(columns=str))
@@ -58,30 +55,13 @@ METHODS = {
 }
 
 
-def compare_methods(people=BOOK_PEOPLE, methods=tuple(METHODS)):
-    """Time each Polars method on ``people`` rows, check its slopes against lstsq per row, print each."""
-    df = make_data(people)
-    expected = ols_slopes_reference(df).to_numpy()
-    pl_df = to_polars(df)
-    print(f"{people} people x {df.shape[1]} days; checking against np.linalg.lstsq per row")
-    for name in methods:
-        start = time.perf_counter()
-        slopes = METHODS[name](pl_df)
-        seconds = time.perf_counter() - start
-        np.testing.assert_allclose(slopes.to_numpy(), expected, rtol=1e-9, atol=1e-12)
-        print(f"{name}: {seconds:.4f} s, slopes agree, sum(slopes) = {slopes.sum():.10f}")
+SMOKE_ARGS = ["--people", "300"]
 
 
 def main(argv=None):
-    from hpp.script import comma_choices, example_parser, positive_int
+    from _pandas_drivers import run_slope_methods
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument(
-        "--methods", type=comma_choices(*METHODS), default=list(METHODS), help="comma-separated"
-    )
-    args = parser.parse_args(argv)
-    compare_methods(args.people, args.methods)
+    run_slope_methods(__doc__, METHODS, argv, convert=to_polars)
 
 
 if __name__ == "__main__":

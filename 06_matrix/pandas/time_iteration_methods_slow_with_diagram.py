@@ -11,16 +11,15 @@ Run:
     python 06_matrix/pandas/time_iteration_methods_slow_with_diagram.py --people 100000
 """
 
+# book: 3rd ed. code, "time_iteration_methods_slow_with_diagram.py" (pd.concat in the loop)
 import time
 
 import pandas as pd
-from utility import BOOK_PEOPLE, make_data, ols_lstsq
+from utility import ols_lstsq
 
-SMOKE_ARGS = ["--people", "400"]
 CHUNKS = 10
 
 
-# book: 3rd ed. code, "time_iteration_methods_slow_with_diagram.py" (pd.concat in the loop)
 def result_row(df, row_idx):
     """One row of the result: the person and their slope."""
     return pd.DataFrame({"person": [row_idx], "slope": [ols_lstsq(df.iloc[row_idx])]})
@@ -90,56 +89,13 @@ def set_common_mpl_styles(
 # book: end
 
 
-def plot_chunks(chunk_times, path):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7, 4))
-    ax.bar([f"{10 * (i + 1)}%" for i in range(len(chunk_times))], chunk_times)
-    set_common_mpl_styles(
-        ax,
-        legend=False,
-        ylabel="seconds for this 10%",
-        xlabel="progress through the rows",
-        title="pd.concat in a loop: each chunk costs more than the last",
-    )
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-
-
-def compare_concats(path, people=BOOK_PEOPLE):
-    """Time both ways to build the result frame, check they agree, print, and plot the chunk times."""
-    df = make_data(people)
-
-    start = time.perf_counter()
-    looped, chunk_times = build_concat_in_loop(df)
-    loop_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    collected = build_collect_then_concat(df)
-    collect_seconds = time.perf_counter() - start
-    pd.testing.assert_frame_equal(looped, collected)
-
-    print(f"{people} rows, both results equal, sum(slope) = {collected['slope'].sum():.10f}")
-    print(f"concat in the loop: {loop_seconds:.3f} s")
-    print(f"collect, then one concat: {collect_seconds:.3f} s")
-    print("seconds per 10% chunk (concat in the loop): " + ", ".join(f"{t:.3f}" for t in chunk_times))
-    plot_chunks(chunk_times, path)
-    print(f"saved {path}")
-    return chunk_times
+SMOKE_ARGS = ["--people", "400"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+    from _pandas_drivers import run_concats
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--output-dir", type=writable_dir, help="where to save the PNG")
-    args = parser.parse_args(argv)
-    path = output_dir("06_matrix", args.output_dir) / "concat_cost_per_iteration_chunk.png"
-    compare_concats(path, args.people)
+    run_concats(__doc__, build_concat_in_loop, build_collect_then_concat, set_common_mpl_styles, argv)
 
 
 if __name__ == "__main__":
