@@ -502,3 +502,47 @@ def run_transfer_study(doc, time_split, argv=None):
         torch.set_num_threads(args.threads)
     path = output_dir("06_matrix", args.output_dir) / "diffusion_pytorch_transfer.csv"
     return compare_transfers(time_split, args.sizes, args.iterations, device, path)
+
+
+# ---------------------------------------------------------------- diffusion_pytorch_conv_profile.py
+
+
+def print_profile(profile_experiment, num_iterations, size, device, row_limit, folder):
+    """Profile the loop, print the profiler's table and ``sum(grid)``, and save the table in ``folder``."""
+    from hpp.gpu import describe
+    from hpp.printout import print_grid_sum
+
+    grid, prof = profile_experiment(num_iterations, size, device)
+    sort_by = "cuda_time_total" if device.type == "cuda" else "cpu_time_total"
+    table = prof.key_averages().table(sort_by=sort_by, row_limit=row_limit)
+    header = (
+        f"grid = {size} x {size}, iterations = {num_iterations}, "
+        f"device = {describe(device)}, sorted by {sort_by}"
+    )
+    print(header)
+    print(table)
+    print_grid_sum(float(grid.double().sum()))
+    path = folder / "diffusion_pytorch_conv_profile.txt"
+    path.write_text(header + "\n" + table + "\n")
+    print(f"wrote {path}")
+    return grid
+
+
+def run_conv_profile(doc, profile_experiment, argv=None):
+    """diffusion_pytorch_conv_profile.py's flags (the book's 4096 x 4096, 5000 steps); profile and print."""
+    import os
+
+    from hpp.diffusion import diffusion_parser
+    from hpp.gpu import add_device_argument, device_from_flag
+    from hpp.script import output_dir, positive_int, writable_dir
+
+    parser = diffusion_parser(doc, size=4096, iterations=5000)
+    parser.add_argument("--row-limit", type=positive_int, default=12, help="rows of the table")
+    add_device_argument(parser)
+    parser.add_argument("--output-dir", type=writable_dir, help="where the table goes")
+    args = parser.parse_args(argv)
+    device = device_from_flag(args.device)
+    folder = output_dir("06_matrix", args.output_dir)
+    # The profiler makes a compiler cache folder, by default in /tmp: keep it beside the table.
+    os.environ.setdefault("TORCHINDUCTOR_CACHE_DIR", str(folder / "torchinductor_cache"))
+    return print_profile(profile_experiment, args.iterations, args.size, device, args.row_limit, folder)

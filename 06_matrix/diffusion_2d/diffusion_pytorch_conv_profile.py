@@ -15,8 +15,6 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_conv_profile.py --size 256 --iterations 20 --device cpu
 """
 
-import os
-
 try:
     import torch
     from torch.profiler import ProfilerActivity, profile
@@ -26,9 +24,6 @@ except ImportError:  # main() says which extra to install
 from diffusion_pytorch_conv import evolve, laplacian_kernel
 
 from hpp.diffusion import DT, initial_grid
-
-REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "32", "--iterations", "5", "--device", "cpu", "--row-limit", "5"]
 
 
 # book: 3rd ed. code, "diffusion_pytorch_conv_profile.py" (the loop under torch.profiler)
@@ -63,41 +58,14 @@ def profile_experiment(num_iterations, size, device):
 # book: end
 
 
-def print_profile(num_iterations, size, device, row_limit, folder):
-    """Profile the loop, print the profiler's table and ``sum(grid)``, and save the table in ``folder``."""
-    from hpp.gpu import describe
-
-    grid, prof = profile_experiment(num_iterations, size, device)
-    sort_by = "cuda_time_total" if device.type == "cuda" else "cpu_time_total"
-    table = prof.key_averages().table(sort_by=sort_by, row_limit=row_limit)
-    header = (
-        f"grid = {size} x {size}, iterations = {num_iterations}, "
-        f"device = {describe(device)}, sorted by {sort_by}"
-    )
-    print(header)
-    print(table)
-    print(f"sum(grid) = {float(grid.double().sum()):.6g}")
-    path = folder / "diffusion_pytorch_conv_profile.txt"
-    path.write_text(header + "\n" + table + "\n")
-    print(f"wrote {path}")
-    return grid
+REQUIRES = ("torch",)
+SMOKE_ARGS = ["--size", "32", "--iterations", "5", "--device", "cpu", "--row-limit", "5"]
 
 
 def main(argv=None):
-    from hpp.diffusion import diffusion_parser
-    from hpp.gpu import add_device_argument, device_from_flag
-    from hpp.script import output_dir, positive_int, writable_dir
+    from _pytorch_figures import run_conv_profile
 
-    parser = diffusion_parser(__doc__, size=4096, iterations=5000)
-    parser.add_argument("--row-limit", type=positive_int, default=12, help="rows of the table")
-    add_device_argument(parser)
-    parser.add_argument("--output-dir", type=writable_dir, help="where the table goes")
-    args = parser.parse_args(argv)
-    device = device_from_flag(args.device)
-    folder = output_dir("06_matrix", args.output_dir)
-    # The profiler makes a compiler cache folder, by default in /tmp: keep it beside the table.
-    os.environ.setdefault("TORCHINDUCTOR_CACHE_DIR", str(folder / "torchinductor_cache"))
-    print_profile(args.iterations, args.size, device, args.row_limit, folder)
+    run_conv_profile(__doc__, profile_experiment, argv)
 
 
 if __name__ == "__main__":

@@ -219,3 +219,49 @@ def run_concats(doc, build_concat_in_loop, build_collect_then_concat, set_common
     path = output_dir("06_matrix", args.output_dir) / "concat_cost_per_iteration_chunk.png"
     builders = (build_concat_in_loop, build_collect_then_concat, set_common_mpl_styles)
     return compare_concats(*builders, path, args.people)
+
+
+# ---------------------------------------------------------------- time_iteration_methods_dask.py
+
+
+def compare_with_pandas(methods, chosen, people, npartitions, workers=None):
+    """Slopes with pandas in this process, then with each Dask method on ``workers`` processes; all equal."""
+    import numpy as np
+    from time_iteration_methods import slopes_apply_raw
+
+    df = make_data(people)
+    print(f"{people} people x {df.shape[1]} days, {npartitions} blocks, {workers} worker processes")
+    start = time.perf_counter()
+    expected = slopes_apply_raw(df)
+    print(f"pandas apply_raw: {time.perf_counter() - start:.4f} s, sum(slopes) = {expected.sum():.10f}")
+    for name in chosen:
+        start = time.perf_counter()
+        slopes = methods[name](df, npartitions).compute(scheduler="processes", num_workers=workers)
+        seconds = time.perf_counter() - start
+        np.testing.assert_allclose(slopes.to_numpy(), expected.to_numpy(), rtol=1e-12, atol=1e-15)
+        print(f"{name}: {seconds:.4f} s, slopes agree, sum(slopes) = {slopes.sum():.10f}")
+    print("dask equals pandas = True")
+
+
+def run_dask_methods(doc, methods, copies, npartitions, argv=None):
+    """time_iteration_methods_dask.py's flags (the book's frame x ``copies``, ``npartitions`` blocks)."""
+    import os
+
+    from utility import BOOK_PEOPLE
+
+    from hpp.script import comma_choices, example_parser, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE * copies, help="rows")
+    parser.add_argument(
+        "--methods", type=comma_choices(*methods), default=list(methods), help="comma-separated"
+    )
+    parser.add_argument(
+        "--blocks",
+        type=positive_int,
+        default=npartitions,
+        help="row blocks (Dask's npartitions)",
+    )
+    parser.add_argument("--workers", type=positive_int, default=os.cpu_count(), help="worker processes")
+    args = parser.parse_args(argv)
+    compare_with_pandas(methods, args.methods, args.people, args.blocks, args.workers)

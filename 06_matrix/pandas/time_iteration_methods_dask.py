@@ -23,22 +23,15 @@ Run (from this folder):
     python time_iteration_methods_dask.py --people 20000 --blocks 4 --workers 2
 """
 
-import os
-import time
-
+# book: 3rd ed. code, "time_iteration_methods_dask.py"
 import dask.dataframe as dd
-import numpy as np
 from time_iteration_methods import slopes_apply_raw
-from utility import BOOK_PEOPLE, make_data, ols_lstsq_raw
-
-REQUIRES = ("dask",)
-SMOKE_ARGS = ["--people", "2000", "--blocks", "4", "--workers", "2"]
+from utility import ols_lstsq_raw
 
 NBR_COPIES = 40  # the 3rd edition runs 40 copies of the 100,000-person frame
 NPARTITIONS = 8  # the book: "npartitions = # cores"
 
 
-# book: 3rd ed. code, "time_iteration_methods_dask.py"
 def slopes_dask_apply(df, npartitions=NPARTITIONS):
     """A lazy Series of slopes: pandas' row-wise apply, with the same arguments, on each block."""
     ddf = dd.from_pandas(df, npartitions=npartitions)
@@ -48,7 +41,7 @@ def slopes_dask_apply(df, npartitions=NPARTITIONS):
 # book: end
 
 
-# taught: map_partitions runs any pandas function on each block of rows
+# taught: 3rd ed., "Parallel Pandas with Dask": map_partitions runs any pandas function on each block
 def slopes_dask_map_partitions(df, npartitions=NPARTITIONS):
     """A lazy Series of slopes: ``slopes_apply_raw`` of time_iteration_methods.py on each block."""
     ddf = dd.from_pandas(df, npartitions=npartitions)
@@ -59,43 +52,14 @@ def slopes_dask_map_partitions(df, npartitions=NPARTITIONS):
 
 
 METHODS = {"dask_apply": slopes_dask_apply, "dask_map_partitions": slopes_dask_map_partitions}
-
-
-def compare_with_pandas(
-    people=BOOK_PEOPLE * NBR_COPIES, methods=tuple(METHODS), npartitions=NPARTITIONS, workers=None
-):
-    """Slopes with pandas in this process, then with each Dask method on ``workers`` processes; all equal."""
-    df = make_data(people)
-    print(f"{people} people x {df.shape[1]} days, {npartitions} blocks, {workers} worker processes")
-    start = time.perf_counter()
-    expected = slopes_apply_raw(df)
-    print(f"pandas apply_raw: {time.perf_counter() - start:.4f} s, sum(slopes) = {expected.sum():.10f}")
-    for name in methods:
-        start = time.perf_counter()
-        slopes = METHODS[name](df, npartitions).compute(scheduler="processes", num_workers=workers)
-        seconds = time.perf_counter() - start
-        np.testing.assert_allclose(slopes.to_numpy(), expected.to_numpy(), rtol=1e-12, atol=1e-15)
-        print(f"{name}: {seconds:.4f} s, slopes agree, sum(slopes) = {slopes.sum():.10f}")
-    print("dask equals pandas = True")
+REQUIRES = ("dask",)
+SMOKE_ARGS = ["--people", "2000", "--blocks", "4", "--workers", "2"]
 
 
 def main(argv=None):
-    from hpp.script import comma_choices, example_parser, positive_int
+    from _pandas_drivers import run_dask_methods
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE * NBR_COPIES, help="rows")
-    parser.add_argument(
-        "--methods", type=comma_choices(*METHODS), default=list(METHODS), help="comma-separated"
-    )
-    parser.add_argument(
-        "--blocks",
-        type=positive_int,
-        default=NPARTITIONS,
-        help="row blocks (Dask's npartitions)",
-    )
-    parser.add_argument("--workers", type=positive_int, default=os.cpu_count(), help="worker processes")
-    args = parser.parse_args(argv)
-    compare_with_pandas(args.people, args.methods, args.blocks, args.workers)
+    run_dask_methods(__doc__, METHODS, NBR_COPIES, NPARTITIONS, argv)
 
 
 if __name__ == "__main__":
