@@ -114,7 +114,7 @@ def compare_string_methods(finders, polars, counters, people):
 
 def run_string_methods(doc, finders, polars, counters, argv=None):
     """str_operation.py's ``--people``; Polars checked for; every method timed and compared."""
-    from utility import BOOK_PEOPLE, needs
+    from utility import BOOK_PEOPLE
 
     from hpp.script import example_parser, positive_int
 
@@ -265,3 +265,91 @@ def run_dask_methods(doc, methods, copies, npartitions, argv=None):
     parser.add_argument("--workers", type=positive_int, default=os.cpu_count(), help="worker processes")
     args = parser.parse_args(argv)
     compare_with_pandas(methods, args.methods, args.people, args.blocks, args.workers)
+
+
+# ---------------------------------------------------------------- utility.py and the scikit-learn scripts
+
+
+def needs(module, package, extra="matrix"):
+    """Import ``module`` or end with one line naming the extra to install (exit 2)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        from hpp.script import fail
+
+        fail(f"needs {package}: pip install -e '.[{extra}]'")
+
+
+def print_first_row_slopes(functions):
+    """Print each of the four OLS helpers' slope of the first row."""
+    row = make_data(1).iloc[0]
+    for function in functions:
+        value = function(row.to_numpy() if function.__name__ == "ols_lstsq_raw" else row)
+        print(f"{function.__name__}(df.iloc[0]) = {value:.12f}")
+
+
+def run_utility_check(doc, functions, argv=None):
+    """``python utility.py``: scikit-learn and statsmodels checked for, each helper's slope of row 0."""
+    from hpp.script import example_parser
+
+    example_parser(doc).parse_args(argv)
+    needs("sklearn", "scikit-learn")
+    needs("statsmodels", "statsmodels")
+    print_first_row_slopes(functions)
+
+
+def print_sklearn_profile(profile_fit, hits, rows):
+    """Line-profile the fits, print the report and how many ``fit`` calls it saw."""
+    import io
+
+    df = make_data(max(rows, 1))
+    lp = profile_fit(df, rows)
+    report = io.StringIO()
+    lp.print_stats(stream=report, stripzeros=True)
+    print(report.getvalue())
+    print(f"fit calls profiled = {hits(lp, 'fit')} (1 row, then {rows:,} rows)")
+    return lp
+
+
+def run_sklearn_profile(doc, profile_fit, hits, rows, argv=None):
+    """sklearn_line_profiler.py's ``--rows``; profile the fits and print the report."""
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--rows", type=positive_int, default=rows, help="rows to fit after the first")
+    args = parser.parse_args(argv)
+    return print_sklearn_profile(profile_fit, hits, args.rows)
+
+
+def compare_timings(time_methods, number, data=None):
+    """Check the four methods agree on the first row (of the pickle ``data``, or made here); time them."""
+    import numpy as np
+    import pandas as pd
+    from utility import ols_lstsq, ols_lstsq_raw, ols_sklearn, ols_sm
+
+    df = pd.read_pickle(data) if data else make_data()
+    row = df.iloc[0]
+    expected = ols_lstsq_raw(row.to_numpy(dtype=np.float64))
+    for function in (ols_sklearn, ols_sm, ols_lstsq):
+        assert np.isclose(function(row), expected, rtol=1e-9, atol=1e-12), function.__name__
+    print(f"slope of df.iloc[0] = {expected:.12f} (all four methods agree)")
+    timings = time_methods(row, number)
+    fastest = min(timings.values())
+    for name, seconds in timings.items():
+        print(f"{name}: {seconds * 1e6:.1f} µs per call ({seconds / fastest:.1f}x the fastest)")
+    return timings
+
+
+def run_sklearn_timings(doc, time_methods, number, argv=None):
+    """compare_sklearn_lstsq_timing.py's ``--number`` and ``--data``; check the four methods, time them."""
+    from hpp.script import example_parser, existing_file, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--number", type=positive_int, default=number, help="calls per timeit run")
+    parser.add_argument("--data", type=existing_file, help="generate_data.py's pickle (default: made here)")
+    args = parser.parse_args(argv)
+    needs("sklearn", "scikit-learn")
+    needs("statsmodels", "statsmodels")
+    return compare_timings(time_methods, args.number, args.data)

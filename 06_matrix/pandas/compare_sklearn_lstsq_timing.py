@@ -13,17 +13,14 @@ Run (the data come from ``utility.make_data``, or the book's pickle with ``--dat
     python compare_sklearn_lstsq_timing.py --number 1000 --data generated_ols_data.pickle
 """
 
+# book: 2nd ed. code, "compare_sklearn_lstsq_timing.py"
 import timeit
 
-import numpy as np
-import pandas as pd
-from utility import make_data, needs, ols_lstsq, ols_lstsq_raw, ols_sklearn, ols_sm
+from utility import ols_lstsq, ols_lstsq_raw, ols_sklearn, ols_sm
 
-SMOKE_ARGS = ["--number", "20"]
 BOOK_NUMBER = 10_000
 
 
-# book: 2nd ed. code, "compare_sklearn_lstsq_timing.py"
 def time_methods(row, number=BOOK_NUMBER):
     """Seconds per call of each method on ``row`` (a Series), best of 3 ``timeit`` runs."""
     raw = row.to_numpy()
@@ -39,31 +36,13 @@ def time_methods(row, number=BOOK_NUMBER):
 # book: end
 
 
-def compare_timings(number=BOOK_NUMBER, data=None):
-    """Check the four methods agree on the first row (of the pickle ``data``, or made here); time them."""
-    df = pd.read_pickle(data) if data else make_data()
-    row = df.iloc[0]
-    expected = ols_lstsq_raw(row.to_numpy(dtype=np.float64))
-    for function in (ols_sklearn, ols_sm, ols_lstsq):
-        assert np.isclose(function(row), expected, rtol=1e-9, atol=1e-12), function.__name__
-    print(f"slope of df.iloc[0] = {expected:.12f} (all four methods agree)")
-    timings = time_methods(row, number)
-    fastest = min(timings.values())
-    for name, seconds in timings.items():
-        print(f"{name}: {seconds * 1e6:.1f} µs per call ({seconds / fastest:.1f}x the fastest)")
-    return timings
+SMOKE_ARGS = ["--number", "20"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, existing_file, positive_int
+    from _pandas_drivers import run_sklearn_timings
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--number", type=positive_int, default=BOOK_NUMBER, help="calls per timeit run")
-    parser.add_argument("--data", type=existing_file, help="generate_data.py's pickle (default: made here)")
-    args = parser.parse_args(argv)
-    needs("sklearn", "scikit-learn")
-    needs("statsmodels", "statsmodels")
-    compare_timings(args.number, args.data)
+    run_sklearn_timings(__doc__, time_methods, BOOK_NUMBER, argv)
 
 
 if __name__ == "__main__":

@@ -18,17 +18,16 @@ Run:
     python sklearn_line_profiler.py --rows 500
 """
 
+# book: 3rd ed. code, "sklearn_line_profiler.py"
 import numpy as np
 from line_profiler import LineProfiler
 from sklearn.linear_model import LinearRegression, _base
 from sklearn.utils import validation
-from utility import make_data, ols_sklearn
+from utility import ols_sklearn
 
-SMOKE_ARGS = ["--rows", "20"]
 BOOK_ROWS = 5_000
 
 
-# book: 3rd ed. code, "sklearn_line_profiler.py"
 def library_functions():
     """The scikit-learn functions the book profiles, as they are named in this version."""
     fit = LinearRegression.fit
@@ -61,26 +60,13 @@ def hits(lp, function_name):
     return 0
 
 
-def print_profile(rows=BOOK_ROWS):
-    """Line-profile the fits, print the report and how many ``fit`` calls it saw."""
-    import io
-
-    df = make_data(max(rows, 1))
-    lp = profile_fit(df, rows)
-    report = io.StringIO()
-    lp.print_stats(stream=report, stripzeros=True)
-    print(report.getvalue())
-    print(f"fit calls profiled = {hits(lp, 'fit')} (1 row, then {rows:,} rows)")
-    return lp
+SMOKE_ARGS = ["--rows", "20"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, positive_int
+    from _pandas_drivers import run_sklearn_profile
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--rows", type=positive_int, default=BOOK_ROWS, help="rows to fit after the first")
-    args = parser.parse_args(argv)
-    print_profile(args.rows)
+    run_sklearn_profile(__doc__, profile_fit, hits, BOOK_ROWS, argv)
 
 
 if __name__ == "__main__":

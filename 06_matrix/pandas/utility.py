@@ -18,16 +18,15 @@ script imports this module, and only two of them need the libraries.
 Run its check: ``python utility.py`` prints each method's slope for the first person.
 """
 
+# book: 2nd ed. code, "generate_data.py" (the data)
 import numpy as np
 import pandas as pd
 
 BOOK_PEOPLE = 100_000
 BOOK_DAYS = 14
 SEED = 0
-SMOKE_ARGS = []  # `python utility.py` checks the four OLS helpers on one row
 
 
-# book: 2nd ed. code, "generate_data.py" (the data)
 def make_data(people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
     """People x days of ``Poisson(60) / 60`` hours, seeded (the official code used ``np.float_``)."""
     rng = np.random.default_rng(seed)
@@ -102,33 +101,13 @@ def ols_slopes_reference(df):
     return pd.Series([ols_lstsq_raw(row) for row in values], index=df.index)
 
 
-def needs(module, package, extra="matrix"):
-    """Import ``module`` or end with one line naming the extra to install (exit 2)."""
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        from hpp.script import fail
-
-        fail(f"needs {package}: pip install -e '.[{extra}]'")
-
-
-def print_first_row_slopes():
-    """Print each of the four OLS helpers' slope of the first row."""
-    row = make_data(1).iloc[0]
-    for function in (ols_sklearn, ols_lstsq, ols_lstsq_raw, ols_sm):
-        value = function(row.to_numpy() if function is ols_lstsq_raw else row)
-        print(f"{function.__name__}(df.iloc[0]) = {value:.12f}")
+SMOKE_ARGS = []  # `python utility.py` checks the four OLS helpers on one row
 
 
 def main(argv=None):
-    from hpp.script import example_parser
+    from _pandas_drivers import run_utility_check
 
-    example_parser(__doc__).parse_args(argv)
-    needs("sklearn", "scikit-learn")
-    needs("statsmodels", "statsmodels")
-    print_first_row_slopes()
+    run_utility_check(__doc__, [ols_sklearn, ols_lstsq, ols_lstsq_raw, ols_sm], argv)
 
 
 if __name__ == "__main__":
