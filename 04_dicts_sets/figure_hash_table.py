@@ -13,10 +13,10 @@ Run:
     python 04_dicts_sets/figure_hash_table.py --output-dir /tmp/figures
 """
 
+# taught: the table Figure 4-1 draws, built with the book's probe sequence
 from dict_probing import index_sequence
 
 
-# taught: the table Figure 4-1 draws, built with the book's probe sequence
 def build_table(keys, mask=0b111):
     """``(table, probes)``: the key in each bucket, and the buckets each key tried, in order."""
     table = [None] * (mask + 1)

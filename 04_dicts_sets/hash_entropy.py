@@ -14,13 +14,13 @@ Run:
     python 04_dicts_sets/hash_entropy.py --mask 1023
 """
 
+# taught: the entropy of a hash over the buckets, S = -sum p(i) log2 p(i)
 import math
 from collections import Counter
 
 from timing_hash_function import twoletter_hash
 
 
-# taught: the entropy of a hash over the buckets, S = -sum p(i) log2 p(i)
 def hash_entropy(keys, hash_function, mask):
     """The entropy, in bits, of the buckets ``hash_function(key) & mask`` over ``keys``."""
     buckets = Counter(hash_function(key) & mask for key in keys)

@@ -15,12 +15,12 @@ Run:
     python 04_dicts_sets/hash_randomization.py --seeds 0,0,1,2,3
 """
 
+# taught: hash("text") in fresh processes, each with its own PYTHONHASHSEED
 import os
 import subprocess
 import sys
 
 
-# taught: hash("text") in fresh processes, each with its own PYTHONHASHSEED
 def hash_in_process(text, hash_seed):
     """``(hash(text), hash(42))`` in a new Python process run with ``PYTHONHASHSEED=hash_seed``."""
     env = dict(os.environ, PYTHONHASHSEED=str(hash_seed))

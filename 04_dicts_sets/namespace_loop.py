@@ -16,10 +16,10 @@ Run:
     python 04_dicts_sets/namespace_loop.py --iterations 100000
 """
 
+# book: 1st ed. code, "namespace_loop.py"
 import math
 
 
-# book: 1st ed. code, "namespace_loop.py"
 def tight_loop_slow(iterations):
     """Two dictionary lookups per pass: the global ``math``, then its ``sin``."""
     result = 0

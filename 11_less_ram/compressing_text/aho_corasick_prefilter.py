@@ -18,10 +18,10 @@ Run:
     python 11_less_ram/compressing_text/aho_corasick_prefilter.py --lines 100000 --patterns 500
 """
 
+# taught: rules (a keyword and a regex that needs it), matched by a regex loop and behind the pre-filter
 import ahocorasick
 
 
-# taught: rules (a keyword and a regex that needs it), matched by a regex loop and behind the pre-filter
 def match_all(lines, rules):
     """Every rule's regex on every line: ``(matches, regex evaluations)``."""
     matches, evaluations = [], 0

@@ -17,10 +17,10 @@ Run (from this folder):
     python text_example_clean_list.py --input /usr/share/dict/words
 """
 
+# book: 2nd ed. code, "text_example_clean_list.py"
 import text_example
 
 
-# book: 2nd ed. code, "text_example_clean_list.py"
 def read_words(filename, codec="cp1252"):
     """Yield every word of ``filename``, a line at a time; the Moby lists are Windows-1252.
 

@@ -25,9 +25,11 @@ Run:
     python -m memory_profiler 11_less_ram/numexpr_pandas/cross_entropy_numexpr.py --rows 1000000
 """
 
+# taught: 2nd ed., "Using less RAM in NumPy with NumExpr": one pass, no full-size temporaries
 import numexpr
 import numpy as np
 
+# taught: end
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 
 # taught: 2nd ed., "Using less RAM in NumPy with NumExpr": one pass, no full-size temporaries

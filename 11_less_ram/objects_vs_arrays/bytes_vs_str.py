@@ -13,8 +13,10 @@ Run:
     python 11_less_ram/objects_vs_arrays/bytes_vs_str.py --chars 1000 --input words.txt
 """
 
+# taught: 2nd ed., "Bytes versus Unicode": str stores 1, 2 or 4 bytes a character, UTF-8 1 for ASCII
 import sys
 
+# taught: end
 from hpp.memory import deep_sizeof
 
 

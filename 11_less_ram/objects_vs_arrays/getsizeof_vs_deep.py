@@ -12,8 +12,10 @@ Run:
     python 11_less_ram/objects_vs_arrays/getsizeof_vs_deep.py --items 100000
 """
 
+# taught: 2nd ed., "Objects for primitives are expensive": getsizeof misses what a container holds
 import sys
 
+# taught: end
 from hpp.memory import deep_sizeof
 
 

@@ -20,9 +20,11 @@ In IPython, as the book does: ``%load_ext memory_profiler`` then
 ``%memit list(range(10**7))`` and ``%memit array.array('l', range(10**7))``.
 """
 
+# taught: 2nd ed., "The array module stores many primitive objects cheaply"
 import array
 import sys
 
+# taught: end
 from hpp.memory import deep_sizeof
 
 

@@ -16,10 +16,10 @@ Run:
     python 11_less_ram/probabilistic_datastructures/hyperloglog_plusplus.py --items 1000 --p 10
 """
 
+# taught: the library's HyperLogLog++ fed the items our HyperLogLog counts
 from hyperloglog import HyperLogLog
 
 
-# taught: the library's HyperLogLog++ fed the items our HyperLogLog counts
 def count_both(items, p):
     """``(our estimate, datasketch's HyperLogLog++ estimate)`` for ``items`` distinct strings."""
     from datasketch import HyperLogLogPlusPlus

@@ -21,6 +21,7 @@ Run:
     python 11_less_ram/sklearn_hashing_trick/feature_hashing_explanation2.py --generated --docs 2000
 """
 
+# book: 2nd ed. code, "feature_hashing_explanation2.py"
 import re
 import time
 from collections import Counter
@@ -29,6 +30,7 @@ from sklearn.feature_extraction import DictVectorizer, FeatureHasher
 from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import train_test_split
 
+# book: end
 from hpp.memory import deep_sizeof, traced_peak
 
 # book: 2nd ed. code, "feature_hashing_explanation2.py"
