@@ -1,8 +1,9 @@
 """The plumbing of the diffusion figure scripts (not an example): the book's numbers, flags, CSV, printout.
 
-``figure_diffusion_speedups.py`` keeps its measurement (the lesson) and the
-book's plot; this module reads the book's speedups from ``_book_figures.csv``,
-parses the flags, writes ``diffusion_speedups.csv`` and prints the comparison.
+``figure_diffusion_speedups.py`` and ``figure_diffusion_snapshots.py`` keep
+their measurement (the lesson) and the book's plot; this module reads the
+book's speedups from ``_book_figures.csv``, parses the flags, writes the CSVs
+and prints the comparison.
 The name is unique in the repository: tests load examples of several chapters
 into one process.
 """
@@ -63,3 +64,34 @@ def run_speedups(doc, measure, plot, argv=None):
     args = parser.parse_args(argv)
     folder = output_dir("06_matrix", args.output_dir)
     return compare_speedups(measure, plot, args.size, args.iterations, args.repeat, folder)
+
+
+# ---------------------------------------------------------------- figure_diffusion_snapshots.py
+
+
+def draw_snapshots(snapshots, plot, size, steps, folder):
+    """Take the snapshots, print and write each one's sum and peak, draw the figure."""
+    taken = snapshots(size, steps)
+    with open(folder / "diffusion_snapshots.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["step", "sum", "max"])
+        for step, grid in taken.items():
+            writer.writerow([step, repr(float(grid.sum())), repr(float(grid.max()))])
+            print(f"step {step}: sum(grid) = {grid.sum():.6g}, max(grid) = {grid.max():.6e}")
+    plot(taken, folder / "diffusion_snapshots.png")
+    print(f"saved {folder / 'diffusion_snapshots.png'}")
+    return taken
+
+
+def run_snapshots(doc, snapshots, plot, argv=None):
+    """figure_diffusion_snapshots.py's flags; the snapshots printed, written as CSV and drawn."""
+    from hpp.script import example_parser, non_negative_int, output_dir, positive_int, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--size", type=positive_int, default=256, help="the grid is SIZE x SIZE")
+    parser.add_argument(
+        "--steps", type=non_negative_int, nargs="+", default=[0, 100, 500, 1000, 2000], help="snapshot steps"
+    )
+    parser.add_argument("--output-dir", type=writable_dir, help="where the CSV and PNG go")
+    args = parser.parse_args(argv)
+    return draw_snapshots(snapshots, plot, args.size, args.steps, output_dir("06_matrix", args.output_dir))

@@ -13,17 +13,13 @@ Run:
     python figure_diffusion_snapshots.py --size 128 --steps 0 50 200 800
 """
 
-import csv
-
+# book: 2nd ed. code, "figures/diffusion.py" (the grid drawn at several steps)
 import numpy as np
 from diffusion_numpy_memory2 import evolve
 
 from hpp.diffusion import DT, initial_grid
 
-SMOKE_ARGS = ["--size", "32", "--steps", "0", "5", "20"]
 
-
-# book: 2nd ed. code, "figures/diffusion.py" (the grid drawn at several steps)
 def snapshots(size, steps):
     """``{step: copy of the grid after that many steps}`` for each of ``steps`` (in increasing order)."""
     grid, scratch = initial_grid(size), np.zeros((size, size))
@@ -59,31 +55,13 @@ def plot(taken, path):
 # book: end
 
 
-def draw_snapshots(size, steps, folder):
-    """Take the snapshots, print and write each one's sum and peak, draw the figure."""
-    taken = snapshots(size, steps)
-    with open(folder / "diffusion_snapshots.csv", "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["step", "sum", "max"])
-        for step, grid in taken.items():
-            writer.writerow([step, repr(float(grid.sum())), repr(float(grid.max()))])
-            print(f"step {step}: sum(grid) = {grid.sum():.6g}, max(grid) = {grid.max():.6e}")
-    plot(taken, folder / "diffusion_snapshots.png")
-    print(f"saved {folder / 'diffusion_snapshots.png'}")
-    return taken
+SMOKE_ARGS = ["--size", "32", "--steps", "0", "5", "20"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, non_negative_int, output_dir, positive_int, writable_dir
+    from _diffusion_figures import run_snapshots
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=256, help="the grid is SIZE x SIZE")
-    parser.add_argument(
-        "--steps", type=non_negative_int, nargs="+", default=[0, 100, 500, 1000, 2000], help="snapshot steps"
-    )
-    parser.add_argument("--output-dir", type=writable_dir, help="where the CSV and PNG go")
-    args = parser.parse_args(argv)
-    draw_snapshots(args.size, args.steps, output_dir("06_matrix", args.output_dir))
+    run_snapshots(__doc__, snapshots, plot, argv)
 
 
 if __name__ == "__main__":

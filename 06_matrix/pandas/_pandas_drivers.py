@@ -353,3 +353,35 @@ def run_sklearn_timings(doc, time_methods, number, argv=None):
     needs("sklearn", "scikit-learn")
     needs("statsmodels", "statsmodels")
     return compare_timings(time_methods, args.number, args.data)
+
+
+# ---------------------------------------------------------------- plot_min_max_slopes.py
+
+
+def plot_min_max(min_max_slopes, plot_rows, path, people, data=None):
+    """Print the largest and smallest slopes (of the pickle ``data``, or made here); plot them to ``path``."""
+    import pandas as pd
+
+    df = pd.read_pickle(data) if data else make_data(people)
+    results, idxmax, idxmin = min_max_slopes(df)
+    print(f"{len(df):,} people, slopes from df.apply(ols_lstsq, axis=1)")
+    print(f"largest slope: person {idxmax}, m = {results[idxmax]:.6f}")
+    print(f"smallest slope: person {idxmin}, m = {results[idxmin]:.6f}")
+    plot_rows(df, {"largest": idxmax, "smallest": idxmin}, path)
+    print(f"saved {path}")
+    return idxmax, idxmin
+
+
+def run_min_max_slopes(doc, min_max_slopes, plot_rows, argv=None):
+    """plot_min_max_slopes.py's flags; the extreme slopes printed and drawn."""
+    from utility import BOOK_PEOPLE
+
+    from hpp.script import example_parser, existing_file, output_dir, positive_int, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument("--data", type=existing_file, help="generate_data.py's pickle (default: made here)")
+    parser.add_argument("--output-dir", type=writable_dir, help="where to save min_max_slopes.png")
+    args = parser.parse_args(argv)
+    path = output_dir("06_matrix", args.output_dir) / "min_max_slopes.png"
+    return plot_min_max(min_max_slopes, plot_rows, path, args.people, args.data)

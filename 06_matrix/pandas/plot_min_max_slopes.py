@@ -12,14 +12,11 @@ Run:
     python plot_min_max_slopes.py --data generated_ols_data.pickle --output-dir /tmp/figures
 """
 
-import numpy as np
-import pandas as pd
-from utility import BOOK_PEOPLE, make_data, ols_lstsq
-
-SMOKE_ARGS = ["--people", "300"]
-
-
 # book: 2nd ed. code, "plot_min_max_slopes.py"
+import numpy as np
+from utility import ols_lstsq
+
+
 def variant_ols_lstsq(row):
     """``(m, c)``: the slope and the intercept of the least-squares line through ``row`` (a local
     copy of ``utility.ols_lstsq`` that also returns the intercept, for drawing the line)."""
@@ -35,10 +32,6 @@ def make_ys(m, c, xs):
     return (m * xs) + c
 
 
-# book: end
-
-
-# book: 2nd ed. code, "plot_min_max_slopes.py" (continued)
 def min_max_slopes(df):
     """``(results, idxmax, idxmin)``: every row's slope and the rows of the extremes."""
     results = df.apply(ols_lstsq, axis=1)
@@ -76,28 +69,13 @@ def plot_rows(df, rows, path):
 # book: end
 
 
-def plot_min_max(path, people=BOOK_PEOPLE, data=None):
-    """Print the largest and smallest slopes (of the pickle ``data``, or made here); plot them to ``path``."""
-    df = pd.read_pickle(data) if data else make_data(people)
-    results, idxmax, idxmin = min_max_slopes(df)
-    print(f"{len(df):,} people, slopes from df.apply(ols_lstsq, axis=1)")
-    print(f"largest slope: person {idxmax}, m = {results[idxmax]:.6f}")
-    print(f"smallest slope: person {idxmin}, m = {results[idxmin]:.6f}")
-    plot_rows(df, {"largest": idxmax, "smallest": idxmin}, path)
-    print(f"saved {path}")
-    return idxmax, idxmin
+SMOKE_ARGS = ["--people", "300"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, existing_file, output_dir, positive_int, writable_dir
+    from _pandas_drivers import run_min_max_slopes
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--data", type=existing_file, help="generate_data.py's pickle (default: made here)")
-    parser.add_argument("--output-dir", type=writable_dir, help="where to save min_max_slopes.png")
-    args = parser.parse_args(argv)
-    path = output_dir("06_matrix", args.output_dir) / "min_max_slopes.png"
-    plot_min_max(path, args.people, args.data)
+    run_min_max_slopes(__doc__, min_max_slopes, plot_rows, argv)
 
 
 if __name__ == "__main__":
