@@ -385,3 +385,44 @@ def run_min_max_slopes(doc, min_max_slopes, plot_rows, argv=None):
     args = parser.parse_args(argv)
     path = output_dir("06_matrix", args.output_dir) / "min_max_slopes.png"
     return plot_min_max(min_max_slopes, plot_rows, path, args.people, args.data)
+
+
+# ---------------------------------------------------------------- memory_dtypes.py
+
+
+def print_memory_lessons(memory_lessons, column_bytes, people):
+    """Print each lesson's bytes before and after the smaller dtype."""
+    print(f"{people:,} rows; bytes from memory_usage(deep=True), index excluded")
+    for lesson, before, after in memory_lessons(people):
+        b, a = column_bytes(before), column_bytes(after)
+        print(f"{lesson}: {before.dtype} {b:,} bytes -> {after.dtype} {a:,} bytes ({a / b:.1%} of before)")
+
+
+def run_memory_lessons(doc, memory_lessons, column_bytes, argv=None):
+    """memory_dtypes.py's ``--people``; each lesson's bytes before and after."""
+    from utility import BOOK_PEOPLE
+
+    from hpp.script import example_parser, positive_int
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    args = parser.parse_args(argv)
+    print_memory_lessons(memory_lessons, column_bytes, args.people)
+
+
+# ---------------------------------------------------------------- generate_data.py
+
+
+def run_generate_data(doc, save_data, argv=None):
+    """generate_data.py's flags (people, days, seed, output folder); make and save the data."""
+    from utility import BOOK_DAYS, BOOK_PEOPLE, SEED
+
+    from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
+    parser.add_argument("--days", type=positive_int, default=BOOK_DAYS)
+    parser.add_argument("--seed", type=seed, default=SEED)
+    parser.add_argument("--output-dir", type=writable_dir, help="where to write the pickle and the PNG")
+    args = parser.parse_args(argv)
+    return save_data(output_dir("06_matrix", args.output_dir), args.people, args.days, args.seed)

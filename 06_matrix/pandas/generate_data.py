@@ -10,12 +10,10 @@ Run:
     python 06_matrix/pandas/generate_data.py --people 100000
 """
 
+# book: 2nd ed. code, "generate_data.py"
 from utility import BOOK_DAYS, BOOK_PEOPLE, SEED, make_data
 
-SMOKE_ARGS = ["--people", "1000"]
 
-
-# book: 2nd ed. code, "generate_data.py"
 def plot_people(df, path, people=(0, 1, 2)):
     import matplotlib
 
@@ -51,16 +49,13 @@ def save_data(folder, people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
 # book: end
 
 
-def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
+SMOKE_ARGS = ["--people", "1000"]
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    parser.add_argument("--days", type=positive_int, default=BOOK_DAYS)
-    parser.add_argument("--seed", type=seed, default=SEED)
-    parser.add_argument("--output-dir", type=writable_dir, help="where to write the pickle and the PNG")
-    args = parser.parse_args(argv)
-    save_data(output_dir("06_matrix", args.output_dir), args.people, args.days, args.seed)
+
+def main(argv=None):
+    from _pandas_drivers import run_generate_data
+
+    run_generate_data(__doc__, save_data, argv)
 
 
 if __name__ == "__main__":

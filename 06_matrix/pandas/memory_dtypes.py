@@ -18,11 +18,11 @@ Run:
     python memory_dtypes.py --people 100000
 """
 
+# taught: 2nd ed., "Advice for effective pandas development": category and smaller dtypes use less RAM
 import numpy as np
 import pandas as pd
 from utility import BOOK_PEOPLE, make_data
 
-SMOKE_ARGS = ["--people", "1000"]
 PHONES = ["android", "iphone", "other"]
 
 
@@ -37,7 +37,6 @@ def phone_column(people, seed=0):
     return pd.Series(rng.choice(PHONES, size=people), dtype=object, name="phone")
 
 
-# taught: 2nd ed., "Advice for effective pandas development": category and smaller dtypes use less RAM
 def category_lesson(people):
     phones = phone_column(people)
     return phones, phones.astype("category")
@@ -79,21 +78,13 @@ def memory_lessons(people=BOOK_PEOPLE):
 # taught: end
 
 
-def print_memory_lessons(people=BOOK_PEOPLE):
-    """Print each lesson's bytes before and after the smaller dtype."""
-    print(f"{people:,} rows; bytes from memory_usage(deep=True), index excluded")
-    for lesson, before, after in memory_lessons(people):
-        b, a = column_bytes(before), column_bytes(after)
-        print(f"{lesson}: {before.dtype} {b:,} bytes -> {after.dtype} {a:,} bytes ({a / b:.1%} of before)")
+SMOKE_ARGS = ["--people", "1000"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, positive_int
+    from _pandas_drivers import run_memory_lessons
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
-    args = parser.parse_args(argv)
-    print_memory_lessons(args.people)
+    run_memory_lessons(__doc__, memory_lessons, column_bytes, argv)
 
 
 if __name__ == "__main__":
