@@ -27,3 +27,16 @@ def count_events(counter_class, doc, argv=None):
     print(f"mean of the counters = {mean:.1f}")
     print(f"relative error of the mean = {(mean - events) / events:+.2%}")
     return counters
+
+
+def morris_figure(draw, doc, argv=None):
+    """``show_morris_counter.py``: ``--trials`` counters counting to ``--max-count``, drawn by ``draw``."""
+    from hpp.script import output_dir, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--max-count", type=positive_int, default=100_000)
+    parser.add_argument("--trials", type=positive_int, default=3)
+    parser.add_argument("--seed", type=non_negative_int, default=0)
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for morris_counter.png")
+    args = parser.parse_args(argv)
+    return draw(args.max_count, args.trials, args.seed, output_dir("11_less_ram", args.output_dir))

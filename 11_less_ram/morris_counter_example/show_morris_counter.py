@@ -15,8 +15,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from morris_counter import MorrisCounter  # noqa: E402
 
-from hpp.script import example_parser, non_negative_int, output_dir, positive_int, writable_dir  # noqa: E402
-
 SMOKE_ARGS = ["--max-count", "2000", "--trials", "2"]
 
 
@@ -57,13 +55,9 @@ def draw_counters(max_count, trials, seed, folder):
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--max-count", type=positive_int, default=100_000)
-    parser.add_argument("--trials", type=positive_int, default=3)
-    parser.add_argument("--seed", type=non_negative_int, default=0)
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for morris_counter.png")
-    args = parser.parse_args(argv)
-    draw_counters(args.max_count, args.trials, args.seed, output_dir("11_less_ram", args.output_dir))
+    from _morris_family import morris_figure
+
+    morris_figure(draw_counters, __doc__, argv)
 
 
 if __name__ == "__main__":

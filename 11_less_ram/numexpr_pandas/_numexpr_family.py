@@ -72,3 +72,14 @@ def compare_engines(example, argv=None):
         print(f"numpy == {run['name']} (allclose) = {np.allclose(reference, run['result'])}")
     print(f"mean cross-entropy = {reference.mean():.6f}")
     return runs
+
+
+def cross_entropy_figure(draw, doc, argv=None):
+    """``make_cross_entropy_picture.py``: ``--points`` predictions drawn by ``draw``."""
+    from hpp.script import output_dir, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--points", type=positive_int, default=99)
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for cross_entropy.png")
+    args = parser.parse_args(argv)
+    return draw(args.points, output_dir("11_less_ram", args.output_dir))

@@ -16,8 +16,6 @@ import numpy as np
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from hpp.script import example_parser, output_dir, positive_int, writable_dir  # noqa: E402
-
 SMOKE_ARGS = ["--points", "9"]
 
 
@@ -52,11 +50,9 @@ def draw_cross_entropy(points, folder):
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--points", type=positive_int, default=99)
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for cross_entropy.png")
-    args = parser.parse_args(argv)
-    draw_cross_entropy(args.points, output_dir("11_less_ram", args.output_dir))
+    from _numexpr_family import cross_entropy_figure
+
+    cross_entropy_figure(draw_cross_entropy, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -240,3 +240,45 @@ def check_scaling(bloom_class, doc, argv=None):
         f"(bound {bloom.error_bound():.4%})"
     )
     return bloom
+
+
+# -------------------------------------------- the figures: kmv.py, hll_single_reg.py, prob_ds_figure.py
+
+
+def kmv_figure(draw, doc, argv=None):
+    """``kmv.py``: ``--items`` unique items, ``--k`` hashes kept, the PNG under ``--output-dir``."""
+    from hpp.script import output_dir, writable_dir
+
+    parser = items_parser(doc, default=200, help="unique items")
+    parser.add_argument("--k", type=int_range(3), default=16, help="hashes kept (at least 3)")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
+    args = parser.parse_args(argv)
+    return draw(args.items, args.k, output_dir("11_less_ram", args.output_dir))
+
+
+def single_register_figure(draw, doc, argv=None):
+    """``hll_single_reg.py``: ``--items`` unique items in ``--trials`` registers, drawn by ``draw``."""
+    from hpp.script import output_dir, writable_dir
+
+    parser = items_parser(doc, help="unique items added to each register")
+    parser.add_argument("--trials", type=positive_int, default=5, help="independent registers")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
+    args = parser.parse_args(argv)
+    return draw(args.items, args.trials, output_dir("11_less_ram", args.output_dir))
+
+
+def prob_ds_figures(run, doc, argv=None):
+    """``prob_ds_figure.py``: the flags of the book's two experiments, then ``run`` them."""
+    from hpp.script import output_dir, seed, writable_dir
+
+    parser = example_parser(doc)
+    parser.add_argument("--unique", type=positive_int, default=100_000, help="unique items (first figure)")
+    parser.add_argument(
+        "--duplicates", type=positive_int, default=60_000, help="3-letter keys (second figure)"
+    )
+    parser.add_argument("--sample-every", type=positive_int, default=3000)
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the 3-letter keys")
+    parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
+    args = parser.parse_args(argv)
+    folder = output_dir("11_less_ram", args.output_dir)
+    return run(args.unique, args.duplicates, args.sample_every, args.seed, folder)

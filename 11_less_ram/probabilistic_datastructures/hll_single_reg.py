@@ -59,14 +59,9 @@ SMOKE_ARGS = ["--items", "2000", "--trials", "2"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, writable_dir
+    from _probabilistic_family import single_register_figure
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=100_000)
-    parser.add_argument("--trials", type=positive_int, default=5, help="independent registers")
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
-    args = parser.parse_args(argv)
-    draw_registers(args.items, args.trials, output_dir("11_less_ram", args.output_dir))
+    single_register_figure(draw_registers, __doc__, argv)
 
 
 if __name__ == "__main__":

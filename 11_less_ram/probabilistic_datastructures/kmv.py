@@ -64,14 +64,9 @@ SMOKE_ARGS = ["--items", "100", "--k", "8"]
 
 
 def main(argv=None):
-    from hpp.script import example_parser, int_range, output_dir, positive_int, writable_dir
+    from _probabilistic_family import kmv_figure
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--items", type=positive_int, default=200, help="unique items")
-    parser.add_argument("--k", type=int_range(3), default=16, help="hashes kept (at least 3)")
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for the PNG")
-    args = parser.parse_args(argv)
-    draw_kmv(args.items, args.k, output_dir("11_less_ram", args.output_dir))
+    kmv_figure(draw_kmv, __doc__, argv)
 
 
 if __name__ == "__main__":

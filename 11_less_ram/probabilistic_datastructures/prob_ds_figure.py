@@ -111,19 +111,9 @@ SMOKE_ARGS = ["--unique", "3000", "--duplicates", "2000", "--sample-every", "500
 
 
 def main(argv=None):
-    from hpp.script import example_parser, output_dir, positive_int, seed, writable_dir
+    from _probabilistic_family import prob_ds_figures
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--unique", type=positive_int, default=100_000, help="unique items (first figure)")
-    parser.add_argument(
-        "--duplicates", type=positive_int, default=60_000, help="3-letter keys (second figure)"
-    )
-    parser.add_argument("--sample-every", type=positive_int, default=3000)
-    parser.add_argument("--seed", type=seed, default=0, help="seed of the 3-letter keys")
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
-    args = parser.parse_args(argv)
-    folder = output_dir("11_less_ram", args.output_dir)
-    run_both_experiments(args.unique, args.duplicates, args.sample_every, args.seed, folder)
+    prob_ds_figures(run_both_experiments, __doc__, argv)
 
 
 if __name__ == "__main__":
