@@ -282,3 +282,31 @@ def prob_ds_figures(run, doc, argv=None):
     args = parser.parse_args(argv)
     folder = output_dir("11_less_ram", args.output_dir)
     return run(args.unique, args.duplicates, args.sample_every, args.seed, folder)
+
+
+# ---------------------------------------------------------------- token_benchmark.py
+
+
+def read_tokens(path):
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read().split()
+
+
+def compare_on_tokens(compare_structures, doc, argv=None):
+    """``token_benchmark.py``: the words of ``--input``, or generated tokens, fed to every structure."""
+    from hpp.script import existing_file
+    from hpp.words import generated_tokens
+
+    parser = example_parser(doc)
+    parser.add_argument("--input", type=existing_file, help="a text file: its words are the stream")
+    parser.add_argument(
+        "--tokens", type=positive_int, default=1_000_000, help="tokens generated without --input"
+    )
+    parser.add_argument("--vocabulary", type=positive_int, default=100_000, help="distinct generated tokens")
+    parser.add_argument("--p", type=int_range(4, 20), default=12, help="2**p registers for LogLogs (4-20)")
+    parser.add_argument("--k", type=int_range(3), default=1024, help="hashes kept by KMV (3 or more)")
+    args = parser.parse_args(argv)
+    tokens = read_tokens(args.input) if args.input else generated_tokens(args.tokens, args.vocabulary)
+    if not tokens:
+        fail(f"{args.input}: no words in the file")
+    return compare_structures(tokens, args.p, args.k)

@@ -27,8 +27,6 @@ from superll import SuperLL
 
 # book: end
 from hpp.memory import deep_sizeof
-from hpp.script import example_parser, existing_file, fail, int_range, positive_int
-from hpp.words import generated_tokens
 
 
 # book: 2nd ed. code, "_benchmark.py"
@@ -69,11 +67,6 @@ def feed(structure, tokens):
     return estimate_of(structure)
 
 
-def read_tokens(path):
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        return handle.read().split()
-
-
 def compare_structures(tokens, p=12, k=1024):
     """Feed ``tokens`` to every structure; print each estimate, its error, its size and the time."""
     distinct = len(set(tokens))
@@ -97,19 +90,9 @@ SMOKE_ARGS = ["--tokens", "20000", "--vocabulary", "5000"]
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--input", type=existing_file, help="a text file: its words are the stream")
-    parser.add_argument(
-        "--tokens", type=positive_int, default=1_000_000, help="tokens generated without --input"
-    )
-    parser.add_argument("--vocabulary", type=positive_int, default=100_000, help="distinct generated tokens")
-    parser.add_argument("--p", type=int_range(4, 20), default=12, help="2**p registers for LogLogs (4-20)")
-    parser.add_argument("--k", type=int_range(3), default=1024, help="hashes kept by KMV (3 or more)")
-    args = parser.parse_args(argv)
-    tokens = read_tokens(args.input) if args.input else generated_tokens(args.tokens, args.vocabulary)
-    if not tokens:
-        fail(f"{args.input}: no words in the file")
-    compare_structures(tokens, args.p, args.k)
+    from _probabilistic_family import compare_on_tokens
+
+    compare_on_tokens(compare_structures, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,6 @@ import scipy.sparse
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from hpp.script import example_parser, output_dir, positive_int, writable_dir  # noqa: E402
-
 REQUIRES = ("scipy",)
 SMOKE_ARGS = ["--size", "256", "--repeat", "1"]
 DENSITIES = (0.001, 0.005, 0.01, 0.05, 0.1, 0.15, 0.2)
@@ -113,14 +111,9 @@ def plot(percents, rows, columns, ylabel, title, path):
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--size", type=positive_int, default=2048)
-    parser.add_argument("--repeat", type=positive_int, default=3)
-    parser.add_argument("--output-dir", type=writable_dir, help="folder for the two PNGs")
-    args = parser.parse_args(argv)
-    folder = output_dir("11_less_ram", args.output_dir)
-    matrix_size(args.size, folder)
-    benchmark(args.size, args.repeat, folder)
+    from _sparse_family import run_sparse_benchmarks
+
+    run_sparse_benchmarks(matrix_size, benchmark, __doc__, argv)
 
 
 if __name__ == "__main__":
