@@ -159,3 +159,13 @@ def compare_on_corpus(example, argv=None):
     args = parser.parse_args(argv)
     corpus = load_corpus(args.input, args.generated, args.docs, args.labels, args.seed)
     report_comparison(example, *corpus, args.ngram_max, args.n_features, args.seed, args.trace_peak)
+
+
+# ---------------------------------------------------------------- feature_hashing_explanation.py
+
+
+def show_vectorisers(compare_vectorisers, doc, argv=None):
+    """``feature_hashing_explanation.py``: ``--n-features`` columns for the hasher, then the comparison."""
+    parser = example_parser(doc)
+    parser.add_argument("--n-features", type=positive_int, default=10)
+    compare_vectorisers(parser.parse_args(argv).n_features)

@@ -16,10 +16,6 @@ from collections import Counter
 
 from sklearn.feature_extraction import DictVectorizer, FeatureHasher
 
-# book: end
-from hpp.script import example_parser, positive_int
-
-# book: 2nd ed. code, "feature_hashing_explanation_nb.ipynb"
 SENTENCES = ["there is a cat", "there is a cat and a dog"]
 
 
@@ -59,10 +55,9 @@ SMOKE_ARGS = []
 
 
 def main(argv=None):
-    parser = example_parser(__doc__)
-    parser.add_argument("--n-features", type=positive_int, default=10)
-    args = parser.parse_args(argv)
-    compare_vectorisers(args.n_features)
+    from _hashing_family import show_vectorisers
+
+    show_vectorisers(compare_vectorisers, __doc__, argv)
 
 
 if __name__ == "__main__":
