@@ -24,6 +24,8 @@ except ImportError:  # main() says which extra to install
 
 
 # book: 3rd ed. code, "diffusion_pytorch_compute.py"
+
+
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
 from hpp.gpu import choose_device

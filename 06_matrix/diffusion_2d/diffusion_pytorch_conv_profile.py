@@ -21,12 +21,13 @@ try:
 except ImportError:  # main() says which extra to install
     torch = None
 
+
+# book: 3rd ed. code, "diffusion_pytorch_conv_profile.py" (the loop under torch.profiler)
 from diffusion_pytorch_conv import evolve, laplacian_kernel
 
 from hpp.diffusion import DT, initial_grid
 
 
-# book: 3rd ed. code, "diffusion_pytorch_conv_profile.py" (the loop under torch.profiler)
 def run_experiment(num_iterations, size=4096, device="cpu", dtype=None):
     """The convolution loop; returns the grid on ``device``."""
     dtype = dtype or torch.float64

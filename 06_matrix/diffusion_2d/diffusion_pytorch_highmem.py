@@ -28,22 +28,19 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_highmem.py --size 128 --iterations 500 --device cpu
 """
 
-from contextlib import nullcontext
-
 try:
     import torch
     from torch import roll
 except ImportError:  # main() says which extra to install
     torch = None
 
-import diffusion_numpy
-from _pytorch_figures import error_against
+# book: 3rd ed. code, "diffusion_pytorch_highmem.py"
+from contextlib import nullcontext
 
-from hpp import profile
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import choose_device
 
-# book: 3rd ed. code, "diffusion_pytorch_highmem.py"
 STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 
 
@@ -114,6 +111,9 @@ def effective_dtype(step, dtype, autocast=None):
 
 def precision_study(num_iterations, size, device, variants=VARIANTS, reference=None):
     """One row per variant: its error against float64 NumPy after ``num_iterations`` steps."""
+    import diffusion_numpy
+    from _pytorch_figures import error_against
+
     from hpp.gpu import timed
 
     if reference is None:

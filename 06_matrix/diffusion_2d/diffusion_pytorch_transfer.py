@@ -27,12 +27,13 @@ try:
 except ImportError:  # main() says which extra to install
     torch = None
 
-from hpp import profile
+
+# book: 3rd ed. code, "diffusion_pytorch_transfer.py"
+from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 from hpp.diffusion import DT, D, initial_grid
 from hpp.gpu import choose_device
 
 
-# book: 3rd ed. code, "diffusion_pytorch_transfer.py"
 def laplacian(grid):
     return roll(grid, +1, 0) + roll(grid, -1, 0) + roll(grid, +1, 1) + roll(grid, -1, 1) - 4 * grid
 
