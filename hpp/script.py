@@ -322,3 +322,22 @@ def loopback_url(text):
         reason = getattr(error, "reason", error)
         raise argparse.ArgumentTypeError(f"cannot reach the server at {url}: {reason}") from None
     return url
+
+
+def redis_url(text):
+    """argparse type: a ``redis://`` URL where a Redis server answers PING."""
+    if not text.startswith(("redis://", "rediss://", "unix://")):
+        raise argparse.ArgumentTypeError(f"expected redis://HOST:PORT/DB, got {text!r}")
+    try:
+        import redis
+
+        client = redis.Redis.from_url(text, socket_timeout=3, socket_connect_timeout=3)
+        try:
+            client.ping()
+        finally:
+            client.close()
+    except ImportError:
+        raise argparse.ArgumentTypeError("needs redis-py: pip install -e '.[multiprocessing]'") from None
+    except Exception as error:  # redis.RedisError, ValueError for a malformed URL
+        raise argparse.ArgumentTypeError(f"cannot reach Redis at {text}: {error}") from None
+    return text

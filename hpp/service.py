@@ -172,6 +172,24 @@ def redis_server():
 
 
 @contextmanager
+def redis_url_or_own_server(url):
+    """Yield ``url``, or the URL of a throw-away local redis-server when url is None.
+
+    No redis-server to start is one line on stderr and exit status 2.
+    """
+    from hpp.script import fail
+
+    if url is not None:
+        yield url
+        return
+    try:
+        with redis_server() as service:
+            yield f"redis://{service.host}:{service.port}/0"
+    except ServiceError as error:
+        fail(f"cannot start a local redis-server: {error}")
+
+
+@contextmanager
 def server_or_given(script, url, prog):
     """The base URL to use: ``url`` when the reader gave one, else a fresh ``python SCRIPT --port N``.
 

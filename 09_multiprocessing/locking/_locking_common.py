@@ -9,7 +9,7 @@ import contextlib
 import tempfile
 from pathlib import Path
 
-from hpp.script import example_parser, fail, positive_int
+from hpp.script import example_parser, fail, positive_int, redis_url
 
 
 def new_file(text):
@@ -107,37 +107,3 @@ def report(count, expected):
     print(f"expected = {expected}")
     print(f"counter = {count}")
     print(f"lost updates = {expected - count}")
-
-
-def redis_url(text):
-    """argparse type: a ``redis://`` URL where a Redis server answers PING."""
-    if not text.startswith(("redis://", "rediss://", "unix://")):
-        raise argparse.ArgumentTypeError(f"expected redis://HOST:PORT/DB, got {text!r}")
-    try:
-        import redis
-
-        client = redis.Redis.from_url(text, socket_timeout=3, socket_connect_timeout=3)
-        try:
-            client.ping()
-        finally:
-            client.close()
-    except ImportError:
-        raise argparse.ArgumentTypeError("needs redis-py: pip install -e '.[multiprocessing]'") from None
-    except Exception as error:  # redis.RedisError, ValueError for a malformed URL
-        raise argparse.ArgumentTypeError(f"cannot reach Redis at {text}: {error}") from None
-    return text
-
-
-@contextlib.contextmanager
-def redis_url_or_own_server(url):
-    """Yield ``url``, or the URL of a throw-away local redis-server when url is None."""
-    from hpp.service import ServiceError, redis_server
-
-    if url is not None:
-        yield url
-        return
-    try:
-        with redis_server() as service:
-            yield f"redis://{service.host}:{service.port}/0"
-    except ServiceError as error:
-        fail(f"cannot start a local redis-server: {error}")

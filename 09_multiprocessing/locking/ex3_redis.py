@@ -36,7 +36,9 @@ def work(max_count, url, key=REDIS_KEY):
 def run_workers(nbr_processes=4, max_count_per_process=1000, url=None, start_method=None):
     """Start the workers on a new key set to 0; returns the final count."""
     import redis
-    from _locking_common import join_all, redis_url_or_own_server
+    from _locking_common import join_all
+
+    from hpp.service import redis_url_or_own_server
 
     total_expected_count = nbr_processes * max_count_per_process
     context = multiprocessing.get_context(start_method)

@@ -14,7 +14,8 @@ import os
 import tempfile
 import time
 
-from hpp.script import example_parser, fail, positive_int
+from hpp.script import example_parser, fail, positive_int, redis_url
+from hpp.service import redis_url_or_own_server
 
 # The book's five numbers: a trivial non-prime, two 18-digit non-primes with large
 # factors, two 18-digit primes (sqrt about 3.16e8: seconds of trial division each).
@@ -197,40 +198,6 @@ def flag_file(clear=b"\x00"):
         yield path
     finally:
         os.unlink(path)
-
-
-def redis_url(text):
-    """argparse type: a ``redis://`` URL where a Redis server answers PING."""
-    if not text.startswith(("redis://", "rediss://", "unix://")):
-        raise argparse.ArgumentTypeError(f"expected redis://HOST:PORT/DB, got {text!r}")
-    try:
-        import redis
-
-        client = redis.Redis.from_url(text, socket_timeout=3, socket_connect_timeout=3)
-        try:
-            client.ping()
-        finally:
-            client.close()
-    except ImportError:
-        raise argparse.ArgumentTypeError("needs redis-py: pip install -e '.[multiprocessing]'") from None
-    except Exception as error:  # redis.RedisError, ValueError for a malformed URL
-        raise argparse.ArgumentTypeError(f"cannot reach Redis at {text}: {error}") from None
-    return text
-
-
-@contextlib.contextmanager
-def redis_url_or_own_server(url):
-    """Yield ``url``, or the URL of a throw-away local redis-server when url is None."""
-    from hpp.service import ServiceError, redis_server
-
-    if url is not None:
-        yield url
-        return
-    try:
-        with redis_server() as service:
-            yield f"redis://{service.host}:{service.port}/0"
-    except ServiceError as error:
-        fail(f"cannot start a local redis-server: {error}")
 
 
 def run_poll_timings(doc, time_the_polls, argv=None):
