@@ -41,12 +41,10 @@ def close():
 
 
 def common():
-    """``_clusters_common`` under its own importable name, so spawned Pool children find it."""
-    if str(HERE) not in sys.path:
-        sys.path.insert(0, str(HERE))
-    import _clusters_common
+    """``hpp.clusters``: the seeded dart task every engine runs (spawned children import it by name)."""
+    from hpp import clusters
 
-    return _clusters_common
+    return clusters
 
 
 def engine(kind):

@@ -11,8 +11,7 @@ import argparse
 import multiprocessing
 import time
 
-import _clusters_common as common
-
+from hpp import clusters as common
 from hpp.script import (
     comma_choices,
     example_parser,

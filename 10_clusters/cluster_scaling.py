@@ -2,7 +2,7 @@
 
 Chapter 10, "Clusters and Job Queues": a cluster pays for starting its
 processes and for every task it ships; the work must be large enough to hide
-both. The same seeded pure-Python dart task (``_clusters_common.darts_inside``)
+both. The same seeded pure-Python dart task (``hpp.clusters.darts_inside``)
 is split into one task per worker and run on a ``multiprocessing`` Pool, a Dask
 ``LocalCluster``, IPython Parallel engines and a Parallel Python ``pp.Server``
 (which ships the task as source text), for 1 ... ``--workers`` workers.
@@ -36,7 +36,7 @@ import math
 import multiprocessing
 import time
 
-import _clusters_common as common
+from hpp import clusters as common
 
 
 def start(engine, workers, stack):

@@ -17,11 +17,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from hpp import clusters as common
 from hpp.loader import REPO_ROOT, load_example
 from hpp.service import free_port, local_dask_client, redis_server, running_service, start_service
 
 CHAPTER = REPO_ROOT / "10_clusters"
-common = load_example(CHAPTER / "_clusters_common.py")
 IPP = CHAPTER / "ipython_parallel"
 PP = CHAPTER / "parallelpython"
 
@@ -826,10 +826,9 @@ LAZY_SCRIPTS = ["primes_dask_delayed.py", "primes_dask_bag.py", "pi_dask_delayed
 
 
 def test_the_dask_scripts_dart_task_is_the_chapters():
-    """dask/ runs the chapter's one copy of the seeded task: ``10_clusters/_clusters_common.py``."""
+    """dask/ runs the chapter's one copy of the seeded task: ``hpp.clusters``."""
     lazy = load_example(DASK / "_dask_lazy.py")
-    chapters = sys.modules["_clusters_common"]
-    assert Path(chapters.__file__).resolve() == (CHAPTER / "_clusters_common.py").resolve()
+    chapters = common
     assert (lazy.darts_inside, lazy.split_darts, lazy.task_seeds) == (
         chapters.darts_inside,
         chapters.split_darts,

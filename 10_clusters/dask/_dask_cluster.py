@@ -7,7 +7,7 @@
   ``add_cluster_arguments`` adds ``--workers`` and ``--scheduler`` to a parser;
 - ``dashboard_line``, ``ship_by_value`` (cluster workers cannot import a chapter
   file, so the functions sent to them are pickled by value with cloudpickle);
-- ``clusters_common``: the chapter's ``_clusters_common`` (the seeded dart task
+- ``clusters_common``: ``hpp.clusters``, shipped by value (the seeded dart task
   every engine runs), one folder up, loaded once under its own name;
 - ``make_ols_frame``: the generated phone-use data of the OLS example.
 """
@@ -15,8 +15,6 @@
 import argparse
 import contextlib
 import socket
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 CONNECT_TIMEOUT_S = 10
@@ -58,34 +56,16 @@ def add_cluster_arguments(parser):
 
 
 def ship_by_value(*modules):
-    """``_clusters_common.ship_by_value``: cloudpickle sends these modules' functions as code."""
+    """``hpp.clusters.ship_by_value``: cloudpickle sends these modules' functions as code."""
     return clusters_common().ship_by_value(*modules)
 
 
 def clusters_common():
-    """``10_clusters/_clusters_common.py``: one module for the chapter, this folder included.
+    """``hpp.clusters`` (the chapter's seeded dart task), its functions sent to workers as code."""
+    from hpp import clusters
 
-    The scripts here run with this folder on their path, not the chapter's, so
-    the module is loaded from its file once, as ``_clusters_common`` (the name it
-    has when the chapter's own scripts import it), and registered with
-    cloudpickle by value: Dask sends its functions to the workers as code, and a
-    worker needs no copy of the file.
-    """
-    import importlib.util
-
-    module = sys.modules.get("_clusters_common")
-    if module is None:
-        path = Path(__file__).resolve().parent.parent / "_clusters_common.py"
-        spec = importlib.util.spec_from_file_location("_clusters_common", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["_clusters_common"] = module
-        try:
-            spec.loader.exec_module(module)
-        except BaseException:
-            del sys.modules["_clusters_common"]
-            raise
-    module.ship_by_value(module)
-    return module
+    clusters.ship_by_value(clusters)
+    return clusters
 
 
 class ClusterUnreachable(RuntimeError):

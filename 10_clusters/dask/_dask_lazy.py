@@ -14,7 +14,7 @@ timing, the result lines and the check against the serial answer, once for them 
 - ``ols_main(doc, ols_pandas, ols_dask, ols_swifter, argv)``: pandas' apply, then
   ``ols_dask`` on the cluster (and swifter), each checked against pandas;
 - ``darts_inside``, ``split_darts``, ``task_seeds``: the chapter's seeded pure-Python
-  dart task, from ``10_clusters/_clusters_common.py`` (one copy for the chapter).
+  dart task, from ``hpp.clusters`` (one copy for the chapter).
 """
 
 import math

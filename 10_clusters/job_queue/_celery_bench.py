@@ -5,10 +5,11 @@
 seeded dart-throwing task that every other engine of the benchmark runs.
 """
 
-import _clusters_common
 from celery_tasks import app
+
+from hpp import clusters
 
 
 @app.task(name="bench.darts_inside")
 def darts_inside(nbr_darts, seed):
-    return _clusters_common.darts_inside(nbr_darts, seed)
+    return clusters.darts_inside(nbr_darts, seed)

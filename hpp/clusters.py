@@ -1,4 +1,4 @@
-"""What the chapter 10 benchmark, figure and tests share (not a book example).
+"""What chapter 10's scripts, benchmark, figure and tests share (not a book example).
 
 The book's code lives in the examples (``estimate_nbr_points_in_quarter_circle``
 in ``ipython_parallel/pi_ipython_cluster.py``, ``ols_lstsq_raw`` in
@@ -10,8 +10,9 @@ cluster with ``ipyparallel.Cluster`` (the examples start theirs with
 ``ipython_parallel/_ipcluster.py``; a Dask ``LocalCluster`` is
 ``hpp.service.local_dask_client``).
 
-The name is unique in the repository on purpose: every chapter folder ends up
-importable in one benchmark process, and a plain ``_common`` would clash.
+It lives in ``hpp`` so that every folder of the chapter (``dask/``, ``job_queue/``...)
+and every worker process started from this environment imports it by name; a worker
+elsewhere gets its functions as code (``ship_by_value``).
 """
 
 import contextlib
