@@ -37,9 +37,6 @@ def survey_minutes(surveys, questioners):
 # taught: end
 
 
-SMOKE_ARGS = ["--max-cores", "16"]
-
-
 def main(argv=None):
     from _amdahl import run_amdahl
 

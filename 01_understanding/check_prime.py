@@ -61,9 +61,6 @@ def check_prime_exact(number):
 # taught: end
 
 
-SMOKE_ARGS = ["--candidate", "10000019"]
-
-
 def main(argv=None):
     from _check_prime_family import run_check_prime
 

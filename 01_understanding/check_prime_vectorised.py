@@ -32,9 +32,6 @@ def check_prime_vectorised(number, vector_size=8):
 # taught: end
 
 
-SMOKE_ARGS = ["--candidate", "10000019", "--vector-size", "8"]
-
-
 def main(argv=None):
     from _check_prime_family import run_check_prime_vectorised
 

@@ -68,9 +68,6 @@ def measure_coverage(chapter, keyword, folder):
 # taught: end
 
 
-SMOKE_ARGS = ["--keyword", "books_two_numbers"]
-
-
 def main(argv=None):
     from _understanding_tools import run_coverage_tests
 

@@ -61,9 +61,6 @@ def gil_enabled():
 # taught: end
 
 
-SMOKE_ARGS = ["--samples", "20000", "--workers", "2", "--here-only"]
-
-
 def main(argv=None):
     from _future import run_free_threaded_pi
 

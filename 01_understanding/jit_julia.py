@@ -56,9 +56,6 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "20", "--here-only"]
-
-
 def main(argv=None):
     from _future import run_jit_julia
 

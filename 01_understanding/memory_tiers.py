@@ -62,9 +62,6 @@ def random_access_ns(nbytes, reads=1 << 15, rounds=16, repeat=5, seed=0):
 # taught: end
 
 
-SMOKE_ARGS = ["--min-kib", "4", "--max-mib", "1", "--read-mib", "4"]
-
-
 def main(argv=None):
     from _memory_tiers import run_memory_tiers
 

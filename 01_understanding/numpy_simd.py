@@ -67,9 +67,6 @@ def run_numpy(size, repeat, disable=None):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "100000", "--repeat", "3"]
-
-
 def main(argv=None):
     from _understanding_tools import run_numpy_simd
 

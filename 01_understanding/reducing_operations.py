@@ -43,9 +43,6 @@ def search_unknown2(haystack, needle):
 SEARCHES = (search_fast, search_slow, search_unknown1, search_unknown2)
 
 
-SMOKE_ARGS = ["--haystack-size", "200", "--number", "100"]
-
-
 def main(argv=None):
     from _reducing_family import run_reducing_operations
 

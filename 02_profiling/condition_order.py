@@ -70,9 +70,6 @@ def time_the_tests(number=1_000_000):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "20", "--number", "1000"]
-
-
 def main(argv=None):
     from _profiling_tools import run_condition_order
 

@@ -59,9 +59,6 @@ def sample_while(function, interval, *args):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "150", "--interval-ms", "50"]
-
-
 def main(argv=None):
     from _profiling_tools import run_cpu_load_while_timing
     from julia1_nopil import calculate_z_serial_purepython

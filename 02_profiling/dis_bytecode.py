@@ -45,9 +45,6 @@ def instruction_count(fn):
 # taught: end
 
 
-SMOKE_ARGS = ["--stop", "10000"]
-
-
 def main(argv=None):
     from _dis_bytecode import run_dis_bytecode
 

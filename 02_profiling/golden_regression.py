@@ -69,9 +69,6 @@ def golden_regression(width, max_iterations, write=None, check=None):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "50"]
-
-
 def main(argv=None):
     from _profiling_tools import run_golden_regression
 

@@ -123,9 +123,6 @@ def show_false_greyscale(output_raw, width, height, max_iterations):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "60"]
-
-
 def main(argv=None):
     from _julia_family import run_julia_images
 

@@ -106,9 +106,6 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     from hpp.julia import julia_main
 

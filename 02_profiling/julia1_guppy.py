@@ -55,7 +55,6 @@ def calc_pure_python(desired_width, max_iterations):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100"]
 REQUIRES = ("guppy",)
 
 

@@ -102,9 +102,6 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     import _environment  # noqa: F401 (run outside .venv: one line, exit 2, no traceback)
 

@@ -89,9 +89,6 @@ def calculate_z_serial_purepython(maxiter, x, y):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     from hpp.julia import julia_main
 

@@ -113,9 +113,6 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "50", "--delay", "0"]
-
-
 def main(argv=None):
     global SLEEP_SECONDS
     from _julia_family import labelled_julia_arguments

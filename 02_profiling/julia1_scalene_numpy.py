@@ -93,9 +93,6 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     from _julia_family import run_julia_numpy_copies
 

@@ -65,9 +65,6 @@ def profile_variant(script, width, max_iterations, folder):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "50"]
-
-
 def main(argv=None):
     from _profiling_tools import run_memray_julia
 

@@ -64,9 +64,6 @@ def run_and_plot(script, script_args, folder, title=None):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "30"]
-
-
 def main(argv=None):
     from _profiling_tools import run_mprof_plot
 

@@ -62,9 +62,6 @@ def print_first_iterations(z=0 + 0j, iterations=9):
 # book: end
 
 
-SMOKE_ARGS = []
-
-
 def main(argv=None):
     import sys
 

@@ -61,9 +61,6 @@ def growth(handler, requests):
 # taught: end
 
 
-SMOKE_ARGS = ["--requests", "1000"]
-
-
 def main(argv=None):
     from _profiling_tools import run_object_growth
 

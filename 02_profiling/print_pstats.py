@@ -48,9 +48,6 @@ def show(stats, limit):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "50"]
-
-
 def main(argv=None):
     from _profiling_tools import run_print_pstats
 

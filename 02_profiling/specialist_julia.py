@@ -90,9 +90,6 @@ def specializations(fn):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "20"]
-
-
 def main(argv=None):
     from _profiling_tools import run_specialist_julia
 

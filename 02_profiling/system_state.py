@@ -36,9 +36,6 @@ def system_show():
 # taught: end
 
 
-SMOKE_ARGS = []
-
-
 def main(argv=None):
     from _profiling_tools import run_system_state
 

@@ -54,9 +54,6 @@ def time_with_gc(setup, number):
 # taught: end
 
 
-SMOKE_ARGS = ["--number", "50"]
-
-
 def main(argv=None):
     from _profiling_tools import run_timeit_gc
 

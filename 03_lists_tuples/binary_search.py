@@ -64,9 +64,6 @@ def binary_search_book(needle, haystack):
 # book: end
 
 
-SMOKE_ARGS = ["--sizes", "10000", "--number", "100"]
-
-
 def main(argv=None):
     from _search_common import run_search
 

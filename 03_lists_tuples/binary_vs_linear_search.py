@@ -26,9 +26,6 @@ def bisect_search(needle, haystack):
 # taught: end
 
 
-SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
-
-
 def main(argv=None):
     from _search_common import run_search_comparison
     from binary_search import binary_search

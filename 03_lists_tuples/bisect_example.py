@@ -59,9 +59,6 @@ def report(haystack):
 # book: end
 
 
-SMOKE_ARGS = ["--seed", "1"]
-
-
 def main(argv=None):
     from _lists_tuples_family import run_bisect_example
 

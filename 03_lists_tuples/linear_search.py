@@ -30,9 +30,6 @@ def linear_search(needle, array):
 # book: end
 
 
-SMOKE_ARGS = ["--sizes", "10000", "--number", "5"]
-
-
 def main(argv=None):
     from _search_common import run_search
 

@@ -54,9 +54,6 @@ def executed_instructions(function, *args):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "200000", "--number", "200000"]
-
-
 def main(argv=None):
     from _lists_tuples_family import run_list_indexing
 

@@ -11,8 +11,6 @@ Run:
     python 03_lists_tuples/list_or_tuple.py
 """
 
-SMOKE_ARGS = []
-
 # book: 3rd ed., "Lists and Tuples"
 EXERCISE = [
     ("First 20 prime numbers", "tuple", "the data is static and will not change"),

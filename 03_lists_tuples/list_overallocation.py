@@ -101,9 +101,6 @@ def example_3_6():
     return capacities
 
 
-SMOKE_ARGS = ["--appends", "20000", "--plot-length", "200"]
-
-
 def main(argv=None):
     from _lists_tuples_family import run_list_overallocation
 

@@ -88,9 +88,6 @@ def report(label, sizes_in_bytes):
 # book: end
 
 
-SMOKE_ARGS = ["--samples", "5000"]
-
-
 def main(argv=None):
     from _lists_tuples_family import run_overallocation_memory_use
 

@@ -95,9 +95,6 @@ def print_concatenation():
 # book: end
 
 
-SMOKE_ARGS = ["--number", "20000"]
-
-
 def main(argv=None):
     import sys
 

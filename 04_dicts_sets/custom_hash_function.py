@@ -83,9 +83,6 @@ def collisions(cities):
 # taught: end
 
 
-SMOKE_ARGS = ["--cities", "500"]
-
-
 def main(argv=None):
     import sys
 

@@ -42,9 +42,6 @@ def demonstrate(cls):
 # book: end
 
 
-SMOKE_ARGS = []
-
-
 def main(argv=None):
     from _dicts_sets_family import compare_hashes
 

@@ -141,9 +141,6 @@ def after_deleting_rome(use_dummy):
 # taught: end
 
 
-SMOKE_ARGS = []
-
-
 def main(argv=None):
     import sys
 

@@ -62,9 +62,6 @@ def print_probes(hashes=BOOK_HASHES, samples=10, mask=0b111):
 # book: end
 
 
-SMOKE_ARGS = ["--hash", "28975"]
-
-
 def main(argv=None):
     from _dicts_sets_family import show_probes
 

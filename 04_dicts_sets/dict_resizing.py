@@ -97,9 +97,6 @@ def observed_set_jumps(items):
 # taught: end
 
 
-SMOKE_ARGS = ["--items", "10000", "--plot-items", "2000"]
-
-
 def main(argv=None):
     from _dicts_sets_family import compare_resizes
 

@@ -35,9 +35,6 @@ def build_table(keys, mask=0b111):
 # taught: end
 
 
-SMOKE_ARGS = []
-
-
 def main(argv=None):
     from _dicts_sets_family import figure_hash_table
 

@@ -46,9 +46,6 @@ HASHES = {
 # taught: end
 
 
-SMOKE_ARGS = ["--mask", "511"]
-
-
 def main(argv=None):
     from _dicts_sets_family import compare_entropies
 

@@ -35,9 +35,6 @@ def hash_in_process(text, hash_seed):
 # taught: end
 
 
-SMOKE_ARGS = ["--seeds", "1,2,1"]
-
-
 def main(argv=None):
     from _dicts_sets_family import compare_seeds
 

@@ -78,9 +78,6 @@ def lookups(function):
 # taught: end
 
 
-SMOKE_ARGS = ["--number", "20"]
-
-
 def main(argv=None):
     from _dicts_sets_family import compare_namespaces
 

@@ -65,9 +65,6 @@ def lookups_executed(function, iterations):
 # taught: end
 
 
-SMOKE_ARGS = ["--iterations", "100000"]
-
-
 def main(argv=None):
     import sys
 

@@ -50,9 +50,6 @@ def find_phonenumber_bisect(names, numbers, name):
 # taught: end
 
 
-SMOKE_ARGS = ["--sizes", "100", "1000", "--number", "50"]
-
-
 def main(argv=None):
     import sys
 

@@ -136,9 +136,6 @@ def time_lookups(number, repeat=3, key="zz"):
 # book: end
 
 
-SMOKE_ARGS = ["--number", "2000"]
-
-
 def main(argv=None):
     import sys
 

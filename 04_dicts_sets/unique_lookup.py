@@ -77,9 +77,6 @@ def print_unique_names():
 # book: end
 
 
-SMOKE_ARGS = ["--size", "1000"]
-
-
 def main(argv=None):
     import sys
 

@@ -142,9 +142,6 @@ def fibonacci_succinct():
 # book: end
 
 
-SMOKE_ARGS = ["--items", "5000"]
-
-
 def main(argv=None):
     import sys
 

@@ -32,7 +32,6 @@ def divisible_by_three_iterator(numbers):
 # book: end
 
 
-SMOKE_ARGS = ["--items", "300000"]
 REQUIRES = ("memory_profiler",)
 
 

@@ -186,9 +186,6 @@ def logistic_map(r=3.8, x0=0.4, steps=36):
 # book: end
 
 
-SMOKE_ARGS = []
-
-
 def main(argv=None):
     import sys
 

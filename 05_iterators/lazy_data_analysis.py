@@ -223,7 +223,6 @@ def print_anomalies(data, anomalies=5, threshold=1e-3):
 # book: end
 
 
-SMOKE_ARGS = ["--anomalies", "1"]
 REQUIRES = ("scipy",)
 
 

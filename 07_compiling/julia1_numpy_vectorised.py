@@ -35,9 +35,6 @@ def calculate_z(maxiter, zs, cs):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     import time
 

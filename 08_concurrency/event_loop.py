@@ -53,9 +53,6 @@ def run_event_loop(steps=None):
 # book: end
 
 
-SMOKE_ARGS = ["--steps", "4"]
-
-
 def main(argv=None):
     from hpp.script import example_parser, positive_int
 

@@ -148,9 +148,6 @@ async def index(request):
     return web.Response(text="ok")
 
 
-SMOKE_ARGS = None  # a long-running server: tests/test_08_concurrency.py starts and checks it
-
-
 def main(argv=None):
     from _concurrency_family import server_main
 

@@ -281,9 +281,6 @@ def plot_callgraph(spans, path, title):
 # book: end
 
 
-SMOKE_ARGS = ["--items", "12", "--difficulty", "4", "--delay-ms", "20"]
-
-
 def main(argv=None):
     from _concurrency_family import workload_main
 

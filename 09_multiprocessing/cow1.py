@@ -70,9 +70,6 @@ def copy_on_write(size_mb=100):
 # taught: end
 
 
-SMOKE_ARGS = ["--size-mb", "20"]
-
-
 def main(argv=None):
     from _cow1_common import run_copy_on_write
 

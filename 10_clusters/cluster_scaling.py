@@ -108,7 +108,6 @@ def measure(engines, max_workers, total_darts, repeat, seed_value, start, show):
 
 
 REQUIRES = ("dask", "distributed", "ipyparallel", "pp")
-SMOKE_ARGS = ["--engines", "pool,dask", "--workers", "2", "--samples", "20000", "--repeat", "1"]
 
 
 def main(argv=None):

@@ -16,7 +16,7 @@ For the examples
 - ``hpp.words``      word lists for chapter 11: the system's, a generated one, ``--input``
 - ``hpp.leftovers``  nothing left behind: the temp files and processes a run leaves
 - ``hpp.loader``     load an example file by path under a unique name (tests holding two same-named files)
-- ``hpp.examples``   find the chapter folders and their example scripts (``SMOKE_ARGS``)
+- ``hpp.examples``   find the chapter folders and their example scripts (and their test runs)
 - ``hpp.notebooks``  the chapters' read-along notebooks: find, strip, run
 
 The ``hpp`` command (``python -m hpp``; ``hpp.cli``)

@@ -2,12 +2,13 @@
 
 An example script is a ``.py`` file in a chapter folder with an
 ``if __name__ == "__main__":`` block, whose name starts with neither ``_`` nor
-``test_``. Each one declares ``SMOKE_ARGS``: the flags for a run of a few
-seconds that the generic test makes (``SMOKE_ARGS = None`` when the script is a
-long-running server, covered by its chapter's tests instead).
+``test_``. Each one has an entry in ``tests/smoke_args.toml``: the flags for a run
+of a few seconds that the generic test makes (``"server"`` for a long-running
+server, covered by its chapter's tests instead).
 """
 
 import ast
+import functools
 import os
 import re
 from pathlib import Path
@@ -65,15 +66,28 @@ def all_example_scripts(root=REPO_ROOT):
     return [script for chapter in chapter_folders(root) for script in example_scripts(chapter)]
 
 
+#: Where each script's test run is written down: its flags, out of the reader's way.
+SMOKE_ARGS_FILE = REPO_ROOT / "tests" / "smoke_args.toml"
+
+
+@functools.cache
+def smoke_table(path=SMOKE_ARGS_FILE):
+    """``{script path relative to the repository: flags, or None for a server}``."""
+    import tomllib
+
+    with open(path, "rb") as handle:
+        table = tomllib.load(handle)["scripts"]
+    return {name: None if value == "server" else list(value) for name, value in table.items()}
+
+
 def smoke_args(path):
-    """The script's ``SMOKE_ARGS`` literal, read without importing it (NOT_SET when absent)."""
-    tree = ast.parse(Path(path).read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "SMOKE_ARGS" for t in node.targets
-        ):
-            return ast.literal_eval(node.value)
-    return NOT_SET
+    """The flags of a script's test run from ``tests/smoke_args.toml`` (NOT_SET when absent)."""
+    try:
+        key = str(Path(path).resolve().relative_to(REPO_ROOT.resolve()))
+    except ValueError:
+        return NOT_SET
+    value = smoke_table().get(key, NOT_SET)
+    return list(value) if isinstance(value, list) else value
 
 
 # ---------------------------------------------------------------- the book's share of a script

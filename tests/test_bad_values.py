@@ -1,9 +1,9 @@
 """Every option of every example script refuses a bad value at once: one line, exit 2.
 
-The script is imported in this process and its ``main`` is called with its
-``SMOKE_ARGS``; ``ArgumentParser.parse_args`` is intercepted, so the parser is
-captured and no work starts. Then, after the ``SMOKE_ARGS`` (so that required
-options are present), every option that takes a value is parsed
+The script is imported in this process and its ``main`` is called with the
+flags of its test run (``tests/smoke_args.toml``); ``ArgumentParser.parse_args``
+is intercepted, so the parser is captured and no work starts. Then, after those
+flags (so that required options are present), every option that takes a value is parsed
 with values that are wrong for it (``abc``, ``-1``, ``1e400``, ``nan``, a folder
 that cannot be written, a missing file, an address where nothing answers, an
 unknown choice). Each must end in ``SystemExit(2)`` with one line on stderr

@@ -1,7 +1,8 @@
 """Every example script in every chapter: ``--help`` works, an unknown flag is refused, a small run succeeds.
 
-A new script is covered the day it lands. It declares ``SMOKE_ARGS`` (the flags
-for a run of a few seconds), and ``REQUIRES`` / ``REQUIRES_TOOLS`` when it needs
+A new script is covered the day it lands. Its entry in ``tests/smoke_args.toml``
+gives the flags for a run of a few seconds, and it declares ``REQUIRES`` /
+``REQUIRES_TOOLS`` when it needs
 an optional package or a program outside Python, so the run skips with the
 reason on a machine without them.
 
@@ -32,6 +33,7 @@ from hpp.examples import (
     marked_counts,
     marked_lines,
     smoke_args,
+    smoke_table,
 )
 from hpp.loader import REPO_ROOT, load_example
 
@@ -230,11 +232,21 @@ def test_help_and_an_unknown_flag(script, run_example, assert_bad_input, needs):
     assert "Traceback" not in err
 
 
+def test_the_smoke_table_names_every_script_and_no_other():
+    """``tests/smoke_args.toml``: one entry per example script, none for a script that is gone."""
+    named = set(smoke_table())
+    scripts = {script_id(script) for script in SCRIPTS}
+    assert not scripts - named, f"no test run written down for: {sorted(scripts - named)}"
+    assert not named - scripts, f"entries for no example script: {sorted(named - scripts)}"
+    still_in_scripts = [script_id(s) for s in SCRIPTS if re.search(r"^SMOKE_ARGS\b", s.read_text(), re.M)]
+    assert not still_in_scripts, f"SMOKE_ARGS belongs in tests/smoke_args.toml: {still_in_scripts}"
+
+
 @pytest.mark.parametrize("script", SCRIPTS, ids=script_id)
 def test_small_run(script, run_example, needs):
-    """The one real run per script: ``SMOKE_ARGS`` (``--help`` for a long-running service)."""
+    """The one real run per script: its flags in ``tests/smoke_args.toml`` (``--help`` for a server)."""
     args = smoke_args(script)
-    assert args is not NOT_SET, f"{script_id(script)} must declare SMOKE_ARGS"
+    assert args is not NOT_SET, f"{script_id(script)} needs its flags in tests/smoke_args.toml"
     skip_if_requirements_missing(script, needs)
     if args is None:  # a long-running service: its chapter's tests start and check it
         completed = run_example(script.relative_to(REPO_ROOT), "--help", timeout=120)

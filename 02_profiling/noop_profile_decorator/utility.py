@@ -65,9 +65,6 @@ def some_fn(useful_input):
 # book: end
 
 
-SMOKE_ARGS = ["--delay", "0"]
-
-
 def main(argv=None):
     """Print the example call; --delay sets the artificial delay (seconds)."""
     global SLEEP_SECONDS

@@ -36,9 +36,6 @@ def run_experiment(num_iterations, size=512, snapshots=0):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "50"]
-
-
 def main(argv=None):
     from _diffusion_1d_family import run_line_with_picture
 

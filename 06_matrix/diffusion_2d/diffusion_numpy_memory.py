@@ -48,9 +48,6 @@ def run_experiment(num_iterations, size=512):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
 def main(argv=None):
     from hpp.diffusion import run_diffusion
 

@@ -53,7 +53,6 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64"):
 
 
 REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "64", "--iterations", "20", "--device", "cpu"]
 
 
 def main(argv=None):

@@ -60,7 +60,6 @@ def profile_experiment(num_iterations, size, device):
 
 
 REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "32", "--iterations", "5", "--device", "cpu", "--row-limit", "5"]
 
 
 def main(argv=None):

@@ -147,7 +147,6 @@ def precision_study(num_iterations, size, device, variants=VARIANTS, reference=N
 
 
 REQUIRES = ("torch",)
-SMOKE_ARGS = ["--size", "32", "--iterations", "20", "--device", "cpu"]
 
 
 def main(argv=None):

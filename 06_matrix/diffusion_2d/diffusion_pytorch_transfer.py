@@ -119,7 +119,6 @@ def time_split(size, num_iterations, device):
 
 
 REQUIRES = ("torch",)
-SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
 
 
 def main(argv=None):

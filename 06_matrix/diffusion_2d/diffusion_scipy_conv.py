@@ -53,7 +53,6 @@ def run_experiment(num_iterations, size=512, kernel=LAPLACIAN_KERNEL):
 
 
 BOOK_KERNEL = -LAPLACIAN_KERNEL  # the official code's kernel: the wrong sign, so the grid diverges
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 
 
 def main(argv=None):

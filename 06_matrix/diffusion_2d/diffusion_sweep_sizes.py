@@ -63,9 +63,6 @@ def sweep(methods, sizes, max_steps, max_seconds):
 # book: end
 
 
-SMOKE_ARGS = ["--sizes", "16", "32", "--max-steps", "3", "--max-seconds", "0.5"]
-
-
 def main(argv=None):
     from _diffusion_sweep_tools import run_sweep_sizes
 

@@ -55,9 +55,6 @@ def plot(taken, path):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "32", "--steps", "0", "5", "20"]
-
-
 def main(argv=None):
     from _diffusion_figures import run_snapshots
 

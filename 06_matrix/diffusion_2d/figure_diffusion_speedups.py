@@ -85,9 +85,6 @@ def plot(speedups, book, book_size, size, path):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "32", "--iterations", "2", "--repeat", "1"]
-
-
 def main(argv=None):
     from _diffusion_figures import run_speedups
 

@@ -96,10 +96,6 @@ def error_rows(error_size, error_iterations, device):
 
 REQUIRES = ("torch",)
 # fmt: off
-SMOKE_ARGS = [
-    "--sizes", "32", "--max-steps", "5", "--error-size", "32", "--error-iterations", "8",
-    "--device", "cpu", "--threads", "1",
-]
 # fmt: on
 
 

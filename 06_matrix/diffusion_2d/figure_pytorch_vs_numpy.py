@@ -36,7 +36,6 @@ def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=5000, max_se
 
 
 REQUIRES = ("torch",)
-SMOKE_ARGS = ["--sizes", "32", "64", "--max-steps", "5", "--device", "cpu", "--threads", "1"]
 
 
 def main(argv=None):

@@ -242,18 +242,6 @@ def measure_memit(name, size, iterations, folder):
 # book: end
 
 
-SMOKE_ARGS = [
-    "--variants",
-    "diffusion_numpy_memory2",
-    "--size",
-    "64",
-    "--iterations",
-    "5",
-    "--tools",
-    "time,tracemalloc",
-]
-
-
 def main(argv=None):
     from _measure_tools import run_measure
 

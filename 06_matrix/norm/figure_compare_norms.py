@@ -75,9 +75,6 @@ def plot(sizes, timings, folder):
 # book: end
 
 
-SMOKE_ARGS = ["--min-power", "7", "--max-power", "12", "--repeat", "2"]
-
-
 def main(argv=None):
     from _norm_cli import run_compare_norms
 

@@ -29,9 +29,6 @@ def run_experiment(size, num_iter=10):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "100000", "--repeat", "2"]
-
-
 def main(argv=None):
     from _norm_cli import run_main
 

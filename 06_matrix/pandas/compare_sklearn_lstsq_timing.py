@@ -36,9 +36,6 @@ def time_methods(row, number=BOOK_NUMBER):
 # book: end
 
 
-SMOKE_ARGS = ["--number", "20"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_sklearn_timings
 

@@ -48,9 +48,6 @@ def measure(df, methods, repeat, sums=None):
 # taught: end
 
 
-SMOKE_ARGS = ["--people", "200", "--repeat", "1"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_pandas_methods
 

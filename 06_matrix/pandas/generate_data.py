@@ -49,9 +49,6 @@ def save_data(folder, people=BOOK_PEOPLE, days=BOOK_DAYS, seed=SEED):
 # book: end
 
 
-SMOKE_ARGS = ["--people", "1000"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_generate_data
 

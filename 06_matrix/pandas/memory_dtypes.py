@@ -78,9 +78,6 @@ def memory_lessons(people=BOOK_PEOPLE):
 # taught: end
 
 
-SMOKE_ARGS = ["--people", "1000"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_memory_lessons
 

@@ -69,9 +69,6 @@ def plot_rows(df, rows, path):
 # book: end
 
 
-SMOKE_ARGS = ["--people", "300"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_min_max_slopes
 

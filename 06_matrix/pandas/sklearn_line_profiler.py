@@ -60,9 +60,6 @@ def hits(lp, function_name):
     return 0
 
 
-SMOKE_ARGS = ["--rows", "20"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_sklearn_profile
 

@@ -61,9 +61,6 @@ def find_9_polars_lazy(pl_df):
     return pl_df.lazy().select(find_9_polars_expr()).collect().to_series()
 
 
-SMOKE_ARGS = ["--people", "1000"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_string_methods
 

@@ -81,9 +81,6 @@ METHODS = {
 # book: end
 
 
-SMOKE_ARGS = ["--people", "300", "--methods", "iloc,iterrows,apply,apply_raw,vectorised"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_slope_methods
 

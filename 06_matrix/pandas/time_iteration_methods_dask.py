@@ -53,7 +53,6 @@ def slopes_dask_map_partitions(df, npartitions=NPARTITIONS):
 
 METHODS = {"dask_apply": slopes_dask_apply, "dask_map_partitions": slopes_dask_map_partitions}
 REQUIRES = ("dask",)
-SMOKE_ARGS = ["--people", "2000", "--blocks", "4", "--workers", "2"]
 
 
 def main(argv=None):

@@ -55,9 +55,6 @@ METHODS = {
 }
 
 
-SMOKE_ARGS = ["--people", "300"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_slope_methods
 

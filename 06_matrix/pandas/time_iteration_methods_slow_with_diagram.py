@@ -89,9 +89,6 @@ def set_common_mpl_styles(
 # book: end
 
 
-SMOKE_ARGS = ["--people", "400"]
-
-
 def main(argv=None):
     from _pandas_drivers import run_concats
 

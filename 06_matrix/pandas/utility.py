@@ -101,9 +101,6 @@ def ols_slopes_reference(df):
     return pd.Series([ols_lstsq_raw(row) for row in values], index=df.index)
 
 
-SMOKE_ARGS = []  # `python utility.py` checks the four OLS helpers on one row
-
-
 def main(argv=None):
     from _pandas_drivers import run_utility_check
 

@@ -78,9 +78,6 @@ def calc_pure_python(desired_width, max_iterations, cythonfn=cythonfn):
 # book: end
 
 
-SMOKE_ARGS = ["--variant", "cythonfn3", "--width", "100"]
-
-
 def main(argv=None):
     from _cython_julia import run_julia1
 

@@ -31,9 +31,6 @@ def calculate_z(maxiter, zs, cs):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "60"]
-
-
 def main(argv=None):
     from _cython_julia import run_arrays
 

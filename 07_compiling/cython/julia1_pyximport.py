@@ -37,9 +37,6 @@ def import_with_pyximport(name, build_dir):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     from _cython_julia import run_pyximport
 

@@ -44,7 +44,6 @@ def show_partial_struct(module):
 # taught: end
 
 
-SMOKE_ARGS = []
 REQUIRES = ("cffi",)
 REQUIRES_TOOLS = ("gcc",)
 

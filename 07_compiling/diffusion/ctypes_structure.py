@@ -61,7 +61,6 @@ def show_struct_and_casting(library):
 # taught: end
 
 
-SMOKE_ARGS = []
 REQUIRES_TOOLS = ("gcc",)
 
 

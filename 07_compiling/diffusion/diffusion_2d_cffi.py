@@ -58,7 +58,6 @@ def abi_library(build):
     # book: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES = ("cffi",)
 REQUIRES_TOOLS = ("gcc",)
 

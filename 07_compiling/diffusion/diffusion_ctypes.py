@@ -57,7 +57,6 @@ def make_step(library, dt=0.1, D=1.0):
     return step
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gcc",)
 
 

@@ -23,9 +23,6 @@ def make_step(module, dt=0.1, D=1.0):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
 def main(argv=None):
     from _compiled_diffusion import import_compiled, run_compiled
 

@@ -24,7 +24,6 @@ def make_step(fortran, dt=0.1, D=1.0):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("gfortran",)
 
 

@@ -71,9 +71,6 @@ def make_step(parallel=False, dt=0.1, D=1.0):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
 def main(argv=None):
     import numba
     from _compiled_diffusion import run_compiled

@@ -35,7 +35,6 @@ def load_library(path):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("cargo",)
 
 

@@ -34,7 +34,6 @@ def make_step(module, dt=0.1, D=1.0):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
 REQUIRES_TOOLS = ("cargo", "librust-pyo3-dev")
 
 

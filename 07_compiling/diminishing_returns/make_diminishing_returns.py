@@ -95,9 +95,6 @@ def print_ladder(rows):
 # taught: end
 
 
-SMOKE_ARGS = ["--width", "60", "--repeat", "1"]
-
-
 def main(argv=None):
     from _diminishing_plot import run_diminishing_returns
 

@@ -37,9 +37,6 @@ calculate_z_serial_purepython = calculate_z  # the name the 2nd edition's text g
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     from _numba_julia import run_numba_julia
 

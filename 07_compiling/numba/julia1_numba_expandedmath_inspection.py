@@ -23,9 +23,6 @@ def show_types():
 # book: end
 
 
-SMOKE_ARGS = ["--width", "20", "--repeat", "1"]
-
-
 def main(argv=None):
     from _numba_julia import run_numba_julia
 

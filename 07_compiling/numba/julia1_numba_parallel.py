@@ -29,9 +29,6 @@ def calculate_z(maxiter, zs, cs, output):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100"]
-
-
 def main(argv=None):
     from _numba_julia import run_numba_julia
 

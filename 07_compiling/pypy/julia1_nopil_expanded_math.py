@@ -76,9 +76,6 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
-
-
 def main(argv=None):
     from _pypy_scaffold import run_pypy_julia
 

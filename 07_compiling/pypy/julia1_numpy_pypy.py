@@ -85,9 +85,6 @@ def calc_pure_python(desired_width, max_iterations, repeat=3):
 # book: end
 
 
-SMOKE_ARGS = ["--width", "100", "--repeat", "1"]
-
-
 def main(argv=None):
     from _pypy_scaffold import run_pypy_julia
 

@@ -58,9 +58,6 @@ def compare_flushes(lines, folder):
 # taught: end
 
 
-SMOKE_ARGS = ["--lines", "100"]
-
-
 def main(argv=None):
     from _pypy_scaffold import run_late_flush
 

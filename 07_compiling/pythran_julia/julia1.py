@@ -13,7 +13,6 @@ Run:
     python 07_compiling/pythran_julia/julia1.py --python --width 100
 """
 
-SMOKE_ARGS = ["--width", "100"]
 REQUIRES_TOOLS = ("g++",)
 
 

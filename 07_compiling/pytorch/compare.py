@@ -59,7 +59,6 @@ def measure(size, device, iterations, max_seconds):
 # taught: end
 
 
-SMOKE_ARGS = ["--sizes", "32", "64", "--iterations", "5", "--device", "cpu", "--threads", "1"]
 REQUIRES = ("torch",)
 
 

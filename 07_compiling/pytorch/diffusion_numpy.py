@@ -35,9 +35,6 @@ def run_experiment(num_iterations, size=2048):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "10"]
-
-
 def main(argv=None):
     from hpp.diffusion import run_diffusion
 

@@ -68,7 +68,6 @@ def run(size, num_iterations, device):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "10", "--device", "cpu", "--threads", "1"]
 REQUIRES = ("torch",)
 
 

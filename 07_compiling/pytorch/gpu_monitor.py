@@ -105,7 +105,6 @@ def monitor(sizes, seconds, device):
 
 REQUIRES = ("torch",)
 REQUIRES_TOOLS = ("nvidia-smi",)
-SMOKE_ARGS = ["--sizes", "64", "256", "--seconds", "1"]
 
 
 def main(argv=None):

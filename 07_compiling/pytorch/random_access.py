@@ -60,7 +60,6 @@ def compare_chases(size=1000, target=500, seed=0, device="cpu"):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "200", "--target", "100", "--device", "cpu"]
 REQUIRES = ("torch",)
 
 

@@ -134,9 +134,6 @@ def plot(results, num_iter, path):
 # book: end
 
 
-SMOKE_ARGS = ["--requests", "20", "--delays-ms", "10", "20", "--limits", "1", "5", "20"]
-
-
 def main(argv=None):
     from _crawler_common import sweep_main
 

@@ -46,9 +46,6 @@ def run_experiment(base_url, num_iter=1000, timeout=10.0):
 # book: end
 
 
-SMOKE_ARGS = ["--requests", "20", "--delay-ms", "10"]
-
-
 def main(argv=None):
     from _crawler_common import crawl_main
 

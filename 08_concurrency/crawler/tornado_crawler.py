@@ -52,9 +52,6 @@ async def run_experiment(base_url, num_iter=1000, concurrency=100, timeout=10.0)
 # book: end
 
 
-SMOKE_ARGS = ["--requests", "50", "--delay-ms", "10"]
-
-
 def main(argv=None):
     from _crawler_common import crawl_main
 

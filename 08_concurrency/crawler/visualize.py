@@ -44,9 +44,6 @@ def plot(records, figures, path):
 # book: end
 
 
-SMOKE_ARGS = ["--requests", "20", "--delay-ms", "10", "--crawlers", "serial", "aiohttp"]
-
-
 def main(argv=None):
     from _crawler_common import visualize_main
 

@@ -89,7 +89,6 @@ def run_workers(
 # book: end
 
 
-SMOKE_ARGS = ["--workers", "2", "--increments", "200"]
 REQUIRES = ("fasteners",)
 
 

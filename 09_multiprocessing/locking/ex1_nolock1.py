@@ -53,9 +53,6 @@ def run_workers(nbr_processes=1, max_count_per_process=1000, filename=None, star
 # book: end
 
 
-SMOKE_ARGS = ["--increments", "200"]
-
-
 def main(argv=None):
     from _locking_common import run_counter
 

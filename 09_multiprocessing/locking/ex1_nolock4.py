@@ -89,9 +89,6 @@ def run_workers(
 # book: end
 
 
-SMOKE_ARGS = ["--workers", "2", "--increments", "200"]
-
-
 def main(argv=None):
     from _locking_common import run_counter
 

@@ -69,9 +69,6 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, start_method=None, 
 # book: end
 
 
-SMOKE_ARGS = ["--workers", "2", "--increments", "1000"]
-
-
 def main(argv=None):
     from _locking_common import run_counter
 

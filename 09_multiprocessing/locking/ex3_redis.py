@@ -65,7 +65,6 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, url=None, start_met
 # book: end
 
 
-SMOKE_ARGS = ["--workers", "2", "--increments", "200"]
 REQUIRES = ("redis",)
 REQUIRES_TOOLS = ("redis-server",)
 

@@ -105,9 +105,6 @@ def run(rows=SIZE_A, cols=SIZE_B, nbr_of_processes=4, method="array", start_meth
 # book: end
 
 
-SMOKE_ARGS = ["--rows", "40", "--cols", "1000", "--workers", "2"]
-
-
 def main(argv=None):
     from _np_shared_common import run_shared
 

@@ -97,9 +97,6 @@ def plot(serial, times, path, title="Pure-Python pi: threads stay at the serial 
 # book: end
 
 
-SMOKE_ARGS = ["--samples", "40000", "--workers", "2"]
-
-
 def main(argv=None):
     from _pi_figures import run_speed_tests
 

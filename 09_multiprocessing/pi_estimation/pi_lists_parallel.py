@@ -64,9 +64,6 @@ def estimate_pi(nbr_samples_in_total, nbr_parallel_blocks, processes=True, seed=
 # book: end
 
 
-SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "200000", "--seed", "0"]
-
-
 def main(argv=None):
     from _pi_common import run_pool
 

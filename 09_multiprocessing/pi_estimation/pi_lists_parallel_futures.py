@@ -72,9 +72,6 @@ def where_the_darts_were_thrown(blocks, delta):
 # taught: end
 
 
-SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "200000", "--seed", "0"]
-
-
 def main(argv=None):
     from _pi_common import run_pool
 

@@ -31,7 +31,6 @@ def estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=Non
 # book: end
 
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4", "--seed", "0"]
 REQUIRES = ("joblib",)
 
 

@@ -60,7 +60,6 @@ def estimate_pi_cached(
 # book: end
 
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--workers", "2", "--blocks", "4"]
 REQUIRES = ("joblib",)
 
 

@@ -23,9 +23,6 @@ def estimate_pi(nbr_samples_in_total, seed=None):
 # book: end
 
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "200000", "--seed", "0"]
-
-
 def main(argv=None):
     from _pi_common import run_series
 

@@ -45,9 +45,6 @@ def time_by_workers(nbr_samples, max_workers, repeat=1, seed=0):
 # taught: end
 
 
-SMOKE_ARGS = ["--samples", "100000", "--max-workers", "2"]
-
-
 def main(argv=None):
     from _pi_figures import run_more_workers
 

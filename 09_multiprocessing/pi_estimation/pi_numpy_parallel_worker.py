@@ -65,9 +65,6 @@ def estimate_pi_parallel(
 # book: end
 
 
-SMOKE_ARGS = ["2", "--processes", "--nbr_samples_in_total", "1000000", "--seed", "0"]
-
-
 def main(argv=None):
     from _pi_common import run_pool
 

@@ -27,9 +27,6 @@ def estimate_nbr_points_in_quarter_circle(nbr_samples, seed=None):
 # book: end
 
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--seed", "0"]
-
-
 def main(argv=None):
     from _pi_common import run_series
 

@@ -51,9 +51,6 @@ def estimate_pi_in_blocks(nbr_samples_in_total, nbr_parallel_blocks=4, seed=None
 # book: end
 
 
-SMOKE_ARGS = ["--nbr_samples_in_total", "1000000", "--blocks", "4", "--seed", "0"]
-
-
 def main(argv=None):
     from _pi_common import run_series
 

@@ -45,9 +45,6 @@ def plot(xs, ys, inside, estimate, path):
 # book: end
 
 
-SMOKE_ARGS = []
-
-
 def main(argv=None):
     from _pi_common import run_diagram
 

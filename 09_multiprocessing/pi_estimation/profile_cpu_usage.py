@@ -77,7 +77,6 @@ def plot(samples, interval, title, path):
 # book: end
 
 
-SMOKE_ARGS = ["--workers", "2", "--samples", "500000", "--interval", "0.1"]
 REQUIRES = ("psutil",)
 
 

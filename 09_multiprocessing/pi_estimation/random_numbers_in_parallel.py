@@ -56,9 +56,6 @@ def draws_in_workers(nbr_workers, nbr_draws=3, reseed=False, seed=0, start_metho
 # taught: end
 
 
-SMOKE_ARGS = ["--workers", "2"]
-
-
 def main(argv=None):
     from _pi_common import run_draws
 

@@ -54,9 +54,6 @@ BOOK_QUEUE_TIMES = {1: 69, 2: 72, 4: 86, 8: 91}
 # book: end
 
 
-SMOKE_ARGS = ["--start", "100000000", "--stop", "100001000", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_serial_vs_queues
 

@@ -39,9 +39,6 @@ def find_primes(start, stop):
 # book: end
 
 
-SMOKE_ARGS = ["--range", "A"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_finder
 

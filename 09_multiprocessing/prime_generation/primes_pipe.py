@@ -62,9 +62,6 @@ def find_primes(numbers, nbr_workers=4, chunksize=1000, start_method=None):
 # taught: end
 
 
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_finder
 

@@ -43,9 +43,6 @@ def find_primes(number_range, nbr_processes, chunksize=None, start_method=None):
 # book: end
 
 
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_finder
 

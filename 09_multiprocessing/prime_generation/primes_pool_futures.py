@@ -47,9 +47,6 @@ def find_primes(number_range, nbr_workers=4, chunksize=1000, processes=True, sta
 # taught: end
 
 
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_finder
 

@@ -157,9 +157,6 @@ def time_chunksizes(
 # book: end
 
 
-SMOKE_ARGS = ["--stop", "100002000", "--workers", "2", "--repeat", "1", "--chunksizes", "1", "1000"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_chunksizes
 

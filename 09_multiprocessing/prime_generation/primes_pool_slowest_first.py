@@ -52,9 +52,6 @@ def orders(jobs, seed=0):
 # taught: end
 
 
-SMOKE_ARGS = ["--items", "12", "--workers", "2", "--max-exponent", "9"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_orders
 

@@ -67,9 +67,6 @@ def find_primes(numbers, nbr_workers, kind="manager", start_method=None):
 # book: end
 
 
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_finder
 

@@ -23,9 +23,6 @@ def odd_candidates(start, stop):
 # book: end
 
 
-SMOKE_ARGS = ["--range", "A", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_finder
 

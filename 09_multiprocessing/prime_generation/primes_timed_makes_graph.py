@@ -69,9 +69,6 @@ def plot(results, path):
 # book: end
 
 
-SMOKE_ARGS = ["--stop", "20001", "--repeat", "1"]
-
-
 def main(argv=None):
     from _prime_generation_common import run_sweep
 

@@ -79,9 +79,6 @@ def count_and_plot(upper, nbr_processes, start_method, path):
 # book: end
 
 
-SMOKE_ARGS = ["--stop", "20000", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_validation_common import run_count_of_factors
 

@@ -58,9 +58,6 @@ class test(unittest.TestCase):  # the book's (lower-case) name
 # book: end
 
 
-SMOKE_ARGS = ["--start", "1", "--stop", "31", "--blocks", "4"]
-
-
 def main(argv=None):
     from _prime_validation_common import run_create_range
 

@@ -57,9 +57,6 @@ BOOK_TIMES = {
 # book: end
 
 
-SMOKE_ARGS = ["--scale", "small", "--workers", "2", "--variants", "serial,mmap3"]
-
-
 def main(argv=None):
     from _prime_validation_common import run_validation_times
 

@@ -34,9 +34,6 @@ def check_prime(n):
 # book: end
 
 
-SMOKE_ARGS = ["--scale", "small"]
-
-
 def main(argv=None):
     from _prime_validation_common import run_serial
 

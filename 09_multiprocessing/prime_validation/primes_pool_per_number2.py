@@ -54,9 +54,6 @@ def check_prime(n, pool, nbr_processes):
 # book: end
 
 
-SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_validation_common import run_validator
 

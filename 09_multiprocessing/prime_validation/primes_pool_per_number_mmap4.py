@@ -71,8 +71,6 @@ math, create_range = mmap3.math, mmap3.create_range  # what mmap3's check_prime 
 check_prime = _with_these_globals(mmap3.check_prime)
 make_pool = _with_these_globals(mmap3.make_pool)
 
-SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
-
 
 def main(argv=None):
     from _prime_validation_common import run_validator

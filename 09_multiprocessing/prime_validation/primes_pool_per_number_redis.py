@@ -94,7 +94,6 @@ def make_pool(nbr_processes, url, start_method=None):
 # book: end
 
 
-SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
 REQUIRES = ("redis",)
 REQUIRES_TOOLS = ("redis-server",)
 

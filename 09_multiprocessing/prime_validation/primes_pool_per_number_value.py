@@ -87,9 +87,6 @@ def make_pool(nbr_processes, start_method=None):
 # book: end
 
 
-SMOKE_ARGS = ["--scale", "small", "--workers", "2"]
-
-
 def main(argv=None):
     from _prime_validation_common import run_validator
 

@@ -100,9 +100,6 @@ def time_the_polls(
 # book: end
 
 
-SMOKE_ARGS = ["--numbers", "1000000432799,1000000000039", "--workers", "2", "--check-every", "100,10000"]
-
-
 def main(argv=None):
     from _prime_validation_common import run_poll_timings
 

@@ -64,7 +64,6 @@ def ols_swifter(df):
 
 
 REQUIRES = ("dask", "distributed", "pandas")
-SMOKE_ARGS = ["--people", "2000", "--blocks", "4"]
 
 
 def main(argv=None):

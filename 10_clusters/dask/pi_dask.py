@@ -32,7 +32,6 @@ def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
 
 
 REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--samples", "2000000", "--chunksize", "250000", "--verify"]
 
 
 def main(argv=None):

@@ -30,7 +30,6 @@ def pi_dask_bag(nbr_samples, nbr_tasks, seed=0):
 
 
 REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--samples", "200000", "--blocks", "4", "--verify"]
 
 
 def main(argv=None):

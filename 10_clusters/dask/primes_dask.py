@@ -56,7 +56,6 @@ def count_primes_on_cluster(client, start, stop, nbr_tasks):
 
 
 REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--stop", "20000", "--blocks", "8", "--verify"]
 
 
 def main(argv=None):

@@ -34,7 +34,6 @@ def primes_dask_bag(start, stop, nbr_tasks):
 
 
 REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--stop", "20000", "--blocks", "8", "--verify"]
 
 
 def main(argv=None):

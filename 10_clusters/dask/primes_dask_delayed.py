@@ -32,7 +32,6 @@ def primes_dask_delayed(start, stop, nbr_tasks):
 
 
 REQUIRES = ("dask", "distributed")
-SMOKE_ARGS = ["--stop", "20000", "--blocks", "8", "--verify"]
 
 
 def main(argv=None):

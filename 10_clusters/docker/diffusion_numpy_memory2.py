@@ -79,9 +79,6 @@ def time_experiment(num_iterations, grid_size, repeat=25):
 # book: end
 
 
-SMOKE_ARGS = ["--size", "64", "--iterations", "20"]
-
-
 def main(argv=None):
     from hpp.diffusion import run_diffusion
 

@@ -109,7 +109,6 @@ def recipe(c, nbr_darts):
 # book: end
 
 
-SMOKE_ARGS = ["--workers", "2", "--samples", "20000"]
 REQUIRES = ("ipyparallel", "IPython")
 
 

@@ -84,7 +84,6 @@ def run_pi(c, nbr_samples_in_total=NBR_SAMPLES_IN_TOTAL, seed=None):
 
 
 REQUIRES = ("ipyparallel",)
-SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
 
 
 def main(argv=None):

@@ -63,7 +63,6 @@ def collect(url, batch, jobs, timeout):
 
 REQUIRES = ("celery", "redis")
 REQUIRES_TOOLS = ("redis-server",)
-SMOKE_ARGS = ["--items", "300", "--workers", "2"]
 
 
 def main(argv=None):

@@ -115,7 +115,6 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
 
 
 REQUIRES = ("nsq",)
-SMOKE_ARGS = None  # a long-running worker: tests/test_10_clusters.py runs it against nsqd
 
 
 def main(argv=None):

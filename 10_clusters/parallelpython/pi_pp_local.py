@@ -83,7 +83,6 @@ def run_pi_local(nbr_processes=NBR_PROCESSES, nbr_samples_in_total=NBR_ESTIMATES
 
 
 REQUIRES = ("pp",)
-SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
 
 
 def main(argv=None):

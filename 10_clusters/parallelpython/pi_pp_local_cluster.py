@@ -77,7 +77,6 @@ def run_pi_cluster(ppservers, secret, nbr_samples_in_total=NBR_ESTIMATES * NBR_P
 
 
 REQUIRES = ("pp",)
-SMOKE_ARGS = ["--workers", "2", "--samples", "20000", "--seed", "1"]
 
 
 def main(argv=None):

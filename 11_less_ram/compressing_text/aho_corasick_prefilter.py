@@ -56,7 +56,6 @@ def match_prefiltered(lines, rules, automaton):
 # taught: end
 
 
-SMOKE_ARGS = ["--lines", "2000", "--patterns", "100"]
 REQUIRES = ("ahocorasick",)
 
 

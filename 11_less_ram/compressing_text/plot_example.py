@@ -37,9 +37,6 @@ def plot_ram_against_build_time(rows, path):
 # book: end
 
 
-SMOKE_ARGS = ["--generated", "3000", "--lookups", "1000", "--only", "set,marisa_trie_load_only"]
-
-
 def main(argv=None):
     from _text_family import compare_structures
 

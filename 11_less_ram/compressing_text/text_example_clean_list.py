@@ -55,9 +55,6 @@ def write_words(words, filename):
 # book: end
 
 
-SMOKE_ARGS = []  # mword10/ here, the system word list, or trivial_words.txt
-
-
 def main(argv=None):
     import sys
 

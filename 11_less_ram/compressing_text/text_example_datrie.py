@@ -33,7 +33,6 @@ def contains(structure, word):
 
 
 REQUIRES = ("datrie",)
-SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
 def main(argv=None):

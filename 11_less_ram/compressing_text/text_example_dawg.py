@@ -26,7 +26,6 @@ def contains(structure, word):
 
 
 REQUIRES = ("dawg",)
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 
 
 def main(argv=None):

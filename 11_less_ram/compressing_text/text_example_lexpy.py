@@ -32,7 +32,6 @@ def contains(structure, word):
 
 
 REQUIRES = ("lexpy",)
-SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
 def main(argv=None):

@@ -43,9 +43,6 @@ def contains(structure, word):
 # book: end
 
 
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
-
-
 def main(argv=None):
     from _text_family import run
 

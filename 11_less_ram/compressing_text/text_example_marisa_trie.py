@@ -28,7 +28,6 @@ def contains(structure, word):
 
 
 REQUIRES = ("marisa_trie",)
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000"]
 
 
 def main(argv=None):

@@ -29,7 +29,6 @@ def contains(structure, word):
 
 
 REQUIRES = ("marisa_trie",)
-SMOKE_ARGS = ["--generated", "5000", "--lookups", "2000", "--trie", "smoke_words.trie"]
 
 
 def main(argv=None):

@@ -28,7 +28,6 @@ def contains(structure, word):
 
 
 REQUIRES = ("pygtrie",)
-SMOKE_ARGS = ["--generated", "3000", "--lookups", "2000"]
 
 
 def main(argv=None):

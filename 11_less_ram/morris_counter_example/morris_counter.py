@@ -50,9 +50,6 @@ class MorrisCounter:
 # book: end
 
 
-SMOKE_ARGS = ["--trials", "50", "--events", "2000"]
-
-
 def main(argv=None):
     from _morris_family import count_events
 

@@ -15,8 +15,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from morris_counter import MorrisCounter  # noqa: E402
 
-SMOKE_ARGS = ["--max-count", "2000", "--trials", "2"]
-
 
 # book: 2nd ed. code, "show_morris_counter.py"
 def trajectories(max_count, trials, seed=0, samples=500):

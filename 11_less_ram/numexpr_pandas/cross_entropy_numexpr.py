@@ -54,7 +54,6 @@ def cross_entropy_pandas(frame):
 
 
 REQUIRES = ("numexpr",)
-SMOKE_ARGS = ["--rows", "200000"]
 
 
 def main(argv=None):

@@ -16,8 +16,6 @@ import numpy as np
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-SMOKE_ARGS = ["--points", "9"]
-
 
 # book: 2nd ed. code, "make_cross_entropy_picture.py"
 def cross_entropy_curves(points=99):

@@ -49,9 +49,6 @@ def word_list_sizes(words):
 # taught: end
 
 
-SMOKE_ARGS = ["--chars", "1000", "--generated", "2000"]
-
-
 def main(argv=None):
     import sys
 

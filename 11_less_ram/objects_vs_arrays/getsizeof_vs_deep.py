@@ -46,9 +46,6 @@ def sizes(obj):
 # taught: end
 
 
-SMOKE_ARGS = ["--items", "1000"]
-
-
 def main(argv=None):
     import sys
 

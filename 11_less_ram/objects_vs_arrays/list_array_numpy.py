@@ -65,9 +65,6 @@ def measure(kind, size, fresh_rss=True):
 # taught: end
 
 
-SMOKE_ARGS = ["--size", "100000"]
-
-
 def main(argv=None):
     import sys
 

@@ -76,9 +76,6 @@ class BloomFilter:
 # book: end
 
 
-SMOKE_ARGS = ["--capacity", "1000", "--probes", "10000"]
-
-
 def main(argv=None):
     from _probabilistic_family import check_filter
 

@@ -55,9 +55,6 @@ def draw_registers(items, runs, folder):
 # book: end
 
 
-SMOKE_ARGS = ["--items", "2000", "--trials", "2"]
-
-
 def main(argv=None):
     from _probabilistic_family import single_register_figure
 

@@ -73,9 +73,6 @@ class HyperLogLogBookLog2(HyperLogLog):
 # book: end
 
 
-SMOKE_ARGS = ["--items", "5000", "--p", "8"]
-
-
 def main(argv=None):
     import sys
 

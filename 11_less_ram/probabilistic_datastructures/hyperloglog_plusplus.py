@@ -35,9 +35,6 @@ def count_both(items, p):
 # taught: end
 
 
-SMOKE_ARGS = ["--items", "5000", "--p", "10"]
-
-
 def main(argv=None):
     from _probabilistic_family import compare_counters
 

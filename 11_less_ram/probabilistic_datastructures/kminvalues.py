@@ -71,9 +71,6 @@ class KMinValues:
 # book: end
 
 
-SMOKE_ARGS = ["--items", "5000", "--k", "256"]
-
-
 def main(argv=None):
     from _probabilistic_family import count_twice
 

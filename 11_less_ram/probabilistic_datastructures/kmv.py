@@ -60,9 +60,6 @@ def draw_kmv(items, k, folder):
 # book: end
 
 
-SMOKE_ARGS = ["--items", "100", "--k", "8"]
-
-
 def main(argv=None):
     from _probabilistic_family import kmv_figure
 

@@ -59,9 +59,6 @@ class LLRegister:
 # book: end
 
 
-SMOKE_ARGS = ["--items", "1000"]
-
-
 def main(argv=None):
     from _probabilistic_family import count_register
 

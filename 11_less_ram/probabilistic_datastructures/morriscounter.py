@@ -36,9 +36,6 @@ class MorrisCounter:
 # book: end
 
 
-SMOKE_ARGS = ["--events", "2000", "--trials", "20"]
-
-
 def main(argv=None):
     from _probabilistic_family import report_counters
 

@@ -107,9 +107,6 @@ def run_both_experiments(unique, duplicates, sample_every, seed, folder):
 # book: end
 
 
-SMOKE_ARGS = ["--unique", "3000", "--duplicates", "2000", "--sample-every", "500"]
-
-
 def main(argv=None):
     from _probabilistic_family import prob_ds_figures
 

@@ -54,9 +54,6 @@ class ScalingBloomFilter:
 # book: end
 
 
-SMOKE_ARGS = ["--items", "3000", "--capacity", "1000", "--probes", "5000"]
-
-
 def main(argv=None):
     from _probabilistic_family import check_scaling
 

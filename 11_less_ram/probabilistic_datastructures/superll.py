@@ -40,9 +40,6 @@ class SuperLL(LL):
 # book: end
 
 
-SMOKE_ARGS = ["--items", "5000", "--p", "6"]
-
-
 def main(argv=None):
     from _probabilistic_family import count_distinct
 

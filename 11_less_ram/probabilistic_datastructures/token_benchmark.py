@@ -86,9 +86,6 @@ def compare_structures(tokens, p=12, k=1024):
 # book: end
 
 
-SMOKE_ARGS = ["--tokens", "20000", "--vocabulary", "5000"]
-
-
 def main(argv=None):
     from _probabilistic_family import compare_on_tokens
 

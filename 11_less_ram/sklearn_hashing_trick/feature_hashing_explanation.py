@@ -51,7 +51,6 @@ def compare_vectorisers(n_features=10):
 
 
 REQUIRES = ("sklearn",)
-SMOKE_ARGS = []
 
 
 def main(argv=None):

@@ -153,7 +153,6 @@ def compare(texts, targets, ngram_max=3, n_features=2**20, seed=0, test_size=0.2
 
 
 REQUIRES = ("sklearn",)
-SMOKE_ARGS = ["--generated", "--docs", "600", "--ngram-max", "2", "--n-features", "65536"]
 
 
 def main(argv=None):

@@ -25,7 +25,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 REQUIRES = ("scipy",)
-SMOKE_ARGS = ["--size", "256", "--repeat", "1"]
 DENSITIES = (0.001, 0.005, 0.01, 0.05, 0.1, 0.15, 0.2)
 
 

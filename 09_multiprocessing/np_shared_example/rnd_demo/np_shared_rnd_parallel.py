@@ -78,9 +78,6 @@ def fill_in_parallel(
 # book: end
 
 
-SMOKE_ARGS = ["--rows", "40", "--cols", "500", "--workers", "2"]
-
-
 def main(argv=None):
     from _rnd_demo_common import run_fill
 

@@ -35,9 +35,6 @@ def fill_serially(rows=SIZE_A, cols=SIZE_B, seed=0):
 # book: end
 
 
-SMOKE_ARGS = ["--rows", "40", "--cols", "500"]
-
-
 def main(argv=None):
     from _rnd_demo_common import run_fill
 
