@@ -77,7 +77,7 @@ def draw_snapshots(snapshots, plot, size, steps, folder):
         writer.writerow(["step", "sum", "max"])
         for step, grid in taken.items():
             writer.writerow([step, repr(float(grid.sum())), repr(float(grid.max()))])
-            print(f"step {step}: sum(grid) = {grid.sum():.6g}, max(grid) = {grid.max():.6e}")
+            print(f"step {step}: sum {grid.sum():.6g}, max {grid.max():.6e}")
     plot(taken, folder / "diffusion_snapshots.png")
     print(f"saved {folder / 'diffusion_snapshots.png'}")
     return taken

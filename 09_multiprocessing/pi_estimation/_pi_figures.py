@@ -242,7 +242,7 @@ def _compare_worker_counts(time_by_workers, nbr_samples, max_workers, repeat, fo
     for workers, wall, cpu, inside in rows:
         print(
             f"workers = {workers}: {wall:.3f} s ({rows[0][1] / wall:.2f}x), "
-            f"CPU {cpu:.2f} s in workers, pi estimate = {4 * inside / nbr_samples:.4f}"
+            f"CPU {cpu:.2f} s in workers, pi {4 * inside / nbr_samples:.4f}"
         )
     with open(folder / "more_workers_than_cores.csv", "w", newline="") as handle:
         writer = csv.writer(handle)
