@@ -55,9 +55,6 @@ def calc_pure_python(desired_width, max_iterations):
 # book: end
 
 
-REQUIRES = ("guppy",)
-
-
 def main(argv=None):
     from hpp.julia import julia_main
 

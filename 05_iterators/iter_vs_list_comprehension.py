@@ -32,9 +32,6 @@ def divisible_by_three_iterator(numbers):
 # book: end
 
 
-REQUIRES = ("memory_profiler",)
-
-
 def main(argv=None):
     from _iterators_family import compare_memory
 

@@ -223,9 +223,6 @@ def print_anomalies(data, anomalies=5, threshold=1e-3):
 # book: end
 
 
-REQUIRES = ("scipy",)
-
-
 def main(argv=None):
     import sys
 

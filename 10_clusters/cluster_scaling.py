@@ -107,9 +107,6 @@ def measure(engines, max_workers, total_darts, repeat, seed_value, start, show):
 # taught: end
 
 
-REQUIRES = ("dask", "distributed", "ipyparallel", "pp")
-
-
 def main(argv=None):
     from _scaling_family import scaling_main
 

@@ -2,9 +2,9 @@
 
 An example script is a ``.py`` file in a chapter folder with an
 ``if __name__ == "__main__":`` block, whose name starts with neither ``_`` nor
-``test_``. Each one has an entry in ``tests/smoke_args.toml``: the flags for a run
-of a few seconds that the generic test makes (``"server"`` for a long-running
-server, covered by its chapter's tests instead).
+``test_``. Each one has an entry in ``tests/example_scripts.toml``: the flags for a
+run of a few seconds that the generic test makes (``"server"`` for a long-running
+server, covered by its chapter's tests instead), and what it requires beyond ``make install``.
 """
 
 import ast
@@ -66,28 +66,47 @@ def all_example_scripts(root=REPO_ROOT):
     return [script for chapter in chapter_folders(root) for script in example_scripts(chapter)]
 
 
-#: Where each script's test run is written down: its flags, out of the reader's way.
-SMOKE_ARGS_FILE = REPO_ROOT / "tests" / "smoke_args.toml"
+#: What the tests need to know of each script (its test run, what it requires), out of the reader's way.
+SCRIPT_TABLE = REPO_ROOT / "tests" / "example_scripts.toml"
 
 
 @functools.cache
-def smoke_table(path=SMOKE_ARGS_FILE):
-    """``{script path relative to the repository: flags, or None for a server}``."""
+def script_table(path=SCRIPT_TABLE):
+    """The tables of ``tests/example_scripts.toml``: ``smoke``, ``requires``, ``requires_tools``."""
     import tomllib
 
     with open(path, "rb") as handle:
-        table = tomllib.load(handle)["scripts"]
-    return {name: None if value == "server" else list(value) for name, value in table.items()}
+        return tomllib.load(handle)
+
+
+def _key(path):
+    try:
+        return str(Path(path).resolve().relative_to(REPO_ROOT.resolve()))
+    except ValueError:
+        return None
+
+
+def smoke_table():
+    """``{script path relative to the repository: flags, or None for a server}``."""
+    return {
+        name: None if value == "server" else list(value) for name, value in script_table()["smoke"].items()
+    }
 
 
 def smoke_args(path):
-    """The flags of a script's test run from ``tests/smoke_args.toml`` (NOT_SET when absent)."""
-    try:
-        key = str(Path(path).resolve().relative_to(REPO_ROOT.resolve()))
-    except ValueError:
-        return NOT_SET
-    value = smoke_table().get(key, NOT_SET)
-    return list(value) if isinstance(value, list) else value
+    """The flags of a script's test run (``[smoke]``; NOT_SET when absent, None for a server)."""
+    value = script_table()["smoke"].get(_key(path), NOT_SET)
+    return None if value == "server" else list(value) if isinstance(value, list) else value
+
+
+def requirements(path):
+    """``(packages, programs)``: what a script needs beyond ``make install``.
+
+    From ``[requires]`` (optional Python packages) and ``[requires_tools]`` (programs).
+    """
+    key = _key(path)
+    table = script_table()
+    return tuple(table["requires"].get(key, ())), tuple(table["requires_tools"].get(key, ()))
 
 
 # ---------------------------------------------------------------- the book's share of a script

@@ -1,7 +1,7 @@
 """Every option of every example script refuses a bad value at once: one line, exit 2.
 
 The script is imported in this process and its ``main`` is called with the
-flags of its test run (``tests/smoke_args.toml``); ``ArgumentParser.parse_args``
+flags of its test run (``tests/example_scripts.toml``); ``ArgumentParser.parse_args``
 is intercepted, so the parser is captured and no work starts. Then, after those
 flags (so that required options are present), every option that takes a value is parsed
 with values that are wrong for it (``abc``, ``-1``, ``1e400``, ``nan``, a folder
@@ -12,7 +12,6 @@ so it happens before any work.
 """
 
 import argparse
-import ast
 import contextlib
 import importlib.util
 import io
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from hpp.examples import NOT_SET, all_example_scripts, smoke_args
+from hpp.examples import NOT_SET, all_example_scripts, requirements, smoke_args
 from hpp.loader import REPO_ROOT, load_example
 
 SCRIPTS = all_example_scripts()
@@ -123,19 +122,10 @@ def script_parser(request, monkeypatch, tmp_path, needs):
     monkeypatch.setenv("HPP_OUTPUT_DIR", str(tmp_path / "output"))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.chdir(tmp_path)  # a value taken as a folder name is made here
-    for module in _module_constant(script, "REQUIRES"):
+    for module in requirements(script)[0]:
         if importlib.util.find_spec(module) is None:
             needs.torch() if module == "torch" else needs.module(module)
     return capture_parser(script)
-
-
-def _module_constant(path, name):
-    for node in ast.parse(Path(path).read_text()).body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == name for t in node.targets
-        ):
-            return ast.literal_eval(node.value)
-    return ()
 
 
 @pytest.mark.parametrize("script_parser", SCRIPTS, ids=script_id, indirect=True)

@@ -1,8 +1,8 @@
 """Every example script in every chapter: ``--help`` works, an unknown flag is refused, a small run succeeds.
 
-A new script is covered the day it lands. Its entry in ``tests/smoke_args.toml``
-gives the flags for a run of a few seconds, and it declares ``REQUIRES`` /
-``REQUIRES_TOOLS`` when it needs
+A new script is covered the day it lands. Its entry in ``tests/example_scripts.toml``
+gives the flags for a run of a few seconds, and the packages (``[requires]``) or
+programs (``[requires_tools]``) it needs
 an optional package or a program outside Python, so the run skips with the
 reason on a machine without them.
 
@@ -32,6 +32,7 @@ from hpp.examples import (
     listing_files,
     marked_counts,
     marked_lines,
+    requirements,
     smoke_args,
     smoke_table,
 )
@@ -43,15 +44,6 @@ REAL_PARSE_ARGS = argparse.ArgumentParser.parse_args
 
 def script_id(path):
     return str(path.relative_to(REPO_ROOT))
-
-
-def module_constant(path, name, default=()):
-    for node in ast.parse(Path(path).read_text()).body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == name for t in node.targets
-        ):
-            return ast.literal_eval(node.value)
-    return default
 
 
 def optional_modules():
@@ -67,14 +59,15 @@ def optional_modules():
 
 def skip_if_requirements_missing(path, needs):
     optional = optional_modules()
-    for module in module_constant(path, "REQUIRES"):
+    packages, programs = requirements(path)
+    for module in packages:
         if importlib.util.find_spec(module) is None:
             if module not in optional:
                 pytest.fail(f"{module!r} is missing although make install installs it")
             if module == "torch":
                 needs.torch()
             pytest.skip(f"needs the Python package {module!r}: pip install -e '.[gpu]'")
-    for tool in module_constant(path, "REQUIRES_TOOLS"):
+    for tool in programs:
         needs.program(tool)
 
 
@@ -233,20 +226,22 @@ def test_help_and_an_unknown_flag(script, run_example, assert_bad_input, needs):
 
 
 def test_the_smoke_table_names_every_script_and_no_other():
-    """``tests/smoke_args.toml``: one entry per example script, none for a script that is gone."""
+    """``tests/example_scripts.toml``: a test run per example script, no entry for a script that is gone."""
     named = set(smoke_table())
     scripts = {script_id(script) for script in SCRIPTS}
     assert not scripts - named, f"no test run written down for: {sorted(scripts - named)}"
     assert not named - scripts, f"entries for no example script: {sorted(named - scripts)}"
-    still_in_scripts = [script_id(s) for s in SCRIPTS if re.search(r"^SMOKE_ARGS\b", s.read_text(), re.M)]
-    assert not still_in_scripts, f"SMOKE_ARGS belongs in tests/smoke_args.toml: {still_in_scripts}"
+    still_in_scripts = [
+        script_id(s) for s in SCRIPTS if re.search(r"^(SMOKE_ARGS|REQUIRES)", s.read_text(), re.M)
+    ]
+    assert not still_in_scripts, f"test data belongs in tests/example_scripts.toml: {still_in_scripts}"
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=script_id)
 def test_small_run(script, run_example, needs):
-    """The one real run per script: its flags in ``tests/smoke_args.toml`` (``--help`` for a server)."""
+    """The one real run per script: its flags in ``tests/example_scripts.toml`` (``--help`` for a server)."""
     args = smoke_args(script)
-    assert args is not NOT_SET, f"{script_id(script)} needs its flags in tests/smoke_args.toml"
+    assert args is not NOT_SET, f"{script_id(script)} needs its flags in tests/example_scripts.toml"
     skip_if_requirements_missing(script, needs)
     if args is None:  # a long-running service: its chapter's tests start and check it
         completed = run_example(script.relative_to(REPO_ROOT), "--help", timeout=120)

@@ -9,7 +9,6 @@ each tool on each variant, writes ``summary.csv`` and prints the table.
 import csv
 import importlib
 import importlib.util
-import re
 import shutil
 import subprocess
 import time
@@ -49,12 +48,11 @@ def parse_tools(text):
 
 def needs_missing_package(name):
     """The package a variant needs and this Python lacks (e.g. torch), or None."""
-    module_path = HERE / f"{name}.py"
-    for line in module_path.read_text().splitlines():
-        if line.startswith("REQUIRES"):
-            for package in re.findall(r"['\"](\w+)['\"]", line):
-                if importlib.util.find_spec(package) is None:
-                    return package
+    from hpp.examples import requirements
+
+    for package in requirements(HERE / f"{name}.py")[0]:
+        if importlib.util.find_spec(package) is None:
+            return package
     return None
 
 

@@ -69,9 +69,6 @@ def run_experiment(num_iterations, size=512, device=None, dtype="float64"):
 # book: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from hpp.diffusion import run_torch_diffusion
 

@@ -59,9 +59,6 @@ def profile_experiment(num_iterations, size, device):
 # book: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from _pytorch_figures import run_conv_profile
 

@@ -146,9 +146,6 @@ def precision_study(num_iterations, size, device, variants=VARIANTS, reference=N
 # taught: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from _pytorch_figures import run_precision_study
 

@@ -118,9 +118,6 @@ def time_split(size, num_iterations, device):
 # taught: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from _pytorch_figures import run_transfer_study
 

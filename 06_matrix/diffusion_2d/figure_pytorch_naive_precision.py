@@ -94,7 +94,6 @@ def error_rows(error_size, error_iterations, device):
 # taught: end
 
 
-REQUIRES = ("torch",)
 # fmt: off
 # fmt: on
 

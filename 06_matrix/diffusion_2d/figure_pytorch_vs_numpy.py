@@ -35,9 +35,6 @@ def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=5000, max_se
 # book: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from _pytorch_figures import run_methods_figure
 

@@ -53,8 +53,9 @@ def step_allocations(module, size, steps=2):
     import numpy as np
 
     from hpp.diffusion import DT, initial_grid, initial_grid_lists
+    from hpp.examples import requirements
 
-    if "torch" in getattr(module, "REQUIRES", ()):
+    if "torch" in requirements(module.__file__)[0]:
         return None
     in_place = "out" in inspect.signature(module.evolve).parameters
     if hasattr(module, "initial_grid_lists"):

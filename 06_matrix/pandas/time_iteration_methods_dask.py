@@ -52,7 +52,6 @@ def slopes_dask_map_partitions(df, npartitions=NPARTITIONS):
 
 
 METHODS = {"dask_apply": slopes_dask_apply, "dask_map_partitions": slopes_dask_map_partitions}
-REQUIRES = ("dask",)
 
 
 def main(argv=None):

@@ -44,10 +44,6 @@ def show_partial_struct(module):
 # taught: end
 
 
-REQUIRES = ("cffi",)
-REQUIRES_TOOLS = ("gcc",)
-
-
 def main(argv=None):
     from _compiled_diffusion import run_built
 

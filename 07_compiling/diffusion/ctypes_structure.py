@@ -61,9 +61,6 @@ def show_struct_and_casting(library):
 # taught: end
 
 
-REQUIRES_TOOLS = ("gcc",)
-
-
 def main(argv=None):
     from _compiled_diffusion import run_built
 

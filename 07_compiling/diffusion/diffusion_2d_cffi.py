@@ -58,10 +58,6 @@ def abi_library(build):
     # book: end
 
 
-REQUIRES = ("cffi",)
-REQUIRES_TOOLS = ("gcc",)
-
-
 def main(argv=None):
     from _compiled_diffusion import cffi_pair, run_compiled
 

@@ -57,9 +57,6 @@ def make_step(library, dt=0.1, D=1.0):
     return step
 
 
-REQUIRES_TOOLS = ("gcc",)
-
-
 def main(argv=None):
     from _compiled_diffusion import built, run_compiled
 

@@ -24,9 +24,6 @@ def make_step(fortran, dt=0.1, D=1.0):
 # book: end
 
 
-REQUIRES_TOOLS = ("gfortran",)
-
-
 def main(argv=None):
     from _compiled_diffusion import built, run_compiled
 

@@ -35,9 +35,6 @@ def load_library(path):
 # taught: end
 
 
-REQUIRES_TOOLS = ("cargo",)
-
-
 def main(argv=None):
     from _compiled_diffusion import built, run_compiled
 

@@ -34,9 +34,6 @@ def make_step(module, dt=0.1, D=1.0):
 # taught: end
 
 
-REQUIRES_TOOLS = ("cargo", "librust-pyo3-dev")
-
-
 def main(argv=None):
     from _compiled_diffusion import built, run_compiled
 

@@ -13,8 +13,6 @@ Run:
     python 07_compiling/pythran_julia/julia1.py --python --width 100
 """
 
-REQUIRES_TOOLS = ("g++",)
-
 
 def main(argv=None):
     from _pythran_build import run_pythran_julia

@@ -59,9 +59,6 @@ def measure(size, device, iterations, max_seconds):
 # taught: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from _pytorch_plumbing import run_compare
 

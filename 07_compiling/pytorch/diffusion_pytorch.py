@@ -68,9 +68,6 @@ def run(size, num_iterations, device):
 # taught: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from _pytorch_plumbing import run_diffusion_pytorch
 

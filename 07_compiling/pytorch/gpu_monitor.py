@@ -103,10 +103,6 @@ def monitor(sizes, seconds, device):
 # taught: end
 
 
-REQUIRES = ("torch",)
-REQUIRES_TOOLS = ("nvidia-smi",)
-
-
 def main(argv=None):
     from _pytorch_plumbing import run_gpu_monitor
 

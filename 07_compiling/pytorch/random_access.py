@@ -60,9 +60,6 @@ def compare_chases(size=1000, target=500, seed=0, device="cpu"):
 # taught: end
 
 
-REQUIRES = ("torch",)
-
-
 def main(argv=None):
     from _pytorch_plumbing import run_random_access
 

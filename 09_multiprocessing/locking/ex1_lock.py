@@ -89,9 +89,6 @@ def run_workers(
 # book: end
 
 
-REQUIRES = ("fasteners",)
-
-
 def main(argv=None):
     from _locking_common import run_counter
 

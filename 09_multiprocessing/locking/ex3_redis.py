@@ -65,10 +65,6 @@ def run_workers(nbr_processes=4, max_count_per_process=1000, url=None, start_met
 # book: end
 
 
-REQUIRES = ("redis",)
-REQUIRES_TOOLS = ("redis-server",)
-
-
 def main(argv=None):
     from _locking_common import run_counter
 

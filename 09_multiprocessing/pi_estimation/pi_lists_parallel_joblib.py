@@ -31,9 +31,6 @@ def estimate_pi(nbr_samples_in_total, nbr_workers, nbr_parallel_blocks, seed=Non
 # book: end
 
 
-REQUIRES = ("joblib",)
-
-
 def main(argv=None):
     from _pi_common import run_jobs
 

@@ -60,9 +60,6 @@ def estimate_pi_cached(
 # book: end
 
 
-REQUIRES = ("joblib",)
-
-
 def main(argv=None):
     from _pi_common import run_cached_twice
 

@@ -77,9 +77,6 @@ def plot(samples, interval, title, path):
 # book: end
 
 
-REQUIRES = ("psutil",)
-
-
 def main(argv=None):
     from _pi_figures import run_cpu_trace
 

@@ -94,10 +94,6 @@ def make_pool(nbr_processes, url, start_method=None):
 # book: end
 
 
-REQUIRES = ("redis",)
-REQUIRES_TOOLS = ("redis-server",)
-
-
 def main(argv=None):
     from _prime_validation_common import run_validator
 

@@ -63,9 +63,6 @@ def ols_swifter(df):
 # taught: end
 
 
-REQUIRES = ("dask", "distributed", "pandas")
-
-
 def main(argv=None):
     from _dask_lazy import ols_main
 

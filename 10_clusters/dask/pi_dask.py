@@ -31,9 +31,6 @@ def darts_inside_quarter_circle(nbr_darts, chunk_size, seed=0):
 # taught: end
 
 
-REQUIRES = ("dask", "distributed")
-
-
 def main(argv=None):
     from _dask_lazy import pi_main
 

@@ -29,9 +29,6 @@ def pi_dask_bag(nbr_samples, nbr_tasks, seed=0):
 # taught: end
 
 
-REQUIRES = ("dask", "distributed")
-
-
 def main(argv=None):
     from _dask_lazy import pi_main
 

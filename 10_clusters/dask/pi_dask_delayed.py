@@ -31,9 +31,6 @@ def pi_dask_delayed(nbr_samples, nbr_tasks, seed=0):
 # taught: end
 
 
-REQUIRES = ("dask", "distributed")
-
-
 def main(argv=None):
     from _dask_lazy import pi_main
 

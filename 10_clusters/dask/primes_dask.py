@@ -55,9 +55,6 @@ def count_primes_on_cluster(client, start, stop, nbr_tasks):
 # taught: end
 
 
-REQUIRES = ("dask", "distributed")
-
-
 def main(argv=None):
     from _dask_lazy import primes_main
 

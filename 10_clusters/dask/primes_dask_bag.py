@@ -33,9 +33,6 @@ def primes_dask_bag(start, stop, nbr_tasks):
 # taught: end
 
 
-REQUIRES = ("dask", "distributed")
-
-
 def main(argv=None):
     from _dask_lazy import primes_main
 

@@ -109,9 +109,6 @@ def recipe(c, nbr_darts):
 # book: end
 
 
-REQUIRES = ("ipyparallel", "IPython")
-
-
 def main(argv=None):
     from _ipcluster import recipe_main
 

@@ -83,9 +83,6 @@ def run_pi(c, nbr_samples_in_total=NBR_SAMPLES_IN_TOTAL, seed=None):
 # book: end
 
 
-REQUIRES = ("ipyparallel",)
-
-
 def main(argv=None):
     from _ipcluster import pi_main
 

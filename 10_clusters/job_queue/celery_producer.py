@@ -61,10 +61,6 @@ def collect(url, batch, jobs, timeout):
 # taught: end
 
 
-REQUIRES = ("celery", "redis")
-REQUIRES_TOOLS = ("redis-server",)
-
-
 def main(argv=None):
     from _job_queue_family import producer_main
 

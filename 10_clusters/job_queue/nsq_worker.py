@@ -114,9 +114,6 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
     # book: end
 
 
-REQUIRES = ("nsq",)
-
-
 def main(argv=None):
     from _job_queue_family import nsq_main
 

@@ -82,9 +82,6 @@ def run_pi_local(nbr_processes=NBR_PROCESSES, nbr_samples_in_total=NBR_ESTIMATES
 # book: end
 
 
-REQUIRES = ("pp",)
-
-
 def main(argv=None):
     from _parallelpython import local_main
 

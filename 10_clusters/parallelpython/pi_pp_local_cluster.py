@@ -76,9 +76,6 @@ def run_pi_cluster(ppservers, secret, nbr_samples_in_total=NBR_ESTIMATES * NBR_P
 # book: end
 
 
-REQUIRES = ("pp",)
-
-
 def main(argv=None):
     from _parallelpython import cluster_main
 

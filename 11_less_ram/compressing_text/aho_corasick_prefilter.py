@@ -56,9 +56,6 @@ def match_prefiltered(lines, rules, automaton):
 # taught: end
 
 
-REQUIRES = ("ahocorasick",)
-
-
 def main(argv=None):
     import sys
 

@@ -32,9 +32,6 @@ def contains(structure, word):
 # book: end
 
 
-REQUIRES = ("datrie",)
-
-
 def main(argv=None):
     from _text_family import run
 

@@ -25,9 +25,6 @@ def contains(structure, word):
 # book: end
 
 
-REQUIRES = ("dawg",)
-
-
 def main(argv=None):
     from _text_family import run
 

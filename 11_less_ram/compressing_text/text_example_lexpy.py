@@ -31,9 +31,6 @@ def contains(structure, word):
 # book: end
 
 
-REQUIRES = ("lexpy",)
-
-
 def main(argv=None):
     from _text_family import run
 

@@ -27,9 +27,6 @@ def contains(structure, word):
 # book: end
 
 
-REQUIRES = ("marisa_trie",)
-
-
 def main(argv=None):
     from _text_family import build_and_save
 

@@ -28,9 +28,6 @@ def contains(structure, word):
 # book: end
 
 
-REQUIRES = ("marisa_trie",)
-
-
 def main(argv=None):
     from _text_family import measure_loaded_trie
 

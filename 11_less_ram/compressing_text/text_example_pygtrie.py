@@ -27,9 +27,6 @@ def contains(structure, word):
 # book: end
 
 
-REQUIRES = ("pygtrie",)
-
-
 def main(argv=None):
     from _text_family import run
 

@@ -53,9 +53,6 @@ def cross_entropy_pandas(frame):
 # taught: end
 
 
-REQUIRES = ("numexpr",)
-
-
 def main(argv=None):
     import sys
 

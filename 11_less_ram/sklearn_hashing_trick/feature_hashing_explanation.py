@@ -50,9 +50,6 @@ def compare_vectorisers(n_features=10):
 # book: end
 
 
-REQUIRES = ("sklearn",)
-
-
 def main(argv=None):
     from _hashing_family import show_vectorisers
 

@@ -152,9 +152,6 @@ def compare(texts, targets, ngram_max=3, n_features=2**20, seed=0, test_size=0.2
 # book: end
 
 
-REQUIRES = ("sklearn",)
-
-
 def main(argv=None):
     import sys
 

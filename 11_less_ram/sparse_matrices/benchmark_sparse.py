@@ -24,7 +24,6 @@ import scipy.sparse
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-REQUIRES = ("scipy",)
 DENSITIES = (0.001, 0.005, 0.01, 0.05, 0.1, 0.15, 0.2)
 
 
