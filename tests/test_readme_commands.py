@@ -25,12 +25,14 @@ block, each line (``# ...`` comments dropped; ``cd DIR`` sets the folder of the
 lines after it).
 
 **Where and how.** A command runs under bash from a temporary folder of its
-own, with ``HPP_OUTPUT_DIR`` and ``TMPDIR`` inside it, so nothing lands in the
-tree: its relative paths are read from the folder the README implies (``cd DIR
-&&``; the repository root for a path that starts with a chapter folder; else
-the folder of the section or row's script, else the chapter's), and that folder
-is on ``PYTHONPATH`` (for ``python -m unittest create_range``). It must exit 0
-within the timeout. A program of ``.ci/system-tools.txt`` (``pypy3``, ``perf``,
+own that stands for the folder the README implies (``cd DIR &&``; the
+repository root for a path that starts with a chapter folder; else the folder
+of the section or of the row's script, else the chapter's): it holds a link to
+each of that folder's source files and folders (git's list), so the command
+reads them by the names the README writes and whatever it writes (``.lprof``,
+``mprofile_*.dat``, ``.coverage``) lands there, with ``HPP_OUTPUT_DIR`` and
+``TMPDIR`` beside it: nothing lands in the tree. It must exit 0 within the
+timeout. A program of ``.ci/system-tools.txt`` (``pypy3``, ``perf``,
 ``/usr/bin/time``) or one not installed (``nsqd``, ``docker``) goes through
 ``needs``, as does PyTorch for a script that requires it.
 
@@ -45,9 +47,9 @@ the test does differently, one line per command::
     golden_regression.py --write FILE => run: python golden_regression.py --write g.txt
     -->
 
-(or ``<!-- test: KEY => ACTION -->`` for one line). KEY is text of the command
-as written (``*``: every command of the table or block); it must match one at
-least. ACTION, parts separated by `` ; ``: flags appended to the command (a
+(or ``<!-- test: KEY => ACTION -->`` for one line). KEY is a command as written,
+or text of the commands it applies to (``*``: every command of the table or
+block); it must match one at least. ACTION, parts separated by `` ; ``: flags appended to the command (a
 smaller size: argparse keeps the last value), ``slow`` (the ``slow`` tier,
 ``make test-all``), ``needs torch`` or ``needs PROGRAM``, ``run: COMMAND`` (run
 that instead, e.g. for a placeholder such as ``FILE`` or ``HEAD``), ``skip:
@@ -95,6 +97,7 @@ PROGRAMS = (
     "source",
     "cd",
     "pip",
+    "coverage",
 )
 #: Words that stand for a value the reader supplies: a command holding one needs ``run:`` or ``skip:``.
 PLACEHOLDERS = ("PATH", "FILE", "DIR", "HEAD", "SECRET", "NODE", "node1", "PID", "PASSWORD", "BATCH")
@@ -231,6 +234,19 @@ def find_script(chapter, name):
     return found[0] if len(found) == 1 else None
 
 
+#: ``python -m`` modules that are tools, not the reader's script.
+TOOL_MODULES = (
+    "memory_profiler",
+    "cProfile",
+    "timeit",
+    "doctest",
+    "coverage",
+    "pytest",
+    "unittest",
+    "pyperf",
+)
+
+
 def script_word(text):
     """The command's first ``*.py`` word (or the module after ``-m``) and its position."""
     words = text.split()
@@ -238,7 +254,7 @@ def script_word(text):
         if word.endswith(".py"):
             return index, word
     for index, word in enumerate(words[:-1]):
-        if word == "-m" and words[index + 1] not in ("memory_profiler", "cProfile", "timeit", "doctest"):
+        if word == "-m" and words[index + 1] not in TOOL_MODULES:
             return index + 1, words[index + 1]
     return None, None
 
@@ -384,7 +400,8 @@ def block_runs(readme, first_line, body, info, section_folder, unit):
     for line in body:
         if prompted:
             if line.startswith("$ "):
-                run.commands.append(block_command(line[2:].strip(), readme, folder, section_folder))
+                previous = run.commands[-1] if run.commands else None
+                run.commands.append(block_command(line[2:].strip(), readme, folder, section_folder, previous))
             elif run.commands and re.match(r"^In \[\d+\]: ", line):
                 run.commands[-1].stdin += re.sub(r"^In \[\d+\]: ", "", line) + "\n"
             continue
@@ -396,11 +413,16 @@ def block_runs(readme, first_line, body, info, section_folder, unit):
         if re.match(r"^cd \S+$", command):
             folder = REPO_ROOT / command[3:]
             continue
-        run.commands.append(block_command(command, readme, folder, section_folder))
+        previous = run.commands[-1] if run.commands else None
+        run.commands.append(block_command(command, readme, folder, section_folder, previous))
     return [run] if run.commands else []
 
 
-def block_command(text, readme, folder, section_folder):
+def block_command(text, readme, folder, section_folder, previous=None):
+    """A command of a code block; one that names no path runs where the one above it ran."""
+    names_a_path = script_word(text)[1] or re.search(r"(^|\s)([0-9][0-9]_\w+|tests)(/|\s|$)", text)
+    if folder is None and previous is not None and not names_a_path and not text.startswith("cd "):
+        folder = previous.folder
     return Command(text, folder or implied_folder(text, readme, section_folder, []))
 
 
@@ -478,7 +500,8 @@ def apply_directives(readme, text, match, runs, ends):
         key, action = key.strip(), action.strip()
         if not arrow or not key or not action:
             raise ValueError(f"{readme}:{line}: a test line reads 'COMMAND TEXT => ACTION': {entry!r}")
-        targets = [c for c in commands if key == "*" or key in c.text]
+        exact = [c for c in commands if c.text == key]  # a command that is a prefix of another
+        targets = exact or [c for c in commands if key == "*" or key in c.text]
         if not targets:
             raise ValueError(f"{readme}:{line}: no command of the table or block above has {key!r}")
         for command in targets:
@@ -520,20 +543,42 @@ RUNS = all_runs()
 # ---------------------------------------------------------------- running one
 
 
-def absolute_paths(command, folder):
-    """Each word that names a file or folder under ``folder`` (relative) becomes its absolute path."""
+def source_paths(root=REPO_ROOT):
+    """The repository's own files and folders (git's list): what a command may read from the tree.
 
-    def replace(match):
-        word = match.group(0)
-        bare = word.strip("'\"")
-        if bare.startswith(("-", "/", "$")) or not re.search(r"[\w]", bare):
-            return word
-        path = folder / bare
-        if ("." in bare or "/" in bare) and path.exists():
-            return word.replace(bare, str(path))
-        return word
+    A file a command writes (``profile.stats``, ``*.lprof``) may lie in the tree from an earlier
+    run, git-ignored: it is no source, and the command writes its own in the temporary folder.
+    """
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return None  # not a checkout: every file counts
+    paths = set()
+    for name in listed:
+        path = root / name
+        paths.add(path)
+        paths.update(path.parents)
+    return paths
 
-    return re.sub(r"(?<![=\w./-])[\w.'\"][\w./'\"-]*", replace, command)
+
+SOURCES = source_paths()
+
+
+def link_sources(folder, work):
+    """``work`` as the reader's ``folder``: a link to each of its source files and folders.
+
+    The command reads them by the names the README writes; what it writes lands in ``work``.
+    Python resolves a linked script, so its neighbours and built modules import from the tree.
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(folder.iterdir()):
+        if SOURCES is None or entry in SOURCES or entry == BIN.parent:
+            link = work / entry.name
+            if not link.exists():
+                link.symlink_to(entry)
+    return work
 
 
 def programs_run(command):
@@ -570,7 +615,8 @@ def installed(program, folder):
     return bool(shutil.which(program, path=path)) or (folder / program).exists()
 
 
-def check_needs(command, shell_command, needs):
+def check_needs(command, needs):
+    shell_command = command.command
     tools = {check for check in system_tools() if not check.startswith("/")}
     for name in command.needs:
         if name == "torch":
@@ -587,8 +633,13 @@ def check_needs(command, shell_command, needs):
         needs.torch()
 
 
+TIMEOUT = 300  # seconds: a command of the first tier takes a few at most
+SLOW_TIMEOUT = 1200
+
+
 def marked(run):
-    return pytest.param(run, id=run.id, marks=[pytest.mark.slow] if run.slow else [])
+    marks = [pytest.mark.slow, pytest.mark.timeout(SLOW_TIMEOUT * 2)] if run.slow else []
+    return pytest.param(run, id=run.id, marks=marks)
 
 
 @pytest.fixture
@@ -604,15 +655,14 @@ def test_readme_command(run, run_tmpdir, rerun_on_the_import_lock_race, needs):
     commands = [c for c in run.commands if not c.skip]
     if not commands:
         pytest.skip(f"{run.id}: " + "; ".join(sorted({c.skip for c in run.commands})))
-    shell_commands = [(c, absolute_paths(c.command, c.folder)) for c in commands]
-    for command, shell_command in shell_commands:
-        check_needs(command, shell_command, needs)
-    work = run_tmpdir / "work"
+    for command in commands:
+        check_needs(command, needs)
     temp = run_tmpdir / "tmp"
-    work.mkdir()
     temp.mkdir()
     output = []
-    for command, shell_command in shell_commands:
+    for command in commands:
+        folder = command.folder.relative_to(REPO_ROOT)
+        work = link_sources(command.folder, run_tmpdir / "work" / (str(folder).replace("/", "__") or "root"))
         env = dict(
             os.environ,
             PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -621,22 +671,21 @@ def test_readme_command(run, run_tmpdir, rerun_on_the_import_lock_race, needs):
             MPLBACKEND="Agg",
             PYTHONUNBUFFERED="1",
             TMPDIR=str(temp),
-            PYTHONPATH=os.pathsep.join(filter(None, [str(command.folder), os.environ.get("PYTHONPATH")])),
         )
         completed = rerun_on_the_import_lock_race(
-            lambda command=command, shell_command=shell_command, env=env: subprocess.run(
-                ["bash", "-c", shell_command],
+            lambda command=command, work=work, env=env: subprocess.run(
+                ["bash", "-c", command.command],
                 cwd=work,
                 env=env,
                 capture_output=True,
                 text=True,
-                timeout=900 if command.slow else 540,
+                timeout=SLOW_TIMEOUT if command.slow else TIMEOUT,
                 **({"input": command.stdin} if command.stdin else {"stdin": subprocess.DEVNULL}),
             )
         )
         output.append(completed.stdout + completed.stderr)
         assert completed.returncode == 0, (
-            f"{run.id}: `{shell_command}` (from {command.folder}) exited {completed.returncode}:\n"
+            f"{run.id}: `{command.command}` (in {folder}) exited {completed.returncode}:\n"
             f"{output[-1][-3000:]}"
         )
     text = "\n".join(output)
@@ -749,7 +798,12 @@ def test_a_label_stands_for_its_text_with_any_value():
     ] == ["`x = 1`"]
 
 
-def test_paths_are_read_from_the_implied_folder(tmp_path):
-    (tmp_path / "a.py").write_text("")
-    command = absolute_paths("python a.py --input missing.txt -m x 'a.py' 4", tmp_path)
-    assert command == f"python {tmp_path}/a.py --input missing.txt -m x '{tmp_path}/a.py' 4"
+def test_a_command_reads_the_folders_sources_and_writes_in_its_own(tmp_path, monkeypatch):
+    folder = tmp_path / "chapter"
+    folder.mkdir()
+    (folder / "a.py").write_text("")
+    (folder / "profile.stats").write_text("")  # an earlier run's output: the command writes its own
+    monkeypatch.setitem(globals(), "SOURCES", {folder, folder / "a.py"})
+    work = link_sources(folder, tmp_path / "work")
+    assert sorted(p.name for p in work.iterdir()) == ["a.py"]
+    assert (work / "a.py").resolve() == folder / "a.py"
