@@ -476,13 +476,6 @@ def test_pytorch_random_access(run_example, assert_bad_input, needs):
     assert_bad_input(run_example("07_compiling/pytorch/random_access.py", "--size", "10", "--target", "10"))
 
 
-# ---------------------------------------------------------------- benchmark
-
-
-def _has(module):
-    return importlib.util.find_spec(module) is not None
-
-
 # ---------------------------------------------------------------- every binding the book shows
 
 

@@ -241,7 +241,8 @@ def run_toy(size="quick"):
     return runner.run_plan(discover.plan_benchmarks(discover.resolve_chapters(["01"]), size))
 
 
-def test_run_plan_verifies_times_and_compares(toy_repo):
+@pytest.mark.usefixtures("toy_repo")
+def test_run_plan_verifies_times_and_compares():
     outcome = {r.case: r for r in run_toy()}
     assert outcome["loop"].status == results.PASSED
     assert outcome["loop"].speedup == 1.0
@@ -255,7 +256,8 @@ def test_run_plan_verifies_times_and_compares(toy_repo):
     assert outcome["needs a tool"].status == results.SKIPPED
 
 
-def test_plan_is_a_list_of_plan_items(toy_repo):
+@pytest.mark.usefixtures("toy_repo")
+def test_plan_is_a_list_of_plan_items():
     plan = discover.plan_benchmarks(discover.resolve_chapters(["01"]), "test", case_filter="formula")
     assert [type(item) for item in plan] == [discover.PlanItem]
     item = plan[0]
@@ -318,13 +320,15 @@ def test_progress_is_plain_lines_when_not_a_terminal():
     assert stream.getvalue() == "[  1/2] a: 1 s\n[  2/2] b: FAILED x\n"
 
 
-def test_resolve_chapters_rejects_an_unknown_name(toy_repo):
+@pytest.mark.usefixtures("toy_repo")
+def test_resolve_chapters_rejects_an_unknown_name():
     assert [c.name for c in discover.resolve_chapters(["toy"])] == ["01_toy"]
     with pytest.raises(ValueError, match="unknown chapter"):
         discover.resolve_chapters(["99"])
 
 
-def test_hpp_bench_command_writes_the_report_and_fails_on_a_failed_case(toy_repo, tmp_path):
+@pytest.mark.usefixtures("toy_repo")
+def test_hpp_bench_command_writes_the_report_and_fails_on_a_failed_case(tmp_path):
     out = tmp_path / "run"
     hpp = [sys.executable, "-m", "hpp"]
     completed = subprocess.run(hpp + ["bench", "01", "--output", str(out)], capture_output=True, text=True)

@@ -100,3 +100,11 @@ def test_system_deps_installs_what_the_list_names_and_is_missing(tmp_path):
             (full / check).write_text("#!/bin/sh\n")
             (full / check).chmod(0o755)
     assert sorted(missing_packages(full)) == absent_files
+
+
+def test_no_dead_code():
+    """vulture finds no dead code ([tool.vulture] in pyproject.toml names what it cannot see used)."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "vulture"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr

@@ -57,12 +57,6 @@ def add_pool_arguments(parser):
     parser.add_argument("--shuffle", action="store_true", help="shuffle the numbers first")
 
 
-def add_chunk_arguments(parser):
-    """``--workers`` and ``--chunksize``: the numbers travel to the workers in chunks."""
-    parser.add_argument("--workers", type=positive_int, default=4, help="worker processes or threads")
-    parser.add_argument("--chunksize", type=positive_int, default=1000, help="numbers per message")
-
-
 def add_queue_arguments(parser):
     """The queue scripts' workers (the book's ``nbr_workers`` or ``--workers``) and ``--queue``."""
     parser.add_argument("nbr_workers", nargs="?", type=positive_int, help="worker processes (the book's)")
