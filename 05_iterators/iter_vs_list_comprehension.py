@@ -15,10 +15,10 @@ Run:
     python -m memory_profiler 05_iterators/iter_vs_list_comprehension.py --items 1000000
 """
 
+# book: 1st ed. code, "iter_vs_list_comprehension.py"
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 
 
-# book: 1st ed. code, "iter_vs_list_comprehension.py"
 @profile
 def divisible_by_three_list(numbers):
     return len([n for n in range(numbers) if n % 3 == 0])

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from hpp.examples import (
+    MARKER,
     NOT_SET,
     MarkerError,
     all_example_scripts,
@@ -286,3 +287,37 @@ def test_each_shared_result_line_is_printed_by_hpp_printout_only():
         if any(form in text for form in SHARED_RESULT_LINES)
     ]
     assert not elsewhere, "print these through hpp.printout:\n" + "\n".join(elsewhere)
+
+
+def top_level_imports_of_ours(script):
+    """``(line, module)`` of each top-level import of ``hpp`` or a ``_`` module outside a marked block."""
+    source = Path(script).read_text()
+    marked, inside = set(), False
+    for number, text in enumerate(source.splitlines(), start=1):
+        match = MARKER.match(text)
+        if match:
+            inside = match["what"].strip() != "end"
+        elif inside:
+            marked.add(number)
+    for node in ast.parse(source).body:
+        statements = [node, *getattr(node, "body", [])] if isinstance(node, ast.Try) else [node]
+        for statement in statements:
+            if isinstance(statement, ast.Import):
+                names = [alias.name for alias in statement.names]
+            elif isinstance(statement, ast.ImportFrom):
+                names = [statement.module or ""]
+            else:
+                continue
+            for name in names:
+                if (name.split(".")[0] == "hpp" or name.startswith("_")) and statement.lineno not in marked:
+                    yield statement.lineno, name
+
+
+def test_our_modules_are_imported_inside_main_or_in_the_marked_code():
+    """A profiler on a script shows the book's code: ``hpp`` and the family come in through ``main``."""
+    found = [
+        f"{script_id(script)}:{line}: import {name}"
+        for script in SCRIPTS
+        for line, name in top_level_imports_of_ours(script)
+    ]
+    assert not found, "\n".join(found)

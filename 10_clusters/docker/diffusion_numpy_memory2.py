@@ -18,11 +18,9 @@ import timeit
 
 import numpy as np
 
-# book: end
 from hpp.diffusion import DT, D, initial_grid  # the chapter's constants and initial condition
 
 
-# book: 2nd ed. code, "docker/diffusion_numpy_memory2.py" (chapter 06's memory2 step)
 def roll_add(rollee, shift, axis, out):
     """``out += np.roll(rollee, shift, axis)`` for a 2-D array and shift +1 or -1, with no temporary."""
     if shift == 1 and axis == 0:

@@ -29,10 +29,8 @@ Run:
 import numexpr
 import numpy as np
 
-# taught: end
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 
-# taught: 2nd ed., "Using less RAM in NumPy with NumExpr": one pass, no full-size temporaries
 EXPRESSION = "-(yt * log(yp) + (1 - yt) * log(1 - yp))"
 
 

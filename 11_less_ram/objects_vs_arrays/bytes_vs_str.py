@@ -16,11 +16,9 @@ Run:
 # taught: 2nd ed., "Bytes versus Unicode": str stores 1, 2 or 4 bytes a character, UTF-8 1 for ASCII
 import sys
 
-# taught: end
 from hpp.memory import deep_sizeof
 
 
-# taught: 2nd ed., "Bytes versus Unicode": str stores 1, 2 or 4 bytes a character, UTF-8 1 for ASCII
 def str_bytes_per_char(text):
     """Bytes per character of ``text`` in memory, the fixed header taken off.
 

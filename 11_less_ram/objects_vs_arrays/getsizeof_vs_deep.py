@@ -15,11 +15,9 @@ Run:
 # taught: 2nd ed., "Objects for primitives are expensive": getsizeof misses what a container holds
 import sys
 
-# taught: end
 from hpp.memory import deep_sizeof
 
 
-# taught: 2nd ed., "Objects for primitives are expensive": getsizeof misses what a container holds
 def containers(items):
     """(name, container) pairs: the book's small cases, then containers of ``items`` entries."""
     words = [f"word{i:07d}" for i in range(items)]

@@ -24,11 +24,9 @@ In IPython, as the book does: ``%load_ext memory_profiler`` then
 import array
 import sys
 
-# taught: end
 from hpp.memory import deep_sizeof
 
 
-# taught: 2nd ed., "The array module stores many primitive objects cheaply"
 def make_list(size):
     return list(range(size))
 

@@ -25,11 +25,9 @@ from morriscounter import MorrisCounter
 from scalingbloomfilter import ScalingBloomFilter
 from superll import SuperLL
 
-# book: end
 from hpp.memory import deep_sizeof
 
 
-# book: 2nd ed. code, "_benchmark.py"
 class ExactSet(set):
     """The baseline: a set of every distinct token."""
 

@@ -30,10 +30,8 @@ from sklearn.feature_extraction import DictVectorizer, FeatureHasher
 from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import train_test_split
 
-# book: end
 from hpp.memory import deep_sizeof, traced_peak
 
-# book: 2nd ed. code, "feature_hashing_explanation2.py"
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern (the book: split on spaces)
 
 
