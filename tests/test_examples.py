@@ -309,6 +309,8 @@ def top_level_imports_of_ours(script):
             else:
                 continue
             for name in names:
+                if name == "_environment":  # first of all, on purpose: the hint outside .venv
+                    continue
                 if (name.split(".")[0] == "hpp" or name.startswith("_")) and statement.lineno not in marked:
                     yield statement.lineno, name
 
