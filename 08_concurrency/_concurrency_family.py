@@ -1,4 +1,4 @@
-"""The drivers of chapter 8's two scripts at the top: server.py's and workload.py's.
+"""The drivers of chapter 8's scripts at the top: server.py's, event_loop.py's and workload.py's.
 
 Each script keeps the book's code; its ``main`` hands that code to a driver
 here, which owns the flags, the timing, the checks and the result lines.
@@ -33,6 +33,30 @@ SERVER = Path(__file__).resolve().parent / "server.py"
 # ---------------------------------------------------------------- server.py
 
 
+MAX_DELAY_MS = 60_000
+
+
+def delay_seconds(request, default_ms):
+    """The ``delay`` query parameter in seconds (milliseconds on the wire)."""
+    from aiohttp import web
+
+    text = request.query.get("delay", str(default_ms))
+    try:
+        delay_ms = float(text)
+    except ValueError:
+        raise web.HTTPBadRequest(text=f"delay must be a number of milliseconds, got {text!r}") from None
+    if not 0 <= delay_ms <= MAX_DELAY_MS:
+        raise web.HTTPBadRequest(text=f"delay must be between 0 and {MAX_DELAY_MS} ms")
+    return delay_ms / 1000
+
+
+async def index(request):
+    """``GET /``: ``ok``, the readiness probe."""
+    from aiohttp import web
+
+    return web.Response(text="ok")
+
+
 def tcp_port(text):
     """argparse type: a TCP port number, 1 to 65535."""
     value = positive_int(text)
@@ -50,7 +74,7 @@ def loop_factory(name):
     return None
 
 
-def server_main(doc, run_server, max_delay_ms, argv=None):
+def server_main(doc, run_server, argv=None):
     """server.py's ``main``: parse the flags, serve until Ctrl-C, one line if the port is taken."""
     default_loop = "uvloop" if have_uvloop() else "asyncio"
     parser = example_parser(doc)
@@ -59,8 +83,8 @@ def server_main(doc, run_server, max_delay_ms, argv=None):
     parser.add_argument("--backlog", type=positive_int, default=4096, help="the listen backlog")
     parser.add_argument("--loop", choices=("asyncio", "uvloop"), default=default_loop, help="the event loop")
     args = parser.parse_args(argv)
-    if args.delay_ms > max_delay_ms:
-        fail(f"server.py: --delay-ms must be at most {max_delay_ms} ms")
+    if args.delay_ms > MAX_DELAY_MS:
+        fail(f"server.py: --delay-ms must be at most {MAX_DELAY_MS} ms")
     try:
         run_server(args.port, args.delay_ms, args.backlog, loop_factory(args.loop))
     except KeyboardInterrupt:
@@ -69,10 +93,32 @@ def server_main(doc, run_server, max_delay_ms, argv=None):
         fail(f"server.py: cannot listen on 127.0.0.1:{args.port}: {error.strerror}")
 
 
+# ---------------------------------------------------------------- event_loop.py
+
+
+def event_loop_main(doc, run_event_loop, argv=None):
+    """event_loop.py's ``main``: ``--steps``, then the book's loop for that many functions."""
+    parser = example_parser(doc)
+    parser.add_argument("--steps", type=positive_int, default=10, help="functions to run (the book: forever)")
+    run_event_loop(parser.parse_args(argv).steps)
+
+
 # ---------------------------------------------------------------- workload.py
 
 MODES = ("serial", "batches", "aiohttp", "uvloop", "file", "no-io")
 IO_MODES = ("serial", "batches", "aiohttp", "uvloop")
+
+
+BCRYPT_BASE64 = b"./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def task_inputs(i, difficulty, seed=0):
+    """Task ``i``'s password and bcrypt salt, both fixed by ``seed`` (bcrypt.gensalt is random)."""
+    digest = hashlib.sha512(f"{seed}-{i}".encode()).digest()
+    password = digest[:12].hex().encode()
+    salt_chars = bytes(BCRYPT_BASE64[b % 64] for b in digest[12:33])
+    salt_chars += bytes([b".Oeu"[digest[0] % 4]])  # the 22nd character holds only 2 bits
+    return password, b"$2b$%02d$" % difficulty + salt_chars
 
 
 def have_uvloop():

@@ -54,11 +54,9 @@ def run_event_loop(steps=None):
 
 
 def main(argv=None):
-    from hpp.script import example_parser, positive_int
+    from _concurrency_family import event_loop_main
 
-    parser = example_parser(__doc__)
-    parser.add_argument("--steps", type=positive_int, default=10, help="functions to run (the book: forever)")
-    run_event_loop(parser.parse_args(argv).steps)
+    event_loop_main(__doc__, run_event_loop, argv)
 
 
 if __name__ == "__main__":

@@ -120,20 +120,7 @@ def run_server(port=8080, delay=100, backlog=4096, loop_factory=None):
 
 # book: end
 
-
-MAX_DELAY_MS = 60_000
-
-
-def delay_seconds(request, default_ms):
-    """The ``delay`` query parameter in seconds (milliseconds on the wire)."""
-    text = request.query.get("delay", str(default_ms))
-    try:
-        delay_ms = float(text)
-    except ValueError:
-        raise web.HTTPBadRequest(text=f"delay must be a number of milliseconds, got {text!r}") from None
-    if not 0 <= delay_ms <= MAX_DELAY_MS:
-        raise web.HTTPBadRequest(text=f"delay must be between 0 and {MAX_DELAY_MS} ms")
-    return delay_ms / 1000
+from _concurrency_family import delay_seconds, index  # noqa: E402 (ours: the delay's check, GET /)
 
 
 async def saved(request):
@@ -144,14 +131,10 @@ async def saved(request):
     return web.json_response({"saved": count, "most_in_flight": most})
 
 
-async def index(request):
-    return web.Response(text="ok")
-
-
 def main(argv=None):
     from _concurrency_family import server_main
 
-    server_main(__doc__, run_server, MAX_DELAY_MS, argv)
+    server_main(__doc__, run_server, argv)
 
 
 if __name__ == "__main__":

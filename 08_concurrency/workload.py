@@ -43,19 +43,7 @@ import bcrypt
 import requests
 
 # book: end
-
-BCRYPT_BASE64 = b"./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-
-
-def task_inputs(i, difficulty, seed=0):
-    """Task ``i``'s password and bcrypt salt, both fixed by ``seed`` (bcrypt.gensalt is random)."""
-    import hashlib
-
-    digest = hashlib.sha512(f"{seed}-{i}".encode()).digest()
-    password = digest[:12].hex().encode()
-    salt_chars = bytes(BCRYPT_BASE64[b % 64] for b in digest[12:33])
-    salt_chars += bytes([b".Oeu"[digest[0] % 4]])  # the 22nd character holds only 2 bits
-    return password, b"$2b$%02d$" % difficulty + salt_chars
+from _concurrency_family import task_inputs  # ours: each task's password and salt, from --seed
 
 
 # book: 3rd ed. code, "workload.py" (the CPU task)
