@@ -50,6 +50,21 @@ def delay_seconds(request, default_ms):
     return delay_ms / 1000
 
 
+def saved_handler(saved_key, in_flight_key):
+    """``GET /saved`` (``?reset=1``): how many documents ``POST /add`` keeps, and the most saves
+    it had in flight at once; the app holds them under ``saved_key`` and ``in_flight_key``."""
+    from aiohttp import web
+
+    async def saved(request):
+        count, most = len(request.app[saved_key]), request.app[in_flight_key]["most"]
+        if request.query.get("reset"):
+            request.app[saved_key].clear()
+            request.app[in_flight_key]["most"] = request.app[in_flight_key]["now"]
+        return web.json_response({"saved": count, "most_in_flight": most})
+
+    return saved
+
+
 async def index(request):
     """``GET /``: ``ok``, the readiness probe."""
     from aiohttp import web

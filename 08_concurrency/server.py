@@ -120,15 +120,9 @@ def run_server(port=8080, delay=100, backlog=4096, loop_factory=None):
 
 # book: end
 
-from _concurrency_family import delay_seconds, index  # noqa: E402 (ours: the delay's check, GET /)
+from _concurrency_family import delay_seconds, index, saved_handler  # noqa: E402 (ours: checks, extra routes)
 
-
-async def saved(request):
-    count, most = len(request.app[SAVED]), request.app[IN_FLIGHT]["most"]
-    if request.query.get("reset"):
-        request.app[SAVED].clear()
-        request.app[IN_FLIGHT]["most"] = request.app[IN_FLIGHT]["now"]
-    return web.json_response({"saved": count, "most_in_flight": most})
+saved = saved_handler(SAVED, IN_FLIGHT)  # GET /saved: how many saves, the most in flight at once
 
 
 def main(argv=None):
