@@ -12,11 +12,11 @@ Run:
     (writes compressing_text.png under results/11_less_ram, or --output-dir)
 """
 
+# book: 2nd ed. code, "plot_example.py" (RAM against build time)
 import matplotlib
 
 matplotlib.use("Agg")
 
-# book: 2nd ed. code, "plot_example.py" (RAM against build time)
 import matplotlib.pyplot as plt  # noqa: E402 (after the Agg backend is chosen)
 
 

@@ -9,6 +9,7 @@ Run:
     (writes morris_counter.png under results/11_less_ram, or --output-dir)
 """
 
+# book: 2nd ed. code, "show_morris_counter.py"
 import matplotlib
 
 matplotlib.use("Agg")
@@ -16,7 +17,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 from morris_counter import MorrisCounter  # noqa: E402
 
 
-# book: 2nd ed. code, "show_morris_counter.py"
 def trajectories(max_count, trials, seed=0, samples=500):
     """For each trial, the counter's value sampled along the way: [(count, value), ...]."""
     counters = MorrisCounter(nbr_counters=trials, seed=seed)

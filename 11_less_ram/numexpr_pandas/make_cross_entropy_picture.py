@@ -10,6 +10,7 @@ Run:
     (writes cross_entropy.png under results/11_less_ram, or --output-dir)
 """
 
+# book: 2nd ed. code, "make_cross_entropy_picture.py"
 import matplotlib
 import numpy as np
 
@@ -17,7 +18,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 
-# book: 2nd ed. code, "make_cross_entropy_picture.py"
 def cross_entropy_curves(points=99):
     """(predicted probabilities, cost when the truth is 1, cost when it is 0)."""
     yp = np.linspace(0, 1, points + 2)[1:-1]  # 0 and 1 themselves cost infinity

@@ -15,38 +15,20 @@ Run:
     (writes sparse_runtime.png and sparse_footprint.png under results/11_less_ram)
 """
 
-import time
-
+# book: 2nd ed. code, "benchmark_sparse.py"
 import matplotlib
 import numpy as np
-import scipy.sparse
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 DENSITIES = (0.001, 0.005, 0.01, 0.05, 0.1, 0.15, 0.2)
+# book: end
+
+from _sparse_family import best_time, csr_nbytes, random_sparse  # noqa: E402 (ours: a CSR matrix, its bytes, a timer)
 
 
-def random_sparse(size, density, seed=0):
-    return scipy.sparse.random_array(
-        (size, size), density=density, format="csr", rng=np.random.default_rng(seed)
-    )
-
-
-def csr_nbytes(matrix):
-    return matrix.data.nbytes + matrix.indices.nbytes + matrix.indptr.nbytes
-
-
-def best_time(function, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-# book: 2nd ed. code, "benchmark_sparse.py"
+# book: 2nd ed. code, "benchmark_sparse.py" (continued)
 def benchmark(size=2048, repeat=3, folder=None):
     """Time CSR @ CSR against dense @ dense at each density (products checked equal).
 
