@@ -6,6 +6,8 @@ The same trial division as ``check_prime.py``'s ``check_prime_exact``, on
 ``pip install -e .`` (see setup.py) and used by the chapter's benchmark.
 """
 
+# taught: "Python's virtual machine" (chapter 1): Cython compiles Python code, with "hints" to the
+# compiler (C integer types) as to how dynamic the code actually is
 from libc.math cimport sqrt
 
 
@@ -26,3 +28,4 @@ def check_prime_cy(unsigned long long number):
             return False
         i += 1
     return True
+# taught: end
