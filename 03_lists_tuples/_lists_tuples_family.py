@@ -224,7 +224,7 @@ def run_overallocation_memory_use(doc, lesson, argv=None):
     parser = example_parser(doc)
     parser.add_argument("--samples", type=positive_int, default=BOOK_SAMPLES, help="number of samples")
     parser.add_argument(
-        "--sample-size", type=positive_int, default=lesson.SAMPLE_SIZE, help="items per sample"
+        "--sample-size", type=positive_int, default=lesson.sample_size, help="items per sample"
     )
     parser.add_argument("--seed", type=seed, default=0, help="random seed")
     args = parser.parse_args(argv)

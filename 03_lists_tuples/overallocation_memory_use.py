@@ -53,23 +53,17 @@ def sample_tuple(a, b, N):
     return tuple([random.randint(a, b) for _ in range(N)])
 
 
+sample_size = 9
 # book: end
 
 
-SAMPLE_SIZE = 9
-A, B = 0, 100
-MB = 1_000_000  # the book's "Mb" is 10**6 bytes
-
-VARIANTS = (("Comprehension", sample_comp), ("List", sample_list), ("Tuple", sample_tuple))
-
-
-def measure(samples, sample_size=SAMPLE_SIZE, seed=0):
+def measure(samples, sample_size=sample_size, seed=0):
     """``{variant: (total bytes, bytes per sample without the outer list)}``."""
     sizes = {}
-    for name, make in VARIANTS:
+    for name, make in (("Comprehension", sample_comp), ("List", sample_list), ("Tuple", sample_tuple)):
         random.seed(seed)  # the sizes do not depend on the draw; the seed makes it repeatable
         # book: Examples 3-7 and 3-8 (continued): each variant's data and its total size
-        data = [make(A, B, sample_size) for _ in range(samples)]
+        data = [make(0, 100, sample_size) for _ in range(samples)]
         total = total_size(data)
         # book: end
         sizes[name] = (total, (total - sys.getsizeof(data)) / samples)
@@ -82,7 +76,7 @@ def report(label, sizes_in_bytes):
     biggest = sizes_in_bytes["Comprehension"]
     for name, size in sizes_in_bytes.items():
         ratio = "" if name == "Comprehension" else f" ({biggest / size:.2f}x smaller)"
-        print(f"{label}Data {name} size: {size / MB:.2f} Mb{ratio}")
+        print(f"{label}Data {name} size: {size / 1e6:.2f} Mb{ratio}")  # the book's "Mb": 10**6 bytes
 
 
 # book: end
