@@ -338,7 +338,7 @@ def pyo3_step():
 
 def ctypes_step():
     library, seconds = c_library_loop()
-    step = load_example(HERE / "diffusion" / "diffusion_ctypes.py").make_step(library)
+    step = common().ctypes_step(load_example(HERE / "diffusion" / "diffusion_ctypes.py").evolve, library)
     return step, {"build s": round(seconds, 2)}
 
 
@@ -350,7 +350,7 @@ def cffi_step(abi=False):
         else:
             module, seconds = build().cffi_module()
             ffi, lib = module.ffi, module.lib
-        return example.make_step(ffi, lib), {"build s": round(seconds, 2)}
+        return common().cffi_step(example.evolve, ffi, lib), {"build s": round(seconds, 2)}
 
     return make
 
@@ -365,7 +365,8 @@ def fortran_step():
 def rust_step():
     path, seconds = build().rust_library()
     example = load_example(HERE / "diffusion" / "diffusion_rust.py")
-    return example.make_step(example.load_library(path)), {"build s": round(seconds, 2)}
+    step = common().ctypes_step(example.c_example.evolve, example.load_library(path))
+    return step, {"build s": round(seconds, 2)}
 
 
 def compiled_step(name, script):

@@ -36,17 +36,9 @@ def calculate_z(maxiter, zs, cs):
 
 
 def main(argv=None):
-    import time
+    from hpp.julia import calculate_z_main
 
-    from hpp.julia import add_julia_arguments, julia_inputs, report_sum
-    from hpp.script import example_parser
-
-    args = add_julia_arguments(example_parser(__doc__)).parse_args(argv)
-    zs, cs = julia_inputs(args.width)
-    start_time = time.time()
-    output = calculate_z(args.max_iterations, zs, cs)
-    print(f"calculate_z took {time.time() - start_time:0.2f} seconds")
-    report_sum(output, args.width, args.max_iterations)
+    calculate_z_main(__doc__, calculate_z, argv)
 
 
 if __name__ == "__main__":

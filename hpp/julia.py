@@ -107,3 +107,17 @@ def run_julia(calc_pure_python, args):
 def julia_main(doc, calc_pure_python, argv=None, width=BOOK_WIDTH):
     """A Julia profiling copy's whole ``main`` (chapter 02): parse, run the book's driver, print the sum."""
     return run_julia(calc_pure_python, julia_arguments(doc, argv, width=width))
+
+
+def calculate_z_main(doc, calculate_z, argv=None, width=BOOK_WIDTH):
+    """A copy that has only the loop ``calculate_z(maxiter, zs, cs)``: parse, build ``zs`` and ``cs``
+    as the book's driver does, time the call (``calculate_z took N seconds``), print the sum."""
+    import time
+
+    args = julia_arguments(doc, argv, width=width)
+    zs, cs = julia_inputs(args.width)
+    start_time = time.time()
+    output = calculate_z(args.max_iterations, zs, cs)
+    print(f"{calculate_z.__name__} took {time.time() - start_time:0.2f} seconds")
+    report_sum(output, args.width, args.max_iterations)
+    return output

@@ -317,11 +317,12 @@ def step_makers():
     def ctypes_step():
         path, _ = built("shared_library")
         example = load_example(diff / "diffusion_ctypes.py")
-        return example.make_step(example.load_library(path)), "C"
+        return common.ctypes_step(example.evolve, example.load_library(path)), "C"
 
     def cffi_api():
         module, _ = built("cffi_module")
-        return load_example(diff / "diffusion_2d_cffi.py").make_step(module.ffi, module.lib), "C"
+        evolve = load_example(diff / "diffusion_2d_cffi.py").evolve
+        return common.cffi_step(evolve, module.ffi, module.lib), "C"
 
     def cffi_abi():
         example = load_example(diff / "diffusion_2d_cffi.py")
@@ -329,7 +330,7 @@ def step_makers():
             ffi, lib, _ = example.abi_library(build)
         except build.ToolchainMissing as error:
             missing(str(error))
-        return example.make_step(ffi, lib), "C"
+        return common.cffi_step(example.evolve, ffi, lib), "C"
 
     def cpython():
         module = compiled("diffusion", "cdiffusion")
@@ -351,7 +352,7 @@ def step_makers():
     def rust():
         path, _ = built("rust_library")
         example = load_example(diff / "diffusion_rust.py")
-        return example.make_step(example.load_library(path)), "C"
+        return common.ctypes_step(example.c_example.evolve, example.load_library(path)), "C"
 
     return [
         pytest.param(ctypes_step, id="ctypes", marks=pytest.mark.toolchain),

@@ -106,6 +106,38 @@ def with_evolve_steps(library):
     return library
 
 
+def ctypes_step(evolve, library, dt=0.1, D=1.0):
+    """``step(grid, out)`` for the driver: ctypes' ``evolve(grid, out, dt, D, library)`` (the ctypes
+    and Rust examples)."""
+
+    def step(grid, out):
+        evolve(grid, out, dt, D, library)
+
+    return step
+
+
+def cffi_step(evolve, ffi, lib, dt=0.1, D=1.0):
+    """``step(grid, out)`` for the driver: cffi's ``evolve(grid, dt, out, D, ffi, lib)``."""
+
+    def step(grid, out):
+        evolve(grid, dt, out, D, ffi, lib)
+
+    return step
+
+
+def run_ctypes(doc, evolve, load_library, builder, argv=None):
+    """diffusion_ctypes.py's and diffusion_rust.py's ``main``: ``load_library`` on the library
+    ``_build.<builder>()`` makes, then ``evolve`` through it."""
+    return run_compiled(doc, lambda: ctypes_step(evolve, load_library(built(builder))), argv)
+
+
+def run_cffi(doc, evolve, abi_library, argv=None):
+    """diffusion_2d_cffi.py's ``main``: ``evolve`` on the API-mode module, or with ``--abi`` on the
+    shared library ``abi_library`` opens (``ffi.dlopen``)."""
+    abi = {"--abi": "ABI mode: ffi.dlopen on the shared library"}
+    return run_compiled(doc, lambda abi: cffi_step(evolve, *cffi_pair(abi, abi_library)), argv, switches=abi)
+
+
 def cffi_pair(abi, abi_library):
     """``(ffi, lib)`` for diffusion_2d_cffi.py: the API-mode module, or with ``abi`` the shared
     library opened by ``abi_library`` (ABI mode, ``ffi.dlopen``)."""
@@ -139,6 +171,26 @@ def run_compiled(doc, step_factory, argv=None, switches=None, order="C", openmp=
         return evolve_loop(step, size, iterations, order)
 
     return run_diffusion(doc, run_experiment, argv, switches=switches, times_itself=True)
+
+
+def run_numba(doc, make_step, argv=None):
+    """diffusion_numba.py's ``main``: ``make_step(parallel)``, JIT-compiled before the clock starts;
+    ``--parallel`` shares the rows over Numba's threads."""
+    import numba
+
+    parallel = {"--parallel": f"prange over the rows ({numba.get_num_threads()} threads here)"}
+    return run_compiled(doc, make_step, argv, switches=parallel, openmp=True, warm_up=True)
+
+
+def run_cython(doc, make_step, argv=None):
+    """diffusion_cython.py's ``main``: ``make_step`` on ``diffusion_cy``, or with ``--parallel`` on
+    ``diffusion_cy_omp`` (the same loop, OpenMP ``prange`` over the rows)."""
+
+    def step_factory(parallel):
+        return make_step(import_compiled("diffusion_cy_omp" if parallel else "diffusion_cy"))
+
+    parallel = {"--parallel": "use the OpenMP build"}
+    return run_compiled(doc, step_factory, argv, switches=parallel, openmp=True)
 
 
 def run_built(doc, builder, show, argv=None, *args):

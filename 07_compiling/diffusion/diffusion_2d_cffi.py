@@ -37,15 +37,6 @@ def evolve(grid, dt, out, D=1.0, ffi=None, lib=None):
 # book: end
 
 
-def make_step(ffi, lib, dt=0.1, D=1.0):
-    """A Python function for one step, calling C through cffi."""
-
-    def step(grid, out):
-        evolve(grid, dt, out, D, ffi, lib)
-
-    return step
-
-
 def abi_library(build):
     """ABI mode: ``ffi.dlopen`` on the shared library, declarations from ``_build.CFFI_CDEF``."""
     # book: 2nd ed., "cffi" (ABI mode: cdef, then dlopen)
@@ -59,10 +50,9 @@ def abi_library(build):
 
 
 def main(argv=None):
-    from _compiled_diffusion import cffi_pair, run_compiled
+    from _compiled_diffusion import run_cffi
 
-    abi = {"--abi": "ABI mode: ffi.dlopen on the shared library"}
-    run_compiled(__doc__, lambda abi: make_step(*cffi_pair(abi, abi_library)), argv, switches=abi)
+    run_cffi(__doc__, evolve, abi_library, argv)
 
 
 if __name__ == "__main__":

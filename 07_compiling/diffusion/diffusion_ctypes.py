@@ -48,19 +48,10 @@ def evolve(grid, out, dt, D=1.0, library=None):
 # book: end
 
 
-def make_step(library, dt=0.1, D=1.0):
-    """A Python function for one step, calling C through ctypes."""
-
-    def step(grid, out):
-        evolve(grid, out, dt, D, library)
-
-    return step
-
-
 def main(argv=None):
-    from _compiled_diffusion import built, run_compiled
+    from _compiled_diffusion import run_ctypes
 
-    run_compiled(__doc__, lambda: make_step(load_library(built("shared_library"))), argv)
+    run_ctypes(__doc__, evolve, load_library, "shared_library", argv)
 
 
 if __name__ == "__main__":

@@ -24,12 +24,9 @@ def make_step(module, dt=0.1, D=1.0):
 
 
 def main(argv=None):
-    from _compiled_diffusion import import_compiled, run_compiled
+    from _compiled_diffusion import run_cython
 
-    def step_factory(parallel):
-        return make_step(import_compiled("diffusion_cy_omp" if parallel else "diffusion_cy"))
-
-    run_compiled(__doc__, step_factory, argv, switches={"--parallel": "use the OpenMP build"}, openmp=True)
+    run_cython(__doc__, make_step, argv)
 
 
 if __name__ == "__main__":

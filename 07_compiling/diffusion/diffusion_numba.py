@@ -72,11 +72,9 @@ def make_step(parallel=False, dt=0.1, D=1.0):
 
 
 def main(argv=None):
-    import numba
-    from _compiled_diffusion import run_compiled
+    from _compiled_diffusion import run_numba
 
-    parallel = {"--parallel": f"prange over the rows ({numba.get_num_threads()} threads here)"}
-    run_compiled(__doc__, make_step, argv, switches=parallel, openmp=True, warm_up=True)
+    run_numba(__doc__, make_step, argv)
 
 
 if __name__ == "__main__":

@@ -10,14 +10,12 @@ Run:
     python 07_compiling/diffusion/diffusion_rust.py
 """
 
+# taught: a Rust cdylib is a C library to Python: ctypes declares evolve's signature (n is a usize)
 import ctypes
 
-import diffusion_ctypes as c_example  # the Python side is the ctypes example's: same checks, same step
-
-make_step = c_example.make_step
+import diffusion_ctypes as c_example  # the Python side is the ctypes example's: same checks, same call
 
 
-# taught: a Rust cdylib is a C library to Python: ctypes declares evolve's signature (n is a usize)
 def load_library(path):
     """Open the Rust cdylib and declare ``evolve``'s C signature."""
     library = ctypes.CDLL(str(path))
@@ -36,9 +34,9 @@ def load_library(path):
 
 
 def main(argv=None):
-    from _compiled_diffusion import built, run_compiled
+    from _compiled_diffusion import run_ctypes
 
-    run_compiled(__doc__, lambda: make_step(load_library(built("rust_library"))), argv)
+    run_ctypes(__doc__, c_example.evolve, load_library, "rust_library", argv)
 
 
 if __name__ == "__main__":

@@ -20,11 +20,11 @@ then, from this folder:
     python julia1_numpy_pypy.py                   # CPython, for comparison
 """
 
+# book: Example 2-1, and the NumPy import of the 3rd ed. code's "julia1_numpy_pypy.py"
 import time
 
 import numpy as np
 
-# book: Example 2-1
 # area of complex space to investigate
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
 c_real, c_imag = -0.62772, -0.42193
