@@ -7,19 +7,23 @@ Chapter 9, "Using mmap as a Flag Redux" (the 2nd edition's
 flag check does no global or attribute look-up. The book's lesson: such tweaks
 buy little beside the algorithmic ones (time both with ``hpp bench 09``).
 
-Only those lines are here: ``check_prime`` and ``make_pool`` are mmap3's own
-code, run against this module's globals (its ``sh_mem`` flag, its range checker
-and its ``init_worker``), so the workers run this module's loop.
+``check_prime`` and ``make_pool`` are mmap3's, repeated here as in the book's file,
+so that they use this module's flag and loop.
 
 Run:
     python primes_pool_per_number_mmap4.py --workers 4
 """
 
 # book: 2nd ed. code, "primes_pool_per_number_mmap4.py"
+import math
 import mmap
 
-import primes_pool_per_number_mmap3 as mmap3
-from primes_pool_per_number_mmap3 import CHECK_EVERY, FLAG_CLEAR, FLAG_SET, SERIAL_CHECK_CUTOFF  # noqa: F401
+import create_range
+
+SERIAL_CHECK_CUTOFF = 21
+CHECK_EVERY = 1000
+FLAG_CLEAR = 0
+FLAG_SET = 1
 
 sh_mem = None  # the one-byte flag, an mmap: set by init_worker in every process
 
@@ -57,19 +61,41 @@ def check_prime_in_range(n_from_i_to_i):
     return True
 
 
+def check_prime(n, pool, nbr_processes):
+    from _prime_validation_common import is_prime_serially
+
+    if n < SERIAL_CHECK_CUTOFF**2:
+        return is_prime_serially(n)
+    # cheaply check high probability set of possible factors
+    from_i = 3
+    to_i = SERIAL_CHECK_CUTOFF
+    sh_mem.seek(0)
+    sh_mem.write_byte(FLAG_CLEAR)
+    if not check_prime_in_range((n, (from_i, to_i))):
+        return False
+    sh_mem.seek(0)
+    sh_mem.write_byte(FLAG_CLEAR)
+
+    from_i = to_i
+    to_i = math.isqrt(n) + 1
+    ranges_to_check = create_range.create(from_i, to_i, nbr_processes)
+    ranges_to_check = list(zip(len(ranges_to_check) * [n], ranges_to_check))
+    results = pool.map(check_prime_in_range, ranges_to_check)
+    if False in results:
+        return False
+    return True
+
+
+def make_pool(nbr_processes, path, start_method=None):
+    """A Pool whose workers map the flag file at ``path``, as this process does."""
+    import multiprocessing
+
+    init_worker(path)
+    context = multiprocessing.get_context(start_method)
+    return context.Pool(processes=nbr_processes, initializer=init_worker, initargs=(path,))
+
+
 # book: end
-
-
-def _with_these_globals(function):
-    """mmap3's ``function``, its names looked up in this module (``sh_mem``, the range checker)."""
-    from types import FunctionType
-
-    return FunctionType(function.__code__, globals(), function.__name__, function.__defaults__)
-
-
-math, create_range = mmap3.math, mmap3.create_range  # what mmap3's check_prime uses
-check_prime = _with_these_globals(mmap3.check_prime)
-make_pool = _with_these_globals(mmap3.make_pool)
 
 
 def main(argv=None):
