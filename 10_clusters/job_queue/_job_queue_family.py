@@ -129,7 +129,9 @@ def producer_main(doc, send_jobs, collect, argv=None):
 
 def stop_after(handler, max_messages, stop):
     """``handler``, counting the messages it finishes: ``stop()`` after ``max_messages``, then
-    ``answered = N`` printed."""
+    ``answered = N`` printed (``handler`` itself when ``max_messages`` is 0: no limit)."""
+    if not max_messages:
+        return handler
     answered = [0]
 
     def counting_handler(message):

@@ -97,10 +97,9 @@ def run_worker(nsqd=DEFAULT_NSQD, max_messages=0):
     writer = nsq.Writer([nsqd])
     handler = partial(calculate_prime, writer=writer)
     # book: end
-    if max_messages:  # ours: stop once that many are answered, and say so
-        from _job_queue_family import stop_after
+    from _job_queue_family import stop_after  # ours: with max_messages, stop after that many and say so
 
-        handler = stop_after(handler, max_messages, lambda: (reader.close(), writer.io_loop.stop()))
+    handler = stop_after(handler, max_messages, lambda: (reader.close(), writer.io_loop.stop()))
     # book: 2nd ed. code, "nsq/nsq_worker.py" (continued)
     reader = nsq.Reader(
         message_handler=handler,
