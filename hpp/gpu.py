@@ -20,6 +20,24 @@ DEVICES = ("auto", "cpu", "cuda")
 MISSING_TORCH = "needs PyTorch: pip install -e '.[gpu]' (the gpu extra; the CPU-only build works too)"
 
 
+# ``from hpp.gpu import torch`` (or roll, F, profiler): the module, or None without PyTorch, so a
+# script imports its listing's names in one line and its main() says which extra to install.
+_TORCH_NAMES = {"torch": "", "roll": "roll", "F": "nn.functional", "profiler": "profiler"}
+
+
+def __getattr__(name):
+    if name not in _TORCH_NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        import torch
+    except ImportError:
+        return None
+    value = torch
+    for part in filter(None, _TORCH_NAMES[name].split(".")):
+        value = getattr(value, part)
+    return value
+
+
 def torch_available():
     """True when ``import torch`` would find the package (it is not imported)."""
     return importlib.util.find_spec("torch") is not None

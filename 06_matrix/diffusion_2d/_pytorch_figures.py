@@ -265,8 +265,25 @@ def plot(rows, path, title, baseline, book=None, label_of=lambda row: row["metho
     return path
 
 
-def run_methods_figure(doc, workload, baseline, stem, title, argv=None, max_steps=2500):
-    """A figure of methods against sizes: flags, ``workload(sizes, device, dtype, ...)``, table, CSV, PNG."""
+# Each figure script's title (its file's stem names it and its files).
+TITLES = {
+    "figure_pytorch_vs_numpy": "NumPy (in place) vs PyTorch roll, PyTorch {dtype} on {device}",
+    "figure_pytorch_naive_vs_conv": "PyTorch roll vs conv2d, {dtype}, on {device}",
+}
+
+
+def run_methods_figure(doc, workload, baseline, argv=None):
+    """A figure of methods against sizes: flags, ``workload(sizes, device, dtype, ...)``, table, CSV, PNG.
+
+    The files are named after the script that defines ``workload``; ``--max-steps`` defaults to
+    ``workload``'s own ``max_steps``.
+    """
+    import inspect
+    from pathlib import Path
+
+    stem = Path(workload.__code__.co_filename).stem
+    max_steps = inspect.signature(workload).parameters["max_steps"].default
+    title = TITLES[stem]
     args = figure_parser(doc, max_steps=max_steps, dtype="float32").parse_args(argv)
     device, folder = prepare(args)
     rows = workload(args.sizes, device, args.dtype, args.max_steps, args.max_seconds)

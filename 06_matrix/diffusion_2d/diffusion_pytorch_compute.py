@@ -16,19 +16,10 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_compute.py --device cpu --dtype float32
 """
 
-try:
-    import torch
-    from torch import roll
-except ImportError:  # main() says which extra to install
-    torch = None
-
-
 # book: 3rd ed. code, "diffusion_pytorch_compute.py"
-
-
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
-from hpp.gpu import choose_device
+from hpp.gpu import choose_device, roll, torch  # None without PyTorch: main() says which extra to install
 
 
 def laplacian(grid):

@@ -21,19 +21,10 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_conv.py --device cpu --dtype float32
 """
 
-try:
-    import torch
-    import torch.nn.functional as F
-except ImportError:  # main() says which extra to install
-    torch = None
-
-
 # book: 3rd ed. code, "diffusion_pytorch_conv.py"
-
-
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 from hpp.diffusion import DT, D, initial_grid  # the book's grid, dt and D
-from hpp.gpu import choose_device
+from hpp.gpu import F, choose_device, torch  # None without PyTorch: main() says which extra to install
 
 STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 

@@ -15,17 +15,11 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_conv_profile.py --size 256 --iterations 20 --device cpu
 """
 
-try:
-    import torch
-    from torch.profiler import ProfilerActivity, profile
-except ImportError:  # main() says which extra to install
-    torch = None
-
-
 # book: 3rd ed. code, "diffusion_pytorch_conv_profile.py" (the loop under torch.profiler)
 from diffusion_pytorch_conv import evolve, laplacian_kernel
 
 from hpp.diffusion import DT, initial_grid
+from hpp.gpu import profiler, torch  # None without PyTorch: main() says which extra to install
 
 
 def run_experiment(num_iterations, size=4096, device="cpu", dtype=None):
@@ -47,10 +41,10 @@ def profile_experiment(num_iterations, size, device):
 
     run_experiment(2, min(size, 64), device)  # warm-up: CUDA context, kernel choice
     synchronize(device)
-    activities = [ProfilerActivity.CPU]
+    activities = [profiler.ProfilerActivity.CPU]
     if device.type == "cuda":
-        activities.append(ProfilerActivity.CUDA)
-    with profile(activities=activities, acc_events=True) as prof:  # one cycle: keep its events
+        activities.append(profiler.ProfilerActivity.CUDA)
+    with profiler.profile(activities=activities, acc_events=True) as prof:  # one cycle: keep its events
         grid = run_experiment(num_iterations, size, device)
         synchronize(device)
     return grid, prof

@@ -28,18 +28,12 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_highmem.py --size 128 --iterations 500 --device cpu
 """
 
-try:
-    import torch
-    from torch import roll
-except ImportError:  # main() says which extra to install
-    torch = None
-
 # book: 3rd ed. code, "diffusion_pytorch_highmem.py"
 from contextlib import nullcontext
 
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 from hpp.diffusion import DT, D, initial_grid
-from hpp.gpu import choose_device
+from hpp.gpu import choose_device, roll, torch  # None without PyTorch: main() says which extra to install
 
 STENCIL = [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]
 

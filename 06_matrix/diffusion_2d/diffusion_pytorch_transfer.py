@@ -21,17 +21,10 @@ Run:
     python 06_matrix/diffusion_2d/diffusion_pytorch_transfer.py --sizes 64 256 --iterations 100 --device cpu
 """
 
-try:
-    import torch
-    from torch import roll
-except ImportError:  # main() says which extra to install
-    torch = None
-
-
 # book: 3rd ed. code, "diffusion_pytorch_transfer.py"
 from hpp import profile  # kernprof's and memory_profiler's @profile, else a no-op
 from hpp.diffusion import DT, D, initial_grid
-from hpp.gpu import choose_device
+from hpp.gpu import choose_device, roll, torch  # None without PyTorch: main() says which extra to install
 
 
 def laplacian(grid):

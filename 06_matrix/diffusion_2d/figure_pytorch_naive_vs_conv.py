@@ -38,10 +38,7 @@ def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=2500, max_se
 def main(argv=None):
     from _pytorch_figures import run_methods_figure
 
-    title = "PyTorch roll vs conv2d, {dtype}, on {device}"
-    run_methods_figure(
-        __doc__, workload, BASELINE, "figure_pytorch_naive_vs_conv", title, argv, max_steps=2500
-    )
+    run_methods_figure(__doc__, workload, BASELINE, argv)
 
 
 if __name__ == "__main__":

@@ -38,8 +38,7 @@ def workload(sizes=SIZES, device="auto", dtype="float32", max_steps=5000, max_se
 def main(argv=None):
     from _pytorch_figures import run_methods_figure
 
-    title = "NumPy (in place) vs PyTorch roll, PyTorch {dtype} on {device}"
-    run_methods_figure(__doc__, workload, BASELINE, "figure_pytorch_vs_numpy", title, argv, max_steps=5000)
+    run_methods_figure(__doc__, workload, BASELINE, argv)
 
 
 if __name__ == "__main__":
