@@ -193,6 +193,8 @@ def run_measure(doc, measures, step_allocations, argv=None):
     """measure.py's flags (variants, tools, size, iterations, output folder); measure and report."""
     from hpp.script import example_parser, fail, output_dir, positive_int, writable_dir
 
+    if not isinstance(measures, dict):  # measure_time -> "time"
+        measures = {function.__name__.removeprefix("measure_"): function for function in measures}
     parser = example_parser(doc)
     parser.add_argument(
         "--variants",

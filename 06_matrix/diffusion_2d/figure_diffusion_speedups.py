@@ -14,12 +14,12 @@ Run:
     python figure_diffusion_speedups.py --size 512 --iterations 15 --repeat 5
 """
 
+# taught: 3rd ed., the chapter's closing table: every step of the ladder against pure Python, checked
 import importlib
 import time
 
 import numpy as np
 
-# taught: 3rd ed., the chapter's closing table: every step of the ladder against pure Python, checked
 VARIANTS = {  # label in the book's table: our script
     "python": "diffusion_python",
     "python+memory": "diffusion_python_memory",

@@ -28,20 +28,24 @@ Run:
         --tools time,perf,tracemalloc --iterations 500
 """
 
-import inspect
 import os
-import subprocess
-import sys
 import time
-import tracemalloc
-from pathlib import Path
 
 from _measure_tools import PURE_PYTHON, gnu_time, run_tool, script_command
+
+# isort: split
+
+
+# taught: 1st ed., "In-Place Operations and Memory Allocation": in place, no allocation, no new pages
+import inspect
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
 
-# taught: 1st ed., "In-Place Operations and Memory Allocation": in place, no allocation, no new pages
 def step_allocations(module, size, steps=2):
     """Peak bytes one ``evolve`` step allocates above the grids it is given (tracemalloc).
 
@@ -246,13 +250,9 @@ def measure_memit(name, size, iterations, folder):
 def main(argv=None):
     from _measure_tools import run_measure
 
-    measures = {
-        "time": measure_time,
-        "perf": measure_perf,
-        "kernprof": measure_kernprof,
-        "memit": measure_memit,
-    }
-    run_measure(__doc__, measures, step_allocations, argv)
+    run_measure(
+        __doc__, [measure_time, measure_perf, measure_kernprof, measure_memit], step_allocations, argv
+    )
 
 
 if __name__ == "__main__":
