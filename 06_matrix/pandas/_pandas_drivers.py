@@ -89,7 +89,7 @@ def compare_string_methods(finders, polars, counters, people):
         results[name] = function(*arguments)
         timings[name] = time.perf_counter() - start
 
-    labels = {"str_accessor": "str accessor", "apply": "apply(find_9)", "polars_eager": "polars eager"}
+    labels = {"str_accessor": "str accessor", "apply": "apply(find_9)", "polars": "polars eager"}
     labels["polars_lazy"] = "polars lazy"
     for name, function in finders.items():
         timed(labels.get(name, name), function, text_column)
@@ -112,8 +112,12 @@ def compare_string_methods(finders, polars, counters, people):
     return timings
 
 
-def run_string_methods(doc, finders, polars, counters, argv=None):
-    """str_operation.py's ``--people``; Polars checked for; every method timed and compared."""
+def run_string_methods(doc, namespace, argv=None):
+    """str_operation.py's ``--people``; Polars checked for; every method timed and compared.
+
+    ``namespace``: the script's globals; its ``find_9_*`` finders (pandas, then ``find_9_polars*``)
+    and ``count_*`` counters.
+    """
     from utility import BOOK_PEOPLE
 
     from hpp.script import example_parser, positive_int
@@ -122,7 +126,17 @@ def run_string_methods(doc, finders, polars, counters, argv=None):
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
     args = parser.parse_args(argv)
     needs("polars", "polars")
-    return compare_string_methods(finders, polars, counters, args.people)
+
+    def named(prefix, keep=lambda name: True):  # find_9_apply -> apply, count_mask -> mask
+        return {
+            name.removeprefix(prefix): function
+            for name, function in namespace.items()
+            if name.startswith(prefix) and callable(function) and keep(name) and not name.endswith("_expr")
+        }
+
+    finders = named("find_9_", lambda name: "polars" not in name)
+    polars = named("find_9_", lambda name: "polars" in name)
+    return compare_string_methods(finders, polars, named("count_"), args.people)
 
 
 # ---------------------------------------------------------------- time_iteration_methods*.py
@@ -146,8 +160,14 @@ def compare_slope_methods(methods, chosen, people, convert=None):
 
 
 def run_slope_methods(doc, methods, argv=None, convert=None):
-    """``--people N --methods a,b``: each method (on ``convert(df)`` when given) timed and checked."""
+    """``--people N --methods a,b``: each method (on ``convert(df)`` when given) timed and checked.
+
+    ``methods``: ``{name: function}``, or a script's globals: its ``slopes_<name>`` functions.
+    """
     from utility import BOOK_PEOPLE
+
+    if "__doc__" in methods:
+        methods = {n.removeprefix("slopes_"): f for n, f in methods.items() if n.startswith("slopes_")}
 
     from hpp.script import comma_choices, example_parser, positive_int
 
@@ -300,7 +320,15 @@ def run_utility_check(doc, functions, argv=None):
     print_first_row_slopes(functions)
 
 
-def print_sklearn_profile(profile_fit, hits, rows):
+def hits(lp, function_name):
+    """Calls of ``function_name`` (``fit`` or ``LinearRegression.fit``): the hits of its first line."""
+    for (_filename, _first_line, name), lines in lp.get_stats().timings.items():
+        if lines and function_name in (name, name.rpartition(".")[2]):
+            return min(lines)[1]  # the body's first statement runs once per call
+    return 0
+
+
+def print_sklearn_profile(profile_fit, rows):
     """Line-profile the fits, print the report and how many ``fit`` calls it saw."""
     import io
 
@@ -313,14 +341,14 @@ def print_sklearn_profile(profile_fit, hits, rows):
     return lp
 
 
-def run_sklearn_profile(doc, profile_fit, hits, rows, argv=None):
+def run_sklearn_profile(doc, profile_fit, rows, argv=None):
     """sklearn_line_profiler.py's ``--rows``; profile the fits and print the report."""
     from hpp.script import example_parser, positive_int
 
     parser = example_parser(doc)
     parser.add_argument("--rows", type=positive_int, default=rows, help="rows to fit after the first")
     args = parser.parse_args(argv)
-    return print_sklearn_profile(profile_fit, hits, args.rows)
+    return print_sklearn_profile(profile_fit, args.rows)
 
 
 def compare_timings(time_methods, number, data=None):

@@ -44,7 +44,9 @@ def count_mask(df):
 # book: end
 
 
-# Ours: the same string task in Polars (its column names are strings: "0" .. "13")
+# taught: 3rd ed., "So Why Use Python?": polars, an alternative to pandas with a built-in query
+# planner: the same string task as one expression, run eagerly and through the lazy query plan
+# (Polars' column names are strings: "0" .. "13")
 def find_9_polars_expr():
     import polars as pl
 
@@ -61,14 +63,13 @@ def find_9_polars_lazy(pl_df):
     return pl_df.lazy().select(find_9_polars_expr()).collect().to_series()
 
 
+# taught: end
+
+
 def main(argv=None):
     from _pandas_drivers import run_string_methods
 
-    finders = dict(str_accessor=find_9_str_accessor, apply=find_9_apply)
-    polars = dict(polars_eager=find_9_polars, polars_lazy=find_9_polars_lazy)
-    run_string_methods(
-        __doc__, finders, polars, dict(query=count_query, groupby=count_groupby, mask=count_mask), argv
-    )
+    run_string_methods(__doc__, globals(), argv)  # find_9_*, find_9_polars*, count_*
 
 
 if __name__ == "__main__":

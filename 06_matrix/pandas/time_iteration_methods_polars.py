@@ -15,12 +15,14 @@ Run:
     python time_iteration_methods_polars.py --people 10000 --methods polars,polars_lazy
 """
 
+# taught: 3rd ed., "So Why Use Python?": polars, "an alternative to pandas with a built-in query
+# planner for faster and parallelized execution of queries": the book's per-row slope as one
+# expression, run eagerly and through the lazy query plan, beside a per-row Python UDF (map_rows)
 import numpy as np
 import polars as pl
 from utility import ols_lstsq_raw
 
 
-# Ours: the book's per-row slope as one Polars expression (eager, lazy) and as Polars' map_rows
 def to_polars(df):
     """The pandas frame as a Polars one; Polars column names are strings: "0" .. "13"."""
     return pl.from_pandas(df.rename(columns=str))
@@ -48,17 +50,13 @@ def slopes_polars_map_rows(pl_df):
     return pl_df.map_rows(lambda row: ols_lstsq_raw(np.array(row)), return_dtype=pl.Float64).to_series()
 
 
-METHODS = {
-    "polars": slopes_polars,
-    "polars_lazy": slopes_polars_lazy,
-    "polars_map_rows": slopes_polars_map_rows,
-}
+# taught: end
 
 
 def main(argv=None):
     from _pandas_drivers import run_slope_methods
 
-    run_slope_methods(__doc__, METHODS, argv, convert=to_polars)
+    run_slope_methods(__doc__, globals(), argv, convert=to_polars)  # the slopes_* functions
 
 
 if __name__ == "__main__":
