@@ -26,13 +26,14 @@ def run_julia_images(doc, calc_pure_python, drawings, argv=None):
         print(f"saved {path}")
 
 
-def labelled_julia_arguments(doc, script, argv=None):
-    """``julia1_memoryprofiler_with_labels.py``'s flags; with ``--mprof-plot``, run ``script`` under
-    ``mprof run``, save ``mprof plot``'s PNG and return None (else the parsed arguments)."""
+def run_labelled_julia(doc, calc_pure_python, script_globals, argv=None):
+    """``julia1_memoryprofiler_with_labels.py``: ``--delay`` sets its ``SLEEP_SECONDS``, then run the
+    driver and print the sum; with ``--mprof-plot``, run the script itself under ``mprof run`` instead
+    and save ``mprof plot``'s PNG."""
     import sys
     from pathlib import Path
 
-    from hpp.julia import julia_arguments
+    from hpp.julia import julia_arguments, run_julia
     from hpp.script import add_output_dir_argument, fail, float_range, output_dir
 
     def add_arguments(parser):
@@ -44,17 +45,18 @@ def labelled_julia_arguments(doc, script, argv=None):
 
     args = julia_arguments(doc, argv, add_arguments)
     if not args.mprof_plot:
-        return args
+        script_globals["SLEEP_SECONDS"] = args.delay
+        return run_julia(calc_pure_python, args)
     from _profiling_tools import plot_memory
 
     argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     script_args = [a for a in argv if a != "--mprof-plot"]
     try:
         folder = output_dir("02_profiling", args.output_dir)
-        plot_memory(Path(script).name, script_args, folder, title="Julia set, labelled blocks")
+        script = Path(script_globals["__file__"]).name
+        plot_memory(script, script_args, folder, title="Julia set, labelled blocks")
     except RuntimeError as error:
         fail(str(error))
-    return None
 
 
 def run_julia_numpy_copies(doc, calc_pure_python, argv=None):

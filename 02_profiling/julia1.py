@@ -20,8 +20,10 @@ Run (section "Introducing the Julia Set"):
         "julia1.calc_pure_python(desired_width=1000, max_iterations=300)"
 """
 
+# book: 3rd ed. code, "julia1.py" (the drawing's import)
 import array
 
+# book: end
 # book: Example 2-1
 import time
 

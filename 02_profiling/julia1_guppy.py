@@ -14,7 +14,10 @@ Run:
     python 02_profiling/julia1_guppy.py --width 300 --max-iterations 300
 """
 
+# book: 1st ed. code, "julia1_guppy.py" (its import)
 from guppy import hpy
+
+# book: end
 from julia1_nopil import c_imag, c_real, calculate_z_serial_purepython, x1, x2, y1, y2
 
 

@@ -19,8 +19,6 @@ Run (section "Using memory_profiler to Diagnose Memory Usage"):
     python julia1_memoryprofiler_with_labels.py --width 300 --mprof-plot
 """
 
-import contextlib
-
 # book: Example 2-1
 import time
 
@@ -35,6 +33,7 @@ SLEEP_SECONDS = 1
 try:
     profile.timestamp  # noqa: B018 (a name lookup: mprof run's profile can label blocks)
 except NameError:  # plain python or pytest: a no-op @profile whose labels do nothing
+    import contextlib
 
     def profile(func):
         return func
@@ -114,15 +113,9 @@ def calculate_z_serial_purepython(maxiter, zs, cs):
 
 
 def main(argv=None):
-    global SLEEP_SECONDS
-    from _julia_family import labelled_julia_arguments
+    from _julia_family import run_labelled_julia
 
-    from hpp.julia import run_julia
-
-    args = labelled_julia_arguments(__doc__, __file__, argv)  # None: --mprof-plot ran it under mprof
-    if args is not None:
-        SLEEP_SECONDS = args.delay
-        run_julia(calc_pure_python, args)
+    run_labelled_julia(__doc__, calc_pure_python, globals(), argv)  # --delay sets SLEEP_SECONDS
 
 
 if __name__ == "__main__":

@@ -24,7 +24,10 @@ Run (section "Unit Testing During Optimization to Maintain Correctness"):
     python -m memory_profiler utility.py
 """
 
+# book: Example 2-19 (its import)
 import time
+
+# book: end
 
 # book: Example 2-21
 # check for line_profiler or memory_profiler in the local scope, both
@@ -66,15 +69,9 @@ def some_fn(useful_input):
 
 
 def main(argv=None):
-    """Print the example call; --delay sets the artificial delay (seconds)."""
-    global SLEEP_SECONDS
-    from hpp.script import example_parser, float_range
+    from _noop_profile_flags import set_delay_from_flags
 
-    parser = example_parser(__doc__)
-    parser.add_argument(
-        "--delay", type=float_range(0, 3600), default=SLEEP_SECONDS, help="some_fn's delay (s)"
-    )
-    SLEEP_SECONDS = parser.parse_args(argv).delay
+    set_delay_from_flags(__doc__, globals(), argv)  # --delay: SLEEP_SECONDS, the book's 1 s sleep
     # book: Example 2-19 (continued)
     print(f"Example call `some_fn(2)` == {some_fn(2)}")
     # book: end
