@@ -45,9 +45,8 @@ def torch_available():
 
 def require_torch():
     """``import torch`` and return it, or end with one line naming the ``gpu`` extra (exit 2)."""
-    try:
-        import torch
-    except ImportError:
+    torch = __getattr__("torch")
+    if torch is None:
         from hpp.script import fail
 
         fail(MISSING_TORCH)

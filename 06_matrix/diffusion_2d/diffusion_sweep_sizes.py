@@ -19,6 +19,7 @@ Run:
     python diffusion_sweep_sizes.py --sizes 64 256 512 --max-seconds 2
 """
 
+# book: 3rd ed. code, "_benchmark.py" (the time-limited run, in our words)
 import time
 
 import numpy as np
@@ -27,7 +28,6 @@ from _diffusion_sweep_tools import make_stepper  # one step of each method, from
 from hpp.diffusion import initial_mass
 
 
-# book: 3rd ed. code, "_benchmark.py" (the time-limited run, in our words)
 def run_experiment_time_limit(step, max_steps, max_seconds):
     """Steps until ``max_steps`` or ``max_seconds`` (at least one): ``(seconds per step, steps)``."""
     steps, spent = 0, 0.0

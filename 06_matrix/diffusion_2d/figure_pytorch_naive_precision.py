@@ -16,11 +16,11 @@ Run:
     python 06_matrix/diffusion_2d/figure_pytorch_naive_precision.py --sizes 512 1024 2048 4096 8192
 """
 
+# book: 3rd ed. code, "figure_pytorch_naive_precision.py"
 import diffusion_numpy
 import diffusion_pytorch_highmem as highmem
 from _pytorch_figures import SIZES, as_device, error_against
 
-# book: 3rd ed. code, "figure_pytorch_naive_precision.py"
 DTYPES = ("float64", "float32", "float16")
 
 

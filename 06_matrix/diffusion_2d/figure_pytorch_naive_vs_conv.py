@@ -16,9 +16,9 @@ Run:
     python 06_matrix/diffusion_2d/figure_pytorch_naive_vs_conv.py --sizes 512 1024 2048 4096 8192
 """
 
+# book: 3rd ed. code, "figure_pytorch_naive_vs_conv.py"
 from _pytorch_figures import SIZES, measure_methods
 
-# book: 3rd ed. code, "figure_pytorch_naive_vs_conv.py"
 METHODS = ("pytorch roll", "pytorch conv2d")
 BASELINE = "pytorch roll"
 

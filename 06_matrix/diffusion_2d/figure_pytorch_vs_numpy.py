@@ -16,9 +16,9 @@ Run:
     python 06_matrix/diffusion_2d/figure_pytorch_vs_numpy.py --sizes 512 1024 2048 4096 8192
 """
 
+# book: 3rd ed. code, "figure_pytorch_vs_numpy.py"
 from _pytorch_figures import SIZES, measure_methods
 
-# book: 3rd ed. code, "figure_pytorch_vs_numpy.py"
 METHODS = ("numpy+memory", "pytorch roll")
 BASELINE = "numpy+memory"
 

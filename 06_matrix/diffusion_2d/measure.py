@@ -28,14 +28,6 @@ Run:
         --tools time,perf,tracemalloc --iterations 500
 """
 
-import os
-import time
-
-from _measure_tools import PURE_PYTHON, gnu_time, run_tool, script_command
-
-# isort: split
-
-
 # taught: 1st ed., "In-Place Operations and Memory Allocation": in place, no allocation, no new pages
 import inspect
 import subprocess
@@ -138,6 +130,11 @@ def page_faults_per_step(name, size=512, steps=200):
 
 
 # book: 3rd ed. code, "Makefile" (perf stat's events)
+import os  # noqa: E402
+import time  # noqa: E402
+
+from _measure_tools import PURE_PYTHON, gnu_time, run_tool, script_command  # noqa: E402
+
 PERF_EVENTS = (
     "cycles,instructions,cache-references,cache-misses,branches,branch-misses,task-clock,faults,page-faults"
 )

@@ -9,13 +9,13 @@ Run:
     python 06_matrix/norm/figure_compare_norms.py --max-power 20 --repeat 10
 """
 
+# book: 3rd ed. code, "norm/figure_compare_norms.py"
 import importlib
 
 from _norm_cli import expected_norm_squared
 
 from hpp.timing import repeat_timer
 
-# book: 3rd ed. code, "norm/figure_compare_norms.py"
 VERSIONS = {  # label: (file, function)
     "python loop": ("norm_python.py", "norm_square_list"),
     "list comprehension": ("norm_python_comprehension.py", "norm_square_list_comprehension"),

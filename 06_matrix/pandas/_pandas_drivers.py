@@ -162,12 +162,12 @@ def compare_slope_methods(methods, chosen, people, convert=None):
 def run_slope_methods(doc, methods, argv=None, convert=None):
     """``--people N --methods a,b``: each method (on ``convert(df)`` when given) timed and checked.
 
-    ``methods``: ``{name: function}``, or a script's globals: its ``slopes_<name>`` functions.
+    ``methods``: ``{name: function}``, or a list of ``slopes_<name>`` functions.
     """
     from utility import BOOK_PEOPLE
 
-    if "__doc__" in methods:
-        methods = {n.removeprefix("slopes_"): f for n, f in methods.items() if n.startswith("slopes_")}
+    if not isinstance(methods, dict):
+        methods = {function.__name__.removeprefix("slopes_"): function for function in methods}
 
     from hpp.script import comma_choices, example_parser, positive_int
 

@@ -56,7 +56,9 @@ def slopes_polars_map_rows(pl_df):
 def main(argv=None):
     from _pandas_drivers import run_slope_methods
 
-    run_slope_methods(__doc__, globals(), argv, convert=to_polars)  # the slopes_* functions
+    run_slope_methods(
+        __doc__, [slopes_polars, slopes_polars_lazy, slopes_polars_map_rows], argv, convert=to_polars
+    )
 
 
 if __name__ == "__main__":

@@ -21,14 +21,11 @@ import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-
-DENSITIES = (0.001, 0.005, 0.01, 0.05, 0.1, 0.15, 0.2)
-# book: end
-
 from _sparse_family import best_time, csr_nbytes, random_sparse  # noqa: E402 (ours: a CSR matrix, its bytes, a timer)
 
+DENSITIES = (0.001, 0.005, 0.01, 0.05, 0.1, 0.15, 0.2)
 
-# book: 2nd ed. code, "benchmark_sparse.py" (continued)
+
 def benchmark(size=2048, repeat=3, folder=None):
     """Time CSR @ CSR against dense @ dense at each density (products checked equal).
 
