@@ -31,6 +31,7 @@ Run (it serves until Ctrl-C; the crawlers start their own copy when given no
 import asyncio
 import time
 
+from _concurrency_family import delay_seconds, index, saved_handler  # ours: delay check, GET / and /saved
 from aiohttp import web
 
 METRICS = web.AppKey("metrics", list)
@@ -119,8 +120,6 @@ def run_server(port=8080, delay=100, backlog=4096, loop_factory=None):
 
 
 # book: end
-
-from _concurrency_family import delay_seconds, index, saved_handler  # noqa: E402 (ours: checks, extra routes)
 
 saved = saved_handler(SAVED, IN_FLIGHT)  # GET /saved: how many saves, the most in flight at once
 

@@ -41,9 +41,9 @@ from pathlib import Path
 import aiohttp
 import bcrypt
 import requests
+from _concurrency_family import task_inputs  # ours: each task's password and salt, from --seed
 
 # book: end
-from _concurrency_family import task_inputs  # ours: each task's password and salt, from --seed
 
 
 # book: 3rd ed. code, "workload.py" (the CPU task)
