@@ -3,8 +3,7 @@
 ``evolve`` is the loop a C programmer would write, compiled by ``@njit``;
 ``evolve_parallel`` is the same with ``prange`` over the rows. The edge
 columns are handled apart so the inner loop has no wrap-around test and
-vectorises. ``run_steps`` runs the whole time loop inside one compiled
-call (no Python between steps).
+vectorises.
 
 Run:
     python 07_compiling/diffusion/diffusion_numba.py
@@ -47,15 +46,6 @@ def evolve_parallel(grid, out, D=1.0, dt=0.1):
     """The same step with the rows shared over Numba's threads."""
     for i in prange(grid.shape[0]):
         update_row(grid, out, i, D * dt)
-
-
-@njit
-def run_steps(grid, scratch, steps, D=1.0, dt=0.1):
-    """``steps`` steps in one compiled call; the result ends in ``grid``."""
-    for _ in range(steps):
-        evolve(grid, scratch, D, dt)
-        grid[:, :] = scratch  # copy back, so the caller's buffer holds the result
-    return grid
 
 
 def make_step(parallel=False, dt=0.1, D=1.0):
