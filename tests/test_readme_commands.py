@@ -47,14 +47,16 @@ the test does differently, one line per command::
     golden_regression.py --write FILE => run: python golden_regression.py --write g.txt
     -->
 
-(or ``<!-- test: KEY => ACTION -->`` for one line). KEY is a command as written,
-or text of the commands it applies to (``*``: every command of the table or
-block); it must match one at least. ACTION, parts separated by `` ; ``: flags appended to the command (a
-smaller size: argparse keeps the last value), ``slow`` (the ``slow`` tier,
-``make test-all``), ``needs torch`` or ``needs PROGRAM``, ``run: COMMAND`` (run
-that instead, e.g. for a placeholder such as ``FILE`` or ``HEAD``), ``skip:
-REASON`` (not run here, and why). A command with a placeholder and no ``run:``
-or ``skip:`` fails the collector's test.
+(or ``<!-- test: KEY => ACTION -->`` for one line). KEY is a command as
+written, or text of the commands it applies to (``*``: every command of the
+table or block); it must match one at least. ACTION, parts separated by
+`` ; ``: flags appended to the command (a smaller size: argparse keeps the last
+value), ``slow`` (the ``slow`` tier, ``make test-all``), ``needs torch`` or
+``needs PROGRAM``, ``run: COMMAND`` (run that instead, e.g. for a placeholder
+such as ``FILE`` or ``HEAD``), ``labels: A | B`` (what the run must print
+instead of the cell's labels, ``none`` for nothing), ``skip: REASON`` (not run
+here, and why). A command with a placeholder and no ``run:`` or ``skip:``
+fails the collector's test.
 """
 
 import os
@@ -108,7 +110,6 @@ FILE_NAME = re.compile(
 )
 SHELL_BUILTINS = {"cd", "source", "test", "rm", "grep", "sleep", "wait", "ps", "echo", "true", "ls"}
 COMMENT = re.compile(r"^<!-- test(?::(?P<one>.*?)-->|\s*\n(?P<many>.*?)^-->)", re.S | re.M)
-FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```[ \t]*$", re.S | re.M)
 
 
 @dataclass
