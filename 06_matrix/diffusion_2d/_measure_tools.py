@@ -21,8 +21,11 @@ TOOL_TIMEOUT_S = 3600
 
 
 def variant_names():
-    """Every diffusion script in this folder, by name (without ``.py``)."""
-    return sorted(p.stem for p in HERE.glob("diffusion_*.py"))
+    """Every diffusion script in this folder that steps the grid (an ``evolve``), by name (no ``.py``).
+
+    ``diffusion_sweep_sizes.py`` times the others and has no step of its own.
+    """
+    return sorted(p.stem for p in HERE.glob("diffusion_*.py") if "evolve" in p.read_text())
 
 
 def parse_variants(text):
