@@ -771,7 +771,7 @@ def test_the_collector_reads_a_made_up_readme(tmp_path, monkeypatch):
         (17, ["python c.py"]),
         (23, ["cd 99_made_up && ipython"]),
     ]
-    first, second, third, fourth, fifth, block, session = runs
+    first, second, third, _fourth, fifth, block, session = runs
     assert first.labels == ["total = N"]
     assert first.commands[0].command == "python a.py --size 10 --size 1" and first.slow
     assert not first.commands[1].slow
