@@ -579,6 +579,9 @@ def link_sources(folder, work):
             link = work / entry.name
             if not link.exists():
                 link.symlink_to(entry)
+    reader_venv = work / ".venv"  # the README's name for the environment this suite runs in
+    if folder == REPO_ROOT and not reader_venv.exists():
+        reader_venv.symlink_to(BIN.parent)
     return work
 
 
