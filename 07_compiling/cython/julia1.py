@@ -1,7 +1,9 @@
 """The Julia set with a Cython-compiled ``calculate_z`` (book 7, "Cython").
 
-The book's driver: ``calc_pure_python`` builds the input lists as in chapter 2
-and calls ``cythonfn.calculate_z``, the loop compiled by Cython. The book's
+The book's driver: ``calc_pure_python`` takes the input lists of chapter 2
+(``hpp.julia.julia_inputs``, the same float accumulation) and times
+``cythonfn.calculate_z``, the loop compiled by Cython: the "tiny change" the
+book prints. The book's
 ``cythonfn.pyx`` is built by the book's own step in this folder,
 ``python setup.py build_ext --inplace`` (``make install`` builds it too).
 Each later version of the book's ``cythonfn.pyx`` is here under its own name,
@@ -30,38 +32,18 @@ Run (from this folder, as the book does):
     python julia1.py --variant cythonfn2 --annotate --width 100
 """
 
-# book: 2nd ed., "Cython" (julia1.py: chapter 2's driver, calling the compiled cythonfn.calculate_z)
+# book: 2nd ed., "Cython" (julia1.py: import the compiled module and time its calculate_z)
 import time
 
 import cythonfn  # the compiled module: python setup.py build_ext --inplace
 
-# area of complex space to investigate
-x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8
-c_real, c_imag = -0.62772, -0.42193
+from hpp.julia import axis_coordinates, julia_inputs  # chapter 2's zs and cs lists, built as there
 
 
 def calc_pure_python(desired_width, max_iterations, cythonfn=cythonfn):
-    """Create a list of complex coordinates (zs) and complex parameters (cs),
-    build Julia set"""
-    x_step = (x2 - x1) / desired_width
-    y_step = (y1 - y2) / desired_width
-    x = []
-    y = []
-    ycoord = y2
-    while ycoord > y1:
-        y.append(ycoord)
-        ycoord += y_step
-    xcoord = x1
-    while xcoord < x2:
-        x.append(xcoord)
-        xcoord += x_step
-    zs = []
-    cs = []
-    for ycoord in y:
-        for xcoord in x:
-            zs.append(complex(xcoord, ycoord))
-            cs.append(complex(c_real, c_imag))
-
+    """Build chapter 2's inputs and time the compiled ``calculate_z`` on them."""
+    x, _ = axis_coordinates(desired_width)
+    zs, cs = julia_inputs(desired_width)
     print(f"Length of x: {len(x):,}")
     print(f"Total elements: {len(zs):,}")
     start_time = time.time()
