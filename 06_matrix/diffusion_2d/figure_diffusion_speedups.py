@@ -19,16 +19,9 @@ import importlib
 import time
 
 import numpy as np
+from _diffusion_sweep_tools import CPU_METHODS, METHODS  # the book table's labels: our scripts
 
-VARIANTS = {  # label in the book's table: our script
-    "python": "diffusion_python",
-    "python+memory": "diffusion_python_memory",
-    "numpy": "diffusion_numpy",
-    "numpy+memory": "diffusion_numpy_memory",
-    "numpy+memory2": "diffusion_numpy_memory2",
-    "numpy+memory2+numexpr": "diffusion_numpy_memory2_numexpr",
-    "scipy laplace": "diffusion_scipy",
-}
+VARIANTS = {label: METHODS[label] for label in CPU_METHODS}
 
 
 def measure(size, iterations, repeat, grids=None):
