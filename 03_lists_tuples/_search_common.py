@@ -48,13 +48,7 @@ def run_search(doc, search, exercise_data, number, argv=None):
 
 
 def run_search_comparison(doc, searches, number, argv=None):
-    """Check that ``searches`` agree on each needle in each ``list(range(size))``, and time them.
-
-    A name in ``searches`` is the function of that name from the script of that name.
-    """
-    import importlib
-
-    searches = [getattr(importlib.import_module(s), s) if isinstance(s, str) else s for s in searches]
+    """Check that ``searches`` agree on each needle in each ``list(range(size))``, and time them."""
     args = search_parser(doc, number).parse_args(argv)
     for size in args.sizes:
         haystack = list(range(size))

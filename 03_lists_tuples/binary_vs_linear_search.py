@@ -1,8 +1,8 @@
 """Linear against binary search on the same sorted lists, side by side.
 
 Chapter 3, "A More Efficient Search". Compares ``linear_search`` and
-``binary_search`` from the two neighbouring scripts (``main`` names them; this
-works from any folder: a script's own folder is always on ``sys.path``) and ``bisect``'s C
+``binary_search`` from the two neighbouring scripts (``main`` imports them; a
+script's own folder is always on ``sys.path``) and ``bisect``'s C
 binary search, checks that they agree, and times them. Linear search grows
 with the needle's position; binary search with log2 of the list's length.
 
@@ -28,8 +28,10 @@ def bisect_search(needle, haystack):
 
 def main(argv=None):
     from _search_common import run_search_comparison
+    from binary_search import binary_search
+    from linear_search import linear_search
 
-    run_search_comparison(__doc__, ("linear_search", "binary_search", bisect_search), 100, argv)
+    run_search_comparison(__doc__, (linear_search, binary_search, bisect_search), 100, argv)
 
 
 if __name__ == "__main__":

@@ -112,11 +112,10 @@ def compare_string_methods(finders, polars, counters, people):
     return timings
 
 
-def run_string_methods(doc, namespace, argv=None):
+def run_string_methods(doc, finders, counters, polars, argv=None):
     """str_operation.py's ``--people``; Polars checked for; every method timed and compared.
 
-    ``namespace``: the script's globals; its ``find_9_*`` finders (pandas, then ``find_9_polars*``)
-    and ``count_*`` counters.
+    ``finders``, ``counters``, ``polars``: ``{label: function}`` as the script names them.
     """
     from utility import BOOK_PEOPLE
 
@@ -126,17 +125,7 @@ def run_string_methods(doc, namespace, argv=None):
     parser.add_argument("--people", type=positive_int, default=BOOK_PEOPLE)
     args = parser.parse_args(argv)
     needs("polars", "polars")
-
-    def named(prefix, keep=lambda name: True):  # find_9_apply -> apply, count_mask -> mask
-        return {
-            name.removeprefix(prefix): function
-            for name, function in namespace.items()
-            if name.startswith(prefix) and callable(function) and keep(name) and not name.endswith("_expr")
-        }
-
-    finders = named("find_9_", lambda name: "polars" not in name)
-    polars = named("find_9_", lambda name: "polars" in name)
-    return compare_string_methods(finders, polars, named("count_"), args.people)
+    return compare_string_methods(finders, polars, counters, args.people)
 
 
 # ---------------------------------------------------------------- time_iteration_methods*.py

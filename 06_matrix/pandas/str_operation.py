@@ -69,7 +69,10 @@ def find_9_polars_lazy(pl_df):
 def main(argv=None):
     from _pandas_drivers import run_string_methods
 
-    run_string_methods(__doc__, globals(), argv)  # find_9_*, find_9_polars*, count_*
+    finders = {"str_accessor": find_9_str_accessor, "apply": find_9_apply}
+    counters = {"query": count_query, "groupby": count_groupby, "mask": count_mask}
+    polars = {"polars": find_9_polars, "polars_lazy": find_9_polars_lazy}
+    run_string_methods(__doc__, finders, counters, polars, argv)
 
 
 if __name__ == "__main__":
