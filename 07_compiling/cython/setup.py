@@ -11,6 +11,7 @@ Python 3.12, and setuptools offers the same ``setup``. ``make install`` at
 the repository root builds this module too, with every other variant.
 """
 
+# book: 3rd ed., "Compiling a Pure Python Version" (setup.py; setuptools' setup for distutils')
 from Cython.Build import cythonize
 from setuptools import setup
 
@@ -20,3 +21,4 @@ setup(
         compiler_directives={"language_level": "3"},
     )
 )
+# book: end
